@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings that keep the code honest: every target is Swift 6 with strict concurrency,
+/// explicit `any` and imports that must be visible where they are used.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "hoso",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hoso", targets: ["hoso"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "HoSoDomain", swiftSettings: strictSettings),
+        .target(
+            name: "HoSoStorage",
+            dependencies: ["HoSoDomain", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "HoSoTUI", dependencies: ["HoSoDomain"], swiftSettings: strictSettings),
+        .target(name: "HoSoTerminal", dependencies: ["CNcursesw", "HoSoTUI"], swiftSettings: strictSettings),
+        .target(
+            name: "HoSoCLI",
+            dependencies: [
+                "HoSoDomain", "HoSoStorage", "HoSoTUI", "HoSoTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "hoso",
+            dependencies: ["HoSoCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strictSettings),
+        // A child process for the storage crash test: it saves in a loop until the test kills it.
+        .executableTarget(name: "hoso-crash-child", dependencies: ["HoSoStorage"], swiftSettings: strictSettings),
+        .target(
+            name: "HoSoTestSupport",
+            dependencies: ["HoSoDomain", "HoSoStorage", "HoSoTUI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "HoSoDomainTests", dependencies: ["HoSoDomain", "HoSoTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HoSoStorageTests", dependencies: ["HoSoStorage", "HoSoTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HoSoTUITests", dependencies: ["HoSoTUI", "HoSoTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HoSoCLITests", dependencies: ["HoSoCLI", "HoSoTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["HoSoTestSupport"], swiftSettings: strictSettings),
+    ]
+)

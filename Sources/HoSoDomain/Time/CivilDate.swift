@@ -1,0 +1,160 @@
+/// A calendar day with no time and no time zone: the date printed on a resolution, a certificate or a
+/// decision. Every rule of the procedure speaks of such days, so the domain never handles instants.
+///
+/// Stored and encoded as `YYYY-MM-DD`; shown to people as `dd/mm/yyyy`.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A date, or `nil` when that day does not exist (31/02, 29/02 of a common year, month 13).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CivilDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The day with this Julian Day Number (the count of days the astronomers use).
+    public init(julianDay jd: Int) {
+        // Fliegel & Van Flandern's integer algorithm for the proleptic Gregorian calendar.
+        var l = jd + 68569
+        let n = 4 * l / 146097
+        l = l - (146097 * n + 3) / 4
+        let i = 4000 * (l + 1) / 1461001
+        l = l - 1461 * i / 4 + 31
+        let j = 80 * l / 2447
+        let d = l - 2447 * j / 80
+        l = j / 11
+        let m = j + 2 - 12 * l
+        let y = 100 * (n - 49) + i + l
+        self.year = y
+        self.month = m
+        self.day = d
+    }
+
+    /// The Julian Day Number of this date; differences between two of them count days.
+    public var julianDay: Int {
+        let a = (14 - month) / 12
+        let y = year + 4800 - a
+        let m = month + 12 * a - 3
+        return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
+    }
+
+    public static func isLeap(year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year: year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// ISO form, `2025-07-01`: the form stored in files and accepted by the CLI.
+    public var iso: String {
+        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+    }
+
+    /// The form Vietnamese paperwork uses, `01/07/2025`.
+    public var vietnamese: String {
+        "\(Self.pad(day, 2))/\(Self.pad(month, 2))/\(Self.pad(year, 4))"
+    }
+
+    public var description: String { vietnamese }
+
+    /// Day of the week, 1 = Monday … 7 = Sunday (ISO 8601).
+    public var isoWeekday: Int { (julianDay % 7) + 1 }
+
+    public var isWeekend: Bool { isoWeekday >= 6 }
+
+    public func adding(days: Int) -> CivilDate { CivilDate(julianDay: julianDay + days) }
+
+    /// The same day `months` later; a day that does not exist there becomes the month's last day
+    /// (31/01 + 1 month = 28/02 or 29/02), as people count months on paper.
+    public func adding(months: Int) -> CivilDate {
+        let total = year * 12 + (month - 1) + months
+        let newYear = total / 12
+        let newMonth = total % 12 + 1
+        let newDay = min(day, CivilDate.daysIn(month: newMonth, year: newYear))
+        return CivilDate(year: newYear, month: newMonth, day: newDay)!
+    }
+
+    public func adding(years: Int) -> CivilDate { adding(months: years * 12) }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    public func days(until other: CivilDate) -> Int { other.julianDay - julianDay }
+
+    /// Whole months completed from `self` to `other`: the way ages "tính theo tháng" are counted.
+    /// A month is complete on the same day-of-month (or the month's last day when that day is missing).
+    public func wholeMonths(until other: CivilDate) -> Int {
+        guard other >= self else { return -other.wholeMonths(until: self) }
+        var months = (other.year - year) * 12 + (other.month - month)
+        if adding(months: months) > other { months -= 1 }
+        return months
+    }
+
+    /// Parses `YYYY-MM-DD` or `dd/mm/yyyy` (also `d/m/yyyy`); `nil` when the text is not a real day.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingCharactersInSet(" \t")
+        if let iso = Self.numbers(trimmed, separator: "-"), iso.count == 3, iso[0].digits == 4 {
+            self.init(year: iso[0].value, month: iso[1].value, day: iso[2].value)
+        } else if let vn = Self.numbers(trimmed, separator: "/"), vn.count == 3, vn[2].digits == 4 {
+            self.init(year: vn[2].value, month: vn[1].value, day: vn[0].value)
+        } else {
+            return nil
+        }
+    }
+
+    private static func numbers(_ text: String, separator: Character) -> [(value: Int, digits: Int)]? {
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        var result: [(Int, Int)] = []
+        for part in parts {
+            guard !part.isEmpty, part.count <= 4, part.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let value = Int(part)
+            else { return nil }
+            result.append((value, part.count))
+        }
+        return result
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+extension CivilDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CivilDate(parsing: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "Ngày không hợp lệ: \(text) (cần dạng YYYY-MM-DD)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}
+
+extension String {
+    /// Trims the given characters at both ends (Foundation-free, so the domain stays pure).
+    func trimmingCharactersInSet(_ characters: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, characters.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, characters.contains(last) { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

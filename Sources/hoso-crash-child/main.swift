@@ -1,0 +1,1 @@
+// Placeholder: the storage crash test's child process (saves in a loop until killed).
