@@ -1,0 +1,88 @@
+/// A node of the organisation tree: the deciding committee, a grassroots organisation or a cell.
+///
+/// Which node decides admissions is data (`decidesAdmissions`), because QĐ 294-QĐ/TW moved that
+/// power when the district level was abolished on 1 July 2025 and may move it again.
+public struct Unit: Codable, Sendable, Equatable, Identifiable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// Đảng ủy phường/xã or another committee above the grassroots.
+        case committee
+        /// Tổ chức cơ sở đảng: đảng bộ cơ sở or chi bộ cơ sở.
+        case grassroots
+        /// Chi bộ trực thuộc.
+        case cell
+
+        public var vietnamese: String {
+            switch self {
+            case .committee: "Cấp ủy cấp trên"
+            case .grassroots: "Tổ chức cơ sở đảng"
+            case .cell: "Chi bộ"
+            }
+        }
+    }
+
+    public var id: UnitID
+    public var name: String
+    public var kind: Kind
+    public var parentID: UnitID?
+    /// Sector (khối) of a grassroots organisation, e.g. "Khối phường", as in the quota tables.
+    public var sector: String?
+    public var decidesAdmissions: Bool
+    /// Hard-to-reach areas may admit people without lower-secondary education (QĐ 294-QĐ/TW).
+    public var educationExempt: Bool
+    public var hasYouthUnion: Bool
+    public var hasTradeUnion: Bool
+    public var memberCounts: MemberCounts
+    /// Members of the committee that votes on admissions (đảng ủy cơ sở), for its 2/3 threshold.
+    public var committeeMembers: Int
+
+    public init(
+        id: UnitID, name: String, kind: Kind, parentID: UnitID? = nil, sector: String? = nil,
+        decidesAdmissions: Bool = false, educationExempt: Bool = false, hasYouthUnion: Bool = true,
+        hasTradeUnion: Bool = true, memberCounts: MemberCounts = MemberCounts(), committeeMembers: Int = 0
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.parentID = parentID
+        self.sector = sector
+        self.decidesAdmissions = decidesAdmissions
+        self.educationExempt = educationExempt
+        self.hasYouthUnion = hasYouthUnion
+        self.hasTradeUnion = hasTradeUnion
+        self.memberCounts = memberCounts
+        self.committeeMembers = committeeMembers
+    }
+}
+
+/// The head-counts of a unit that the vote thresholds are computed from.
+public struct MemberCounts: Codable, Sendable, Equatable {
+    /// Official members (đảng viên chính thức).
+    public var official: Int
+    /// Probationary members (đảng viên dự bị): they attend but do not vote on admissions.
+    public var probationary: Int
+    /// Official members temporarily attached elsewhere (sinh hoạt tạm thời nơi khác): not counted.
+    public var attachedElsewhere: Int
+    /// Official members exempt from activities (miễn sinh hoạt): not counted when absent.
+    public var exempt: Int
+
+    public init(official: Int = 0, probationary: Int = 0, attachedElsewhere: Int = 0, exempt: Int = 0) {
+        self.official = official
+        self.probationary = probationary
+        self.attachedElsewhere = attachedElsewhere
+        self.exempt = exempt
+    }
+
+    /// Problems with the numbers themselves, in Vietnamese; empty when they make sense.
+    public var problems: [String] {
+        var result: [String] = []
+        if official < 0 || probationary < 0 || attachedElsewhere < 0 || exempt < 0 {
+            result.append("Số đảng viên không được âm.")
+        }
+        if attachedElsewhere + exempt > official {
+            result.append(
+                "Số đảng viên sinh hoạt tạm thời nơi khác (\(attachedElsewhere)) cộng miễn sinh hoạt (\(exempt)) "
+                    + "vượt quá số đảng viên chính thức (\(official)).")
+        }
+        return result
+    }
+}

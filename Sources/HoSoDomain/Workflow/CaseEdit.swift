@@ -1,0 +1,243 @@
+/// A change to a file that is not a step of the procedure: a note, a mentor, a verification result…
+/// Like a step, it is validated by the domain and written to the file's history.
+public enum CaseEdit: Sendable, Equatable {
+    case addNote(text: String)
+    case addTask(text: String, due: CivilDate?)
+    case completeTask(index: Int)
+    case assignMentor(MemberID)
+    case releaseMentor(MemberID)
+    case addVerificationItem(VerificationItem)
+    case recordVerificationResult(index: Int, result: VerificationItem.Result, returned: CivilDate?)
+    case rewriteBiography(changedSections: [String])
+    case addIntroducer(Introducer)
+    case setUnionResolution(UnionResolution)
+    case addOpinion(Opinion)
+    case addDocument(DocumentRecord)
+    case grantDecisionExtension
+    case updatePerson(Person)
+
+    /// A stable name for the history and scripts.
+    public var name: String {
+        switch self {
+        case .addNote: "note"
+        case .addTask: "task"
+        case .completeTask: "task-done"
+        case .assignMentor: "mentor"
+        case .releaseMentor: "mentor-release"
+        case .addVerificationItem: "verification-item"
+        case .recordVerificationResult: "verification-result"
+        case .rewriteBiography: "biography-rewrite"
+        case .addIntroducer: "introducer"
+        case .setUnionResolution: "union-resolution"
+        case .addOpinion: "opinion"
+        case .addDocument: "document"
+        case .grantDecisionExtension: "decision-extension"
+        case .updatePerson: "identity"
+        }
+    }
+}
+
+extension Workflow {
+    /// Applies an edit, or says in Vietnamese why it cannot be made.
+    public static func edit(_ edit: CaseEdit, of file: CaseFile, context: WorkflowContext) throws(WorkflowError)
+        -> CaseFile
+    {
+        var next = file
+        var problems: [String] = []
+        var summary = ""
+        var changes: [FieldChange] = []
+        let date = context.date
+        func refuseControlCharacters(_ texts: String...) {
+            if texts.contains(where: { !VietnameseText.controlCharacters(in: $0).isEmpty }) {
+                problems.append("Nội dung có ký tự điều khiển không được phép; hãy gõ lại bằng chữ thường.")
+            }
+        }
+        func requireText(_ text: String, _ field: String) {
+            if text.trimmingCharactersInSet(" \t\n").isEmpty { problems.append("\(field) không được để trống.") }
+        }
+        let isClosed = file.state.isTerminal
+
+        switch edit {
+        case .addNote(let text):
+            requireText(text, "Nội dung nhận xét")
+            refuseControlCharacters(text.replacingNewlines())
+            next.notes.append(ProgressNote(date: date, author: context.actor, text: VietnameseText.normalized(text)))
+            summary = "Thêm nhận xét của người giúp đỡ"
+            changes.append(FieldChange(field: "Nhận xét", before: "", after: text))
+        case .addTask(let text, let due):
+            requireText(text, "Nội dung nhiệm vụ")
+            refuseControlCharacters(text)
+            if let due, due < date { problems.append("Hạn nhiệm vụ (\(due)) trước ngày giao (\(date)).") }
+            next.tasks.append(CaseTask(given: date, due: due, text: VietnameseText.normalized(text)))
+            summary = "Giao nhiệm vụ"
+            changes.append(FieldChange(field: "Nhiệm vụ", before: "", after: text))
+        case .completeTask(let index):
+            if next.tasks.indices.contains(index) {
+                next.tasks[index].done = date
+                changes.append(FieldChange(field: "Nhiệm vụ", before: next.tasks[index].text, after: "Hoàn thành"))
+            } else {
+                problems.append("Không có nhiệm vụ số \(index + 1) (hồ sơ có \(file.tasks.count) nhiệm vụ).")
+            }
+            summary = "Hoàn thành nhiệm vụ"
+        case .assignMentor(let id):
+            if let member = context.members[id] {
+                if !member.isOfficial(on: date) {
+                    problems.append("\(member.fullName) chưa phải đảng viên chính thức nên không thể giúp đỡ.")
+                }
+            } else {
+                problems.append("Mã đảng viên \(id) không có trong danh sách đảng viên của đơn vị.")
+            }
+            if file.activeMentors.contains(where: { $0.memberID == id }) {
+                problems.append("\(context.memberName(id)) đã là người giúp đỡ của hồ sơ này.")
+            }
+            next.mentors.append(MentorAssignment(memberID: id, since: date))
+            summary = "Phân công người giúp đỡ"
+            changes.append(FieldChange(field: "Người giúp đỡ", before: "", after: context.memberName(id)))
+        case .releaseMentor(let id):
+            if let index = next.mentors.firstIndex(where: { $0.memberID == id && $0.isActive }) {
+                next.mentors[index].until = date
+            } else {
+                problems.append("\(context.memberName(id)) không phải người giúp đỡ hiện tại của hồ sơ.")
+            }
+            summary = "Thôi phân công người giúp đỡ"
+            changes.append(FieldChange(field: "Người giúp đỡ", before: context.memberName(id), after: ""))
+        case .addVerificationItem(var item):
+            requireText(item.fullName, "Họ tên người được thẩm tra")
+            refuseControlCharacters(item.fullName, item.place)
+            if item.birthYear < 1850 || item.birthYear > date.year {
+                problems.append("Năm sinh \(item.birthYear) không hợp lệ.")
+            }
+            if let sent = item.sent, sent > date { problems.append("Ngày gửi (\(sent)) sau ngày hôm nay (\(date)).") }
+            item.fullName = VietnameseText.normalized(item.fullName)
+            item.place = VietnameseText.normalized(item.place)
+            item.biographyVersion = file.latestBiography?.version ?? 1
+            next.verificationItems.append(item)
+            summary = "Thêm phiếu thẩm tra"
+            changes.append(
+                FieldChange(field: "Thẩm tra", before: "", after: "\(item.relation.vietnamese): \(item.fullName)"))
+        case .recordVerificationResult(let index, let result, let returned):
+            if next.verificationItems.indices.contains(index) {
+                let before = next.verificationItems[index].result?.vietnamese ?? "Chưa có"
+                if result != .exempt && returned == nil {
+                    problems.append("Cần ngày nhận lại kết quả thẩm tra.")
+                }
+                if let returned, let sent = next.verificationItems[index].sent, returned < sent {
+                    problems.append("Ngày nhận lại (\(returned)) trước ngày gửi (\(sent)).")
+                }
+                if result == .exempt && !next.verificationItems[index].isPartyMember {
+                    problems.append("Chỉ người thân là đảng viên mới được miễn thẩm tra.")
+                }
+                next.verificationItems[index].result = result
+                next.verificationItems[index].returned = returned
+                changes.append(
+                    FieldChange(
+                        field: "Kết quả thẩm tra \(next.verificationItems[index].fullName)", before: before,
+                        after: result.vietnamese))
+            } else {
+                problems.append(
+                    "Không có phiếu thẩm tra số \(index + 1) (hồ sơ có \(file.verificationItems.count) phiếu).")
+            }
+            summary = "Ghi kết quả thẩm tra"
+        case .rewriteBiography(let sections):
+            let version = (file.latestBiography?.version ?? 0) + 1
+            next.biographyVersions.append(BiographyVersion(version: version, date: date, changedSections: sections))
+            summary = "Viết lại lý lịch"
+            changes.append(FieldChange(field: "Lý lịch", before: "Bản \(version - 1)", after: "Bản \(version)"))
+        case .addIntroducer(let introducer):
+            if let member = context.members[introducer.memberID] {
+                if !member.isOfficial(on: date) {
+                    problems.append("\(member.fullName) chưa phải đảng viên chính thức nên không thể giới thiệu.")
+                }
+            } else {
+                problems.append("Mã đảng viên \(introducer.memberID) không có trong danh sách đảng viên của đơn vị.")
+            }
+            if file.introducers.contains(where: { $0.memberID == introducer.memberID }) {
+                problems.append("\(context.memberName(introducer.memberID)) đã là người giới thiệu.")
+            }
+            if introducer.knownSince > date { problems.append("Ngày bắt đầu cùng công tác ở tương lai.") }
+            next.introducers.append(introducer)
+            summary = "Thêm người giới thiệu"
+            changes.append(
+                FieldChange(field: "Người giới thiệu", before: "", after: context.memberName(introducer.memberID)))
+        case .setUnionResolution(let resolution):
+            next.unionResolution = resolution
+            summary = "Ghi nghị quyết giới thiệu của đoàn thể"
+            changes.append(
+                FieldChange(
+                    field: "Nghị quyết giới thiệu", before: file.unionResolution?.body.vietnamese ?? "",
+                    after: "\(resolution.body.vietnamese), ngày \(resolution.date)"))
+        case .addOpinion(var opinion):
+            refuseControlCharacters(opinion.summary)
+            opinion.summary = VietnameseText.normalized(opinion.summary)
+            next.opinions.append(opinion)
+            summary = "Ghi ý kiến nhận xét"
+            changes.append(FieldChange(field: "Ý kiến", before: "", after: opinion.source.vietnamese))
+        case .addDocument(let document):
+            refuseControlCharacters(document.note)
+            next.documents.append(document)
+            summary = "Nhận giấy tờ"
+            changes.append(FieldChange(field: "Giấy tờ", before: "", after: document.kind.vietnamese))
+        case .grantDecisionExtension:
+            if file.state != .cellApproved && file.state != .committeeApproved {
+                problems.append("Chỉ gia hạn khi hồ sơ đang chờ quyết định kết nạp.")
+            }
+            if file.decisionExtensionGranted { problems.append("Hồ sơ đã được gia hạn một lần; không gia hạn thêm.") }
+            next.decisionExtensionGranted = true
+            summary = "Gia hạn thời gian ra quyết định kết nạp"
+            changes.append(FieldChange(field: "Gia hạn", before: "Không", after: "Có"))
+        case .updatePerson(var person):
+            requireText(person.fullName, "Họ và tên")
+            refuseControlCharacters(
+                person.fullName, person.ethnicity, person.religion, person.citizenID, person.homeAddress,
+                person.occupation)
+            if person.birthDate > date { problems.append("Ngày sinh (\(person.birthDate)) ở tương lai.") }
+            person.fullName = VietnameseText.normalized(person.fullName)
+            changes += PersonDiff.changes(from: file.person, to: person)
+            next.person = person
+            summary = "Sửa thông tin cá nhân"
+        }
+        if isClosed, !edit.allowedOnClosedFiles {
+            problems.append("Hồ sơ đã kết thúc (\(file.state.vietnamese)); chỉ có thể thêm nhận xét hoặc giấy tờ.")
+        }
+        guard problems.isEmpty else { throw .invalidInput(problems) }
+        next.history.append(
+            HistoryEntry(date: date, actor: context.actor, action: edit.name, summary: summary, changes: changes))
+        return next
+    }
+}
+
+extension CaseEdit {
+    var allowedOnClosedFiles: Bool {
+        switch self {
+        case .addNote, .addDocument: true
+        default: false
+        }
+    }
+}
+
+/// Field-by-field differences of the identity, for the history.
+enum PersonDiff {
+    static func changes(from old: Person, to new: Person) -> [FieldChange] {
+        var result: [FieldChange] = []
+        func compare(_ field: String, _ before: String, _ after: String) {
+            if before != after { result.append(FieldChange(field: field, before: before, after: after)) }
+        }
+        compare("Họ và tên", old.fullName, new.fullName)
+        compare("Ngày sinh", old.birthDate.vietnamese, new.birthDate.vietnamese)
+        compare("Giới tính", old.sex.vietnamese, new.sex.vietnamese)
+        compare("Dân tộc", old.ethnicity, new.ethnicity)
+        compare("Tôn giáo", old.religion, new.religion)
+        compare("Số CCCD", old.citizenID, new.citizenID)
+        compare("Nơi cư trú", old.homeAddress, new.homeAddress)
+        compare("Nghề nghiệp", old.occupation, new.occupation)
+        compare("Học vấn", old.education.vietnamese, new.education.vietnamese)
+        compare("Đoàn viên", old.youthUnionMember ? "Có" : "Không", new.youthUnionMember ? "Có" : "Không")
+        compare("Công đoàn viên", old.tradeUnionMember ? "Có" : "Không", new.tradeUnionMember ? "Có" : "Không")
+        return result
+    }
+}
+
+extension String {
+    /// Notes may span lines; only the line breaks are allowed among the control characters.
+    func replacingNewlines() -> String { String(map { $0 == "\n" ? " " : $0 }) }
+}
