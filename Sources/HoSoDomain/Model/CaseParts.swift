@@ -354,3 +354,10 @@ public struct FieldChange: Codable, Sendable, Equatable {
         self.after = after
     }
 }
+
+extension VerificationItem {
+    /// Subjects born before the boundary year may have a pre-1975 history to search in archives (seed 002).
+    public func needsArchiveSearch(rulebook: Rulebook) -> Bool {
+        birthYear < rulebook[.archiveSearchBirthYear]
+    }
+}
