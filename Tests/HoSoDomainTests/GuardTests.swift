@@ -46,9 +46,9 @@ struct GuardTests {
 
     @Test("Full 60 is accepted; 60 years and 1 month is refused")
     func maximumAge() throws {
-        let older = Fixtures.person(born: "1964-03-10")
-        #expect(unmetCodes(try cellVote(person: older, on: "2024-03-10")) == [])
-        #expect(unmetCodes(try cellVote(person: older, on: "2024-04-10")) == ["age.maximum"])
+        let older = Fixtures.person(born: "1964-09-10")
+        #expect(unmetCodes(try cellVote(person: older, on: "2024-09-10")) == [])
+        #expect(unmetCodes(try cellVote(person: older, on: "2024-10-10")) == ["age.maximum"])
     }
 
     @Test("The certificate is valid the day before 60 months and not the day after")
