@@ -1,0 +1,52 @@
+import Foundation
+
+/// The units and members a data directory knows, with the questions the engine and reports ask of them.
+public struct Organisation: Sendable, Equatable {
+    public var units: [UnitID: Unit]
+    public var members: [MemberID: Member]
+
+    public init(units: [Unit] = [], members: [Member] = []) {
+        self.units = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.members = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Units sorted the Vietnamese way, parents before children.
+    public var sortedUnits: [Unit] {
+        units.values.sorted { lhs, rhs in
+            if lhs.kind != rhs.kind { return Unit.Kind.allCases.firstIndex(of: lhs.kind)! < Unit.Kind.allCases.firstIndex(of: rhs.kind)! }
+            return VietnameseCollation.compareWords(lhs.name, rhs.name) == .orderedAscending
+        }
+    }
+
+    public func members(of unit: UnitID) -> [Member] {
+        members.values.filter { $0.unitID == unit }.sorted {
+            VietnameseCollation.areInIncreasingOrder($0.fullName, $1.fullName)
+        }
+    }
+
+    /// The unit and every unit below it.
+    public func subtree(of root: UnitID) -> Set<UnitID> {
+        var result: Set<UnitID> = [root]
+        var changed = true
+        while changed {
+            changed = false
+            for unit in units.values where !result.contains(unit.id) {
+                if let parent = unit.parentID, result.contains(parent) {
+                    result.insert(unit.id)
+                    changed = true
+                }
+            }
+        }
+        return result
+    }
+
+    /// The context the engine needs to judge a step of a file of `unit` on `date`.
+    public func context(
+        for unit: UnitID, on date: CivilDate, actor: String, rulebook: Rulebook
+    ) -> WorkflowContext? {
+        guard let cell = units[unit] else { return nil }
+        // Mentors and introducers may belong to any unit of the same organisation, so all are known.
+        return WorkflowContext(
+            date: date, actor: actor, rulebook: rulebook, unit: cell, members: Array(members.values))
+    }
+}
