@@ -1,0 +1,184 @@
+import ArgumentParser
+import Foundation
+import HoSoDomain
+import HoSoStorage
+
+/// `hoso case …`: the files of candidates.
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Hồ sơ người vào Đảng: xem, thêm, thực hiện các bước.",
+        subcommands: [
+            CaseList.self, CaseShow.self, CaseAdd.self, CaseDo.self, CaseBlockers.self, CaseNote.self,
+            CaseHistory.self, CaseMentor.self, CaseTaskCommand.self, CaseVerify.self, CaseIntroducer.self,
+            CaseUnionResolution.self, CaseOpinion.self, CaseDocument.self, CaseExtension.self,
+        ]
+    )
+}
+
+struct CaseList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Liệt kê hồ sơ (lọc theo trạng thái, tìm tên không dấu, quá hạn).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Chỉ hồ sơ ở trạng thái này.") var state: CaseState?
+    @Option(help: "Tìm theo tên, không phân biệt dấu và hoa thường (\"nguyen van a\" tìm được \"Nguyễn Văn Á\").")
+    var search: String?
+    @Flag(help: "Chỉ hồ sơ quá hạn.") var overdue = false
+    @Flag(help: "In dạng JSON.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let service = try global.openService()
+            let today = global.currentDate
+            let query = FoldedQuery(search ?? "")
+            let rows = service.overview(on: today).filter { row in
+                (state == nil || row.file.state == state)
+                    && (search == nil || SearchKey(row.file.person.fullName).matches(query))
+                    && (!overdue || row.deadline?.isOverdue == true)
+            }
+            if json {
+                try JSONOutput.print(rows.map(CaseRowJSON.init))
+                return
+            }
+            print(CaseTable.render(rows))
+        }
+    }
+}
+
+struct CaseShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Xem toàn bộ một hồ sơ.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mã hồ sơ, ví dụ HS-0001.") var id: String
+    @Flag(help: "In dạng JSON (đủ mọi trường, như trong tệp dữ liệu).") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let service = try global.openService()
+            let file = try service.file(CaseID(id))
+            if json {
+                try JSONOutput.print(file)
+            } else {
+                print(CaseSheet.render(file, service: service, today: global.currentDate))
+            }
+        }
+    }
+}
+
+struct CaseAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Thêm một quần chúng ưu tú được giới thiệu (trạng thái đầu tiên).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Họ và tên, có dấu.") var name: String
+    @Option(help: "Ngày sinh.") var born: CivilDate
+    @Option(help: "Giới tính: nam | nu.") var sex: Person.Sex
+    @Option(help: "Nơi giới thiệu.") var source: NominationSource = .youthUnion
+    @Option(help: "Trình độ học vấn.") var education: EducationLevel = .upperSecondary
+    @Flag(help: "Là đoàn viên Đoàn TNCS Hồ Chí Minh.") var youthUnion = false
+    @Flag(help: "Là đoàn viên công đoàn.") var tradeUnion = false
+    @Option(help: "Dân tộc.") var ethnicity = "Kinh"
+    @Option(help: "Tôn giáo.") var religion = "Không"
+    @Option(help: "Số căn cước công dân.") var citizenId = ""
+    @Option(help: "Nơi cư trú.") var address = ""
+    @Option(help: "Nghề nghiệp.") var occupation = ""
+    @Option(help: "Chi bộ (mã đơn vị); mặc định chi bộ đầu tiên.") var unit: String?
+    @Option(help: "Ngày được giới thiệu (mặc định hôm nay).") var date: CivilDate?
+
+    func run() throws {
+        try reportingFailures {
+            let service = try global.openService()
+            let person = Person(
+                fullName: name, birthDate: born, sex: sex, ethnicity: ethnicity, religion: religion,
+                citizenID: citizenId, homeAddress: address, occupation: occupation, education: education,
+                youthUnionMember: youthUnion, tradeUnionMember: tradeUnion)
+            let file = try service.addCase(
+                person: person, unit: unit.map { UnitID($0) }, source: source, date: date ?? global.currentDate,
+                actor: global.actorName)
+            print("Đã thêm hồ sơ \(file.id): \(file.person.fullName) — \(file.state.vietnamese).")
+            print("Bước tiếp theo: hoso case do \(file.id) admit-to-list --mentor MÃ_ĐẢNG_VIÊN --date NGÀY_NGHỊ_QUYẾT")
+        }
+    }
+}
+
+struct CaseBlockers: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blockers",
+        abstract: "Những yêu cầu chưa đạt để hồ sơ sang bước tiếp theo (hoặc tới trạng thái --to).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mã hồ sơ.") var id: String
+    @Option(help: "Trạng thái muốn tới (mặc định: bước chính tiếp theo).") var to: CaseState?
+    @Option(help: "Ngày xét (mặc định hôm nay).") var date: CivilDate?
+    @Flag(help: "In dạng JSON.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let service = try global.openService()
+            let file = try service.file(CaseID(id))
+            let day = date ?? global.currentDate
+            guard let target = to ?? service.nextMainState(of: file) else {
+                print("Hồ sơ \(file.id) ở trạng thái \"\(file.state.vietnamese)\": không còn bước chính nào.")
+                return
+            }
+            let blockers = try service.blockers(of: file, to: target, on: day, actor: global.actorName)
+            if json {
+                try JSONOutput.print(blockers)
+            } else if blockers.isEmpty {
+                print("Hồ sơ \(file.id) đủ điều kiện để chuyển sang \"\(target.vietnamese)\" ngày \(day).")
+            } else {
+                print("Hồ sơ \(file.id) chưa thể chuyển sang \"\(target.vietnamese)\" ngày \(day):")
+                for blocker in blockers { print("  ✗ \(blocker.sentence)") }
+            }
+        }
+    }
+}
+
+struct CaseNote: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Thêm nhận xét hằng tháng của người giúp đỡ.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mã hồ sơ.") var id: String
+    @Option(help: "Nội dung nhận xét.") var text: String
+    @Option(help: "Ngày nhận xét (mặc định hôm nay).") var date: CivilDate?
+
+    func run() throws {
+        try runEdit(global: global, id: id, date: date, edit: .addNote(text: text))
+    }
+}
+
+struct CaseHistory: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "Lịch sử thay đổi của hồ sơ.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mã hồ sơ.") var id: String
+    @Flag(help: "In dạng JSON.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let file = try global.openService().file(CaseID(id))
+            if json {
+                try JSONOutput.print(file.history)
+                return
+            }
+            for entry in file.history {
+                print("\(entry.date)  \(entry.actor)  \(entry.summary)")
+                for change in entry.changes {
+                    let arrow = change.before.isEmpty ? change.after : "\(change.before) → \(change.after)"
+                    print("    \(change.field): \(VietnameseText.sanitizedForDisplay(arrow))")
+                }
+            }
+        }
+    }
+}
+
+/// Applies one edit to a file and reports it; shared by the edit subcommands.
+func runEdit(global: GlobalOptions, id: String, date: CivilDate?, edit: CaseEdit) throws {
+    try reportingFailures {
+        let service = try global.openService()
+        let file = try service.edit(edit, on: CaseID(id), date: date ?? global.currentDate, actor: global.actorName)
+        print("Đã lưu: \(file.history.last?.summary ?? edit.name) — hồ sơ \(file.id).")
+    }
+}

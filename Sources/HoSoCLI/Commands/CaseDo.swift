@@ -1,0 +1,122 @@
+import ArgumentParser
+import HoSoDomain
+import HoSoStorage
+
+/// `hoso case do ID EVENT`: takes a step of the procedure, through the same engine as the TUI.
+struct CaseDo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "do",
+        abstract: "Thực hiện một bước của quy trình cho hồ sơ.",
+        discussion: """
+            Các bước (EVENT) và tùy chọn của từng bước:
+              admit-to-list          Chi bộ đưa vào danh sách cảm tình đảng: --mentor M (một hoặc nhiều)
+              enroll                 Cử đi học lớp bồi dưỡng: --class-name TÊN
+              certify                Giấy chứng nhận bồi dưỡng (ngày cấp = --date): --number SỐ --issuer NƠI_CẤP
+              file-dossier           Nhận đơn và lý lịch (ngày lý lịch = --date): --application-date NGÀY
+              start-verification     Gửi thẩm tra (thêm phiếu trước: hoso case verify add)
+              conclude-verification  Kết luận lý lịch (mọi phiếu đã có kết quả)
+              collect-introductions  Đủ giới thiệu và ý kiến (hoso case introducer / opinion / union)
+              cell-vote              Chi bộ biểu quyết (ngày = --date): --for N --against N [--exempt-absent N]
+              committee-vote         Đảng ủy cơ sở biểu quyết: --for N --against N
+              decide                 Quyết định kết nạp (ngày ký = --date): --number SỐ --body CẤP_ỦY [--received NGÀY]
+              hold-ceremony          Lễ kết nạp (ngày = --date)
+              complete-probation     Hết 12 tháng dự bị
+              recognize              Công nhận chính thức: --for N --against N --number SỐ_QĐ --body CẤP_ỦY
+                                     --certificate-number SỐ --certificate-issuer NƠI --certificate-date NGÀY
+              remove | pause | expire | refuse | strike-off | withdraw   --reason LÝ_DO
+              transfer               --reason NƠI_CHUYỂN_ĐẾN
+              revoke-decision        --reason LÝ_DO --kind standards|procedure
+              resume | reenter | redo-procedure
+              renew                  [--certificate-number SỐ --certificate-issuer NƠI --certificate-date NGÀY]
+            Một bước bị từ chối in mọi yêu cầu chưa đạt (mã thoát 3); không có gì thay đổi.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mã hồ sơ.") var id: String
+    @Argument(help: "Bước cần làm (xem danh sách ở trên).") var event: Event.Kind
+    @Option(help: "Ngày của bước (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Mã đảng viên giúp đỡ (admit-to-list); lặp lại cho nhiều người.") var mentor: [String] = []
+    @Option(help: "Tên lớp bồi dưỡng (enroll).") var className: String?
+    @Option(help: "Số giấy chứng nhận hoặc số quyết định.") var number: String?
+    @Option(help: "Nơi cấp giấy chứng nhận (certify).") var issuer: String?
+    @Option(help: "Ngày làm đơn xin vào Đảng (file-dossier).") var applicationDate: CivilDate?
+    @Option(name: .customLong("for"), help: "Số phiếu tán thành.") var votesFor: Int?
+    @Option(help: "Số phiếu không tán thành.") var against: Int = 0
+    @Option(help: "Số đảng viên miễn sinh hoạt vắng mặt (không tính vào tổng số).") var exemptAbsent: Int = 0
+    @Option(help: "Cấp ủy ra quyết định (decide, recognize).") var body: String?
+    @Option(help: "Ngày chi bộ nhận quyết định (decide).") var received: CivilDate?
+    @Option(help: "Lý do (các bước sang trạng thái phụ) hoặc nơi chuyển đến (transfer).") var reason: String?
+    @Option(help: "Loại hủy quyết định: standards (sai tiêu chuẩn) | procedure (sai thủ tục).") var kind: RevocationKind?
+    @Option(help: "Số giấy chứng nhận (recognize: lớp đảng viên mới; renew: giấy mới).") var certificateNumber: String?
+    @Option(help: "Nơi cấp giấy chứng nhận (recognize, renew).") var certificateIssuer: String?
+    @Option(help: "Ngày cấp giấy chứng nhận (recognize, renew).") var certificateDate: CivilDate?
+    @Flag(help: "In kết quả hoặc các yêu cầu chưa đạt dạng JSON.") var json = false
+
+    func run() throws {
+        try reportingFailures(json: json) {
+            let service = try global.openService()
+            let day = date ?? global.currentDate
+            let step = try makeEvent(on: day)
+            let before = try service.file(CaseID(id))
+            let file = try service.perform(step, on: CaseID(id), date: day, actor: global.actorName)
+            if json {
+                try JSONOutput.print(file)
+            } else {
+                print("Hồ sơ \(file.id) (\(file.person.fullName)): \(before.state.vietnamese) → \(file.state.vietnamese), ngày \(day).")
+                if let next = service.nextMainState(of: file) {
+                    let blockers = try service.blockers(of: file, to: next, on: day, actor: global.actorName)
+                    if !blockers.isEmpty {
+                        print("Để sang \"\(next.vietnamese)\" còn cần:")
+                        for blocker in blockers { print("  ✗ \(blocker.sentence)") }
+                    }
+                }
+            }
+        }
+    }
+
+    private func required<T>(_ value: T?, _ option: String) throws -> T {
+        guard let value else {
+            throw Failure.error("Bước \(event.rawValue) cần tùy chọn \(option). Xem: hoso case do --help")
+        }
+        return value
+    }
+
+    private var certificate: Certificate? {
+        guard let number = certificateNumber, let issued = certificateDate else { return nil }
+        return Certificate(number: number, issuer: certificateIssuer ?? "", issued: issued)
+    }
+
+    func makeEvent(on day: CivilDate) throws -> Event {
+        switch event {
+        case .admitToSourceList: return .admitToSourceList(mentors: mentor.map { MemberID($0) })
+        case .enrollInClass: return .enrollInClass(className: try required(className, "--class-name"))
+        case .certify: return .certify(number: number ?? "", issuer: issuer ?? "")
+        case .fileDossier: return .fileDossier(applicationDate: applicationDate ?? day)
+        case .startVerification: return .startVerification
+        case .concludeVerification: return .concludeVerification
+        case .collectIntroductions: return .collectIntroductions
+        case .cellVote:
+            return .cellVote(votesFor: try required(votesFor, "--for"), votesAgainst: against, exemptAbsent: exemptAbsent)
+        case .committeeVote: return .committeeVote(votesFor: try required(votesFor, "--for"), votesAgainst: against)
+        case .issueDecision: return .issueDecision(number: number ?? "", body: body ?? "", received: received)
+        case .holdCeremony: return .holdCeremony
+        case .completeProbation: return .completeProbation
+        case .recognize:
+            return .recognize(
+                votesFor: try required(votesFor, "--for"), votesAgainst: against, exemptAbsent: exemptAbsent,
+                certificate: certificate, decisionNumber: number ?? "", decisionBody: body ?? "")
+        case .remove: return .remove(reason: reason ?? "")
+        case .reenter: return .reenter
+        case .pause: return .pause(reason: reason ?? "")
+        case .resume: return .resume
+        case .expire: return .expire(reason: reason ?? "")
+        case .renew: return .renew(certificate: certificate)
+        case .transfer: return .transfer(destination: reason ?? "")
+        case .refuse: return .refuse(reason: reason ?? "")
+        case .revokeDecision: return .revokeDecision(reason: reason ?? "", kind: try required(kind, "--kind"))
+        case .redoProcedure: return .redoProcedure
+        case .strikeOff: return .strikeOff(reason: reason ?? "")
+        case .withdraw: return .withdraw(reason: reason ?? "")
+        }
+    }
+}

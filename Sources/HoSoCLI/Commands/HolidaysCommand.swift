@@ -1,0 +1,37 @@
+import ArgumentParser
+import HoSoDomain
+
+/// `hoso holidays YEAR`: the days off of a year, with their lunar dates.
+struct HolidaysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "holidays",
+        abstract: "Ngày nghỉ lễ, Tết trong năm (có ngày âm lịch), theo Bộ luật Lao động 2019 và tệp holidays.json.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Năm dương lịch.") var year: Int
+    @Flag(help: "In dạng JSON.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            guard (1900...2199).contains(year) else { throw Failure.error("Năm \(year) ngoài khoảng 1900–2199.") }
+            let calendar = (try? global.openRepository().calendar) ?? WorkingCalendar()
+            let holidays = calendar.holidays(in: year)
+            if json {
+                try JSONOutput.print(holidays)
+                return
+            }
+            print("Ngày nghỉ năm \(year) (\(holidays.count) ngày):")
+            for holiday in holidays {
+                let weekday = Weekday.vietnamese(holiday.date)
+                let lunar = holiday.lunar.map { " — \($0.description)" } ?? ""
+                print("  \(holiday.date)  \(DisplayWidth.padded(weekday, toColumns: 9)) \(holiday.name)\(lunar)")
+            }
+        }
+    }
+}
+
+enum Weekday {
+    static func vietnamese(_ date: CivilDate) -> String {
+        ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][date.isoWeekday - 1]
+    }
+}

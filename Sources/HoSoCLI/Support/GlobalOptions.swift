@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import HoSoDomain
+import HoSoStorage
+
+/// Where the data lives and who is acting: shared by every command that reads or writes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Thư mục dữ liệu (mặc định: $HOSO_DATA, hoặc ~/.local/share/hoso).", valueName: "DIR"))
+    var data: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Tên người thao tác ghi vào lịch sử (mặc định: tên người dùng hệ thống).", valueName: "NAME"))
+    var actor: String?
+
+    @Option(name: .long, help: ArgumentHelp("Ngày hôm nay để tính hạn (mặc định: ngày hiện tại, giờ Việt Nam).", valueName: "DATE"))
+    var today: CivilDate?
+
+    var dataDirectory: String { DataLocation.resolve(explicit: data) }
+
+    var actorName: String {
+        if let actor, !actor.isEmpty { return actor }
+        return ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName
+    }
+
+    var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
+
+    func openRepository() throws -> Repository {
+        do {
+            return try Repository.open(at: dataDirectory)
+        } catch {
+            throw Failure.error(error.message)
+        }
+    }
+
+    func openService() throws -> CaseService { CaseService(repository: try openRepository()) }
+}
+
+enum DataLocation {
+    /// `--data`, then `$HOSO_DATA`, then `$XDG_DATA_HOME/hoso`, then `~/.local/share/hoso`.
+    static func resolve(explicit: String?) -> String {
+        if let explicit, !explicit.isEmpty { return absolute(explicit) }
+        let environment = ProcessInfo.processInfo.environment
+        if let fromEnvironment = environment["HOSO_DATA"], !fromEnvironment.isEmpty { return absolute(fromEnvironment) }
+        return dataHome() + "/hoso"
+    }
+
+    static func dataHome() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return absolute(xdg) }
+        return NSHomeDirectory() + "/.local/share"
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst() }
+        return FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
+
+enum Clock {
+    /// Today's date in Vietnam (UTC+7), whatever the machine's time zone: the date on the paperwork.
+    static func todayInVietnam() -> CivilDate {
+        let seconds = Int(Date().timeIntervalSince1970) + 7 * 3600
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return CivilDate(julianDay: 2_440_588 + days)
+    }
+}

@@ -1,0 +1,174 @@
+/// A realistic organisation to try HoSo on: a ward committee, several cells, members, and candidates
+/// in every state, some overdue and some blocked. Deterministic: the same seed gives the same data.
+public struct DemoOrganisation: Sendable {
+    public var units: [Unit]
+    public var members: [Member]
+    public var cases: [CaseFile]
+
+    /// Generates `caseCount` files whose steps all happened on or before `today`.
+    public static func generate(caseCount: Int, seed: UInt64, today: CivilDate) -> DemoOrganisation {
+        var random = SplitMix64(seed: seed)
+        let ward = Unit(
+            id: "DU-XH", name: "Đảng ủy phường Xuân Hòa", kind: .committee, decidesAdmissions: true,
+            memberCounts: MemberCounts(official: 9), committeeMembers: 9)
+        let grassroots = Unit(
+            id: "DB-XH", name: "Đảng bộ cơ sở phường Xuân Hòa", kind: .grassroots, parentID: ward.id,
+            sector: "Khối phường", memberCounts: MemberCounts(official: 11), committeeMembers: 11)
+        let cellNames = [
+            "Chi bộ Khu phố 1", "Chi bộ Khu phố 2", "Chi bộ Khu phố 3", "Chi bộ Khu phố 4", "Chi bộ Trường THCS Lê Lợi",
+            "Chi bộ Quân sự phường", "Chi bộ Công an phường", "Chi bộ Trạm Y tế",
+        ]
+        var units = [ward, grassroots]
+        var members: [Member] = []
+        var memberNumber = 0
+        for (index, name) in cellNames.enumerated() {
+            let official = 6 + Int(random.next() % 20)
+            let cell = Unit(
+                id: UnitID("CB-\(index + 1)"), name: name, kind: .cell, parentID: grassroots.id, sector: "Khối phường",
+                memberCounts: MemberCounts(
+                    official: official, probationary: Int(random.next() % 3), attachedElsewhere: Int(random.next() % 2),
+                    exempt: Int(random.next() % 3)),
+                committeeMembers: grassroots.committeeMembers)
+            units.append(cell)
+            for _ in 0..<min(official, 6) {
+                memberNumber += 1
+                let name = DemoNames.fullName(&random)
+                let since = CivilDate(year: 1985 + Int(random.next() % 35), month: 1 + Int(random.next() % 12), day: 1 + Int(random.next() % 28))!
+                members.append(
+                    Member(
+                        id: MemberID("M\(String(memberNumber).leftPadded(to: 3))"), fullName: name, unitID: cell.id,
+                        officialSince: since))
+            }
+        }
+        // One probationary member per organisation, to show that only official members may mentor.
+        memberNumber += 1
+        members.append(
+            Member(
+                id: MemberID("M\(String(memberNumber).leftPadded(to: 3))"), fullName: DemoNames.fullName(&random),
+                unitID: units[2].id, status: .probationary))
+
+        var cases: [CaseFile] = []
+        cases.reserveCapacity(caseCount)
+        let cells = Array(units.dropFirst(2))
+        for number in 1...max(1, caseCount) {
+            let cell = cells[Int(random.next() % UInt64(cells.count))]
+            let cellMembers = members.filter { $0.unitID == cell.id && $0.status == .official }
+            let journey = Journey(unit: cell, members: cellMembers.isEmpty ? members : cellMembers, actor: "Thư ký chi bộ")
+            let file = DemoCase.make(number: number, journey: journey, today: today, random: &random)
+            cases.append(file)
+        }
+        return DemoOrganisation(units: units, members: members, cases: cases)
+    }
+}
+
+/// One demo file: a person, a target state, and the steps taken through the engine.
+enum DemoCase {
+    static func make(number: Int, journey: Journey, today: CivilDate, random: inout SplitMix64) -> CaseFile {
+        // Every twentieth file is a young candidate, ready but under 18: the cell vote is blocked.
+        let underage = number % 20 == 3
+        let target = underage ? .introduced : pickTarget(&random)
+        // Days the main path to the target usually takes, so the last step lands before today.
+        let path = CaseState.mainPath.prefix { $0 != target }
+        let span = path.reduce(0) { $0 + Journey.usualGap(after: $1) + 2 }
+        let slack = Int(random.next() % 120)
+        let nominated = today.adding(days: -(span + slack + 5))
+        let age = 19 + Int(random.next() % 30)
+        let sex: Person.Sex = random.next() % 2 == 0 ? .male : .female
+        let person = Person(
+            fullName: DemoNames.fullName(&random, sex: sex),
+            birthDate: underage
+                ? today.adding(months: -(17 * 12 + 1 + Int(random.next() % 10)))
+                : CivilDate(year: nominated.year - age, month: 1 + Int(random.next() % 12), day: 1 + Int(random.next() % 28))!,
+            sex: sex, ethnicity: random.next() % 10 == 0 ? "Hoa" : "Kinh",
+            religion: random.next() % 8 == 0 ? "Phật giáo" : "Không",
+            citizenID: "0791" + String(random.next() % 100_000_000).leftPadded(to: 8),
+            homeAddress: "\(1 + random.next() % 300) \(DemoNames.street(&random)), phường Xuân Hòa, TP. Hồ Chí Minh",
+            occupation: DemoNames.occupation(&random),
+            education: [.upperSecondary, .university, .university, .college, .vocational, .postgraduate][Int(random.next() % 6)],
+            youthUnionMember: age <= 30, tradeUnionMember: age > 30 && random.next() % 2 == 0)
+        let sources: [NominationSource] = [.youthUnion, .tradeUnion, .womenUnion, .school, .militia, .veteransUnion, .member]
+        var file = CaseFile(
+            id: CaseID("HS-\(String(number).leftPadded(to: 4))"), unitID: journey.unit.id, person: person,
+            nominatedBy: age <= 30 ? .youthUnion : sources[Int(random.next() % UInt64(sources.count))], nominationDate: nominated)
+        file.history.append(
+            HistoryEntry(date: nominated, actor: journey.actor, action: "add", summary: "Tiếp nhận quần chúng ưu tú được giới thiệu"))
+        let mainTarget = target.isMainPath ? target : sideOrigin(of: target)
+        var lastDate = nominated
+        if let advanced = try? journey.advance(file, to: mainTarget, from: nominated) {
+            file = advanced.file
+            lastDate = advanced.date
+        }
+        if !target.isMainPath, let side = sideEvent(for: target) {
+            let day = min(today, lastDate.adding(days: 10))
+            if let moved = try? Workflow.apply(side, to: file, context: journey.context(on: day)) { file = moved }
+        }
+        if file.state.stage != nil, random.next() % 3 != 0, let mentor = file.activeMentors.first {
+            let noteDay = min(today, lastDate.adding(days: Int(random.next() % 40)))
+            let text = DemoNames.note(&random)
+            var context = journey.context(on: noteDay)
+            context.actor = journey.members.first { $0.id == mentor.memberID }?.fullName ?? journey.actor
+            if let noted = try? Workflow.edit(.addNote(text: text), of: file, context: context) { file = noted }
+        }
+        return file
+    }
+
+    static func pickTarget(_ random: inout SplitMix64) -> CaseState {
+        let weighted: [(CaseState, UInt64)] = [
+            (.nominated, 8), (.sympathizer, 18), (.inClass, 6), (.certified, 8), (.dossier, 6), (.verifying, 8),
+            (.verified, 4), (.introduced, 4), (.cellApproved, 4), (.committeeApproved, 3), (.decided, 3),
+            (.probation, 10), (.probationReview, 3), (.official, 6), (.removed, 3), (.paused, 2), (.expired, 1),
+            (.transferred, 1), (.notAdmitted, 1), (.withdrawn, 1),
+        ]
+        let total = weighted.reduce(0) { $0 + $1.1 }
+        var roll = random.next() % total
+        for (state, weight) in weighted {
+            if roll < weight { return state }
+            roll -= weight
+        }
+        return .sympathizer
+    }
+
+    static func sideOrigin(of side: CaseState) -> CaseState {
+        switch side {
+        case .removed, .transferred: .sympathizer
+        case .paused: .verifying
+        case .expired: .certified
+        case .notAdmitted: .introduced
+        case .withdrawn: .dossier
+        default: .sympathizer
+        }
+    }
+
+    static func sideEvent(for side: CaseState) -> Event? {
+        switch side {
+        case .removed: .remove(reason: "Không còn đủ tiêu chuẩn, chi bộ nghị quyết đưa ra khỏi danh sách")
+        case .transferred: .transfer(destination: "Chuyển sinh hoạt về nơi cư trú mới")
+        case .paused: .pause(reason: "Lý lịch phải viết lại phần quá trình công tác")
+        case .expired: .expire(reason: "Giấy chứng nhận bồi dưỡng quá 60 tháng")
+        case .notAdmitted: .refuse(reason: "Chi bộ biểu quyết không đủ 2/3")
+        case .withdrawn: .withdraw(reason: "Xin rút hồ sơ vì chuyển công tác")
+        default: nil
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64): the same seed gives the same organisation everywhere.
+public struct SplitMix64: Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}
