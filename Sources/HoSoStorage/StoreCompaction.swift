@@ -51,6 +51,9 @@ extension JournalStore {
         do throws(FileSystemError) {
             try Self.makePrivateDirectory(layout.backupsDirectory, fileSystem: fileSystem)
             let oldSeq = (try? StoreLoader<Value>(layout: layout, files: files).decodeSnapshot(try StoreLoader<Value>(layout: layout, files: files).readSnapshotBytes(), path: layout.snapshot).seq) ?? state.snapshotSeq
+            // A compaction interrupted after this link leaves it in place; linking again would only add names.
+            let current = try fileSystem.status(ofPath: layout.snapshot)
+            if inspection.backupLinks(to: current) > 0 { return }
             let name = BackupName.make(seq: oldSeq, date: now)
             do throws(FileSystemError) {
                 try fileSystem.link(layout.snapshot, to: layout.backupsDirectory + "/" + name)

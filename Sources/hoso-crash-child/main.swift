@@ -79,6 +79,8 @@ case "edit":
         do {
             if step % 5 == 0 { try store.refresh() }
             let current = store.record(id: id)
+            // The clerk's think time between reading a record and saving it: the window for conflicts.
+            usleep(UInt32.random(in: 0...1_500))
             let saved = try store.commit([RecordChange(id: id, expectedRevision: current?.revision, newValue: TestValue(text: name, counter: step), summary: "sửa")], actor: name)
             report("ok \(id) \(saved[0].revision)")
         } catch {
