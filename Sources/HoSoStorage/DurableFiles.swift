@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whole-file reads, durable whole-file replacement and durable appends, built only on `FileSystem`.
+///
+/// Foundation's `Data.write(options: .atomic)` is not used: on Linux it skips the directory fsync,
+/// leaves temp files behind after a crash and resets the file mode.
+struct DurableFiles: Sendable {
+    let fileSystem: any FileSystem
+
+    /// Prefix of every temp file the store makes, so stale ones can be recognised and removed.
+    static let temporaryPrefix = ".tmp-"
+
+    func readAll(_ path: String) throws(FileSystemError) -> [UInt8] {
+        let descriptor = try fileSystem.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        defer { try? fileSystem.close(descriptor, path: path) }
+        return try readAll(descriptor, from: 0, path: path)
+    }
+
+    func readAll(_ descriptor: Int32, from offset: Int64, path: String) throws(FileSystemError) -> [UInt8] {
+        let size = try fileSystem.status(of: descriptor, path: path).size
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(max(0, size - offset)) + 1)
+        var position = offset
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { buffer in
+                Result { () throws(FileSystemError) in try fileSystem.read(descriptor, into: buffer, at: position, path: path) }
+            }.get()
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+            position += Int64(count)
+        }
+    }
+
+    func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileSystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = try bytes.withUnsafeBytes { buffer in
+                Result { () throws(FileSystemError) in
+                    try fileSystem.write(descriptor, UnsafeRawBufferPointer(rebasing: buffer[offset...]), path: path)
+                }
+            }.get()
+            // A zero-byte write would loop forever; the kernel only does it when it cannot make progress.
+            if written <= 0 { throw FileSystemError(.write, path: path, code: EIO) }
+            offset += written
+        }
+    }
+
+    /// Replaces `path` with `bytes` so that a crash at any moment leaves the old file or the new one.
+    func replaceDurably(_ path: String, with bytes: [UInt8], temporaryIn directory: String) throws(FileSystemError) {
+        let temporary = directory + "/" + Self.temporaryPrefix + String(getpid()) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let descriptor = try fileSystem.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
+        do {
+            try fileSystem.setPermissions(descriptor, 0o600, path: temporary)
+            try writeAll(descriptor, bytes, path: temporary)
+            try fileSystem.fsync(descriptor, path: temporary)
+        } catch {
+            try? fileSystem.close(descriptor, path: temporary)
+            try? fileSystem.unlink(temporary)
+            throw error
+        }
+        do {
+            try fileSystem.close(descriptor, path: temporary)
+            try fileSystem.rename(temporary, to: path)
+        } catch {
+            try? fileSystem.unlink(temporary)
+            throw error
+        }
+        try fileSystem.fsyncDirectory(directory)
+    }
+
+    /// Creates an empty file with mode 0600 and makes its name durable; fails if it exists.
+    func createEmpty(_ path: String, directory: String) throws(FileSystemError) {
+        let descriptor = try fileSystem.open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
+        do {
+            try fileSystem.setPermissions(descriptor, 0o600, path: path)
+            try fileSystem.fsync(descriptor, path: path)
+        } catch {
+            try? fileSystem.close(descriptor, path: path)
+            throw error
+        }
+        try fileSystem.close(descriptor, path: path)
+        try fileSystem.fsyncDirectory(directory)
+    }
+
+    /// Appends `bytes` at the end of `path` (expected to be `expectedSize` long) and syncs them.
+    ///
+    /// On any failure the file is cut back to `expectedSize`, because after a failed `fsync` the
+    /// kernel may already show the line to other readers; the result says whether that worked.
+    func appendDurably(_ path: String, _ bytes: [UInt8], expectedSize: Int64) -> AppendResult {
+        let descriptor: Int32
+        do {
+            descriptor = try fileSystem.open(path, flags: O_WRONLY | O_APPEND | O_NOFOLLOW, mode: 0)
+        } catch {
+            return .failed(error, rolledBack: true)
+        }
+        do {
+            try writeAll(descriptor, bytes, path: path)
+            try fileSystem.fsync(descriptor, path: path)
+        } catch {
+            let rolledBack = cutBack(descriptor, to: expectedSize, path: path)
+            try? fileSystem.close(descriptor, path: path)
+            return .failed(error, rolledBack: rolledBack)
+        }
+        do {
+            try fileSystem.close(descriptor, path: path)
+        } catch {
+            return .failed(error, rolledBack: cutBack(path, to: expectedSize))
+        }
+        return .appended
+    }
+
+    enum AppendResult {
+        case appended
+        case failed(FileSystemError, rolledBack: Bool)
+    }
+
+    func cutBack(_ path: String, to length: Int64) -> Bool {
+        guard let descriptor = try? fileSystem.open(path, flags: O_WRONLY | O_NOFOLLOW, mode: 0) else { return false }
+        let done = cutBack(descriptor, to: length, path: path)
+        do { try fileSystem.close(descriptor, path: path) } catch { return false }
+        return done
+    }
+
+    private func cutBack(_ descriptor: Int32, to length: Int64, path: String) -> Bool {
+        do {
+            try fileSystem.truncate(descriptor, to: length, path: path)
+            try fileSystem.fsync(descriptor, path: path)
+            return true
+        } catch {
+            return false
+        }
+    }
+}

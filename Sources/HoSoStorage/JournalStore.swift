@@ -1,0 +1,321 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// A durable, multi-process store of records of one Codable type: `snapshot.json` plus an append-only,
+/// hash-chained journal, with a `flock` held only around each save.
+///
+/// Every public entry point is safe to call from any thread; each instance serialises its own calls.
+public final class JournalStore<Value: Codable & Sendable & Equatable>: @unchecked Sendable {
+    /// The data directory.
+    public let directory: String
+    /// The schema version this instance reads and writes.
+    public let schemaVersion: Int
+    /// A journal segment larger than this is folded into a new snapshot after a save.
+    public let compactionThresholdBytes: Int64
+    /// A journal segment with more entries than this is folded into a new snapshot after a save.
+    public let compactionThresholdEntries: Int
+
+    let layout: StoreLayout
+    let files: DurableFiles
+    let inspection: DataFileInspection
+    let lock: StoreLock
+    private let mutex = NSLock()
+    var state: StoreState<Value>
+    var entriesInSegment = 0
+    private var failedCompaction: StoreError?
+
+    init(layout: StoreLayout, schemaVersion: Int, files: DurableFiles, lock: StoreLock, state: StoreState<Value>, options: StoreOptions) {
+        self.directory = layout.directory
+        self.layout = layout
+        self.schemaVersion = schemaVersion
+        self.files = files
+        self.inspection = DataFileInspection(fileSystem: files.fileSystem, layout: layout)
+        self.lock = lock
+        self.state = state
+        self.compactionThresholdBytes = options.compactionThresholdBytes
+        self.compactionThresholdEntries = options.compactionThresholdEntries
+        self.entriesInSegment = state.consumedLines
+    }
+
+    /// Creates an empty store in `directory` (made with mode 0700 if missing; it must be empty of store files).
+    public static func create(at directory: String, schemaVersion: Int, fileSystem: any FileSystem = .real, options: StoreOptions = .init()) throws(StoreError) -> JournalStore {
+        let layout = StoreLayout(directory: directory)
+        let files = DurableFiles(fileSystem: fileSystem)
+        do {
+            try makePrivateDirectory(directory, fileSystem: fileSystem)
+            if (try? fileSystem.status(ofPath: layout.snapshot)) != nil { throw StoreError.alreadyExists(path: directory) }
+            try makePrivateDirectory(layout.journalDirectory, fileSystem: fileSystem)
+            try makePrivateDirectory(layout.backupsDirectory, fileSystem: fileSystem)
+            try fileSystem.fsyncDirectory(directory)
+        } catch let error as FileSystemError {
+            throw StoreError.from(error)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.notAStore(path: directory)
+        }
+        let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
+        try lock.withExclusiveLock { () throws(StoreError) in
+            if (try? fileSystem.status(ofPath: layout.snapshot)) != nil { throw StoreError.alreadyExists(path: directory) }
+            do {
+                if (try? fileSystem.status(ofPath: layout.segment(1))) == nil {
+                    try files.createEmpty(layout.segment(1), directory: layout.journalDirectory)
+                }
+                let empty = Snapshot<Value>(schemaVersion: schemaVersion, seq: 0, lastHash: JournalLine.genesisHash, segment: 1, records: [])
+                try files.replaceDurably(layout.snapshot, with: try SnapshotCoding.encode(empty), temporaryIn: directory)
+            } catch let error as FileSystemError {
+                throw StoreError.from(error)
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw StoreError.encodingFailed(id: "snapshot")
+            }
+        }
+        return try open(at: directory, supportedSchemaVersion: schemaVersion, fileSystem: fileSystem, options: options)
+    }
+
+    /// Opens an existing store, refusing newer schema versions and unsafe or corrupt files before writing anything.
+    public static func open(at directory: String, supportedSchemaVersion: Int, migrations: [Migration] = [], fileSystem: any FileSystem = .real, options: StoreOptions = .init()) throws(StoreError) -> JournalStore {
+        let layout = StoreLayout(directory: directory)
+        let files = DurableFiles(fileSystem: fileSystem)
+        let loader = StoreLoader<Value>(layout: layout, files: files)
+        let found = try loader.schemaVersion()
+        if found > supportedSchemaVersion {
+            throw StoreError.newerSchemaVersion(path: layout.snapshot, found: found, supported: supportedSchemaVersion)
+        }
+        if found < supportedSchemaVersion {
+            let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
+            try lock.withExclusiveLock { () throws(StoreError) in
+                try SchemaMigrator(layout: layout, files: files).migrate(to: supportedSchemaVersion, using: migrations)
+            }
+        }
+        let state = try loader.load(schemaVersion: supportedSchemaVersion)
+        let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
+        return JournalStore(layout: layout, schemaVersion: supportedSchemaVersion, files: files, lock: lock, state: state, options: options)
+    }
+
+    /// The current records by id, as of the last save or refresh.
+    public var records: [String: StoredRecord<Value>] {
+        mutex.withLock { state.records }
+    }
+
+    /// One record, or nil.
+    public func record(id: String) -> StoredRecord<Value>? {
+        mutex.withLock { state.records[id] }
+    }
+
+    /// Sequence number of the last journal entry this instance has applied; grows with every save by anyone.
+    public var sequence: Int {
+        mutex.withLock { state.seq }
+    }
+
+    /// The error of the last automatic compaction, if it failed; the saves themselves were not affected.
+    public var lastCompactionError: StoreError? {
+        mutex.withLock { failedCompaction }
+    }
+
+    /// Saves a batch atomically: all changes land, or none does (conflicts and disk errors write nothing).
+    ///
+    /// The cost does not depend on the number of records: one journal line is appended and synced.
+    @discardableResult
+    public func commit(_ changes: [RecordChange<Value>], actor: String, now: Date = Date()) throws(StoreError) -> [StoredRecord<Value>] {
+        var seen = Set<String>()
+        for change in changes where !seen.insert(change.id).inserted { throw StoreError.duplicateChange(id: change.id) }
+        if changes.isEmpty { return [] }
+        return try withSaveLock { () throws(StoreError) -> [StoredRecord<Value>] in
+            _ = try refreshLocked()
+            for change in changes {
+                let current = state.records[change.id]
+                if current?.revision != change.expectedRevision {
+                    throw StoreError.conflict(id: change.id, expected: change.expectedRevision, actual: current?.revision, changedBy: current?.changedBy, changedAt: current?.changedAt)
+                }
+            }
+            let journalChanges = changes.map { change in
+                let before = state.records[change.id]?.revision
+                return JournalChange(id: change.id, revisionBefore: before, revision: (before ?? 0) + 1, summary: change.summary, value: Optional(change.newValue))
+            }
+            try appendLocked(JournalEntry(seq: state.seq + 1, time: Timestamp.iso8601(now), actor: actor, changes: journalChanges, prevHash: state.lastHash))
+            compactIfDueLocked()
+            return changes.compactMap { state.records[$0.id] }
+        }
+    }
+
+    /// Applies entries other processes appended; returns true if anything changed. Cheap when nothing did.
+    @discardableResult
+    public func refresh() throws(StoreError) -> Bool {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return try refreshLocked()
+    }
+
+    /// True when another process saved since this instance last looked (two `stat` calls, no reading).
+    public func hasExternalChanges() -> Bool {
+        mutex.lock()
+        defer { mutex.unlock() }
+        let fileSystem = files.fileSystem
+        guard let current = try? fileSystem.status(ofPath: layout.segment(state.segment)) else {
+            return state.segmentInode != nil
+        }
+        if current.inode != state.segmentInode || current.size != state.observedSize { return true }
+        return (try? fileSystem.status(ofPath: layout.segment(state.segment + 1))) != nil
+    }
+
+    /// Folds the journal into a new snapshot and starts a new segment; the old snapshot goes to `backups/`.
+    public func compact(now: Date = Date()) throws(StoreError) {
+        try withSaveLock { () throws(StoreError) in
+            _ = try refreshLocked()
+            try compactLocked(now: now)
+        }
+    }
+
+    /// Runs `body` holding this instance's mutex and the store's file lock, in that order.
+    func withSaveLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return try lock.withExclusiveLock(body)
+    }
+
+    /// Runs `body` holding this instance's mutex only.
+    func withInstanceMutex<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return try body()
+    }
+
+    // MARK: - Under the instance mutex
+
+    /// Reads whatever was appended since last time, following segments to the newest; reloads fully if
+    /// the files were replaced underneath (a segment vanished or shrank).
+    func refreshLocked() throws(StoreError) -> Bool {
+        let startSeq = state.seq
+        let loader = StoreLoader<Value>(layout: layout, files: files)
+        while true {
+            let status = try inspection.inspectFile(layout.segment(state.segment))
+            if let status, state.segmentInode != nil, status.inode != state.segmentInode || status.size < state.consumedBytes {
+                return try reloadLocked(startSeq: startSeq)
+            }
+            if status == nil, state.segmentInode != nil { return try reloadLocked(startSeq: startSeq) }
+            if let status, status.size != state.observedSize || state.segmentInode == nil {
+                try loader.readTail(into: &state)
+            }
+            guard (try? files.fileSystem.status(ofPath: layout.segment(state.segment + 1))) != nil else { break }
+            // The next segment exists, so this one is final: read it once more to catch a last line
+            // appended between our read and that check, then move on.
+            try loader.readTail(into: &state)
+            state.segment += 1
+            state.consumedBytes = 0
+            state.consumedLines = 0
+            state.observedSize = 0
+            state.segmentInode = nil
+            entriesInSegment = 0
+        }
+        entriesInSegment = state.consumedLines
+        return state.seq != startSeq
+    }
+
+    private func reloadLocked(startSeq: Int) throws(StoreError) -> Bool {
+        state = try StoreLoader<Value>(layout: layout, files: files).load(schemaVersion: schemaVersion)
+        entriesInSegment = state.consumedLines
+        return true
+    }
+
+    /// Appends one entry as the commit point; the in-memory state changes only once the line is synced.
+    func appendLocked(_ entry: JournalEntry<Value>) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let entryBytes: [UInt8]
+        do {
+            entryBytes = Array(try encoder.encode(entry))
+        } catch {
+            throw StoreError.encodingFailed(id: entry.changes.first?.id ?? "")
+        }
+        let (line, hash) = JournalLine.make(entryBytes: entryBytes)
+        let path = layout.segment(state.segment)
+        try prepareSegmentForAppendLocked()
+        switch files.appendDurably(path, line, expectedSize: state.consumedBytes) {
+        case .appended: break
+        case .failed(let error, let rolledBack): throw StoreError.from(error, rolledBack: rolledBack)
+        }
+        var next = state
+        if let problem = next.apply(entry, hash: hash) {
+            throw StoreError.corruptFile(path: path, line: state.consumedLines + 1, reason: problem)
+        }
+        next.consumedBytes += Int64(line.count)
+        next.consumedLines += 1
+        next.observedSize = next.consumedBytes
+        state = next
+        entriesInSegment += 1
+    }
+
+    /// Makes sure the segment exists and ends with a complete line: a torn tail left by a crash is cut off here,
+    /// under the lock, and never earlier.
+    func prepareSegmentForAppendLocked() throws(StoreError) {
+        let path = layout.segment(state.segment)
+        do {
+            guard let status = try inspection.inspectFile(path) else {
+                try files.createEmpty(path, directory: layout.journalDirectory)
+                let created = try files.fileSystem.status(ofPath: path)
+                state.segmentInode = created.inode
+                state.consumedBytes = 0
+                state.observedSize = 0
+                return
+            }
+            state.segmentInode = status.inode
+            if status.size > state.consumedBytes {
+                guard files.cutBack(path, to: state.consumedBytes) else {
+                    throw StoreError.diskFailure(path: path, step: .truncate, code: EIO, rolledBack: true)
+                }
+                state.observedSize = state.consumedBytes
+            }
+        } catch let error as FileSystemError {
+            throw StoreError.from(error)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.diskFailure(path: path, step: .open, code: EIO, rolledBack: true)
+        }
+    }
+
+    private func compactIfDueLocked() {
+        guard state.consumedBytes > compactionThresholdBytes || entriesInSegment > compactionThresholdEntries else { return }
+        do {
+            try compactLocked(now: Date())
+            failedCompaction = nil
+        } catch {
+            // The save itself is already durable in the journal; a failed compaction only delays the fold.
+            failedCompaction = error
+        }
+    }
+
+    static func makePrivateDirectory(_ path: String, fileSystem: any FileSystem) throws(FileSystemError) {
+        do {
+            try fileSystem.makeDirectory(path, permissions: 0o700)
+        } catch {
+            if error.code != EEXIST { throw error }
+            let status = try fileSystem.status(ofPath: path)
+            if status.kind != .directory { throw FileSystemError(.mkdir, path: path, code: ENOTDIR) }
+            return
+        }
+        // mkdir applies the umask; set the mode explicitly so it is 0700 whatever the umask.
+        try fileSystem.setPermissions(ofPath: path, 0o700)
+    }
+}
+
+/// Tunables of a store; the defaults suit an office of a few clerks.
+public struct StoreOptions: Sendable {
+    /// How long a save waits for another process's save before reporting `lockHeld`.
+    public var lockTimeout: Duration
+    /// Segment size that triggers a compaction after a save.
+    public var compactionThresholdBytes: Int64
+    /// Segment entry count that triggers a compaction after a save.
+    public var compactionThresholdEntries: Int
+
+    /// Makes options.
+    public init(lockTimeout: Duration = .seconds(5), compactionThresholdBytes: Int64 = 4 << 20, compactionThresholdEntries: Int = 10_000) {
+        self.lockTimeout = lockTimeout
+        self.compactionThresholdBytes = compactionThresholdBytes
+        self.compactionThresholdEntries = compactionThresholdEntries
+    }
+}

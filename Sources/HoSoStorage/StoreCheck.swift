@@ -1,0 +1,138 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// One finding of `check()`.
+public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
+    /// How bad it is.
+    public enum Severity: Sendable, Equatable {
+        /// Left by a crash and repaired by the next save under the lock (a torn last line, a stale temp file).
+        case repairable
+        /// Needs a person: corruption, tampering, unsafe files or modes.
+        case error
+    }
+
+    /// How bad it is.
+    public let severity: Severity
+    /// The file concerned.
+    public let path: String
+    /// The 1-based line, for journal segments.
+    public let line: Int?
+    /// What is wrong, in Vietnamese.
+    public let message: String
+
+    /// Text for a log or the `check` command.
+    public var description: String {
+        "\(severity == .error ? "LỖI" : "sẽ tự sửa"): \(path)\(line.map { ":\($0)" } ?? ""): \(message)"
+    }
+}
+
+extension JournalStore {
+    /// Verifies the whole store: modes, links, stray temp files, the snapshot, and the hash chain of every
+    /// journal segment (history included). Takes the lock (bounded wait) so it never sees a save half-done.
+    public func check() -> [CheckProblem] {
+        do {
+            return try withSaveLock { () throws(StoreError) -> [CheckProblem] in checkLocked() }
+        } catch {
+            return [CheckProblem(severity: .error, path: layout.lock, line: nil, message: error.message)]
+        }
+    }
+
+    private func checkLocked() -> [CheckProblem] {
+        var problems: [CheckProblem] = []
+        func problem(_ severity: CheckProblem.Severity, _ path: String, _ line: Int? = nil, _ message: String) {
+            problems.append(CheckProblem(severity: severity, path: path, line: line, message: message))
+        }
+        let fileSystem = files.fileSystem
+        for directory in [layout.directory, layout.journalDirectory, layout.backupsDirectory] {
+            guard let status = try? fileSystem.status(ofPath: directory) else {
+                if directory != layout.backupsDirectory { problem(.error, directory, nil, "thiếu thư mục") }
+                continue
+            }
+            if status.kind != .directory { problem(.error, directory, nil, "không phải thư mục") }
+            if status.permissions != 0o700 { problem(.error, directory, nil, "quyền \(String(status.permissions, radix: 8)), phải là 700") }
+            for name in (try? fileSystem.contentsOfDirectory(directory)) ?? [] {
+                let path = directory + "/" + name
+                guard let file = try? fileSystem.status(ofPath: path) else { continue }
+                if file.kind == .directory { continue }
+                if name.hasPrefix(DurableFiles.temporaryPrefix) {
+                    problem(.repairable, path, nil, "tệp tạm còn sót sau khi chương trình bị dừng đột ngột")
+                }
+                if file.kind == .symbolicLink { problem(.error, path, nil, "là liên kết tượng trưng (symlink)") }
+                if file.permissions != 0o600 { problem(.error, path, nil, "quyền \(String(file.permissions, radix: 8)), phải là 600") }
+                let allowedLinks: UInt64 = directory == layout.backupsDirectory
+                    ? ((try? fileSystem.status(ofPath: layout.snapshot)).map { $0.inode == file.inode ? 2 : 1 } ?? 1)
+                    : 1 + (path == layout.snapshot ? inspection.backupLinks(to: file) : 0)
+                if file.linkCount > allowedLinks { problem(.error, path, nil, "có \(file.linkCount) liên kết cứng") }
+            }
+        }
+        let loader = StoreLoader<Value>(layout: layout, files: files)
+        var snapshotSeq = 0
+        var snapshotHash = JournalLine.genesisHash
+        do {
+            let snapshot = try loader.decodeSnapshot(try loader.readSnapshotBytes(), path: layout.snapshot)
+            _ = try StoreLoader<Value>.index(snapshot.records, path: layout.snapshot)
+            snapshotSeq = snapshot.seq
+            snapshotHash = snapshot.lastHash
+            _ = try loader.load(schemaVersion: schemaVersion)
+        } catch {
+            problem(.error, layout.snapshot, nil, error.message)
+        }
+        problems += checkHashChain(snapshotSeq: snapshotSeq, snapshotHash: snapshotHash)
+        return problems
+    }
+
+    /// Walks every segment in order: each line verifies, follows the previous one, and the chain agrees with the snapshot.
+    private func checkHashChain(snapshotSeq: Int, snapshotHash: String) -> [CheckProblem] {
+        var problems: [CheckProblem] = []
+        let names = ((try? files.fileSystem.contentsOfDirectory(layout.journalDirectory)) ?? [])
+            .compactMap { name in StoreLayout.segmentNumber(name).map { (number: $0, name: name) } }
+            .sorted { $0.number < $1.number }
+        var previousHash = JournalLine.genesisHash
+        var previousSeq = 0
+        var sawSnapshotPoint = snapshotSeq == 0 && snapshotHash == JournalLine.genesisHash
+        let decoder = JSONDecoder()
+        for (position, segment) in names.enumerated() {
+            let path = layout.journalDirectory + "/" + segment.name
+            let bytes: [UInt8]
+            do { bytes = try files.readAll(path) } catch {
+                problems.append(CheckProblem(severity: .error, path: path, line: nil, message: StoreError.from(error).message))
+                continue
+            }
+            let scanned: JournalScanner.Result
+            do {
+                scanned = try JournalScanner.scan(bytes, baseOffset: 0, baseLine: 0, path: path)
+            } catch {
+                problems.append(CheckProblem(severity: .error, path: path, line: nil, message: error.message))
+                return problems
+            }
+            for line in scanned.lines {
+                guard let header = try? decoder.decode(JournalEntryHeader.self, from: Data(line.entryBytes)) else {
+                    problems.append(CheckProblem(severity: .error, path: path, line: line.lineNumber, message: "không đọc được nội dung dòng"))
+                    return problems
+                }
+                if header.seq != previousSeq + 1 || header.prevHash != previousHash {
+                    problems.append(CheckProblem(severity: .error, path: path, line: line.lineNumber, message: "chuỗi băm bị đứt: dòng này không nối tiếp dòng trước (nhật ký đã bị sửa hoặc mất dòng)"))
+                }
+                previousSeq = header.seq
+                previousHash = line.hash
+                if header.seq == snapshotSeq {
+                    sawSnapshotPoint = true
+                    if line.hash != snapshotHash {
+                        problems.append(CheckProblem(severity: .error, path: path, line: line.lineNumber, message: "không khớp với snapshot.json (lastHash)"))
+                    }
+                }
+            }
+            if scanned.tornBytes > 0 {
+                let isLast = position == names.count - 1
+                problems.append(CheckProblem(severity: isLast ? .repairable : .error, path: path, line: scanned.lines.count + 1,
+                                             message: isLast ? "dòng cuối bị ghi dở (lần lưu bị ngắt); sẽ được cắt bỏ ở lần lưu sau" : "dòng cuối bị ghi dở ở đoạn nhật ký cũ"))
+            }
+        }
+        if !sawSnapshotPoint {
+            problems.append(CheckProblem(severity: .error, path: layout.snapshot, line: nil, message: "nhật ký không chứa mục \(snapshotSeq) mà snapshot dựa vào"))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,160 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Who holds the store lock, as written into `store.lock` (informational: the `flock` decides).
+public struct LockHolder: Codable, Sendable, Equatable {
+    /// Process id of the holder.
+    public let pid: Int32
+    /// Login name of the holder.
+    public let user: String
+    /// Host name of the holder.
+    public let host: String
+    /// When the holder took the lock, ISO-8601 UTC.
+    public let since: String
+}
+
+/// Why the store refused a file that is not a plain, private, singly linked file.
+public enum UnsafeFileReason: Sendable, Equatable {
+    /// The data file is a symbolic link.
+    case symbolicLink
+    /// The data file has other hard links (`count` in total) outside `backups/`.
+    case hardLinked(count: UInt64)
+    /// The path is not a regular file (or not a directory where one is expected).
+    case wrongKind
+}
+
+/// Everything that can go wrong with the store; `message` says it in Vietnamese for the clerk.
+public enum StoreError: Error, Sendable, Equatable {
+    /// Another live process holds the lock for longer than the bounded wait.
+    case lockHeld(LockHolder?)
+    /// The record changed since the edit started (or exists / vanished unexpectedly).
+    case conflict(id: String, expected: Int?, actual: Int?, changedBy: String?, changedAt: String?)
+    /// A file cannot be understood; `line` is 1-based when the file is line oriented.
+    case corruptFile(path: String, line: Int?, reason: String)
+    /// The data was written by a newer program; nothing was written.
+    case newerSchemaVersion(path: String, found: Int, supported: Int)
+    /// The data is older and no migration from `from` was given.
+    case missingMigration(from: Int)
+    /// A migration from `from` failed; the backup taken before it is named.
+    case migrationFailed(from: Int, reason: String)
+    /// A symbolic link, hard link or non-regular file where a data file should be.
+    case unsafeFile(path: String, reason: UnsafeFileReason)
+    /// A data file or directory others can read or write.
+    case insecurePermissions(path: String, permissions: UInt32)
+    /// The operating system refused access (EACCES/EPERM/EROFS).
+    case permissionDenied(path: String, step: FileOperation)
+    /// The disk is full (ENOSPC/EDQUOT); `rolledBack` says the old data is untouched.
+    case diskFull(path: String, step: FileOperation, rolledBack: Bool)
+    /// Another disk error (EIO, …) at `step`; `rolledBack` says the old data is untouched.
+    case diskFailure(path: String, step: FileOperation, code: Int32, rolledBack: Bool)
+    /// No store at this place.
+    case notAStore(path: String)
+    /// A store already exists where one was to be created.
+    case alreadyExists(path: String)
+    /// The same record appears twice in one batch.
+    case duplicateChange(id: String)
+    /// A value could not be turned into JSON.
+    case encodingFailed(id: String)
+    /// The backup asked for does not exist.
+    case backupNotFound(name: String)
+
+    /// Maps a failed system call to the error the clerk sees.
+    static func from(_ error: FileSystemError, rolledBack: Bool = true) -> StoreError {
+        switch error.code {
+        case ENOSPC, EDQUOT: .diskFull(path: error.path, step: error.operation, rolledBack: rolledBack)
+        case EACCES, EPERM, EROFS: .permissionDenied(path: error.path, step: error.operation)
+        case ELOOP: .unsafeFile(path: error.path, reason: .symbolicLink)
+        default: .diskFailure(path: error.path, step: error.operation, code: error.code, rolledBack: rolledBack)
+        }
+    }
+
+    /// The failed step, for errors that come from a system call.
+    public var failedStep: FileOperation? {
+        switch self {
+        case .diskFull(_, let step, _), .diskFailure(_, let step, _, _), .permissionDenied(_, let step): step
+        default: nil
+        }
+    }
+
+    /// What happened and what to do, in Vietnamese; never contains record contents.
+    public var message: String {
+        switch self {
+        case .lockHeld(let holder):
+            let who = holder.map { "\($0.user)@\($0.host) (tiến trình \($0.pid), từ \($0.since))" } ?? "một chương trình khác"
+            return "Dữ liệu đang được \(who) lưu, đã chờ nhưng chưa xong. Chưa có gì thay đổi. Hãy thử lại sau ít phút."
+        case .conflict(let id, let expected, let actual, let changedBy, let changedAt):
+            if actual == nil {
+                return "Hồ sơ \(id) không còn nữa (có thể đã được khôi phục về bản cũ). Chưa lưu gì. Hãy tải lại danh sách."
+            }
+            if expected == nil {
+                return "Hồ sơ \(id) đã có người tạo trước. Chưa lưu gì. Hãy tải lại rồi kiểm tra."
+            }
+            let who = changedBy ?? "người khác"
+            let when = changedAt.map { " lúc \($0)" } ?? ""
+            return "Hồ sơ \(id) vừa được \(who) sửa\(when). Thay đổi của bạn chưa được lưu. Hãy tải lại hồ sơ, xem thay đổi mới rồi sửa lại."
+        case .corruptFile(let path, let line, let reason):
+            let place = line.map { "\(path), dòng \($0)" } ?? path
+            return "Tệp dữ liệu bị hỏng (\(place)): \(reason). Chương trình không ghi gì vào dữ liệu. Hãy khôi phục từ bản sao lưu gần nhất (hoso restore)."
+        case .newerSchemaVersion(let path, let found, let supported):
+            return "Dữ liệu ở \(path) do phiên bản chương trình mới hơn ghi (định dạng \(found), bản này chỉ đọc được đến \(supported)). Không ghi gì. Hãy cập nhật chương trình."
+        case .missingMigration(let from):
+            return "Không biết cách nâng cấp dữ liệu từ định dạng \(from). Không ghi gì. Hãy dùng phiên bản chương trình phù hợp."
+        case .migrationFailed(let from, let reason):
+            return "Nâng cấp dữ liệu từ định dạng \(from) không thành công: \(reason). Dữ liệu cũ vẫn còn nguyên và đã có bản sao lưu."
+        case .unsafeFile(let path, let reason):
+            let what = switch reason {
+            case .symbolicLink: "là liên kết tượng trưng (symlink)"
+            case .hardLinked(let count): "có \(count) liên kết cứng (hard link)"
+            case .wrongKind: "không phải tệp thường"
+            }
+            return "Tệp dữ liệu \(path) \(what). Để bảo vệ dữ liệu cá nhân, chương trình từ chối dùng nó. Hãy thay bằng một tệp thường, chỉ có một tên."
+        case .insecurePermissions(let path, let permissions):
+            return "Người khác có thể đọc \(path) (quyền \(String(permissions, radix: 8))). Chương trình không dùng nó. Hãy chạy: chmod go-rwx '\(path)'."
+        case .permissionDenied(let path, let step):
+            return "Không có quyền \(step.vietnameseName) \(path). Chưa lưu gì. Hãy kiểm tra quyền của thư mục dữ liệu."
+        case .diskFull(let path, let step, let rolledBack):
+            return rolledBack
+                ? "Ổ đĩa đã đầy: chưa lưu được thay đổi (bước \(step.vietnameseName), \(path)). Dữ liệu cũ vẫn còn nguyên. Hãy giải phóng chỗ trống rồi thử lại."
+                : "Ổ đĩa đã đầy khi \(step.vietnameseName) \(path) và không chắc thay đổi đã được lưu. Hãy giải phóng chỗ trống, mở lại chương trình và kiểm tra hồ sơ."
+        case .diskFailure(let path, let step, let code, let rolledBack):
+            let cause = String(cString: strerror(code))
+            return rolledBack
+                ? "Lỗi ổ đĩa khi \(step.vietnameseName) \(path) (\(cause)). Chưa lưu được thay đổi; dữ liệu cũ vẫn còn nguyên. Hãy kiểm tra ổ đĩa rồi thử lại."
+                : "Lỗi ổ đĩa khi \(step.vietnameseName) \(path) (\(cause)) và không chắc thay đổi đã được lưu. Hãy mở lại chương trình, kiểm tra hồ sơ và ổ đĩa."
+        case .notAStore(let path):
+            return "Không tìm thấy dữ liệu HoSo ở \(path). Hãy kiểm tra đường dẫn (--data) hoặc tạo kho dữ liệu mới."
+        case .alreadyExists(let path):
+            return "Đã có dữ liệu HoSo ở \(path). Không ghi đè. Hãy chọn thư mục khác."
+        case .duplicateChange(let id):
+            return "Hồ sơ \(id) xuất hiện hai lần trong cùng một lần lưu. Chưa lưu gì."
+        case .encodingFailed(let id):
+            return "Không chuyển được hồ sơ \(id) sang JSON. Chưa lưu gì."
+        case .backupNotFound(let name):
+            return "Không có bản sao lưu \(name). Hãy xem danh sách bản sao lưu."
+        }
+    }
+}
+
+extension FileOperation {
+    /// The step in words, for messages.
+    public var vietnameseName: String {
+        switch self {
+        case .open: "mở tệp"
+        case .read: "đọc tệp"
+        case .write: "ghi tệp"
+        case .fsync: "đồng bộ tệp xuống đĩa (fsync)"
+        case .fsyncDirectory: "đồng bộ thư mục xuống đĩa (fsync thư mục)"
+        case .close: "đóng tệp"
+        case .rename: "đổi tên tệp"
+        case .unlink: "xoá tệp"
+        case .mkdir: "tạo thư mục"
+        case .stat: "xem thông tin tệp"
+        case .chmod: "đặt quyền cho tệp"
+        case .lock: "khoá dữ liệu"
+        case .truncate: "cắt tệp"
+        case .link: "tạo liên kết sao lưu"
+        case .listDirectory: "đọc thư mục"
+        }
+    }
+}

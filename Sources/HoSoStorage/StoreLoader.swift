@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Reads a store from disk without writing anything: version gate, snapshot, then the journal tail.
+struct StoreLoader<Value: Codable & Sendable & Equatable> {
+    let layout: StoreLayout
+    let files: DurableFiles
+
+    private var inspection: DataFileInspection { DataFileInspection(fileSystem: files.fileSystem, layout: layout) }
+
+    /// The snapshot's schema version, read before anything else is trusted.
+    func schemaVersion() throws(StoreError) -> Int {
+        try inspection.inspectDirectory(layout.directory)
+        let bytes = try readSnapshotBytes()
+        do {
+            return try JSONDecoder().decode(SchemaVersionHeader.self, from: Data(bytes)).schemaVersion
+        } catch {
+            throw StoreError.corruptFile(path: layout.snapshot, line: nil, reason: DecodingFailure.describe(error))
+        }
+    }
+
+    func readSnapshotBytes() throws(StoreError) -> [UInt8] {
+        guard try inspection.inspectFile(layout.snapshot) != nil else { throw StoreError.notAStore(path: layout.directory) }
+        do {
+            return try files.readAll(layout.snapshot)
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    /// The snapshot's state with every journal entry after it applied.
+    func load(schemaVersion: Int) throws(StoreError) -> StoreState<Value> {
+        try inspection.inspectDirectory(layout.directory)
+        try inspection.inspectDirectory(layout.journalDirectory)
+        let snapshotStatus = try inspection.inspectFile(layout.snapshot)
+        let snapshot = try decodeSnapshot(try readSnapshotBytes(), path: layout.snapshot)
+        if snapshot.schemaVersion != schemaVersion {
+            throw StoreError.newerSchemaVersion(path: layout.snapshot, found: snapshot.schemaVersion, supported: schemaVersion)
+        }
+        var state = StoreState<Value>(
+            records: try Self.index(snapshot.records, path: layout.snapshot),
+            seq: snapshot.seq, lastHash: snapshot.lastHash, snapshotSeq: snapshot.seq,
+            snapshotInode: snapshotStatus?.inode, segment: snapshot.segment
+        )
+        while true {
+            try readTail(into: &state)
+            guard try inspection.inspectFile(layout.segment(state.segment + 1)) != nil else { break }
+            state.segment += 1
+            state.consumedBytes = 0
+            state.consumedLines = 0
+            state.observedSize = 0
+            state.segmentInode = nil
+        }
+        return state
+    }
+
+    func decodeSnapshot(_ bytes: [UInt8], path: String) throws(StoreError) -> Snapshot<Value> {
+        let snapshot: Snapshot<Value>
+        do {
+            snapshot = try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes))
+        } catch {
+            throw StoreError.corruptFile(path: path, line: nil, reason: DecodingFailure.describe(error))
+        }
+        guard snapshot.seq >= 0, snapshot.segment >= 1, snapshot.lastHash.utf8.count == 64 else {
+            throw StoreError.corruptFile(path: path, line: nil, reason: "phần đầu (seq, segment, lastHash) không hợp lệ")
+        }
+        return snapshot
+    }
+
+    static func index(_ records: [StoredRecord<Value>], path: String) throws(StoreError) -> [String: StoredRecord<Value>] {
+        var byId: [String: StoredRecord<Value>] = [:]
+        byId.reserveCapacity(records.count)
+        for (position, record) in records.enumerated() {
+            guard record.revision >= 1 else {
+                throw StoreError.corruptFile(path: path, line: nil, reason: "records[\(position)]: phiên bản phải từ 1 trở lên")
+            }
+            if byId.updateValue(record, forKey: record.id) != nil {
+                throw StoreError.corruptFile(path: path, line: nil, reason: "mã hồ sơ \(record.id) bị trùng")
+            }
+        }
+        return byId
+    }
+
+    /// Applies the complete lines of the current segment past what `state` has consumed.
+    /// Entries at or before the snapshot's seq are skipped (they are already in it).
+    func readTail(into state: inout StoreState<Value>) throws(StoreError) {
+        let path = layout.segment(state.segment)
+        guard let status = try inspection.inspectFile(path) else { return }
+        let bytes: [UInt8]
+        do {
+            let descriptor = try files.fileSystem.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+            defer { try? files.fileSystem.close(descriptor, path: path) }
+            bytes = try files.readAll(descriptor, from: state.consumedBytes, path: path)
+        } catch {
+            throw StoreError.from(error)
+        }
+        let scanned = try JournalScanner.scan(bytes, baseOffset: state.consumedBytes, baseLine: state.consumedLines, path: path)
+        let decoder = JSONDecoder()
+        for line in scanned.lines {
+            let entry: JournalEntry<Value>
+            do {
+                entry = try decoder.decode(JournalEntry<Value>.self, from: Data(line.entryBytes))
+            } catch {
+                throw StoreError.corruptFile(path: path, line: line.lineNumber, reason: DecodingFailure.describe(error))
+            }
+            if entry.seq > state.seq {
+                if let problem = state.apply(entry, hash: line.hash) {
+                    throw StoreError.corruptFile(path: path, line: line.lineNumber, reason: problem)
+                }
+            }
+            state.consumedBytes = line.endOffset
+            state.consumedLines = line.lineNumber
+        }
+        state.observedSize = state.consumedBytes + Int64(scanned.tornBytes)
+        state.segmentInode = status.inode
+    }
+}

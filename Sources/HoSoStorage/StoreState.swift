@@ -1,0 +1,41 @@
+/// What one store instance knows: the records, and how far into the journal it has read.
+struct StoreState<Value: Codable & Sendable & Equatable>: Sendable {
+    var records: [String: StoredRecord<Value>]
+    /// The last applied journal entry.
+    var seq: Int
+    var lastHash: String
+    /// `seq` of the snapshot on disk, so compaction knows whether there is anything to fold in.
+    var snapshotSeq: Int
+    var snapshotInode: UInt64?
+    /// The journal segment being read and appended to.
+    var segment: Int
+    /// Bytes of `segment` holding complete, valid, applied lines.
+    var consumedBytes: Int64 = 0
+    /// Complete lines applied from `segment`, for line numbers in messages.
+    var consumedLines: Int = 0
+    /// Size of `segment` when last read, torn bytes included, so a torn tail is not a change every poll.
+    var observedSize: Int64 = 0
+    var segmentInode: UInt64?
+
+    /// Applies one entry, checking it follows the state exactly; returns a reason if it does not.
+    mutating func apply(_ entry: JournalEntry<Value>, hash: String) -> String? {
+        guard entry.seq == seq + 1 else { return "số thứ tự \(entry.seq) không nối tiếp \(seq)" }
+        guard entry.prevHash == lastHash else { return "mã băm trước không khớp (chuỗi băm bị đứt)" }
+        for change in entry.changes {
+            let current = records[change.id]
+            guard current?.revision == change.revisionBefore, change.revision == (change.revisionBefore ?? 0) + 1 else {
+                return "phiên bản của hồ sơ \(change.id) không khớp với trạng thái trước"
+            }
+        }
+        for change in entry.changes {
+            if let value = change.value {
+                records[change.id] = StoredRecord(id: change.id, revision: change.revision, value: value, changedBy: entry.actor, changedAt: entry.time)
+            } else {
+                records[change.id] = nil
+            }
+        }
+        seq = entry.seq
+        lastHash = hash
+        return nil
+    }
+}
