@@ -1,6 +1,9 @@
 /// The public holidays of the Labour Code 2019, art. 112, and the compensatory days of its clause 3
 /// (a holiday on a Saturday or Sunday gives the next working day off). Days the government moves in a
 /// given year are not rules: they come from `HolidayOverrides`.
+///
+/// The Prime Minister fixes each year which days make up the five of Tết and which day next to 2/9 is
+/// the second of Quốc khánh (art. 112 cl. 3), hence the parameters; the defaults are the usual choice.
 public struct HolidayRules: Sendable, Hashable, Codable {
     /// Which day next to 2 September completes the two days of Quốc khánh.
     public enum AdjacentDay: String, Sendable, Hashable, Codable {

@@ -98,8 +98,7 @@ public struct WorkingCalendar: Sendable {
     /// is the most specific statement there is.
     private static func isWorking(_ day: Int, daysOff: Set<Int>, makeUpWorkingDays: Set<Int>) -> Bool {
         if makeUpWorkingDays.contains(day) { return true }
-        let isWeekend = day % 7 >= 5     // as `CivilDate.isWeekend`: ISO weekday 6 or 7
-        return !isWeekend && !daysOff.contains(day)
+        return !CivilDate(julianDay: day).isWeekend && !daysOff.contains(day)
     }
 
     private static func julianDay(year: Int, month: Int, day: Int) -> Int {
