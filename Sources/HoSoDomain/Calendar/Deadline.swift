@@ -1,0 +1,47 @@
+/// A date by which a step of the procedure must be done, with what it is for.
+public struct Deadline: Sendable, Codable, Hashable {
+    public var due: CivilDate
+    /// What must be done, e.g. "Ra quyết định kết nạp".
+    public var label: String
+
+    /// A deadline due on `due`.
+    public init(due: CivilDate, label: String) {
+        self.due = due
+        self.label = label
+    }
+
+    /// The deadline `workingDays` working days after `start`, as the procedure's limits are stated
+    /// ("within 60 working days of the cell resolution").
+    public init(workingDays: Int, after start: CivilDate, calendar: WorkingCalendar, label: String) {
+        self.init(due: calendar.addingWorkingDays(workingDays, to: start), label: label)
+    }
+
+    /// Where the deadline stands on `today`: overdue from the day after `due`; due soon from the first
+    /// of the last `dueSoonWorkingDays` working days up to `due` (so not on the weekend before them).
+    public func status(on today: CivilDate, calendar: WorkingCalendar, dueSoonWorkingDays: Int = 5) -> DeadlineStatus {
+        if today > due { return .overdue(days: today.julianDay - due.julianDay) }
+        let workingDaysAfterToday = calendar.workingDays(from: today.adding(days: 1), through: due)
+        guard workingDaysAfterToday < dueSoonWorkingDays else { return .onTrack }
+        let todayCounts = calendar.isWorkingDay(today) ? 1 : 0
+        return .dueSoon(workingDaysLeft: workingDaysAfterToday + todayCounts)
+    }
+}
+
+/// How a deadline stands on a given day.
+public enum DeadlineStatus: Sendable, Codable, Hashable, CustomStringConvertible {
+    case onTrack
+    /// Working days left from today through the due date, both counted; 1 on the due date itself when
+    /// it is a working day.
+    case dueSoon(workingDaysLeft: Int)
+    /// Calendar days since the due date; 1 on the day after it.
+    case overdue(days: Int)
+
+    /// "Trong hạn", "Sắp đến hạn: còn 3 ngày làm việc", "Quá hạn 2 ngày".
+    public var description: String {
+        switch self {
+        case .onTrack: "Trong hạn"
+        case .dueSoon(let left): "Sắp đến hạn: còn \(left) ngày làm việc"
+        case .overdue(let days): "Quá hạn \(days) ngày"
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// The public holidays of the Labour Code 2019, art. 112, and the compensatory days of its clause 3
+/// (a holiday on a Saturday or Sunday gives the next working day off). Days the government moves in a
+/// given year are not rules: they come from `HolidayOverrides`.
+///
+/// The Prime Minister fixes each year which days make up the five of Tết and which day next to 2/9 is
+/// the second of Quốc khánh (art. 112 cl. 3), hence the parameters; the defaults are the usual choice.
+public struct HolidayRules: Sendable, Hashable, Codable {
+    /// Which day next to 2 September completes the two days of Quốc khánh.
+    public enum AdjacentDay: String, Sendable, Hashable, Codable {
+        case dayBefore
+        case dayAfter
+    }
+
+    /// Days off before 1/1 lunar (1 = the last day of the lunar year, 29 or 30 tháng Chạp).
+    public var daysBeforeTet: Int
+    /// Days off after 1/1 lunar (3 = mùng 2, 3 and 4).
+    public var daysAfterTet: Int
+    /// The second day of Quốc khánh; the government picks it each year, the default is 3 September.
+    public var nationalDayAdjacentDay: AdjacentDay
+    /// First year with the second day of Quốc khánh (the Labour Code 2019 took effect on 1/1/2021).
+    public var nationalDaySecondDayFromYear: Int
+    /// Whether a holiday falling on a weekend gives a compensatory day off.
+    public var givesCompensatoryDays: Bool
+    /// Hours east of UTC used for the lunar holidays.
+    public var timeZone: Double
+
+    /// The rules in force, with every parameter defaulting to current practice.
+    public init(daysBeforeTet: Int = 1, daysAfterTet: Int = 3,
+                nationalDayAdjacentDay: AdjacentDay = .dayAfter,
+                nationalDaySecondDayFromYear: Int = 2021,
+                givesCompensatoryDays: Bool = true,
+                timeZone: Double = LunarCalendar.vietnamTimeZone) {
+        self.daysBeforeTet = daysBeforeTet
+        self.daysAfterTet = daysAfterTet
+        self.nationalDayAdjacentDay = nationalDayAdjacentDay
+        self.nationalDaySecondDayFromYear = nationalDaySecondDayFromYear
+        self.givesCompensatoryDays = givesCompensatoryDays
+        self.timeZone = timeZone
+    }
+
+    /// The days off of solar year `year` under these rules, compensatory days included, sorted by date.
+    public func holidays(in year: Int) -> [PublicHoliday] {
+        holidays(inYears: year...year)
+    }
+
+    /// The days off of every year in `years`, sorted by date; cheaper than asking year by year.
+    public func holidays(inYears years: ClosedRange<Int>) -> [PublicHoliday] {
+        // Neighbouring years are included so a compensatory day can follow a holiday across New Year.
+        var statutory: [PublicHoliday] = []
+        for year in (years.lowerBound - 1)...(years.upperBound + 1) {
+            statutory += statutoryHolidays(ofYear: year)
+        }
+        statutory.sort(by: Self.chronologically)
+        let all = givesCompensatoryDays ? statutory + compensatoryDays(for: statutory) : statutory
+        return all.filter { years.contains($0.date.year) }.sorted(by: Self.chronologically)
+    }
+
+    /// The holidays art. 112 names for year `year`, without compensatory days: Tết of lunar year
+    /// `year`, Giỗ Tổ of lunar year `year` and the solar holidays of `year`.
+    func statutoryHolidays(ofYear year: Int) -> [PublicHoliday] {
+        var result: [PublicHoliday] = []
+        func solar(_ month: Int, _ day: Int, _ kind: PublicHoliday.Kind) {
+            guard let date = CivilDate(year: year, month: month, day: day) else { return }
+            result.append(PublicHoliday(date: date, name: kind.vietnameseName, kind: kind))
+        }
+
+        solar(1, 1, .solarNewYear)
+
+        let tet = LunarCalendar.newYear(year, timeZone: timeZone)
+        for shift in -max(0, daysBeforeTet)...max(0, daysAfterTet) {
+            let date = tet.adding(days: shift)
+            // Month 1 has at least 29 days, so the days from mùng 1 on are numbered directly.
+            let lunar = shift >= 0
+                ? LunarDate(year: year, month: 1, day: 1 + shift)
+                : LunarCalendar.lunarDate(of: date, timeZone: timeZone)
+            result.append(PublicHoliday(date: date, name: PublicHoliday.Kind.lunarNewYear.vietnameseName,
+                                        lunar: lunar, kind: .lunarNewYear))
+        }
+
+        let hungKingsLunar = LunarDate(year: year, month: 3, day: 10)
+        if let hungKings = LunarCalendar.solarDate(of: hungKingsLunar, timeZone: timeZone) {
+            result.append(PublicHoliday(date: hungKings, name: PublicHoliday.Kind.hungKingsCommemoration.vietnameseName,
+                                        lunar: hungKingsLunar, kind: .hungKingsCommemoration))
+        }
+
+        solar(4, 30, .victoryDay)
+        solar(5, 1, .labourDay)
+        solar(9, 2, .nationalDay)
+        if year >= nationalDaySecondDayFromYear {
+            switch nationalDayAdjacentDay {
+            case .dayBefore: solar(9, 1, .nationalDay)
+            case .dayAfter: solar(9, 3, .nationalDay)
+            }
+        }
+        return result
+    }
+
+    /// One compensatory day for each holiday on a Saturday or Sunday: the first following day that is
+    /// neither a weekend, a holiday nor already given back, taken in date order.
+    private func compensatoryDays(for statutory: [PublicHoliday]) -> [PublicHoliday] {
+        var taken = Set(statutory.map(\.date.julianDay))
+        var result: [PublicHoliday] = []
+        for holiday in statutory where holiday.date.isWeekend {
+            var candidate = holiday.date.adding(days: 1)
+            while candidate.isWeekend || taken.contains(candidate.julianDay) {
+                candidate = candidate.adding(days: 1)
+            }
+            taken.insert(candidate.julianDay)
+            result.append(PublicHoliday(date: candidate, name: "Nghỉ bù \(holiday.kind.vietnameseName)",
+                                        kind: .compensatory))
+        }
+        return result
+    }
+
+    /// By date, then in the order of the law, so lists come out the same on every run.
+    static func chronologically(_ lhs: PublicHoliday, _ rhs: PublicHoliday) -> Bool {
+        if lhs.date != rhs.date { return lhs.date < rhs.date }
+        let kinds = PublicHoliday.Kind.allCases
+        let (left, right) = (kinds.firstIndex(of: lhs.kind) ?? 0, kinds.firstIndex(of: rhs.kind) ?? 0)
+        return left != right ? left < right : lhs.name < rhs.name
+    }
+}

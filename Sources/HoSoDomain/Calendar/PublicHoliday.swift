@@ -1,0 +1,55 @@
+/// A day off for everyone under the Labour Code: a public holiday, a compensatory day (nghỉ bù) or a day
+/// the government added.
+public struct PublicHoliday: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Why the day is off.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case solarNewYear
+        case lunarNewYear
+        case hungKingsCommemoration
+        case victoryDay
+        case labourDay
+        case nationalDay
+        /// The working day given back for a holiday that fell on a Saturday or Sunday.
+        case compensatory
+        /// A day the government added (from the override file).
+        case extraDayOff
+
+        /// The name clerks use (the Labour Code, art. 112, says "Tết Âm lịch" for Tết Nguyên Đán).
+        public var vietnameseName: String {
+            switch self {
+            case .solarNewYear: "Tết Dương lịch"
+            case .lunarNewYear: "Tết Nguyên Đán"
+            case .hungKingsCommemoration: "Giỗ Tổ Hùng Vương"
+            case .victoryDay: "Ngày Chiến thắng"
+            case .labourDay: "Ngày Quốc tế lao động"
+            case .nationalDay: "Quốc khánh"
+            case .compensatory: "Nghỉ bù"
+            case .extraDayOff: "Ngày nghỉ thêm"
+            }
+        }
+    }
+
+    public let date: CivilDate
+    /// Vietnamese name, e.g. "Giỗ Tổ Hùng Vương" or "Nghỉ bù Ngày Chiến thắng".
+    public let name: String
+    /// The lunar date for holidays fixed in the lunar calendar (Tết, Giỗ Tổ); `nil` otherwise.
+    public let lunar: LunarDate?
+    public let kind: Kind
+
+    /// A holiday as the rules or the override file state it.
+    public init(date: CivilDate, name: String, lunar: LunarDate? = nil, kind: Kind) {
+        self.date = date
+        self.name = name
+        self.lunar = lunar
+        self.kind = kind
+    }
+
+    /// True for a nghỉ bù day.
+    public var isCompensatory: Bool { kind == .compensatory }
+
+    /// "30/04/2025 – Ngày Chiến thắng", with the lunar date when there is one.
+    public var description: String {
+        let lunarPart = lunar.map { " (\($0))" } ?? ""
+        return "\(date.vietnamese) – \(name)\(lunarPart)"
+    }
+}
