@@ -1,0 +1,186 @@
+import Foundation
+import HoSoDomain
+
+/// The data directory of a unit: its units, members and files in a durable journal store, plus its
+/// settings files. The CLI and the TUI both read and write through it.
+public final class Repository: @unchecked Sendable {
+    /// The format version of the records; raise it with a migration when the model changes.
+    public static let schemaVersion = 1
+
+    public let directory: String
+    public let rulebook: Rulebook
+    public let calendar: WorkingCalendar
+    let store: JournalStore<StoredItem>
+    private var cache: Cache?
+
+    private struct Cache {
+        let sequence: Int
+        let organisation: Organisation
+        let cases: [CaseFile]
+        let revisions: [CaseID: Int]
+    }
+
+    private init(directory: String, store: JournalStore<StoredItem>, rulebook: Rulebook, calendar: WorkingCalendar) {
+        self.directory = directory
+        self.store = store
+        self.rulebook = rulebook
+        self.calendar = calendar
+    }
+
+    /// A new data directory with its first units, members and (for the demo) files.
+    public static func create(
+        at directory: String, units: [Unit], members: [Member], cases: [CaseFile] = [], actor: String
+    ) throws(RepositoryError) -> Repository {
+        do {
+            let store = try JournalStore<StoredItem>.create(at: directory, schemaVersion: schemaVersion)
+            let items = units.map(StoredItem.unit) + members.map(StoredItem.member) + cases.map(StoredItem.caseFile)
+            if !items.isEmpty {
+                _ = try store.commit(
+                    items.map { RecordChange(id: $0.storageID, expectedRevision: nil, newValue: $0, summary: "Khởi tạo") },
+                    actor: actor)
+            }
+            return Repository(
+                directory: directory, store: store, rulebook: try SettingsFiles.rulebook(in: directory),
+                calendar: try SettingsFiles.calendar(in: directory))
+        } catch let error as StoreError {
+            if case .alreadyExists = error {
+                throw RepositoryError(
+                    message: "Thư mục \(directory) đã có dữ liệu HoSo; không tạo đè. Dùng thư mục khác (--data) hoặc mở dữ liệu đang có.",
+                    storeError: error)
+            }
+            throw RepositoryError(error)
+        } catch let error as RepositoryError {
+            throw error
+        } catch {
+            throw RepositoryError(message: "Không tạo được thư mục dữ liệu \(directory).")
+        }
+    }
+
+    /// Opens an existing data directory, refusing what it does not understand before writing anything.
+    public static func open(at directory: String) throws(RepositoryError) -> Repository {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory + "/snapshot.json", isDirectory: &isDirectory) else {
+            throw RepositoryError(
+                message: "Chưa có dữ liệu HoSo ở \(directory). Tạo mới bằng \"hoso init --name … --official N\", "
+                    + "thử dữ liệu mẫu bằng \"hoso demo\", hoặc chỉ thư mục khác bằng --data.")
+        }
+        do {
+            let store = try JournalStore<StoredItem>.open(at: directory, supportedSchemaVersion: schemaVersion)
+            return Repository(
+                directory: directory, store: store, rulebook: try SettingsFiles.rulebook(in: directory),
+                calendar: try SettingsFiles.calendar(in: directory))
+        } catch let error as StoreError {
+            throw RepositoryError(error)
+        } catch let error as RepositoryError {
+            throw error
+        } catch {
+            throw RepositoryError(message: "Không mở được thư mục dữ liệu \(directory).")
+        }
+    }
+
+    private var current: Cache {
+        if let cache, cache.sequence == store.sequence { return cache }
+        var units: [Unit] = []
+        var members: [Member] = []
+        var cases: [CaseFile] = []
+        var revisions: [CaseID: Int] = [:]
+        for record in store.records.values {
+            switch record.value {
+            case .unit(let unit): units.append(unit)
+            case .member(let member): members.append(member)
+            case .caseFile(let file):
+                cases.append(file)
+                revisions[file.id] = record.revision
+            }
+        }
+        cases.sort { $0.id < $1.id }
+        let fresh = Cache(
+            sequence: store.sequence, organisation: Organisation(units: units, members: members), cases: cases,
+            revisions: revisions)
+        cache = fresh
+        return fresh
+    }
+
+    public var organisation: Organisation { current.organisation }
+
+    /// Every file, in id order.
+    public var cases: [CaseFile] { current.cases }
+
+    public func caseFile(_ id: CaseID) -> CaseFile? {
+        guard case .caseFile(let file)? = store.record(id: StoredItem.id(id))?.value else { return nil }
+        return file
+    }
+
+    /// The compare-and-swap token of a file: a save must name the revision its edit started from.
+    public func revision(of id: CaseID) -> Int? { store.record(id: StoredItem.id(id))?.revision }
+
+    /// Who last changed a file, and when (ISO-8601 UTC), for the conflict message and the TUI.
+    public func lastChange(of id: CaseID) -> (by: String, at: String)? {
+        store.record(id: StoredItem.id(id)).map { ($0.changedBy, $0.changedAt) }
+    }
+
+    /// The next free file id, "HS-0001" style.
+    public func nextCaseID() -> CaseID {
+        let highest = cases.compactMap { Int($0.id.rawValue.split(separator: "-").last ?? "") }.max() ?? 0
+        return CaseID("HS-" + String(format: "%04d", highest + 1))
+    }
+
+    /// Saves a file if nobody changed it since `expectedRevision` (nil: it must be new).
+    public func save(_ file: CaseFile, expectedRevision: Int?, actor: String, summary: String) throws(RepositoryError) {
+        try commit([RecordChange(id: StoredItem.id(file.id), expectedRevision: expectedRevision, newValue: .caseFile(file), summary: summary)], actor: actor)
+    }
+
+    public func save(member: Member, expectedRevision: Int?, actor: String) throws(RepositoryError) {
+        try commit(
+            [RecordChange(id: StoredItem.id(member.id), expectedRevision: expectedRevision, newValue: .member(member), summary: "Đảng viên")],
+            actor: actor)
+    }
+
+    public func save(unit: Unit, actor: String) throws(RepositoryError) {
+        let id = StoredItem.id(unit.id)
+        try commit(
+            [RecordChange(id: id, expectedRevision: store.record(id: id)?.revision, newValue: .unit(unit), summary: "Đơn vị")],
+            actor: actor)
+    }
+
+    public func memberRevision(_ id: MemberID) -> Int? { store.record(id: StoredItem.id(id))?.revision }
+
+    private func commit(_ changes: [RecordChange<StoredItem>], actor: String) throws(RepositoryError) {
+        do {
+            _ = try store.commit(changes, actor: actor)
+        } catch {
+            throw RepositoryError(error)
+        }
+    }
+
+    /// Picks up what other terminals saved; true when something changed.
+    @discardableResult
+    public func refresh() throws(RepositoryError) -> Bool {
+        do {
+            return try store.refresh()
+        } catch {
+            throw RepositoryError(error)
+        }
+    }
+
+    /// A cheap test (file sizes and inodes) for the TUI to poll every second or so.
+    public func hasExternalChanges() -> Bool { store.hasExternalChanges() }
+
+    /// Integrity problems of the directory: JSON, ids, hash chain, stray files, modes, and the
+    /// workflow's own invariants on every file.
+    public func check() -> [String] {
+        var problems = store.check().map(\.description)
+        problems += WorkflowInvariants.problems(in: cases, organisation: organisation)
+        return problems
+    }
+
+    public func backup() throws(RepositoryError) -> BackupInfo {
+        do { return try store.backup() } catch { throw RepositoryError(error) }
+    }
+
+    public func listBackups() -> [BackupInfo] { store.listBackups() }
+
+    public func restore(fromBackup name: String, actor: String) throws(RepositoryError) {
+        do { try store.restore(fromBackup: name, actor: actor) } catch { throw RepositoryError(error) }
+    }
+}

@@ -1,0 +1,50 @@
+import HoSoDomain
+
+/// What the store of a data directory holds: units, members and case files, each under its own id
+/// prefix ("unit/…", "member/…", "case/…") so one journal orders every change of the unit.
+public enum StoredItem: Codable, Sendable, Equatable {
+    case unit(Unit)
+    case member(Member)
+    case caseFile(CaseFile)
+
+    public var storageID: String {
+        switch self {
+        case .unit(let unit): Self.id(unit.id)
+        case .member(let member): Self.id(member.id)
+        case .caseFile(let file): Self.id(file.id)
+        }
+    }
+
+    static func id(_ unit: UnitID) -> String { "unit/" + unit.rawValue }
+    static func id(_ member: MemberID) -> String { "member/" + member.rawValue }
+    static func id(_ file: CaseID) -> String { "case/" + file.rawValue }
+
+    private enum CodingKeys: String, CodingKey { case type, unit, member, `case` }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .type) {
+        case "unit": self = .unit(try container.decode(Unit.self, forKey: .unit))
+        case "member": self = .member(try container.decode(Member.self, forKey: .member))
+        case "case": self = .caseFile(try container.decode(CaseFile.self, forKey: .case))
+        case let other:
+            throw DecodingError.dataCorruptedError(
+                forKey: .type, in: container, debugDescription: "Loại bản ghi không biết: \(other)")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .unit(let unit):
+            try container.encode("unit", forKey: .type)
+            try container.encode(unit, forKey: .unit)
+        case .member(let member):
+            try container.encode("member", forKey: .type)
+            try container.encode(member, forKey: .member)
+        case .caseFile(let file):
+            try container.encode("case", forKey: .type)
+            try container.encode(file, forKey: .case)
+        }
+    }
+}
