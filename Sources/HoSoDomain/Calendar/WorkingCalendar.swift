@@ -73,14 +73,14 @@ public struct WorkingCalendar: Sendable {
     public func workingDays(from start: CivilDate, through end: CivilDate) -> Int {
         let (first, last) = (start.julianDay, end.julianDay)
         guard first <= last else { return 0 }
-        if let count = table.workingDays(from: first, through: last) { return count }
-        var count = 0
+        // The part inside the table is counted at once; only the days before or after it are visited.
+        var count = table.workingDays(from: max(first, table.firstDay), through: min(last, table.endDay - 1)) ?? 0
         var lookup = SlowLookup(calendar: self)
-        var day = first
-        while day <= last {
-            if table.isWorkingDay(day) ?? lookup.isWorking(day) { count += 1 }
-            day += 1
-        }
+        let end = last + 1
+        let before = first..<max(first, min(end, table.firstDay))
+        let after = min(end, max(first, table.endDay))..<end
+        for day in before where lookup.isWorking(day) { count += 1 }
+        for day in after where lookup.isWorking(day) { count += 1 }
         return count
     }
 
