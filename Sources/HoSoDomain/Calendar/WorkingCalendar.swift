@@ -5,8 +5,11 @@
 /// The years in `precomputedYears` are worked out once when the calendar is made, so the questions asked
 /// for each of many cases are array lookups; other years are computed when asked, more slowly.
 public struct WorkingCalendar: Sendable {
+    /// The statutory holidays.
     public let rules: HolidayRules
+    /// The government's changes, from the override file.
     public let overrides: HolidayOverrides
+    /// The years answered from the table built at creation.
     public let precomputedYears: ClosedRange<Int>
 
     private let holidaysByYear: [Int: [PublicHoliday]]
