@@ -84,14 +84,21 @@ func workingDaysCountsBothEnds(start: String, end: String, expected: Int) {
 }
 
 @Test func yearsOutsideThePrecomputedSpanGiveTheSameAnswers() {
-    let narrow = WorkingCalendar(precomputedYears: 2025...2025)
+    // 2024's swap (Monday 29/4 off, worked back on Saturday 4/5) lies outside the narrow table.
+    let overrides = HolidayOverrides(
+        extraDaysOff: [.init(date: day("2024-04-29"), reason: "Nghỉ hoán đổi dịp 30/4–1/5")],
+        makeUpWorkingDays: [.init(date: day("2024-05-04"), reason: "Làm bù cho ngày 29/04/2024")])
+    let narrow = WorkingCalendar(overrides: overrides, precomputedYears: 2025...2025)
+    let calendar = WorkingCalendar(overrides: overrides)
+    #expect(!narrow.isWorkingDay(day("2024-04-29")) && narrow.isWorkingDay(day("2024-05-04")))
     let start = day("2023-12-01")
     var differences: [String] = []
     for offset in 0..<(366 * 3) {
         let date = start.adding(days: offset)
         if narrow.isWorkingDay(date) != calendar.isWorkingDay(date) { differences.append("\(date)") }
     }
-    for (first, count) in [("2024-12-20", 15), ("2025-12-15", 30), ("2024-01-02", 400), ("2026-03-01", -90)] {
+    for (first, count) in [("2024-12-20", 15), ("2025-12-15", 30), ("2024-01-02", 400), ("2026-03-01", -90),
+                           ("2024-04-01", 30)] {
         let a = narrow.addingWorkingDays(count, to: day(first))
         let b = calendar.addingWorkingDays(count, to: day(first))
         if a != b { differences.append("\(first) + \(count): \(a) ≠ \(b)") }
@@ -102,6 +109,10 @@ func workingDaysCountsBothEnds(start: String, end: String, expected: Int) {
     }
     #expect(differences.isEmpty, "\(differences.prefix(5))")
     #expect(narrow.holidays(in: 2024) == calendar.holidays(in: 2024))
+    // A span starting before the narrow table and ending after it.
+    let spanning = (day("2023-06-01"), day("2026-06-30"))
+    #expect(narrow.workingDays(from: spanning.0, through: spanning.1)
+        == calendar.workingDays(from: spanning.0, through: spanning.1))
 }
 
 @Test func manyCasesAreCheap() {

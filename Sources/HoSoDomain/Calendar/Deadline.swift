@@ -1,5 +1,6 @@
 /// A date by which a step of the procedure must be done, with what it is for.
 public struct Deadline: Sendable, Codable, Hashable {
+    /// The last day on which the step is on time.
     public var due: CivilDate
     /// What must be done, e.g. "Ra quyết định kết nạp".
     public var label: String
@@ -29,6 +30,7 @@ public struct Deadline: Sendable, Codable, Hashable {
 
 /// How a deadline stands on a given day.
 public enum DeadlineStatus: Sendable, Codable, Hashable, CustomStringConvertible {
+    /// More than the due-soon window is left.
     case onTrack
     /// Working days left from today through the due date, both counted; 1 on the due date itself when
     /// it is a working day.

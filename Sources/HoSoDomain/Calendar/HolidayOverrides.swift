@@ -9,7 +9,9 @@
 public struct HolidayOverrides: Codable, Sendable, Hashable {
     /// A day with a reason: an added day off, or a weekend day worked to make up for one.
     public struct Entry: Codable, Sendable, Hashable {
+        /// The day concerned.
         public var date: CivilDate
+        /// Why, as the government's notice says; shown as the day's name.
         public var reason: String
 
         /// A dated entry of the override file.

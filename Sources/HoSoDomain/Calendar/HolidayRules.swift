@@ -7,7 +7,9 @@
 public struct HolidayRules: Sendable, Hashable, Codable {
     /// Which day next to 2 September completes the two days of Quốc khánh.
     public enum AdjacentDay: String, Sendable, Hashable, Codable {
+        /// 1 September.
         case dayBefore
+        /// 3 September.
         case dayAfter
     }
 

@@ -3,11 +3,17 @@
 public struct PublicHoliday: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Why the day is off.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// 1/1.
         case solarNewYear
+        /// The days around 1/1 lunar.
         case lunarNewYear
+        /// 10/3 lunar.
         case hungKingsCommemoration
+        /// 30/4.
         case victoryDay
+        /// 1/5.
         case labourDay
+        /// 2/9 and the day next to it.
         case nationalDay
         /// The working day given back for a holiday that fell on a Saturday or Sunday.
         case compensatory
@@ -29,11 +35,13 @@ public struct PublicHoliday: Sendable, Hashable, Codable, CustomStringConvertibl
         }
     }
 
+    /// The day off.
     public let date: CivilDate
     /// Vietnamese name, e.g. "Giỗ Tổ Hùng Vương" or "Nghỉ bù Ngày Chiến thắng".
     public let name: String
     /// The lunar date for holidays fixed in the lunar calendar (Tết, Giỗ Tổ); `nil` otherwise.
     public let lunar: LunarDate?
+    /// Why the day is off.
     public let kind: Kind
 
     /// A holiday as the rules or the override file state it.

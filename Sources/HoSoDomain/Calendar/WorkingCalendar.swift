@@ -5,8 +5,11 @@
 /// The years in `precomputedYears` are worked out once when the calendar is made, so the questions asked
 /// for each of many cases are array lookups; other years are computed when asked, more slowly.
 public struct WorkingCalendar: Sendable {
+    /// The statutory holidays.
     public let rules: HolidayRules
+    /// The government's changes, from the override file.
     public let overrides: HolidayOverrides
+    /// The years answered from the table built at creation.
     public let precomputedYears: ClosedRange<Int>
 
     private let holidaysByYear: [Int: [PublicHoliday]]
@@ -73,14 +76,14 @@ public struct WorkingCalendar: Sendable {
     public func workingDays(from start: CivilDate, through end: CivilDate) -> Int {
         let (first, last) = (start.julianDay, end.julianDay)
         guard first <= last else { return 0 }
-        if let count = table.workingDays(from: first, through: last) { return count }
-        var count = 0
+        // The part inside the table is counted at once; only the days before or after it are visited.
+        var count = table.workingDays(from: max(first, table.firstDay), through: min(last, table.endDay - 1)) ?? 0
         var lookup = SlowLookup(calendar: self)
-        var day = first
-        while day <= last {
-            if table.isWorkingDay(day) ?? lookup.isWorking(day) { count += 1 }
-            day += 1
-        }
+        let end = last + 1
+        let before = first..<max(first, min(end, table.firstDay))
+        let after = min(end, max(first, table.endDay))..<end
+        for day in before where lookup.isWorking(day) { count += 1 }
+        for day in after where lookup.isWorking(day) { count += 1 }
         return count
     }
 
