@@ -11,7 +11,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Tên đơn vị, ví dụ \"Chi bộ Khu phố 3\".") var name: String
     @Option(help: "Mã đơn vị (mặc định CB-1).") var id = "CB-1"
-    @Option(help: "Loại đơn vị: cell | grassroots | committee.") var kind: Unit.Kind = .cell
+    @Option(help: "Loại đơn vị: cell | grassroots | committee.") var kind: HoSoDomain.Unit.Kind = .cell
     @Option(help: "Tên cấp ủy cấp trên, ví dụ \"Đảng ủy phường Xuân Hòa\".") var parent: String?
     @Option(help: "Số đảng viên chính thức.") var official: Int
     @Option(help: "Số đảng viên dự bị.") var probationary = 0

@@ -1,25 +1,25 @@
 import ArgumentParser
 import HoSoDomain
 
-extension CivilDate: @retroactive ExpressibleByArgument {
+extension CivilDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 
     public static var defaultValueDescription: String { "YYYY-MM-DD hoặc dd/mm/yyyy" }
 }
 
-extension CaseState: @retroactive ExpressibleByArgument {
+extension CaseState: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-extension Event.Kind: @retroactive ExpressibleByArgument {
+extension Event.Kind: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-extension EducationLevel: @retroactive ExpressibleByArgument {
+extension EducationLevel: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-extension Person.Sex: @retroactive ExpressibleByArgument {
+extension Person.Sex: ExpressibleByArgument {
     public init?(argument: String) {
         switch VietnameseText.folded(argument) {
         case "male", "nam", "m": self = .male
@@ -29,17 +29,17 @@ extension Person.Sex: @retroactive ExpressibleByArgument {
     }
 }
 
-extension NominationSource: @retroactive ExpressibleByArgument {
+extension NominationSource: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-extension RevocationKind: @retroactive ExpressibleByArgument {}
-extension VerificationItem.Relation: @retroactive ExpressibleByArgument {}
-extension VerificationItem.Result: @retroactive ExpressibleByArgument {}
-extension VerificationItem.Method: @retroactive ExpressibleByArgument {}
-extension UnionResolution.Body: @retroactive ExpressibleByArgument {}
-extension Opinion.Source: @retroactive ExpressibleByArgument {}
-extension DocumentKind: @retroactive ExpressibleByArgument {
+extension RevocationKind: ExpressibleByArgument {}
+extension VerificationItem.Relation: ExpressibleByArgument {}
+extension VerificationItem.Result: ExpressibleByArgument {}
+extension VerificationItem.Method: ExpressibleByArgument {}
+extension UnionResolution.Body: ExpressibleByArgument {}
+extension Opinion.Source: ExpressibleByArgument {}
+extension DocumentKind: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
-extension Member.Status: @retroactive ExpressibleByArgument {}
+extension Member.Status: ExpressibleByArgument {}

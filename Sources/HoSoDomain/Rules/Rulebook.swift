@@ -55,6 +55,8 @@ public struct Rulebook: Sendable, Equatable {
 public struct RuleOverrideError: Error, Sendable, Equatable {
     public let problems: [String]
 
+    public init(problems: [String]) { self.problems = problems }
+
     public var message: String {
         "Tệp tham số quy định (rules.json) không hợp lệ:\n" + problems.map { "  • \($0)" }.joined(separator: "\n")
             + "\nHãy sửa tệp (xem docs/workflow.md để biết tên và khoảng giá trị) rồi chạy lại."

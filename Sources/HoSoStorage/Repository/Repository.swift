@@ -29,31 +29,28 @@ public final class Repository: @unchecked Sendable {
 
     /// A new data directory with its first units, members and (for the demo) files.
     public static func create(
-        at directory: String, units: [Unit], members: [Member], cases: [CaseFile] = [], actor: String
+        at directory: String, units: [HoSoDomain.Unit], members: [Member], cases: [CaseFile] = [], actor: String
     ) throws(RepositoryError) -> Repository {
+        let store: JournalStore<StoredItem>
         do {
-            let store = try JournalStore<StoredItem>.create(at: directory, schemaVersion: schemaVersion)
+            store = try JournalStore<StoredItem>.create(at: directory, schemaVersion: schemaVersion)
             let items = units.map(StoredItem.unit) + members.map(StoredItem.member) + cases.map(StoredItem.caseFile)
             if !items.isEmpty {
                 _ = try store.commit(
                     items.map { RecordChange(id: $0.storageID, expectedRevision: nil, newValue: $0, summary: "Khởi tạo") },
                     actor: actor)
             }
-            return Repository(
-                directory: directory, store: store, rulebook: try SettingsFiles.rulebook(in: directory),
-                calendar: try SettingsFiles.calendar(in: directory))
-        } catch let error as StoreError {
+        } catch {
             if case .alreadyExists = error {
                 throw RepositoryError(
                     message: "Thư mục \(directory) đã có dữ liệu HoSo; không tạo đè. Dùng thư mục khác (--data) hoặc mở dữ liệu đang có.",
                     storeError: error)
             }
             throw RepositoryError(error)
-        } catch let error as RepositoryError {
-            throw error
-        } catch {
-            throw RepositoryError(message: "Không tạo được thư mục dữ liệu \(directory).")
         }
+        return Repository(
+            directory: directory, store: store, rulebook: try SettingsFiles.rulebook(in: directory),
+            calendar: try SettingsFiles.calendar(in: directory))
     }
 
     /// Opens an existing data directory, refusing what it does not understand before writing anything.
@@ -64,23 +61,20 @@ public final class Repository: @unchecked Sendable {
                 message: "Chưa có dữ liệu HoSo ở \(directory). Tạo mới bằng \"hoso init --name … --official N\", "
                     + "thử dữ liệu mẫu bằng \"hoso demo\", hoặc chỉ thư mục khác bằng --data.")
         }
+        let store: JournalStore<StoredItem>
         do {
-            let store = try JournalStore<StoredItem>.open(at: directory, supportedSchemaVersion: schemaVersion)
-            return Repository(
-                directory: directory, store: store, rulebook: try SettingsFiles.rulebook(in: directory),
-                calendar: try SettingsFiles.calendar(in: directory))
-        } catch let error as StoreError {
-            throw RepositoryError(error)
-        } catch let error as RepositoryError {
-            throw error
+            store = try JournalStore<StoredItem>.open(at: directory, supportedSchemaVersion: schemaVersion)
         } catch {
-            throw RepositoryError(message: "Không mở được thư mục dữ liệu \(directory).")
+            throw RepositoryError(error)
         }
+        return Repository(
+            directory: directory, store: store, rulebook: try SettingsFiles.rulebook(in: directory),
+            calendar: try SettingsFiles.calendar(in: directory))
     }
 
     private var current: Cache {
         if let cache, cache.sequence == store.sequence { return cache }
-        var units: [Unit] = []
+        var units: [HoSoDomain.Unit] = []
         var members: [Member] = []
         var cases: [CaseFile] = []
         var revisions: [CaseID: Int] = [:]
@@ -136,7 +130,7 @@ public final class Repository: @unchecked Sendable {
             actor: actor)
     }
 
-    public func save(unit: Unit, actor: String) throws(RepositoryError) {
+    public func save(unit: HoSoDomain.Unit, actor: String) throws(RepositoryError) {
         let id = StoredItem.id(unit.id)
         try commit(
             [RecordChange(id: id, expectedRevision: store.record(id: id)?.revision, newValue: .unit(unit), summary: "Đơn vị")],

@@ -1,0 +1,155 @@
+import Foundation
+import HoSoDomain
+
+/// Why an operation on a file failed: a rule, the store, or a file or unit that does not exist.
+public enum ServiceError: Error, Sendable {
+    case workflow(WorkflowError)
+    case storage(RepositoryError)
+    case caseNotFound(CaseID)
+    case unitNotFound(UnitID?)
+
+    public var message: String {
+        switch self {
+        case .workflow(let error): error.message
+        case .storage(let error): error.message
+        case .caseNotFound(let id):
+            "Không có hồ sơ mã \(id). Xem danh sách bằng: hoso case list"
+        case .unitNotFound(let id):
+            id.map { "Không có đơn vị mã \($0). Xem các đơn vị trong dữ liệu bằng: hoso case list" }
+                ?? "Dữ liệu chưa có chi bộ nào; tạo bằng hoso init."
+        }
+    }
+}
+
+/// The operations on files that every front end shares: read, take a step, edit, add. Each one asks
+/// the domain engine, then saves with compare-and-swap so a change made meanwhile by another
+/// terminal is reported, never overwritten.
+public struct CaseService: Sendable {
+    public let repository: Repository
+
+    public init(repository: Repository) { self.repository = repository }
+
+    public func file(_ id: CaseID) throws(ServiceError) -> CaseFile {
+        guard let file = repository.caseFile(id) else { throw .caseNotFound(id) }
+        return file
+    }
+
+    public func context(for unit: UnitID, on date: CivilDate, actor: String) throws(ServiceError) -> WorkflowContext {
+        guard let context = repository.organisation.context(for: unit, on: date, actor: actor, rulebook: repository.rulebook)
+        else { throw .unitNotFound(unit) }
+        return context
+    }
+
+    /// Takes a step of the procedure and saves it.
+    @discardableResult
+    public func perform(_ event: Event, on id: CaseID, date: CivilDate, actor: String) throws(ServiceError) -> CaseFile {
+        try change(id, date: date, actor: actor) { file, context throws(WorkflowError) in
+            try Workflow.apply(event, to: file, context: context)
+        }
+    }
+
+    /// Makes an edit that is not a step (a note, a mentor, a verification result…) and saves it.
+    @discardableResult
+    public func edit(_ edit: CaseEdit, on id: CaseID, date: CivilDate, actor: String) throws(ServiceError) -> CaseFile {
+        try change(id, date: date, actor: actor) { file, context throws(WorkflowError) in
+            try Workflow.edit(edit, of: file, context: context)
+        }
+    }
+
+    private func change(
+        _ id: CaseID, date: CivilDate, actor: String,
+        _ body: (CaseFile, WorkflowContext) throws(WorkflowError) -> CaseFile
+    ) throws(ServiceError) -> CaseFile {
+        let file = try file(id)
+        let revision = repository.revision(of: id)
+        let context = try context(for: file.unitID, on: date, actor: actor)
+        let next: CaseFile
+        do {
+            next = try body(file, context)
+        } catch {
+            throw .workflow(error)
+        }
+        try save(next, expectedRevision: revision, actor: actor)
+        return next
+    }
+
+    /// Saves a file computed elsewhere (by the TUI's reducer) if nobody changed it since `expectedRevision`.
+    public func save(_ file: CaseFile, expectedRevision: Int?, actor: String) throws(ServiceError) {
+        do {
+            try repository.save(file, expectedRevision: expectedRevision, actor: actor, summary: file.history.last?.summary ?? "")
+        } catch {
+            throw .storage(error)
+        }
+    }
+
+    /// Adds a nominated person as a new file of `unit` (default: the first cell).
+    public func addCase(
+        person: Person, unit: UnitID?, source: NominationSource, date: CivilDate, actor: String
+    ) throws(ServiceError) -> CaseFile {
+        let unitID = try resolveUnit(unit)
+        let context = try context(for: unitID, on: date, actor: actor)
+        let file: CaseFile
+        do {
+            file = try Workflow.newCase(id: repository.nextCaseID(), person: person, source: source, context: context)
+        } catch {
+            throw .workflow(error)
+        }
+        try save(file, expectedRevision: nil, actor: actor)
+        return file
+    }
+
+    /// The unit named, or the first cell of the organisation.
+    public func resolveUnit(_ unit: UnitID?) throws(ServiceError) -> UnitID {
+        let units = repository.organisation.units
+        if let unit {
+            guard units[unit] != nil else { throw .unitNotFound(unit) }
+            return unit
+        }
+        guard let first = repository.organisation.sortedUnits.first(where: { $0.kind == .cell })
+            ?? repository.organisation.sortedUnits.last
+        else { throw .unitNotFound(nil) }
+        return first.id
+    }
+
+    public func addMember(
+        id: MemberID, name: String, unit: UnitID?, status: Member.Status, officialSince: CivilDate?, actor: String
+    ) throws(ServiceError) -> Member {
+        var problems: [String] = []
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { problems.append("Họ và tên không được để trống.") }
+        if !VietnameseText.controlCharacters(in: name).isEmpty || !VietnameseText.controlCharacters(in: id.rawValue).isEmpty {
+            problems.append("Nội dung có ký tự điều khiển không được phép.")
+        }
+        if id.rawValue.isEmpty || id.rawValue.contains("/") { problems.append("Mã đảng viên không hợp lệ: \"\(id)\".") }
+        if repository.organisation.members[id] != nil { problems.append("Đã có đảng viên mã \(id).") }
+        guard problems.isEmpty else { throw .workflow(.invalidInput(problems)) }
+        let member = Member(
+            id: id, fullName: VietnameseText.normalized(trimmed), unitID: try resolveUnit(unit), status: status,
+            officialSince: officialSince)
+        do {
+            try repository.save(member: member, expectedRevision: nil, actor: actor)
+        } catch {
+            throw .storage(error)
+        }
+        return member
+    }
+
+    /// The next main-path state, if the file is on the main path and not finished.
+    public func nextMainState(of file: CaseFile) -> CaseState? {
+        guard let index = CaseState.mainPath.firstIndex(of: file.state), index + 1 < CaseState.mainPath.count else {
+            return nil
+        }
+        return CaseState.mainPath[index + 1]
+    }
+
+    public func blockers(of file: CaseFile, to target: CaseState, on date: CivilDate, actor: String) throws(ServiceError)
+        -> [Requirement]
+    {
+        Workflow.blockers(to: target, of: file, context: try context(for: file.unitID, on: date, actor: actor))
+    }
+
+    /// Every file with its most urgent deadline on `today`, in Vietnamese name order.
+    public func overview(on today: CivilDate) -> [CaseRow] {
+        CaseRow.rows(repository.cases, rulebook: repository.rulebook, calendar: repository.calendar, today: today)
+    }
+}
