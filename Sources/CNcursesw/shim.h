@@ -25,4 +25,18 @@ static inline attr_t  nc_a_dim(void)           { return A_DIM; }
 static inline int     nc_key_f(int n)          { return KEY_F(n); }
 static inline void    nc_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
 static inline int     nc_attr_set(WINDOW *w, attr_t a, short pair) { return wattr_set(w, a, pair, NULL); }
+/* Additions for the HoSoTerminal driver. */
+static inline int     nc_set_escdelay(int ms)  { return set_escdelay(ms); }
+static inline attr_t  nc_a_normal(void)        { return A_NORMAL; }
+static inline mmask_t nc_mouse_clicks(void) {
+    return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON2_CLICKED | BUTTON2_PRESSED
+         | BUTTON3_CLICKED | BUTTON3_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int     nc_mouse_is_left(mmask_t s)    { return (s & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
+static inline int     nc_mouse_is_middle(mmask_t s)  { return (s & (BUTTON2_CLICKED | BUTTON2_PRESSED)) != 0; }
+static inline int     nc_mouse_is_right(mmask_t s)   { return (s & (BUTTON3_CLICKED | BUTTON3_PRESSED)) != 0; }
+static inline int     nc_mouse_is_wheel_up(mmask_t s)   { return (s & BUTTON4_PRESSED) != 0; }
+static inline int     nc_mouse_is_wheel_down(mmask_t s) { return (s & BUTTON5_PRESSED) != 0; }
+/* The codeset of the current C locale, e.g. "UTF-8" (CODESET imports with the wrong type). */
+static inline const char *nc_codeset(void)    { return nl_langinfo(CODESET); }
 #endif

@@ -35,7 +35,7 @@ struct CaseList: ParsableCommand {
             let rows = service.overview(on: today).filter { row in
                 (state == nil || row.file.state == state)
                     && (search == nil || SearchKey(row.file.person.fullName).matches(query))
-                    && (!overdue || row.deadline?.isOverdue == true)
+                    && (!overdue || row.isOverdue)
             }
             if json {
                 try JSONOutput.print(rows.map(CaseRowJSON.init))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HoSoDomain
+import HoSoStorage
 
 /// `hoso holidays YEAR`: the days off of a year, with their lunar dates.
 struct HolidaysCommand: ParsableCommand {

@@ -31,19 +31,19 @@ struct InitCommand: ParsableCommand {
             }
             if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Tên đơn vị không được để trống.") }
             guard problems.isEmpty else { throw Failure.error(problems.joined(separator: "\n")) }
-            var units: [Unit] = []
+            var units: [HoSoDomain.Unit] = []
             var parentID: UnitID?
             if let parent {
-                let parentUnit = Unit(id: "CAP-TREN", name: VietnameseText.normalized(parent), kind: .committee, decidesAdmissions: !decides)
+                let parentUnit = HoSoDomain.Unit(id: "CAP-TREN", name: VietnameseText.normalized(parent), kind: .committee, decidesAdmissions: !decides)
                 units.append(parentUnit)
                 parentID = parentUnit.id
             }
             units.append(
-                Unit(
+                HoSoDomain.Unit(
                     id: UnitID(id), name: VietnameseText.normalized(name), kind: kind, parentID: parentID,
                     decidesAdmissions: decides, educationExempt: educationExempt, memberCounts: counts,
                     committeeMembers: committee))
-            do {
+            do throws(RepositoryError) {
                 _ = try Repository.create(at: global.dataDirectory, units: units, members: [], actor: global.actorName)
             } catch {
                 throw Failure.error(error.message)

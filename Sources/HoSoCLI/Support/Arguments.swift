@@ -43,3 +43,4 @@ extension DocumentKind: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 extension Member.Status: ExpressibleByArgument {}
+extension HoSoDomain.Unit.Kind: ExpressibleByArgument {}

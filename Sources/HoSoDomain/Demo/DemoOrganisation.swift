@@ -102,8 +102,9 @@ enum DemoCase {
             let day = min(today, lastDate.adding(days: 10))
             if let moved = try? Workflow.apply(side, to: file, context: journey.context(on: day)) { file = moved }
         }
-        if file.state.stage != nil, random.next() % 3 != 0, let mentor = file.activeMentors.first {
-            let noteDay = min(today, lastDate.adding(days: Int(random.next() % 40)))
+        // Most mentors reported this month; the others are the overdue reports a clerk chases.
+        if file.state.stage != nil, random.next() % 5 != 0, let mentor = file.activeMentors.first {
+            let noteDay = max(lastDate, today.adding(days: -Int(random.next() % 35)))
             let text = DemoNames.note(&random)
             var context = journey.context(on: noteDay)
             context.actor = journey.members.first { $0.id == mentor.memberID }?.fullName ?? journey.actor

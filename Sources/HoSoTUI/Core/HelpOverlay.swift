@@ -1,0 +1,50 @@
+/// The `?` overlay: every key of the current screen, filtered as the person types.
+public struct HelpOverlay: Hashable, Sendable {
+    /// The filter being typed.
+    public private(set) var filter = TextField()
+    /// The first entry shown.
+    public private(set) var offset = 0
+
+    /// An overlay with an empty filter.
+    public init() {}
+
+    /// Handles a key; returns `false` when the overlay should close (Esc, F1 or ? on an empty filter).
+    public mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .escape, .function(1):
+            return false
+        case .char("?") where filter.characters.isEmpty:
+            return false
+        case .down, .pageDown:
+            offset += key == .down ? 1 : 10
+        case .up, .pageUp:
+            offset = max(0, offset - (key == .up ? 1 : 10))
+        default:
+            if filter.handle(key) { offset = 0 }
+        }
+        return true
+    }
+
+    /// Draws the entries of `keyMap` matching the filter in a popup over `area`.
+    public func draw<Action>(_ keyMap: KeyMap<Action>, in area: Rect, into buffer: inout CellBuffer) {
+        let entries = keyMap.helpEntries(matching: filter.value)
+        let width = min(area.width - 2, 70)
+        let height = min(area.height - 2, max(entries.count, 1) + 4)
+        let inner = Modal.draw(title: "Phím tắt", width: width, height: height, in: area, into: &buffer)
+        guard inner.height >= 2 else { return }
+        buffer.put("Lọc: ", at: inner.row, col: inner.col + 1, style: .muted)
+        filter.draw(in: Rect(row: inner.row, col: inner.col + 6, width: inner.width - 7, height: 1),
+                    into: &buffer, focused: true)
+        let listRows = inner.height - 2
+        let keyWidth = min(inner.width / 3, (entries.map { CellWidth.of($0.key) }.max() ?? 0) + 2)
+        let first = min(offset, max(0, entries.count - listRows))
+        if entries.isEmpty {
+            buffer.put("Không có phím nào khớp", at: inner.row + 2, col: inner.col + 1, style: .muted)
+        }
+        for (line, entry) in entries.dropFirst(first).prefix(listRows).enumerated() {
+            let row = inner.row + 2 + line
+            buffer.put(entry.key, at: row, col: inner.col + 1, style: .footerKey, maxColumns: keyWidth)
+            buffer.put(entry.description, at: row, col: inner.col + 1 + keyWidth, maxColumns: inner.width - keyWidth - 2)
+        }
+    }
+}

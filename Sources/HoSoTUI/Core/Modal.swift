@@ -1,0 +1,26 @@
+/// A centred popup with a border and a title, drawn over whatever is below.
+public enum Modal {
+    /// Clears a `width` × `height` box centred in `area`, frames it with `title`, and returns the
+    /// inside for the caller to draw the content.
+    @discardableResult
+    public static func draw(title: String, width: Int, height: Int, in area: Rect,
+                            into buffer: inout CellBuffer, style: Style = .border) -> Rect {
+        let frame = area.centered(width: width, height: height)
+        buffer.fill(frame)
+        buffer.box(frame, title: title, style: style)
+        return frame.inset(by: 1)
+    }
+
+    /// A popup sized to `lines` (plus one blank line around them), each line drawn left-aligned.
+    @discardableResult
+    public static func message(title: String, lines: [String], in area: Rect, into buffer: inout CellBuffer,
+                               style: Style = .border) -> Rect {
+        let textWidth = max(CellWidth.of(title) + 2, lines.map { CellWidth.of($0) }.max() ?? 0)
+        let inner = draw(title: title, width: textWidth + 4, height: lines.count + 4, in: area, into: &buffer,
+                         style: style)
+        for (index, line) in lines.enumerated() {
+            buffer.put(line, at: inner.row + 1 + index, col: inner.col + 1, maxColumns: inner.width - 2)
+        }
+        return inner
+    }
+}

@@ -1,0 +1,108 @@
+/// A column of a table.
+public struct TableColumn: Hashable, Sendable {
+    /// Which side of the column the text hugs.
+    public enum Alignment: Hashable, Sendable { case leading, trailing }
+
+    public var title: String
+    public var width: Length
+    public var alignment: Alignment
+
+    /// A column titled `title` taking `width` of the table.
+    public init(_ title: String, width: Length, alignment: Alignment = .leading) {
+        self.title = title
+        self.width = width
+        self.alignment = alignment
+    }
+}
+
+/// A table with a header, one selected row and vertical scrolling that keeps the selection visible.
+public struct Table: Hashable, Sendable {
+    public var columns: [TableColumn]
+    public var rows: [[String]]
+    /// The highlighted row, or `nil`.
+    public var selected: Int?
+    /// The first row shown; kept as state so scrolling does not jump back on every redraw.
+    public var offset: Int
+
+    /// A table of `rows` under `columns`.
+    public init(columns: [TableColumn], rows: [[String]], selected: Int? = nil, offset: Int = 0) {
+        self.columns = columns
+        self.rows = rows
+        self.selected = selected
+        self.offset = offset
+    }
+
+    /// The first visible row for a window of `visibleRows`: unchanged when the selection is already
+    /// in view, otherwise the smallest move that brings it in; never past the last page.
+    public static func scrollOffset(selected: Int?, current: Int, visibleRows: Int, rowCount: Int) -> Int {
+        guard visibleRows > 0, rowCount > 0 else { return 0 }
+        var offset = min(max(0, current), max(0, rowCount - visibleRows))
+        if let selected {
+            if selected < offset { offset = selected }
+            if selected >= offset + visibleRows { offset = selected - visibleRows + 1 }
+        }
+        return max(0, offset)
+    }
+
+    /// Where the rows were drawn: the offset used and one rectangle per visible row.
+    public struct Layout: Hashable, Sendable {
+        public var offset: Int
+        /// Row index in `rows` and the screen rectangle it occupies.
+        public var rowHits: [RowHit]
+
+        /// The data row under `position`, if any.
+        public func row(at position: Position) -> Int? {
+            rowHits.first { $0.rect.contains(position) }?.index
+        }
+    }
+
+    /// A visible row and where it is on screen.
+    public struct RowHit: Hashable, Sendable {
+        public var index: Int
+        public var rect: Rect
+    }
+
+    /// Cells between columns: a space, a bar, a space.
+    static let separator = " │ "
+
+    /// Draws the header on the first row of `rect` and the rows below it.
+    @discardableResult
+    public func draw(in rect: Rect, into buffer: inout CellBuffer) -> Layout {
+        guard !rect.isEmpty else { return Layout(offset: 0, rowHits: []) }
+        let gap = CellWidth.of(Self.separator)
+        let cells = rect.splitColumns(columns.map(\.width), gap: gap)
+        drawRow(columns.map(\.title), cells: cells, row: rect.row, style: .header, into: &buffer, rect: rect)
+
+        let visibleRows = rect.height - 1
+        let first = Self.scrollOffset(selected: selected, current: offset, visibleRows: visibleRows, rowCount: rows.count)
+        var hits: [RowHit] = []
+        for line in 0..<max(0, visibleRows) {
+            let index = first + line
+            let screenRow = rect.row + 1 + line
+            guard index < rows.count else {
+                buffer.fill(Rect(row: screenRow, col: rect.col, width: rect.width, height: 1))
+                continue
+            }
+            let style: Style = index == selected ? .selected : .normal
+            drawRow(rows[index], cells: cells, row: screenRow, style: style, into: &buffer, rect: rect)
+            hits.append(RowHit(index: index, rect: Rect(row: screenRow, col: rect.col, width: rect.width, height: 1)))
+        }
+        return Layout(offset: first, rowHits: hits)
+    }
+
+    private func drawRow(_ values: [String], cells: [Rect], row: Int, style: Style,
+                         into buffer: inout CellBuffer, rect: Rect) {
+        buffer.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: style)
+        for (index, cell) in cells.enumerated() where cell.width > 0 {
+            let value = index < values.count ? values[index] : ""
+            var col = cell.col
+            if columns[index].alignment == .trailing {
+                col += max(0, cell.width - CellWidth.of(TextSanitizer.sanitize(value)))
+            }
+            buffer.put(value, at: row, col: col, style: style, maxColumns: cell.right - col)
+            if index + 1 < cells.count {
+                buffer.put(Self.separator, at: row, col: cell.right, style: style == .selected ? style : .border)
+            }
+        }
+    }
+}
