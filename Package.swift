@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "hoso",
-            dependencies: ["HoSoCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strictSettings),
+            dependencies: ["HoSoCLI"], swiftSettings: strictSettings),
         // A child process for the storage crash test: it saves in a loop until the test kills it.
         .executableTarget(name: "hoso-crash-child", dependencies: ["HoSoStorage"], swiftSettings: strictSettings),
         .target(

@@ -1,3 +1,5 @@
+import Foundation
+import HoSoStorage
 import ArgumentParser
 
 /// The root command of `hoso`. Without a subcommand it opens the terminal application.
@@ -20,4 +22,28 @@ public struct HoSoCommand: ParsableCommand {
     )
 
     public init() {}
+}
+
+/// The entry point of the executable: parses, runs, and turns every failure a user can cause into a
+/// Vietnamese message and its exit code (1 error, 3 refused by a rule, 64 usage), never a Swift dump.
+public enum HoSoMain {
+    public static func main() -> Never {
+        do {
+            var command = try HoSoCommand.parseAsRoot()
+            try command.run()
+            exit(0)
+        } catch let failure as Failure {
+            printError(failure.message)
+            exit(failure.exitCode)
+        } catch let error as ServiceError {
+            let failure = Failure(error)
+            printError(failure.message)
+            exit(failure.exitCode)
+        } catch let error as RepositoryError {
+            printError(error.message)
+            exit(1)
+        } catch {
+            HoSoCommand.exit(withError: error)
+        }
+    }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import HoSoCLI
 
-HoSoCommand.main()
+HoSoMain.main()

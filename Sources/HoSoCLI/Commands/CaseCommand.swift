@@ -72,7 +72,7 @@ struct CaseAdd: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Họ và tên, có dấu.") var name: String
-    @Option(help: "Ngày sinh.") var born: CivilDate
+    @Option(help: "Ngày sinh.") var born: DateInput
     @Option(help: "Giới tính: nam | nu.") var sex: Person.Sex
     @Option(help: "Nơi giới thiệu.") var source: NominationSource = .youthUnion
     @Option(help: "Trình độ học vấn.") var education: EducationLevel = .upperSecondary
@@ -84,17 +84,17 @@ struct CaseAdd: ParsableCommand {
     @Option(help: "Nơi cư trú.") var address = ""
     @Option(help: "Nghề nghiệp.") var occupation = ""
     @Option(help: "Chi bộ (mã đơn vị); mặc định chi bộ đầu tiên.") var unit: String?
-    @Option(help: "Ngày được giới thiệu (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Ngày được giới thiệu (mặc định hôm nay).") var date: DateInput?
 
     func run() throws {
         try reportingFailures {
             let service = try global.openService()
             let person = Person(
-                fullName: name, birthDate: born, sex: sex, ethnicity: ethnicity, religion: religion,
+                fullName: name, birthDate: try born.resolve("--born"), sex: sex, ethnicity: ethnicity, religion: religion,
                 citizenID: citizenId, homeAddress: address, occupation: occupation, education: education,
                 youthUnionMember: youthUnion, tradeUnionMember: tradeUnion)
             let file = try service.addCase(
-                person: person, unit: unit.map { UnitID($0) }, source: source, date: date ?? global.currentDate,
+                person: person, unit: unit.map { UnitID($0) }, source: source, date: try date.resolve("--date") ?? global.currentDate,
                 actor: global.actorName)
             print("Đã thêm hồ sơ \(file.id): \(file.person.fullName) — \(file.state.vietnamese).")
             print("Bước tiếp theo: hoso case do \(file.id) admit-to-list --mentor MÃ_ĐẢNG_VIÊN --date NGÀY_NGHỊ_QUYẾT")
@@ -110,14 +110,14 @@ struct CaseBlockers: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mã hồ sơ.") var id: String
     @Option(help: "Trạng thái muốn tới (mặc định: bước chính tiếp theo).") var to: CaseState?
-    @Option(help: "Ngày xét (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Ngày xét (mặc định hôm nay).") var date: DateInput?
     @Flag(help: "In dạng JSON.") var json = false
 
     func run() throws {
         try reportingFailures {
             let service = try global.openService()
             let file = try service.file(CaseID(id))
-            let day = date ?? global.currentDate
+            let day = try date.resolve("--date") ?? global.currentDate
             guard let target = to ?? service.nextMainState(of: file) else {
                 print("Hồ sơ \(file.id) ở trạng thái \"\(file.state.vietnamese)\": không còn bước chính nào.")
                 return
@@ -142,10 +142,10 @@ struct CaseNote: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mã hồ sơ.") var id: String
     @Option(help: "Nội dung nhận xét.") var text: String
-    @Option(help: "Ngày nhận xét (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Ngày nhận xét (mặc định hôm nay).") var date: DateInput?
 
     func run() throws {
-        try runEdit(global: global, id: id, date: date, edit: .addNote(text: text))
+        try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .addNote(text: text))
     }
 }
 

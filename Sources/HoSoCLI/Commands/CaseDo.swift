@@ -33,30 +33,35 @@ struct CaseDo: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mã hồ sơ.") var id: String
-    @Argument(help: "Bước cần làm (xem danh sách ở trên).") var event: Event.Kind
-    @Option(help: "Ngày của bước (mặc định hôm nay).") var date: CivilDate?
+    @Argument(help: "Bước cần làm (xem danh sách ở trên).") var eventName: String
+    @Option(help: "Ngày của bước (mặc định hôm nay).") var date: DateInput?
     @Option(help: "Mã đảng viên giúp đỡ (admit-to-list); lặp lại cho nhiều người.") var mentor: [String] = []
     @Option(help: "Tên lớp bồi dưỡng (enroll).") var className: String?
     @Option(help: "Số giấy chứng nhận hoặc số quyết định.") var number: String?
     @Option(help: "Nơi cấp giấy chứng nhận (certify).") var issuer: String?
-    @Option(help: "Ngày làm đơn xin vào Đảng (file-dossier).") var applicationDate: CivilDate?
+    @Option(help: "Ngày làm đơn xin vào Đảng (file-dossier).") var applicationDate: DateInput?
     @Option(name: .customLong("for"), help: "Số phiếu tán thành.") var votesFor: Int?
     @Option(help: "Số phiếu không tán thành.") var against: Int = 0
     @Option(help: "Số đảng viên miễn sinh hoạt vắng mặt (không tính vào tổng số).") var exemptAbsent: Int = 0
     @Option(help: "Cấp ủy ra quyết định (decide, recognize).") var body: String?
-    @Option(help: "Ngày chi bộ nhận quyết định (decide).") var received: CivilDate?
+    @Option(help: "Ngày chi bộ nhận quyết định (decide).") var received: DateInput?
     @Option(help: "Lý do (các bước sang trạng thái phụ) hoặc nơi chuyển đến (transfer).") var reason: String?
     @Option(help: "Loại hủy quyết định: standards (sai tiêu chuẩn) | procedure (sai thủ tục).") var kind: RevocationKind?
     @Option(help: "Số giấy chứng nhận (recognize: lớp đảng viên mới; renew: giấy mới).") var certificateNumber: String?
     @Option(help: "Nơi cấp giấy chứng nhận (recognize, renew).") var certificateIssuer: String?
-    @Option(help: "Ngày cấp giấy chứng nhận (recognize, renew).") var certificateDate: CivilDate?
+    @Option(help: "Ngày cấp giấy chứng nhận (recognize, renew).") var certificateDate: DateInput?
     @Flag(help: "In kết quả hoặc các yêu cầu chưa đạt dạng JSON.") var json = false
 
     func run() throws {
         try reportingFailures(json: json) {
             let service = try global.openService()
-            let day = date ?? global.currentDate
-            let step = try makeEvent(on: day)
+            let day = try date.resolve("--date") ?? global.currentDate
+            guard let kind = Event.Kind(rawValue: eventName) else {
+                throw Failure.error(
+                    "Không có bước \"\(eventName)\". Các bước: "
+                        + Event.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ". Xem: hoso case do --help")
+            }
+            let step = try makeEvent(kind, on: day)
             let before = try service.file(CaseID(id))
             let file = try service.perform(step, on: CaseID(id), date: day, actor: global.actorName)
             if json {
@@ -76,41 +81,43 @@ struct CaseDo: ParsableCommand {
 
     private func required<T>(_ value: T?, _ option: String) throws -> T {
         guard let value else {
-            throw Failure.error("Bước \(event.rawValue) cần tùy chọn \(option). Xem: hoso case do --help")
+            throw Failure.error("Bước \(eventName) cần tùy chọn \(option). Xem: hoso case do --help")
         }
         return value
     }
 
-    private var certificate: Certificate? {
-        guard let number = certificateNumber, let issued = certificateDate else { return nil }
+    private func certificate() throws -> Certificate? {
+        guard let number = certificateNumber, let issued = try certificateDate.resolve("--certificate-date") else {
+            return nil
+        }
         return Certificate(number: number, issuer: certificateIssuer ?? "", issued: issued)
     }
 
-    func makeEvent(on day: CivilDate) throws -> Event {
+    func makeEvent(_ event: Event.Kind, on day: CivilDate) throws -> Event {
         switch event {
         case .admitToSourceList: return .admitToSourceList(mentors: mentor.map { MemberID($0) })
         case .enrollInClass: return .enrollInClass(className: try required(className, "--class-name"))
         case .certify: return .certify(number: number ?? "", issuer: issuer ?? "")
-        case .fileDossier: return .fileDossier(applicationDate: applicationDate ?? day)
+        case .fileDossier: return .fileDossier(applicationDate: try applicationDate.resolve("--application-date") ?? day)
         case .startVerification: return .startVerification
         case .concludeVerification: return .concludeVerification
         case .collectIntroductions: return .collectIntroductions
         case .cellVote:
             return .cellVote(votesFor: try required(votesFor, "--for"), votesAgainst: against, exemptAbsent: exemptAbsent)
         case .committeeVote: return .committeeVote(votesFor: try required(votesFor, "--for"), votesAgainst: against)
-        case .issueDecision: return .issueDecision(number: number ?? "", body: body ?? "", received: received)
+        case .issueDecision: return .issueDecision(number: number ?? "", body: body ?? "", received: try received.resolve("--received"))
         case .holdCeremony: return .holdCeremony
         case .completeProbation: return .completeProbation
         case .recognize:
             return .recognize(
                 votesFor: try required(votesFor, "--for"), votesAgainst: against, exemptAbsent: exemptAbsent,
-                certificate: certificate, decisionNumber: number ?? "", decisionBody: body ?? "")
+                certificate: try certificate(), decisionNumber: number ?? "", decisionBody: body ?? "")
         case .remove: return .remove(reason: reason ?? "")
         case .reenter: return .reenter
         case .pause: return .pause(reason: reason ?? "")
         case .resume: return .resume
         case .expire: return .expire(reason: reason ?? "")
-        case .renew: return .renew(certificate: certificate)
+        case .renew: return .renew(certificate: try certificate())
         case .transfer: return .transfer(destination: reason ?? "")
         case .refuse: return .refuse(reason: reason ?? "")
         case .revokeDecision: return .revokeDecision(reason: reason ?? "", kind: try required(kind, "--kind"))

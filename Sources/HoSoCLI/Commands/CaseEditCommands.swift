@@ -9,11 +9,11 @@ struct CaseMentor: ParsableCommand {
     @Argument(help: "Mã hồ sơ.") var id: String
     @Option(help: "Mã đảng viên.") var member: String
     @Flag(help: "Thôi phân công người này.") var release = false
-    @Option(help: "Ngày (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Ngày (mặc định hôm nay).") var date: DateInput?
 
     func run() throws {
         let memberID = MemberID(member)
-        try runEdit(global: global, id: id, date: date, edit: release ? .releaseMentor(memberID) : .assignMentor(memberID))
+        try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: release ? .releaseMentor(memberID) : .assignMentor(memberID))
     }
 }
 
@@ -23,15 +23,15 @@ struct CaseTaskCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mã hồ sơ.") var id: String
     @Option(help: "Nội dung nhiệm vụ mới.") var text: String?
-    @Option(help: "Hạn hoàn thành.") var due: CivilDate?
+    @Option(help: "Hạn hoàn thành.") var due: DateInput?
     @Option(help: "Số thứ tự nhiệm vụ đã hoàn thành (bắt đầu từ 1).") var done: Int?
-    @Option(help: "Ngày (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Ngày (mặc định hôm nay).") var date: DateInput?
 
     func run() throws {
         if let done {
-            try runEdit(global: global, id: id, date: date, edit: .completeTask(index: done - 1))
+            try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .completeTask(index: done - 1))
         } else {
-            try runEdit(global: global, id: id, date: date, edit: .addTask(text: text ?? "", due: due))
+            try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .addTask(text: text ?? "", due: try due.resolve("--due")))
         }
     }
 }
@@ -52,15 +52,15 @@ struct CaseVerify: ParsableCommand {
         @Option(help: "Nơi cư trú, công tác.") var place = ""
         @Flag(help: "Người thân là đảng viên (được miễn thẩm tra thực địa).") var partyMember = false
         @Option(help: "Hình thức: letter | visit.") var method: VerificationItem.Method = .letter
-        @Option(help: "Ngày gửi.") var sent: CivilDate?
+        @Option(help: "Ngày gửi.") var sent: DateInput?
         @Option(help: "Mã đảng viên chịu trách nhiệm thẩm tra.") var responsible: String?
-        @Option(help: "Ngày ghi (mặc định hôm nay).") var date: CivilDate?
+        @Option(help: "Ngày ghi (mặc định hôm nay).") var date: DateInput?
 
         func run() throws {
             let item = VerificationItem(
                 relation: relation, fullName: name, birthYear: bornYear, place: place, isPartyMember: partyMember,
-                method: method, sent: sent, responsibleMemberID: responsible.map { MemberID($0) })
-            try runEdit(global: global, id: id, date: date, edit: .addVerificationItem(item))
+                method: method, sent: try sent.resolve("--sent"), responsibleMemberID: responsible.map { MemberID($0) })
+            try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .addVerificationItem(item))
         }
     }
 
@@ -71,13 +71,13 @@ struct CaseVerify: ParsableCommand {
         @Argument(help: "Mã hồ sơ.") var id: String
         @Option(help: "Số thứ tự phiếu (bắt đầu từ 1, theo hoso case show).") var item: Int
         @Option(help: "Kết quả: clear | problem | exempt.") var result: VerificationItem.Result
-        @Option(help: "Ngày nhận lại kết quả.") var returned: CivilDate?
-        @Option(help: "Ngày ghi (mặc định hôm nay).") var date: CivilDate?
+        @Option(help: "Ngày nhận lại kết quả.") var returned: DateInput?
+        @Option(help: "Ngày ghi (mặc định hôm nay).") var date: DateInput?
 
         func run() throws {
             try runEdit(
-                global: global, id: id, date: date,
-                edit: .recordVerificationResult(index: item - 1, result: result, returned: returned))
+                global: global, id: id, date: try date.resolve("--date"),
+                edit: .recordVerificationResult(index: item - 1, result: result, returned: try returned.resolve("--returned")))
         }
     }
 }
@@ -88,15 +88,15 @@ struct CaseIntroducer: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mã hồ sơ.") var id: String
     @Option(help: "Mã đảng viên giới thiệu.") var member: String
-    @Option(help: "Cùng công tác, học tập, cư trú với người vào Đảng từ ngày.") var knownSince: CivilDate
+    @Option(help: "Cùng công tác, học tập, cư trú với người vào Đảng từ ngày.") var knownSince: DateInput
     @Flag(help: "Người được chi bộ phân công thay người đã chuyển đi (miễn 12 tháng).") var replacement = false
-    @Option(help: "Ngày giấy giới thiệu (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Ngày giấy giới thiệu (mặc định hôm nay).") var date: DateInput?
 
     func run() throws {
         let introducer = Introducer(
-            memberID: MemberID(member), knownSince: knownSince, letterDate: date ?? global.currentDate,
+            memberID: MemberID(member), knownSince: try knownSince.resolve("--known-since"), letterDate: try date.resolve("--date") ?? global.currentDate,
             isReplacement: replacement)
-        try runEdit(global: global, id: id, date: date, edit: .addIntroducer(introducer))
+        try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .addIntroducer(introducer))
     }
 }
 
@@ -107,10 +107,10 @@ struct CaseUnionResolution: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mã hồ sơ.") var id: String
     @Option(help: "youthUnion | tradeUnion.") var body: UnionResolution.Body
-    @Option(help: "Ngày nghị quyết (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Ngày nghị quyết (mặc định hôm nay).") var date: DateInput?
 
     func run() throws {
-        let day = date ?? global.currentDate
+        let day = try date.resolve("--date") ?? global.currentDate
         try runEdit(global: global, id: id, date: day, edit: .setUnionResolution(UnionResolution(body: body, date: day)))
     }
 }
@@ -123,10 +123,10 @@ struct CaseOpinion: ParsableCommand {
     @Argument(help: "Mã hồ sơ.") var id: String
     @Option(help: "massOrganisations | residence.") var source: Opinion.Source
     @Option(help: "Tóm tắt ý kiến.") var text = ""
-    @Option(help: "Ngày (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Ngày (mặc định hôm nay).") var date: DateInput?
 
     func run() throws {
-        let day = date ?? global.currentDate
+        let day = try date.resolve("--date") ?? global.currentDate
         try runEdit(global: global, id: id, date: day, edit: .addOpinion(Opinion(source: source, date: day, summary: text)))
     }
 }
@@ -137,11 +137,11 @@ struct CaseDocument: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mã hồ sơ.") var id: String
     @Option(help: "Loại giấy tờ.") var kind: DocumentKind
-    @Option(help: "Ngày của giấy tờ (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Ngày của giấy tờ (mặc định hôm nay).") var date: DateInput?
     @Option(help: "Ghi chú.") var note = ""
 
     func run() throws {
-        let day = date ?? global.currentDate
+        let day = try date.resolve("--date") ?? global.currentDate
         try runEdit(global: global, id: id, date: day, edit: .addDocument(DocumentRecord(kind: kind, date: day, note: note)))
     }
 }
@@ -152,9 +152,9 @@ struct CaseExtension: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mã hồ sơ.") var id: String
-    @Option(help: "Ngày (mặc định hôm nay).") var date: CivilDate?
+    @Option(help: "Ngày (mặc định hôm nay).") var date: DateInput?
 
     func run() throws {
-        try runEdit(global: global, id: id, date: date, edit: .grantDecisionExtension)
+        try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .grantDecisionExtension)
     }
 }

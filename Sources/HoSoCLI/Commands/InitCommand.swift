@@ -67,14 +67,14 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "Họ và tên.") var name: String
         @Option(help: "Mã đơn vị sinh hoạt (mặc định chi bộ đầu tiên).") var unit: String?
         @Option(help: "official | probationary.") var status: Member.Status = .official
-        @Option(help: "Ngày trở thành đảng viên chính thức.") var officialSince: CivilDate?
+        @Option(help: "Ngày trở thành đảng viên chính thức.") var officialSince: DateInput?
 
         func run() throws {
             try reportingFailures {
                 let service = try global.openService()
                 let member = try service.addMember(
                     id: MemberID(id), name: name, unit: unit.map { UnitID($0) }, status: status,
-                    officialSince: officialSince, actor: global.actorName)
+                    officialSince: try officialSince.resolve("--official-since"), actor: global.actorName)
                 print("Đã thêm đảng viên \(member.id): \(member.fullName) (\(member.status.vietnamese)).")
             }
         }

@@ -44,3 +44,25 @@ extension DocumentKind: ExpressibleByArgument {
 }
 extension Member.Status: ExpressibleByArgument {}
 extension HoSoDomain.Unit.Kind: ExpressibleByArgument {}
+
+/// A date typed on the command line, checked when the command runs so that a day that does not
+/// exist gets a Vietnamese message and exit code 1, like every other bad input.
+struct DateInput: ExpressibleByArgument, Sendable {
+    let text: String
+
+    init?(argument: String) { text = argument }
+
+    static var defaultValueDescription: String { "YYYY-MM-DD hoặc dd/mm/yyyy" }
+
+    func resolve(_ option: String) throws -> CivilDate {
+        guard let date = CivilDate(parsing: text) else {
+            throw Failure.error(
+                "Ngày \"\(text)\" (\(option)) không có thật hoặc sai dạng. Hãy nhập YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 2025-03-15.")
+        }
+        return date
+    }
+}
+
+extension Optional where Wrapped == DateInput {
+    func resolve(_ option: String) throws -> CivilDate? { try self?.resolve(option) }
+}
