@@ -32,7 +32,7 @@ struct GuardTests {
         let refused = try cellVote(person: young, on: "2024-09-19")
         #expect(unmetCodes(refused) == ["age.minimum"])
         guard case .failure(.refused(_, _, let unmet)) = refused else { Issue.record("not refused"); return }
-        #expect(unmet[0].sentence == "17 năm 11 tháng tại ngày chi bộ xét (19/09/2024); cần đủ 18 tuổi (Quy định 294-QĐ/TW (tuổi đời tính theo tháng))")
+        #expect(unmet[0].sentence == "17 năm 11 tháng tại ngày chi bộ xét (19/09/2024); cần đủ 18 tuổi (Quy định 294-QĐ/TW — tuổi đời tính theo tháng)")
         let accepted = try cellVote(person: young, on: "2024-09-20")
         #expect(try accepted.get().state == .cellApproved)
     }

@@ -43,4 +43,14 @@ enum DemoNames {
     static func street(_ random: inout SplitMix64) -> String { pick(streets, &random) }
     static func occupation(_ random: inout SplitMix64) -> String { pick(occupations, &random) }
     static func note(_ random: inout SplitMix64) -> String { pick(notes, &random) }
+
+    /// Plausible parents' names: the father carries the family name. Derived from the name itself
+    /// (not a random source) so a journey stays deterministic.
+    static func parents(of fullName: String) -> (father: String, mother: String) {
+        let family = fullName.split(separator: " ").first.map(String.init) ?? "Nguyễn"
+        let seed = fullName.unicodeScalars.reduce(0) { ($0 &* 31 &+ Int($1.value)) & 0xFFFF }
+        let father = "\(family) \(middlesMale[seed % middlesMale.count]) \(givenMale[(seed / 7) % givenMale.count])"
+        let mother = "\(families[(seed / 3) % families.count]) Thị \(givenFemale[(seed / 11) % givenFemale.count])"
+        return (father, mother)
+    }
 }

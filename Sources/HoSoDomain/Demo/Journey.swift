@@ -39,10 +39,11 @@ public struct Journey: Sendable {
         case .dossier:
             var next = file
             let birthYear = file.person.birthDate.year
+            let parents = DemoNames.parents(of: file.person.fullName)
             let subjects: [(VerificationItem.Relation, String, Int)] = [
                 (.candidate, file.person.fullName, birthYear),
-                (.father, "Cha của \(file.person.fullName)", birthYear - 28),
-                (.mother, "Mẹ của \(file.person.fullName)", birthYear - 25),
+                (.father, parents.father, birthYear - 28),
+                (.mother, parents.mother, birthYear - 25),
             ]
             for (relation, name, year) in subjects {
                 next = try Workflow.edit(
