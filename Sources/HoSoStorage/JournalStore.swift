@@ -238,14 +238,13 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         case .appended: break
         case .failed(let error, let rolledBack): throw StoreError.from(error, rolledBack: rolledBack)
         }
-        var next = state
-        if let problem = next.apply(entry, hash: hash) {
+        // Applied in place: `apply` validates before mutating, and copying the state would copy every record.
+        if let problem = state.apply(entry, hash: hash) {
             throw StoreError.corruptFile(path: path, line: state.consumedLines + 1, reason: problem)
         }
-        next.consumedBytes += Int64(line.count)
-        next.consumedLines += 1
-        next.observedSize = next.consumedBytes
-        state = next
+        state.consumedBytes += Int64(line.count)
+        state.consumedLines += 1
+        state.observedSize = state.consumedBytes
         entriesInSegment += 1
     }
 

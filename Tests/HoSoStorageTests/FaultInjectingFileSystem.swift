@@ -28,6 +28,11 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     private var armed: (index: Int, fault: Fault)?
     private var failNextWrite: Int32?
 
+    private var writtenBytes = 0
+
+    /// Bytes written since the last `arm` or `reset`.
+    var bytesWritten: Int { mutex.withLock { writtenBytes } }
+
     /// The operations made since the last `arm` or `reset`.
     var recordedCalls: [FileOperation] { mutex.withLock { calls } }
 
@@ -43,6 +48,7 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
         mutex.withLock {
             calls = []
             armed = nil
+            writtenBytes = 0
         }
     }
 
@@ -73,7 +79,10 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
         case .error(let code)?: throw FileSystemError(.write, path: path, code: code)
         case .shortWrite?, .shortWriteThenError?:
             return try base.write(descriptor, UnsafeRawBufferPointer(rebasing: bytes[0..<max(1, bytes.count / 2)]), path: path)
-        case nil: return try base.write(descriptor, bytes, path: path)
+        case nil:
+            let written = try base.write(descriptor, bytes, path: path)
+            mutex.withLock { writtenBytes += written }
+            return written
         }
     }
 
