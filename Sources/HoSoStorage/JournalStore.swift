@@ -6,7 +6,18 @@ import Foundation
 /// A durable, multi-process store of records of one Codable type: `snapshot.json` plus an append-only,
 /// hash-chained journal, with a `flock` held only around each save.
 ///
+/// Layout of the data directory (0700, every file 0600 whatever the umask):
+/// - `store.lock`: never renamed or deleted; `flock(LOCK_EX)` around each save; holds `{pid,user,host,since}`.
+/// - `snapshot.json`: `{schemaVersion, seq, lastHash, segment, records}` (records sorted by id), replaced
+///   only by an fsynced temp file + rename + directory fsync.
+/// - `journal/NNNNNN.jsonl`: one line per saved batch, `{"entry":{seq,time,actor,changes,prevHash},"hash":…}`,
+///   SHA-256 over the entry bytes. **The appended, fsynced line is the commit.** Segments are never deleted:
+///   they are the case history. Load = snapshot + entries of segments from `segment` on.
+/// - `backups/`: the replaced snapshots (hard links) and on-demand backups; last 20 plus one a day for 30 days.
+///
 /// Every public entry point is safe to call from any thread; each instance serialises its own calls.
+/// Prefer `record(id:)` to `records` in hot paths: holding a copy of `records` makes the next save copy
+/// the dictionary.
 public final class JournalStore<Value: Codable & Sendable & Equatable>: @unchecked Sendable {
     /// The data directory.
     public let directory: String
