@@ -169,7 +169,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         guard let current = try? fileSystem.status(ofPath: layout.segment(state.segment)) else {
             return state.segmentInode != nil
         }
-        if current.inode != state.segmentInode || current.size != state.observedSize { return true }
+        if current.inode != state.segmentInode || current.size != state.observedSize || current.modifiedNanoseconds != state.observedModified { return true }
         return (try? fileSystem.status(ofPath: layout.segment(state.segment + 1))) != nil
     }
 
@@ -201,6 +201,18 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
     /// the files were replaced underneath (a segment vanished or shrank).
     func refreshLocked() throws(StoreError) -> Bool {
         let startSeq = state.seq
+        do {
+            return try followJournalLocked(startSeq: startSeq)
+        } catch {
+            guard case .corruptFile = error else { throw error }
+            // Read without the lock, a line can vanish after we applied it (a save whose fsync failed is
+            // cut back) and another take its place; only a fresh load from the snapshot can tell that from
+            // real corruption.
+            return try reloadLocked(startSeq: startSeq)
+        }
+    }
+
+    private func followJournalLocked(startSeq: Int) throws(StoreError) -> Bool {
         let loader = StoreLoader<Value>(layout: layout, files: files)
         while true {
             let status = try inspection.inspectFile(layout.segment(state.segment))
@@ -208,7 +220,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 return try reloadLocked(startSeq: startSeq)
             }
             if status == nil, state.segmentInode != nil { return try reloadLocked(startSeq: startSeq) }
-            if let status, status.size != state.observedSize || state.segmentInode == nil {
+            if let status, status.size != state.observedSize || status.modifiedNanoseconds != state.observedModified || state.segmentInode == nil {
                 try loader.readTail(into: &state)
             }
             guard (try? files.fileSystem.status(ofPath: layout.segment(state.segment + 1))) != nil else { break }
@@ -220,6 +232,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
             state.consumedLines = 0
             state.observedSize = 0
             state.segmentInode = nil
+            state.lastLineStart = nil
             entriesInSegment = 0
         }
         entriesInSegment = state.consumedLines
@@ -253,9 +266,11 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         if let problem = state.apply(entry, hash: hash) {
             throw StoreError.corruptFile(path: path, line: state.consumedLines + 1, reason: problem)
         }
+        state.lastLineStart = state.consumedBytes
         state.consumedBytes += Int64(line.count)
         state.consumedLines += 1
         state.observedSize = state.consumedBytes
+        state.observedModified = (try? files.fileSystem.status(ofPath: path).modifiedNanoseconds) ?? 0
         entriesInSegment += 1
     }
 
@@ -270,6 +285,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 state.segmentInode = created.inode
                 state.consumedBytes = 0
                 state.observedSize = 0
+                state.lastLineStart = nil
                 return
             }
             state.segmentInode = status.inode

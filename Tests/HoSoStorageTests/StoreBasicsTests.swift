@@ -192,3 +192,26 @@ import Testing
         #expect(kept.allSatisfy { permissions(temporary.store + "/backups/" + $0.name) == 0o600 })
     }
 }
+
+@Suite struct ReaderRecoveryTests {
+    @Test(arguments: ["the real second revision, longer than the first one was", "real, same length"])
+    func aReaderThatSawALineLaterCutBackSeesTheLineThatReplacedIt(_ replacement: String) throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let writer = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        try writer.commit([change("a", nil, "a1")], actor: "An")
+        let reader = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
+        let segment = temporary.store + "/journal/000001.jsonl"
+        let beforeLine = readFile(segment)
+        try writer.commit([change("a", 1, "seen but cut back")], actor: "An")
+        try reader.refresh()
+        #expect(reader.record(id: "a")?.revision == 2)
+        // What a save whose fsync failed leaves after cutting its line back; then another save lands.
+        #expect(truncate(segment, off_t(beforeLine.count)) == 0)
+        let other = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
+        try other.commit([change("a", 1, replacement)], actor: "An")
+        #expect(reader.hasExternalChanges())
+        try reader.refresh()
+        #expect(reader.records == other.records)
+    }
+}
