@@ -7,6 +7,7 @@ struct JournalScanner {
         let entryBytes: ArraySlice<UInt8>
         let hash: String
         let lineNumber: Int
+        let startOffset: Int64
         let endOffset: Int64
     }
 
@@ -31,7 +32,7 @@ struct JournalScanner {
             let isLast = end == bytes.count - 1
             switch JournalLine.parse(bytes[start..<end]) {
             case .valid(let entry, let hash):
-                result.lines.append(Line(entryBytes: entry, hash: hash, lineNumber: lineNumber, endOffset: baseOffset + Int64(end + 1)))
+                result.lines.append(Line(entryBytes: entry, hash: hash, lineNumber: lineNumber, startOffset: baseOffset + Int64(start), endOffset: baseOffset + Int64(end + 1)))
             case .malformed where isLast, .hashMismatch where isLast:
                 result.tornBytes = bytes.count - start
                 return result

@@ -6,7 +6,18 @@ import Foundation
 /// A durable, multi-process store of records of one Codable type: `snapshot.json` plus an append-only,
 /// hash-chained journal, with a `flock` held only around each save.
 ///
+/// Layout of the data directory (0700, every file 0600 whatever the umask):
+/// - `store.lock`: never renamed or deleted; `flock(LOCK_EX)` around each save; holds `{pid,user,host,since}`.
+/// - `snapshot.json`: `{schemaVersion, seq, lastHash, segment, records}` (records sorted by id), replaced
+///   only by an fsynced temp file + rename + directory fsync.
+/// - `journal/NNNNNN.jsonl`: one line per saved batch, `{"entry":{seq,time,actor,changes,prevHash},"hash":…}`,
+///   SHA-256 over the entry bytes. **The appended, fsynced line is the commit.** Segments are never deleted:
+///   they are the case history. Load = snapshot + entries of segments from `segment` on.
+/// - `backups/`: the replaced snapshots (hard links) and on-demand backups; last 20 plus one a day for 30 days.
+///
 /// Every public entry point is safe to call from any thread; each instance serialises its own calls.
+/// Prefer `record(id:)` to `records` in hot paths: holding a copy of `records` makes the next save copy
+/// the dictionary.
 public final class JournalStore<Value: Codable & Sendable & Equatable>: @unchecked Sendable {
     /// The data directory.
     public let directory: String
@@ -158,7 +169,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         guard let current = try? fileSystem.status(ofPath: layout.segment(state.segment)) else {
             return state.segmentInode != nil
         }
-        if current.inode != state.segmentInode || current.size != state.observedSize { return true }
+        if current.inode != state.segmentInode || current.size != state.observedSize || current.modifiedNanoseconds != state.observedModified { return true }
         return (try? fileSystem.status(ofPath: layout.segment(state.segment + 1))) != nil
     }
 
@@ -190,6 +201,18 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
     /// the files were replaced underneath (a segment vanished or shrank).
     func refreshLocked() throws(StoreError) -> Bool {
         let startSeq = state.seq
+        do {
+            return try followJournalLocked(startSeq: startSeq)
+        } catch {
+            guard case .corruptFile = error else { throw error }
+            // Read without the lock, a line can vanish after we applied it (a save whose fsync failed is
+            // cut back) and another take its place; only a fresh load from the snapshot can tell that from
+            // real corruption.
+            return try reloadLocked(startSeq: startSeq)
+        }
+    }
+
+    private func followJournalLocked(startSeq: Int) throws(StoreError) -> Bool {
         let loader = StoreLoader<Value>(layout: layout, files: files)
         while true {
             let status = try inspection.inspectFile(layout.segment(state.segment))
@@ -197,7 +220,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 return try reloadLocked(startSeq: startSeq)
             }
             if status == nil, state.segmentInode != nil { return try reloadLocked(startSeq: startSeq) }
-            if let status, status.size != state.observedSize || state.segmentInode == nil {
+            if let status, status.size != state.observedSize || status.modifiedNanoseconds != state.observedModified || state.segmentInode == nil {
                 try loader.readTail(into: &state)
             }
             guard (try? files.fileSystem.status(ofPath: layout.segment(state.segment + 1))) != nil else { break }
@@ -209,6 +232,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
             state.consumedLines = 0
             state.observedSize = 0
             state.segmentInode = nil
+            state.lastLineStart = nil
             entriesInSegment = 0
         }
         entriesInSegment = state.consumedLines
@@ -238,14 +262,15 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         case .appended: break
         case .failed(let error, let rolledBack): throw StoreError.from(error, rolledBack: rolledBack)
         }
-        var next = state
-        if let problem = next.apply(entry, hash: hash) {
+        // Applied in place: `apply` validates before mutating, and copying the state would copy every record.
+        if let problem = state.apply(entry, hash: hash) {
             throw StoreError.corruptFile(path: path, line: state.consumedLines + 1, reason: problem)
         }
-        next.consumedBytes += Int64(line.count)
-        next.consumedLines += 1
-        next.observedSize = next.consumedBytes
-        state = next
+        state.lastLineStart = state.consumedBytes
+        state.consumedBytes += Int64(line.count)
+        state.consumedLines += 1
+        state.observedSize = state.consumedBytes
+        state.observedModified = (try? files.fileSystem.status(ofPath: path).modifiedNanoseconds) ?? 0
         entriesInSegment += 1
     }
 
@@ -260,6 +285,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 state.segmentInode = created.inode
                 state.consumedBytes = 0
                 state.observedSize = 0
+                state.lastLineStart = nil
                 return
             }
             state.segmentInode = status.inode

@@ -104,7 +104,11 @@ extension JournalStore {
             do {
                 scanned = try JournalScanner.scan(bytes, baseOffset: 0, baseLine: 0, path: path)
             } catch {
-                problems.append(CheckProblem(severity: .error, path: path, line: nil, message: error.message))
+                if case .corruptFile(_, let line, let reason) = error {
+                    problems.append(CheckProblem(severity: .error, path: path, line: line, message: reason))
+                } else {
+                    problems.append(CheckProblem(severity: .error, path: path, line: nil, message: error.message))
+                }
                 return problems
             }
             for line in scanned.lines {

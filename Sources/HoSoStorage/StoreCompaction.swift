@@ -23,6 +23,7 @@ extension JournalStore {
         state.consumedBytes = 0
         state.consumedLines = 0
         state.observedSize = 0
+        state.lastLineStart = nil
         state.segmentInode = try? files.fileSystem.status(ofPath: nextPath).inode
         entriesInSegment = 0
 

@@ -52,6 +52,7 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
             state.consumedLines = 0
             state.observedSize = 0
             state.segmentInode = nil
+            state.lastLineStart = nil
         }
         return state
     }
@@ -88,13 +89,23 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
     func readTail(into state: inout StoreState<Value>) throws(StoreError) {
         let path = layout.segment(state.segment)
         guard let status = try inspection.inspectFile(path) else { return }
-        let bytes: [UInt8]
+        var bytes: [UInt8]
+        let readFrom = state.lastLineStart ?? state.consumedBytes
         do {
             let descriptor = try files.fileSystem.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
             defer { try? files.fileSystem.close(descriptor, path: path) }
-            bytes = try files.readAll(descriptor, from: state.consumedBytes, path: path)
+            bytes = try files.readAll(descriptor, from: readFrom, path: path)
         } catch {
             throw StoreError.from(error)
+        }
+        if readFrom < state.consumedBytes {
+            let length = Int(state.consumedBytes - readFrom)
+            let stillThere = bytes.count >= length
+                && { if case .valid(_, let hash) = JournalLine.parse(bytes[0..<(length - 1)]) { hash == state.lastHash } else { false } }()
+            guard stillThere else {
+                throw StoreError.corruptFile(path: path, line: state.consumedLines, reason: "dòng đã đọc không còn trong nhật ký")
+            }
+            bytes.removeFirst(length)
         }
         let scanned = try JournalScanner.scan(bytes, baseOffset: state.consumedBytes, baseLine: state.consumedLines, path: path)
         let decoder = JSONDecoder()
@@ -109,11 +120,15 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
                 if let problem = state.apply(entry, hash: line.hash) {
                     throw StoreError.corruptFile(path: path, line: line.lineNumber, reason: problem)
                 }
+                state.lastLineStart = line.startOffset
+            } else {
+                state.lastLineStart = nil
             }
             state.consumedBytes = line.endOffset
             state.consumedLines = line.lineNumber
         }
         state.observedSize = state.consumedBytes + Int64(scanned.tornBytes)
+        state.observedModified = status.modifiedNanoseconds
         state.segmentInode = status.inode
     }
 }

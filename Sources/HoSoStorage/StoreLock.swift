@@ -5,19 +5,46 @@ import Foundation
 
 /// The `flock` on `store.lock`, a file that is never renamed or deleted, so every process locks the same inode.
 ///
-/// `flock` belongs to the open file description: two store instances in one process exclude each
-/// other, and the kernel drops the lock when the holder dies, so a stale lock needs no cleanup.
-final class StoreLock: @unchecked Sendable {
+/// The lock file is opened for each acquisition and closed to release it: closing drops a `flock`
+/// even when an explicit unlock would fail, and the kernel drops it when the holder dies, so a stale
+/// lock needs no cleanup. `flock` belongs to the open file description, so two store instances in one
+/// process exclude each other too.
+final class StoreLock: Sendable {
     static let fileName = "store.lock"
     private let files: DurableFiles
     private let path: String
-    private let descriptor: Int32
     private let timeout: Duration
 
     init(directory: String, files: DurableFiles, timeout: Duration) throws(StoreError) {
         self.files = files
         self.path = directory + "/" + Self.fileName
         self.timeout = timeout
+    }
+
+    /// Runs `body` holding the exclusive lock, waiting at most `timeout` for another holder.
+    func withExclusiveLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        let descriptor = try openLockFile()
+        defer { try? files.fileSystem.close(descriptor, path: path) }
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        var pause = 0.002
+        while true {
+            do {
+                if try files.fileSystem.lock(descriptor, exclusive: true, nonBlocking: true, path: path) { break }
+            } catch {
+                throw StoreError.from(error)
+            }
+            if clock.now >= deadline { throw StoreError.lockHeld(currentHolder(descriptor)) }
+            // Short jittered sleeps: saves take milliseconds, and waiters should not wake in lockstep.
+            Thread.sleep(forTimeInterval: pause + Double.random(in: 0...0.001))
+            pause = min(pause * 2, 0.05)
+        }
+        recordHolder(descriptor)
+        return try body()
+    }
+
+    private func openLockFile() throws(StoreError) -> Int32 {
+        let descriptor: Int32
         do {
             descriptor = try files.fileSystem.open(path, flags: O_RDWR | O_CREAT | O_NOFOLLOW, mode: 0o600)
         } catch {
@@ -25,55 +52,16 @@ final class StoreLock: @unchecked Sendable {
         }
         do {
             let status = try files.fileSystem.status(of: descriptor, path: path)
-            if status.permissions & 0o077 != 0 { try files.fileSystem.setPermissions(descriptor, 0o600, path: path) }
+            if status.permissions != 0o600 { try files.fileSystem.setPermissions(descriptor, 0o600, path: path) }
         } catch {
             try? files.fileSystem.close(descriptor, path: path)
             throw StoreError.from(error)
         }
-    }
-
-    deinit { try? files.fileSystem.close(descriptor, path: path) }
-
-    /// Runs `body` holding the exclusive lock, waiting at most `timeout` for another holder.
-    func withExclusiveLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try acquire()
-        defer { try? files.fileSystem.unlock(descriptor, path: path) }
-        return try body()
-    }
-
-    /// Runs `body` under the lock if it is free right now; returns nil if someone else holds it.
-    func withLockIfFree<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T? {
-        do {
-            guard try files.fileSystem.lock(descriptor, exclusive: true, nonBlocking: true, path: path) else { return nil }
-        } catch {
-            throw StoreError.from(error)
-        }
-        recordHolder()
-        defer { try? files.fileSystem.unlock(descriptor, path: path) }
-        return try body()
-    }
-
-    private func acquire() throws(StoreError) {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        var pause = Duration.milliseconds(2)
-        while true {
-            do {
-                if try files.fileSystem.lock(descriptor, exclusive: true, nonBlocking: true, path: path) { break }
-            } catch {
-                throw StoreError.from(error)
-            }
-            if clock.now >= deadline { throw StoreError.lockHeld(currentHolder()) }
-            // Short jittered sleeps: saves take milliseconds, and waiters should not wake in lockstep.
-            let jittered = pause + .microseconds(Int.random(in: 0...1_000))
-            Thread.sleep(forTimeInterval: Double(jittered.components.attoseconds) / 1e18 + Double(jittered.components.seconds))
-            pause = min(pause * 2, .milliseconds(50))
-        }
-        recordHolder()
+        return descriptor
     }
 
     /// Writes who holds the lock; only for the "held by …" message, so failures are ignored.
-    private func recordHolder() {
+    private func recordHolder(_ descriptor: Int32) {
         let holder = LockHolder(pid: getpid(), user: Self.userName(), host: Self.hostName(), since: Timestamp.iso8601(Date()))
         guard let bytes = try? JSONEncoder().encode(holder) else { return }
         try? files.fileSystem.truncate(descriptor, to: 0, path: path)
@@ -82,8 +70,7 @@ final class StoreLock: @unchecked Sendable {
         }
     }
 
-    /// The holder recorded in the lock file, if readable.
-    func currentHolder() -> LockHolder? {
+    private func currentHolder(_ descriptor: Int32) -> LockHolder? {
         guard let bytes = try? files.readAll(descriptor, from: 0, path: path) else { return nil }
         return try? JSONDecoder().decode(LockHolder.self, from: Data(bytes))
     }

@@ -16,6 +16,11 @@ struct StoreState<Value: Codable & Sendable & Equatable>: Sendable {
     /// Size of `segment` when last read, torn bytes included, so a torn tail is not a change every poll.
     var observedSize: Int64 = 0
     var segmentInode: UInt64?
+    /// Modification time of `segment` when last read: a line replaced by one of the same length changes only this.
+    var observedModified: Int64 = 0
+    /// Where the last applied line of `segment` starts, so a refresh can check it is still there (a line
+    /// read without the lock can be cut back by a save whose fsync failed, and another written in its place).
+    var lastLineStart: Int64?
 
     /// Applies one entry, checking it follows the state exactly; returns a reason if it does not.
     mutating func apply(_ entry: JournalEntry<Value>, hash: String) -> String? {

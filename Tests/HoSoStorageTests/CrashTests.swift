@@ -19,8 +19,18 @@ import Testing
         let started = Date()
         for round in 0..<kills {
             let child = ChildProcess.spawn(["crash", temporary.store], outputPath: temporary.path + "/out-\(round % 2)")
-            // Random moments: from during start-up to well into the save loop.
-            usleep(UInt32.random(in: 2_000...60_000))
+            // Random moments: every other round anywhere from start-up on, the others once the child is
+            // saving, so the kills land inside the save loop even when the machine is slow.
+            if round % 2 == 1 {
+                var waited = 0
+                while readFile(child.outputPath).isEmpty && waited < 400 {
+                    usleep(5_000)
+                    waited += 1
+                }
+                usleep(UInt32.random(in: 0...20_000))
+            } else {
+                usleep(UInt32.random(in: 2_000...60_000))
+            }
             child.kill()
             let status = child.wait()
             #expect(status == -SIGKILL, "child ended on its own: \(child.errorOutput()) \(child.reportedLines().suffix(2))")
@@ -45,7 +55,7 @@ import Testing
         }
         let elapsed = Date().timeIntervalSince(started)
         print("crash test: \(kills) kills, \(reported.count) reported saves, \(repairsSeen) torn tails / stale temps left for repair, \(String(format: "%.1f", elapsed)) s")
-        #expect(reported.count > kills, "the child made progress between kills")
+        #expect(reported.count >= kills / 2, "the child made progress between kills")
     }
 }
 

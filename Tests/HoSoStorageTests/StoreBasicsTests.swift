@@ -153,3 +153,65 @@ import Testing
         #expect(try JournalStore<TestValueV2>.open(at: temporary.store, supportedSchemaVersion: 2).record(id: "a")?.value.note == "ghi chú")
     }
 }
+
+@Suite struct HistoryAndBackupTests {
+    @Test func historyListsEveryChangeWithWhoAndWhen() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try TestStore.create(at: temporary.store, schemaVersion: 1, options: StoreOptions(compactionThresholdEntries: 2))
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        try store.commit([RecordChange(id: "a", expectedRevision: nil, newValue: TestValue(text: "x", counter: 0), summary: "tạo hồ sơ")], actor: "An", now: start)
+        try store.commit([change("ab", nil, "other")], actor: "An", now: start)
+        for step in 1...4 {
+            try store.commit([RecordChange(id: "a", expectedRevision: step, newValue: TestValue(text: "x", counter: step), summary: "bước \(step)")], actor: step % 2 == 0 ? "Bình" : "Chi", now: start.addingTimeInterval(Double(step) * 60))
+        }
+        let history = try store.history(of: "a")
+        #expect(history.map(\.revision) == [1, 2, 3, 4, 5], "complete across compacted segments")
+        #expect(history.map(\.summary) == ["tạo hồ sơ", "bước 1", "bước 2", "bước 3", "bước 4"])
+        #expect(history.map(\.actor) == ["An", "Chi", "Bình", "Chi", "Bình"])
+        #expect(history[4].time == "2023-11-14T22:17:20Z")
+        #expect(history[0].revisionBefore == nil)
+    }
+
+    @Test func backupRotationKeepsTheLastTwentyAndOnePerDay() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        // 45 days, two backups a day.
+        for half in 0..<90 {
+            try store.commit([change("r\(half)", nil, "v")], actor: "An")
+            try store.backup(now: start.addingTimeInterval(Double(half) * 43_200))
+        }
+        let kept = store.listBackups()
+        let days = Set(kept.map { $0.createdAt.prefix(8) })
+        // The last 20 are 10 days; one per day covers the 30 days back from the last backup.
+        #expect(kept.count == 20 + 20, "\(kept.map(\.name))")
+        #expect(days.count == 31)
+        #expect(kept.last?.seq == 90)
+        #expect(kept.allSatisfy { permissions(temporary.store + "/backups/" + $0.name) == 0o600 })
+    }
+}
+
+@Suite struct ReaderRecoveryTests {
+    @Test(arguments: ["the real second revision, longer than the first one was", "real, same length"])
+    func aReaderThatSawALineLaterCutBackSeesTheLineThatReplacedIt(_ replacement: String) throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let writer = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        try writer.commit([change("a", nil, "a1")], actor: "An")
+        let reader = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
+        let segment = temporary.store + "/journal/000001.jsonl"
+        let beforeLine = readFile(segment)
+        try writer.commit([change("a", 1, "seen but cut back")], actor: "An")
+        try reader.refresh()
+        #expect(reader.record(id: "a")?.revision == 2)
+        // What a save whose fsync failed leaves after cutting its line back; then another save lands.
+        #expect(truncate(segment, off_t(beforeLine.count)) == 0)
+        let other = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
+        try other.commit([change("a", 1, replacement)], actor: "An")
+        #expect(reader.hasExternalChanges())
+        try reader.refresh()
+        #expect(reader.records == other.records)
+    }
+}

@@ -1,0 +1,177 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import HoSoStorage
+
+/// The real file system with one failure injected at a chosen call, and a record of the calls made.
+final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
+    enum Fault: Equatable, CustomStringConvertible {
+        case error(Int32)
+        /// Writes half of the bytes and reports it; later writes work (the caller must loop).
+        case shortWrite
+        /// Writes half, then the next write fails with `errno`: a disk that fills up mid-write.
+        case shortWriteThenError(Int32)
+
+        var description: String {
+            switch self {
+            case .error(let code): "error \(code)"
+            case .shortWrite: "short write"
+            case .shortWriteThenError(let code): "short write then \(code)"
+            }
+        }
+    }
+
+    private let base = RealFileSystem()
+    private let mutex = NSLock()
+    private var calls: [FileOperation] = []
+    private var armed: (index: Int, fault: Fault)?
+    private var failNextWrite: Int32?
+
+    private var writtenBytes = 0
+
+    /// Bytes written since the last `arm` or `reset`.
+    var bytesWritten: Int { mutex.withLock { writtenBytes } }
+
+    /// The operations made since the last `arm` or `reset`.
+    var recordedCalls: [FileOperation] { mutex.withLock { calls } }
+
+    func arm(atCall index: Int, _ fault: Fault) {
+        mutex.withLock {
+            calls = []
+            armed = (index, fault)
+            failNextWrite = nil
+        }
+    }
+
+    func reset() {
+        mutex.withLock {
+            calls = []
+            armed = nil
+            writtenBytes = 0
+        }
+    }
+
+    private func intercept(_ operation: FileOperation) -> Fault? {
+        mutex.withLock {
+            calls.append(operation)
+            if operation == .write, let code = failNextWrite {
+                failNextWrite = nil
+                return .error(code)
+            }
+            guard let armed, armed.index == calls.count - 1 else { return nil }
+            if case .shortWriteThenError(let code) = armed.fault { failNextWrite = code }
+            return armed.fault
+        }
+    }
+
+    private func failure(_ operation: FileOperation, _ path: String) throws(FileSystemError) {
+        if case .error(let code)? = intercept(operation) { throw FileSystemError(operation, path: path, code: code) }
+    }
+
+    func open(_ path: String, flags: Int32, mode: UInt32) throws(FileSystemError) -> Int32 {
+        try failure(.open, path)
+        return try base.open(path, flags: flags, mode: mode)
+    }
+
+    func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(FileSystemError) -> Int {
+        switch intercept(.write) {
+        case .error(let code)?: throw FileSystemError(.write, path: path, code: code)
+        case .shortWrite?, .shortWriteThenError?:
+            return try base.write(descriptor, UnsafeRawBufferPointer(rebasing: bytes[0..<max(1, bytes.count / 2)]), path: path)
+        case nil:
+            let written = try base.write(descriptor, bytes, path: path)
+            mutex.withLock { writtenBytes += written }
+            return written
+        }
+    }
+
+    func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int64, path: String) throws(FileSystemError) -> Int {
+        try failure(.write, path)
+        return try base.write(descriptor, bytes, at: offset, path: path)
+    }
+
+    func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64, path: String) throws(FileSystemError) -> Int {
+        try failure(.read, path)
+        return try base.read(descriptor, into: buffer, at: offset, path: path)
+    }
+
+    func fsync(_ descriptor: Int32, path: String) throws(FileSystemError) {
+        try failure(.fsync, path)
+        try base.fsync(descriptor, path: path)
+    }
+
+    func fsyncDirectory(_ path: String) throws(FileSystemError) {
+        try failure(.fsyncDirectory, path)
+        try base.fsyncDirectory(path)
+    }
+
+    func close(_ descriptor: Int32, path: String) throws(FileSystemError) {
+        if case .error(let code)? = intercept(.close) {
+            // A failing close still releases the descriptor, as on Linux.
+            try? base.close(descriptor, path: path)
+            throw FileSystemError(.close, path: path, code: code)
+        }
+        try base.close(descriptor, path: path)
+    }
+
+    func setPermissions(_ descriptor: Int32, _ permissions: UInt32, path: String) throws(FileSystemError) {
+        try failure(.chmod, path)
+        try base.setPermissions(descriptor, permissions, path: path)
+    }
+
+    func truncate(_ descriptor: Int32, to length: Int64, path: String) throws(FileSystemError) {
+        try failure(.truncate, path)
+        try base.truncate(descriptor, to: length, path: path)
+    }
+
+    func lock(_ descriptor: Int32, exclusive: Bool, nonBlocking: Bool, path: String) throws(FileSystemError) -> Bool {
+        try failure(.lock, path)
+        return try base.lock(descriptor, exclusive: exclusive, nonBlocking: nonBlocking, path: path)
+    }
+
+    func unlock(_ descriptor: Int32, path: String) throws(FileSystemError) {
+        try failure(.lock, path)
+        try base.unlock(descriptor, path: path)
+    }
+
+    func rename(_ source: String, to destination: String) throws(FileSystemError) {
+        try failure(.rename, destination)
+        try base.rename(source, to: destination)
+    }
+
+    func link(_ source: String, to destination: String) throws(FileSystemError) {
+        try failure(.link, destination)
+        try base.link(source, to: destination)
+    }
+
+    func unlink(_ path: String) throws(FileSystemError) {
+        try failure(.unlink, path)
+        try base.unlink(path)
+    }
+
+    func makeDirectory(_ path: String, permissions: UInt32) throws(FileSystemError) {
+        try failure(.mkdir, path)
+        try base.makeDirectory(path, permissions: permissions)
+    }
+
+    func setPermissions(ofPath path: String, _ permissions: UInt32) throws(FileSystemError) {
+        try failure(.chmod, path)
+        try base.setPermissions(ofPath: path, permissions)
+    }
+
+    func status(ofPath path: String) throws(FileSystemError) -> FileStatus {
+        try failure(.stat, path)
+        return try base.status(ofPath: path)
+    }
+
+    func status(of descriptor: Int32, path: String) throws(FileSystemError) -> FileStatus {
+        try failure(.stat, path)
+        return try base.status(of: descriptor, path: path)
+    }
+
+    func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
+        try failure(.listDirectory, path)
+        return try base.contentsOfDirectory(path)
+    }
+}
