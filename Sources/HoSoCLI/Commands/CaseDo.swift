@@ -8,32 +8,36 @@ struct CaseDo: ParsableCommand {
         commandName: "do",
         abstract: "Thực hiện một bước của quy trình cho hồ sơ.",
         discussion: """
-            Các bước (EVENT) và tùy chọn của từng bước:
-              admit-to-list          Chi bộ đưa vào danh sách cảm tình đảng: --mentor M (một hoặc nhiều)
-              enroll                 Cử đi học lớp bồi dưỡng: --class-name TÊN
-              certify                Giấy chứng nhận bồi dưỡng (ngày cấp = --date): --number SỐ --issuer NƠI_CẤP
-              file-dossier           Nhận đơn và lý lịch (ngày lý lịch = --date): --application-date NGÀY
-              start-verification     Gửi thẩm tra (thêm phiếu trước: hoso case verify add)
-              conclude-verification  Kết luận lý lịch (mọi phiếu đã có kết quả)
-              collect-introductions  Đủ giới thiệu và ý kiến (hoso case introducer / opinion / union)
-              cell-vote              Chi bộ biểu quyết (ngày = --date): --for N --against N [--exempt-absent N]
-              committee-vote         Đảng ủy cơ sở biểu quyết: --for N --against N
-              decide                 Quyết định kết nạp (ngày ký = --date): --number SỐ --body CẤP_ỦY [--received NGÀY]
-              hold-ceremony          Lễ kết nạp (ngày = --date)
-              complete-probation     Hết 12 tháng dự bị
-              recognize              Công nhận chính thức: --for N --against N --number SỐ_QĐ --body CẤP_ỦY
-                                     --certificate-number SỐ --certificate-issuer NƠI --certificate-date NGÀY
-              remove | pause | expire | refuse | strike-off | withdraw   --reason LÝ_DO
+            Các bước (EVENT) và tùy chọn; ngày của bước là --date (mặc định hôm nay):
+              admit-to-list          vào danh sách cảm tình đảng: --mentor M (lặp lại)
+              enroll                 cử đi học lớp bồi dưỡng: --class-name TÊN
+              certify                giấy chứng nhận: --number SỐ --issuer NƠI_CẤP
+              file-dossier           nhận đơn, lý lịch: --application-date NGÀY
+              start-verification     gửi thẩm tra (trước: hoso case verify add)
+              conclude-verification  kết luận lý lịch (mọi phiếu có kết quả)
+              collect-introductions  đủ giới thiệu, ý kiến (introducer, opinion)
+              cell-vote              chi bộ biểu quyết: --for N [--against N]
+                                     [--exempt-absent N]
+              committee-vote         đảng ủy biểu quyết: --for N [--against N]
+              decide                 quyết định kết nạp: --number SỐ
+                                     --body CẤP_ỦY [--received NGÀY]
+              hold-ceremony          lễ kết nạp
+              complete-probation     hết 12 tháng dự bị
+              recognize              công nhận chính thức: --for N --number SỐ
+                                     --body CẤP_ỦY --certificate-number SỐ
+                                     --certificate-issuer NƠI --certificate-date NGÀY
+              remove, pause, expire, refuse, strike-off, withdraw: --reason LÝ_DO
               transfer               --reason NƠI_CHUYỂN_ĐẾN
               revoke-decision        --reason LÝ_DO --kind standards|procedure
-              resume | reenter | redo-procedure
-              renew                  [--certificate-number SỐ --certificate-issuer NƠI --certificate-date NGÀY]
-            Một bước bị từ chối in mọi yêu cầu chưa đạt (mã thoát 3); không có gì thay đổi.
+              resume, reenter, redo-procedure: không cần tùy chọn
+              renew                  [--certificate-number SỐ
+                                     --certificate-issuer NƠI --certificate-date NGÀY]
+            Bước bị từ chối: in mọi yêu cầu chưa đạt, mã thoát 3, không thay đổi gì.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mã hồ sơ.") var id: String
-    @Argument(help: "Bước cần làm (xem danh sách ở trên).") var eventName: String
+    @Argument(help: ArgumentHelp("Bước cần làm (xem danh sách ở trên).", valueName: "event")) var eventName: String
     @Option(help: "Ngày của bước (mặc định hôm nay).") var date: DateInput?
     @Option(help: "Mã đảng viên giúp đỡ (admit-to-list); lặp lại cho nhiều người.") var mentor: [String] = []
     @Option(help: "Tên lớp bồi dưỡng (enroll).") var className: String?
