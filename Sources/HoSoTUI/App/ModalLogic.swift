@@ -266,3 +266,9 @@ enum NextStepLayout {
         return row
     }
 }
+
+/// The detail's tab rectangles, for tests and mouse handling alike.
+public enum DetailTabHits {
+    /// One rectangle per tab at `size`.
+    public static func rects(_ size: Size) -> [Rect] { DetailLayout.tabHits(size) }
+}

@@ -189,16 +189,14 @@ public enum DetailView {
 
     /// Values laid out in columns shared by the header and the rows of a tab.
     static func cells(_ values: [String], width: Int) -> String {
-        let weights: [Int]
-        switch values.count {
-        case 8: weights = [12, 20, 5, 7, 10, 10, 10, 16]
-        case 3: weights = [40, 11, 29]
-        default: weights = Array(repeating: 10, count: values.count)
-        }
-        let total = weights.reduce(0, +)
-        let available = max(values.count, width - 1 - values.count)
-        return " " + zip(values, weights).map { value, weight in
-            DisplayWidth.padded(value, toColumns: max(3, available * weight / total))
+        // Dates and short codes get what they need; names share the rest.
+        let fixed: [Int?] = values.count == 8 ? [11, nil, 4, 7, 10, 10, 9, nil]
+            : values.count == 3 ? [nil, 10, nil] : Array(repeating: nil, count: values.count)
+        let used = fixed.compactMap { $0 }.reduce(0, +) + values.count + 1
+        let flexible = max(1, fixed.filter { $0 == nil }.count)
+        let share = max(6, (width - used) / flexible)
+        return " " + zip(values, fixed).map { value, size in
+            DisplayWidth.padded(value, toColumns: size ?? share)
         }.joined(separator: " ")
     }
 }
