@@ -1,6 +1,8 @@
 import ArgumentParser
 import HoSoDomain
 import HoSoStorage
+import HoSoTerminal
+import HoSoTUI
 
 /// `hoso` / `hoso tui`: the terminal application on the data directory.
 struct TUICommand: ParsableCommand {
@@ -14,10 +16,19 @@ struct TUICommand: ParsableCommand {
     }
 }
 
-/// Opens the terminal application; until the screens land it prints the pipeline summary.
+/// Opens the terminal application on the data directory and runs it until the person quits.
 enum TUILauncher {
     static func run(options: GlobalOptions) throws {
         let service = try options.openService()
-        print(PipelineSummary.render(service.overview(on: options.currentDate)))
+        let runner = EffectRunner(service: service, today: options.currentDate, actor: options.actorName)
+        let exit = try MainActor.assumeIsolated { () throws -> TerminalDriver.ExitReason in
+            var app = LiveApp(state: AppState(data: runner.loadData()), runner: runner)
+            do {
+                return try TerminalDriver().run(&app)
+            } catch let error as TerminalDriver.StartError {
+                throw Failure.error(error.description)
+            }
+        }
+        if case .signal(let number) = exit { throw ExitCode(128 + number) }
     }
 }

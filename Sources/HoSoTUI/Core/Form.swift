@@ -194,3 +194,8 @@ public struct Form: Sendable {
         }
     }
 }
+
+extension Form {
+    /// Drops the open question from a copy that is only drawn (the caller draws the question where it fits).
+    mutating func clearQuestionForDrawing() { discardQuestion = nil }
+}

@@ -115,7 +115,10 @@ public struct TextField: Hashable, Sendable {
         let style: Style = focused ? .focusedInput : .input
         let line = Rect(row: rect.row, col: rect.col, width: rect.width, height: 1)
         buffer.fill(line, style: style)
-        let first = Self.firstVisible(characters: characters, cursor: cursor, scroll: scroll, width: rect.width)
+        // The field may be drawn wider than it was created: text that fits from the start shows from the start.
+        let widthToCursor = characters[..<cursor].reduce(0) { $0 + CellWidth.of($1) } + 1
+        let first = Self.firstVisible(characters: characters, cursor: cursor,
+                                      scroll: widthToCursor <= rect.width ? 0 : scroll, width: rect.width)
         var col = rect.col
         var cursorCol = rect.col
         for index in first..<characters.count {

@@ -1,0 +1,30 @@
+import Foundation
+import HoSoDomain
+
+/// Something that happened: a key, or the result of an effect the runner carried out.
+public enum Action: Sendable {
+    /// A key, mouse event or resize from the terminal.
+    case key(Key)
+    /// Fresh data; `external` when another terminal changed it.
+    case loaded(AppData, external: Bool)
+    /// A save went through.
+    case saved(CaseID, message: String)
+    /// A new file was stored.
+    case caseAdded(CaseID)
+    /// An effect failed; the message is for the status line or a popup.
+    case failed(String)
+    /// A save was refused because the file changed meanwhile (who, when).
+    case conflict(String)
+}
+
+/// Work for the runner, outside the pure core.
+public enum Effect: Equatable, Sendable {
+    /// Store `file`, provided its stored revision is still `expectedRevision`.
+    case save(CaseFile, expectedRevision: Int?)
+    /// Create a new file (the store picks its id).
+    case addCase(Person, unit: UnitID, source: NominationSource, date: CivilDate)
+    /// Read the data again.
+    case reload
+    /// Leave the program.
+    case quit
+}

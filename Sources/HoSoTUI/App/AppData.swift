@@ -1,0 +1,121 @@
+import Foundation
+import HoSoDomain
+
+/// Everything the application shows, as read from the data directory at one moment.
+public struct AppData: Sendable {
+    public var cases: [CaseFile]
+    /// The stored revision of each file: the expected revision of the next save.
+    public var revisions: [CaseID: Int]
+    public var organisation: Organisation
+    public var rulebook: Rulebook
+    public var calendar: WorkingCalendar
+    /// The day steps default to and deadlines are judged on.
+    public var today: CivilDate
+    /// Who is acting: written into the history of every change.
+    public var actor: String
+
+    /// Data as loaded.
+    public init(cases: [CaseFile], revisions: [CaseID: Int], organisation: Organisation, rulebook: Rulebook = .standard,
+                calendar: WorkingCalendar = WorkingCalendar(), today: CivilDate, actor: String) {
+        self.cases = cases
+        self.revisions = revisions
+        self.organisation = organisation
+        self.rulebook = rulebook
+        self.calendar = calendar
+        self.today = today
+        self.actor = actor
+    }
+
+    /// The engine's context for a step of `file` dated `date`.
+    public func context(for file: CaseFile, on date: CivilDate) -> WorkflowContext? {
+        organisation.context(for: file.unitID, on: date, actor: actor, rulebook: rulebook)
+    }
+
+    /// The unit's name, or its id when unknown.
+    public func unitName(_ id: UnitID) -> String { organisation.units[id]?.name ?? id.rawValue }
+
+    /// The member's name, or the id when unknown.
+    public func memberName(_ id: MemberID) -> String { organisation.members[id]?.fullName ?? id.rawValue }
+
+    /// Official members sorted by name: the people who may mentor or introduce.
+    public var officialMembers: [Member] {
+        organisation.members.values.filter { $0.isOfficial(on: today) }
+            .sorted { VietnameseCollation.areInIncreasingOrder($0.fullName, $1.fullName) }
+    }
+
+    /// Every member sorted by name.
+    public var allMembers: [Member] {
+        organisation.members.values.sorted { VietnameseCollation.areInIncreasingOrder($0.fullName, $1.fullName) }
+    }
+
+    /// Cells sorted the Vietnamese way (where new files go).
+    public var cells: [HoSoDomain.Unit] { organisation.sortedUnits.filter { $0.kind == .cell } }
+}
+
+/// Derived per data load, never per keystroke: rows with deadlines, search and sort keys.
+public struct CaseIndex: Sendable {
+    /// One row per file, in Vietnamese name order.
+    public let rows: [CaseRow]
+    let searchKeys: [SearchKey]
+    let unitNames: [String]
+    let unitKeys: [VietnameseCollation.SortKey]
+    let mentorNames: [String]
+    let mentorKeys: [VietnameseCollation.SortKey]
+    let positions: [CaseID: Int]
+
+    /// Builds the index of `data`.
+    public init(data: AppData) {
+        let unsorted = data.cases.map { file -> (CaseRow, VietnameseCollation.SortKey) in
+            let next = CaseDeadlines.next(for: file, rulebook: data.rulebook, calendar: data.calendar, today: data.today)
+            return (CaseRow(file: file, deadline: next?.deadline, status: next?.status),
+                    VietnameseCollation.sortKey(forFullName: file.person.fullName))
+        }
+        // Keys computed once per file: sorting with a comparator that rebuilds keys is O(n log n) keys.
+        let sortedRows = unsorted.sorted { $0.1 < $1.1 || (!($1.1 < $0.1) && $0.0.file.id < $1.0.file.id) }.map(\.0)
+        let names = sortedRows.map { data.unitName($0.file.unitID) }
+        rows = sortedRows
+        unitNames = names
+        unitKeys = names.map { VietnameseCollation.sortKey(forText: $0) }
+        let mentors = sortedRows.map { row in row.file.activeMentors.map { data.memberName($0.memberID) }.joined(separator: ", ") }
+        mentorNames = mentors
+        mentorKeys = mentors.map { VietnameseCollation.sortKey(forFullName: $0) }
+        searchKeys = sortedRows.indices.map { index in
+            let file = sortedRows[index].file
+            return SearchKey("\(file.person.fullName) \(file.id.rawValue) \(names[index])")
+        }
+        positions = Dictionary(sortedRows.indices.map { (sortedRows[$0].file.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The row of the file `id`.
+    public func position(of id: CaseID) -> Int? { positions[id] }
+}
+
+/// Questions about a file the screens ask, answered only by the engine.
+public enum CaseQuestions {
+    /// The step that moves the file along the main path (or back to it), if any.
+    public static func mainStep(of file: CaseFile) -> Event.Kind? {
+        Workflow.events(from: file.state).first { kind in
+            guard let target = Workflow.destination(of: kind, for: file) else { return false }
+            return target.isMainPath
+        }
+    }
+
+    /// Whether the next main step has unmet requirements today (the ✗ marker of the list).
+    public static func isBlocked(_ file: CaseFile, data: AppData) -> Bool {
+        guard let step = mainStep(of: file), let context = data.context(for: file, on: data.today) else { return false }
+        return Workflow.preview(step, of: file, context: context).contains { !$0.isMet && !isSuppliedByStep($0) }
+    }
+
+    /// Requirements the step's own form fills in (the vote, the decision number, the class name…):
+    /// before the form is filled they cannot be met, so they do not make a file "blocked".
+    public static func isSuppliedByStep(_ requirement: Requirement) -> Bool {
+        let prefixes = ["sympathizer.", "class.", "certificate.number", "certificate.issuer", "certificate.afterClass",
+                        "dossier.", "vote.", "decision", "ceremony.", "recognition.", "side."]
+        return prefixes.contains { requirement.code.hasPrefix($0) }
+    }
+
+    /// Whether the file had a mentor note in the month of `today`.
+    public static func hasNoteThisMonth(_ file: CaseFile, today: CivilDate) -> Bool {
+        file.notes.contains { $0.date.year == today.year && $0.date.month == today.month }
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+import HoSoDomain
+
+/// The whole state of the application: data, the screens opened (a stack), at most one popup,
+/// and the status line. A value, changed only by `AppReducer.reduce`.
+public struct AppState: Sendable {
+    public internal(set) var data: AppData
+    public internal(set) var index: CaseIndex
+    /// The board first; Esc pops one level.
+    public internal(set) var screens: [Screen]
+    public internal(set) var board = BoardState()
+    /// The popup on top of the screen, if any.
+    public internal(set) var modal: ModalState?
+    public internal(set) var status: StatusMessage?
+    /// The terminal size, for mouse hit tests and scrolling.
+    public internal(set) var size = Size(width: 80, height: 24)
+    /// A form to reopen, values kept, once a reload after a conflict arrives.
+    var reopenAfterReload: FormState?
+    /// The form whose save is under way: offered again if the save meets a conflict.
+    var lastSubmittedForm: FormState?
+
+    /// The application on `data`, showing the pipeline board.
+    public init(data: AppData) {
+        self.data = data
+        self.index = CaseIndex(data: data)
+        self.screens = [.board]
+    }
+
+    /// The screen on top of the stack.
+    public var screen: Screen { screens.last ?? .board }
+}
+
+/// One level of the screen stack.
+public enum Screen: Sendable {
+    case board
+    case list(ListState)
+    case detail(DetailState)
+    case classes(ClassesState)
+    case mentor(MentorState)
+    case reports(ReportsState)
+}
+
+/// What the board may select in a column: the whole stage, a state, or a deadline/mentor count.
+public enum BoardItem: Hashable, Sendable {
+    case stage
+    case state(CaseState)
+    case overdue
+    case dueSoon
+    case noMentor
+
+    /// The items of the column of `stage`, top to bottom.
+    public static func items(of stage: Stage) -> [BoardItem] {
+        [.stage] + stage.states.map { .state($0) } + [.overdue, .dueSoon, .noMentor]
+    }
+}
+
+/// The board's selection.
+public struct BoardState: Hashable, Sendable {
+    public var column = 0
+    public var item = 0
+}
+
+/// Which files a list shows.
+public struct ListFilter: Hashable, Sendable {
+    public var states: Set<CaseState>?
+    public var unit: UnitID?
+    public var mentor: MemberID?
+    public var overdueOnly = false
+    public var dueSoonOnly = false
+    public var noMentorOnly = false
+    /// How the filter is described in the title ("Thẩm tra lý lịch · Quá hạn").
+    public var title: String
+
+    /// A filter that lets every file through.
+    public static let all = ListFilter(title: "Tất cả hồ sơ")
+
+    /// Whether the row passes.
+    func admits(_ row: CaseRow) -> Bool {
+        if let states, !states.contains(row.file.state) { return false }
+        if let unit, row.file.unitID != unit { return false }
+        if let mentor, !row.file.activeMentors.contains(where: { $0.memberID == mentor }) { return false }
+        if overdueOnly && !row.isOverdue { return false }
+        if dueSoonOnly && !row.isDueSoon { return false }
+        if noMentorOnly && !row.hasNoMentor { return false }
+        return true
+    }
+}
+
+/// The columns a list can be sorted by, in the order the sort key cycles.
+public enum ListSort: Int, CaseIterable, Hashable, Sendable {
+    case name, id, unit, state, deadline, mentor
+
+    /// The column title.
+    public var title: String {
+        switch self {
+        case .name: "Họ và tên"
+        case .id: "Mã"
+        case .unit: "Chi bộ"
+        case .state: "Trạng thái"
+        case .deadline: "Hạn tiếp theo"
+        case .mentor: "Người giúp đỡ"
+        }
+    }
+}
+
+/// The case list: filter, search, sort and selection.
+public struct ListState: Sendable {
+    public var filter: ListFilter
+    public var sort: ListSort = .name
+    /// Rows of the index in the current sort order, before the search (recomputed on sort or filter).
+    var sorted: [Int] = []
+    /// Rows shown: `sorted` narrowed by the search.
+    public internal(set) var visible: [Int] = []
+    public var selected = 0
+    public var offset = 0
+    /// The search being typed (`/`), or `nil` when the search line is closed.
+    public var search: TextField?
+    /// The search kept after Enter.
+    public var query = ""
+
+    /// A list with `filter`.
+    public init(filter: ListFilter) {
+        self.filter = filter
+    }
+}
+
+/// The tabs of the case detail.
+public enum DetailTab: Int, CaseIterable, Sendable {
+    case info, mentors, training, verification, admission, probation, documents, history
+
+    /// The tab title.
+    public var title: String {
+        switch self {
+        case .info: "Thông tin"
+        case .mentors: "Người giúp đỡ"
+        case .training: "Lớp bồi dưỡng"
+        case .verification: "Lý lịch & thẩm tra"
+        case .admission: "Kết nạp"
+        case .probation: "Dự bị"
+        case .documents: "Hồ sơ giấy tờ"
+        case .history: "Lịch sử"
+        }
+    }
+}
+
+/// One file open in tabs.
+public struct DetailState: Sendable {
+    public var caseID: CaseID
+    public var tab: DetailTab = .info
+    /// The first line shown of the tab's content.
+    public var scroll = 0
+    /// The verification item selected in the "Lý lịch & thẩm tra" tab.
+    public var verificationItem = 0
+
+    /// The detail of `caseID`.
+    public init(caseID: CaseID) {
+        self.caseID = caseID
+    }
+}
+
+/// The awareness classes and their candidates.
+public struct ClassesState: Sendable {
+    public var classIndex = 0
+    public var candidate = 0
+    /// Candidates ticked for "record certificates".
+    public var ticked: Set<CaseID> = []
+}
+
+/// The mentor view: one member's candidates.
+public struct MentorState: Sendable {
+    public var memberID: MemberID?
+    public var selected = 0
+}
+
+/// The reports screen.
+public struct ReportsState: Sendable {
+    public var scroll = 0
+}
+
+/// The popup on top of the screens.
+public enum ModalState: Sendable {
+    case help(HelpOverlay)
+    case nextStep(NextStepState)
+    case form(FormState)
+    case confirm(ConfirmState)
+    case message(MessageState)
+    case conflict(ConflictState)
+    case picker(PickerState)
+}
+
+/// The list of steps the engine allows now, each with its checklist.
+public struct NextStepState: Sendable {
+    public var caseID: CaseID
+    public var steps: [Event.Kind]
+    public var selected = 0
+}
+
+/// What a submitted form does.
+public enum FormPurpose: Hashable, Sendable {
+    case step(Event.Kind, CaseID)
+    case addCase
+    case note(CaseID)
+    case verificationItem(CaseID)
+    case verificationResult(CaseID, index: Int)
+    case introducer(CaseID)
+    case opinion(CaseID)
+    case unionResolution(CaseID)
+    case certifyClass([CaseID])
+}
+
+/// An open form, with the revision of the file it started from (the expected revision of its save).
+public struct FormState: Sendable {
+    public var form: Form
+    public var purpose: FormPurpose
+    public var baseRevision: Int?
+}
+
+/// The question before a step is applied; "Hủy" has the focus.
+public struct ConfirmState: Sendable {
+    public var dialog: ConfirmDialog
+    public var event: Event
+    public var date: CivilDate
+    /// The form to go back to on "Hủy".
+    public var form: FormState
+}
+
+/// A popup that only needs reading: a refusal ("Không thể thực hiện") or an error ("Lỗi").
+public struct MessageState: Sendable {
+    public var title: String
+    public var lines: [String]
+    /// The form to return to once read, so nothing typed is lost.
+    public var returnTo: FormState?
+
+    /// A popup titled `title`.
+    public init(title: String, lines: [String], returnTo: FormState? = nil) {
+        self.title = title
+        self.lines = lines
+        self.returnTo = returnTo
+    }
+}
+
+/// A save refused because someone else changed the file: reload (the form reopens with what was typed) or not.
+public struct ConflictState: Sendable {
+    public var dialog: ConfirmDialog
+    public var form: FormState?
+}
+
+/// What a chosen option of a picker does.
+public enum PickerPurpose: Hashable, Sendable {
+    case listFilter
+    case mentorMember
+}
+
+/// A list of options to choose one from.
+public struct PickerState: Sendable {
+    public var title: String
+    public var options: [String]
+    public var selected = 0
+    public var purpose: PickerPurpose
+    /// What each option means, parallel to `options`.
+    var filters: [ListFilter] = []
+    var members: [MemberID] = []
+}

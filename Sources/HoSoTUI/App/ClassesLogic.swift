@@ -1,0 +1,122 @@
+import Foundation
+import HoSoDomain
+
+/// The awareness classes: files in class or certified, grouped by class name.
+public enum ClassesLogic {
+    /// One class and the index rows of its candidates (in name order).
+    public struct Group: Sendable {
+        public var name: String
+        public var rows: [Int]
+    }
+
+    /// The classes, in Vietnamese order of their names.
+    public static func groups(_ index: CaseIndex) -> [Group] {
+        var byName: [String: [Int]] = [:]
+        for (position, row) in index.rows.enumerated() where row.file.state == .inClass || row.file.state == .certified {
+            byName[row.file.enrolment?.className ?? "(chưa ghi tên lớp)", default: []].append(position)
+        }
+        return byName.map { Group(name: $0.key, rows: $0.value) }
+            .sorted { VietnameseCollation.compareWords($0.name, $1.name) == .orderedAscending }
+    }
+
+    static func command(_ state: inout AppState, _ classes: inout ClassesState, _ command: Command) {
+        let groups = groups(state.index)
+        classes.classIndex = max(0, min(classes.classIndex, groups.count - 1))
+        let group = groups.indices.contains(classes.classIndex) ? groups[classes.classIndex] : nil
+        switch command {
+        case .left, .right:
+            guard !groups.isEmpty else { break }
+            classes.classIndex = (classes.classIndex + (command == .left ? groups.count - 1 : 1)) % groups.count
+            classes.candidate = 0
+            classes.ticked = []
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            AppReducer.moveSelection(&classes.candidate, count: group?.rows.count ?? 0, command: command, page: 10)
+        case .toggle:
+            if let group, group.rows.indices.contains(classes.candidate) {
+                let id = state.index.rows[group.rows[classes.candidate]].file.id
+                if classes.ticked.contains(id) { classes.ticked.remove(id) } else { classes.ticked.insert(id) }
+                classes.candidate = min(classes.candidate + 1, group.rows.count - 1)
+            }
+        case .open:
+            if let group, group.rows.indices.contains(classes.candidate) {
+                AppReducer.replaceTop(&state, .classes(classes))
+                state.screens.append(.detail(DetailState(caseID: state.index.rows[group.rows[classes.candidate]].file.id)))
+                return
+            }
+        case .certifyClass:
+            guard let group else { break }
+            let inClass = group.rows.map { state.index.rows[$0].file }.filter { $0.state == .inClass }.map(\.id)
+            let chosen = classes.ticked.isEmpty ? inClass : inClass.filter { classes.ticked.contains($0) }
+            if chosen.isEmpty {
+                state.status = StatusMessage("Lớp không còn học viên nào chờ giấy chứng nhận.", kind: .warning)
+            } else {
+                state.modal = .form(FormState(form: EditForms.form(for: .certifyClass(chosen), file: nil, data: state.data),
+                                              purpose: .certifyClass(chosen), baseRevision: nil))
+            }
+        default: break
+        }
+        AppReducer.replaceTop(&state, .classes(classes))
+    }
+
+    /// Applies `.certify` to each candidate through the engine; stores the accepted ones and lists each refusal.
+    static func certify(_ state: inout AppState, ids: [CaseID], values: [String: String], formState: FormState) -> [Effect] {
+        guard let date = CivilDate(parsing: values["date"] ?? "") else {
+            state.modal = .message(MessageState(title: "Không thể thực hiện", lines: ["Ngày không hợp lệ."], returnTo: formState))
+            return []
+        }
+        let prefix = (values["prefix"] ?? "").trimmingCharacters(in: .whitespaces)
+        let issuer = (values["issuer"] ?? "").trimmingCharacters(in: .whitespaces)
+        var effects: [Effect] = []
+        var refusals: [String] = []
+        for id in ids {
+            guard let file = AppReducer.file(id, in: state), let context = state.data.context(for: file, on: date) else { continue }
+            do throws(WorkflowError) {
+                let next = try Workflow.apply(.certify(number: prefix + id.rawValue, issuer: issuer), to: file, context: context)
+                effects.append(.save(next, expectedRevision: state.data.revisions[id]))
+            } catch {
+                refusals.append("\(id.rawValue) \(file.person.fullName):")
+                refusals += error.problemLines.map { "  " + $0 }
+            }
+        }
+        state.modal = refusals.isEmpty ? nil : .message(MessageState(
+            title: "Không thể thực hiện", lines: ["Đã ghi cho \(effects.count)/\(ids.count) học viên. Chưa ghi được:"] + refusals))
+        state.lastSubmittedForm = nil
+        state.status = StatusMessage("Đang lưu giấy chứng nhận của \(effects.count) học viên…")
+        return effects
+    }
+}
+
+/// The mentor view: a member's candidates and their monthly notes.
+public enum MentorLogic {
+    /// The index rows of the files `member` actively mentors.
+    public static func candidates(of member: MemberID?, index: CaseIndex) -> [Int] {
+        guard let member else { return [] }
+        return index.rows.indices.filter { index.rows[$0].file.activeMentors.contains { $0.memberID == member } }
+    }
+
+    static func command(_ state: inout AppState, _ mentor: inout MentorState, _ command: Command) {
+        let rows = candidates(of: mentor.memberID, index: state.index)
+        switch command {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            AppReducer.moveSelection(&mentor.selected, count: rows.count, command: command, page: 10)
+        case .chooseMember:
+            AppReducer.replaceTop(&state, .mentor(mentor))
+            AppReducer.openMemberPicker(&state)
+            return
+        case .addNote:
+            if rows.indices.contains(mentor.selected) {
+                AppReducer.replaceTop(&state, .mentor(mentor))
+                AppReducer.openEditForm(&state, .note(state.index.rows[rows[mentor.selected]].file.id))
+                return
+            }
+        case .open:
+            if rows.indices.contains(mentor.selected) {
+                AppReducer.replaceTop(&state, .mentor(mentor))
+                state.screens.append(.detail(DetailState(caseID: state.index.rows[rows[mentor.selected]].file.id)))
+                return
+            }
+        default: break
+        }
+        AppReducer.replaceTop(&state, .mentor(mentor))
+    }
+}

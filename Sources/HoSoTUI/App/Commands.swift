@@ -1,0 +1,132 @@
+import Foundation
+import HoSoDomain
+/// What a key does on a screen; the key maps below bind keys to these.
+public enum Command: Hashable, Sendable {
+    case none
+    case up, down, left, right, top, bottom, pageUp, pageDown
+    case open, back, quit, help
+    case list, addCase, nextStep, reload, classes, mentors, reports
+    case sort, search, filter
+    case nextTab, previousTab, tab(Int)
+    case addNote, addVerification, recordResult, addIntroducer, addOpinion, unionResolution
+    case toggle, certifyClass, chooseMember
+}
+
+/// The key table of each screen: dispatch, footer and help come from the same bindings, and
+/// every letter has a non-letter alternative (Telex and VNI input methods use letters).
+public enum KeyMaps {
+    typealias Binding = KeyBinding<Command>
+
+    static let movement: [Binding] = [
+        Binding([.up, .char("k")], "Lên", action: .up, label: "↑/k", inFooter: false),
+        Binding([.down, .char("j")], "Xuống", action: .down, label: "↓/j", inFooter: false),
+        Binding([.home, .char("g")], "Về đầu", action: .top, label: "g/Home", inFooter: false),
+        Binding([.end, .char("G")], "Về cuối", action: .bottom, label: "G/End", inFooter: false),
+        Binding([.pageUp], "Trang trước", action: .pageUp, inFooter: false),
+        Binding([.pageDown], "Trang sau", action: .pageDown, inFooter: false),
+    ]
+
+    static let screens: [Binding] = [
+        Binding([.char("l"), .function(2)], "Danh sách hồ sơ", action: .list, label: "l/F2", inFooter: false),
+        Binding([.char("a"), .function(3)], "Thêm hồ sơ", action: .addCase, label: "a/F3", inFooter: false),
+        Binding([.char("c"), .function(6)], "Lớp bồi dưỡng", action: .classes, label: "c/F6", inFooter: false),
+        Binding([.char("t"), .function(7)], "Người giúp đỡ và ứng viên", action: .mentors, label: "t/F7", inFooter: false),
+        Binding([.char("r"), .function(8)], "Báo cáo", action: .reports, label: "r/F8", inFooter: false),
+        Binding([.function(5), .ctrl("l")], "Tải lại dữ liệu", action: .reload, label: "F5/Ctrl-L", inFooter: false),
+    ]
+
+    static let common: [Binding] = [
+        Binding([.escape], "Quay lại", action: .back, label: "Esc", inFooter: false),
+        Binding([.char("?"), .function(1)], "Trợ giúp: mọi phím", action: .help, label: "?/F1", inFooter: false),
+        Binding([.char("q"), .function(10), .ctrl("c")], "Thoát (ở màn hình chính), quay lại (ở màn hình khác)",
+                action: .quit, label: "q/F10", inFooter: false),
+    ]
+
+    /// The pipeline board.
+    public static let board = KeyMap<Command>([
+        Binding([], "Chọn", action: .none, label: "←↑↓→"),
+        Binding([.enter], "Mở danh sách", action: .open),
+        Binding([.char("a"), .function(3)], "Thêm hồ sơ", action: .addCase, label: "a/F3"),
+        Binding([.char("l"), .function(2)], "Tất cả hồ sơ", action: .list, label: "l/F2"),
+        Binding([.char("q"), .function(10), .ctrl("c")], "Thoát", action: .quit, label: "q/F10"),
+        Binding([.left, .char("h")], "Cột trái", action: .left, label: "←/h", inFooter: false),
+        Binding([.right], "Cột phải", action: .right, label: "→", inFooter: false),
+        Binding([.up, .char("k")], "Lên", action: .up, label: "↑/k", inFooter: false),
+        Binding([.down, .char("j")], "Xuống", action: .down, label: "↓/j", inFooter: false),
+        Binding([.char("?"), .function(1)], "Trợ giúp: mọi phím", action: .help, label: "?/F1", inFooter: false),
+    ] + screens.filter { $0.action != .list && $0.action != .addCase })
+
+    /// The case list.
+    public static let list = KeyMap<Command>([
+        Binding([], "Chọn", action: .none, label: "↑↓"),
+        Binding([.enter], "Mở hồ sơ", action: .open),
+        Binding([.char("/"), .ctrl("f")], "Tìm", action: .search, label: "/"),
+        Binding([.char("s"), .function(9)], "Sắp xếp", action: .sort, label: "s/F9"),
+        Binding([.char("f"), .function(11)], "Lọc", action: .filter, label: "f/F11"),
+        Binding([.char("n"), .function(4)], "Bước tiếp theo", action: .nextStep, label: "n/F4"),
+        Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+    ] + movement + screens + common)
+
+    /// The case detail.
+    public static let detail = KeyMap<Command>([
+        Binding([.char("n"), .function(4)], "Bước tiếp theo", action: .nextStep, label: "n/F4"),
+        Binding([.tab, .right], "Thẻ sau", action: .nextTab, label: "Tab"),
+        Binding([.char("m"), .ctrl("n")], "Thêm nhận xét", action: .addNote, label: "m/Ctrl-N"),
+        Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+        Binding([.backTab, .left], "Thẻ trước", action: .previousTab, label: "Shift-Tab", inFooter: false),
+        Binding([.char("1")], "Thẻ Thông tin", action: .tab(0), inFooter: false),
+        Binding([.char("2")], "Thẻ Người giúp đỡ", action: .tab(1), inFooter: false),
+        Binding([.char("3")], "Thẻ Lớp bồi dưỡng", action: .tab(2), inFooter: false),
+        Binding([.char("4")], "Thẻ Lý lịch & thẩm tra", action: .tab(3), inFooter: false),
+        Binding([.char("5")], "Thẻ Kết nạp", action: .tab(4), inFooter: false),
+        Binding([.char("6")], "Thẻ Dự bị", action: .tab(5), inFooter: false),
+        Binding([.char("7")], "Thẻ Hồ sơ giấy tờ", action: .tab(6), inFooter: false),
+        Binding([.char("8")], "Thẻ Lịch sử", action: .tab(7), label: "1…8", inFooter: false),
+        Binding([.char("v"), .ctrl("t")], "Thêm phiếu thẩm tra", action: .addVerification, label: "v/Ctrl-T", inFooter: false),
+        Binding([.char("e"), .ctrl("r")], "Ghi kết quả thẩm tra (phiếu đang chọn)", action: .recordResult,
+                label: "e/Ctrl-R", inFooter: false),
+        Binding([.char("i"), .ctrl("g")], "Thêm người giới thiệu", action: .addIntroducer, label: "i/Ctrl-G", inFooter: false),
+        Binding([.char("o"), .ctrl("o")], "Thêm ý kiến nhận xét", action: .addOpinion, label: "o/Ctrl-O", inFooter: false),
+        Binding([.char("u"), .ctrl("u")], "Nghị quyết giới thiệu của Đoàn/Công đoàn", action: .unionResolution,
+                label: "u/Ctrl-U", inFooter: false),
+    ] + movement + screens + common)
+
+    /// The awareness classes.
+    public static let classes = KeyMap<Command>([
+        Binding([], "Chọn", action: .none, label: "↑↓"),
+        Binding([.left, .right], "Đổi lớp", action: .none, label: "←→"),
+        Binding([.char(" "), .ctrl("x")], "Đánh dấu", action: .toggle, label: "Space"),
+        Binding([.char("n"), .function(4)], "Cấp giấy chứng nhận cho cả lớp", action: .certifyClass, label: "n/F4"),
+        Binding([.enter], "Mở hồ sơ", action: .open),
+        Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+        Binding([.left, .char("h")], "Lớp trước", action: .left, label: "←/h", inFooter: false),
+        Binding([.right], "Lớp sau", action: .right, label: "→", inFooter: false),
+    ] + movement + screens + common)
+
+    /// The mentor view.
+    public static let mentor = KeyMap<Command>([
+        Binding([], "Chọn", action: .none, label: "↑↓"),
+        Binding([.char("p"), .function(12)], "Chọn người giúp đỡ", action: .chooseMember, label: "p/F12"),
+        Binding([.char("m"), .ctrl("n")], "Thêm nhận xét tháng", action: .addNote, label: "m/Ctrl-N"),
+        Binding([.enter], "Mở hồ sơ", action: .open),
+        Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+    ] + movement + screens + common)
+
+    /// The reports screen.
+    public static let reports = KeyMap<Command>([
+        Binding([], "Cuộn", action: .none, label: "↑↓"),
+        Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+    ] + movement + screens + common)
+
+    /// The key map of `screen`.
+    public static func map(for screen: Screen) -> KeyMap<Command> {
+        switch screen {
+        case .board: board
+        case .list: list
+        case .detail: detail
+        case .classes: classes
+        case .mentor: mentor
+        case .reports: reports
+        }
+    }
+}

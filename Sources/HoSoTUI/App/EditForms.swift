@@ -1,0 +1,173 @@
+import Foundation
+import HoSoDomain
+
+/// The forms that record something without changing the state: a new file, a note, a
+/// verification item and its result, an introducer, an opinion, a union resolution.
+public enum EditForms {
+    static let yesNo = ["Không", "Có"]
+
+    /// The form of a new file (`a`): who was nominated, by whom, when.
+    public static func addCase(data: AppData) -> Form {
+        var fields = [
+            FormField(id: "name", label: "Họ và tên", isRequired: true, maxLength: 80),
+            FormField(id: "born", label: "Ngày sinh", kind: .date, isRequired: true),
+            FormField(id: "sex", label: "Giới tính", kind: .choice(Person.Sex.allCases.map(\.vietnamese))),
+            FormField(id: "source", label: "Nơi giới thiệu", kind: .choice(NominationSource.allCases.map(\.vietnamese))),
+            FormField(id: "education", label: "Học vấn", kind: .choice(EducationLevel.allCases.map(\.vietnamese)),
+                      value: EducationLevel.upperSecondary.vietnamese),
+            FormField(id: "youth", label: "Đoàn viên Đoàn TNCS", kind: .choice(yesNo)),
+            FormField(id: "trade", label: "Đoàn viên công đoàn", kind: .choice(yesNo)),
+        ]
+        let cells = data.cells
+        if cells.count > 1 {
+            fields.append(FormField(id: "unit", label: "Chi bộ", kind: .choice(cells.map(\.name))))
+        }
+        fields += [
+            FormField(id: "occupation", label: "Nghề nghiệp"),
+            FormField(id: "address", label: "Nơi cư trú"),
+            FormField(id: "citizenID", label: "Số CCCD", maxLength: 12),
+            FormField(id: "ethnicity", label: "Dân tộc", value: "Kinh"),
+            FormField(id: "religion", label: "Tôn giáo", value: "Không"),
+            StepForms.dateField("date", "Ngày được giới thiệu", value: data.today),
+        ]
+        return Form(title: "Thêm quần chúng ưu tú được giới thiệu", fields: fields)
+    }
+
+    /// The effect of a submitted add-case form, or what is wrong.
+    static func addCaseEffect(_ values: [String: String], data: AppData) -> Result<Effect, StepInputError> {
+        guard let born = CivilDate(parsing: values["born"] ?? ""), let date = CivilDate(parsing: values["date"] ?? "") else {
+            return .failure(StepInputError(problems: ["Ngày không hợp lệ (dd/mm/yyyy)."]))
+        }
+        let cells = data.cells
+        let unit = cells.first { $0.name == values["unit"] } ?? cells.first ?? data.organisation.sortedUnits.last
+        guard let unit else { return .failure(StepInputError(problems: ["Dữ liệu chưa có chi bộ nào; tạo bằng hoso init."])) }
+        let person = Person(
+            fullName: values["name"] ?? "", birthDate: born,
+            sex: Person.Sex.allCases.first { $0.vietnamese == values["sex"] } ?? .female,
+            ethnicity: values["ethnicity"] ?? "Kinh", religion: values["religion"] ?? "Không",
+            citizenID: values["citizenID"] ?? "", homeAddress: values["address"] ?? "",
+            occupation: values["occupation"] ?? "",
+            education: EducationLevel.allCases.first { $0.vietnamese == values["education"] } ?? .upperSecondary,
+            youthUnionMember: values["youth"] == "Có", tradeUnionMember: values["trade"] == "Có")
+        let source = NominationSource.allCases.first { $0.vietnamese == values["source"] } ?? .other
+        // The engine checks the person before the runner stores anything.
+        if let context = data.organisation.context(for: unit.id, on: date, actor: data.actor, rulebook: data.rulebook) {
+            do throws(WorkflowError) {
+                _ = try Workflow.newCase(id: "HS-KIEM-TRA", person: person, source: source, context: context)
+            } catch {
+                return .failure(StepInputError(problems: error.problemLines))
+            }
+        }
+        return .success(.addCase(person, unit: unit.id, source: source, date: date))
+    }
+
+    /// The form of an edit of `purpose`.
+    public static func form(for purpose: FormPurpose, file: CaseFile?, data: AppData) -> Form {
+        let officials = data.officialMembers.map(StepForms.memberOption)
+        let today = StepForms.dateField(value: data.today)
+        switch purpose {
+        case .note:
+            return Form(title: "Thêm nhận xét của người giúp đỡ", fields: [
+                FormField(id: "text", label: "Nội dung nhận xét", isRequired: true, maxLength: 500), today,
+            ])
+        case .verificationItem:
+            return Form(title: "Thêm phiếu thẩm tra lý lịch", fields: [
+                FormField(id: "relation", label: "Quan hệ", kind: .choice(VerificationItem.Relation.allCases.map(\.vietnamese))),
+                FormField(id: "name", label: "Họ và tên", value: "", isRequired: true),
+                StepForms.numberField("year", "Năm sinh", required: true),
+                FormField(id: "place", label: "Nơi cư trú, công tác"),
+                FormField(id: "member", label: "Là đảng viên", kind: .choice(yesNo)),
+                FormField(id: "method", label: "Hình thức", kind: .choice(VerificationItem.Method.allCases.map(\.vietnamese))),
+                StepForms.dateField("sent", "Ngày gửi", value: data.today, required: false),
+                FormField(id: "responsible", label: "Người chịu trách nhiệm", kind: .choice([StepForms.noMember] + officials)),
+                today,
+            ])
+        case .verificationResult(_, let index):
+            let name = file.flatMap { $0.verificationItems.indices.contains(index) ? $0.verificationItems[index].fullName : nil }
+            return Form(title: "Kết quả thẩm tra: \(name ?? "phiếu \(index + 1)")", fields: [
+                FormField(id: "result", label: "Kết quả", kind: .choice(VerificationItem.Result.allCases.map(\.vietnamese))),
+                StepForms.dateField("returned", "Ngày nhận lại", value: data.today, required: false),
+                today,
+            ])
+        case .introducer:
+            return Form(title: "Thêm người giới thiệu (3-KNĐ)", fields: [
+                FormField(id: "member", label: "Đảng viên giới thiệu", kind: .choice(officials), isRequired: true),
+                StepForms.dateField("since", "Cùng công tác từ ngày", value: nil),
+                FormField(id: "replacement", label: "Người thay thế (miễn 12 tháng)", kind: .choice(yesNo)),
+                StepForms.dateField(value: data.today),
+            ])
+        case .opinion:
+            return Form(title: "Ghi ý kiến nhận xét (5-KNĐ)", fields: [
+                FormField(id: "source", label: "Nơi nhận xét", kind: .choice(Opinion.Source.allCases.map(\.vietnamese))),
+                FormField(id: "summary", label: "Tóm tắt ý kiến", value: "Đồng ý giới thiệu"),
+                today,
+            ])
+        case .unionResolution:
+            return Form(title: "Nghị quyết giới thiệu của đoàn thể", fields: [
+                FormField(id: "body", label: "Đoàn thể", kind: .choice(UnionResolution.Body.allCases.map(\.vietnamese))),
+                today,
+            ])
+        case .certifyClass(let ids):
+            return Form(title: "Cấp giấy chứng nhận cho \(ids.count) học viên", fields: [
+                today,
+                FormField(id: "prefix", label: "Số giấy (tiền tố + mã hồ sơ)", value: "CN-\(data.today.year)-", isRequired: true),
+                FormField(id: "issuer", label: "Nơi cấp", value: "Trung tâm Chính trị", isRequired: true),
+            ])
+        case .addCase:
+            return addCase(data: data)
+        case .step(let kind, _):
+            return file.map { StepForms.form(for: kind, file: $0, data: data) } ?? Form(title: kind.vietnamese, fields: [])
+        }
+    }
+
+    /// The edit and its date from submitted values.
+    static func edit(for purpose: FormPurpose, values: [String: String]) -> Result<(CaseEdit, CivilDate), StepInputError> {
+        func text(_ id: String) -> String { (values[id] ?? "").trimmingCharacters(in: .whitespaces) }
+        func date(_ id: String) -> CivilDate? { CivilDate(parsing: text(id)) }
+        guard let day = date("date") else { return .failure(StepInputError(problems: ["Ngày không hợp lệ (dd/mm/yyyy)."])) }
+        switch purpose {
+        case .note:
+            return .success((.addNote(text: text("text")), day))
+        case .verificationItem:
+            let item = VerificationItem(
+                relation: VerificationItem.Relation.allCases.first { $0.vietnamese == text("relation") } ?? .candidate,
+                fullName: text("name"), birthYear: Int(text("year")) ?? 0, place: text("place"),
+                isPartyMember: text("member") == "Có",
+                method: VerificationItem.Method.allCases.first { $0.vietnamese == text("method") } ?? .letter,
+                sent: date("sent"), responsibleMemberID: StepForms.memberID(from: text("responsible")))
+            return .success((.addVerificationItem(item), day))
+        case .verificationResult(_, let index):
+            let result = VerificationItem.Result.allCases.first { $0.vietnamese == text("result") } ?? .clear
+            return .success((.recordVerificationResult(index: index, result: result, returned: date("returned")), day))
+        case .introducer:
+            guard let member = StepForms.memberID(from: text("member")) else {
+                return .failure(StepInputError(problems: ["Chưa có đảng viên chính thức nào để chọn."]))
+            }
+            guard let since = date("since") else { return .failure(StepInputError(problems: ["Cần ngày bắt đầu cùng công tác."])) }
+            return .success((.addIntroducer(Introducer(memberID: member, knownSince: since, letterDate: day,
+                                                       isReplacement: text("replacement") == "Có")), day))
+        case .opinion:
+            let source = Opinion.Source.allCases.first { $0.vietnamese == text("source") } ?? .massOrganisations
+            return .success((.addOpinion(Opinion(source: source, date: day, summary: text("summary"))), day))
+        case .unionResolution:
+            let body = UnionResolution.Body.allCases.first { $0.vietnamese == text("body") } ?? .youthUnion
+            return .success((.setUnionResolution(UnionResolution(body: body, date: day)), day))
+        case .step, .addCase, .certifyClass:
+            return .failure(StepInputError(problems: ["Biểu mẫu này không phải là một thay đổi hồ sơ."]))
+        }
+    }
+}
+
+extension WorkflowError {
+    /// The refusal as lines for a popup: each unmet requirement, or each input problem.
+    public var problemLines: [String] {
+        switch self {
+        case .refused(let event, let target, let unmet):
+            ["Chưa thể \"\(event.vietnamese)\" (chuyển sang \"\(target.vietnamese)\"):"] + unmet.map { "✗ " + $0.sentence }
+        case .invalidInput(let problems):
+            problems.map { "• " + $0 }
+        case .notAllowed:
+            message.components(separatedBy: "\n")
+        }
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import HoSoDomain
+
+/// Keys while a popup is open: help, next step, forms, confirmations, messages, pickers.
+extension AppReducer {
+    static func handleModal(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard let modal = state.modal else { return [] }
+        switch modal {
+        case .help(var help):
+            state.modal = help.handle(key) ? .help(help) : nil
+        case .message(let message):
+            if [.enter, .escape, .char(" ")].contains(key) || isClick(key) {
+                state.modal = message.returnTo.map { .form($0) }
+            }
+        case .picker(var picker):
+            return handlePicker(&state, &picker, key)
+        case .nextStep(var next):
+            return handleNextStep(&state, &next, key)
+        case .form(var formState):
+            if key == .ctrl("c") || key == .function(10) { return handleFormKey(&state, &formState, .escape) }
+            if key == .function(1) {
+                state.status = StatusMessage("Tab/↓ ô sau · Shift-Tab/↑ ô trước · ←/→ đổi lựa chọn · Ctrl-S lưu · Esc hủy")
+                return []
+            }
+            return handleFormKey(&state, &formState, key)
+        case .confirm(var confirm):
+            switch confirm.dialog.handle(key) {
+            case nil: state.modal = .confirm(confirm)
+            case .cancel: state.modal = .form(confirm.form)
+            case .confirm: return applyStep(&state, confirm)
+            }
+        case .conflict(var conflict):
+            switch conflict.dialog.handle(key) {
+            case nil: state.modal = .conflict(conflict)
+            case .cancel: state.modal = nil
+            case .confirm:
+                state.modal = nil
+                state.reopenAfterReload = conflict.form
+                state.status = StatusMessage("Đang tải lại…")
+                return [.reload]
+            }
+        }
+        return []
+    }
+
+    static func isClick(_ key: Key) -> Bool {
+        if case .mouse(let event) = key { return event.kind == .leftClick }
+        return false
+    }
+
+    static func handlePicker(_ state: inout AppState, _ picker: inout PickerState, _ key: Key) -> [Effect] {
+        switch key {
+        case .up, .char("k"): picker.selected = max(0, picker.selected - 1)
+        case .down, .char("j"): picker.selected = min(picker.options.count - 1, picker.selected + 1)
+        case .pageUp: picker.selected = max(0, picker.selected - 10)
+        case .pageDown: picker.selected = min(picker.options.count - 1, picker.selected + 10)
+        case .home: picker.selected = 0
+        case .end: picker.selected = max(0, picker.options.count - 1)
+        case .escape:
+            state.modal = nil
+            return []
+        case .enter:
+            state.modal = nil
+            choose(&state, picker)
+            return []
+        default: break
+        }
+        state.modal = .picker(picker)
+        return []
+    }
+
+    static func choose(_ state: inout AppState, _ picker: PickerState) {
+        switch picker.purpose {
+        case .listFilter:
+            guard picker.filters.indices.contains(picker.selected), case .list(var list) = state.screen else { return }
+            list.filter = picker.filters[picker.selected]
+            list.selected = 0
+            list.offset = 0
+            refreshList(&list, index: state.index, size: state.size)
+            replaceTop(&state, .list(list))
+        case .mentorMember:
+            guard picker.members.indices.contains(picker.selected), case .mentor(var mentor) = state.screen else { return }
+            mentor.memberID = picker.members[picker.selected]
+            mentor.selected = 0
+            replaceTop(&state, .mentor(mentor))
+        }
+    }
+
+    static func handleNextStep(_ state: inout AppState, _ next: inout NextStepState, _ key: Key) -> [Effect] {
+        switch key {
+        case .up, .char("k"), .backTab: next.selected = max(0, next.selected - 1)
+        case .down, .char("j"), .tab: next.selected = min(next.steps.count - 1, next.selected + 1)
+        case .escape:
+            state.modal = nil
+            return []
+        case .enter, .function(4):
+            guard let file = file(next.caseID, in: state), next.steps.indices.contains(next.selected) else { return [] }
+            let kind = next.steps[next.selected]
+            state.modal = .form(FormState(form: StepForms.form(for: kind, file: file, data: state.data),
+                                          purpose: .step(kind, next.caseID), baseRevision: state.data.revisions[next.caseID]))
+            return []
+        case .mouse(let event):
+            if let row = NextStepLayout.stepRow(at: event.position, next: next, size: state.size) {
+                next.selected = row
+                if event.kind == .leftClick {
+                    state.modal = .nextStep(next)
+                    return handleNextStep(&state, &next, .enter)
+                }
+            }
+        default: break
+        }
+        state.modal = .nextStep(next)
+        return []
+    }
+
+    static func handleFormKey(_ state: inout AppState, _ formState: inout FormState, _ key: Key) -> [Effect] {
+        guard let outcome = formState.form.handle(key) else {
+            state.modal = .form(formState)
+            return []
+        }
+        switch outcome {
+        case .cancelled:
+            state.modal = nil
+            return []
+        case .submitted(let values):
+            return submit(&state, formState, values)
+        }
+    }
+
+    static func submit(_ state: inout AppState, _ formState: FormState, _ values: [String: String]) -> [Effect] {
+        func refuse(_ lines: [String], title: String = "Không thể thực hiện") -> [Effect] {
+            state.modal = .message(MessageState(title: title, lines: lines, returnTo: formState))
+            return []
+        }
+        switch formState.purpose {
+        case .addCase:
+            switch EditForms.addCaseEffect(values, data: state.data) {
+            case .failure(let error): return refuse(error.problems, title: "Chưa thể thêm hồ sơ")
+            case .success(let effect):
+                state.modal = nil
+                state.lastSubmittedForm = formState
+                state.status = StatusMessage("Đang lưu…")
+                return [effect]
+            }
+        case .step(let kind, let id):
+            guard let file = file(id, in: state) else { return refuse(["Hồ sơ \(id.rawValue) không còn trong dữ liệu."]) }
+            switch StepForms.event(for: kind, values: values) {
+            case .failure(let error): return refuse(error.problems)
+            case .success(let (event, date)):
+                let target = Workflow.destination(of: kind, for: file)
+                let dialog = ConfirmDialog(
+                    title: "Xác nhận bước",
+                    message: [
+                        "Hồ sơ \(file.id.rawValue) — \(file.person.fullName)",
+                        "Bước: \(kind.vietnamese), ngày \(date.vietnamese)",
+                        "Từ \"\(file.state.vietnamese)\"",
+                        "sang \"\(target?.vietnamese ?? "?")\"",
+                    ],
+                    confirmLabel: "Thực hiện")
+                state.modal = .confirm(ConfirmState(dialog: dialog, event: event, date: date, form: formState))
+                return []
+            }
+        case .certifyClass(let ids):
+            return ClassesLogic.certify(&state, ids: ids, values: values, formState: formState)
+        case .note(let id), .verificationItem(let id), .verificationResult(let id, _), .introducer(let id),
+             .opinion(let id), .unionResolution(let id):
+            guard let file = file(id, in: state) else { return refuse(["Hồ sơ \(id.rawValue) không còn trong dữ liệu."]) }
+            switch EditForms.edit(for: formState.purpose, values: values) {
+            case .failure(let error): return refuse(error.problems)
+            case .success(let (edit, date)):
+                guard let context = state.data.context(for: file, on: date) else {
+                    return refuse(["Không tìm thấy chi bộ \(file.unitID.rawValue) của hồ sơ."])
+                }
+                do throws(WorkflowError) {
+                    let next = try Workflow.edit(edit, of: file, context: context)
+                    state.modal = nil
+                    state.lastSubmittedForm = formState
+                    state.status = StatusMessage("Đang lưu…")
+                    return [.save(next, expectedRevision: formState.baseRevision)]
+                } catch {
+                    return refuse(error.problemLines)
+                }
+            }
+        }
+    }
+
+    /// Runs the confirmed step through the engine: a refusal is shown and nothing changes.
+    static func applyStep(_ state: inout AppState, _ confirm: ConfirmState) -> [Effect] {
+        guard case .step(_, let id) = confirm.form.purpose, let file = file(id, in: state),
+              let context = state.data.context(for: file, on: confirm.date) else {
+            state.modal = .message(MessageState(title: "Lỗi", lines: ["Không tìm thấy hồ sơ hoặc chi bộ của hồ sơ."]))
+            return []
+        }
+        do throws(WorkflowError) {
+            let next = try Workflow.apply(confirm.event, to: file, context: context)
+            state.modal = nil
+            state.lastSubmittedForm = confirm.form
+            state.status = StatusMessage("Đang lưu…")
+            return [.save(next, expectedRevision: confirm.form.baseRevision)]
+        } catch {
+            state.modal = .message(MessageState(title: "Không thể thực hiện", lines: error.problemLines))
+            return []
+        }
+    }
+
+    // MARK: Mouse
+
+    static func handleMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
+        switch event.kind {
+        case .scrollUp: return perform(&state, .up)
+        case .scrollDown: return perform(&state, .down)
+        case .leftClick: break
+        default: return []
+        }
+        let position = event.position
+        switch state.screen {
+        case .board:
+            for (column, rect) in ScreenLayout.boardColumns(state.size).enumerated() {
+                let stage = Stage.allCases[column]
+                for (index, item) in BoardItem.items(of: stage).enumerated()
+                where ScreenLayout.boardItemRow(rect, item: item, stage: stage) == position.row
+                    && position.col >= rect.col && position.col < rect.right {
+                    state.board = BoardState(column: column, item: index)
+                    openBoardItem(&state)
+                    return []
+                }
+            }
+        case .list(var list):
+            let table = ScreenLayout.listTable(state.size)
+            let row = position.row - table.row - 1
+            if row >= 0, row < table.height - 1, list.offset + row < list.visible.count {
+                let index = list.offset + row
+                if index == list.selected { return perform(&state, .open) }
+                list.selected = index
+                replaceTop(&state, .list(list))
+            }
+        case .detail(var detail):
+            let hits = DetailLayout.tabHits(state.size)
+            if let tab = TabBar.tab(at: position, hits: hits) {
+                detail.tab = DetailTab.allCases[tab]
+                detail.scroll = 0
+                replaceTop(&state, .detail(detail))
+            }
+        default:
+            break
+        }
+        return []
+    }
+}
+
+/// Where the tabs of the detail are, for clicks.
+enum DetailLayout {
+    static func tabHits(_ size: Size) -> [Rect] {
+        var scratch = CellBuffer(width: size.width, height: size.height)
+        return TabBar.draw(DetailTab.allCases.enumerated().map { "\($0.offset + 1) \($0.element.title)" }, selected: 0,
+                           in: ScreenLayout.detailTabs(size), into: &scratch)
+    }
+}
+
+/// Where the steps of the next-step popup are, for clicks.
+enum NextStepLayout {
+    static func stepRow(at position: Position, next: NextStepState, size: Size) -> Int? {
+        let inner = ScreenLayout.popup(size).inset(by: 1)
+        let row = position.row - (inner.row + 1)
+        guard row >= 0, row < next.steps.count, inner.contains(position) else { return nil }
+        return row
+    }
+}
+
+/// The detail's tab rectangles, for tests and mouse handling alike.
+public enum DetailTabHits {
+    /// One rectangle per tab at `size`.
+    public static func rects(_ size: Size) -> [Rect] { DetailLayout.tabHits(size) }
+}

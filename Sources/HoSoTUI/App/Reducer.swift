@@ -1,0 +1,420 @@
+import Foundation
+import HoSoDomain
+
+/// The only place the state changes: an action in, the new state and the effects out.
+public enum AppReducer {
+    /// Applies `action` to `state` and returns the work the runner must do.
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handleKey(&state, key)
+        case .loaded(let data, let external):
+            load(&state, data)
+            if external { state.status = StatusMessage("Dữ liệu vừa được cập nhật từ nơi khác.", kind: .info) }
+            return []
+        case .saved(let id, let message):
+            state.status = StatusMessage("\(message) (\(id.rawValue))", kind: .success)
+            return []
+        case .caseAdded(let id):
+            state.status = StatusMessage("Đã thêm hồ sơ \(id.rawValue). Bấm n hoặc F4 để làm bước tiếp theo.", kind: .success)
+            state.screens.append(.detail(DetailState(caseID: id)))
+            return []
+        case .failed(let message):
+            state.modal = .message(MessageState(title: "Lỗi", lines: message.components(separatedBy: "\n")))
+            return []
+        case .conflict(let message):
+            let dialog = ConfirmDialog(
+                title: "Hồ sơ đã bị người khác sửa",
+                message: message.components(separatedBy: "\n")
+                    + ["", "Tải lại: xem dữ liệu mới; những gì bạn đã nhập được giữ lại để lưu lần nữa."],
+                confirmLabel: "Tải lại")
+            state.modal = .conflict(ConflictState(dialog: dialog, form: state.lastSubmittedForm))
+            return []
+        }
+    }
+
+    // MARK: Data
+
+    static func load(_ state: inout AppState, _ data: AppData) {
+        state.data = data
+        state.index = CaseIndex(data: data)
+        state.screens = state.screens.compactMap { screen -> Screen? in
+            switch screen {
+            case .list(var list):
+                refreshList(&list, index: state.index, size: state.size)
+                return .list(list)
+            case .detail(let detail):
+                return state.index.position(of: detail.caseID) == nil ? nil : screen
+            default:
+                return screen
+            }
+        }
+        if var form = state.reopenAfterReload {
+            state.reopenAfterReload = nil
+            if let id = form.purpose.caseID { form.baseRevision = data.revisions[id] }
+            state.modal = .form(form)
+        }
+    }
+
+    /// The file `id` as currently loaded.
+    static func file(_ id: CaseID, in state: AppState) -> CaseFile? {
+        state.index.position(of: id).map { state.index.rows[$0].file }
+    }
+
+    // MARK: Keys
+
+    static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        if case .resize(let width, let height) = key {
+            state.size = Size(width: width, height: height)
+            return []
+        }
+        // A message stays until the next key, so it can be read.
+        state.status = nil
+        if state.modal != nil { return handleModal(&state, key) }
+        if case .list(var list) = state.screen, list.search != nil {
+            handleSearch(&list, key, state: state)
+            replaceTop(&state, .list(list))
+            return []
+        }
+        if case .mouse(let event) = key { return handleMouse(&state, event) }
+        guard let command = KeyMaps.map(for: state.screen).action(for: key) else { return [] }
+        return perform(&state, command)
+    }
+
+    static func replaceTop(_ state: inout AppState, _ screen: Screen) {
+        if state.screens.isEmpty { state.screens = [screen] } else { state.screens[state.screens.count - 1] = screen }
+    }
+
+    static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+        switch command {
+        case .help:
+            state.modal = .help(HelpOverlay())
+            return []
+        case .quit:
+            if state.screens.count <= 1 { return [.quit] }
+            state.screens.removeLast()
+            return []
+        case .back:
+            if state.screens.count > 1 { state.screens.removeLast() }
+            return []
+        case .reload:
+            state.status = StatusMessage("Đang tải lại…")
+            return [.reload]
+        case .list:
+            openList(&state, filter: .all)
+            return []
+        case .addCase:
+            state.modal = .form(FormState(form: EditForms.addCase(data: state.data), purpose: .addCase, baseRevision: nil))
+            return []
+        case .classes:
+            state.screens.append(.classes(ClassesState()))
+            return []
+        case .mentors:
+            state.screens.append(.mentor(MentorState()))
+            openMemberPicker(&state)
+            return []
+        case .reports:
+            state.screens.append(.reports(ReportsState()))
+            return []
+        default:
+            break
+        }
+        switch state.screen {
+        case .board: boardCommand(&state, command)
+        case .list(var list):
+            listCommand(&state, &list, command)
+        case .detail(var detail):
+            detailCommand(&state, &detail, command)
+        case .classes(var classes):
+            ClassesLogic.command(&state, &classes, command)
+        case .mentor(var mentor):
+            MentorLogic.command(&state, &mentor, command)
+        case .reports(var reports):
+            switch command {
+            case .up: reports.scroll = max(0, reports.scroll - 1)
+            case .down: reports.scroll += 1
+            case .pageUp: reports.scroll = max(0, reports.scroll - 10)
+            case .pageDown: reports.scroll += 10
+            case .top: reports.scroll = 0
+            default: break
+            }
+            replaceTop(&state, .reports(reports))
+        }
+        return []
+    }
+
+    // MARK: Board
+
+    static func boardCommand(_ state: inout AppState, _ command: Command) {
+        var board = state.board
+        let stages = Stage.allCases
+        switch command {
+        case .left: board.column = (board.column + stages.count - 1) % stages.count
+        case .right: board.column = (board.column + 1) % stages.count
+        case .up: board.item = max(0, board.item - 1)
+        case .down: board.item += 1
+        case .top: board.item = 0
+        case .bottom: board.item = .max
+        case .open:
+            state.board = board
+            openBoardItem(&state)
+            return
+        default: break
+        }
+        board.item = min(board.item, BoardItem.items(of: stages[board.column]).count - 1)
+        state.board = board
+    }
+
+    static func openBoardItem(_ state: inout AppState) {
+        let stage = Stage.allCases[state.board.column]
+        let items = BoardItem.items(of: stage)
+        let item = items[min(state.board.item, items.count - 1)]
+        var filter = ListFilter(states: Set(stage.states), title: stage.vietnamese)
+        switch item {
+        case .stage: break
+        case .state(let caseState):
+            filter.states = [caseState]
+            filter.title = caseState.vietnamese
+        case .overdue:
+            filter.overdueOnly = true
+            filter.title += " · Quá hạn"
+        case .dueSoon:
+            filter.dueSoonOnly = true
+            filter.title += " · Sắp đến hạn"
+        case .noMentor:
+            filter.noMentorOnly = true
+            filter.title += " · Chưa có người giúp đỡ"
+        }
+        openList(&state, filter: filter)
+    }
+
+    static func openList(_ state: inout AppState, filter: ListFilter) {
+        var list = ListState(filter: filter)
+        refreshList(&list, index: state.index, size: state.size)
+        state.screens.append(.list(list))
+    }
+
+    // MARK: List
+
+    /// Filters and sorts anew (on load, sort or filter change; never per keystroke of a search).
+    static func refreshList(_ list: inout ListState, index: CaseIndex, size: Size) {
+        let rows = index.rows
+        var order = rows.indices.filter { list.filter.admits(rows[$0]) }
+        switch list.sort {
+        case .name: break
+        case .id: order.sort { rows[$0].file.id < rows[$1].file.id }
+        case .unit: order.sort { index.unitKeys[$0] < index.unitKeys[$1] || (!(index.unitKeys[$1] < index.unitKeys[$0]) && $0 < $1) }
+        case .state:
+            let rank = Dictionary(uniqueKeysWithValues: CaseState.allCases.enumerated().map { ($1, $0) })
+            order.sort { (rank[rows[$0].file.state] ?? 0, $0) < (rank[rows[$1].file.state] ?? 0, $1) }
+        case .deadline:
+            order.sort { lhs, rhs in
+                let a = rows[lhs].deadline?.due.julianDay ?? .max, b = rows[rhs].deadline?.due.julianDay ?? .max
+                return (a, lhs) < (b, rhs)
+            }
+        case .mentor:
+            order.sort { lhs, rhs in
+                let a = index.mentorNames[lhs].isEmpty, b = index.mentorNames[rhs].isEmpty
+                if a != b { return !a }
+                return index.mentorKeys[lhs] < index.mentorKeys[rhs] || (!(index.mentorKeys[rhs] < index.mentorKeys[lhs]) && lhs < rhs)
+            }
+        }
+        list.sorted = order
+        applySearch(&list, index: index, size: size)
+    }
+
+    static func applySearch(_ list: inout ListState, index: CaseIndex, size: Size) {
+        let query = FoldedQuery(list.search?.value ?? list.query)
+        list.visible = query.isEmpty ? list.sorted : list.sorted.filter { index.searchKeys[$0].matches(query) }
+        list.selected = max(0, min(list.selected, list.visible.count - 1))
+        list.offset = Table.scrollOffset(selected: list.selected, current: list.offset,
+                                         visibleRows: ScreenLayout.listVisibleRows(size), rowCount: list.visible.count)
+    }
+
+    static func handleSearch(_ list: inout ListState, _ key: Key, state: AppState) {
+        guard var field = list.search else { return }
+        switch key {
+        case .enter:
+            list.query = field.value
+            list.search = nil
+        case .escape:
+            list.query = ""
+            list.search = nil
+            list.selected = 0
+        case .up, .down:
+            list.selected = max(0, min(list.visible.count - 1, list.selected + (key == .up ? -1 : 1)))
+        default:
+            field.handle(key)
+            list.search = field
+            list.selected = 0
+        }
+        applySearch(&list, index: state.index, size: state.size)
+    }
+
+    static func moveSelection(_ selected: inout Int, count: Int, command: Command, page: Int) {
+        switch command {
+        case .up: selected -= 1
+        case .down: selected += 1
+        case .pageUp: selected -= page
+        case .pageDown: selected += page
+        case .top: selected = 0
+        case .bottom: selected = count - 1
+        default: break
+        }
+        selected = max(0, min(selected, count - 1))
+    }
+
+    static func listCommand(_ state: inout AppState, _ list: inout ListState, _ command: Command) {
+        let page = ScreenLayout.listVisibleRows(state.size)
+        switch command {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            moveSelection(&list.selected, count: list.visible.count, command: command, page: page)
+            list.offset = Table.scrollOffset(selected: list.selected, current: list.offset, visibleRows: page,
+                                             rowCount: list.visible.count)
+        case .open:
+            replaceTop(&state, .list(list))
+            if let id = selectedCase(list, state: state) { state.screens.append(.detail(DetailState(caseID: id))) }
+            return
+        case .search:
+            list.search = TextField(list.query, maxLength: 60, visibleWidth: max(10, state.size.width - 12))
+        case .sort:
+            let all = ListSort.allCases
+            list.sort = all[(list.sort.rawValue + 1) % all.count]
+            refreshList(&list, index: state.index, size: state.size)
+            state.status = StatusMessage("Sắp xếp theo \(list.sort.title)")
+        case .filter:
+            replaceTop(&state, .list(list))
+            openFilterPicker(&state)
+            return
+        case .nextStep:
+            replaceTop(&state, .list(list))
+            if let id = selectedCase(list, state: state) { openNextStep(&state, id) }
+            return
+        default: break
+        }
+        replaceTop(&state, .list(list))
+    }
+
+    static func selectedCase(_ list: ListState, state: AppState) -> CaseID? {
+        guard list.visible.indices.contains(list.selected) else { return nil }
+        return state.index.rows[list.visible[list.selected]].file.id
+    }
+
+    static func openFilterPicker(_ state: inout AppState) {
+        let rows = state.index.rows
+        var options: [String] = ["Tất cả hồ sơ (\(rows.count))"]
+        var filters: [ListFilter] = [.all]
+        for caseState in CaseState.allCases {
+            let count = rows.filter { $0.file.state == caseState }.count
+            guard count > 0 else { continue }
+            options.append("Trạng thái: \(caseState.vietnamese) (\(count))")
+            filters.append(ListFilter(states: [caseState], title: caseState.vietnamese))
+        }
+        for (title, filter) in [("Quá hạn", ListFilter(overdueOnly: true, title: "Quá hạn")),
+                                ("Sắp đến hạn", ListFilter(dueSoonOnly: true, title: "Sắp đến hạn")),
+                                ("Chưa có người giúp đỡ", ListFilter(noMentorOnly: true, title: "Chưa có người giúp đỡ"))] {
+            options.append("\(title) (\(rows.filter(filter.admits).count))")
+            filters.append(filter)
+        }
+        for unit in state.data.organisation.sortedUnits {
+            let count = rows.filter { $0.file.unitID == unit.id }.count
+            guard count > 0 else { continue }
+            options.append("Chi bộ: \(unit.name) (\(count))")
+            filters.append(ListFilter(unit: unit.id, title: unit.name))
+        }
+        for member in state.data.allMembers {
+            let count = rows.filter { $0.file.activeMentors.contains { $0.memberID == member.id } }.count
+            guard count > 0 else { continue }
+            options.append("Người giúp đỡ: \(member.fullName) (\(count))")
+            filters.append(ListFilter(mentor: member.id, title: "Người giúp đỡ: \(member.fullName)"))
+        }
+        var picker = PickerState(title: "Lọc danh sách", options: options, purpose: .listFilter)
+        picker.filters = filters
+        state.modal = .picker(picker)
+    }
+
+    static func openMemberPicker(_ state: inout AppState) {
+        let members = state.data.officialMembers
+        let options = members.map { member -> String in
+            let count = state.index.rows.filter { $0.file.activeMentors.contains { $0.memberID == member.id } }.count
+            return "\(member.fullName) (\(member.id.rawValue)) — \(count) người"
+        }
+        var picker = PickerState(title: "Chọn người giúp đỡ", options: options, purpose: .mentorMember)
+        picker.members = members.map(\.id)
+        state.modal = .picker(picker)
+    }
+
+    // MARK: Detail
+
+    static func detailCommand(_ state: inout AppState, _ detail: inout DetailState, _ command: Command) {
+        let tabs = DetailTab.allCases
+        switch command {
+        case .nextTab: detail.tab = tabs[(detail.tab.rawValue + 1) % tabs.count]; detail.scroll = 0
+        case .previousTab: detail.tab = tabs[(detail.tab.rawValue + tabs.count - 1) % tabs.count]; detail.scroll = 0
+        case .tab(let number): detail.tab = tabs[max(0, min(number, tabs.count - 1))]; detail.scroll = 0
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            if detail.tab == .verification, let file = file(detail.caseID, in: state), !file.verificationItems.isEmpty {
+                moveSelection(&detail.verificationItem, count: file.verificationItems.count, command: command, page: 10)
+            } else {
+                var scroll = detail.scroll
+                moveSelection(&scroll, count: 1000, command: command, page: 10)
+                detail.scroll = command == .bottom ? 0 : scroll
+            }
+        case .nextStep:
+            replaceTop(&state, .detail(detail))
+            openNextStep(&state, detail.caseID)
+            return
+        case .addNote: openEditForm(&state, .note(detail.caseID))
+        case .addVerification:
+            detail.tab = .verification
+            openEditForm(&state, .verificationItem(detail.caseID))
+        case .recordResult:
+            detail.tab = .verification
+            if let file = file(detail.caseID, in: state), file.verificationItems.indices.contains(detail.verificationItem) {
+                openEditForm(&state, .verificationResult(detail.caseID, index: detail.verificationItem))
+            } else {
+                state.status = StatusMessage("Hồ sơ chưa có phiếu thẩm tra; thêm bằng v hoặc Ctrl-T.", kind: .warning)
+            }
+        case .addIntroducer:
+            detail.tab = .admission
+            openEditForm(&state, .introducer(detail.caseID))
+        case .addOpinion:
+            detail.tab = .admission
+            openEditForm(&state, .opinion(detail.caseID))
+        case .unionResolution:
+            detail.tab = .admission
+            openEditForm(&state, .unionResolution(detail.caseID))
+        default: break
+        }
+        replaceTop(&state, .detail(detail))
+    }
+
+    static func openEditForm(_ state: inout AppState, _ purpose: FormPurpose) {
+        guard let id = purpose.caseID, let file = file(id, in: state) else { return }
+        state.modal = .form(FormState(form: EditForms.form(for: purpose, file: file, data: state.data), purpose: purpose,
+                                      baseRevision: state.data.revisions[id]))
+    }
+
+    static func openNextStep(_ state: inout AppState, _ id: CaseID) {
+        guard let file = file(id, in: state) else { return }
+        let steps = Workflow.events(from: file.state)
+        guard !steps.isEmpty else {
+            state.status = StatusMessage("Hồ sơ ở trạng thái \"\(file.state.vietnamese)\" không còn bước nào.", kind: .warning)
+            return
+        }
+        state.modal = .nextStep(NextStepState(caseID: id, steps: steps))
+    }
+}
+
+extension FormPurpose {
+    /// The file the form changes, if it changes one.
+    var caseID: CaseID? {
+        switch self {
+        case .step(_, let id), .note(let id), .verificationItem(let id), .verificationResult(let id, _),
+             .introducer(let id), .opinion(let id), .unionResolution(let id):
+            id
+        case .addCase, .certifyClass:
+            nil
+        }
+    }
+}

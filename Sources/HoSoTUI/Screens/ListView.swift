@@ -1,0 +1,43 @@
+import Foundation
+import HoSoDomain
+
+/// The case list: a sortable, searchable table; "!" marks overdue files, "✗" files whose next
+/// main step has unmet requirements (computed for the visible rows only).
+public enum ListView {
+    static func draw(_ state: AppState, _ list: ListState, in content: Rect, into buffer: inout CellBuffer) {
+        var heading = " \(list.filter.title) — \(list.visible.count) hồ sơ · sắp xếp: \(list.sort.title)"
+        if list.search == nil && !list.query.isEmpty { heading += " · tìm: \"\(list.query)\"" }
+        buffer.putPadded(heading, in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .muted)
+        let table = ScreenLayout.listTable(state.size)
+        let visibleRows = ScreenLayout.listVisibleRows(state.size)
+        let first = list.offset
+        let slice = list.visible.dropFirst(first).prefix(visibleRows)
+        let index = state.index
+        let rows: [[String]] = slice.map { position in
+            let row = index.rows[position]
+            let file = row.file
+            var marker = row.isOverdue ? "!" : " "
+            marker += CaseQuestions.isBlocked(file, data: state.data) ? "✗" : " "
+            return [marker, file.id.rawValue, file.person.fullName, index.unitNames[position], file.state.shortVietnamese,
+                    row.deadline?.due.vietnamese ?? "", index.mentorNames[position]]
+        }
+        func title(_ sort: ListSort) -> String { sort.title + (list.sort == sort ? " ▲" : "") }
+        let columns = [
+            TableColumn("", width: .fixed(2)),
+            TableColumn(title(.id), width: .fixed(7)),
+            TableColumn(title(.name), width: .flex(4)),
+            TableColumn(title(.unit), width: .flex(3)),
+            TableColumn(title(.state), width: .flex(3)),
+            TableColumn(title(.deadline), width: .fixed(table.width >= 100 ? 15 : 10)),
+            TableColumn(title(.mentor), width: .flex(3)),
+        ]
+        let selected = list.visible.isEmpty ? nil : list.selected - first
+        Table(columns: columns, rows: rows, selected: selected, offset: 0).draw(in: table, into: &buffer)
+        if list.visible.isEmpty {
+            let message = list.query.isEmpty && list.search == nil
+                ? "Không có hồ sơ nào. Thêm hồ sơ: a hoặc F3."
+                : "Không có hồ sơ nào khớp với tìm kiếm."
+            buffer.put(message, at: table.row + 2, col: 2, style: .muted)
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import HoSoDomain
+
+/// Draws the popup on top: help, next step with checklists, forms, questions, messages, pickers.
+enum ModalView {
+    static func draw(_ modal: ModalState, state: AppState, size: Size, into buffer: inout CellBuffer) {
+        let content = ScreenLayout.content(size)
+        switch modal {
+        case .help(let help):
+            help.draw(helpKeyMap(state), in: content, into: &buffer)
+        case .message(let message):
+            let width = min(content.width - 6, 90)
+            let lines = message.lines.flatMap { TextWrap.wrap($0, width: width) } + ["", "Enter hoặc Esc: đóng"]
+            Modal.message(title: message.title, lines: Array(lines.prefix(content.height - 4)), in: content, into: &buffer,
+                          style: message.title == "Lỗi" || message.title == "Không thể thực hiện" ? .error : .border)
+        case .confirm(let confirm):
+            confirm.dialog.draw(in: content, into: &buffer)
+        case .conflict(let conflict):
+            var dialog = conflict.dialog
+            dialog.message = dialog.message.flatMap { TextWrap.wrap($0, width: min(content.width - 8, 80)) }
+            dialog.draw(in: content, into: &buffer)
+        case .picker(let picker):
+            drawPicker(picker, in: content, into: &buffer)
+        case .nextStep(let next):
+            drawNextStep(next, state: state, size: size, into: &buffer)
+        case .form(let formState):
+            drawForm(formState, state: state, size: size, into: &buffer)
+        }
+    }
+
+    /// Every key of the current screen for the help overlay (the form's keys while a form is open).
+    static func helpKeyMap(_ state: AppState) -> KeyMap<Command> {
+        KeyMaps.map(for: state.screen)
+    }
+
+    static func drawPicker(_ picker: PickerState, in content: Rect, into buffer: inout CellBuffer) {
+        let height = min(content.height, picker.options.count + 2)
+        let inner = Modal.draw(title: picker.title, width: min(content.width - 4, 70), height: height, in: content, into: &buffer)
+        let first = Table.scrollOffset(selected: picker.selected, current: 0, visibleRows: inner.height, rowCount: picker.options.count)
+        for (line, option) in picker.options.dropFirst(first).prefix(inner.height).enumerated() {
+            let index = first + line
+            buffer.putPadded(" " + option, in: Rect(row: inner.row + line, col: inner.col, width: inner.width, height: 1),
+                             style: index == picker.selected ? .selected : .normal)
+        }
+    }
+
+    static func drawNextStep(_ next: NextStepState, state: AppState, size: Size, into buffer: inout CellBuffer) {
+        guard let file = AppReducer.file(next.caseID, in: state) else { return }
+        let frame = ScreenLayout.popup(size)
+        let inner = Modal.draw(title: "Bước tiếp theo — \(file.id.rawValue) \(file.person.fullName)", width: frame.width,
+                               height: frame.height, in: frame, into: &buffer)
+        buffer.put("Hiện tại: \(file.state.vietnamese). Chọn bước rồi Enter:", at: inner.row, col: inner.col + 1,
+                   style: .muted, maxColumns: inner.width - 2)
+        let context = state.data.context(for: file, on: state.data.today)
+        var row = inner.row + 1
+        for (index, kind) in next.steps.enumerated() {
+            let requirements = context.map { Workflow.preview(kind, of: file, context: $0) } ?? []
+            let ready = requirements.allSatisfy { $0.isMet || CaseQuestions.isSuppliedByStep($0) }
+            let target = Workflow.destination(of: kind, for: file)?.shortVietnamese ?? ""
+            buffer.putPadded(" \(ready ? "✓" : "✗") \(kind.vietnamese) → \(target)",
+                             in: Rect(row: row, col: inner.col, width: inner.width, height: 1),
+                             style: index == next.selected ? .selected : (ready ? .normal : .muted))
+            row += 1
+        }
+        row += 1
+        guard next.steps.indices.contains(next.selected), let context else { return }
+        let kind = next.steps[next.selected]
+        buffer.put("Yêu cầu của bước \"\(kind.vietnamese)\" (theo dữ liệu hiện có):", at: row, col: inner.col + 1,
+                   style: .title, maxColumns: inner.width - 2)
+        row += 1
+        let requirements = Workflow.preview(kind, of: file, context: context)
+        if requirements.isEmpty {
+            buffer.put("  Không có yêu cầu riêng; các số liệu của bước được kiểm tra khi thực hiện.", at: row, col: inner.col,
+                       style: .muted, maxColumns: inner.width)
+        }
+        for requirement in requirements {
+            let supplied = !requirement.isMet && CaseQuestions.isSuppliedByStep(requirement)
+            let text = requirement.isMet ? "  ✓ \(requirement.title)"
+                : supplied ? "  ○ \(requirement.title) (nhập khi làm bước này)" : "  ✗ \(requirement.sentence)"
+            for line in TextWrap.wrap(text, width: inner.width - 1) where row < inner.bottom {
+                buffer.put(line, at: row, col: inner.col, style: requirement.isMet ? .success : (supplied ? .muted : .error), maxColumns: inner.width)
+                row += 1
+            }
+        }
+    }
+
+    /// Draws a form that may be taller than the popup: it scrolls to keep the focused field in view.
+    static func drawForm(_ formState: FormState, state: AppState, size: Size, into buffer: inout CellBuffer) {
+        let form = formState.form
+        let frame = ScreenLayout.popup(size)
+        let inner = Modal.draw(title: form.title, width: frame.width, height: frame.height, in: frame, into: &buffer)
+        let hint = "* bắt buộc · Ctrl-S lưu · Esc hủy"
+        buffer.put(hint, at: inner.row, col: inner.col + 1, style: .muted, maxColumns: inner.width - 2)
+        let area = Rect(row: inner.row + 2, col: inner.col + 1, width: inner.width - 2, height: inner.height - 2)
+        var tall = CellBuffer(width: area.width, height: max(area.height, form.fields.count * 2))
+        var plain = form
+        plain.clearQuestionForDrawing()
+        plain.draw(in: tall.bounds, into: &tall)
+        let focusRow = form.focus * 2
+        let scroll = max(0, min(focusRow + 2 - area.height, tall.height - area.height))
+        var window = CellBuffer(width: area.width, height: area.height)
+        window.draw(tall, at: Position(row: -scroll, col: 0))
+        if let cursor = tall.cursor { window.cursor = Position(row: cursor.row - scroll, col: cursor.col) }
+        buffer.draw(window, at: Position(row: area.row, col: area.col))
+        if let question = form.discardQuestion {
+            buffer.cursor = nil
+            question.draw(in: inner, into: &buffer)
+        }
+    }
+}
+
+/// The classes screen: class names, candidates, and who is ticked for certificates.
+enum ClassesView {
+    static func draw(_ state: AppState, _ classes: ClassesState, in content: Rect, into buffer: inout CellBuffer) {
+        let groups = ClassesLogic.groups(state.index)
+        guard !groups.isEmpty else {
+            buffer.put(" Chưa có học viên nào đang học lớp bồi dưỡng.", at: content.row + 1, col: 0, style: .muted)
+            return
+        }
+        let current = max(0, min(classes.classIndex, groups.count - 1))
+        buffer.putPadded(" Lớp \(current + 1)/\(groups.count) (←/→ đổi lớp): \(groups[current].name)",
+                         in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
+        let group = groups[current]
+        let rows = group.rows.map { position -> [String] in
+            let file = state.index.rows[position].file
+            return [classes.ticked.contains(file.id) ? "[x]" : "[ ]", file.id.rawValue, file.person.fullName,
+                    state.index.unitNames[position], file.state.shortVietnamese,
+                    file.certificate.map { "\($0.number) (\($0.issued.vietnamese))" } ?? "—"]
+        }
+        let table = Table(columns: [
+            TableColumn("", width: .fixed(3)), TableColumn("Mã", width: .fixed(7)),
+            TableColumn("Họ và tên", width: .flex(3)), TableColumn("Chi bộ", width: .flex(2)),
+            TableColumn("Trạng thái", width: .flex(2)), TableColumn("Giấy chứng nhận", width: .flex(3)),
+        ], rows: rows, selected: rows.isEmpty ? nil : min(classes.candidate, rows.count - 1))
+        table.draw(in: Rect(row: content.row + 1, col: 0, width: content.width, height: content.height - 2), into: &buffer)
+        let waiting = group.rows.filter { state.index.rows[$0].file.state == .inClass }.count
+        buffer.put(" \(waiting) học viên chờ giấy chứng nhận · Space đánh dấu (không đánh dấu: cả lớp) · n/F4 ghi giấy chứng nhận",
+                   at: content.bottom - 1, col: 0, style: .muted)
+    }
+}
+
+/// The mentor view: the chosen member's candidates, last note, and who still needs this month's note.
+enum MentorView {
+    static func draw(_ state: AppState, _ mentor: MentorState, in content: Rect, into buffer: inout CellBuffer) {
+        guard let memberID = mentor.memberID else {
+            buffer.put(" Chọn người giúp đỡ: p hoặc F12", at: content.row + 1, col: 0, style: .muted)
+            return
+        }
+        let positions = MentorLogic.candidates(of: memberID, index: state.index)
+        let today = state.data.today
+        let missing = positions.filter { !CaseQuestions.hasNoteThisMonth(state.index.rows[$0].file, today: today) }.count
+        buffer.putPadded(" \(state.data.memberName(memberID)) (\(memberID.rawValue)) — \(positions.count) người được giúp đỡ · \(missing) người chưa có nhận xét tháng \(today.month)/\(today.year)",
+                         in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
+        let rows = positions.map { position -> [String] in
+            let file = state.index.rows[position].file
+            let noted = CaseQuestions.hasNoteThisMonth(file, today: today)
+            return [noted ? " " : "!", file.id.rawValue, file.person.fullName, file.state.shortVietnamese,
+                    file.lastNoteDate?.vietnamese ?? "chưa có", noted ? "Đã có" : "Chưa có nhận xét tháng này"]
+        }
+        Table(columns: [
+            TableColumn("", width: .fixed(1)), TableColumn("Mã", width: .fixed(7)), TableColumn("Họ và tên", width: .flex(3)),
+            TableColumn("Trạng thái", width: .flex(2)), TableColumn("Nhận xét gần nhất", width: .fixed(17)),
+            TableColumn("Tháng này", width: .flex(2)),
+        ], rows: rows, selected: rows.isEmpty ? nil : min(mentor.selected, rows.count - 1))
+            .draw(in: Rect(row: content.row + 1, col: 0, width: content.width, height: content.height - 1), into: &buffer)
+    }
+}
+
+/// The pipeline-now report.
+enum ReportsView {
+    /// The report's lines (also what a future export prints).
+    static func lines(_ state: AppState) -> [String] {
+        let rows = state.index.rows
+        let today = state.data.today
+        var lines = ["Tiến độ hiện tại, ngày \(today.vietnamese)", ""]
+        lines.append("Theo trạng thái:")
+        for caseState in CaseState.allCases {
+            let count = rows.filter { $0.file.state == caseState }.count
+            if count > 0 { lines.append("  " + DisplayWidth.padded(caseState.vietnamese, toColumns: 36) + String(count)) }
+        }
+        lines.append("")
+        lines.append("Theo chi bộ (đang theo dõi / quá hạn / chưa có người giúp đỡ):")
+        for unit in state.data.organisation.sortedUnits {
+            let inUnit = rows.filter { $0.file.unitID == unit.id && $0.file.state.stage != nil }
+            guard !inUnit.isEmpty else { continue }
+            lines.append("  " + DisplayWidth.padded(unit.name, toColumns: 36)
+                         + "\(inUnit.count) / \(inUnit.filter(\.isOverdue).count) / \(inUnit.filter(\.hasNoMentor).count)")
+        }
+        lines.append("")
+        lines.append("Quá hạn: \(rows.filter(\.isOverdue).count) · Sắp đến hạn: \(rows.filter(\.isDueSoon).count) · Chưa có người giúp đỡ: \(rows.filter(\.hasNoMentor).count)")
+        var silent: [MemberID: Int] = [:]
+        for row in rows where row.file.state.stage != nil && !CaseQuestions.hasNoteThisMonth(row.file, today: today) {
+            for mentor in row.file.activeMentors { silent[mentor.memberID, default: 0] += 1 }
+        }
+        lines.append("")
+        lines.append("Người giúp đỡ chưa có nhận xét tháng \(today.month)/\(today.year): \(silent.count)")
+        for (member, count) in silent.sorted(by: { VietnameseCollation.areInIncreasingOrder(state.data.memberName($0.key), state.data.memberName($1.key)) }) {
+            lines.append("  \(state.data.memberName(member)) (\(member.rawValue)): \(count) người")
+        }
+        let horizon = today.adding(days: 90)
+        let validity = state.data.rulebook[.certificateValidityMonths]
+        let expiring = rows.filter { row in
+            guard row.file.state.isCandidate, let certificate = row.file.certificate else { return false }
+            let expiry = certificate.issued.adding(months: validity)
+            return expiry >= today && expiry <= horizon
+        }
+        lines.append("")
+        lines.append("Giấy chứng nhận hết hạn trong 90 ngày: \(expiring.count)")
+        for row in expiring {
+            let expiry = row.file.certificate.map { $0.issued.adding(months: validity).vietnamese } ?? ""
+            lines.append("  \(row.file.id.rawValue) \(row.file.person.fullName): hết hạn \(expiry)")
+        }
+        return lines
+    }
+
+    static func draw(_ state: AppState, _ reports: ReportsState, in content: Rect, into buffer: inout CellBuffer) {
+        let all = lines(state)
+        let scroll = min(reports.scroll, max(0, all.count - content.height))
+        for (offset, line) in all.dropFirst(scroll).prefix(content.height).enumerated() {
+            buffer.put(" " + line, at: content.row + offset, col: 0, style: offset + scroll == 0 ? .title : .normal)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import HoSoDomain
+import HoSoTUI
+
+/// Application states for view and reducer tests, on fixed data and a fixed day.
+public enum AppFixtures {
+    /// The day every app test runs on.
+    public static let today = Fixtures.date("2026-11-23")
+
+    /// The demo organisation (8 cells) with `caseCount` files, every revision 1.
+    public static func demoData(caseCount: Int = 40, seed: UInt64 = 7) -> AppData {
+        let demo = DemoOrganisation.generate(caseCount: caseCount, seed: seed, today: today)
+        return AppData(cases: demo.cases, revisions: Dictionary(uniqueKeysWithValues: demo.cases.map { ($0.id, 1) }),
+                       organisation: Organisation(units: demo.units, members: demo.members), today: today,
+                       actor: "Thư ký chi bộ")
+    }
+
+    /// One cell of `Fixtures`, holding `files` (revision 3 each).
+    public static func cellData(_ files: [CaseFile], unit: Unit = Fixtures.cell()) -> AppData {
+        AppData(cases: files, revisions: Dictionary(uniqueKeysWithValues: files.map { ($0.id, 3) }),
+                organisation: Organisation(units: [unit], members: Fixtures.members), today: today, actor: "Thư ký chi bộ")
+    }
+
+    /// A file of `Fixtures` taken to `state`, with id `id` and the person's name `name`.
+    public static func file(_ id: String, _ name: String, in state: CaseState, born: String = "1998-04-12") throws -> CaseFile {
+        var person = Fixtures.person(born: born)
+        person.fullName = name
+        var file = try Fixtures.file(in: state, person: person).file
+        file.id = CaseID(id)
+        return file
+    }
+
+    /// A small cell with files at several steps, for readable snapshots.
+    public static func smallCell() throws -> AppData {
+        cellData([
+            try file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer),
+            try file("HS-0002", "Trần Văn Ánh", in: .verifying),
+            try file("HS-0003", "Lê Hoàng Đức", in: .introduced),
+            try file("HS-0004", "Phạm Thu Hà", in: .inClass),
+            try file("HS-0005", "Đỗ Quang Vinh", in: .probation),
+        ])
+    }
+
+    /// Sends `keys` through the reducer, returning every effect emitted.
+    @discardableResult
+    public static func press(_ keys: [Key], into state: inout AppState) -> [Effect] {
+        keys.flatMap { AppReducer.reduce(&state, .key($0)) }
+    }
+
+    /// Types `text` one character at a time.
+    @discardableResult
+    public static func type(_ text: String, into state: inout AppState) -> [Effect] {
+        press(text.map { Key.char($0) }, into: &state)
+    }
+}

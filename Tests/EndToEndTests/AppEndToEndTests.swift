@@ -1,0 +1,214 @@
+import Foundation
+import HoSoTestSupport
+import Testing
+
+/// The real application in tmux on a temporary data directory, driven like a clerk would.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct AppEndToEndTests {
+    static let today = "2026-11-23"
+
+    /// A cell of 8 official members (3 named), created through the CLI.
+    func makeCell() throws -> String {
+        let data = HosoRun.temporaryDataDirectory()
+        try HosoRun.run(["init", "--data", data, "--name", "Chi bộ Khu phố 3", "--official", "8", "--committee", "9",
+                         "--today", Self.today])
+        for (id, name) in [("M001", "Trần Văn Hùng"), ("M002", "Lê Thị Mai"), ("M003", "Phạm Quốc Bảo")] {
+            try HosoRun.run(["member", "add", "--data", data, "--id", id, "--name", name, "--official-since", "2001-05-19"])
+        }
+        return data
+    }
+
+    func cli(_ data: String, _ arguments: String...) throws {
+        try HosoRun.run(arguments + ["--data", data, "--today", Self.today])
+    }
+
+    func app(_ data: String, actor: String = "Thư ký", width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        try TmuxSession([try hosoExecutablePath(), "--data", data, "--today", Self.today, "--as", actor],
+                        width: width, height: height)
+    }
+
+    /// Clears the focused field and types `text`.
+    func fill(_ session: TmuxSession, _ text: String) throws {
+        try session.sendKeys("C-u")
+        if !text.isEmpty { try session.sendLiteral(text) }
+    }
+
+    /// Takes the open file one step: `n`, the step at `index`, the date, then each later field.
+    func step(_ session: TmuxSession, index: Int = 0, date: String, fields: [String?] = []) async throws {
+        try session.sendKeys("n")
+        try await session.waitFor(text: "Bước tiếp theo —")
+        for _ in 0..<index { try session.sendKeys("Down") }
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "Ctrl-S lưu")
+        try fill(session, date)
+        for value in fields {
+            try session.sendKeys("Tab")
+            if let value { try fill(session, value) }
+        }
+        try session.sendKeys("C-s")
+        try await session.waitFor(text: "Xác nhận bước")
+        try session.sendKeys("Right", "Enter")
+        try await session.waitFor(text: "✓ Đã lưu")
+    }
+
+    /// Opens an edit form with `key`, fills fields in order (nil keeps the value, "→" moves a choice).
+    func edit(_ session: TmuxSession, key: String, fields: [String?]) async throws {
+        try session.sendKeys(key)
+        try await session.waitFor(text: "Ctrl-S lưu")
+        for (index, value) in fields.enumerated() {
+            if index > 0 { try session.sendKeys("Tab") }
+            if value == "→" { try session.sendKeys("Right") } else if let value { try fill(session, value) }
+        }
+        try session.sendKeys("C-s")
+        try await session.waitFor(text: "✓ Đã lưu")
+    }
+
+    @Test func wholeJourneyFromNominationToOfficial() async throws {
+        let data = try makeCell()
+        try cli(data, "case", "add", "--name", "Hoàng Văn Bình", "--born", "1995-06-15", "--sex", "nam",
+                "--education", "university", "--date", "2024-09-02")
+        let session = try app(data)
+        defer { session.stop() }
+        try await session.waitFor(text: "Bảng tiến độ")
+        try session.sendKeys("F2")
+        try await session.waitFor(text: "Hoàng Văn Bình")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "1 Thông tin")
+        try await step(session, date: "01/10/2024")
+        try await step(session, date: "04/11/2024")
+        try await step(session, date: "02/12/2024", fields: ["CN-2024-01"])
+        try await step(session, date: "06/01/2025", fields: ["02/01/2025"])
+        // Verification item of the candidate: relation, name, year, place, member, method, sent, responsible, date.
+        try await edit(session, key: "v", fields: [nil, "Hoàng Văn Bình", "1995", "Phường Xuân Hòa", nil, nil, "13/01/2025", "→", "13/01/2025"])
+        try await step(session, date: "13/01/2025")
+        try await edit(session, key: "e", fields: [nil, "03/03/2025", "03/03/2025"])
+        try await step(session, date: "10/03/2025")
+        try await edit(session, key: "i", fields: [nil, "01/01/2022", nil, "17/03/2025"])
+        try await edit(session, key: "i", fields: ["→", "01/01/2022", nil, "17/03/2025"])
+        try await edit(session, key: "o", fields: [nil, nil, "17/03/2025"])
+        try await edit(session, key: "o", fields: ["→", nil, "17/03/2025"])
+        try await step(session, date: "24/03/2025")
+        try await step(session, date: "31/03/2025", fields: ["7"])
+        try await step(session, date: "14/04/2025", fields: ["9"])
+        try await step(session, date: "05/05/2025", fields: ["123-QĐ/ĐU", nil, "06/05/2025"])
+        try await step(session, date: "19/05/2025")
+        try await step(session, date: "19/05/2026")
+        try await step(session, date: "01/06/2026", fields: ["7", nil, nil, "ĐVM-01", nil, "10/01/2026", "45-QĐ/ĐU"])
+        try await session.waitFor(text: "Trạng thái: Đảng viên chính thức")
+        let json = try HosoRun.run(["case", "show", "HS-0001", "--json", "--data", data])
+        #expect(json.contains("\"official\""))
+    }
+
+    @Test func underageCellVoteIsRefusedWithTheReason() async throws {
+        let data = try makeCell()
+        try cli(data, "case", "add", "--name", "Vũ Minh Tâm", "--born", "2009-03-01", "--sex", "nam", "--date", "2026-01-05")
+        let id = "HS-0001"
+        try cli(data, "case", "do", id, "admit-to-list", "--mentor", "M001", "--date", "2026-02-02")
+        try cli(data, "case", "do", id, "enroll", "--class-name", "Lớp khóa 3/2026", "--date", "2026-03-02")
+        try cli(data, "case", "do", id, "certify", "--number", "CN-9", "--issuer", "Trung tâm Chính trị", "--date", "2026-04-06")
+        try cli(data, "case", "do", id, "file-dossier", "--application-date", "2026-05-01", "--date", "2026-05-04")
+        try cli(data, "case", "verify", "add", id, "--relation", "candidate", "--name", "Vũ Minh Tâm", "--born-year", "2009",
+                "--sent", "2026-05-11", "--date", "2026-05-11")
+        try cli(data, "case", "do", id, "start-verification", "--date", "2026-05-11")
+        try cli(data, "case", "verify", "result", id, "--item", "1", "--result", "clear", "--returned", "2026-07-01", "--date", "2026-07-01")
+        try cli(data, "case", "do", id, "conclude-verification", "--date", "2026-07-06")
+        for member in ["M001", "M002"] {
+            try cli(data, "case", "introducer", id, "--member", member, "--known-since", "2024-01-01", "--date", "2026-08-03")
+        }
+        try cli(data, "case", "opinion", id, "--source", "massOrganisations", "--date", "2026-08-03")
+        try cli(data, "case", "opinion", id, "--source", "residence", "--date", "2026-08-03")
+        try cli(data, "case", "do", id, "collect-introductions", "--date", "2026-08-10")
+        let session = try app(data, width: 80, height: 24)
+        defer { session.stop() }
+        try await session.waitFor(text: "Bảng tiến độ")
+        try session.sendKeys("F2")
+        try await session.waitFor(text: "Vũ Minh Tâm")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "1 Thông tin")
+        try session.sendKeys("n")
+        try await session.waitFor(text: "Chi bộ biểu quyết kết nạp")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "Ctrl-S lưu")
+        try session.sendKeys("Tab")
+        try session.sendLiteral("7")
+        try session.sendKeys("C-s")
+        try await session.waitFor(text: "Xác nhận bước")
+        try session.sendKeys("Right", "Enter")
+        let screen = try await session.waitFor(text: "Không thể thực hiện")
+        #expect(screen.contains("tại ngày chi bộ xét") && screen.contains("cần đủ 18 tuổi"), "\(screen)")
+        let json = try HosoRun.run(["case", "show", id, "--json", "--data", data])
+        #expect(json.contains("\"introduced\"") && !json.contains("cellVote\" : {"))
+    }
+
+    @Test func vietnameseNameTypedAndFoundWithoutDiacritics() async throws {
+        let data = try makeCell()
+        let session = try app(data)
+        defer { session.stop() }
+        try await session.waitFor(text: "Bảng tiến độ")
+        try session.sendKeys("F3")
+        try await session.waitFor(text: "Thêm quần chúng ưu tú")
+        try session.sendLiteral("Nguyễn Thị Ánh")
+        try session.sendKeys("Tab")
+        try session.sendLiteral("02/09/2000")
+        try session.sendKeys("C-s")
+        try await session.waitFor(text: "Đã thêm hồ sơ HS-0001")
+        try session.sendKeys("Escape")
+        try session.sendKeys("F2")
+        try await session.waitFor(text: "Tất cả hồ sơ — 1 hồ sơ")
+        try session.sendKeys("/")
+        try session.sendLiteral("nguyen thi anh")
+        let screen = try await session.waitFor(text: "Tất cả hồ sơ — 1 hồ sơ")
+        #expect(screen.contains("Nguyễn Thị Ánh"), "\(screen)")
+        try session.sendLiteral("x")
+        try await session.waitFor(text: "Không có hồ sơ nào khớp")
+    }
+
+    @Test func resizeRedrawsEveryLayout() async throws {
+        let data = try makeCell()
+        let session = try app(data)
+        defer { session.stop() }
+        try await session.waitFor(text: "Bảng tiến độ")
+        try session.resize(width: 80, height: 24)
+        try await session.waitUntil("the board at 80×24") { screen in
+            screen.contains("Chưa có GĐ") && !screen.contains("Chưa có người GĐ")
+                && screen.components(separatedBy: "\n").first?.contains("23/11/2026 · Thư ký") == true
+        }
+        #expect(try session.captureLines().count == 24)
+        try session.resize(width: 60, height: 20)
+        try await session.waitFor(text: "Cửa sổ quá nhỏ")
+        try session.resize(width: 120, height: 40)
+        try await session.waitFor(text: "Chưa có người GĐ")
+        try session.sendKeys("q")
+        #expect(try await session.waitForExit() == 0)
+    }
+
+    @Test func twoTerminalsEditingTheSameFileSeeTheConflict() async throws {
+        let data = try makeCell()
+        try cli(data, "case", "add", "--name", "Đặng Thu Trang", "--born", "1999-01-20", "--sex", "nu", "--date", "2026-10-01")
+        let first = try app(data, actor: "Bí thư Lan")
+        defer { first.stop() }
+        let second = try app(data, actor: "Thư ký Minh")
+        defer { second.stop() }
+        for session in [first, second] {
+            try await session.waitFor(text: "Bảng tiến độ")
+            try session.sendKeys("F2")
+            try await session.waitFor(text: "Đặng Thu Trang")
+            try session.sendKeys("Enter", "m")
+            try await session.waitFor(text: "Ctrl-S lưu")
+        }
+        try first.sendLiteral("Nhận xét của bí thư")
+        try second.sendLiteral("Nhận xét của thư ký")
+        try first.sendKeys("C-s")
+        try await first.waitFor(text: "✓ Đã lưu")
+        try second.sendKeys("C-s")
+        let conflict = try await second.waitFor(text: "Hồ sơ đã bị người khác sửa")
+        #expect(conflict.contains("Bí thư Lan"), "\(conflict)")
+        #expect(conflict.contains("Tải lại"))
+        try second.sendKeys("Right", "Enter")
+        try await second.waitFor(text: "Nhận xét của thư ký")
+        try second.sendKeys("C-s")
+        try await second.waitFor(text: "✓ Đã lưu")
+        let json = try HosoRun.run(["case", "show", "HS-0001", "--json", "--data", data])
+        #expect(json.contains("Nhận xét của bí thư") && json.contains("Nhận xét của thư ký"), "\(json)")
+    }
+}

@@ -1,0 +1,180 @@
+import HoSoDomain
+import HoSoTUI
+import HoSoTestSupport
+import Testing
+
+/// Keys through the reducer: navigation, search, sort, tabs, steps, conflicts and forms.
+@Suite struct AppReducerTests {
+    func small(_ keys: [Key] = []) throws -> AppState {
+        var state = AppState(data: try AppFixtures.smallCell())
+        AppFixtures.press([.resize(width: 80, height: 24)] + keys, into: &state)
+        return state
+    }
+
+    func list(_ state: AppState) -> ListState? {
+        if case .list(let list) = state.screen { return list }
+        return nil
+    }
+
+    func detail(_ state: AppState) -> DetailState? {
+        if case .detail(let detail) = state.screen { return detail }
+        return nil
+    }
+
+    func names(_ state: AppState) -> [String] {
+        list(state)?.visible.map { state.index.rows[$0].file.person.fullName } ?? []
+    }
+
+    @Test func boardArrowsAndEnterOpenTheFilteredList() throws {
+        var state = try small()
+        AppFixtures.press([.right, .right, .down, .down, .enter], into: &state)
+        #expect(list(state)?.filter.states == [.verifying])
+        #expect(names(state) == ["Trần Văn Ánh"])
+        AppFixtures.press([.escape, .escape, .escape], into: &state)
+        #expect(state.screens.count == 1, "Esc goes back to the board and never quits")
+    }
+
+    @Test func boardClickOpensTheCount() throws {
+        var state = try small()
+        let column = ScreenLayout.boardColumns(state.size)[3]
+        let row = ScreenLayout.boardItemRow(column, item: .state(.introduced), stage: .admission)
+        AppFixtures.press([.mouse(MouseEvent(row: row, col: column.col + 2, kind: .leftClick))], into: &state)
+        #expect(names(state) == ["Lê Hoàng Đức"])
+    }
+
+    @Test func searchIgnoresDiacriticsAndEscClearsIt() throws {
+        var state = try small([.char("l"), .char("/")])
+        AppFixtures.type("duc", into: &state)
+        #expect(names(state) == ["Lê Hoàng Đức"])
+        AppFixtures.press([.backspace, .backspace, .backspace], into: &state)
+        AppFixtures.type("THU HA", into: &state)
+        #expect(names(state) == ["Phạm Thu Hà"])
+        AppFixtures.press([.enter], into: &state)
+        #expect(list(state)?.query == "THU HA" && names(state) == ["Phạm Thu Hà"], "Enter keeps the filter")
+        AppFixtures.press([.char("/"), .escape], into: &state)
+        #expect(names(state).count == 5)
+    }
+
+    @Test func sortKeyCyclesColumns() throws {
+        var state = try small([.char("l")])
+        #expect(names(state) == ["Trần Văn Ánh", "Lê Hoàng Đức", "Phạm Thu Hà", "Nguyễn Thị Minh Khai", "Đỗ Quang Vinh"])
+        AppFixtures.press([.char("s")], into: &state)
+        #expect(list(state)?.sort == .id)
+        #expect(names(state).first == "Nguyễn Thị Minh Khai")
+        AppFixtures.press([.function(9), .function(9)], into: &state)
+        #expect(list(state)?.sort == .state)
+        #expect(names(state) == ["Nguyễn Thị Minh Khai", "Phạm Thu Hà", "Trần Văn Ánh", "Lê Hoàng Đức", "Đỗ Quang Vinh"])
+    }
+
+    @Test func tabsSwitchByTabNumberAndMouse() throws {
+        var state = try small([.char("l"), .enter])
+        #expect(detail(state)?.tab == .info)
+        AppFixtures.press([.tab, .tab], into: &state)
+        #expect(detail(state)?.tab == .training)
+        AppFixtures.press([.backTab], into: &state)
+        #expect(detail(state)?.tab == .mentors)
+        AppFixtures.press([.char("8")], into: &state)
+        #expect(detail(state)?.tab == .history)
+        let hit = DetailTabHits.rects(state.size)[3]
+        AppFixtures.press([.mouse(MouseEvent(row: hit.row, col: hit.col + 1, kind: .leftClick))], into: &state)
+        #expect(detail(state)?.tab == .verification)
+    }
+
+    @Test func refusedStepShowsTheEngineSentenceAndChangesNothing() throws {
+        let young = try AppFixtures.file("HS-0009", "Vũ Minh Tâm", in: .introduced, born: "2009-03-01")
+        var state = AppState(data: AppFixtures.cellData([young]))
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .tab], into: &state)
+        AppFixtures.type("7", into: &state)
+        var effects = AppFixtures.press([.ctrl("s")], into: &state)
+        guard case .confirm(let confirm)? = state.modal else { Issue.record("no confirmation"); return }
+        #expect(confirm.dialog.message.contains { $0.contains("Đã có giới thiệu, ý kiến") })
+        #expect(!confirm.dialog.confirmFocused, "the focus starts on Hủy")
+        effects += AppFixtures.press([.right, .enter], into: &state)
+        #expect(effects.isEmpty)
+        guard case .message(let message)? = state.modal else { Issue.record("no refusal popup"); return }
+        #expect(message.title == "Không thể thực hiện")
+        #expect(message.lines.contains { $0.contains("tại ngày chi bộ xét") && $0.contains("cần đủ 18 tuổi") })
+        #expect(state.data.cases == [young])
+    }
+
+    @Test func acceptedStepSavesWithTheExpectedRevision() throws {
+        var state = try small([.char("l"), .down, .down, .enter, .char("n"), .enter])
+        AppFixtures.press([.tab], into: &state)
+        AppFixtures.type("CN-77", into: &state)
+        let effects = AppFixtures.press([.ctrl("s"), .right, .enter], into: &state)
+        guard case .save(let file, let revision)? = effects.first else { Issue.record("no save: \(effects)"); return }
+        #expect(revision == 3)
+        #expect(file.state == .certified && file.certificate?.number == "CN-77")
+        #expect(file.history.last?.actor == "Thư ký chi bộ")
+    }
+
+    @Test func conflictOffersReloadAndKeepsWhatWasTyped() throws {
+        var state = try small([.char("l"), .enter, .char("m")])
+        AppFixtures.type("Tích cực học tập", into: &state)
+        let effects = AppFixtures.press([.ctrl("s")], into: &state)
+        #expect(effects.count == 1)
+        _ = AppReducer.reduce(&state, .conflict("Hồ sơ HS-0002 vừa được Bí thư sửa lúc 09:15. Thay đổi của bạn chưa được lưu."))
+        guard case .conflict(let conflict)? = state.modal else { Issue.record("no conflict popup"); return }
+        #expect(conflict.dialog.message.first?.contains("Bí thư") == true)
+        let reload = AppFixtures.press([.right, .enter], into: &state)
+        #expect(reload == [.reload])
+        var fresh = state.data
+        fresh.revisions["HS-0002"] = 4
+        _ = AppReducer.reduce(&state, .loaded(fresh, external: false))
+        guard case .form(let form)? = state.modal else { Issue.record("the form did not reopen"); return }
+        #expect(form.form.field("text")?.value == "Tích cực học tập")
+        #expect(form.baseRevision == 4)
+    }
+
+    @Test func escapeOnADirtyFormAsksBeforeDiscarding() throws {
+        var state = try small([.char("a")])
+        AppFixtures.type("Ngô", into: &state)
+        AppFixtures.press([.escape], into: &state)
+        guard case .form(let form)? = state.modal else { Issue.record("the form closed"); return }
+        #expect(form.form.discardQuestion?.title == "Bỏ thay đổi?")
+        AppFixtures.press([.right, .enter], into: &state)
+        #expect(state.modal == nil)
+    }
+
+    @Test func addCaseEmitsTheNewPersonInNFC() throws {
+        var state = try small([.function(3)])
+        AppFixtures.type("Nguye\u{302}\u{303}n Thị Ánh", into: &state)
+        AppFixtures.press([.tab], into: &state)
+        AppFixtures.type("02/09/2000", into: &state)
+        let effects = AppFixtures.press([.ctrl("s")], into: &state)
+        guard case .addCase(let person, let unit, _, let date)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(person.fullName == "Nguyễn Thị Ánh")
+        #expect(unit == Fixtures.cellID && date == AppFixtures.today)
+    }
+
+    @Test func quitOnlyAtTheTopLevel() throws {
+        var state = try small([.char("l")])
+        #expect(AppFixtures.press([.char("q")], into: &state).isEmpty)
+        #expect(AppFixtures.press([.function(10)], into: &state) == [.quit])
+    }
+
+    @Test func everyLetterHasANonLetterAlternative() {
+        for map in [KeyMaps.board, KeyMaps.list, KeyMaps.detail, KeyMaps.classes, KeyMaps.mentor, KeyMaps.reports] {
+            #expect(map.bindingsWithoutNonLetterKey.map(\.description) == [] || map.bindingsWithoutNonLetterKey.allSatisfy { $0.description.hasPrefix("Thẻ ") })
+        }
+    }
+
+    @Test func classCertificatesGoThroughTheEngine() throws {
+        var state = try small([.char("c"), .function(4)])
+        let effects = AppFixtures.press([.ctrl("s")], into: &state)
+        #expect(effects.count == 1)
+        if case .save(let file, let revision)? = effects.first {
+            #expect(file.state == .certified && file.certificate?.number == "CN-2026-HS-0004" && revision == 3)
+        }
+    }
+
+    @Test func statusStaysUntilTheNextKey() throws {
+        var state = try small()
+        _ = AppReducer.reduce(&state, .saved("HS-0001", message: "Đã lưu"))
+        #expect(state.status != nil)
+        _ = AppReducer.reduce(&state, .key(.resize(width: 100, height: 30)))
+        #expect(state.status != nil)
+        AppFixtures.press([.down], into: &state)
+        #expect(state.status == nil)
+    }
+}
