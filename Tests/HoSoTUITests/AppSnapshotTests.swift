@@ -278,8 +278,8 @@ import Testing
              Lý lịch               bản 1 (13/05/2024)
              Quan hệ     Họ và tên                      Năm  Sưu tra Gửi        Nhận       Kết quả   Phụ trách
              Bản thân    Lê Hoàng Đức                   1998 —       20/05/2024 04/07/2024 Đạt       Trần Văn Hùng
-             Cha đẻ      Cha của Lê Hoàng Đức           1970 —       20/05/2024 04/07/2024 Đạt       Trần Văn Hùng
-             Mẹ đẻ       Mẹ của Lê Hoàng Đức            1973 —       20/05/2024 04/07/2024 Đạt       Trần Văn Hùng
+             Cha đẻ      Lê Hoàng Nghĩa                 1970 —       20/05/2024 04/07/2024 Đạt       Trần Văn Hùng
+             Mẹ đẻ       Bùi Thị Anh                    1973 —       20/05/2024 04/07/2024 Đạt       Trần Văn Hùng
              e hoặc Ctrl-R: ghi kết quả phiếu đang chọn
 
 
@@ -320,8 +320,8 @@ import Testing
              Lý lịch               bản 1 (13/05/2024)
              Quan hệ     Họ và tên  Năm  Sưu tra Gửi        Nhận       Kết quả   Phụ trách
              Bản thân    Lê Hoàng … 1998 —       20/05/2024 04/07/2024 Đạt       Trần Văn …
-             Cha đẻ      Cha của L… 1970 —       20/05/2024 04/07/2024 Đạt       Trần Văn …
-             Mẹ đẻ       Mẹ của Lê… 1973 —       20/05/2024 04/07/2024 Đạt       Trần Văn …
+             Cha đẻ      Lê Hoàng … 1970 —       20/05/2024 04/07/2024 Đạt       Trần Văn …
+             Mẹ đẻ       Bùi Thị A… 1973 —       20/05/2024 04/07/2024 Đạt       Trần Văn …
              e hoặc Ctrl-R: ghi kết quả phiếu đang chọn
 
 
@@ -355,17 +355,17 @@ import Testing
              04/07/2024 · Thư ký chi bộ · Kết luận lý lịch
                Trạng thái: Đang thẩm tra lý lịch → Lý lịch đã kết luận
              04/07/2024 · Thư ký chi bộ · Ghi kết quả thẩm tra
-               Kết quả thẩm tra Mẹ của Lê Hoàng Đức: Chưa có → Đạt
+               Kết quả thẩm tra Bùi Thị Anh: Chưa có → Đạt
              04/07/2024 · Thư ký chi bộ · Ghi kết quả thẩm tra
-               Kết quả thẩm tra Cha của Lê Hoàng Đức: Chưa có → Đạt
+               Kết quả thẩm tra Lê Hoàng Nghĩa: Chưa có → Đạt
              04/07/2024 · Thư ký chi bộ · Ghi kết quả thẩm tra
                Kết quả thẩm tra Lê Hoàng Đức: Chưa có → Đạt
              20/05/2024 · Thư ký chi bộ · Gửi thẩm tra lý lịch
                Trạng thái: Làm đơn, lý lịch → Đang thẩm tra lý lịch
              20/05/2024 · Thư ký chi bộ · Thêm phiếu thẩm tra
-               Thẩm tra: Mẹ đẻ: Mẹ của Lê Hoàng Đức
+               Thẩm tra: Mẹ đẻ: Bùi Thị Anh
              20/05/2024 · Thư ký chi bộ · Thêm phiếu thẩm tra
-               Thẩm tra: Cha đẻ: Cha của Lê Hoàng Đức
+               Thẩm tra: Cha đẻ: Lê Hoàng Nghĩa
              20/05/2024 · Thư ký chi bộ · Thêm phiếu thẩm tra
                Thẩm tra: Bản thân: Lê Hoàng Đức
              13/05/2024 · Thư ký chi bộ · Nhận đơn và lý lịch
@@ -403,8 +403,8 @@ import Testing
              │  ✗ Quá 12 tháng tại ngày 23/11/2026: Đơn xin vào Đảng (ngày 10/05/2024),   │
              │    Lý lịch bản 1 (ngày 13/05/2024), Ý kiến đoàn thể nơi công tác (ngày     │
              │    19/07/2024), Ý kiến chi ủy, đoàn thể nơi cư trú (ngày 19/07/2024); cần  │
-             │    làm lại (Thực tiễn địa phương (chưa thấy văn bản trung ương; cần xác    │
-             │    nhận))                                                                  │
+             │    làm lại (Thực tiễn địa phương — chưa thấy văn bản trung ương; cần xác   │
+             │    nhận)                                                                   │
              │  ✓ Chi bộ có ít nhất 3 đảng viên chính thức                                │
              └────────────────────────────────────────────────────────────────────────────┘
 
@@ -428,8 +428,8 @@ import Testing
                       │  ✓ Giấy chứng nhận bồi dưỡng còn giá trị tại ngày 23/11/2026                                     │
              Bước tiếp│  ✗ Quá 12 tháng tại ngày 23/11/2026: Đơn xin vào Đảng (ngày 10/05/2024), Lý lịch bản 1 (ngày     │
               ✓ Đủ 18 │    13/05/2024), Ý kiến đoàn thể nơi công tác (ngày 19/07/2024), Ý kiến chi ủy, đoàn thể nơi cư   │
-              ✓ Không │    trú (ngày 19/07/2024); cần làm lại (Thực tiễn địa phương (chưa thấy văn bản trung ương; cần   │
-              ✓ Trình │    xác nhận))                                                                                    │
+              ✓ Không │    trú (ngày 19/07/2024); cần làm lại (Thực tiễn địa phương — chưa thấy văn bản trung ương; cần  │
+              ✓ Trình │    xác nhận)                                                                                     │
               ✓ Giấy c│  ✓ Chi bộ có ít nhất 3 đảng viên chính thức                                                      │
               ✗ Quá 12│  ○ Được ít nhất 2/3 chi bộ tán thành (nhập khi làm bước này)                                     │iến đoàn
                 thể nơ│                                                                                                  │c tiễn
@@ -542,12 +542,12 @@ import Testing
              │                                                                            │
              │ Chưa thể "Chi bộ biểu quyết kết nạp" (chuyển sang "Chi bộ đã xét"):        │
              │ ✗ 17 năm 8 tháng tại ngày chi bộ xét (23/11/2026); cần đủ 18 tuổi (Quy     │
-             │   định 294-QĐ/TW (tuổi đời tính theo tháng))                               │
+             │   định 294-QĐ/TW — tuổi đời tính theo tháng)                               │
              │ ✗ Quá 12 tháng tại ngày 23/11/2026: Đơn xin vào Đảng (ngày 10/05/2024), Lý │
              │   lịch bản 1 (ngày 13/05/2024), Ý kiến đoàn thể nơi công tác (ngày         │
              │   19/07/2024), Ý kiến chi ủy, đoàn thể nơi cư trú (ngày 19/07/2024); cần   │
-             │   làm lại (Thực tiễn địa phương (chưa thấy văn bản trung ương; cần xác     │
-             │   nhận))                                                                   │
+             │   làm lại (Thực tiễn địa phương — chưa thấy văn bản trung ương; cần xác    │
+             │   nhận)                                                                    │
              │                                                                            │
              │ Enter hoặc Esc: đóng                                                       │
              │                                                                            │
@@ -579,13 +579,13 @@ import Testing
              Nơi giới thiệu        Đoàn Thanh niên, ngày 15/01/2024
                                ┌─ Hồ sơ đã bị người khác sửa ──────────────────────────────────────────────────┐
              Bước tiếp theo: Ch│                                                                               │
-              ✗ 17 năm 8 tháng │ Hồ sơ HS-0009 vừa được Bí thư Lan sửa lúc 2026-11-23T09:15:00+07:00. Thay đổi │nh theo tháng))
+              ✗ 17 năm 8 tháng │ Hồ sơ HS-0009 vừa được Bí thư Lan sửa lúc 2026-11-23T09:15:00+07:00. Thay đổi │ính theo tháng)
               ✓ Không quá 60 tu│   của bạn chưa được lưu. Hãy tải lại hồ sơ, xem thay đổi mới rồi sửa lại.     │
               ✓ Trình độ học vấ│                                                                               │
               ✓ Giấy chứng nhận│ Tải lại: xem dữ liệu mới; những gì bạn đã nhập được giữ lại để lưu lần nữa.   │
               ✗ Quá 12 tháng tạ│                                                                               │2024), Ý kiến đoàn
                 thể nơi công tá│ [ Hủy ]   [ Tải lại ]                                                         │m lại (Thực tiễn
-                địa phương (chư│                                                                               │
+                địa phương — ch│                                                                               │
               ✓ Chi bộ có ít nh└───────────────────────────────────────────────────────────────────────────────┘
               ○ Được ít nhất 2/3 chi bộ tán thành (nhập khi làm bước này)
 

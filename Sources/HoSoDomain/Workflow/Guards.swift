@@ -11,7 +11,7 @@ extension Workflow {
         case .sympathizer: return guards.sympathizer()
         case .inClass: return guards.inClass()
         case .certified: return guards.certified()
-        case .dossier: return guards.dossier()
+        case .dossier: return guards.dossier(suppliedByStep: true)
         case .verifying: return guards.verifying()
         case .verified: return guards.verified()
         case .introduced: return guards.introduced()
@@ -36,10 +36,11 @@ struct GuardSet {
 
     private func requirement(
         _ code: String, _ title: String, _ isMet: Bool, _ detail: String, source: String = "",
-        rule: RuleKey? = nil
+        rule: RuleKey? = nil, supplied: Bool = false
     ) -> Requirement {
         Requirement(
-            code: code, title: title, isMet: isMet, detail: detail, source: rule?.source ?? source, rule: rule)
+            code: code, title: title, isMet: isMet, detail: detail, source: rule?.source ?? source, rule: rule,
+            suppliedByStep: supplied)
     }
 
     // MARK: Stage 1
@@ -51,7 +52,7 @@ struct GuardSet {
             requirement(
                 "sympathizer.resolution", "Có nghị quyết chi bộ đưa vào danh sách cảm tình đảng", resolution != nil,
                 resolution.map { "Nghị quyết chi bộ ngày \($0)" } ?? "Chưa có ngày nghị quyết của chi bộ",
-                source: "Kế hoạch 47-KH/QU, mục III.2"))
+                source: "Kế hoạch 47-KH/QU, mục III.2", supplied: true))
         let mentors = file.activeMentors
         result.append(
             requirement(
@@ -59,7 +60,7 @@ struct GuardSet {
                 mentors.isEmpty
                     ? "Chưa phân công đảng viên giúp đỡ"
                     : "Người giúp đỡ: " + mentors.map { context.memberName($0.memberID) }.joined(separator: ", "),
-                source: "Kế hoạch 47-KH/QU, mục III.3"))
+                source: "Kế hoạch 47-KH/QU, mục III.3", supplied: true))
         for mentor in mentors {
             let member = context.members[mentor.memberID]
             let official = member?.isOfficial(on: date) ?? false
@@ -75,7 +76,7 @@ struct GuardSet {
             result.append(
                 requirement(
                     "sympathizer.mentorOfficial", "Người giúp đỡ là đảng viên chính thức", official, detail,
-                    source: "Kế hoạch 47-KH/QU, mục III.3"))
+                    source: "Kế hoạch 47-KH/QU, mục III.3", supplied: true))
         }
         return result
     }
@@ -87,7 +88,7 @@ struct GuardSet {
         return [
             requirement(
                 "class.enrolment", "Có tên lớp bồi dưỡng", !name.isEmpty,
-                name.isEmpty ? "Chưa ghi lớp bồi dưỡng nhận thức về Đảng" : "Lớp: \(name)")
+                name.isEmpty ? "Chưa ghi lớp bồi dưỡng nhận thức về Đảng" : "Lớp: \(name)", supplied: true)
         ]
     }
 
@@ -98,35 +99,35 @@ struct GuardSet {
                 "certificate.number", "Có số giấy chứng nhận", !(certificate?.number.isEmpty ?? true),
                 certificate.map { $0.number.isEmpty ? "Thiếu số giấy chứng nhận" : "Số \($0.number)" }
                     ?? "Chưa có giấy chứng nhận",
-                source: "Hướng dẫn 06-HD/TW"),
+                source: "Hướng dẫn 06-HD/TW", supplied: true),
             requirement(
                 "certificate.issuer", "Có nơi cấp giấy chứng nhận", !(certificate?.issuer.isEmpty ?? true),
                 certificate.map { $0.issuer.isEmpty ? "Thiếu nơi cấp" : "Nơi cấp: \($0.issuer)" }
                     ?? "Chưa có giấy chứng nhận",
-                source: "Hướng dẫn 06-HD/TW"),
+                source: "Hướng dẫn 06-HD/TW", supplied: true),
         ]
         if let certificate, let enrolment = file.enrolment {
             result.append(
                 requirement(
                     "certificate.afterClass", "Ngày cấp không trước ngày vào lớp",
                     certificate.issued >= enrolment.enrolled,
-                    "Cấp ngày \(certificate.issued), vào lớp ngày \(enrolment.enrolled)"))
+                    "Cấp ngày \(certificate.issued), vào lớp ngày \(enrolment.enrolled)", supplied: true))
         }
         return result
     }
 
     // MARK: Stage 3
 
-    func dossier() -> [Requirement] {
+    func dossier(suppliedByStep: Bool = false) -> [Requirement] {
         [
             requirement(
                 "dossier.application", "Có đơn xin vào Đảng (1-KNĐ)", file.application != nil,
                 file.application.map { "Đơn ngày \($0)" } ?? "Chưa có đơn xin vào Đảng",
-                source: "Hướng dẫn 12-HD/BTCTW"),
+                source: "Hướng dẫn 12-HD/BTCTW", supplied: suppliedByStep),
             requirement(
                 "dossier.biography", "Có lý lịch người xin vào Đảng (2-KNĐ)", file.latestBiography != nil,
                 file.latestBiography.map { "Lý lịch bản \($0.version), ngày \($0.date)" } ?? "Chưa có lý lịch",
-                source: "Hướng dẫn 12-HD/BTCTW"),
+                source: "Hướng dẫn 12-HD/BTCTW", supplied: suppliedByStep),
         ]
     }
 
@@ -359,13 +360,13 @@ struct GuardSet {
         guard let vote else {
             return requirement(
                 code, "Được ít nhất \(fraction) \(body) tán thành", false, "Chưa có kết quả biểu quyết của \(body)",
-                rule: numerator)
+                rule: numerator, supplied: true)
         }
         let needed = rules.votesNeeded(of: vote.eligible, numerator: numerator, denominator: denominator)
         return requirement(
             code, "Được ít nhất \(fraction) \(body) tán thành", vote.eligible > 0 && vote.votesFor >= needed,
             "\(vote.votesFor)/\(vote.eligible) tán thành ngày \(vote.date); cần ít nhất \(needed) (\(fraction) của \(vote.eligible))",
-            rule: numerator)
+            rule: numerator, supplied: true)
     }
 
     func committeeApproved() -> [Requirement] {
@@ -390,17 +391,17 @@ struct GuardSet {
             requirement(
                 "\(code).number", "Có số quyết định", !(decision?.number.isEmpty ?? true),
                 decision.map { $0.number.isEmpty ? "Thiếu số quyết định" : "Quyết định số \($0.number)" }
-                    ?? "Chưa có quyết định"),
+                    ?? "Chưa có quyết định", supplied: true),
             requirement(
                 "\(code).body", "Có cấp ủy ra quyết định", !(decision?.body.isEmpty ?? true),
                 decision.map { $0.body.isEmpty ? "Thiếu tên cấp ủy ra quyết định" : "Cấp ủy: \($0.body)" }
-                    ?? "Chưa có quyết định"),
+                    ?? "Chưa có quyết định", supplied: true),
         ]
         if let decision, let earliest {
             result.append(
                 requirement(
                     "\(code).order", "Ngày quyết định không trước ngày biểu quyết", decision.date >= earliest,
-                    "Quyết định ngày \(decision.date), biểu quyết ngày \(earliest)"))
+                    "Quyết định ngày \(decision.date), biểu quyết ngày \(earliest)", supplied: true))
         }
         return result
     }
@@ -409,7 +410,7 @@ struct GuardSet {
 
     func probation() -> [Requirement] {
         guard let ceremony = file.ceremony else {
-            return [requirement("ceremony.date", "Có ngày tổ chức lễ kết nạp", false, "Chưa có ngày lễ kết nạp")]
+            return [requirement("ceremony.date", "Có ngày tổ chức lễ kết nạp", false, "Chưa có ngày lễ kết nạp", supplied: true)]
         }
         let decisionDate = file.decision?.date
         let afterDecision = decisionDate.map { ceremony >= $0 } ?? true
@@ -417,7 +418,7 @@ struct GuardSet {
             requirement(
                 "ceremony.date", "Lễ kết nạp sau ngày quyết định", afterDecision,
                 "Lễ kết nạp ngày \(ceremony)" + (decisionDate.map { ", quyết định ngày \($0)" } ?? ""),
-                source: "Điều lệ Đảng, Điều 5")
+                source: "Điều lệ Đảng, Điều 5", supplied: true)
         ]
     }
 
@@ -448,7 +449,7 @@ struct GuardSet {
                 !(certificate?.number.isEmpty ?? true),
                 certificate.map { "Giấy chứng nhận số \($0.number), ngày \($0.issued)" }
                     ?? "Chưa có giấy chứng nhận lớp đảng viên mới",
-                source: "Điều lệ Đảng, Điều 5"))
+                source: "Điều lệ Đảng, Điều 5", supplied: true))
         result.append(
             voteRequirement(
                 file.recognitionVote, code: "vote.recognition", body: "chi bộ", numerator: .cellVoteNumerator,
@@ -461,7 +462,7 @@ struct GuardSet {
         let reason = file.sideState?.reason ?? ""
         return [
             requirement(
-                "side.reason", "Có lý do", !reason.isEmpty, reason.isEmpty ? "Chưa ghi lý do" : "Lý do: \(reason)")
+                "side.reason", "Có lý do", !reason.isEmpty, reason.isEmpty ? "Chưa ghi lý do" : "Lý do: \(reason)", supplied: true)
         ]
     }
 }

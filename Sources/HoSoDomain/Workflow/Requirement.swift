@@ -13,14 +13,21 @@ public struct Requirement: Sendable, Equatable, Codable {
     public var source: String
     /// The parameter of the rulebook involved, if any.
     public var rule: RuleKey?
+    /// Met by what the clerk enters for the step itself (the vote, the decision number…): before the
+    /// step's form is filled it cannot hold, so it does not make a file "blocked".
+    public var suppliedByStep: Bool
 
-    public init(code: String, title: String, isMet: Bool, detail: String, source: String, rule: RuleKey? = nil) {
+    public init(
+        code: String, title: String, isMet: Bool, detail: String, source: String, rule: RuleKey? = nil,
+        suppliedByStep: Bool = false
+    ) {
         self.code = code
         self.title = title
         self.isMet = isMet
         self.detail = detail
         self.source = source
         self.rule = rule
+        self.suppliedByStep = suppliedByStep
     }
 
     /// The sentence a clerk reads: the finding and its source.

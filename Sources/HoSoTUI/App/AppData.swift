@@ -107,12 +107,8 @@ public enum CaseQuestions {
     }
 
     /// Requirements the step's own form fills in (the vote, the decision number, the class name…):
-    /// before the form is filled they cannot be met, so they do not make a file "blocked".
-    public static func isSuppliedByStep(_ requirement: Requirement) -> Bool {
-        let prefixes = ["sympathizer.", "class.", "certificate.number", "certificate.issuer", "certificate.afterClass",
-                        "dossier.", "vote.", "decision", "ceremony.", "recognition.", "side."]
-        return prefixes.contains { requirement.code.hasPrefix($0) }
-    }
+    /// the engine marks them, so they do not make a file "blocked" before the form is filled.
+    public static func isSuppliedByStep(_ requirement: Requirement) -> Bool { requirement.suppliedByStep }
 
     /// Whether the file had a mentor note in the month of `today`.
     public static func hasNoteThisMonth(_ file: CaseFile, today: CivilDate) -> Bool {
