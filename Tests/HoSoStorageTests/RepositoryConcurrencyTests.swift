@@ -57,7 +57,7 @@ struct RepositoryConcurrencyTests {
             return
         }
         #expect(storage.isConflict)
-        #expect(storage.message.contains("HS-0001"))
+        #expect(storage.message.contains("Hồ sơ HS-0001 vừa được"), "the file as the clerk knows it: \(storage.message)")
         #expect(storage.message.contains("Thư ký Lan"), "the message names who changed it: \(storage.message)")
         let changedAt = try #require(first.repository.lastChange(of: "HS-0001")?.at)
         #expect(storage.message.contains(changedAt), "the message says when: \(storage.message)")
