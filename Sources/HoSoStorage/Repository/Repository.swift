@@ -160,11 +160,15 @@ public final class Repository: @unchecked Sendable {
     /// A cheap test (file sizes and inodes) for the TUI to poll every second or so.
     public func hasExternalChanges() -> Bool { store.hasExternalChanges() }
 
-    /// Integrity problems of the directory: JSON, ids, hash chain, stray files, modes, and the
-    /// workflow's own invariants on every file.
+    /// Integrity problems of the directory: JSON, ids, hash chain, stray files, modes, the workflow's
+    /// own invariants on every file, and a warning when the directory is on a network file system
+    /// (checked here rather than on every command: one `statfs` is cheap, but the advice belongs to a review).
     public func check() -> [String] {
         var problems = store.check().map(\.description)
         problems += WorkflowInvariants.problems(in: cases, organisation: organisation)
+        if let fileSystem = NetworkFileSystem.name(ofPath: directory) {
+            problems.append(NetworkFileSystem.warning(directory: directory, fileSystem: fileSystem))
+        }
         return problems
     }
 

@@ -13,9 +13,14 @@ public struct RepositoryError: Error, Sendable, CustomStringConvertible {
     }
 
     init(_ error: StoreError) {
-        var isConflict = false
-        if case .conflict = error { isConflict = true }
-        self.init(message: error.message, isConflict: isConflict, storeError: error)
+        guard case .conflict(let id, let expected, let actual, let changedBy, let changedAt) = error else {
+            self.init(message: error.message, storeError: error)
+            return
+        }
+        // The clerk knows the file as "HS-0001", not by the store's "case/HS-0001".
+        let shown = StoreError.conflict(
+            id: StoredItem.displayID(id), expected: expected, actual: actual, changedBy: changedBy, changedAt: changedAt)
+        self.init(message: shown.message, isConflict: true, storeError: error)
     }
 
     public var description: String { message }

@@ -19,6 +19,14 @@ public enum StoredItem: Codable, Sendable, Equatable {
     static func id(_ member: MemberID) -> String { "member/" + member.rawValue }
     static func id(_ file: CaseID) -> String { "case/" + file.rawValue }
 
+    /// A store id as a clerk knows it: without the "unit/", "member/" or "case/" prefix.
+    static func displayID(_ storageID: String) -> String {
+        for prefix in ["unit/", "member/", "case/"] where storageID.hasPrefix(prefix) {
+            return String(storageID.dropFirst(prefix.count))
+        }
+        return storageID
+    }
+
     private enum CodingKeys: String, CodingKey { case type, unit, member, `case` }
 
     public init(from decoder: any Decoder) throws {
