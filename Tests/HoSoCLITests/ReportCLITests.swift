@@ -96,6 +96,15 @@ struct ReportCLITests {
         try html.write(toFile: path, atomically: true, encoding: .utf8)
         let result = try ChildProcess.run(["python3", "-c", checker, path])
         #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
+        // A real browser prints it, where one is installed (the structural check above runs everywhere).
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") {
+            let pdf = workspace.directory + "-quota.pdf"
+            defer { try? FileManager.default.removeItem(atPath: pdf) }
+            let printed = try ChildProcess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--print-to-pdf=" + pdf, path])
+            #expect(printed.status == 0)
+            let bytes = try #require(FileManager.default.contents(atPath: pdf))
+            #expect(bytes.starts(with: Array("%PDF".utf8)) && bytes.count > 10_000)
+        }
     }
 
     @Test("Rate, period and pipeline run on a branch's directory; two directories are summed, a duplicate refused")
