@@ -34,11 +34,15 @@ public struct Unit: Codable, Sendable, Equatable, Identifiable {
     public var memberCounts: MemberCounts
     /// Members of the committee that votes on admissions (đảng ủy cơ sở), for its 2/3 threshold.
     public var committeeMembers: Int
+    /// Admission targets and reported figures; nil for a unit nobody set quotas for (and in data
+    /// written before quotas existed).
+    public var quota: UnitQuota?
 
     public init(
         id: UnitID, name: String, kind: Kind, parentID: UnitID? = nil, sector: String? = nil,
         decidesAdmissions: Bool = false, educationExempt: Bool = false, hasYouthUnion: Bool = true,
-        hasTradeUnion: Bool = true, memberCounts: MemberCounts = MemberCounts(), committeeMembers: Int = 0
+        hasTradeUnion: Bool = true, memberCounts: MemberCounts = MemberCounts(), committeeMembers: Int = 0,
+        quota: UnitQuota? = nil
     ) {
         self.id = id
         self.name = name
@@ -51,6 +55,32 @@ public struct Unit: Codable, Sendable, Equatable, Identifiable {
         self.hasTradeUnion = hasTradeUnion
         self.memberCounts = memberCounts
         self.committeeMembers = committeeMembers
+        self.quota = quota
+    }
+}
+
+extension Unit {
+    private enum CodingKeys: String, CodingKey {
+        case id, name, kind, parentID, sector, decidesAdmissions, educationExempt, hasYouthUnion, hasTradeUnion,
+            memberCounts, committeeMembers, quota
+    }
+
+    /// Tolerates data written before `quota` existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(UnitID.self, forKey: .id),
+            name: try container.decode(String.self, forKey: .name),
+            kind: try container.decode(Kind.self, forKey: .kind),
+            parentID: try container.decodeIfPresent(UnitID.self, forKey: .parentID),
+            sector: try container.decodeIfPresent(String.self, forKey: .sector),
+            decidesAdmissions: try container.decode(Bool.self, forKey: .decidesAdmissions),
+            educationExempt: try container.decode(Bool.self, forKey: .educationExempt),
+            hasYouthUnion: try container.decode(Bool.self, forKey: .hasYouthUnion),
+            hasTradeUnion: try container.decode(Bool.self, forKey: .hasTradeUnion),
+            memberCounts: try container.decode(MemberCounts.self, forKey: .memberCounts),
+            committeeMembers: try container.decode(Int.self, forKey: .committeeMembers),
+            quota: try container.decodeIfPresent(UnitQuota.self, forKey: .quota))
     }
 }
 

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import HoSoDomain
+import HoSoStorage
+
+/// `hoso report quota|rate|period|pipeline`: the reports that go up to the committee above.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Báo cáo: bảng chỉ tiêu, tỷ lệ kết nạp, báo cáo định kỳ, tình hình hồ sơ.",
+        discussion: "Nhiều thư mục dữ liệu (--data A --data B) được cộng lại; một đơn vị có trong hai thư mục bị từ chối.",
+        subcommands: [QuotaReportCommand.self, RateReportCommand.self, PeriodReportCommand.self, PipelineReportCommand.self])
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, html, json
+}
+
+extension ReportPeriod.Span: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// The options every report takes. `--data` repeats, so it replaces the single one of `GlobalOptions`.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: ArgumentHelp("Thư mục dữ liệu; ghi nhiều lần để cộng nhiều đơn vị.", valueName: "DIR"))
+    var data: [String] = []
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Người lập báo cáo (không ghi vào dữ liệu).", valueName: "NAME"))
+    var actor: String?
+
+    @Option(help: ArgumentHelp("Ngày lập báo cáo (mặc định: hôm nay, giờ Việt Nam).", valueName: "DATE"))
+    var today: CivilDate?
+
+    @Option(help: "Đơn vị (mã hoặc tên) và mọi đơn vị trực thuộc; mặc định tất cả.") var unit: String?
+
+    @Option(help: "Định dạng: text | csv | html | json.") var format: ReportFormat = .text
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Ghi ra tệp thay vì in ra màn hình.", valueName: "FILE"))
+    var output: String?
+
+    var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
+
+    /// The repositories, opened read-only in effect: reports never write.
+    func repositories() throws -> [Repository] {
+        let directories = data.isEmpty ? [DataLocation.resolve(explicit: nil)] : data.map(DataLocation.absolute)
+        return try directories.map { directory throws(RepositoryError) in try Repository.open(at: directory) }
+    }
+
+    func scope(_ repositories: [Repository]) throws -> ReportScope {
+        let sources = repositories.map {
+            ReportScope.Source(label: $0.directory, organisation: $0.organisation, cases: $0.cases)
+        }
+        do {
+            return try ReportScope(sources: sources, unit: unit, today: currentDate)
+        } catch {
+            throw Failure.error(error.message)
+        }
+    }
+
+    func emit(_ document: ReportDocument, json: some Encodable) throws {
+        let text: String
+        switch format {
+        case .text: text = ReportTextRenderer.render(document)
+        case .csv: text = ReportCSVRenderer.render(document)
+        case .html: text = ReportHTMLRenderer.render(document)
+        case .json: text = String(decoding: try JSONOutput.encode(json), as: UTF8.self) + "\n"
+        }
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let path = DataLocation.absolute(output)
+        // Reports hold personal data of candidates: readable by the owner only.
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw Failure.error("Không ghi được tệp \(path). Hãy kiểm tra thư mục và quyền ghi.")
+        }
+        printError("đã ghi báo cáo vào \(path)")
+    }
+}
+
+struct QuotaReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quota", abstract: "Bảng chỉ tiêu kết nạp theo đơn vị, cộng theo khối và tổng cộng.")
+
+    @OptionGroup var options: ReportOptions
+    @Option(help: "Năm (mặc định: năm nay).") var year: Int?
+
+    func run() throws {
+        try reportingFailures {
+            let scope = try options.scope(try options.repositories())
+            let report = QuotaReport.make(scope: scope, year: year ?? options.currentDate.year)
+            try options.emit(report.document, json: report)
+        }
+    }
+}
+
+struct RateReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rate", abstract: "Tỷ lệ kết nạp so với số đảng viên đầu năm (mục tiêu 3–4 %) và so với chỉ tiêu.")
+
+    @OptionGroup var options: ReportOptions
+    @Option(help: "Năm (mặc định: năm nay).") var year: Int?
+    @Option(help: "Kỳ: Q1 | Q2 | Q3 | Q4 | H1 | H2 | Y (mặc định: cả năm).") var period: ReportPeriod.Span = .year
+
+    func run() throws {
+        try reportingFailures {
+            let scope = try options.scope(try options.repositories())
+            let report = RateReport.make(scope: scope, period: ReportPeriod(span: period, year: year ?? options.currentDate.year))
+            try options.emit(report.document, json: report)
+        }
+    }
+}
+
+struct PeriodReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "period", abstract: "Báo cáo định kỳ (quý, 6 tháng, năm) so với cùng kỳ năm trước.")
+
+    @OptionGroup var options: ReportOptions
+    @Option(help: "Năm (mặc định: năm nay).") var year: Int?
+    @Option(help: "Kỳ: Q1 | Q2 | Q3 | Q4 | H1 | H2 | Y.") var period: ReportPeriod.Span
+
+    func run() throws {
+        try reportingFailures {
+            let scope = try options.scope(try options.repositories())
+            let report = PeriodReport.make(scope: scope, period: ReportPeriod(span: period, year: year ?? options.currentDate.year))
+            try options.emit(report.document, json: report)
+        }
+    }
+}
+
+struct PipelineReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline", abstract: "Tình hình hồ sơ hiện nay: theo trạng thái và đơn vị, quá hạn, người giúp đỡ, giấy chứng nhận.")
+
+    @OptionGroup var options: ReportOptions
+
+    func run() throws {
+        try reportingFailures {
+            let repositories = try options.repositories()
+            let scope = try options.scope(repositories)
+            let first = repositories[0]
+            let report = PipelineReport.make(scope: scope, rulebook: first.rulebook, calendar: first.calendar)
+            try options.emit(report.document, json: report)
+        }
+    }
+}

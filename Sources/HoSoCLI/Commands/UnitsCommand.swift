@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import HoSoDomain
+import HoSoStorage
+
+/// `hoso units …`: the organisation tree with its quotas, and the import of the published quota table.
+struct UnitsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "units", abstract: "Đơn vị và chỉ tiêu kết nạp: xem, nhập bảng chỉ tiêu, đặt chỉ tiêu.",
+        subcommands: [UnitsList.self, UnitsImport.self, UnitsSetQuota.self])
+}
+
+struct UnitsList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Liệt kê đơn vị, khối và chỉ tiêu.")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "In dạng JSON.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let units = try global.openRepository().organisation.sortedUnits
+            if json {
+                try JSONOutput.print(units)
+                return
+            }
+            for unit in units {
+                let quota = unit.quota.map { quota in
+                    let years = quota.yearlyQuotas.map { "\($0.year): \($0.value)" }.joined(separator: ", ")
+                    return years.isEmpty ? "" : "chỉ tiêu \(years)"
+                } ?? ""
+                print(
+                    [DisplayWidth.padded(unit.id.rawValue, toColumns: 10),
+                     DisplayWidth.padded(VietnameseText.sanitizedForDisplay(unit.name), toColumns: 40),
+                     DisplayWidth.padded(unit.kind.vietnamese, toColumns: 18),
+                     DisplayWidth.padded(VietnameseText.sanitizedForDisplay(unit.sector ?? ""), toColumns: 24), quota]
+                        .joined(separator: " ").replacingOccurrences(of: " +$", with: "", options: .regularExpression))
+            }
+        }
+    }
+}
+
+struct UnitsImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Nhập bảng chỉ tiêu kết nạp như bản công bố (tách bằng tab, hoặc CSV).",
+        discussion: """
+            Bảng gồm dòng tiêu đề (TT, Đơn vị, Tổng số đảng viên, …), các dòng khối ("KHỐI PHƯỜNG"), các dòng đơn vị \
+            và các dòng "TỔNG CỘNG (n)". Mỗi dòng tổng được đối chiếu với tổng các đơn vị phía trên; \
+            nếu lệch, không có gì được nhập.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Tệp bảng chỉ tiêu (UTF-8).") var file: String
+    @Option(help: "Năm của số đảng viên trong bảng (mặc định: năm của cột \"Chỉ tiêu kết nạp năm …\").") var year: Int?
+    @Option(help: "Mã đơn vị cấp trên của các đơn vị mới (mặc định: cấp ủy duy nhất ở trên cùng).") var parent: String?
+    @Flag(help: "Chỉ kiểm tra bảng, không lưu.") var check = false
+
+    func run() throws {
+        try reportingFailures {
+            let table = try Repository.readQuotaTable(at: DataLocation.absolute(file))
+            for subtotal in table.subtotals {
+                let members = subtotal.figures[.members].map { ", \($0) đảng viên" } ?? ""
+                print("Đã đối chiếu \(subtotal.label): \(subtotal.unitCount) đơn vị\(members) — khớp.")
+            }
+            guard let membersYear = year ?? table.referenceYear else {
+                throw Failure.error("Bảng không cho biết năm của số đảng viên. Hãy ghi thêm --year NĂM.")
+            }
+            if check {
+                print("Bảng hợp lệ: \(table.units.count) đơn vị, \(table.subtotals.count) dòng tổng. Chưa lưu (--check).")
+                return
+            }
+            let repository = try global.openRepository()
+            let result = try repository.importQuotas(
+                table, membersYear: membersYear, parent: parent.map { UnitID($0) }, actor: global.actorName)
+            print(
+                "Đã nhập \(table.units.count) đơn vị (thêm mới \(result.created.count), cập nhật \(result.updated.count)); "
+                    + "số đảng viên ghi cho đầu năm \(membersYear).")
+            print("Xem bảng: hoso report quota --year \(membersYear)")
+        }
+    }
+}
+
+struct UnitsSetQuota: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set-quota", abstract: "Ghi chỉ tiêu, bổ sung và số đảng viên đầu năm của một đơn vị.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mã đơn vị.") var unit: String
+    @Option(help: "Năm.") var year: Int
+    @Option(help: "Chỉ tiêu kết nạp năm.") var quota: Int?
+    @Option(help: "Bổ sung chỉ tiêu trong năm.") var supplement: Int?
+    @Option(help: "Số đảng viên đầu năm.") var members: Int?
+    @Option(help: "Chỉ tiêu kết nạp nhiệm kỳ.") var termQuota: Int?
+    @Option(help: "Tổng số nguồn hiện có (khi chưa có hồ sơ trong máy).") var sources: Int?
+
+    func run() throws {
+        try reportingFailures {
+            let values = [quota, supplement, members, termQuota, sources].compactMap { $0 }
+            if values.isEmpty { throw Failure.error("Chưa có gì để ghi. Hãy ghi ít nhất một trong --quota, --supplement, --members, --term-quota, --sources.") }
+            if values.contains(where: { $0 < 0 }) { throw Failure.error("Các số không được âm.") }
+            let repository = try global.openRepository()
+            guard var target = repository.organisation.units[UnitID(unit)] else {
+                throw Failure.error("Không có đơn vị \"\(unit)\". Xem mã các đơn vị bằng: hoso units list")
+            }
+            var record = target.quota ?? UnitQuota()
+            if let quota { record.yearlyQuotas = UnitQuota.setting(quota, for: year, in: record.yearlyQuotas) }
+            if let supplement { record.supplements = UnitQuota.setting(supplement, for: year, in: record.supplements) }
+            if let members { record.membersAtStartOfYear = UnitQuota.setting(members, for: year, in: record.membersAtStartOfYear) }
+            if let termQuota { record.termQuota = termQuota }
+            if let sources { record.reportedSources = sources }
+            target.quota = record
+            try repository.save(unit: target, actor: global.actorName)
+            print("Đã ghi chỉ tiêu năm \(year) cho \(target.name).")
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Where the files stand today: per state and unit, and the lists a clerk acts on this week.
+public struct PipelineReport: Codable, Sendable, Equatable {
+    public struct UnitRow: Codable, Sendable, Equatable {
+        public var name: String
+        /// One count per `Stage.allCases`.
+        public var perStage: [Int]
+        public var total: Int
+    }
+
+    public struct StateCount: Codable, Sendable, Equatable {
+        public var state: CaseState
+        public var label: String
+        public var count: Int
+    }
+
+    /// A file a list points at, with why.
+    public struct CaseLine: Codable, Sendable, Equatable {
+        public var caseID: String
+        public var name: String
+        public var unit: String
+        public var detail: String
+        public var date: CivilDate?
+    }
+
+    public var unitName: String
+    public var date: CivilDate
+    public var units: [UnitRow]
+    public var states: [StateCount]
+    public var overdue: [CaseLine]
+    public var withoutMentor: [CaseLine]
+    public var mentorsWithoutNote: [CaseLine]
+    public var certificatesExpiring: [CaseLine]
+
+    public static func make(scope: ReportScope, rulebook: Rulebook, calendar: WorkingCalendar) -> PipelineReport {
+        let today = scope.today
+        let rows = CaseRow.rows(scope.scopedCases, rulebook: rulebook, calendar: calendar, today: today)
+        let organisation = scope.organisation
+        func unitName(_ file: CaseFile) -> String { organisation.units[file.unitID]?.name ?? file.unitID.rawValue }
+        func line(_ file: CaseFile, _ detail: String, _ date: CivilDate?) -> CaseLine {
+            CaseLine(caseID: file.id.rawValue, name: file.person.fullName, unit: unitName(file), detail: detail, date: date)
+        }
+        let unitRows = scope.reportingUnits.map { unit in
+            let files = scope.cases(under: unit.id)
+            let perStage = Stage.allCases.map { stage in files.filter { $0.state.stage == stage }.count }
+            return UnitRow(name: unit.name, perStage: perStage, total: perStage.reduce(0, +))
+        }
+        let states = CaseState.allCases.compactMap { state -> StateCount? in
+            let count = rows.filter { $0.file.state == state }.count
+            return count == 0 ? nil : StateCount(state: state, label: state.vietnamese, count: count)
+        }
+        let overdue = rows.filter(\.isOverdue).map { line($0.file, $0.deadline?.label ?? "", $0.deadline?.due) }
+        let withoutMentor = rows.filter(\.hasNoMentor).map { line($0.file, $0.file.state.vietnamese, $0.file.stateSince) }
+        var silentMentors: [CaseLine] = []
+        for row in rows where row.file.state.stage != nil {
+            let notedThisMonth = row.file.notes.contains { $0.date.year == today.year && $0.date.month == today.month }
+            guard !notedThisMonth else { continue }
+            for mentor in row.file.activeMentors {
+                let name = organisation.members[mentor.memberID]?.fullName ?? mentor.memberID.rawValue
+                silentMentors.append(line(row.file, "Người giúp đỡ: \(name)", row.file.lastNoteDate))
+            }
+        }
+        let horizon = today.adding(days: rulebook[.certificateExpiryWarningDays])
+        let expiring = rows.compactMap { row -> CaseLine? in
+            guard row.file.state.isCandidate, let certificate = row.file.certificate else { return nil }
+            let expiry = certificate.issued.adding(months: rulebook[.certificateValidityMonths])
+            guard expiry <= horizon else { return nil }
+            let detail = expiry < today ? "Giấy chứng nhận đã hết hạn" : "Giấy chứng nhận sắp hết hạn"
+            return line(row.file, detail + " (số \(certificate.number))", expiry)
+        }
+        return PipelineReport(
+            unitName: scope.title, date: today, units: unitRows, states: states, overdue: overdue,
+            withoutMentor: withoutMentor, mentorsWithoutNote: silentMentors, certificatesExpiring: expiring)
+    }
+
+    public var document: ReportDocument {
+        let stageColumns = Stage.allCases.map(\.vietnamese)
+        let totals = (0..<Stage.allCases.count).map { index in units.reduce(0) { $0 + $1.perStage[index] } }
+        let unitRows = units.map { [$0.name] + $0.perStage.map(String.init) + [String($0.total)] }
+            + [["TỔNG CỘNG"] + totals.map(String.init) + [String(totals.reduce(0, +))]]
+        func list(_ title: String, _ lines: [CaseLine], dateTitle: String) -> ReportTable {
+            ReportTable(
+                title: "\(title): \(lines.count)", columns: ["Mã hồ sơ", "Họ và tên", "Đơn vị", "Nội dung", dateTitle],
+                rows: lines.map { [$0.caseID, $0.name, $0.unit, $0.detail, $0.date?.vietnamese ?? ""] })
+        }
+        return ReportDocument(
+            title: "Tình hình hồ sơ hiện nay", unitName: unitName, periodLabel: "Ngày \(date.vietnamese)", date: date,
+            tables: [
+                ReportTable(
+                    title: "Hồ sơ theo giai đoạn và đơn vị", columns: ["Đơn vị"] + stageColumns + ["Tổng"], rows: unitRows,
+                    totalRows: [unitRows.count - 1], numericColumns: Set(1...(stageColumns.count + 1))),
+                ReportTable(
+                    title: "Hồ sơ theo trạng thái", columns: ["Trạng thái", "Số hồ sơ"],
+                    rows: states.map { [$0.label, String($0.count)] }, numericColumns: [1]),
+                list("Quá hạn", overdue, dateTitle: "Hạn"),
+                list("Chưa có người giúp đỡ", withoutMentor, dateTitle: "Từ ngày"),
+                list("Người giúp đỡ chưa báo cáo tháng này", mentorsWithoutNote, dateTitle: "Báo cáo gần nhất"),
+                list("Giấy chứng nhận hết hạn trong 90 ngày", certificatesExpiring, dateTitle: "Hết hạn"),
+            ])
+    }
+}

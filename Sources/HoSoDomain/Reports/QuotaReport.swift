@@ -1,0 +1,157 @@
+import Foundation
+
+/// The unit quota table in the columns of seed 002's appendix, grouped by sector with subtotals and a
+/// grand total, with the two warnings the district committee looks for.
+public struct QuotaReport: Codable, Sendable, Equatable {
+    /// One line of the table: a unit, a sector subtotal or the grand total.
+    public struct Row: Codable, Sendable, Equatable {
+        public var ordinal: Int?
+        public var unitID: String?
+        public var name: String
+        public var members: Int?
+        public var termQuota: Int?
+        public var sources: Int?
+        public var admittedLastYear: Int?
+        public var yearlyQuota: Int?
+        public var admittedThisYear: Int?
+        /// One figure per year of `supplementYears`.
+        public var supplements: [Int?]
+        public var supplementTotal: Int?
+        /// Tổng số nguồn < chỉ tiêu năm.
+        public var sourcesBelowQuota: Bool
+        /// Chỉ tiêu năm < 3 % of the members.
+        public var quotaBelowThreePercent: Bool
+    }
+
+    public struct SectorGroup: Codable, Sendable, Equatable {
+        public var sector: String
+        public var rows: [Row]
+        public var subtotal: Row
+    }
+
+    public var unitName: String
+    public var year: Int
+    public var date: CivilDate
+    /// The date admissions of `year` are counted to.
+    public var admittedThrough: CivilDate
+    public var termLabel: String?
+    public var supplementYears: [Int]
+    public var groups: [SectorGroup]
+    public var total: Row
+    public var unitCount: Int
+    public var unitsWithAdmissionThisYear: Int
+    public var unitsWithAdmissionLastYear: Int
+
+    /// Builds the table for `year` over the reporting units of `scope`.
+    public static func make(scope: ReportScope, year: Int) -> QuotaReport {
+        let units = scope.reportingUnits
+        let supplementYears = Array(Set(units.flatMap { $0.quota?.supplements.map(\.year) ?? [] })).sorted()
+        let countUpTo = min(scope.today, CivilDate(year: year, month: 12, day: 31)!)
+        var latestThrough: CivilDate?
+        var groups: [SectorGroup] = []
+        var withAdmission = 0
+        var withAdmissionLastYear = 0
+        for unit in units {
+            let figures = UnitFigures(unit: unit, scope: scope)
+            let members = figures.members(atStartOf: year).count
+            let quota = figures.quota(for: year)
+            let sources = figures.sources
+            let thisYear = figures.admitted(in: year, upTo: countUpTo)
+            let lastYear = figures.admitted(in: year - 1, upTo: CivilDate(year: year - 1, month: 12, day: 31)!).count
+            if thisYear.count != nil { latestThrough = max(latestThrough ?? thisYear.through, thisYear.through) }
+            if (thisYear.count ?? 0) > 0 { withAdmission += 1 }
+            if (lastYear ?? 0) > 0 { withAdmissionLastYear += 1 }
+            let supplements = supplementYears.map { figures.supplement(for: $0) }
+            let row = Row(
+                ordinal: unit.quota?.ordinal, unitID: unit.id.rawValue, name: unit.name, members: members,
+                termQuota: unit.quota?.termQuota, sources: sources, admittedLastYear: lastYear, yearlyQuota: quota,
+                admittedThisYear: thisYear.count, supplements: supplements,
+                supplementTotal: supplements.contains { $0 != nil } ? supplements.reduce(0) { $0 + ($1 ?? 0) } : nil,
+                sourcesBelowQuota: flagSources(sources, quota), quotaBelowThreePercent: flagQuota(quota, members))
+            let sector = unit.sector ?? "Chưa xếp khối"
+            if let index = groups.firstIndex(where: { $0.sector == sector }) {
+                groups[index].rows.append(row)
+            } else {
+                groups.append(SectorGroup(sector: sector, rows: [row], subtotal: row))
+            }
+        }
+        for index in groups.indices {
+            groups[index].subtotal = sum(groups[index].rows, name: "Cộng \(groups[index].sector)", width: supplementYears.count)
+        }
+        let terms = Set(units.compactMap { unit in unit.quota.flatMap { q in q.termStartYear.map { "\($0) - \(q.termEndYear.map(String.init) ?? "")" } } })
+        return QuotaReport(
+            unitName: scope.title, year: year, date: scope.today, admittedThrough: latestThrough ?? countUpTo,
+            termLabel: terms.count == 1 ? terms.first : nil, supplementYears: supplementYears, groups: groups,
+            total: sum(groups.flatMap(\.rows), name: "TỔNG CỘNG", width: supplementYears.count), unitCount: units.count,
+            unitsWithAdmissionThisYear: withAdmission, unitsWithAdmissionLastYear: withAdmissionLastYear)
+    }
+
+    static func flagSources(_ sources: Int?, _ quota: Int?) -> Bool {
+        guard let sources, let quota else { return false }
+        return sources < quota
+    }
+
+    static func flagQuota(_ quota: Int?, _ members: Int?) -> Bool {
+        guard let quota, let members, members > 0 else { return false }
+        return quota * 100 < 3 * members
+    }
+
+    static func sum(_ rows: [Row], name: String, width: Int) -> Row {
+        func add(_ values: [Int?]) -> Int? { values.contains { $0 != nil } ? values.reduce(0) { $0 + ($1 ?? 0) } : nil }
+        let supplements = (0..<width).map { index in add(rows.map { $0.supplements[index] }) }
+        let members = add(rows.map(\.members))
+        let quota = add(rows.map(\.yearlyQuota))
+        let sources = add(rows.map(\.sources))
+        return Row(
+            ordinal: nil, unitID: nil, name: name, members: members, termQuota: add(rows.map(\.termQuota)),
+            sources: sources, admittedLastYear: add(rows.map(\.admittedLastYear)), yearlyQuota: quota,
+            admittedThisYear: add(rows.map(\.admittedThisYear)), supplements: supplements,
+            supplementTotal: add(rows.map(\.supplementTotal)), sourcesBelowQuota: flagSources(sources, quota),
+            quotaBelowThreePercent: flagQuota(quota, members))
+    }
+
+    /// The table as printed, in the appendix's column order.
+    public var document: ReportDocument {
+        let term = termLabel.map { " NK \($0)" } ?? ""
+        var columns = [
+            "TT", "Đơn vị", "Tổng số đảng viên", "Chỉ tiêu kết nạp" + term, "Tổng số nguồn hiện có",
+            "Đã kết nạp năm \(year - 1)", "Chỉ tiêu kết nạp năm \(year)",
+            "Đã kết nạp tính đến \(admittedThrough.day)/\(admittedThrough.month)/\(admittedThrough.year)",
+        ]
+        columns += supplementYears.map { "Bổ sung chỉ tiêu trong năm \($0)" }
+        columns += ["Tổng cộng bổ sung", "Cảnh báo"]
+        var rows: [[String]] = []
+        var totals: Set<Int> = []
+        func cells(_ row: Row) -> [String] {
+            var flags: [String] = []
+            if row.sourcesBelowQuota { flags.append("Nguồn < chỉ tiêu") }
+            if row.quotaBelowThreePercent { flags.append("Chỉ tiêu < 3 % đảng viên") }
+            return [row.ordinal.cell, row.name, row.members.cell, row.termQuota.cell, row.sources.cell,
+                row.admittedLastYear.cell, row.yearlyQuota.cell, row.admittedThisYear.cell]
+                + row.supplements.map(\.cell) + [row.supplementTotal.cell, flags.joined(separator: "; ")]
+        }
+        for group in groups {
+            rows.append([""] + [group.sector] + Array(repeating: "", count: columns.count - 2))
+            rows += group.rows.map(cells)
+            totals.insert(rows.count)
+            rows.append(cells(group.subtotal))
+        }
+        totals.insert(rows.count)
+        rows.append(cells(total))
+        let share = Percent.text(Percent.of(unitsWithAdmissionThisYear, unitCount))
+        return ReportDocument(
+            title: "Bảng chỉ tiêu kết nạp đảng viên của các đơn vị", unitName: unitName, periodLabel: "Năm \(year)",
+            date: date,
+            tables: [
+                ReportTable(
+                    title: "Chỉ tiêu và kết quả kết nạp", columns: columns, rows: rows, totalRows: totals,
+                    numericColumns: Set([0] + Array(2..<(columns.count - 1))))
+            ],
+            notes: [
+                "Đơn vị có kết nạp trong năm \(year): \(unitsWithAdmissionThisYear)/\(unitCount) (\(share)).",
+                "Đơn vị có kết nạp trong năm \(year - 1): \(unitsWithAdmissionLastYear)/\(unitCount).",
+                "Cảnh báo \"Nguồn < chỉ tiêu\": tổng số nguồn hiện có ít hơn chỉ tiêu năm; "
+                    + "\"Chỉ tiêu < 3 % đảng viên\": chỉ tiêu năm thấp hơn 3 % số đảng viên (Nghị quyết 21).",
+            ])
+    }
+}

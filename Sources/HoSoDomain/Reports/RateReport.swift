@@ -1,0 +1,91 @@
+import Foundation
+
+/// Admissions against members at the start of the year (target 3–4 %, Resolution 21) and against the
+/// quota, per unit and in total.
+public struct RateReport: Codable, Sendable, Equatable {
+    public struct Row: Codable, Sendable, Equatable {
+        public var name: String
+        public var membersAtStartOfYear: Int?
+        /// The member count is today's, no start-of-year figure was recorded.
+        public var membersEstimated: Bool
+        public var admitted: Int?
+        /// admitted ÷ members × 100.
+        public var rate: Double?
+        /// Chỉ tiêu kết nạp năm, as set at the start of the year.
+        public var quota: Int?
+        /// Bổ sung chỉ tiêu of the year, shown apart: the seed's figures (126/180, 76/185) are against the quota alone.
+        public var supplement: Int?
+        /// admitted ÷ quota × 100.
+        public var quotaReached: Double?
+        public var sources: Int?
+        public var assessment: String
+    }
+
+    public var unitName: String
+    public var period: ReportPeriod
+    public var date: CivilDate
+    public var rows: [Row]
+    public var total: Row
+
+    public static let targetLow = 3.0
+    public static let targetHigh = 4.0
+
+    public static func make(scope: ReportScope, period: ReportPeriod) -> RateReport {
+        let through = min(period.end, scope.today)
+        var rows: [Row] = []
+        for unit in scope.reportingUnits {
+            let figures = UnitFigures(unit: unit, scope: scope)
+            let members = figures.members(atStartOf: period.year)
+            let admitted = figures.admitted(from: period.start, through: through)
+            rows.append(
+                row(name: unit.name, members: members.count, estimated: members.estimated, admitted: admitted,
+                    quota: figures.quota(for: period.year), supplement: figures.supplement(for: period.year),
+                    sources: figures.sources))
+        }
+        func add(_ values: [Int?]) -> Int? { values.contains { $0 != nil } ? values.reduce(0) { $0 + ($1 ?? 0) } : nil }
+        let total = row(
+            name: "TỔNG CỘNG", members: add(rows.map(\.membersAtStartOfYear)), estimated: rows.contains(where: \.membersEstimated),
+            admitted: add(rows.map(\.admitted)), quota: add(rows.map(\.quota)), supplement: add(rows.map(\.supplement)), sources: add(rows.map(\.sources)))
+        return RateReport(unitName: scope.title, period: period, date: scope.today, rows: rows, total: total)
+    }
+
+    /// One row with its rate, share of quota and assessment.
+    public static func row(
+        name: String, members: Int?, estimated: Bool, admitted: Int?, quota: Int?, supplement: Int? = nil, sources: Int?
+    ) -> Row {
+        let rate = admitted.flatMap { count in members.flatMap { Percent.of(count, $0) } }
+        let reached = admitted.flatMap { count in quota.flatMap { Percent.of(count, $0) } }
+        return Row(
+            name: name, membersAtStartOfYear: members, membersEstimated: estimated, admitted: admitted, rate: rate,
+            quota: quota, supplement: supplement, quotaReached: reached, sources: sources, assessment: assessment(rate: rate, sources: sources))
+    }
+
+    static func assessment(rate: Double?, sources: Int?) -> String {
+        guard let rate else { return "Chưa đủ số liệu" }
+        if rate > targetHigh { return "Vượt mức 4 %" }
+        if rate >= targetLow { return "Đạt 3–4 %" }
+        if let sources, sources == 0 { return "Dưới 3 % (hết nguồn)" }
+        return "Dưới 3 %"
+    }
+
+    public var document: ReportDocument {
+        let columns = [
+            "Đơn vị", "Đảng viên đầu năm \(period.year)", "Đã kết nạp", "Tỷ lệ kết nạp", "Chỉ tiêu năm \(period.year)",
+            "Đạt % chỉ tiêu", "Bổ sung chỉ tiêu", "Nguồn hiện có", "Đánh giá (mục tiêu 3–4 %)",
+        ]
+        func cells(_ row: Row) -> [String] {
+            [row.name, row.membersAtStartOfYear.cell + (row.membersEstimated && row.membersAtStartOfYear != nil ? "*" : ""),
+             row.admitted.cell, Percent.text(row.rate, decimals: 2), row.quota.cell, Percent.text(row.quotaReached),
+             row.supplement.cell, row.sources.cell, row.assessment]
+        }
+        let rows = self.rows.map(cells) + [cells(total)]
+        var notes = ["Tỷ lệ kết nạp = số kết nạp trong kỳ ÷ số đảng viên đầu năm; mục tiêu 3–4 % (Nghị quyết 21)."]
+        if rows.contains(where: { $0[1].hasSuffix("*") }) {
+            notes.append("* Chưa có số đảng viên đầu năm: dùng số đảng viên hiện nay.")
+        }
+        return ReportDocument(
+            title: "Tỷ lệ kết nạp đảng viên", unitName: unitName, periodLabel: period.vietnamese, date: date,
+            tables: [ReportTable(title: "Tỷ lệ kết nạp", columns: columns, rows: rows, totalRows: [rows.count - 1], numericColumns: [1, 2, 3, 4, 5, 6, 7])],
+            notes: notes)
+    }
+}

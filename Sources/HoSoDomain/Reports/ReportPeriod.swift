@@ -1,0 +1,80 @@
+import Foundation
+
+/// A reporting period: a quarter, a half year or a year (the cadence of seed 002 §V).
+public struct ReportPeriod: Sendable, Equatable, Codable {
+    public enum Span: String, Sendable, Codable, CaseIterable {
+        case q1 = "Q1", q2 = "Q2", q3 = "Q3", q4 = "Q4", h1 = "H1", h2 = "H2", year = "Y"
+
+        var months: ClosedRange<Int> {
+            switch self {
+            case .q1: 1...3
+            case .q2: 4...6
+            case .q3: 7...9
+            case .q4: 10...12
+            case .h1: 1...6
+            case .h2: 7...12
+            case .year: 1...12
+            }
+        }
+    }
+
+    public var span: Span
+    public var year: Int
+
+    public init(span: Span, year: Int) {
+        self.span = span
+        self.year = year
+    }
+
+    public var start: CivilDate { CivilDate(year: year, month: span.months.lowerBound, day: 1)! }
+
+    public var end: CivilDate {
+        let month = span.months.upperBound
+        return CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))!
+    }
+
+    public func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
+
+    /// The same period of the previous year, for the "cùng kỳ năm trước" column.
+    public var sameLastYear: ReportPeriod { ReportPeriod(span: span, year: year - 1) }
+
+    /// "Quý I năm 2021", "6 tháng đầu năm 2021", "Năm 2021".
+    public var vietnamese: String {
+        switch span {
+        case .q1: "Quý I năm \(year)"
+        case .q2: "Quý II năm \(year)"
+        case .q3: "Quý III năm \(year)"
+        case .q4: "Quý IV năm \(year)"
+        case .h1: "6 tháng đầu năm \(year)"
+        case .h2: "6 tháng cuối năm \(year)"
+        case .year: "Năm \(year)"
+        }
+    }
+}
+
+/// Percentages as the reports print them.
+public enum Percent {
+    /// `part` of `whole` in per cent, nil when `whole` is zero.
+    public static func of(_ part: Int, _ whole: Int) -> Double? {
+        whole == 0 ? nil : Double(part) * 100 / Double(whole)
+    }
+
+    /// The change from `previous` to `current` in per cent, nil when there was nothing before.
+    public static func change(from previous: Int, to current: Int) -> Double? {
+        previous == 0 ? nil : Double(current - previous) * 100 / Double(previous)
+    }
+
+    /// "70 %", "3,25 %", "—": Vietnamese decimal comma, at most `decimals` places, no trailing zeros.
+    public static func text(_ value: Double?, decimals: Int = 0) -> String {
+        guard let value else { return "—" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        var text = decimals == 0 ? String(Int(rounded)) : String(rounded)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text.replacingOccurrences(of: ".", with: ",") + " %"
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// What a report covers: the units under a chosen unit, their case files, and the date it is drawn up.
+///
+/// Several data directories (the branches' data received by the level above) are merged first:
+/// committees with the same name are one node, any other unit found in two directories is refused.
+public struct ReportScope: Sendable {
+    /// One data directory's content, labelled for messages (usually its path).
+    public struct Source: Sendable {
+        public var label: String
+        public var organisation: Organisation
+        public var cases: [CaseFile]
+
+        public init(label: String, organisation: Organisation, cases: [CaseFile]) {
+            self.label = label
+            self.organisation = organisation
+            self.cases = cases
+        }
+    }
+
+    public let organisation: Organisation
+    public let cases: [CaseFile]
+    /// The chosen unit, or nil for everything.
+    public let root: Unit?
+    public let unitIDs: Set<UnitID>
+    public let today: CivilDate
+
+    /// Merges `sources` and selects `unit` (an id or a name, accents optional) and everything under it.
+    public init(sources: [Source], unit: String?, today: CivilDate) throws(ReportScopeError) {
+        let merged = try Self.merge(sources)
+        organisation = merged.organisation
+        cases = merged.cases
+        self.today = today
+        if let unit {
+            guard let found = Self.find(unit, in: merged.organisation) else {
+                let known = merged.organisation.sortedUnits.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+                throw ReportScopeError(
+                    message: "Không có đơn vị \"\(unit)\". Hãy ghi mã hoặc tên đơn vị; các đơn vị có: \(known).")
+            }
+            root = found
+            unitIDs = merged.organisation.subtree(of: found.id)
+        } else {
+            root = nil
+            unitIDs = Set(merged.organisation.units.keys)
+        }
+    }
+
+    /// A scope over one organisation, for callers (the TUI, tests) that already hold the data.
+    public init(organisation: Organisation, cases: [CaseFile], root: UnitID? = nil, today: CivilDate) {
+        self.organisation = organisation
+        self.cases = cases
+        self.today = today
+        self.root = root.flatMap { organisation.units[$0] }
+        unitIDs = root.map(organisation.subtree(of:)) ?? Set(organisation.units.keys)
+    }
+
+    /// The title of the scope: the chosen unit's name, or the top units' names.
+    public var title: String {
+        if let root { return root.name }
+        let tops = organisation.sortedUnits.filter { $0.parentID == nil || organisation.units[$0.parentID!] == nil }
+        return tops.map(\.name).joined(separator: ", ")
+    }
+
+    /// The case files of the units in scope.
+    public var scopedCases: [CaseFile] { cases.filter { unitIDs.contains($0.unitID) } }
+
+    /// The units a report has one row for: the grassroots organisations in scope, or the cells if there are
+    /// none (a branch's own directory), in the published order (TT) and then by name.
+    public var reportingUnits: [Unit] {
+        let inScope = unitIDs.compactMap { organisation.units[$0] }
+        var chosen = inScope.filter { $0.kind == .grassroots }
+        if chosen.isEmpty { chosen = inScope.filter { $0.kind == .cell } }
+        if chosen.isEmpty { chosen = inScope }
+        return chosen.sorted { lhs, rhs in
+            switch (lhs.quota?.ordinal, rhs.quota?.ordinal) {
+            case let (left?, right?) where left != right: return left < right
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return VietnameseCollation.compareWords(lhs.name, rhs.name) == .orderedAscending
+            }
+        }
+    }
+
+    /// The case files of `unit` and every unit under it.
+    public func cases(under unit: UnitID) -> [CaseFile] {
+        let ids = organisation.subtree(of: unit)
+        return cases.filter { ids.contains($0.unitID) }
+    }
+
+    static func find(_ query: String, in organisation: Organisation) -> Unit? {
+        if let byID = organisation.units[UnitID(query)] { return byID }
+        let folded = VietnameseText.folded(query)
+        let matches = organisation.units.values.filter { VietnameseText.folded($0.name) == folded }
+        return matches.count == 1 ? matches.first : nil
+    }
+
+    static func merge(_ sources: [Source]) throws(ReportScopeError) -> (organisation: Organisation, cases: [CaseFile]) {
+        if sources.count == 1 { return (sources[0].organisation, sources[0].cases) }
+        var units: [UnitID: Unit] = [:]
+        var members: [Member] = []
+        var cases: [CaseFile] = []
+        var committeeByName: [String: UnitID] = [:]
+        var ownerOfName: [String: (label: String, position: Int)] = [:]
+        for (position, source) in sources.enumerated() {
+            // Ids are only unique within a directory ("CB-1" everywhere), so each directory's ids are
+            // qualified unless they name the shared committee above.
+            var renamed: [UnitID: UnitID] = [:]
+            for unit in source.organisation.units.values {
+                let folded = VietnameseText.folded(unit.name)
+                if unit.kind == .committee {
+                    if let existing = committeeByName[folded] {
+                        renamed[unit.id] = existing
+                        continue
+                    }
+                } else if let owner = ownerOfName[folded], owner.position != position {
+                    throw ReportScopeError(
+                        message: "Đơn vị \"\(unit.name)\" có trong cả \(owner.label) và \(source.label); "
+                            + "mỗi đơn vị chỉ được tính một lần. Hãy bỏ một trong hai thư mục (--data) rồi chạy lại.")
+                }
+                let id = units[unit.id] == nil ? unit.id : UnitID("\(unit.id.rawValue)@\(position + 1)")
+                renamed[unit.id] = id
+                if unit.kind == .committee { committeeByName[folded] = id } else { ownerOfName[folded] = (source.label, position) }
+                units[id] = unit
+            }
+            for (old, new) in renamed where units[new] != nil && units[new]!.id == old {
+                units[new]!.id = new
+                if let parent = units[new]!.parentID { units[new]!.parentID = renamed[parent] ?? parent }
+            }
+            let prefix = "\(position + 1):"
+            for member in source.organisation.members.values {
+                var copy = member
+                copy.id = MemberID(prefix + member.id.rawValue)
+                copy.unitID = renamed[member.unitID] ?? member.unitID
+                members.append(copy)
+            }
+            for file in source.cases {
+                var copy = file
+                copy.id = CaseID(prefix + file.id.rawValue)
+                copy.unitID = renamed[file.unitID] ?? file.unitID
+                copy.mentors = file.mentors.map { mentor in
+                    var assignment = mentor
+                    assignment.memberID = MemberID(prefix + mentor.memberID.rawValue)
+                    return assignment
+                }
+                cases.append(copy)
+            }
+        }
+        return (Organisation(units: Array(units.values), members: members), cases)
+    }
+}
+
+/// A report that cannot be drawn up as asked, with what to do, in Vietnamese.
+public struct ReportScopeError: Error, Sendable, Equatable {
+    public var message: String
+
+    public init(message: String) { self.message = message }
+}
