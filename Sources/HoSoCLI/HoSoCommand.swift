@@ -16,7 +16,7 @@ public struct HoSoCommand: ParsableCommand {
         subcommands: [
             TUICommand.self, InitCommand.self, DemoCommand.self, CaseCommand.self, MemberCommand.self,
             HolidaysCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
-            TerminalSelfTestCommand.self, UnitsCommand.self, ReportCommand.self,
+            BenchCommand.self, TerminalSelfTestCommand.self, UnitsCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -182,3 +182,10 @@ public final class Repository: @unchecked Sendable {
         do { try store.restore(fromBackup: name, actor: actor) } catch { throw RepositoryError(error) }
     }
 }
+
+extension Repository {
+    /// Rewrites the snapshot with everything and starts a new journal segment (the old ones stay as history).
+    public func compact() throws(RepositoryError) {
+        do { try store.compact() } catch { throw RepositoryError(error) }
+    }
+}

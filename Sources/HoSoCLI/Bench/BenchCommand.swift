@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import HoSoDomain
+import HoSoStorage
+import HoSoTUI
+
+/// `hoso bench`: the speed and memory figures of one data size, measured in this process so the peak
+/// memory belongs to that size alone. `Benchmarks/run.sh` runs it for each size next to jq and Taskwarrior.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Đo tốc độ và bộ nhớ trên dữ liệu mẫu N hồ sơ (mở, gõ phím, lưu, báo cáo).",
+        discussion: "Tạo dữ liệu mẫu trong --dir (mặc định ~/.cache/hoso-bench/N) nếu chưa có. So sánh với jq và Taskwarrior: Benchmarks/run.sh")
+
+    @Option(help: "Số hồ sơ.") var cases = 10_000
+    @Option(help: "Thư mục dữ liệu đo (được tạo nếu chưa có).") var dir: String?
+    @Option(help: "Số lần lưu để đo.") var saves = 40
+    @Flag(help: "In kết quả dạng JSON.") var json = false
+
+    func run() throws {
+        let today = CivilDate(year: 2026, month: 11, day: 23)!
+        let directory = dir.map(DataLocation.absolute) ?? NSHomeDirectory() + "/.cache/hoso-bench/\(cases)"
+        var result = BenchResult(cases: cases, directory: directory)
+
+        if !FileManager.default.fileExists(atPath: directory + "/snapshot.json") {
+            try FileManager.default.createDirectory(atPath: (directory as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            var demo: DemoOrganisation?
+            result.generateSeconds = Stopwatch.time {
+                demo = DemoOrganisation.generate(caseCount: cases, seed: 42, today: today)
+            }
+            guard let demo else { return }
+            result.createSeconds = try Stopwatch.time {
+                let repository = try Repository.create(at: directory, units: demo.units, members: demo.members, cases: demo.cases, actor: "bench")
+                try repository.compact()
+            }
+        }
+        result.diskBytes = Stopwatch.diskSize(of: directory)
+
+        // Open: from nothing to the loaded repository, then to the first full frame of the TUI.
+        var repository: Repository?
+        result.openRepositorySeconds = try Stopwatch.time { repository = try Repository.open(at: directory) }
+        guard let repository else { return }
+        let service = CaseService(repository: repository)
+        let runner = EffectRunner(service: service, today: today, actor: "bench")
+        var state: AppState?
+        result.firstFrameSeconds = result.openRepositorySeconds + Stopwatch.time {
+            var fresh = AppState(data: runner.loadData())
+            _ = AppReducer.reduce(&fresh, .key(.resize(width: 120, height: 40)))
+            _ = AppView.render(fresh, width: 120, height: 40)
+            state = fresh
+        }
+        guard var app = state else { return }
+
+        // Interaction: reducer + render per keystroke, typing a search in the list, then scrolling.
+        var keystrokes: [Double] = []
+        func press(_ key: Key) {
+            keystrokes.append(Stopwatch.time {
+                _ = AppReducer.reduce(&app, .key(key))
+                _ = AppView.render(app, width: 120, height: 40)
+            })
+        }
+        press(.char("l"))
+        press(.char("/"))
+        for character in "nguyen van" { press(.char(character)) }
+        press(.enter)
+        for _ in 0..<100 { press(.down) }
+        for _ in 0..<20 { press(.pageDown) }
+        result.keystrokeP50 = Stopwatch.percentile(keystrokes, 0.5)
+        result.keystrokeP99 = Stopwatch.percentile(keystrokes, 0.99)
+
+        // Save: one durable change, next to the durable-write floor of the same disk.
+        let targets = repository.cases.filter { !$0.state.isTerminal }.prefix(saves)
+        var saveSamples: [Double] = []
+        for file in targets {
+            saveSamples.append(try Stopwatch.time {
+                _ = try service.edit(.addNote(text: "Đo hiệu năng: nhận xét hằng tháng."), on: file.id, date: today, actor: "bench")
+            })
+        }
+        let floor = DurableWriteFloor.measure(in: directory, count: max(saves, 20))
+        result.saveP50 = Stopwatch.percentile(saveSamples, 0.5)
+        result.saveP99 = Stopwatch.percentile(saveSamples, 0.99)
+        result.floorP50 = Stopwatch.percentile(floor, 0.5)
+        result.floorP99 = Stopwatch.percentile(floor, 0.99)
+
+        // Reports: the quota table and the year's periodic report over everything.
+        let source = ReportScope.Source(label: "bench", organisation: repository.organisation, cases: repository.cases)
+        let scope = try ReportScope(sources: [source], unit: nil, today: today)
+        result.quotaReportSeconds = Stopwatch.time { _ = QuotaReport.make(scope: scope, year: today.year) }
+        result.periodReportSeconds = Stopwatch.time {
+            _ = PeriodReport.make(scope: scope, period: ReportPeriod(span: .year, year: today.year))
+        }
+        result.peakResidentBytes = Stopwatch.peakResidentBytes()
+
+        if json {
+            try JSONOutput.print(result)
+        } else {
+            print(result.text)
+        }
+    }
+}
+
+/// The figures of one run, in seconds and bytes.
+struct BenchResult: Codable {
+    var cases: Int
+    var directory: String
+    var generateSeconds: Double?
+    var createSeconds: Double?
+    var diskBytes = 0
+    var openRepositorySeconds = 0.0
+    var firstFrameSeconds = 0.0
+    var keystrokeP50 = 0.0
+    var keystrokeP99 = 0.0
+    var saveP50 = 0.0
+    var saveP99 = 0.0
+    var floorP50 = 0.0
+    var floorP99 = 0.0
+    var quotaReportSeconds = 0.0
+    var periodReportSeconds = 0.0
+    var peakResidentBytes = 0
+
+    init(cases: Int, directory: String) {
+        self.cases = cases
+        self.directory = directory
+    }
+
+    var text: String {
+        func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+        func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+        var lines = ["\(cases) hồ sơ — \(directory) (\(mb(diskBytes)) trên đĩa)"]
+        if let generateSeconds, let createSeconds {
+            lines.append("  tạo dữ liệu mẫu        \(ms(generateSeconds)) + ghi \(ms(createSeconds))")
+        }
+        lines.append("  mở kho dữ liệu         \(ms(openRepositorySeconds))")
+        lines.append("  mở tới khung hình đầu  \(ms(firstFrameSeconds))")
+        lines.append("  phím (p50 / p99)       \(ms(keystrokeP50)) / \(ms(keystrokeP99))")
+        lines.append("  lưu (p50 / p99)        \(ms(saveP50)) / \(ms(saveP99))   sàn ghi bền: \(ms(floorP50)) / \(ms(floorP99))   tỉ lệ p99: \(String(format: "%.2f", saveP99 / max(floorP99, 1e-9)))×")
+        lines.append("  báo cáo chỉ tiêu       \(ms(quotaReportSeconds))")
+        lines.append("  báo cáo định kỳ năm    \(ms(periodReportSeconds))")
+        lines.append("  bộ nhớ đỉnh            \(mb(peakResidentBytes)) (\(String(format: "%.2f", Double(peakResidentBytes) / Double(max(diskBytes, 1))))× dữ liệu trên đĩa)")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Wall-clock timing and the figures the benchmark reports.
+enum Stopwatch {
+    /// Seconds `body` takes, on the monotonic clock.
+    static func time(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func percentile(_ samples: [Double], _ fraction: Double) -> Double {
+        guard !samples.isEmpty else { return 0 }
+        let sorted = samples.sorted()
+        let index = min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)
+        return sorted[max(0, index)]
+    }
+
+    /// Peak resident set of this process, in bytes (Linux reports kilobytes).
+    static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss) * 1024
+    }
+
+    /// The bytes of every file under `directory`.
+    static func diskSize(of directory: String) -> Int {
+        let files = (try? FileManager.default.subpathsOfDirectory(atPath: directory)) ?? []
+        return files.reduce(0) { total, path in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: directory + "/" + path)
+            return total + ((attributes?[.type] as? FileAttributeType) == .typeRegular ? (attributes?[.size] as? Int ?? 0) : 0)
+        }
+    }
+}
+
+/// The durable-write floor of the disk: a small file written, fsynced, renamed into place and its
+/// directory fsynced — what any save that survives a power cut must at least cost.
+enum DurableWriteFloor {
+    static func measure(in directory: String, count: Int) -> [Double] {
+        let payload = [UInt8](repeating: 0x7B, count: 1024)
+        var samples: [Double] = []
+        for index in 0..<count {
+            let temporary = "\(directory)/.floor-\(index).tmp"
+            let target = "\(directory)/.floor"
+            samples.append(
+                Stopwatch.time {
+                    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+                    guard descriptor >= 0 else { return }
+                    _ = payload.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                    fsync(descriptor)
+                    close(descriptor)
+                    rename(temporary, target)
+                    let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY)
+                    fsync(directoryDescriptor)
+                    close(directoryDescriptor)
+                })
+        }
+        unlink("\(directory)/.floor")
+        return samples
+    }
+}
