@@ -67,12 +67,7 @@ extension JournalStore {
 
     /// The backups, oldest first.
     public func listBackups() -> [BackupInfo] {
-        guard let names = try? files.fileSystem.contentsOfDirectory(layout.backupsDirectory) else { return [] }
-        return names.compactMap { name in
-            guard let parsed = BackupName.parse(name),
-                  let status = try? files.fileSystem.status(ofPath: layout.backupsDirectory + "/" + name) else { return nil }
-            return BackupInfo(name: name, seq: parsed.seq, createdAt: parsed.stamp, size: status.size)
-        }.sorted { ($0.createdAt, $0.name) < ($1.createdAt, $1.name) }
+        Self.listBackups(inDirectory: directory, fileSystem: files.fileSystem)
     }
 
     /// Replaces the current records with those of a backup, as one attributed journal entry (so history,

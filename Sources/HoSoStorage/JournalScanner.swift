@@ -13,7 +13,9 @@ struct JournalScanner {
 
     struct Result {
         var lines: [Line] = []
-        /// Bytes after the last valid line: an interrupted append, ignored until the next save repairs it.
+        /// Bytes after the last valid line: an interrupted append (no final newline, or zero-filled blocks
+        /// after a power cut), ignored until the next save repairs it. A complete last line that fails its
+        /// hash or layout is corruption, not a torn write: it throws like any other bad line.
         var tornBytes: Int = 0
     }
 
@@ -33,7 +35,11 @@ struct JournalScanner {
             switch JournalLine.parse(bytes[start..<end]) {
             case .valid(let entry, let hash):
                 result.lines.append(Line(entryBytes: entry, hash: hash, lineNumber: lineNumber, startOffset: baseOffset + Int64(start), endOffset: baseOffset + Int64(end + 1)))
-            case .malformed where isLast, .hashMismatch where isLast:
+            case .malformed where isLast && bytes[start..<end].contains(0), .hashMismatch where isLast && bytes[start..<end].contains(0):
+                // A line is written by one append whose last byte is its only newline, so a killed process
+                // leaves a line without one (handled above). A power cut before the fsync returned is the one
+                // way to get the newline on disk while earlier blocks of the line stayed unwritten: those read
+                // back as zero bytes, which the encoder never emits. That save was never reported, so it is torn.
                 result.tornBytes = bytes.count - start
                 return result
             case .malformed:

@@ -11,6 +11,9 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
         case repairable
         /// Needs a person: corruption, tampering, unsafe files or modes.
         case error
+        /// Nothing to repair or restore, but worth knowing (the history before an offline restore lives in
+        /// a `damaged-*` directory).
+        case note
     }
 
     /// How bad it is.
@@ -24,7 +27,17 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
 
     /// Text for a log or the `check` command.
     public var description: String {
-        "\(severity == .error ? "LỖI" : "sẽ tự sửa"): \(path)\(line.map { ":\($0)" } ?? ""): \(message)"
+        let label = switch severity {
+        case .error: "LỖI"
+        case .repairable: "sẽ tự sửa"
+        case .note: "ghi chú"
+        }
+        return "\(label): \(placeAndMessage)"
+    }
+
+    /// `path:line: message`, without the severity.
+    public var placeAndMessage: String {
+        "\(path)\(line.map { ":\($0)" } ?? ""): \(message)"
     }
 }
 
@@ -72,9 +85,9 @@ extension JournalStore {
         var snapshotHash = JournalLine.genesisHash
         do {
             let snapshot = try loader.decodeSnapshot(try loader.readSnapshotBytes(), path: layout.snapshot)
-            _ = try StoreLoader<Value>.index(snapshot.records, path: layout.snapshot)
             snapshotSeq = snapshot.seq
             snapshotHash = snapshot.lastHash
+            _ = try StoreLoader<Value>.index(snapshot.records, path: layout.snapshot)
             _ = try loader.load(schemaVersion: schemaVersion)
         } catch {
             problem(.error, layout.snapshot, nil, error.message)
@@ -92,6 +105,9 @@ extension JournalStore {
         var previousHash = JournalLine.genesisHash
         var previousSeq = 0
         var sawSnapshotPoint = snapshotSeq == 0 && snapshotHash == JournalLine.genesisHash
+        // After an offline restore the journal starts again at the restored snapshot, and the history
+        // before it lives in `damaged-*/`; nil until the first line shows whether that happened.
+        var historyStart: Int?
         let decoder = JSONDecoder()
         for (position, segment) in names.enumerated() {
             let path = layout.journalDirectory + "/" + segment.name
@@ -116,6 +132,19 @@ extension JournalStore {
                     problems.append(CheckProblem(severity: .error, path: path, line: line.lineNumber, message: "không đọc được nội dung dòng"))
                     return problems
                 }
+                if historyStart == nil {
+                    historyStart = header.seq
+                    if header.seq > 1 {
+                        previousSeq = header.seq - 1
+                        previousHash = header.prevHash
+                        if snapshotSeq == previousSeq {
+                            sawSnapshotPoint = true
+                            if header.prevHash != snapshotHash {
+                                problems.append(CheckProblem(severity: .error, path: path, line: line.lineNumber, message: "không nối tiếp snapshot.json (lastHash)"))
+                            }
+                        }
+                    }
+                }
                 if header.seq != previousSeq + 1 || header.prevHash != previousHash {
                     problems.append(CheckProblem(severity: .error, path: path, line: line.lineNumber, message: "chuỗi băm bị đứt: dòng này không nối tiếp dòng trước (nhật ký đã bị sửa hoặc mất dòng)"))
                 }
@@ -132,6 +161,18 @@ extension JournalStore {
                 let isLast = position == names.count - 1
                 problems.append(CheckProblem(severity: isLast ? .repairable : .error, path: path, line: scanned.lines.count + 1,
                                              message: isLast ? "dòng cuối bị ghi dở (lần lưu bị ngắt); sẽ được cắt bỏ ở lần lưu sau" : "dòng cuối bị ghi dở ở đoạn nhật ký cũ"))
+            }
+        }
+        let firstKept = historyStart ?? snapshotSeq + 1
+        if firstKept > 1 {
+            if let damaged = damagedDirectories().last {
+                // Moved aside by an offline restore, never deleted: the chain from here on still verifies.
+                sawSnapshotPoint = sawSnapshotPoint || firstKept == snapshotSeq + 1
+                problems.append(CheckProblem(severity: .note, path: layout.journalDirectory, line: nil,
+                                             message: "nhật ký bắt đầu từ mục \(firstKept); lịch sử trước đó được giữ trong \(layout.directory)/\(damaged) từ lần khôi phục dữ liệu hỏng"))
+            } else if historyStart != nil {
+                problems.append(CheckProblem(severity: .error, path: layout.journalDirectory, line: nil,
+                                             message: "thiếu các mục 1…\(firstKept - 1) ở đầu nhật ký (đã bị xoá?)"))
             }
         }
         if !sawSnapshotPoint {

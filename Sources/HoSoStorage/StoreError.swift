@@ -58,6 +58,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case encodingFailed(id: String)
     /// The backup asked for does not exist.
     case backupNotFound(name: String)
+    /// An offline restore was asked for a store that still loads: its history must be kept.
+    case storeNotDamaged(path: String)
 
     /// Maps a failed system call to the error the clerk sees.
     static func from(_ error: FileSystemError, rolledBack: Bool = true) -> StoreError {
@@ -131,7 +133,9 @@ public enum StoreError: Error, Sendable, Equatable {
         case .encodingFailed(let id):
             return "Không chuyển được hồ sơ \(id) sang JSON. Chưa lưu gì."
         case .backupNotFound(let name):
-            return "Không có bản sao lưu \(name). Hãy xem danh sách bản sao lưu."
+            return "Không có bản sao lưu \(name). Hãy xem danh sách bản sao lưu (hoso backup --list)."
+        case .storeNotDamaged(let path):
+            return "Dữ liệu ở \(path) vẫn đọc được, nên không bị thay bằng bản sao lưu. Hãy khôi phục khi dữ liệu mở được (hoso restore), để lịch sử giữ lại cả hai."
         }
     }
 }

@@ -90,7 +90,7 @@ struct RepositoryConcurrencyTests {
         #expect(first.repository.caseFile("HS-0002")?.notes.isEmpty == true, "not yet refreshed")
         try first.repository.refresh()
         #expect(first.repository.caseFile("HS-0002")?.notes.map(\.text) == ["Ghi chú hồ sơ hai."])
-        #expect(fresh.check().isEmpty)
+        #expect(fresh.check().isClean)
     }
 
     @Test("hasExternalChanges is true after the other terminal saves and false after refresh")

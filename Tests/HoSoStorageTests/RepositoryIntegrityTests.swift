@@ -11,7 +11,7 @@ struct RepositoryIntegrityTests {
         let workspace = RepositoryWorkspace()
         defer { workspace.remove() }
         let repository = try workspace.create()
-        #expect(repository.check().isEmpty)
+        #expect(repository.check().isClean)
 
         // Written straight through the store, past the engine that would refuse it.
         var broken = try #require(repository.caseFile("HS-0002"))
@@ -24,8 +24,9 @@ struct RepositoryIntegrityTests {
 
         try repository.refresh()
         let problems = repository.check()
-        #expect(problems.contains { $0.contains("HS-0002") && $0.contains("thiếu nghị quyết chi bộ") }, "\(problems)")
-        #expect(!problems.contains { $0.contains("HS-0001") }, "the sound file is not blamed: \(problems)")
+        #expect(problems.errors.contains { $0.contains("HS-0002") && $0.contains("thiếu nghị quyết chi bộ") }, "\(problems)")
+        #expect(!problems.errors.contains { $0.contains("HS-0001") }, "the sound file is not blamed: \(problems)")
+        #expect(problems.notes.isEmpty, "a workflow breach is an error, not a note: \(problems)")
     }
 
     @Test("check() reports a journal line edited by hand, naming the segment and the line")
@@ -35,7 +36,7 @@ struct RepositoryIntegrityTests {
         let service = CaseService(repository: try workspace.create())
         try service.edit(.addNote(text: "Gương mẫu trong công việc."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Thư ký Lan")
         try service.edit(.addNote(text: "Tham gia hiến máu."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Thư ký Lan")
-        #expect(service.repository.check().isEmpty)
+        #expect(service.repository.check().isClean)
 
         // The second of three lines: someone softens a note without leaving a trace in its length.
         let segment = workspace.directory + "/journal/000001.jsonl"
@@ -45,7 +46,7 @@ struct RepositoryIntegrityTests {
         writeFile(segment, Array(edited.utf8))
 
         let problems = service.repository.check()
-        #expect(problems.contains { $0.hasPrefix("LỖI") && $0.contains("000001.jsonl:2") && $0.contains("mã băm") }, "\(problems)")
+        #expect(problems.errors.contains { $0.contains("000001.jsonl:2") && $0.contains("mã băm") }, "\(problems)")
         // Opening refuses the store too, naming the place, rather than showing the altered note.
         do throws(RepositoryError) {
             _ = try Repository.open(at: workspace.directory)
@@ -70,7 +71,7 @@ struct RepositoryIntegrityTests {
             Issue.record("\(original.id) changed on the way through the disk")
         }
         #expect(reopened.organisation == Organisation(units: demo.units, members: demo.members))
-        #expect(reopened.check() == [])
+        #expect(reopened.check().isClean)
     }
 
     @Test("backup → change → restore brings the old file back, and check() passes")
@@ -89,7 +90,7 @@ struct RepositoryIntegrityTests {
         let restored = try workspace.open()
         #expect(restored.caseFile("HS-0001")?.notes.isEmpty == true)
         #expect(restored.caseFile("HS-0002")?.state == .nominated)
-        #expect(restored.check() == [])
+        #expect(restored.check().isClean)
         // The restore is itself a change with an author, and the mistaken state is kept as a backup.
         #expect(restored.lastChange(of: "HS-0002")?.by == "Thư ký Lan")
         #expect(restored.listBackups().count >= 2)

@@ -43,7 +43,7 @@ struct RepositoryNetworkFileSystemTests {
         defer { workspace.remove() }
         let repository = try workspace.create()
         #expect(NetworkFileSystem.name(ofPath: workspace.directory) == nil)
-        #expect(!repository.check().contains { $0.hasPrefix("CẢNH BÁO") })
+        #expect(!repository.check().notes.contains { $0.hasPrefix("CẢNH BÁO") })
     }
 
     @Test("The warning names the directory, the file system and what to do")

@@ -13,15 +13,15 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let repository = try global.openRepository()
-            let problems = repository.check()
-            if problems.isEmpty {
-                print("Dữ liệu ở \(repository.directory) toàn vẹn: \(repository.cases.count) hồ sơ, \(repository.organisation.members.count) đảng viên.")
-                return
+            let report = repository.check()
+            for error in report.errors { print("✗ LỖI: \(error)") }
+            for note in report.notes { print("• \(note)") }
+            guard report.errors.isEmpty else {
+                let advice = BackupAdvice.sentence(latest: repository.listBackups().last)
+                throw Failure.error("Có \(report.errors.count) lỗi cần người xử lý; HoSo không tự sửa.\n\(advice)")
             }
-            for problem in problems { print("✗ \(problem)") }
-            let backups = repository.listBackups()
-            let advice = backups.last.map { " Bản sao lưu gần nhất: \($0.name) (khôi phục: hoso restore \($0.name))." } ?? ""
-            throw Failure.error("Có \(problems.count) vấn đề; HoSo không tự sửa.\(advice)")
+            let summary = "Dữ liệu ở \(repository.directory) toàn vẹn: \(repository.cases.count) hồ sơ, \(repository.organisation.members.count) đảng viên."
+            print(report.notes.isEmpty ? summary : summary + " Các ghi chú trên không cần khôi phục.")
         }
     }
 }
@@ -34,11 +34,14 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let repository = try global.openRepository()
             if list {
-                for backup in repository.listBackups() { print("\(backup.name)  \(backup.createdAt)  \(backup.size) byte") }
+                // Without opening the store: the list is needed most when the store does not open.
+                let backups = Repository.listBackups(at: global.dataDirectory)
+                if backups.isEmpty { print("Chưa có bản sao lưu nào ở \(global.dataDirectory). Tạo một bản bằng: hoso backup") }
+                for backup in backups { print("\(backup.name)  \(backup.createdAt)  \(backup.size) byte") }
                 return
             }
+            let repository = try global.openRepository()
             let backup = try repository.backup()
             print("Đã sao lưu: \(backup.name)")
         }
@@ -54,9 +57,13 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let repository = try global.openRepository()
-            try repository.restore(fromBackup: name, actor: global.actorName)
-            print("Đã khôi phục từ \(name).")
+            switch try Repository.restore(at: global.dataDirectory, fromBackup: name, actor: global.actorName) {
+            case .replayed:
+                print("Đã khôi phục từ \(name). Dữ liệu trước đó đã được sao lưu; lịch sử giữ lại cả hai.")
+            case .replacedDamagedStore(let damagedDirectory):
+                print("Đã khôi phục từ \(name). Các tệp hỏng được giữ nguyên trong \(damagedDirectory) (không xoá). "
+                    + "Những lần lưu sau bản sao lưu này không còn trong dữ liệu: hãy nhập lại chúng, rồi chạy hoso check.")
+            }
         }
     }
 }

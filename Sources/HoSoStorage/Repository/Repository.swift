@@ -65,7 +65,7 @@ public final class Repository: @unchecked Sendable {
         do {
             store = try JournalStore<StoredItem>.open(at: directory, supportedSchemaVersion: schemaVersion)
         } catch {
-            throw RepositoryError(error)
+            throw failure(error, directory: directory)
         }
         return Repository(
             directory: directory, store: store, rulebook: try SettingsFiles.rulebook(in: directory),
@@ -143,7 +143,7 @@ public final class Repository: @unchecked Sendable {
         do {
             _ = try store.commit(changes, actor: actor)
         } catch {
-            throw RepositoryError(error)
+            throw Self.failure(error, directory: directory)
         }
     }
 
@@ -153,33 +153,85 @@ public final class Repository: @unchecked Sendable {
         do {
             return try store.refresh()
         } catch {
-            throw RepositoryError(error)
+            throw Self.failure(error, directory: directory)
         }
     }
 
     /// A cheap test (file sizes and inodes) for the TUI to poll every second or so.
     public func hasExternalChanges() -> Bool { store.hasExternalChanges() }
 
-    /// Integrity problems of the directory: JSON, ids, hash chain, stray files, modes, the workflow's
-    /// own invariants on every file, and a warning when the directory is on a network file system
-    /// (checked here rather than on every command: one `statfs` is cheap, but the advice belongs to a review).
-    public func check() -> [String] {
-        var problems = store.check().map(\.description)
-        problems += WorkflowInvariants.problems(in: cases, organisation: organisation)
-        if let fileSystem = NetworkFileSystem.name(ofPath: directory) {
-            problems.append(NetworkFileSystem.warning(directory: directory, fileSystem: fileSystem))
+    /// Integrity of the directory: JSON, ids, hash chain, stray files, modes, the workflow's own
+    /// invariants on every file, and a note when the directory is on a network file system (checked here
+    /// rather than on every command: one `statfs` is cheap, but the advice belongs to a review).
+    public func check() -> IntegrityReport {
+        var report = IntegrityReport()
+        for problem in store.check() {
+            switch problem.severity {
+            case .error: report.errors.append(problem.placeAndMessage)
+            case .repairable, .note: report.notes.append(problem.description)
+            }
         }
-        return problems
+        report.errors += WorkflowInvariants.problems(in: cases, organisation: organisation)
+        if let fileSystem = NetworkFileSystem.name(ofPath: directory) {
+            report.notes.append(NetworkFileSystem.warning(directory: directory, fileSystem: fileSystem))
+        }
+        return report
     }
 
     public func backup() throws(RepositoryError) -> BackupInfo {
-        do { return try store.backup() } catch { throw RepositoryError(error) }
+        do { return try store.backup() } catch { throw Self.failure(error, directory: directory) }
     }
 
+    /// The backups, oldest first.
     public func listBackups() -> [BackupInfo] { store.listBackups() }
 
+    /// Restores a backup into this (sound) store as one attributed journal entry.
     public func restore(fromBackup name: String, actor: String) throws(RepositoryError) {
-        do { try store.restore(fromBackup: name, actor: actor) } catch { throw RepositoryError(error) }
+        do { try store.restore(fromBackup: name, actor: actor) } catch { throw Self.failure(error, directory: directory) }
+    }
+
+    /// The backups of `directory`, oldest first, without opening the store: works when it is damaged.
+    public static func listBackups(at directory: String) -> [BackupInfo] {
+        JournalStore<StoredItem>.listBackups(inDirectory: directory)
+    }
+
+    /// Restores a backup whether or not the store opens. A sound store gets the backup's values as one
+    /// journal entry; a store refused because a file is corrupt is replaced by the backup, its damaged
+    /// files kept in `damaged-<UTC time>/`. Any other refusal (modes, links, a newer version) is passed on:
+    /// a person fixes those, and a restore would hide them.
+    public static func restore(at directory: String, fromBackup name: String, actor: String) throws(RepositoryError) -> RestoreOutcome {
+        let repository: Repository
+        do {
+            repository = try open(at: directory)
+        } catch {
+            guard let storeError = error.storeError, isDamage(storeError, directory: directory) else { throw error }
+            do {
+                let result = try JournalStore<StoredItem>.restoreDamagedStore(at: directory, fromBackup: name, schemaVersion: schemaVersion)
+                return .replacedDamagedStore(damagedDirectory: result.damagedDirectory)
+            } catch {
+                throw RepositoryError(error)
+            }
+        }
+        try repository.restore(fromBackup: name, actor: actor)
+        return .replayed
+    }
+
+    /// A refusal that only a backup can answer: a corrupt file, or a journal directory lost mid-restore.
+    static func isDamage(_ error: StoreError, directory: String) -> Bool {
+        switch error {
+        case .corruptFile: true
+        case .notAStore(let path): path == StoreLayout(directory: directory).journalDirectory
+        default: false
+        }
+    }
+
+    /// The clerk's message for a store error; a damaged store's message names the latest backup and the
+    /// exact command to restore it, so nobody is tempted to edit the files by hand.
+    static func failure(_ error: StoreError, directory: String) -> RepositoryError {
+        let plain = RepositoryError(error)
+        guard isDamage(error, directory: directory) else { return plain }
+        let advice = BackupAdvice.sentence(latest: listBackups(at: directory).last)
+        return RepositoryError(message: plain.message + "\n" + advice, storeError: error)
     }
 }
 
