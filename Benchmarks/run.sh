@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Performance of HoSo at district and province scale, side by side with jq (the load floor of a C JSON
+# parser on the same snapshot bytes) and Taskwarrior (the terminal tracker a user would otherwise pick),
+# all measured in this run on this machine. Usage: Benchmarks/run.sh [SIZES…]   (default: 1000 10000 100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/bootstrap
+sizes=("${@:-1000 10000 100000}")
+read -r -a sizes <<<"${sizes[*]}"
+
+need=()
+command -v jq >/dev/null || need+=(jq)
+command -v task >/dev/null || need+=(taskwarrior)
+command -v python3 >/dev/null || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+swift build -c release --product hoso >/dev/null
+hoso=.build/release/hoso
+work=${HOSO_BENCH_DIR:-$HOME/.cache/hoso-bench}
+mkdir -p "$work"
+now() { python3 -c 'import time; print(time.monotonic())'; }
+elapsed() { python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$1" "$2"; }
+median_of() { python3 -c 'import sys,statistics; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+time_cmd() { # runs "$@" 5 times, prints the median seconds
+  local samples=()
+  for _ in 1 2 3 4 5; do
+    local a b; a=$(now); "$@" >/dev/null 2>&1 || true; b=$(now); samples+=("$(elapsed "$a" "$b")")
+  done
+  median_of "${samples[@]}"
+}
+
+results=()
+for n in "${sizes[@]}"; do
+  dir="$work/$n"
+  echo "== $n hồ sơ" >&2
+  "$hoso" bench --cases "$n" --dir "$dir" --json > "$work/bench-$n.json"
+  jq_s=$(time_cmd jq '.records | length' "$dir/snapshot.json")
+  search_s=$(time_cmd "$hoso" case list --data "$dir" --search "nguyen van" --today 2026-11-23)
+  tw_list=""; tw_add=""
+  if [ "$n" = 10000 ]; then
+    tw="$work/task-$n"; rm -rf "$tw"; mkdir -p "$tw"
+    python3 - "$tw/import.json" "$n" <<'PY'
+import json, sys, uuid, random
+random.seed(42)
+families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"]
+given = ["An", "Bình", "Cường", "Dũng", "Hà", "Lan", "Mai", "Nam", "Phúc", "Vy"]
+tasks = [{"uuid": str(uuid.uuid4()), "status": "pending", "entry": "20261123T000000Z",
+          "description": f"{random.choice(families)} Văn {random.choice(given)} hồ sơ {i}",
+          "project": f"chibo{i % 8}"} for i in range(int(sys.argv[2]))]
+json.dump(tasks, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+    trc="rc.data.location=$tw rc.confirmation=off rc.verbose=nothing rc.hooks=off rc.gc=off"
+    TASKRC=/dev/null task $trc import "$tw/import.json" >/dev/null 2>&1
+    tw_list=$(TASKRC=/dev/null time_cmd task $trc description.has:Văn list)
+    tw_add=$(TASKRC=/dev/null time_cmd task $trc add "Nguyễn Văn Thêm")
+    hoso_note=$(time_cmd "$hoso" case note HS-0001 --data "$dir" --text "Đo hiệu năng" --date 2026-11-23)
+    echo "{\"taskwarriorList\": $tw_list, \"taskwarriorAdd\": $tw_add, \"hosoNote\": $hoso_note}" > "$work/tw-$n.json"
+  fi
+  results+=("$n:$jq_s:$search_s")
+done
+
+python3 - "$work" "${results[@]}" <<'PY'
+import json, sys, os
+work = sys.argv[1]
+ms = lambda s: f"{s*1000:8.1f} ms"
+print("| files | disk | open→frame | jq read | open/jq | key p50 | key p99 | save p99 | floor p99 | save/floor | quota | period | peak RSS | RSS/disk | list --search |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+for item in sys.argv[2:]:
+    n, jq_s, search_s = item.split(":")
+    b = json.load(open(os.path.join(work, f"bench-{n}.json")))
+    jq_s, search_s = float(jq_s), float(search_s)
+    print(f"| {n} | {b['diskBytes']/1e6:.1f} MB | {ms(b['firstFrameSeconds'])} | {ms(jq_s)} | {b['firstFrameSeconds']/jq_s:.2f}× "
+          f"| {ms(b['keystrokeP50'])} | {ms(b['keystrokeP99'])} | {ms(b['saveP99'])} | {ms(b['floorP99'])} | {b['saveP99']/b['floorP99']:.2f}× "
+          f"| {ms(b['quotaReportSeconds'])} | {ms(b['periodReportSeconds'])} | {b['peakResidentBytes']/1e6:.0f} MB "
+          f"| {b['peakResidentBytes']/b['diskBytes']:.2f}× | {ms(search_s)} |")
+    tw = os.path.join(work, f"tw-{n}.json")
+    if os.path.exists(tw):
+        t = json.load(open(tw))
+        print(f"\nAt {n}: Taskwarrior filtered list {ms(t['taskwarriorList'])} vs hoso case list --search {ms(search_s)} "
+              f"({search_s/t['taskwarriorList']:.2f}×); Taskwarrior add {ms(t['taskwarriorAdd'])} vs hoso case note {ms(t['hosoNote'])} "
+              f"({t['hosoNote']/t['taskwarriorAdd']:.2f}×)\n")
+PY
