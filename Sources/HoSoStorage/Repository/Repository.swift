@@ -14,10 +14,26 @@ public final class Repository: @unchecked Sendable {
     private var cache: Cache?
 
     private struct Cache {
-        let sequence: Int
+        var sequence: Int
         let organisation: Organisation
-        let cases: [CaseFile]
-        let revisions: [CaseID: Int]
+        var cases: [CaseFile]
+        var revisions: [CaseID: Int]
+
+        /// Puts one saved file in place (the list stays in id order).
+        mutating func replace(_ file: CaseFile, revision: Int?) {
+            var low = 0
+            var high = cases.count
+            while low < high {
+                let middle = (low + high) / 2
+                if cases[middle].id < file.id { low = middle + 1 } else { high = middle }
+            }
+            if low < cases.count, cases[low].id == file.id {
+                cases[low] = file
+            } else {
+                cases.insert(file, at: low)
+            }
+            revisions[file.id] = revision
+        }
     }
 
     private init(directory: String, store: JournalStore<StoredItem>, rulebook: Rulebook, calendar: WorkingCalendar) {
@@ -121,7 +137,16 @@ public final class Repository: @unchecked Sendable {
 
     /// Saves a file if nobody changed it since `expectedRevision` (nil: it must be new).
     public func save(_ file: CaseFile, expectedRevision: Int?, actor: String, summary: String) throws(RepositoryError) {
+        let sequenceBefore = store.sequence
         try commit([RecordChange(id: StoredItem.id(file.id), expectedRevision: expectedRevision, newValue: .caseFile(file), summary: summary)], actor: actor)
+        // When this save is the only change since the lists were built, update them in place: a save
+        // must cost the same whatever the number of files. Taken out of `cache` first so the arrays are
+        // uniquely referenced and change in place rather than being copied.
+        guard var lists = cache, lists.sequence == sequenceBefore, store.sequence == sequenceBefore + 1 else { return }
+        cache = nil
+        lists.replace(file, revision: revision(of: file.id))
+        lists.sequence = store.sequence
+        cache = lists
     }
 
     public func save(member: Member, expectedRevision: Int?, actor: String) throws(RepositoryError) {
