@@ -126,6 +126,84 @@ import Testing
         #expect(form.baseRevision == 4)
     }
 
+    func click(_ rect: Rect?, into state: inout AppState) -> [Effect] {
+        guard let rect else { Issue.record("no button"); return [] }
+        return AppFixtures.press([.mouse(MouseEvent(row: rect.row, col: rect.col + 1, kind: .leftClick))], into: &state)
+    }
+
+    /// The step confirmation of the accepted-step scenario.
+    func confirmingStep() throws -> AppState {
+        var state = try small([.char("l"), .down, .down, .enter, .char("n"), .enter, .tab])
+        AppFixtures.type("CN-77", into: &state)
+        AppFixtures.press([.ctrl("s")], into: &state)
+        return state
+    }
+
+    @Test func clickingConfirmAppliesTheStepLikeRightEnter() throws {
+        var state = try confirmingStep()
+        let effects = click(PopupHits.dialog(state)?.confirm, into: &state)
+        guard case .save(let file, let revision)? = effects.first else { Issue.record("no save: \(effects)"); return }
+        #expect(revision == 3 && file.state == .certified)
+        #expect(state.modal == nil)
+    }
+
+    @Test func clickingCancelReturnsToTheFormLikeEnter() throws {
+        var state = try confirmingStep()
+        let effects = click(PopupHits.dialog(state)?.cancel, into: &state)
+        #expect(effects.isEmpty)
+        guard case .form(let form)? = state.modal else { Issue.record("the form did not come back"); return }
+        #expect(form.form.fields.contains { $0.value == "CN-77" })
+    }
+
+    @Test func clicksOutsideTheButtonsDoNothing() throws {
+        var state = try confirmingStep()
+        guard let hits = PopupHits.dialog(state) else { Issue.record("no dialog"); return }
+        let gap = Rect(row: hits.cancel.row, col: hits.cancel.right + 1, width: 1, height: 1)
+        for rect in [Rect(row: 0, col: 0, width: 1, height: 1), gap, Rect(row: hits.cancel.row - 2, col: hits.cancel.col, width: 1, height: 1)] {
+            let effects = click(rect, into: &state)
+            #expect(effects.isEmpty)
+            guard case .confirm(let confirm)? = state.modal else { Issue.record("the dialog closed"); return }
+            #expect(!confirm.dialog.confirmFocused)
+        }
+        let wheel = AppFixtures.press([.mouse(MouseEvent(row: hits.confirm.row, col: hits.confirm.col, kind: .scrollDown))],
+                                      into: &state)
+        #expect(wheel.isEmpty)
+        guard case .confirm? = state.modal else { Issue.record("a wheel turn answered"); return }
+    }
+
+    @Test func clickingReloadInTheConflictPopupReloads() throws {
+        var state = try small([.char("l"), .enter, .char("m")])
+        AppFixtures.type("Tích cực học tập", into: &state)
+        AppFixtures.press([.ctrl("s")], into: &state)
+        _ = AppReducer.reduce(&state, .conflict("Hồ sơ HS-0002 vừa được Bí thư sửa lúc 09:15. Thay đổi của bạn chưa được lưu."))
+        var other = state
+        let outside = click(Rect(row: 1, col: 1, width: 1, height: 1), into: &state)
+        #expect(outside.isEmpty)
+        guard case .conflict? = state.modal else { Issue.record("a click outside closed the popup"); return }
+        let reload = click(PopupHits.dialog(state)?.confirm, into: &state)
+        #expect(reload == [.reload])
+        #expect(state.modal == nil)
+        let cancelled = click(PopupHits.dialog(other)?.cancel, into: &other)
+        #expect(cancelled.isEmpty)
+        #expect(other.modal == nil)
+    }
+
+    @Test func clickingOKClosesTheRefusalAndReturnsToTheForm() throws {
+        let young = try AppFixtures.file("HS-0009", "Vũ Minh Tâm", in: .introduced, born: "2009-03-01")
+        var state = AppState(data: AppFixtures.cellData([young]))
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .tab], into: &state)
+        AppFixtures.type("7", into: &state)
+        AppFixtures.press([.ctrl("s"), .right, .enter], into: &state)
+        guard let ok = PopupHits.ok(state) else { Issue.record("no refusal popup"); return }
+        let beside = click(Rect(row: ok.row, col: ok.right + 4, width: 1, height: 1), into: &state)
+        #expect(beside.isEmpty)
+        guard case .message? = state.modal else { Issue.record("a click beside OK closed the popup"); return }
+        let closed = click(ok, into: &state)
+        #expect(closed.isEmpty)
+        #expect(state.modal == nil)
+        #expect(state.data.cases == [young])
+    }
+
     @Test func escapeOnADirtyFormAsksBeforeDiscarding() throws {
         var state = try small([.char("a")])
         AppFixtures.type("Ngô", into: &state)

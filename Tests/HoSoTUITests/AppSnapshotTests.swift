@@ -549,7 +549,7 @@ import Testing
              │   làm lại (Thực tiễn địa phương — chưa thấy văn bản trung ương; cần xác    │
              │   nhận)                                                                    │
              │                                                                            │
-             │ Enter hoặc Esc: đóng                                                       │
+             │ [ OK ]   Enter hoặc Esc: đóng                                              │
              │                                                                            │
              └────────────────────────────────────────────────────────────────────────────┘
               ✓ Không quá 60 tuổi tại ngày chi bộ xét

@@ -9,7 +9,7 @@ extension AppReducer {
         case .help(var help):
             state.modal = help.handle(key) ? .help(help) : nil
         case .message(let message):
-            if [.enter, .escape, .char(" ")].contains(key) || isClick(key) {
+            if [.enter, .escape, .char(" ")].contains(key) || clicked(key, on: ModalView.messageOKHit(message, size: state.size)) {
                 state.modal = message.returnTo.map { .form($0) }
             }
         case .picker(var picker):
@@ -24,13 +24,18 @@ extension AppReducer {
             }
             return handleFormKey(&state, &formState, key)
         case .confirm(var confirm):
-            switch confirm.dialog.handle(key) {
+            switch answer(&confirm.dialog, key, size: state.size) {
             case nil: state.modal = .confirm(confirm)
             case .cancel: state.modal = .form(confirm.form)
             case .confirm: return applyStep(&state, confirm)
             }
         case .conflict(var conflict):
-            switch conflict.dialog.handle(key) {
+            // The dialog as drawn (message wrapped to the screen) decides where its buttons are.
+            let content = ScreenLayout.content(state.size)
+            var drawn = ModalView.conflictDialog(conflict, in: content)
+            let answer: ConfirmDialog.Answer?
+            if case .mouse(let event) = key { answer = drawn.handleClick(event, in: content) } else { answer = conflict.dialog.handle(key) }
+            switch answer {
             case nil: state.modal = .conflict(conflict)
             case .cancel: state.modal = nil
             case .confirm:
@@ -43,9 +48,17 @@ extension AppReducer {
         return []
     }
 
-    static func isClick(_ key: Key) -> Bool {
-        if case .mouse(let event) = key { return event.kind == .leftClick }
+    /// Whether `key` is a left click inside `rect`.
+    static func clicked(_ key: Key, on rect: Rect) -> Bool {
+        if case .mouse(let event) = key { return event.kind == .leftClick && rect.contains(event.position) }
         return false
+    }
+
+    /// The answer of a confirm dialog drawn over the content area to `key`: a key as typed, a click
+    /// on a button as that button.
+    static func answer(_ dialog: inout ConfirmDialog, _ key: Key, size: Size) -> ConfirmDialog.Answer? {
+        if case .mouse(let event) = key { return dialog.handleClick(event, in: ScreenLayout.content(size)) }
+        return dialog.handle(key)
     }
 
     static func handlePicker(_ state: inout AppState, _ picker: inout PickerState, _ key: Key) -> [Effect] {
@@ -271,4 +284,23 @@ enum NextStepLayout {
 public enum DetailTabHits {
     /// One rectangle per tab at `size`.
     public static func rects(_ size: Size) -> [Rect] { DetailLayout.tabHits(size) }
+}
+
+/// The buttons of the popup on top, where they are drawn: for tests and mouse handling alike.
+public enum PopupHits {
+    /// The buttons of the confirmation or conflict question, if one is open.
+    public static func dialog(_ state: AppState) -> ConfirmDialog.Hits? {
+        let content = ScreenLayout.content(state.size)
+        switch state.modal {
+        case .confirm(let confirm)?: return confirm.dialog.hits(in: content)
+        case .conflict(let conflict)?: return ModalView.conflictDialog(conflict, in: content).hits(in: content)
+        default: return nil
+        }
+    }
+
+    /// The OK button of a message popup, if one is open.
+    public static func ok(_ state: AppState) -> Rect? {
+        guard case .message(let message)? = state.modal else { return nil }
+        return ModalView.messageOKHit(message, size: state.size)
+    }
 }

@@ -34,16 +34,48 @@ public struct ConfirmDialog: Hashable, Sendable {
         return nil
     }
 
-    /// Draws the dialog centred in `area`.
-    public func draw(in area: Rect, into buffer: inout CellBuffer) {
+    /// Where the two buttons are, so a click can press them.
+    public struct Hits: Hashable, Sendable {
+        public var cancel: Rect
+        public var confirm: Rect
+    }
+
+    /// Answers a left click on a button exactly as the keyboard would (the button takes the focus);
+    /// any other click, or a click outside the buttons, changes nothing.
+    public mutating func handleClick(_ event: MouseEvent, in area: Rect) -> Answer? {
+        guard event.kind == .leftClick else { return nil }
+        let hits = hits(in: area)
+        if hits.cancel.contains(event.position) {
+            confirmFocused = false
+            return .cancel
+        }
+        if hits.confirm.contains(event.position) {
+            confirmFocused = true
+            return .confirm
+        }
+        return nil
+    }
+
+    /// The buttons' rectangles when the dialog is drawn in `area` (the layout `draw` uses).
+    public func hits(in area: Rect) -> Hits {
+        var scratch = CellBuffer(width: max(0, area.right), height: max(0, area.bottom))
+        return draw(in: area, into: &scratch)
+    }
+
+    /// Draws the dialog centred in `area`; returns the buttons' rectangles.
+    @discardableResult
+    public func draw(in area: Rect, into buffer: inout CellBuffer) -> Hits {
         let buttons = "[ \(cancelLabel) ]   [ \(confirmLabel) ]"
         let lines = message + ["", buttons]
         let inner = Modal.message(title: title, lines: lines, in: area, into: &buffer, style: .warning)
         let row = inner.row + lines.count
         let cancelText = "[ \(cancelLabel) ]"
         let cancelWidth = CellWidth.of(cancelText)
-        buffer.put(cancelText, at: row, col: inner.col + 1, style: confirmFocused ? .normal : .selected)
-        buffer.put("[ \(confirmLabel) ]", at: row, col: inner.col + 1 + cancelWidth + 3,
-                   style: confirmFocused ? .selected : .normal)
+        let cancelUsed = buffer.put(cancelText, at: row, col: inner.col + 1, style: confirmFocused ? .normal : .selected)
+        let confirmCol = inner.col + 1 + cancelWidth + 3
+        let confirmUsed = buffer.put("[ \(confirmLabel) ]", at: row, col: confirmCol,
+                                     style: confirmFocused ? .selected : .normal)
+        return Hits(cancel: Rect(row: row, col: inner.col + 1, width: cancelUsed, height: cancelUsed > 0 ? 1 : 0),
+                    confirm: Rect(row: row, col: confirmCol, width: confirmUsed, height: confirmUsed > 0 ? 1 : 0))
     }
 }

@@ -9,16 +9,11 @@ enum ModalView {
         case .help(let help):
             help.draw(helpKeyMap(state), in: content, into: &buffer)
         case .message(let message):
-            let width = min(content.width - 6, 90)
-            let lines = message.lines.flatMap { TextWrap.wrap($0, width: width) } + ["", "Enter hoặc Esc: đóng"]
-            Modal.message(title: message.title, lines: Array(lines.prefix(content.height - 4)), in: content, into: &buffer,
-                          style: message.title == "Lỗi" || message.title == "Không thể thực hiện" ? .error : .border)
+            drawMessage(message, in: content, into: &buffer)
         case .confirm(let confirm):
             confirm.dialog.draw(in: content, into: &buffer)
         case .conflict(let conflict):
-            var dialog = conflict.dialog
-            dialog.message = dialog.message.flatMap { TextWrap.wrap($0, width: min(content.width - 8, 80)) }
-            dialog.draw(in: content, into: &buffer)
+            conflictDialog(conflict, in: content).draw(in: content, into: &buffer)
         case .picker(let picker):
             drawPicker(picker, in: content, into: &buffer)
         case .nextStep(let next):
@@ -26,6 +21,34 @@ enum ModalView {
         case .form(let formState):
             drawForm(formState, state: state, size: size, into: &buffer)
         }
+    }
+
+    static let okButton = "[ OK ]"
+
+    /// Draws a message popup with its OK button on the last line; returns the button's rectangle.
+    @discardableResult
+    static func drawMessage(_ message: MessageState, in content: Rect, into buffer: inout CellBuffer) -> Rect {
+        let width = min(content.width - 6, 90)
+        let text = message.lines.flatMap { TextWrap.wrap($0, width: width) }
+        let lines = Array(text.prefix(max(0, content.height - 6))) + ["", "\(okButton)   Enter hoặc Esc: đóng"]
+        let inner = Modal.message(title: message.title, lines: lines, in: content, into: &buffer,
+                                  style: message.title == "Lỗi" || message.title == "Không thể thực hiện" ? .error : .border)
+        let row = inner.row + lines.count
+        let used = buffer.put(okButton, at: row, col: inner.col + 1, style: .selected, maxColumns: inner.width - 2)
+        return Rect(row: row, col: inner.col + 1, width: used, height: used > 0 ? 1 : 0)
+    }
+
+    /// The OK button of `message` on a screen of `size`, for clicks.
+    static func messageOKHit(_ message: MessageState, size: Size) -> Rect {
+        var scratch = CellBuffer(width: size.width, height: size.height)
+        return drawMessage(message, in: ScreenLayout.content(size), into: &scratch)
+    }
+
+    /// The conflict question as drawn: its message wrapped to the screen.
+    static func conflictDialog(_ conflict: ConflictState, in content: Rect) -> ConfirmDialog {
+        var dialog = conflict.dialog
+        dialog.message = dialog.message.flatMap { TextWrap.wrap($0, width: min(content.width - 8, 80)) }
+        return dialog
     }
 
     /// Every key of the current screen for the help overlay (the form's keys while a form is open).
