@@ -204,6 +204,97 @@ import Testing
         #expect(state.data.cases == [young])
     }
 
+    /// The detail of `file`, alone in the cell, after `keys`.
+    func detailOf(_ file: CaseFile, _ keys: [Key] = []) -> AppState {
+        var state = AppState(data: AppFixtures.cellData([file]))
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter] + keys, into: &state)
+        return state
+    }
+
+    func saved(_ effects: [Effect]) -> CaseFile? {
+        guard case .save(let file, let revision)? = effects.first, revision == 3 else {
+            Issue.record("no save at revision 3: \(effects)")
+            return nil
+        }
+        return file
+    }
+
+    /// Checks that the popup is the engine's refusal with `sentence`, and that nothing was saved.
+    func expectRefusal(_ state: AppState, _ effects: [Effect], _ sentence: String, original: CaseFile) {
+        #expect(effects.isEmpty)
+        guard case .message(let message)? = state.modal else { Issue.record("no refusal popup"); return }
+        #expect(message.title == "Không thể thực hiện")
+        #expect(message.lines.contains { $0.contains(sentence) }, "\(message.lines)")
+        #expect(state.data.cases == [original])
+    }
+
+    @Test func addTaskGoesThroughTheEngine() throws {
+        let file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
+        var state = detailOf(file, [.char("w")])
+        guard case .form(let form)? = state.modal, form.purpose == .addTask("HS-0001") else { Issue.record("no task form"); return }
+        AppFixtures.type("Viết bản tự kiểm điểm", into: &state)
+        AppFixtures.press([.tab], into: &state)
+        AppFixtures.type("01/12/2026", into: &state)
+        guard let next = saved(AppFixtures.press([.ctrl("s")], into: &state)) else { return }
+        #expect(next.tasks.count == file.tasks.count + 1)
+        #expect(next.tasks.last?.text == "Viết bản tự kiểm điểm" && next.tasks.last?.due == Fixtures.date("2026-12-01"))
+        #expect(next.tasks.last?.given == AppFixtures.today && next.history.count == file.history.count + 1)
+        // The non-letter key opens the same form; a due date before the day given is the engine's refusal.
+        var other = detailOf(file, [.ctrl("w")])
+        AppFixtures.type("Đọc Điều lệ Đảng", into: &other)
+        AppFixtures.press([.tab], into: &other)
+        AppFixtures.type("01/01/2026", into: &other)
+        let effects = AppFixtures.press([.ctrl("s")], into: &other)
+        expectRefusal(other, effects, "trước ngày giao", original: file)
+    }
+
+    @Test func completeTaskMarksTheChosenOpenTask() throws {
+        var file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
+        #expect(detailOf(file, [.char("x")]).modal == nil, "no open task: no form")
+        file.tasks = [CaseTask(given: Fixtures.date("2026-10-01"), text: "Đã xong", done: Fixtures.date("2026-10-10")),
+                      CaseTask(given: Fixtures.date("2026-10-01"), text: "Học Điều lệ")]
+        var state = detailOf(file, [.ctrl("x")])
+        guard let next = saved(AppFixtures.press([.ctrl("s")], into: &state)) else { return }
+        #expect(next.tasks[0] == file.tasks[0])
+        #expect(next.tasks[1].done == AppFixtures.today)
+    }
+
+    @Test func addDocumentRecordsKindDateAndNote() throws {
+        let file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
+        for opener in [Key.char("d"), .ctrl("d")] {
+            var state = detailOf(file, [opener, .right, .tab, .tab])
+            AppFixtures.type("Bản chính", into: &state)
+            guard let next = saved(AppFixtures.press([.ctrl("s")], into: &state)) else { return }
+            #expect(next.documents.last == DocumentRecord(kind: DocumentKind.allCases[1], date: AppFixtures.today, note: "Bản chính"))
+            #expect(next.documents.count == file.documents.count + 1)
+        }
+    }
+
+    @Test func assignMentorGoesThroughTheEngineAndItsRefusalChangesNothing() throws {
+        var file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
+        file.mentors = []
+        var state = detailOf(file, [.char("p")])
+        guard let next = saved(AppFixtures.press([.ctrl("s")], into: &state)) else { return }
+        #expect(next.activeMentors.map(\.memberID) == ["M003"], "the first official member by given name: Phạm Quốc Bảo")
+        // Phạm Quốc Bảo was not yet an official member in 2014: the engine refuses, with its sentence.
+        var early = detailOf(file, [.ctrl("p"), .tab, .ctrl("u")])
+        AppFixtures.type("01/01/2014", into: &early)
+        let effects = AppFixtures.press([.ctrl("s")], into: &early)
+        expectRefusal(early, effects, "Phạm Quốc Bảo chưa phải đảng viên chính thức nên không thể giúp đỡ", original: file)
+    }
+
+    @Test func releaseMentorEndsTheChosenAssignment() throws {
+        var file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
+        file.mentors = []
+        #expect(detailOf(file, [.char("b")]).modal == nil, "no mentor: no form")
+        file.mentors = [MentorAssignment(memberID: "M001", since: Fixtures.date("2026-01-05"))]
+        for opener in [Key.char("b"), .ctrl("b")] {
+            var state = detailOf(file, [opener])
+            guard let next = saved(AppFixtures.press([.ctrl("s")], into: &state)) else { return }
+            #expect(next.mentors.first?.until == AppFixtures.today && next.activeMentors.isEmpty)
+        }
+    }
+
     @Test func escapeOnADirtyFormAsksBeforeDiscarding() throws {
         var state = try small([.char("a")])
         AppFixtures.type("Ngô", into: &state)

@@ -205,6 +205,11 @@ public enum FormPurpose: Hashable, Sendable {
     case introducer(CaseID)
     case opinion(CaseID)
     case unionResolution(CaseID)
+    case addTask(CaseID)
+    case completeTask(CaseID)
+    case addDocument(CaseID)
+    case assignMentor(CaseID)
+    case releaseMentor(CaseID)
     case certifyClass([CaseID])
 }
 

@@ -9,6 +9,7 @@ public enum Command: Hashable, Sendable {
     case sort, search, filter
     case nextTab, previousTab, tab(Int)
     case addNote, addVerification, recordResult, addIntroducer, addOpinion, unionResolution
+    case addTask, completeTask, addDocument, assignMentor, releaseMentor
     case toggle, certifyClass, chooseMember
 }
 
@@ -89,6 +90,13 @@ public enum KeyMaps {
         Binding([.char("o"), .ctrl("o")], "Thêm ý kiến nhận xét", action: .addOpinion, label: "o/Ctrl-O", inFooter: false),
         Binding([.char("u"), .ctrl("u")], "Nghị quyết giới thiệu của Đoàn/Công đoàn", action: .unionResolution,
                 label: "u/Ctrl-U", inFooter: false),
+        Binding([.char("w"), .ctrl("w")], "Giao nhiệm vụ", action: .addTask, label: "w/Ctrl-W", inFooter: false),
+        Binding([.char("x"), .ctrl("x")], "Đánh dấu nhiệm vụ đã hoàn thành", action: .completeTask, label: "x/Ctrl-X",
+                inFooter: false),
+        Binding([.char("d"), .ctrl("d")], "Ghi nhận giấy tờ đã nhận", action: .addDocument, label: "d/Ctrl-D", inFooter: false),
+        Binding([.char("p"), .ctrl("p")], "Phân công người giúp đỡ", action: .assignMentor, label: "p/Ctrl-P", inFooter: false),
+        Binding([.char("b"), .ctrl("b")], "Thôi phân công người giúp đỡ", action: .releaseMentor, label: "b/Ctrl-B",
+                inFooter: false),
     ] + movement + screens + common)
 
     /// The awareness classes.

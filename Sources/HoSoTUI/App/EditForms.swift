@@ -107,6 +107,35 @@ public enum EditForms {
                 FormField(id: "body", label: "Đoàn thể", kind: .choice(UnionResolution.Body.allCases.map(\.vietnamese))),
                 today,
             ])
+        case .addTask:
+            return Form(title: "Giao nhiệm vụ", fields: [
+                FormField(id: "text", label: "Nội dung nhiệm vụ", isRequired: true, maxLength: 300),
+                StepForms.dateField("due", "Hạn (dd/mm/yyyy, có thể bỏ trống)", value: nil, required: false),
+                StepForms.dateField("date", "Ngày giao", value: data.today),
+            ])
+        case .completeTask:
+            let open = (file?.tasks ?? []).enumerated().filter { $0.element.done == nil }.map { taskOption(index: $0.offset, $0.element) }
+            return Form(title: "Đánh dấu nhiệm vụ đã hoàn thành", fields: [
+                FormField(id: "task", label: "Nhiệm vụ", kind: .choice(open), isRequired: true),
+                StepForms.dateField("date", "Ngày hoàn thành", value: data.today),
+            ])
+        case .addDocument:
+            return Form(title: "Ghi nhận giấy tờ đã nhận", fields: [
+                FormField(id: "kind", label: "Loại giấy tờ", kind: .choice(DocumentKind.allCases.map(\.vietnamese))),
+                StepForms.dateField("date", "Ngày nhận", value: data.today),
+                FormField(id: "note", label: "Ghi chú", maxLength: 200),
+            ])
+        case .assignMentor:
+            return Form(title: "Phân công người giúp đỡ", fields: [
+                FormField(id: "member", label: "Đảng viên chính thức", kind: .choice(officials), isRequired: true),
+                StepForms.dateField("date", "Ngày phân công", value: data.today),
+            ])
+        case .releaseMentor:
+            let mentors = (file?.activeMentors ?? []).map { "\($0.memberID.rawValue) — \(data.memberName($0.memberID))" }
+            return Form(title: "Thôi phân công người giúp đỡ", fields: [
+                FormField(id: "member", label: "Người giúp đỡ", kind: .choice(mentors), isRequired: true),
+                StepForms.dateField("date", "Ngày thôi", value: data.today),
+            ])
         case .certifyClass(let ids):
             return Form(title: "Cấp giấy chứng nhận cho \(ids.count) học viên", fields: [
                 today,
@@ -118,6 +147,16 @@ public enum EditForms {
         case .step(let kind, _):
             return file.map { StepForms.form(for: kind, file: $0, data: data) } ?? Form(title: kind.vietnamese, fields: [])
         }
+    }
+
+    /// "2. Viết bản tự kiểm điểm (hạn 01/12/2026)": how task number `index` appears in a choice.
+    static func taskOption(index: Int, _ task: CaseTask) -> String {
+        "\(index + 1). \(task.text)" + (task.due.map { " (hạn \($0.vietnamese))" } ?? "")
+    }
+
+    /// The task index of a choice made by `taskOption`.
+    static func taskIndex(from option: String) -> Int? {
+        option.split(separator: ".", maxSplits: 1).first.flatMap { Int($0) }.map { $0 - 1 }
     }
 
     /// The edit and its date from submitted values.
@@ -152,6 +191,25 @@ public enum EditForms {
         case .unionResolution:
             let body = UnionResolution.Body.allCases.first { $0.vietnamese == text("body") } ?? .youthUnion
             return .success((.setUnionResolution(UnionResolution(body: body, date: day)), day))
+        case .addTask:
+            guard text("due").isEmpty || date("due") != nil else {
+                return .failure(StepInputError(problems: ["Hạn nhiệm vụ không hợp lệ (dd/mm/yyyy)."]))
+            }
+            return .success((.addTask(text: text("text"), due: date("due")), day))
+        case .completeTask:
+            guard let index = taskIndex(from: text("task")) else {
+                return .failure(StepInputError(problems: ["Hồ sơ không có nhiệm vụ nào đang làm."]))
+            }
+            return .success((.completeTask(index: index), day))
+        case .addDocument:
+            let kind = DocumentKind.allCases.first { $0.vietnamese == text("kind") } ?? .other
+            return .success((.addDocument(DocumentRecord(kind: kind, date: day, note: text("note"))), day))
+        case .assignMentor, .releaseMentor:
+            guard let member = StepForms.memberID(from: text("member")) else {
+                return .failure(StepInputError(problems: ["Chưa có đảng viên nào để chọn."]))
+            }
+            if case .assignMentor = purpose { return .success((.assignMentor(member), day)) }
+            return .success((.releaseMentor(member), day))
         case .step, .addCase, .certifyClass:
             return .failure(StepInputError(problems: ["Biểu mẫu này không phải là một thay đổi hồ sơ."]))
         }

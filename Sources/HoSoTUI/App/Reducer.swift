@@ -384,6 +384,26 @@ public enum AppReducer {
         case .unionResolution:
             detail.tab = .admission
             openEditForm(&state, .unionResolution(detail.caseID))
+        case .addTask, .assignMentor:
+            detail.tab = .mentors
+            openEditForm(&state, command == .addTask ? .addTask(detail.caseID) : .assignMentor(detail.caseID))
+        case .completeTask:
+            detail.tab = .mentors
+            if let file = file(detail.caseID, in: state), file.tasks.contains(where: { $0.done == nil }) {
+                openEditForm(&state, .completeTask(detail.caseID))
+            } else {
+                state.status = StatusMessage("Hồ sơ không có nhiệm vụ nào đang làm; giao bằng w hoặc Ctrl-W.", kind: .warning)
+            }
+        case .releaseMentor:
+            detail.tab = .mentors
+            if let file = file(detail.caseID, in: state), !file.activeMentors.isEmpty {
+                openEditForm(&state, .releaseMentor(detail.caseID))
+            } else {
+                state.status = StatusMessage("Hồ sơ chưa có người giúp đỡ; phân công bằng p hoặc Ctrl-P.", kind: .warning)
+            }
+        case .addDocument:
+            detail.tab = .documents
+            openEditForm(&state, .addDocument(detail.caseID))
         default: break
         }
         replaceTop(&state, .detail(detail))
@@ -411,7 +431,8 @@ extension FormPurpose {
     var caseID: CaseID? {
         switch self {
         case .step(_, let id), .note(let id), .verificationItem(let id), .verificationResult(let id, _),
-             .introducer(let id), .opinion(let id), .unionResolution(let id):
+             .introducer(let id), .opinion(let id), .unionResolution(let id), .addTask(let id), .completeTask(let id),
+             .addDocument(let id), .assignMentor(let id), .releaseMentor(let id):
             id
         case .addCase, .certifyClass:
             nil
