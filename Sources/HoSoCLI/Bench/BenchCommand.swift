@@ -19,7 +19,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let today = CivilDate(year: 2026, month: 11, day: 23)!
-        let directory = dir.map(DataLocation.absolute) ?? NSHomeDirectory() + "/.cache/hoso-bench/\(cases)"
+        let directory = dir.map(DataLocation.absolute) ?? DataLocation.home() + "/.cache/hoso-bench/\(cases)"
         var result = BenchResult(cases: cases, directory: directory)
 
         if !FileManager.default.fileExists(atPath: directory + "/snapshot.json") {

@@ -46,12 +46,18 @@ enum DataLocation {
     static func dataHome() -> String {
         let environment = ProcessInfo.processInfo.environment
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return absolute(xdg) }
-        return NSHomeDirectory() + "/.local/share"
+        return home() + "/.local/share"
+    }
+
+    /// `$HOME` as the shell has it (Foundation's `NSHomeDirectory()` reads the password database instead).
+    static func home() -> String {
+        let fromEnvironment = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        return fromEnvironment.isEmpty ? NSHomeDirectory() : fromEnvironment
     }
 
     static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
-        if path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst() }
+        if path.hasPrefix("~/") { return home() + path.dropFirst() }
         return FileManager.default.currentDirectoryPath + "/" + path
     }
 }

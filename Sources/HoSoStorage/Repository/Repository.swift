@@ -47,6 +47,12 @@ public final class Repository: @unchecked Sendable {
     public static func create(
         at directory: String, units: [HoSoDomain.Unit], members: [Member], cases: [CaseFile] = [], actor: String
     ) throws(RepositoryError) -> Repository {
+        // On a fresh account ~/.local/share may not exist yet; the store makes only the last level.
+        let parent = (directory as NSString).deletingLastPathComponent
+        if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+            try? FileManager.default.createDirectory(
+                atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         let store: JournalStore<StoredItem>
         do {
             store = try JournalStore<StoredItem>.create(at: directory, schemaVersion: schemaVersion)
