@@ -387,8 +387,8 @@ import Testing
         check(try small(keys), 80, 24, "next-80", """
              HoSo · Hồ sơ HS-0003                                23/11/2026 · Thư ký chi bộ
              ┌─ Bước tiếp theo — HS-0003 Lê Hoàng Đức ────────────────────────────────────┐
-             │ Hiện tại: Đã có giới thiệu, ý kiến. Chọn bước rồi Enter:                   │…
-             │ ✗ Chi bộ biểu quyết kết nạp → Chi bộ đã xét                                │…
+             │ Hiện tại: Đã có giới thiệu, ý kiến. Chọn bước rồi Enter:                   │
+             │ ✗ Chi bộ biểu quyết kết nạp → Chi bộ đã xét                                │
              │ ✓ Tạm dừng hồ sơ → Tạm dừng                                                │
              │ ✓ Ghi nhận giấy tờ hết hạn → Hết hạn                                       │
              │ ✓ Chuyển hồ sơ đi → Chuyển đi                                              │
@@ -412,30 +412,30 @@ import Testing
             """)
         check(try small(keys, size: Self.big), 120, 40, "next-120", """
              HoSo · Hồ sơ HS-0003                                                                        23/11/2026 · Thư ký chi bộ
-             HS-0003 ·┌─ Bước tiếp theo — HS-0003 Lê Hoàng Đức ──────────────────────────────────────────────────────────┐
-             Trạng thá│ Hiện tại: Đã có giới thiệu, ý kiến. Chọn bước rồi Enter:                                         │y)
-             1 Thông t│ ✗ Chi bộ biểu quyết kết nạp → Chi bộ đã xét                                                      │ờ │ 8 Lịc…
-             Họ và tên│ ✓ Tạm dừng hồ sơ → Tạm dừng                                                                      │
-             Ngày sinh│ ✓ Ghi nhận giấy tờ hết hạn → Hết hạn                                                             │
-             Giới tính│ ✓ Chuyển hồ sơ đi → Chuyển đi                                                                    │
+             HS-0003  ┌─ Bước tiếp theo — HS-0003 Lê Hoàng Đức ──────────────────────────────────────────────────────────┐
+             Trạng th │ Hiện tại: Đã có giới thiệu, ý kiến. Chọn bước rồi Enter:                                         │ )
+             1 Thông  │ ✗ Chi bộ biểu quyết kết nạp → Chi bộ đã xét                                                      │  │ 8 Lịc…
+             Họ và tê │ ✓ Tạm dừng hồ sơ → Tạm dừng                                                                      │
+             Ngày sin │ ✓ Ghi nhận giấy tờ hết hạn → Hết hạn                                                             │
+             Giới tín │ ✓ Chuyển hồ sơ đi → Chuyển đi                                                                    │
              Dân tộc, │ ✓ Không kết nạp → Không kết nạp                                                                  │
              Số CCCD  │ ✓ Rút hồ sơ → Rút hồ sơ                                                                          │
-             Nơi cư tr│                                                                                                  │
-             Nghề nghi│ Yêu cầu của bước "Chi bộ biểu quyết kết nạp" (theo dữ liệu hiện có):                             │
+             Nơi cư t │                                                                                                  │
+             Nghề ngh │ Yêu cầu của bước "Chi bộ biểu quyết kết nạp" (theo dữ liệu hiện có):                             │
              Học vấn  │  ✓ Đủ 18 tuổi tại ngày chi bộ xét                                                                │
-             Đoàn viên│  ✓ Không quá 60 tuổi tại ngày chi bộ xét                                                         │
+             Đoàn viê │  ✓ Không quá 60 tuổi tại ngày chi bộ xét                                                         │
              Nơi giới │  ✓ Trình độ học vấn từ Trung học cơ sở trở lên                                                   │
                       │  ✓ Giấy chứng nhận bồi dưỡng còn giá trị tại ngày 23/11/2026                                     │
-             Bước tiếp│  ✗ Quá 12 tháng tại ngày 23/11/2026: Đơn xin vào Đảng (ngày 10/05/2024), Lý lịch bản 1 (ngày     │
+             Bước tiế │  ✗ Quá 12 tháng tại ngày 23/11/2026: Đơn xin vào Đảng (ngày 10/05/2024), Lý lịch bản 1 (ngày     │
               ✓ Đủ 18 │    13/05/2024), Ý kiến đoàn thể nơi công tác (ngày 19/07/2024), Ý kiến chi ủy, đoàn thể nơi cư   │
               ✓ Không │    trú (ngày 19/07/2024); cần làm lại (Thực tiễn địa phương — chưa thấy văn bản trung ương; cần  │
               ✓ Trình │    xác nhận)                                                                                     │
-              ✓ Giấy c│  ✓ Chi bộ có ít nhất 3 đảng viên chính thức                                                      │
-              ✗ Quá 12│  ○ Được ít nhất 2/3 chi bộ tán thành (nhập khi làm bước này)                                     │iến đoàn
-                thể nơ│                                                                                                  │c tiễn
-                địa ph│                                                                                                  │
-              ✓ Chi bộ│                                                                                                  │
-              ○ Được í│                                                                                                  │
+              ✓ Giấy  │  ✓ Chi bộ có ít nhất 3 đảng viên chính thức                                                      │
+              ✗ Quá 1 │  ○ Được ít nhất 2/3 chi bộ tán thành (nhập khi làm bước này)                                     │ ến đoàn
+                thể n │                                                                                                  │  tiễn
+                địa p │                                                                                                  │
+              ✓ Chi b │                                                                                                  │
+              ○ Được  │                                                                                                  │
                       │                                                                                                  │
                       │                                                                                                  │
                       │                                                                                                  │
@@ -461,7 +461,7 @@ import Testing
              HoSo · Bảng tiến độ                                 23/11/2026 · Thư ký chi bộ
              ┌─ Thêm quần chúng ưu tú được giới thiệu ────────────────────────────────────┐
              │ * bắt buộc · Ctrl-S lưu · Esc hủy                                          │
-            ─│                                                                            │─
+             │                                                                            │
              │ Họ và tên*            Nguyễn Thị Ánh                                       │
              │                                                                            │
              │ Ngày sinh*                                                                 │
@@ -473,7 +473,7 @@ import Testing
              │ Học vấn               ◀ Trung học phổ thông ▶                              │
              │                                                                            │
              │ Đoàn viên Đoàn TNCS   ◀ Không ▶                                            │
-             │                                                                            │…
+             │                                                                            │
              │ Đoàn viên công đoàn   ◀ Không ▶                                            │
              │                                                                            │
              │ Nghề nghiệp                                                                │
@@ -486,23 +486,23 @@ import Testing
         AppFixtures.press([.resize(width: 120, height: 40)], into: &state)
         check(state, 120, 40, "add-120", """
              HoSo · Bảng tiến độ                                                                         23/11/2026 · Thư ký chi bộ
-             Hồ sơ đan┌─ Thêm quần chúng ưu tú được giới thiệu ──────────────────────────────────────────────────────────┐
+             Hồ sơ đa ┌─ Thêm quần chúng ưu tú được giới thiệu ──────────────────────────────────────────────────────────┐
              Nguồn    │ * bắt buộc · Ctrl-S lưu · Esc hủy                                                                │        1
-            ──────────│                                                                                                  │──────────
-             Được giới│ Họ và tên*            Nguyễn Thị Ánh                                                             │        1
+            ───────── │                                                                                                  │ ─────────
+             Được giớ │ Họ và tên*            Nguyễn Thị Ánh                                                             │        1
              Cảm tình │                                                                                                  │        0
                       │ Ngày sinh*                                                                                       │
                       │                                                                                                  │
              Quá hạn  │ Giới tính             ◀ Nam ▶                                                                    │        1
-             Sắp đến h│                                                                                                  │        0
-             Chưa có n│ Nơi giới thiệu        ◀ Đoàn Thanh niên ▶                                                        │ GĐ     0
+             Sắp đến  │                                                                                                  │        0
+             Chưa có  │ Nơi giới thiệu        ◀ Đoàn Thanh niên ▶                                                        │ GĐ     0
                       │                                                                                                  │
-             Kết nạp n│ Học vấn               ◀ Trung học phổ thông ▶                                                    │
+             Kết nạp  │ Học vấn               ◀ Trung học phổ thông ▶                                                    │
              Chỉ tiêu │                                                                                                  │
                       │ Đoàn viên Đoàn TNCS   ◀ Không ▶                                                                  │
-             Tổng 5 hồ│                                                                                                  │
+             Tổng 5 h │                                                                                                  │
                       │ Đoàn viên công đoàn   ◀ Không ▶                                                                  │
-             Thêm hồ s│                                                                                                  │
+             Thêm hồ  │                                                                                                  │
                       │ Nghề nghiệp                                                                                      │
                       │                                                                                                  │
                       │ Nơi cư trú                                                                                       │
@@ -578,15 +578,15 @@ import Testing
              Đoàn viên / công đoàn Không / Không
              Nơi giới thiệu        Đoàn Thanh niên, ngày 15/01/2024
                                ┌─ Hồ sơ đã bị người khác sửa ──────────────────────────────────────────────────┐
-             Bước tiếp theo: Ch│                                                                               │
-              ✗ 17 năm 8 tháng │ Hồ sơ HS-0009 vừa được Bí thư Lan sửa lúc 2026-11-23T09:15:00+07:00. Thay đổi │ính theo tháng)
-              ✓ Không quá 60 tu│   của bạn chưa được lưu. Hãy tải lại hồ sơ, xem thay đổi mới rồi sửa lại.     │
-              ✓ Trình độ học vấ│                                                                               │
-              ✓ Giấy chứng nhận│ Tải lại: xem dữ liệu mới; những gì bạn đã nhập được giữ lại để lưu lần nữa.   │
-              ✗ Quá 12 tháng tạ│                                                                               │2024), Ý kiến đoàn
-                thể nơi công tá│ [ Hủy ]   [ Tải lại ]                                                         │m lại (Thực tiễn
-                địa phương — ch│                                                                               │
-              ✓ Chi bộ có ít nh└───────────────────────────────────────────────────────────────────────────────┘
+             Bước tiếp theo: C │                                                                               │
+              ✗ 17 năm 8 tháng │ Hồ sơ HS-0009 vừa được Bí thư Lan sửa lúc 2026-11-23T09:15:00+07:00. Thay đổi │ nh theo tháng)
+              ✓ Không quá 60 t │   của bạn chưa được lưu. Hãy tải lại hồ sơ, xem thay đổi mới rồi sửa lại.     │
+              ✓ Trình độ học v │                                                                               │
+              ✓ Giấy chứng nhậ │ Tải lại: xem dữ liệu mới; những gì bạn đã nhập được giữ lại để lưu lần nữa.   │
+              ✗ Quá 12 tháng t │                                                                               │ 024), Ý kiến đoàn
+                thể nơi công t │ [ Hủy ]   [ Tải lại ]                                                         │  lại (Thực tiễn
+                địa phương — c │                                                                               │
+              ✓ Chi bộ có ít n └───────────────────────────────────────────────────────────────────────────────┘
               ○ Được ít nhất 2/3 chi bộ tán thành (nhập khi làm bước này)
 
 
@@ -814,22 +814,22 @@ import Testing
         check(try small([.char("?")]), 80, 24, "help-80", """
              HoSo · Bảng tiến độ                                 23/11/2026 · Thư ký chi bộ
              Hồ sơ đang theo dõi: 5   (Enter mở danh sách đã chọn)
-             Nguồ┌─ Phím tắt ─────────────────────────────────────────────────────────┐   1
-            ─────│ Lọc:                                                               │─────
-             Giới│                                                                    │   1
+             Ngu ┌─ Phím tắt ─────────────────────────────────────────────────────────┐   1
+            ──── │ Lọc:                                                               │ ────
+             Giớ │                                                                    │   1
              Cảm │ ←↑↓→       Chọn                                                    │   0
                  │ Enter      Mở danh sách                                            │
                  │ a/F3       Thêm hồ sơ                                              │
              Quá │ l/F2       Tất cả hồ sơ                                            │   1
              Sắp │ q/F10      Thoát                                                   │   0
-             Chưa│ ←/h        Cột trái                                                │   0
+             Chư │ ←/h        Cột trái                                                │   0
                  │ →          Cột phải                                                │
              Kết │ ↑/k        Lên                                                     │
              Chỉ │ ↓/j        Xuống                                                   │
                  │ ?/F1       Trợ giúp: mọi phím                                      │
-             Tổng│ c/F6       Lớp bồi dưỡng                                           │t th…
+             Tổn │ c/F6       Lớp bồi dưỡng                                           │  th…
                  │ t/F7       Người giúp đỡ và ứng viên                               │
-             Thêm│ r/F8       Báo cáo                                                 │
+             Thê │ r/F8       Báo cáo                                                 │
                  │ F5/Ctrl-L  Tải lại dữ liệu                                         │
                  └────────────────────────────────────────────────────────────────────┘
 

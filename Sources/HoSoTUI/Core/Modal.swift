@@ -6,7 +6,8 @@ public enum Modal {
     public static func draw(title: String, width: Int, height: Int, in area: Rect,
                             into buffer: inout CellBuffer, style: Style = .border) -> Rect {
         let frame = area.centered(width: width, height: height)
-        buffer.fill(frame)
+        // One blank column on each side, so text cut by the frame cannot look like part of the popup.
+        buffer.fill(Rect(row: frame.row, col: max(0, frame.col - 1), width: frame.width + 2, height: frame.height))
         buffer.box(frame, title: title, style: style)
         return frame.inset(by: 1)
     }
