@@ -26,6 +26,7 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     private let mutex = NSLock()
     private var calls: [FileOperation] = []
     private var armed: (index: Int, fault: Fault)?
+    private var faulted: FileOperation?
     private var failNextWrite: Int32?
 
     private var writtenBytes = 0
@@ -36,10 +37,16 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     /// The operations made since the last `arm` or `reset`.
     var recordedCalls: [FileOperation] { mutex.withLock { calls } }
 
+    /// The operation the armed fault actually hit. A run may make one call more or fewer than the run the
+    /// calls were learned from (a refresh that finds the journal unchanged by its size and time skips a
+    /// read), so the test asks what was hit rather than assuming the learned sequence.
+    var faultedOperation: FileOperation? { mutex.withLock { faulted } }
+
     func arm(atCall index: Int, _ fault: Fault) {
         mutex.withLock {
             calls = []
             armed = (index, fault)
+            faulted = nil
             failNextWrite = nil
         }
     }
@@ -60,6 +67,7 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
                 return .error(code)
             }
             guard let armed, armed.index == calls.count - 1 else { return nil }
+            faulted = operation
             if case .shortWriteThenError(let code) = armed.fault { failNextWrite = code }
             return armed.fault
         }

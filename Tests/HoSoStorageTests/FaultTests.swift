@@ -69,7 +69,8 @@ import Testing
                     if operation == .commit { #expect(values(store) == new, "\(context)") }
                 } catch {
                     failedSaves += 1
-                    let expectedStep: FileOperation = if case .shortWriteThenError = fault { .write } else { call }
+                    let hit = fileSystem.faultedOperation ?? call
+                    let expectedStep: FileOperation = if case .shortWriteThenError = fault { .write } else { hit }
                     #expect(error.failedStep == expectedStep, "\(context): \(error)")
                     if case .error(ENOSPC) = fault { #expect(error.message.hasPrefix("Ổ đĩa đã đầy"), "\(context)") }
                     if case .diskFailure(_, _, _, let rolledBack) = error { #expect(rolledBack, "\(context)") }
