@@ -129,6 +129,6 @@ func workingDaysCountsBothEnds(start: String, end: String, expected: Int) {
         }
     }
     #expect(overdue > 0)
-    // Generous for a debug build on a busy machine; computing each day's holidays afresh takes minutes.
-    #expect(elapsed < .seconds(20))
+    // Speed is measured by `hoso bench`, never asserted in a unit test; printed here for a look only.
+    print("100,000 deadlines and statuses: \(elapsed)")
 }

@@ -50,6 +50,6 @@ import Testing
         // Timings vary with other load on the disk (fsync); the work done must not.
         #expect(large.bytes == small.bytes && large.bytes < 4_096, "a save must not rewrite the whole store: \(small.bytes) vs \(large.bytes) bytes")
         #expect(large.calls == small.calls)
-        #expect(large.milliseconds < 100)
+        // Milliseconds are printed above, not asserted: speed is measured by `hoso bench`, never by a unit test.
     }
 }
