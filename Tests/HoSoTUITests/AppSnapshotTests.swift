@@ -745,69 +745,69 @@ import Testing
             """)
         check(try small([.char("r")]), 80, 24, "reports-80", """
              HoSo · Báo cáo tiến độ                              23/11/2026 · Thư ký chi bộ
-             Tiến độ hiện tại, ngày 23/11/2026
+             TÌNH HÌNH HỒ SƠ HIỆN NAY
+             Chi bộ Khu phố 3 — Ngày 23/11/2026 — lập ngày 23/11/2026
 
-             Theo trạng thái:
-               Cảm tình đảng                       1
-               Đang học lớp bồi dưỡng              1
-               Đang thẩm tra lý lịch               1
-               Đã có giới thiệu, ý kiến            1
-               Đảng viên dự bị                     1
+             Hồ sơ theo giai đoạn và đơn vị
+             Đơn vị            Nguồn  Bồi dưỡng  Thẩm tra lý   Kết nạp  Dự bị  Tổng
+                                                 lịch
+             ────────────────  ─────  ─────────  ────────────  ───────  ─────  ────
+             Chi bộ Khu phố 3      1          1             1        1      1     5
+             TỔNG CỘNG             1          1             1        1      1     5
 
-             Theo chi bộ (đang theo dõi / quá hạn / chưa có người giúp đỡ):
-               Chi bộ Khu phố 3                    5 / 5 / 0
+             Hồ sơ theo trạng thái
+             Trạng thái                Số hồ sơ
+             ────────────────────────  ────────
+             Cảm tình đảng                    1
+             Đang học lớp bồi dưỡng           1
+             Đang thẩm tra lý lịch            1
+             Đã có giới thiệu, ý kiến         1
+             Đảng viên dự bị                  1
 
-             Quá hạn: 5 · Sắp đến hạn: 0 · Chưa có người giúp đỡ: 0
-
-             Người giúp đỡ chưa có nhận xét tháng 11/2026: 1
-               Trần Văn Hùng (M001): 5 người
-
-             Giấy chứng nhận hết hạn trong 90 ngày: 0
-
-
-
+             Quá hạn: 5
+             Mã hồ sơ  Họ và tên             Đơn vị            Nội dung                   H…
 
              ↑↓ Cuộn · Esc Quay lại · ? thêm
             """)
         check(try small([.char("r")], size: Self.big), 120, 40, "reports-120", """
              HoSo · Báo cáo tiến độ                                                                      23/11/2026 · Thư ký chi bộ
-             Tiến độ hiện tại, ngày 23/11/2026
+             TÌNH HÌNH HỒ SƠ HIỆN NAY
+             Chi bộ Khu phố 3 — Ngày 23/11/2026 — lập ngày 23/11/2026
 
-             Theo trạng thái:
-               Cảm tình đảng                       1
-               Đang học lớp bồi dưỡng              1
-               Đang thẩm tra lý lịch               1
-               Đã có giới thiệu, ý kiến            1
-               Đảng viên dự bị                     1
+             Hồ sơ theo giai đoạn và đơn vị
+             Đơn vị            Nguồn  Bồi dưỡng  Thẩm tra lý   Kết nạp  Dự bị  Tổng
+                                                 lịch
+             ────────────────  ─────  ─────────  ────────────  ───────  ─────  ────
+             Chi bộ Khu phố 3      1          1             1        1      1     5
+             TỔNG CỘNG             1          1             1        1      1     5
 
-             Theo chi bộ (đang theo dõi / quá hạn / chưa có người giúp đỡ):
-               Chi bộ Khu phố 3                    5 / 5 / 0
+             Hồ sơ theo trạng thái
+             Trạng thái                Số hồ sơ
+             ────────────────────────  ────────
+             Cảm tình đảng                    1
+             Đang học lớp bồi dưỡng           1
+             Đang thẩm tra lý lịch            1
+             Đã có giới thiệu, ý kiến         1
+             Đảng viên dự bị                  1
 
-             Quá hạn: 5 · Sắp đến hạn: 0 · Chưa có người giúp đỡ: 0
+             Quá hạn: 5
+             Mã hồ sơ  Họ và tên             Đơn vị            Nội dung                   Hạn
+             ────────  ────────────────────  ────────────────  ─────────────────────────  ──────────
+             HS-0002   Trần Văn Ánh          Chi bộ Khu phố 3  Báo cáo của người giúp đỡ  14/03/2024
+             HS-0003   Lê Hoàng Đức          Chi bộ Khu phố 3  Báo cáo của người giúp đỡ  14/03/2024
+             HS-0004   Phạm Thu Hà           Chi bộ Khu phố 3  Báo cáo của người giúp đỡ  14/03/2024
+             HS-0001   Nguyễn Thị Minh Khai  Chi bộ Khu phố 3  Báo cáo của người giúp đỡ  14/03/2024
+             HS-0005   Đỗ Quang Vinh         Chi bộ Khu phố 3  Báo cáo của người giúp đỡ  14/03/2024
 
-             Người giúp đỡ chưa có nhận xét tháng 11/2026: 1
-               Trần Văn Hùng (M001): 5 người
+             Chưa có người giúp đỡ: 0
+             Mã hồ sơ  Họ và tên  Đơn vị  Nội dung  Từ ngày
+             ────────  ─────────  ──────  ────────  ───────
+             (không có)
 
-             Giấy chứng nhận hết hạn trong 90 ngày: 0
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+             Người giúp đỡ chưa báo cáo tháng này: 5
+             Mã hồ sơ  Họ và tên             Đơn vị            Nội dung                      Báo cáo gần
+                                                                                             nhất
+             ────────  ────────────────────  ────────────────  ────────────────────────────  ────────────
 
              ↑↓ Cuộn · Esc Quay lại · ? thêm
             """)

@@ -84,4 +84,9 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
     public var latestBiography: BiographyVersion? { biographyVersions.max { $0.version < $1.version } }
 
     public var lastNoteDate: CivilDate? { notes.map(\.date).max() }
+
+    /// Whether the mentor reported in the calendar month of `day` (the monthly report of seed 002).
+    public func hasNote(inMonthOf day: CivilDate) -> Bool {
+        notes.contains { $0.date.year == day.year && $0.date.month == day.month }
+    }
 }

@@ -54,8 +54,7 @@ public struct PipelineReport: Codable, Sendable, Equatable {
         let withoutMentor = rows.filter(\.hasNoMentor).map { line($0.file, $0.file.state.vietnamese, $0.file.stateSince) }
         var silentMentors: [CaseLine] = []
         for row in rows where row.file.state.stage != nil {
-            let notedThisMonth = row.file.notes.contains { $0.date.year == today.year && $0.date.month == today.month }
-            guard !notedThisMonth else { continue }
+            guard !row.file.hasNote(inMonthOf: today) else { continue }
             for mentor in row.file.activeMentors {
                 let name = organisation.members[mentor.memberID]?.fullName ?? mentor.memberID.rawValue
                 silentMentors.append(line(row.file, "Người giúp đỡ: \(name)", row.file.lastNoteDate))

@@ -110,8 +110,4 @@ public enum CaseQuestions {
     /// the engine marks them, so they do not make a file "blocked" before the form is filled.
     public static func isSuppliedByStep(_ requirement: Requirement) -> Bool { requirement.suppliedByStep }
 
-    /// Whether the file had a mentor note in the month of `today`.
-    public static func hasNoteThisMonth(_ file: CaseFile, today: CivilDate) -> Bool {
-        file.notes.contains { $0.date.year == today.year && $0.date.month == today.month }
-    }
 }

@@ -171,12 +171,12 @@ enum MentorView {
         }
         let positions = MentorLogic.candidates(of: memberID, index: state.index)
         let today = state.data.today
-        let missing = positions.filter { !CaseQuestions.hasNoteThisMonth(state.index.rows[$0].file, today: today) }.count
+        let missing = positions.filter { !state.index.rows[$0].file.hasNote(inMonthOf: today) }.count
         buffer.putPadded(" \(state.data.memberName(memberID)) (\(memberID.rawValue)) — \(positions.count) người được giúp đỡ · \(missing) người chưa có nhận xét tháng \(today.month)/\(today.year)",
                          in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
         let rows = positions.map { position -> [String] in
             let file = state.index.rows[position].file
-            let noted = CaseQuestions.hasNoteThisMonth(file, today: today)
+            let noted = file.hasNote(inMonthOf: today)
             return [noted ? " " : "!", file.id.rawValue, file.person.fullName, file.state.shortVietnamese,
                     file.lastNoteDate?.vietnamese ?? "chưa có", noted ? "Đã có" : "Chưa có nhận xét tháng này"]
         }
@@ -192,48 +192,12 @@ enum MentorView {
 /// The pipeline-now report.
 enum ReportsView {
     /// The report's lines (also what a future export prints).
+    /// The pipeline report of the reports issue, as `hoso report pipeline` prints it: one computation
+    /// for the screen and the command line.
     static func lines(_ state: AppState) -> [String] {
-        let rows = state.index.rows
-        let today = state.data.today
-        var lines = ["Tiến độ hiện tại, ngày \(today.vietnamese)", ""]
-        lines.append("Theo trạng thái:")
-        for caseState in CaseState.allCases {
-            let count = rows.filter { $0.file.state == caseState }.count
-            if count > 0 { lines.append("  " + DisplayWidth.padded(caseState.vietnamese, toColumns: 36) + String(count)) }
-        }
-        lines.append("")
-        lines.append("Theo chi bộ (đang theo dõi / quá hạn / chưa có người giúp đỡ):")
-        for unit in state.data.organisation.sortedUnits {
-            let inUnit = rows.filter { $0.file.unitID == unit.id && $0.file.state.stage != nil }
-            guard !inUnit.isEmpty else { continue }
-            lines.append("  " + DisplayWidth.padded(unit.name, toColumns: 36)
-                         + "\(inUnit.count) / \(inUnit.filter(\.isOverdue).count) / \(inUnit.filter(\.hasNoMentor).count)")
-        }
-        lines.append("")
-        lines.append("Quá hạn: \(rows.filter(\.isOverdue).count) · Sắp đến hạn: \(rows.filter(\.isDueSoon).count) · Chưa có người giúp đỡ: \(rows.filter(\.hasNoMentor).count)")
-        var silent: [MemberID: Int] = [:]
-        for row in rows where row.file.state.stage != nil && !CaseQuestions.hasNoteThisMonth(row.file, today: today) {
-            for mentor in row.file.activeMentors { silent[mentor.memberID, default: 0] += 1 }
-        }
-        lines.append("")
-        lines.append("Người giúp đỡ chưa có nhận xét tháng \(today.month)/\(today.year): \(silent.count)")
-        for (member, count) in silent.sorted(by: { VietnameseCollation.areInIncreasingOrder(state.data.memberName($0.key), state.data.memberName($1.key)) }) {
-            lines.append("  \(state.data.memberName(member)) (\(member.rawValue)): \(count) người")
-        }
-        let horizon = today.adding(days: 90)
-        let validity = state.data.rulebook[.certificateValidityMonths]
-        let expiring = rows.filter { row in
-            guard row.file.state.isCandidate, let certificate = row.file.certificate else { return false }
-            let expiry = certificate.issued.adding(months: validity)
-            return expiry >= today && expiry <= horizon
-        }
-        lines.append("")
-        lines.append("Giấy chứng nhận hết hạn trong 90 ngày: \(expiring.count)")
-        for row in expiring {
-            let expiry = row.file.certificate.map { $0.issued.adding(months: validity).vietnamese } ?? ""
-            lines.append("  \(row.file.id.rawValue) \(row.file.person.fullName): hết hạn \(expiry)")
-        }
-        return lines
+        let scope = ReportScope(organisation: state.data.organisation, cases: state.data.cases, today: state.data.today)
+        let report = PipelineReport.make(scope: scope, rulebook: state.data.rulebook, calendar: state.data.calendar)
+        return ReportTextRenderer.render(report.document).components(separatedBy: "\n")
     }
 
     static func draw(_ state: AppState, _ reports: ReportsState, in content: Rect, into buffer: inout CellBuffer) {
