@@ -36,23 +36,23 @@ struct Failure: Error {
     }
 }
 
-/// Runs a command body, turning every failure into its message on stderr and its exit code.
+/// Runs a command body; with `--json`, a refusal's unmet requirements are also printed as JSON on stdout.
+/// The message and the exit code are `HoSoMain`'s job, for every command alike.
 func reportingFailures(json: Bool = false, _ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let failure as Failure {
-        if json, !failure.requirements.isEmpty {
-            let payload = RefusalJSON(message: failure.message, unmet: failure.requirements)
-            print(String(decoding: try JSONOutput.encode(payload), as: UTF8.self))
-        }
-        printError(failure.message)
-        throw ExitCode(failure.exitCode)
     } catch let error as ServiceError {
-        try reportingFailures(json: json) { throw Failure(error) }
-    } catch let error as RepositoryError {
-        printError(error.message)
-        throw ExitCode(1)
+        throw try printingRequirements(Failure(error), json: json)
+    } catch let failure as Failure {
+        throw try printingRequirements(failure, json: json)
     }
+}
+
+private func printingRequirements(_ failure: Failure, json: Bool) throws -> Failure {
+    if json, !failure.requirements.isEmpty {
+        print(String(decoding: try JSONOutput.encode(RefusalJSON(message: failure.message, unmet: failure.requirements)), as: UTF8.self))
+    }
+    return failure
 }
 
 struct RefusalJSON: Encodable {
