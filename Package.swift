@@ -27,7 +27,10 @@ let package = Package(
         .target(name: "HoSoDomain", swiftSettings: strictSettings),
         .target(
             name: "HoSoStorage",
-            dependencies: ["HoSoDomain", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "HoSoDomain", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(name: "HoSoTUI", dependencies: ["HoSoDomain"], swiftSettings: strictSettings),

@@ -9,14 +9,15 @@ public struct HoSoCommand: ParsableCommand {
         abstract: "HoSo — theo dõi hồ sơ phát triển đảng viên, từ nguồn đến đảng viên chính thức.",
         discussion: """
             Dữ liệu nằm trong một thư mục (--data DIR, biến HOSO_DATA, mặc định ~/.local/share/hoso).
-            Mã thoát: 0 xong; 1 lỗi (thông báo trên stderr); 3 quy định không cho phép (in các yêu cầu chưa đạt); 64 sai cú pháp.
+            Mã thoát: 0 xong; 1 lỗi (thông báo trên stderr); 3 quy định không cho phép (in các yêu cầu chưa đạt);
+            4 vai trò không cho phép hoặc đăng nhập bị từ chối (được ghi vào nhật ký an ninh); 64 sai cú pháp.
             Thử ngay: hoso demo
             """,
         version: "0.1.0",
         subcommands: [
             TUICommand.self, InitCommand.self, DemoCommand.self, CaseCommand.self, MemberCommand.self,
             HolidaysCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
-            BenchCommand.self, TerminalSelfTestCommand.self, UnitsCommand.self, ReportCommand.self,
+            BenchCommand.self, TerminalSelfTestCommand.self, UnitsCommand.self, ReportCommand.self, PeopleCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -29,7 +29,8 @@ struct CaseList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let service = try global.openService()
+            let session = try global.signIn()
+            let service = session.service
             let today = global.currentDate
             let query = FoldedQuery(search ?? "")
             let rows = service.overview(on: today).filter { row in
@@ -55,7 +56,8 @@ struct CaseShow: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let service = try global.openService()
+            let session = try global.signIn()
+            let service = session.service
             let file = try service.file(CaseID(id))
             if json {
                 try JSONOutput.print(file)
@@ -88,14 +90,15 @@ struct CaseAdd: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let service = try global.openService()
+            let session = try global.signIn()
+            let service = session.service
             let person = Person(
                 fullName: name, birthDate: try born.resolve("--born"), sex: sex, ethnicity: ethnicity, religion: religion,
                 citizenID: citizenId, homeAddress: address, occupation: occupation, education: education,
                 youthUnionMember: youthUnion, tradeUnionMember: tradeUnion)
             let file = try service.addCase(
                 person: person, unit: unit.map { UnitID($0) }, source: source, date: try date.resolve("--date") ?? global.currentDate,
-                actor: global.actorName)
+                actor: session.actor)
             print("Đã thêm hồ sơ \(file.id): \(file.person.fullName) — \(file.state.vietnamese).")
             print("Bước tiếp theo: hoso case do \(file.id) admit-to-list --mentor MÃ_ĐẢNG_VIÊN --date NGÀY_NGHỊ_QUYẾT")
         }
@@ -115,14 +118,15 @@ struct CaseBlockers: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let service = try global.openService()
+            let session = try global.signIn()
+            let service = session.service
             let file = try service.file(CaseID(id))
             let day = try date.resolve("--date") ?? global.currentDate
             guard let target = to ?? service.nextMainState(of: file) else {
                 print("Hồ sơ \(file.id) ở trạng thái \"\(file.state.vietnamese)\": không còn bước chính nào.")
                 return
             }
-            let blockers = try service.blockers(of: file, to: target, on: day, actor: global.actorName)
+            let blockers = try service.blockers(of: file, to: target, on: day, actor: session.actor)
             if json {
                 try JSONOutput.print(blockers)
             } else if blockers.isEmpty {
@@ -158,13 +162,14 @@ struct CaseHistory: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let file = try global.openService().file(CaseID(id))
+            let file = try global.signIn().service.file(CaseID(id))
             if json {
                 try JSONOutput.print(file.history)
                 return
             }
             for entry in file.history {
-                print("\(entry.date)  \(entry.actor)  \(entry.summary)")
+                let who = VietnameseText.sanitizedForDisplay(entry.actor)
+                print("\(entry.date)  \(who)  \(VietnameseText.sanitizedForDisplay(entry.summary))")
                 for change in entry.changes {
                     let arrow = change.before.isEmpty ? change.after : "\(change.before) → \(change.after)"
                     print("    \(change.field): \(VietnameseText.sanitizedForDisplay(arrow))")
@@ -177,8 +182,9 @@ struct CaseHistory: ParsableCommand {
 /// Applies one edit to a file and reports it; shared by the edit subcommands.
 func runEdit(global: GlobalOptions, id: String, date: CivilDate?, edit: CaseEdit) throws {
     try reportingFailures {
-        let service = try global.openService()
-        let file = try service.edit(edit, on: CaseID(id), date: date ?? global.currentDate, actor: global.actorName)
+        let session = try global.signIn()
+        let service = session.service
+        let file = try service.edit(edit, on: CaseID(id), date: date ?? global.currentDate, actor: session.actor)
         print("Đã lưu: \(file.history.last?.summary ?? edit.name) — hồ sơ \(file.id).")
     }
 }

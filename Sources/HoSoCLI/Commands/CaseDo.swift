@@ -58,7 +58,8 @@ struct CaseDo: ParsableCommand {
 
     func run() throws {
         try reportingFailures(json: json) {
-            let service = try global.openService()
+            let session = try global.signIn()
+            let service = session.service
             let day = try date.resolve("--date") ?? global.currentDate
             guard let kind = Event.Kind(rawValue: eventName) else {
                 throw Failure.error(
@@ -67,13 +68,13 @@ struct CaseDo: ParsableCommand {
             }
             let step = try makeEvent(kind, on: day)
             let before = try service.file(CaseID(id))
-            let file = try service.perform(step, on: CaseID(id), date: day, actor: global.actorName)
+            let file = try service.perform(step, on: CaseID(id), date: day, actor: session.actor)
             if json {
                 try JSONOutput.print(file)
             } else {
                 print("Hồ sơ \(file.id) (\(file.person.fullName)): \(before.state.vietnamese) → \(file.state.vietnamese), ngày \(day).")
                 if let next = service.nextMainState(of: file) {
-                    let blockers = try service.blockers(of: file, to: next, on: day, actor: global.actorName)
+                    let blockers = try service.blockers(of: file, to: next, on: day, actor: session.actor)
                     if !blockers.isEmpty {
                         print("Để sang \"\(next.vietnamese)\" còn cần:")
                         for blocker in blockers { print("  ✗ \(blocker.sentence)") }

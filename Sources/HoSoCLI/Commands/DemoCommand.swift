@@ -26,16 +26,18 @@ struct DemoCommand: ParsableCommand {
             options.data = directory
             if !FileManager.default.fileExists(atPath: directory + "/snapshot.json") {
                 let demo = DemoOrganisation.generate(caseCount: cases, seed: seed, today: global.currentDate)
+                let people = try DemoPeople.accounts(for: demo)
                 do throws(RepositoryError) {
                     _ = try Repository.create(
-                        at: directory, units: demo.units, members: demo.members, cases: demo.cases, actor: "Dữ liệu mẫu")
+                        at: directory, units: demo.units, members: demo.members, cases: demo.cases, accounts: people,
+                        actor: "Dữ liệu mẫu")
                 } catch {
                     throw Failure.error(error.message)
                 }
                 FileHandle.standardError.write(Data("Đã tạo dữ liệu mẫu: \(cases) hồ sơ trong \(directory)\n".utf8))
             }
             if noOpen {
-                let service = try options.openService()
+                let service = try options.signIn().service
                 print(PipelineSummary.render(service.overview(on: global.currentDate)))
                 print("Thư mục dữ liệu mẫu: \(directory)")
             } else {

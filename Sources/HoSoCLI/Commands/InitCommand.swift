@@ -20,6 +20,9 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Số ủy viên đảng ủy cơ sở (để tính 2/3 khi đảng ủy xét).") var committee = 0
     @Flag(help: "Đơn vị được ủy quyền quyết định kết nạp.") var decides = false
     @Flag(help: "Đơn vị được miễn yêu cầu trình độ THCS (vùng khó khăn).") var educationExempt = false
+    @Option(help: "Mã người dùng của thư ký hồ sơ đầu tiên, gắn với tài khoản máy tính đang dùng (mặc định: tên tài khoản máy tính).")
+    var clerkId: String?
+    @Option(help: "Họ tên thư ký hồ sơ đầu tiên (mặc định: tên tài khoản máy tính).") var clerkName: String?
 
     func run() throws {
         try reportingFailures {
@@ -43,12 +46,15 @@ struct InitCommand: ParsableCommand {
                     id: UnitID(id), name: VietnameseText.normalized(name), kind: kind, parentID: parentID,
                     decidesAdmissions: decides, educationExempt: educationExempt, memberCounts: counts,
                     committeeMembers: committee))
+            let clerk = try PeopleInput.firstClerk(id: clerkId, name: clerkName, unit: units[0].id)
             do throws(RepositoryError) {
-                _ = try Repository.create(at: global.dataDirectory, units: units, members: [], actor: global.actorName)
+                _ = try Repository.create(
+                    at: global.dataDirectory, units: units, members: [], accounts: [clerk], actor: clerk.signature)
             } catch {
                 throw Failure.error(error.message)
             }
             print("Đã tạo thư mục dữ liệu \(global.dataDirectory) cho \(name).")
+            print("Thư ký hồ sơ: \(clerkName ?? SystemUser.name) (mã \(clerkId ?? SystemUser.name)), gắn với tài khoản máy tính \(SystemUser.name).")
             print("Tiếp theo: thêm đảng viên (hoso member add …) rồi hồ sơ (hoso case add …), hoặc mở giao diện: hoso")
         }
     }
@@ -71,10 +77,11 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let service = try global.openService()
+                let session = try global.signIn()
+                let service = session.service
                 let member = try service.addMember(
                     id: MemberID(id), name: name, unit: unit.map { UnitID($0) }, status: status,
-                    officialSince: try officialSince.resolve("--official-since"), actor: global.actorName)
+                    officialSince: try officialSince.resolve("--official-since"), actor: session.actor)
                 print("Đã thêm đảng viên \(member.id): \(member.fullName) (\(member.status.vietnamese)).")
             }
         }

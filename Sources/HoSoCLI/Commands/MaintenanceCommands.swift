@@ -12,7 +12,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let repository = try global.openRepository()
+            let session = try global.signIn()
+            try session.require(.maintainStore)
+            let repository = session.repository
             let report = repository.check()
             for error in report.errors { print("✗ LỖI: \(error)") }
             for note in report.notes { print("• \(note)") }
@@ -41,8 +43,9 @@ struct BackupCommand: ParsableCommand {
                 for backup in backups { print("\(backup.name)  \(backup.createdAt)  \(backup.size) byte") }
                 return
             }
-            let repository = try global.openRepository()
-            let backup = try repository.backup()
+            let session = try global.signIn()
+            try session.require(.maintainStore)
+            let backup = try session.repository.backup()
             print("Đã sao lưu: \(backup.name)")
         }
     }
@@ -57,7 +60,14 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            switch try Repository.restore(at: global.dataDirectory, fromBackup: name, actor: global.actorName) {
+            // A damaged store cannot sign anyone in; its owner (the directory is theirs alone) restores it.
+            var actor = SystemUser.name
+            if (try? global.openRepository()) != nil {
+                let session = try global.signIn()
+                try session.require(.maintainStore)
+                actor = session.actor
+            }
+            switch try Repository.restore(at: global.dataDirectory, fromBackup: name, actor: actor) {
             case .replayed:
                 print("Đã khôi phục từ \(name). Dữ liệu trước đó đã được sao lưu; lịch sử giữ lại cả hai.")
             case .replacedDamagedStore(let damagedDirectory):

@@ -19,8 +19,8 @@ struct TUICommand: ParsableCommand {
 /// Opens the terminal application on the data directory and runs it until the person quits.
 enum TUILauncher {
     static func run(options: GlobalOptions) throws {
-        let service = try options.openService()
-        let runner = EffectRunner(service: service, today: options.currentDate, actor: options.actorName)
+        let session = try options.signIn()
+        let runner = EffectRunner(service: session.service, today: options.currentDate, actor: session.actor)
         let exit = try MainActor.assumeIsolated { () throws -> TerminalDriver.ExitReason in
             var app = LiveApp(state: AppState(data: runner.loadData()), runner: runner)
             do {

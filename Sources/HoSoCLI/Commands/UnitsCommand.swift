@@ -69,9 +69,11 @@ struct UnitsImport: ParsableCommand {
                 print("Bảng hợp lệ: \(table.units.count) đơn vị, \(table.subtotals.count) dòng tổng. Chưa lưu (--check).")
                 return
             }
-            let repository = try global.openRepository()
+            let session = try global.signIn()
+            try session.require(.manageUnits, inUnit: parent.map { UnitID($0) })
+            let repository = session.repository
             let result = try repository.importQuotas(
-                table, membersYear: membersYear, parent: parent.map { UnitID($0) }, actor: global.actorName)
+                table, membersYear: membersYear, parent: parent.map { UnitID($0) }, actor: session.actor)
             print(
                 "Đã nhập \(table.units.count) đơn vị (thêm mới \(result.created.count), cập nhật \(result.updated.count)); "
                     + "số đảng viên ghi cho đầu năm \(membersYear).")
@@ -98,7 +100,9 @@ struct UnitsSetQuota: ParsableCommand {
             let values = [quota, supplement, members, termQuota, sources].compactMap { $0 }
             if values.isEmpty { throw Failure.error("Chưa có gì để ghi. Hãy ghi ít nhất một trong --quota, --supplement, --members, --term-quota, --sources.") }
             if values.contains(where: { $0 < 0 }) { throw Failure.error("Các số không được âm.") }
-            let repository = try global.openRepository()
+            let session = try global.signIn()
+            try session.require(.manageUnits, inUnit: UnitID(unit))
+            let repository = session.repository
             guard var target = repository.organisation.units[UnitID(unit)] else {
                 throw Failure.error("Không có đơn vị \"\(unit)\". Xem mã các đơn vị bằng: hoso units list")
             }
@@ -109,7 +113,7 @@ struct UnitsSetQuota: ParsableCommand {
             if let termQuota { record.termQuota = termQuota }
             if let sources { record.reportedSources = sources }
             target.quota = record
-            try repository.save(unit: target, actor: global.actorName)
+            try repository.save(unit: target, actor: session.actor)
             print("Đã ghi chỉ tiêu năm \(year) cho \(target.name).")
         }
     }

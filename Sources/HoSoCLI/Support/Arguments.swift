@@ -66,3 +66,7 @@ struct DateInput: ExpressibleByArgument, Sendable {
 extension Optional where Wrapped == DateInput {
     func resolve(_ option: String) throws -> CivilDate? { try self?.resolve(option) }
 }
+
+extension Role: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}

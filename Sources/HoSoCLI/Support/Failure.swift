@@ -4,7 +4,8 @@ import HoSoDomain
 import HoSoStorage
 
 /// An error a user can cause, with the exit code the issue fixes: 1 for an error, 3 for a refusal
-/// by a rule. The message is Vietnamese and says what to do; no Swift error is ever dumped.
+/// by a rule, 4 for
+/// what the person's roles do not allow. The message is Vietnamese and says what to do; no Swift error is ever dumped.
 struct Failure: Error {
     let message: String
     let exitCode: Int32
@@ -12,6 +13,11 @@ struct Failure: Error {
     var requirements: [Requirement] = []
 
     static func error(_ message: String) -> Failure { Failure(message: message, exitCode: 1) }
+
+    /// The exit code of an action the person's roles do not allow (or a sign-in refused).
+    static let notPermitted: Int32 = 4
+
+    static func denied(_ message: String) -> Failure { Failure(message: message, exitCode: notPermitted) }
 
     init(message: String, exitCode: Int32, requirements: [Requirement] = []) {
         self.message = message
@@ -29,6 +35,8 @@ struct Failure: Error {
                 self.init(message: workflow.message, exitCode: 3)
             case .invalidInput:
                 self.init(message: workflow.message, exitCode: 1)
+            case .notPermitted:
+                self.init(message: workflow.message, exitCode: Failure.notPermitted)
             }
         default:
             self.init(message: error.message, exitCode: 1)

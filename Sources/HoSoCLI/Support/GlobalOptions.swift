@@ -8,7 +8,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Thư mục dữ liệu (mặc định: $HOSO_DATA, hoặc ~/.local/share/hoso).", valueName: "DIR"))
     var data: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Tên người thao tác ghi vào lịch sử (mặc định: tên người dùng hệ thống).", valueName: "NAME"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "Đăng nhập là người dùng khác trên máy dùng chung (mã trong hoso people list); cần mật khẩu của người đó, "
+                + "hỏi trên terminal hoặc lấy từ biến HOSO_PASSPHRASE. Mặc định: người gắn với tài khoản máy tính.",
+            valueName: "MÃ"))
     var actor: String?
 
     @Option(name: .long, help: ArgumentHelp("Ngày hôm nay để tính hạn (mặc định: ngày hiện tại, giờ Việt Nam).", valueName: "DATE"))
@@ -16,10 +21,8 @@ struct GlobalOptions: ParsableArguments {
 
     var dataDirectory: String { DataLocation.resolve(explicit: data) }
 
-    var actorName: String {
-        if let actor, !actor.isEmpty { return actor }
-        return ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName
-    }
+    /// Who signs the first records of a new data directory: the operating-system login.
+    var creatorName: String { SystemUser.name }
 
     var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
 
@@ -31,7 +34,21 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    func openService() throws -> CaseService { CaseService(repository: try openRepository()) }
+    /// Opens the data and signs in the person at the terminal (refused: exit code 4, recorded).
+    func signIn() throws -> Session {
+        let repository = try openRepository()
+        let systemUser = SystemUser.name
+        let requested = actor.flatMap { $0.isEmpty ? nil : AccountID($0) }
+        do {
+            let account = try SignIn(repository: repository, systemUser: systemUser)
+                .account(requested: requested) { PassphrasePrompt.passphrase(for: requested?.rawValue ?? "") }
+            return Session(
+                repository: repository, account: account,
+                access: Access(account: account, organisation: repository.organisation), systemUser: systemUser)
+        } catch {
+            throw Failure.denied(error.message)
+        }
+    }
 }
 
 enum DataLocation {

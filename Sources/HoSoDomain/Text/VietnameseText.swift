@@ -2,6 +2,10 @@ import Foundation
 
 /// Vietnamese text as the clerks type it: one stored form, one search form.
 public enum VietnameseText {
+    /// The one sentence every refusal of control characters uses, so the audit log can recognise it.
+    public static let controlCharacterRefusal =
+        "Nội dung có ký tự điều khiển (ví dụ mã thoát ESC của terminal) không được phép; hãy gõ lại bằng chữ thường."
+
     /// The canonical composed form (NFC) in which every stored string is kept, so that equal names
     /// written with composed or decomposed accents become equal strings byte for byte.
     public static func normalized(_ s: String) -> String {

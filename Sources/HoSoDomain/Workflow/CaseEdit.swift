@@ -42,6 +42,7 @@ extension Workflow {
     public static func edit(_ edit: CaseEdit, of file: CaseFile, context: WorkflowContext) throws(WorkflowError)
         -> CaseFile
     {
+        try context.authorize(.edit(edit.name), on: file)
         var next = file
         var problems: [String] = []
         var summary = ""
@@ -49,7 +50,7 @@ extension Workflow {
         let date = context.date
         func refuseControlCharacters(_ texts: String...) {
             if texts.contains(where: { !VietnameseText.controlCharacters(in: $0).isEmpty }) {
-                problems.append("Nội dung có ký tự điều khiển không được phép; hãy gõ lại bằng chữ thường.")
+                problems.append(VietnameseText.controlCharacterRefusal)
             }
         }
         func requireText(_ text: String, _ field: String) {

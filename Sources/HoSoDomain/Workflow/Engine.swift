@@ -5,6 +5,7 @@ extension Workflow {
         -> CaseFile
     {
         let kind = event.kind
+        try context.authorize(.step(kind), on: file)
         guard let rule = rule(for: kind, from: file.state) else {
             throw .notAllowed(event: kind, state: file.state, allowed: events(from: file.state))
         }
@@ -125,7 +126,7 @@ extension Workflow {
             break
         }
         for text in event.texts where !VietnameseText.controlCharacters(in: text).isEmpty {
-            problems.append("Nội dung có ký tự điều khiển không được phép; hãy gõ lại bằng chữ thường.")
+            problems.append(VietnameseText.controlCharacterRefusal)
         }
         if context.date < file.stateSince {
             problems.append(

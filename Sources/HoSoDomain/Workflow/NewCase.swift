@@ -3,13 +3,14 @@ extension Workflow {
     public static func newCase(
         id: CaseID, person: Person, source: NominationSource, context: WorkflowContext
     ) throws(WorkflowError) -> CaseFile {
+        if let refusal = context.access?.refusal(.addCase, inUnit: context.unit.id) { throw .notPermitted(refusal) }
         var problems: [String] = []
         var person = person
         person.fullName = VietnameseText.normalized(person.fullName.trimmingCharactersInSet(" \t"))
         if person.fullName.isEmpty { problems.append("Họ và tên không được để trống.") }
         for text in [person.fullName, person.ethnicity, person.religion, person.citizenID, person.homeAddress, person.occupation]
         where !VietnameseText.controlCharacters(in: text).isEmpty {
-            problems.append("Nội dung có ký tự điều khiển không được phép; hãy gõ lại bằng chữ thường.")
+            problems.append(VietnameseText.controlCharacterRefusal)
             break
         }
         if person.birthDate >= context.date {

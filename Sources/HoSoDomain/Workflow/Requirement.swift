@@ -42,6 +42,8 @@ public enum WorkflowError: Error, Sendable, Equatable {
     case refused(event: Event.Kind, target: CaseState, unmet: [Requirement])
     /// What was typed cannot be right (a date that does not exist, more votes than voters, …).
     case invalidInput([String])
+    /// The person acting does not hold a role that allows this.
+    case notPermitted(AccessRefusal)
 
     /// The message for a clerk, in Vietnamese, saying what to do.
     public var message: String {
@@ -60,6 +62,8 @@ public enum WorkflowError: Error, Sendable, Equatable {
                 + unmet.map { "  ✗ \($0.sentence)" }.joined(separator: "\n")
         case .invalidInput(let problems):
             return "Dữ liệu nhập không hợp lệ:\n" + problems.map { "  • \($0)" }.joined(separator: "\n")
+        case .notPermitted(let refusal):
+            return refusal.message
         }
     }
 }

@@ -8,15 +8,25 @@ public struct WorkflowContext: Sendable {
     public var unit: Unit
     /// Members known to the unit, to check mentors and introducers.
     public var members: [MemberID: Member]
+    /// Who acts and what their roles allow; nil only where no person acts (generating demo data, tests
+    /// of the procedure itself).
+    public var access: Access?
 
     public init(
-        date: CivilDate, actor: String, rulebook: Rulebook = .standard, unit: Unit, members: [Member] = []
+        date: CivilDate, actor: String, rulebook: Rulebook = .standard, unit: Unit, members: [Member] = [],
+        access: Access? = nil
     ) {
+        self.access = access
         self.date = date
         self.actor = actor
         self.rulebook = rulebook
         self.unit = unit
         self.members = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Refuses `permission` on `file` when the person acting may not do it.
+    func authorize(_ permission: Permission, on file: CaseFile) throws(WorkflowError) {
+        if let refusal = access?.refusal(permission, on: file) { throw .notPermitted(refusal) }
     }
 
     func memberName(_ id: MemberID) -> String { members[id]?.fullName ?? id.rawValue }

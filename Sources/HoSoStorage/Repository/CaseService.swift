@@ -26,16 +26,67 @@ public enum ServiceError: Error, Sendable {
 /// terminal is reported, never overwritten.
 public struct CaseService: Sendable {
     public let repository: Repository
+    /// Who acts and what their roles allow; nil only where no person acts (tests of the store itself).
+    public let access: Access?
+    /// The operating-system user, for the audit log.
+    let systemUser: String
 
-    public init(repository: Repository) { self.repository = repository }
+    public init(repository: Repository, access: Access? = nil, systemUser: String = "") {
+        self.repository = repository
+        self.access = access
+        self.systemUser = systemUser
+    }
 
+    /// A file the person may read (a mentor: only their candidates; a viewer: none).
     public func file(_ id: CaseID) throws(ServiceError) -> CaseFile {
+        let file = try storedFile(id)
+        try authorize(.readFile, on: file)
+        return file
+    }
+
+    private func storedFile(_ id: CaseID) throws(ServiceError) -> CaseFile {
         guard let file = repository.caseFile(id) else { throw .caseNotFound(id) }
         return file
     }
 
+    /// Refuses `permission` on `file` when the person's roles do not allow it, and records the refusal.
+    public func authorize(_ permission: Permission, on file: CaseFile) throws(ServiceError) {
+        if let refusal = access?.refusal(permission, on: file) { throw refused(refusal) }
+    }
+
+    /// Refuses `permission` in `unit` (nil: in any unit) when the person's roles do not allow it.
+    public func authorize(_ permission: Permission, inUnit unit: UnitID?) throws(ServiceError) {
+        guard let access else { return }
+        let refusal = unit.map { access.refusal(permission, inUnit: $0) } ?? access.refusalAnywhere(permission)
+        if let refusal { throw refused(refusal) }
+    }
+
+    private func refused(_ refusal: AccessRefusal) -> ServiceError {
+        AuditLog.record(
+            AuditEvent(
+                kind: .notPermitted, account: refusal.account, systemUser: systemUser, caseID: refusal.caseID,
+                detail: refusal.permission.auditCode),
+            inDirectory: repository.directory)
+        return .workflow(.notPermitted(refusal))
+    }
+
+    /// Records what the engine refused for the person's roles or for control characters, then passes it on.
+    private func recorded(_ error: WorkflowError, caseID: CaseID?) -> ServiceError {
+        switch error {
+        case .notPermitted(let refusal):
+            return refused(refusal)
+        case .invalidInput(let problems) where problems.contains(VietnameseText.controlCharacterRefusal):
+            AuditLog.record(
+                AuditEvent(kind: .controlCharacters, account: access?.account.id, systemUser: systemUser, caseID: caseID),
+                inDirectory: repository.directory)
+        default: break
+        }
+        return .workflow(error)
+    }
+
     public func context(for unit: UnitID, on date: CivilDate, actor: String) throws(ServiceError) -> WorkflowContext {
-        guard let context = repository.organisation.context(for: unit, on: date, actor: actor, rulebook: repository.rulebook)
+        guard let context = repository.organisation.context(
+            for: unit, on: date, actor: actor, rulebook: repository.rulebook, access: access)
         else { throw .unitNotFound(unit) }
         return context
     }
@@ -60,21 +111,39 @@ public struct CaseService: Sendable {
         _ id: CaseID, date: CivilDate, actor: String,
         _ body: (CaseFile, WorkflowContext) throws(WorkflowError) -> CaseFile
     ) throws(ServiceError) -> CaseFile {
-        let file = try file(id)
+        let file = try storedFile(id)
         let revision = repository.revision(of: id)
         let context = try context(for: file.unitID, on: date, actor: actor)
         let next: CaseFile
         do {
             next = try body(file, context)
         } catch {
-            throw .workflow(error)
+            throw recorded(error, caseID: id)
         }
         try save(next, expectedRevision: revision, actor: actor)
         return next
     }
 
     /// Saves a file computed elsewhere (by the TUI's reducer) if nobody changed it since `expectedRevision`.
+    /// The store's history may only grow, and each entry added must be a step or an edit the person's
+    /// roles allow on this file: the same rules as the engine's, whatever computed the file.
     public func save(_ file: CaseFile, expectedRevision: Int?, actor: String) throws(ServiceError) {
+        if let stored = repository.caseFile(file.id) {
+            guard file.history.count > stored.history.count,
+                Array(file.history.prefix(stored.history.count)) == stored.history
+            else {
+                throw .workflow(.invalidInput([
+                    "Lịch sử hồ sơ \(file.id) chỉ được ghi thêm, không được sửa hay xóa; thay đổi không được lưu. "
+                        + "Tải lại dữ liệu (F5) rồi làm lại."]))
+            }
+            for entry in file.history.dropFirst(stored.history.count) {
+                let permission = Permission(historyAction: entry.action)
+                try authorize(permission, on: stored)
+                try authorize(permission, on: file)
+            }
+        } else if access != nil {
+            try authorize(.addCase, inUnit: file.unitID)
+        }
         do {
             try repository.save(file, expectedRevision: expectedRevision, actor: actor, summary: file.history.last?.summary ?? "")
         } catch {
@@ -92,7 +161,7 @@ public struct CaseService: Sendable {
         do {
             file = try Workflow.newCase(id: repository.nextCaseID(), person: person, source: source, context: context)
         } catch {
-            throw .workflow(error)
+            throw recorded(error, caseID: nil)
         }
         try save(file, expectedRevision: nil, actor: actor)
         return file
@@ -114,17 +183,19 @@ public struct CaseService: Sendable {
     public func addMember(
         id: MemberID, name: String, unit: UnitID?, status: Member.Status, officialSince: CivilDate?, actor: String
     ) throws(ServiceError) -> Member {
+        let unitID = try resolveUnit(unit)
+        try authorize(.manageMembers, inUnit: unitID)
         var problems: [String] = []
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { problems.append("Họ và tên không được để trống.") }
         if !VietnameseText.controlCharacters(in: name).isEmpty || !VietnameseText.controlCharacters(in: id.rawValue).isEmpty {
-            problems.append("Nội dung có ký tự điều khiển không được phép.")
+            problems.append(VietnameseText.controlCharacterRefusal)
         }
         if id.rawValue.isEmpty || id.rawValue.contains("/") { problems.append("Mã đảng viên không hợp lệ: \"\(id)\".") }
         if repository.organisation.members[id] != nil { problems.append("Đã có đảng viên mã \(id).") }
-        guard problems.isEmpty else { throw .workflow(.invalidInput(problems)) }
+        guard problems.isEmpty else { throw recorded(.invalidInput(problems), caseID: nil) }
         let member = Member(
-            id: id, fullName: VietnameseText.normalized(trimmed), unitID: try resolveUnit(unit), status: status,
+            id: id, fullName: VietnameseText.normalized(trimmed), unitID: unitID, status: status,
             officialSince: officialSince)
         do {
             try repository.save(member: member, expectedRevision: nil, actor: actor)
@@ -150,6 +221,13 @@ public struct CaseService: Sendable {
 
     /// Every file with its most urgent deadline on `today`, in Vietnamese name order.
     public func overview(on today: CivilDate) -> [CaseRow] {
-        CaseRow.rows(repository.cases, rulebook: repository.rulebook, calendar: repository.calendar, today: today)
+        CaseRow.rows(visibleCases, rulebook: repository.rulebook, calendar: repository.calendar, today: today)
+    }
+
+    /// The files the person's lists show: every file for a clerk, committee or viewer of the unit, only
+    /// their own candidates for a mentor.
+    public var visibleCases: [CaseFile] {
+        guard let access else { return repository.cases }
+        return repository.cases.filter(access.listsFile)
     }
 }

@@ -16,6 +16,7 @@ public final class Repository: @unchecked Sendable {
     private struct Cache {
         var sequence: Int
         let organisation: Organisation
+        let accounts: [AccountID: Account]
         var cases: [CaseFile]
         var revisions: [CaseID: Int]
 
@@ -45,7 +46,8 @@ public final class Repository: @unchecked Sendable {
 
     /// A new data directory with its first units, members and (for the demo) files.
     public static func create(
-        at directory: String, units: [HoSoDomain.Unit], members: [Member], cases: [CaseFile] = [], actor: String
+        at directory: String, units: [HoSoDomain.Unit], members: [Member], cases: [CaseFile] = [],
+        accounts: [Account] = [], actor: String
     ) throws(RepositoryError) -> Repository {
         // On a fresh account ~/.local/share may not exist yet; the store makes only the last level.
         let parent = (directory as NSString).deletingLastPathComponent
@@ -56,7 +58,8 @@ public final class Repository: @unchecked Sendable {
         let store: JournalStore<StoredItem>
         do {
             store = try JournalStore<StoredItem>.create(at: directory, schemaVersion: schemaVersion)
-            let items = units.map(StoredItem.unit) + members.map(StoredItem.member) + cases.map(StoredItem.caseFile)
+            let items = units.map(StoredItem.unit) + members.map(StoredItem.member) + accounts.map(StoredItem.account)
+                + cases.map(StoredItem.caseFile)
             if !items.isEmpty {
                 _ = try store.commit(
                     items.map { RecordChange(id: $0.storageID, expectedRevision: nil, newValue: $0, summary: "Khởi tạo") },
@@ -100,6 +103,7 @@ public final class Repository: @unchecked Sendable {
         var members: [Member] = []
         var cases: [CaseFile] = []
         var revisions: [CaseID: Int] = [:]
+        var accounts: [AccountID: Account] = [:]
         for record in store.records.values {
             switch record.value {
             case .unit(let unit): units.append(unit)
@@ -107,17 +111,30 @@ public final class Repository: @unchecked Sendable {
             case .caseFile(let file):
                 cases.append(file)
                 revisions[file.id] = record.revision
+            case .account(let account): accounts[account.id] = account
             }
         }
         cases.sort { $0.id < $1.id }
         let fresh = Cache(
-            sequence: store.sequence, organisation: Organisation(units: units, members: members), cases: cases,
+            sequence: store.sequence, organisation: Organisation(units: units, members: members), accounts: accounts, cases: cases,
             revisions: revisions)
         cache = fresh
         return fresh
     }
 
     public var organisation: Organisation { current.organisation }
+
+    /// The people who use HoSo on this data, by id.
+    public var accounts: [AccountID: Account] { current.accounts }
+
+    public func accountRevision(_ id: AccountID) -> Int? { store.record(id: StoredItem.id(id))?.revision }
+
+    /// Saves a person if nobody changed them since `expectedRevision` (nil: they must be new).
+    public func save(account: Account, expectedRevision: Int?, actor: String, summary: String) throws(RepositoryError) {
+        try commit(
+            [RecordChange(id: StoredItem.id(account.id), expectedRevision: expectedRevision, newValue: .account(account), summary: summary)],
+            actor: actor)
+    }
 
     /// Every file, in id order.
     public var cases: [CaseFile] { current.cases }

@@ -1,33 +1,37 @@
 import HoSoDomain
 
-/// What the store of a data directory holds: units, members and case files, each under its own id
-/// prefix ("unit/…", "member/…", "case/…") so one journal orders every change of the unit.
+/// What the store of a data directory holds: units, members, case files and the people who use HoSo,
+/// each under its own id prefix ("unit/…", "member/…", "case/…", "account/…") so one journal orders
+/// every change of the unit.
 public enum StoredItem: Codable, Sendable, Equatable {
     case unit(Unit)
     case member(Member)
     case caseFile(CaseFile)
+    case account(Account)
 
     public var storageID: String {
         switch self {
         case .unit(let unit): Self.id(unit.id)
         case .member(let member): Self.id(member.id)
         case .caseFile(let file): Self.id(file.id)
+        case .account(let account): Self.id(account.id)
         }
     }
 
     static func id(_ unit: UnitID) -> String { "unit/" + unit.rawValue }
     static func id(_ member: MemberID) -> String { "member/" + member.rawValue }
     static func id(_ file: CaseID) -> String { "case/" + file.rawValue }
+    static func id(_ account: AccountID) -> String { "account/" + account.rawValue }
 
     /// A store id as a clerk knows it: without the "unit/", "member/" or "case/" prefix.
     static func displayID(_ storageID: String) -> String {
-        for prefix in ["unit/", "member/", "case/"] where storageID.hasPrefix(prefix) {
+        for prefix in ["unit/", "member/", "case/", "account/"] where storageID.hasPrefix(prefix) {
             return String(storageID.dropFirst(prefix.count))
         }
         return storageID
     }
 
-    private enum CodingKeys: String, CodingKey { case type, unit, member, `case` }
+    private enum CodingKeys: String, CodingKey { case type, unit, member, `case`, account }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -35,6 +39,7 @@ public enum StoredItem: Codable, Sendable, Equatable {
         case "unit": self = .unit(try container.decode(Unit.self, forKey: .unit))
         case "member": self = .member(try container.decode(Member.self, forKey: .member))
         case "case": self = .caseFile(try container.decode(CaseFile.self, forKey: .case))
+        case "account": self = .account(try container.decode(Account.self, forKey: .account))
         case let other:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "Loại bản ghi không biết: \(other)")
@@ -53,6 +58,9 @@ public enum StoredItem: Codable, Sendable, Equatable {
         case .caseFile(let file):
             try container.encode("case", forKey: .type)
             try container.encode(file, forKey: .case)
+        case .account(let account):
+            try container.encode("account", forKey: .type)
+            try container.encode(account, forKey: .account)
         }
     }
 }

@@ -224,7 +224,7 @@ extension WorkflowError {
             ["Chưa thể \"\(event.vietnamese)\" (chuyển sang \"\(target.vietnamese)\"):"] + unmet.map { "✗ " + $0.sentence }
         case .invalidInput(let problems):
             problems.map { "• " + $0 }
-        case .notAllowed:
+        case .notAllowed, .notPermitted:
             message.components(separatedBy: "\n")
         }
     }

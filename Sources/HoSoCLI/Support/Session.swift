@@ -1,0 +1,77 @@
+import Foundation
+import HoSoDomain
+import HoSoStorage
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The data directory opened by a signed-in person: every command reads and writes through it, so
+/// the roles are checked the same way whatever the command.
+struct Session {
+    let repository: Repository
+    let account: Account
+    let access: Access
+    let systemUser: String
+
+    var service: CaseService { CaseService(repository: repository, access: access, systemUser: systemUser) }
+
+    /// The name the history records for this person's changes.
+    var actor: String { account.signature }
+
+    /// Throws the refusal (exit code 4, recorded) unless the person may do `permission` somewhere.
+    func require(_ permission: Permission, inUnit unit: UnitID? = nil) throws {
+        do {
+            try service.authorize(permission, inUnit: unit)
+        } catch {
+            throw Failure(error)
+        }
+    }
+}
+
+enum SystemUser {
+    /// The login of the real user id: `$USER` can be set to anything, the password database cannot.
+    static var name: String {
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return String(getuid())
+    }
+}
+
+enum PassphrasePrompt {
+    /// The passphrase for `--as`: `$HOSO_PASSPHRASE` (scripts), else asked on the terminal without echo,
+    /// else one line of standard input.
+    static func passphrase(for account: String) -> String? {
+        if let fromEnvironment = ProcessInfo.processInfo.environment["HOSO_PASSPHRASE"] { return fromEnvironment }
+        return ask("Mật khẩu của \(account): ") ?? Swift.readLine(strippingNewline: true)
+    }
+
+    /// Asks on the controlling terminal without echo; nil when there is none.
+    static func ask(_ prompt: String) -> String? {
+        let terminal = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard terminal >= 0 else { return nil }
+        defer { close(terminal) }
+        return ask(on: terminal, prompt: prompt)
+    }
+
+    private static func ask(on descriptor: Int32, prompt: String) -> String? {
+        var saved = termios()
+        let canHideEcho = tcgetattr(descriptor, &saved) == 0
+        if canHideEcho {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(descriptor, TCSAFLUSH, &quiet)
+        }
+        defer {
+            if canHideEcho { tcsetattr(descriptor, TCSAFLUSH, &saved) }
+            _ = "\n".withCString { write(descriptor, $0, 1) }
+        }
+        _ = prompt.withCString { write(descriptor, $0, strlen($0)) }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while Glibc.read(descriptor, &byte, 1) == 1, byte != 0x0A, byte != 0x0D {
+            bytes.append(byte)
+            if bytes.count > 1024 { break }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

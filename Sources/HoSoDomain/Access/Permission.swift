@@ -1,0 +1,96 @@
+/// Something a person may or may not be allowed to do; `Access` answers for each.
+public enum Permission: Hashable, Sendable {
+    /// The lists: names, states, deadlines (what the level above reads).
+    case readList
+    /// A file's contents: family checks, opinions, votes, notes.
+    case readFile
+    /// A step of the procedure.
+    case step(Event.Kind)
+    /// An edit that is not a step, by its stable name (`CaseEdit.name`: "note", "task", …).
+    case edit(String)
+    case addCase
+    case manageMembers
+    case managePeople
+    case manageUnits
+    case readReports
+    /// Exports and reports that name candidates.
+    case exportPersonalData
+    /// Backups, restores and settings.
+    case maintainStore
+
+    /// The permission a history entry needed, from its action name (a step's or an edit's name).
+    public init(historyAction action: String) {
+        if action == "add" {
+            self = .addCase
+        } else if let kind = Event.Kind(rawValue: action) {
+            self = .step(kind)
+        } else {
+            self = .edit(action)
+        }
+    }
+
+    /// The words a clerk reads in a refusal: "thêm nhận xét", "chi bộ biểu quyết kết nạp"…
+    public var vietnamese: String {
+        switch self {
+        case .readList: "xem danh sách hồ sơ"
+        case .readFile: "xem nội dung hồ sơ"
+        case .step(let kind): kind.vietnamese.lowercasedFirst
+        case .edit(let name): CaseEdit.vietnamese(name: name)
+        case .addCase: "thêm hồ sơ mới"
+        case .manageMembers: "thêm hoặc sửa đảng viên"
+        case .managePeople: "quản lý người dùng và vai trò"
+        case .manageUnits: "sửa đơn vị và chỉ tiêu"
+        case .readReports: "xem báo cáo"
+        case .exportPersonalData: "xuất danh sách có thông tin cá nhân"
+        case .maintainStore: "sao lưu, khôi phục hoặc sửa cấu hình"
+        }
+    }
+
+    /// Steps that are votes and decisions of the committee (Điều lệ Đảng, Điều 4; QĐ 294-QĐ/TW).
+    public static let committeeSteps: Set<Event.Kind> = [
+        .admitToSourceList, .cellVote, .committeeVote, .issueDecision, .recognize, .refuse, .revokeDecision,
+        .remove, .strikeOff,
+    ]
+
+    /// What a mentor records for the candidates in their care: the monthly note and tasks.
+    public static let mentorEdits: Set<String> = ["note", "task", "task-done"]
+
+    /// The roles that may do this (in the file's unit or a unit above it); a mentor also needs the file
+    /// to be one of theirs.
+    public var roles: Set<Role> {
+        switch self {
+        case .readList: [.clerk, .mentor, .committee, .viewer]
+        case .readFile: [.clerk, .mentor, .committee]
+        case .step(let kind): Self.committeeSteps.contains(kind) ? [.clerk, .committee] : [.clerk]
+        case .edit(let name):
+            if Self.mentorEdits.contains(name) { [.clerk, .mentor] }
+            else if name == "decision-extension" { [.clerk, .committee] }
+            else { [.clerk] }
+        case .readReports: [.clerk, .committee, .viewer]
+        case .addCase, .manageMembers, .managePeople, .manageUnits, .exportPersonalData, .maintainStore: [.clerk]
+        }
+    }
+}
+
+extension CaseEdit {
+    /// The edit named `name`, in words ("thêm nhận xét").
+    static func vietnamese(name: String) -> String {
+        switch name {
+        case "note": "thêm nhận xét"
+        case "task": "giao nhiệm vụ"
+        case "task-done": "đánh dấu nhiệm vụ hoàn thành"
+        case "mentor": "phân công người giúp đỡ"
+        case "mentor-release": "thôi phân công người giúp đỡ"
+        case "verification-item": "thêm phiếu thẩm tra"
+        case "verification-result": "ghi kết quả thẩm tra"
+        case "biography-rewrite": "ghi lý lịch viết lại"
+        case "introducer": "thêm người giới thiệu"
+        case "union-resolution": "ghi nghị quyết giới thiệu của đoàn thể"
+        case "opinion": "ghi ý kiến nhận xét"
+        case "document": "ghi nhận giấy tờ"
+        case "decision-extension": "gia hạn thời gian ra quyết định"
+        case "identity": "sửa thông tin cá nhân"
+        default: name
+        }
+    }
+}

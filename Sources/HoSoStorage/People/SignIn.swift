@@ -1,0 +1,129 @@
+import Foundation
+import HoSoDomain
+
+/// A sign-in that did not go through, with the message for the person at the terminal.
+public struct SignInRefusal: Error, Sendable {
+    public let message: String
+}
+
+/// Who is at the terminal. The operating-system login proves itself; anyone else (`--as` on a shared
+/// terminal) proves themselves with their passphrase. Three wrong passphrases in a row lock the person
+/// for a quarter of an hour. Every refusal is written to the audit log.
+public struct SignIn {
+    public static let attemptsBeforeLock = 3
+    public static let lockDuration: TimeInterval = 15 * 60
+
+    let repository: Repository
+    /// The operating-system user running the program (from the real user id, not from `$USER`).
+    let systemUser: String
+    let now: Date
+
+    public init(repository: Repository, systemUser: String, now: Date = Date()) {
+        self.repository = repository
+        self.systemUser = systemUser
+        self.now = now
+    }
+
+    /// The person, given the `--as` asked for (nil: the operating-system login) and a way to ask for
+    /// the passphrase when one is needed (nil answer: none was given).
+    public func account(requested: AccountID?, passphrase: () -> String?) throws(SignInRefusal) -> Account {
+        let accounts = repository.accounts
+        guard !accounts.isEmpty else {
+            // Data made before people existed: its owner (the directory is 0700) keeps the clerk's rights
+            // until a clerk adds people; `hoso people add` says so.
+            if requested != nil {
+                throw refuse(
+                    .refusedSignIn, account: requested,
+                    "Dữ liệu này chưa có người dùng nào nên không dùng được --as. Thêm người bằng: hoso people add MÃ --name \"Họ tên\" …")
+            }
+            return Self.owner(systemUser: systemUser, organisation: repository.organisation)
+        }
+        guard let requested else {
+            guard let own = accounts.values.filter({ $0.systemUser == systemUser }).min(by: { $0.id < $1.id }) else {
+                throw refuse(
+                    .refusedSignIn, account: nil,
+                    "Tài khoản máy tính \"\(systemUser)\" chưa gắn với người dùng HoSo nào. Đăng nhập bằng --as MÃ "
+                        + "(cần mật khẩu), hoặc nhờ thư ký hồ sơ gắn: hoso people add MÃ --name \"Họ tên\" --system-user \(systemUser)")
+            }
+            return own
+        }
+        guard var account = accounts[requested] else {
+            throw refuse(
+                .refusedSignIn, account: requested,
+                "Không có người dùng mã \"\(requested)\". Xem danh sách bằng: hoso people list")
+        }
+        if account.systemUser == systemUser { return account }
+        guard let stored = account.passphrase else {
+            throw refuse(
+                .refusedSignIn, account: requested,
+                "\(account.signature) chưa đặt mật khẩu nên chỉ đăng nhập được từ tài khoản máy tính của chính mình. "
+                    + "Nhờ thư ký hồ sơ đặt mật khẩu: hoso people passphrase \(account.id)")
+        }
+        if let until = account.lockedUntil, until > Timestamp.iso8601(now) {
+            throw refuse(
+                .locked, account: requested,
+                "\(account.signature) đang bị tạm khóa đến \(Self.vietnamTime(until)) (giờ Việt Nam) vì nhập sai mật khẩu "
+                    + "\(Self.attemptsBeforeLock) lần. Chờ hết thời gian khóa, hoặc nhờ thư ký hồ sơ đặt lại mật khẩu.")
+        }
+        guard let typed = passphrase(), !typed.isEmpty else {
+            throw refuse(.refusedSignIn, account: requested, "Đăng nhập bằng --as \(account.id) cần mật khẩu của \(account.signature).")
+        }
+        let revision = repository.accountRevision(account.id)
+        if PassphraseHasher.matches(typed, stored) {
+            if account.failedAttempts > 0 || account.lockedUntil != nil {
+                account.failedAttempts = 0
+                account.lockedUntil = nil
+                try? repository.save(account: account, expectedRevision: revision, actor: account.signature, summary: "Đăng nhập đúng mật khẩu")
+            }
+            record(.signedIn, account: account.id)
+            return account
+        }
+        account.failedAttempts += 1
+        let locked = account.failedAttempts >= Self.attemptsBeforeLock
+        if locked {
+            account.failedAttempts = 0
+            account.lockedUntil = Timestamp.iso8601(now.addingTimeInterval(Self.lockDuration))
+        }
+        try? repository.save(
+            account: account, expectedRevision: revision, actor: "HoSo (đăng nhập)",
+            summary: locked ? "Tạm khóa vì sai mật khẩu" : "Sai mật khẩu")
+        record(.wrongPassphrase, account: account.id)
+        if locked {
+            throw refuse(
+                .locked, account: requested,
+                "Sai mật khẩu lần thứ \(Self.attemptsBeforeLock): \(account.signature) bị tạm khóa \(Int(Self.lockDuration / 60)) phút "
+                    + "(đến \(Self.vietnamTime(account.lockedUntil ?? "")), giờ Việt Nam). Việc này đã được ghi lại.")
+        }
+        throw SignInRefusal(
+            message: "Sai mật khẩu của \(account.signature) (lần \(account.failedAttempts)/\(Self.attemptsBeforeLock)). "
+                + "Sai \(Self.attemptsBeforeLock) lần liên tiếp sẽ bị tạm khóa \(Int(Self.lockDuration / 60)) phút.")
+    }
+
+    /// The owner of data that has no people yet: clerk of every top unit.
+    public static func owner(systemUser: String, organisation: Organisation) -> Account {
+        let tops = organisation.units.values.filter { unit in unit.parentID.map { organisation.units[$0] == nil } ?? true }
+        return Account(
+            id: AccountID(systemUser), fullName: systemUser, systemUser: systemUser,
+            grants: tops.map { RoleGrant(.clerk, in: $0.id) }.sorted { $0.unitID < $1.unitID })
+    }
+
+    private func record(_ kind: AuditEvent.Kind, account: AccountID?) {
+        AuditLog.record(AuditEvent(kind: kind, account: account, systemUser: systemUser, at: now), inDirectory: repository.directory)
+    }
+
+    private func refuse(_ kind: AuditEvent.Kind, account: AccountID?, _ message: String) -> SignInRefusal {
+        record(kind, account: account)
+        return SignInRefusal(message: message)
+    }
+
+    /// "2026-11-23T08:15:00Z" as "15:15 ngày 23/11/2026".
+    static func vietnamTime(_ iso: String) -> String {
+        let formatter = ISO8601DateFormatter()
+        guard let date = formatter.date(from: iso) else { return iso }
+        let local = Int(date.timeIntervalSince1970) + 7 * 3600
+        let day = CivilDate(julianDay: 2_440_588 + local / 86_400)
+        let seconds = local % 86_400
+        let hour = seconds / 3600, minute = seconds % 3600 / 60
+        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute) ngày \(day.vietnamese)"
+    }
+}
