@@ -96,6 +96,6 @@ struct CLIJourneyTests {
 extension CLIWorkspace {
     @discardableResult
     func run(_ arguments: [String]) throws -> ChildProcess.Result {
-        try ChildProcess.run([binary] + arguments + ["--data", directory, "--as", "Thư ký Lan"])
+        try ChildProcess.run([binary] + arguments + ["--data", directory])
     }
 }

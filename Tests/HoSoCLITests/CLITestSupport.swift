@@ -14,16 +14,16 @@ final class CLIWorkspace {
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    /// Runs `hoso ARGS --data DIR --as "Thư ký"`.
+    /// Runs `hoso ARGS --data DIR` as the clerk the workspace's `init` made of the OS login.
     @discardableResult
     func run(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> ChildProcess.Result {
-        try ChildProcess.run([binary] + arguments + ["--data", directory, "--as", "Thư ký Lan"])
+        try ChildProcess.run([binary] + arguments + ["--data", directory])
     }
 
     /// Runs and expects exit 0, recording stderr on failure.
     @discardableResult
     func ok(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let result = try ChildProcess.run([binary] + arguments + ["--data", directory, "--as", "Thư ký Lan"])
+        let result = try ChildProcess.run([binary] + arguments + ["--data", directory])
         #expect(result.status == 0, "hoso \(arguments.joined(separator: " ")) → \(result.status): \(result.standardError)", sourceLocation: sourceLocation)
         return result.standardOutput
     }
@@ -45,7 +45,8 @@ final class CLIWorkspace {
 
     /// A cell of 8 official members (1 exempt) with three members and one candidate, HS-0001.
     func setUpCell(born: String = "1998-04-12", nominated: String = "2024-01-10") throws {
-        try ok("init", "--name", "Chi bộ Khu phố 3", "--parent", "Đảng ủy phường Xuân Hòa", "--official", "8", "--exempt", "1", "--committee", "9")
+        try ok("init", "--name", "Chi bộ Khu phố 3", "--parent", "Đảng ủy phường Xuân Hòa", "--official", "8", "--exempt", "1", "--committee", "9",
+               "--clerk-id", "lan", "--clerk-name", "Thư ký Lan")
         try ok("member", "add", "--id", "M001", "--name", "Trần Văn Hùng", "--official-since", "2001-05-19")
         try ok("member", "add", "--id", "M002", "--name", "Lê Thị Mai", "--official-since", "2010-02-03")
         try ok("member", "add", "--id", "M003", "--name", "Phạm Quốc Bảo", "--official-since", "2015-09-02")

@@ -134,7 +134,7 @@ struct ReportCLITests {
 extension CLIWorkspace {
     @discardableResult
     func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let result = try ChildProcess.run([binary] + arguments + ["--data", directory, "--as", "Thư ký Lan"])
+        let result = try ChildProcess.run([binary] + arguments + ["--data", directory])
         #expect(result.status == 0, "hoso \(arguments.joined(separator: " ")) → \(result.status): \(result.standardError)", sourceLocation: sourceLocation)
         return result.standardOutput
     }

@@ -43,7 +43,7 @@ struct StorageConcurrencyTests {
                 do {
                     result = try ChildProcess.run([
                         binary, "case", "note", caseID, "--text", text, "--date", "2024-03-04",
-                        "--data", directory, "--as", "Người giúp đỡ \(worker.name)",
+                        "--data", directory,
                     ])
                 } catch {
                     log.append(NoteAttempt(caseID: caseID, text: text, status: -1, standardError: "\(error)"))

@@ -25,7 +25,9 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp("Thư mục dữ liệu; ghi nhiều lần để cộng nhiều đơn vị.", valueName: "DIR"))
     var data: [String] = []
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Người lập báo cáo (không ghi vào dữ liệu).", valueName: "NAME"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Đăng nhập là người dùng khác (mã người dùng; cần mật khẩu như mọi lệnh khác).", valueName: "MÃ"))
     var actor: String?
 
     @Option(help: ArgumentHelp("Ngày lập báo cáo (mặc định: hôm nay, giờ Việt Nam).", valueName: "DATE"))
@@ -40,10 +42,19 @@ struct ReportOptions: ParsableArguments {
 
     var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
 
-    /// The repositories, opened read-only in effect: reports never write.
-    func repositories() throws -> [Repository] {
+    /// The repositories, opened read-only in effect: reports never write. The person signs in to each
+    /// and must hold a role that reads reports there (and `permission`, for a report naming candidates).
+    func repositories(requiring permission: Permission = .readReports) throws -> [Repository] {
         let directories = data.isEmpty ? [DataLocation.resolve(explicit: nil)] : data.map(DataLocation.absolute)
-        return try directories.map { directory throws(RepositoryError) in try Repository.open(at: directory) }
+        return try directories.map { directory in
+            var global = GlobalOptions()
+            global.data = directory
+            global.actor = actor
+            let session = try global.signIn()
+            try session.require(.readReports)
+            if permission != .readReports { try session.require(permission) }
+            return session.repository
+        }
     }
 
     func scope(_ repositories: [Repository]) throws -> ReportScope {
@@ -133,14 +144,42 @@ struct PipelineReportCommand: ParsableCommand {
         commandName: "pipeline", abstract: "Tình hình hồ sơ hiện nay: theo trạng thái và đơn vị, quá hạn, người giúp đỡ, giấy chứng nhận.")
 
     @OptionGroup var options: ReportOptions
+    @Flag(help: "Chỉ số liệu, không có tên hay mã hồ sơ: bản gửi cấp trên (không phải tài liệu mật).") var countsOnly = false
 
     func run() throws {
         try reportingFailures {
-            let repositories = try options.repositories()
+            let repositories = try options.repositories(requiring: countsOnly ? .readReports : .exportPersonalData)
             let scope = try options.scope(repositories)
             let first = repositories[0]
             let report = PipelineReport.make(scope: scope, rulebook: first.rulebook, calendar: first.calendar)
-            try options.emit(report.document, json: report)
+            if countsOnly {
+                try options.emit(report.countsOnly, json: PipelineCounts(report))
+            } else {
+                try options.emit(report.document, json: report)
+            }
         }
+    }
+}
+
+/// The pipeline report's JSON without any personal field, for `--counts-only`.
+struct PipelineCounts: Encodable {
+    let unitName: String
+    let date: CivilDate
+    let units: [PipelineReport.UnitRow]
+    let states: [PipelineReport.StateCount]
+    let overdue: Int
+    let withoutMentor: Int
+    let mentorsWithoutNote: Int
+    let certificatesExpiring: Int
+
+    init(_ report: PipelineReport) {
+        unitName = report.unitName
+        date = report.date
+        units = report.units
+        states = report.states
+        overdue = report.overdue.count
+        withoutMentor = report.withoutMentor.count
+        mentorsWithoutNote = report.mentorsWithoutNote.count
+        certificatesExpiring = report.certificatesExpiring.count
     }
 }

@@ -100,7 +100,9 @@ public struct Access: Sendable, Equatable {
     }
 
     private func refuse(_ permission: Permission, caseID: CaseID?, because: String) -> AccessRefusal {
-        let advice = permission == .readList || permission == .readFile || permission == .readReports
+        let advice = permission == .exportPersonalData
+            ? "Bản chỉ có số liệu, không tên, dùng được: hoso report pipeline --counts-only."
+            : permission == .readList || permission == .readFile || permission == .readReports
             ? "Nếu cần, nhờ thư ký hồ sơ cấp vai trò: hoso people grant \(account.id) VAI_TRÒ --unit MÃ_ĐƠN_VỊ."
             : "Nhờ người có vai trò phù hợp làm việc này, hoặc nhờ thư ký hồ sơ cấp vai trò (hoso people grant)."
         return AccessRefusal(

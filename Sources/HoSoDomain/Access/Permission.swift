@@ -67,7 +67,8 @@ public enum Permission: Hashable, Sendable {
             else if name == "decision-extension" { [.clerk, .committee] }
             else { [.clerk] }
         case .readReports: [.clerk, .committee, .viewer]
-        case .addCase, .manageMembers, .managePeople, .manageUnits, .exportPersonalData, .maintainStore: [.clerk]
+        case .exportPersonalData: [.clerk, .committee]
+        case .addCase, .manageMembers, .managePeople, .manageUnits, .maintainStore: [.clerk]
         }
     }
 }

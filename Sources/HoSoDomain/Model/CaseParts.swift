@@ -332,6 +332,9 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
     public var action: String
     public var summary: String
     public var changes: [FieldChange]
+    /// Set by the store when the entry is saved: a hash over this entry and the previous entry's seal,
+    /// so `hoso check` notices an entry edited, removed or inserted outside HoSo. Nil in older data.
+    public var seal: String?
 
     public init(date: CivilDate, actor: String, action: String, summary: String, changes: [FieldChange] = []) {
         self.date = date

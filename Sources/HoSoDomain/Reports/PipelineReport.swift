@@ -2,6 +2,8 @@ import Foundation
 
 /// Where the files stand today: per state and unit, and the lists a clerk acts on this week.
 public struct PipelineReport: Codable, Sendable, Equatable {
+    /// The JSON names candidates, so it carries the confidential mark like the other formats.
+    public var classification = ReportDocument.confidentialMark
     public struct UnitRow: Codable, Sendable, Equatable {
         public var name: String
         /// One count per `Stage.allCases`.
@@ -73,7 +75,12 @@ public struct PipelineReport: Codable, Sendable, Equatable {
             withoutMentor: withoutMentor, mentorsWithoutNote: silentMentors, certificatesExpiring: expiring)
     }
 
-    public var document: ReportDocument {
+    public var document: ReportDocument { document(withNames: true) }
+
+    /// The report for the level above: counts only, no name, no file id; not confidential.
+    public var countsOnly: ReportDocument { document(withNames: false) }
+
+    private func document(withNames: Bool) -> ReportDocument {
         let stageColumns = Stage.allCases.map(\.vietnamese)
         let totals = (0..<Stage.allCases.count).map { index in units.reduce(0) { $0 + $1.perStage[index] } }
         let unitRows = units.map { [$0.name] + $0.perStage.map(String.init) + [String($0.total)] }
@@ -83,6 +90,14 @@ public struct PipelineReport: Codable, Sendable, Equatable {
                 title: "\(title): \(lines.count)", columns: ["Mã hồ sơ", "Họ và tên", "Đơn vị", "Nội dung", dateTitle],
                 rows: lines.map { [$0.caseID, $0.name, $0.unit, $0.detail, $0.date?.vietnamese ?? ""] })
         }
+        let lists = [
+            ("Quá hạn", overdue, "Hạn"), ("Chưa có người giúp đỡ", withoutMentor, "Từ ngày"),
+            ("Người giúp đỡ chưa báo cáo tháng này", mentorsWithoutNote, "Báo cáo gần nhất"),
+            ("Giấy chứng nhận hết hạn trong 90 ngày", certificatesExpiring, "Hết hạn"),
+        ]
+        let counts = ReportTable(
+            title: "Cần theo dõi", columns: ["Nội dung", "Số hồ sơ"], rows: lists.map { [$0.0, String($0.1.count)] },
+            numericColumns: [1])
         return ReportDocument(
             title: "Tình hình hồ sơ hiện nay", unitName: unitName, periodLabel: "Ngày \(date.vietnamese)", date: date,
             tables: [
@@ -92,10 +107,7 @@ public struct PipelineReport: Codable, Sendable, Equatable {
                 ReportTable(
                     title: "Hồ sơ theo trạng thái", columns: ["Trạng thái", "Số hồ sơ"],
                     rows: states.map { [$0.label, String($0.count)] }, numericColumns: [1]),
-                list("Quá hạn", overdue, dateTitle: "Hạn"),
-                list("Chưa có người giúp đỡ", withoutMentor, dateTitle: "Từ ngày"),
-                list("Người giúp đỡ chưa báo cáo tháng này", mentorsWithoutNote, dateTitle: "Báo cáo gần nhất"),
-                list("Giấy chứng nhận hết hạn trong 90 ngày", certificatesExpiring, dateTitle: "Hết hạn"),
-            ])
+            ] + (withNames ? lists.map { list($0.0, $0.1, dateTitle: $0.2) } : [counts]),
+            confidential: withNames)
     }
 }

@@ -13,8 +13,18 @@ public struct ReportDocument: Sendable, Equatable {
     public var tables: [ReportTable]
     /// Remarks printed under the tables (indicators, where figures come from).
     public var notes: [String]
+    /// The report names candidates: every renderer marks it "MẬT" (confidential party document).
+    public var confidential: Bool
 
-    public init(title: String, unitName: String, periodLabel: String, date: CivilDate, tables: [ReportTable], notes: [String] = []) {
+    /// The mark every confidential output carries, and the sentence that goes with it.
+    public static let confidentialMark = "MẬT"
+    public static let confidentialNotice = "Tài liệu mật: có thông tin cá nhân của quần chúng và đảng viên; không sao chép, không gửi qua mạng."
+
+    public init(
+        title: String, unitName: String, periodLabel: String, date: CivilDate, tables: [ReportTable], notes: [String] = [],
+        confidential: Bool = false
+    ) {
+        self.confidential = confidential
         self.title = title
         self.unitName = unitName
         self.periodLabel = periodLabel

@@ -3,7 +3,8 @@ import Foundation
 /// Plain text for the terminal: columns aligned by display width, totals marked.
 public enum ReportTextRenderer {
     public static func render(_ document: ReportDocument) -> String {
-        var out = "\(document.title.uppercased())\n\(document.unitName) — \(document.periodLabel) — lập ngày \(document.date.vietnamese)\n"
+        var out = document.confidential ? "\(ReportDocument.confidentialMark)\n\(ReportDocument.confidentialNotice)\n\n" : ""
+        out += "\(document.title.uppercased())\n\(document.unitName) — \(document.periodLabel) — lập ngày \(document.date.vietnamese)\n"
         for table in document.tables {
             out += "\n" + table.title + "\n"
             let widths = table.columns.indices.map { column in
@@ -62,7 +63,9 @@ public enum ReportTextRenderer {
 /// RFC 4180 quoting. The tables follow each other, each under its title, separated by an empty line.
 public enum ReportCSVRenderer {
     public static func render(_ document: ReportDocument) -> String {
-        var records: [[String]] = [[document.title], [document.unitName, document.periodLabel, "Ngày lập: \(document.date.vietnamese)"]]
+        var records: [[String]] = document.confidential
+            ? [[ReportDocument.confidentialMark, ReportDocument.confidentialNotice]] : []
+        records += [[document.title], [document.unitName, document.periodLabel, "Ngày lập: \(document.date.vietnamese)"]]
         for table in document.tables {
             records.append([])
             records.append([table.title])
@@ -106,10 +109,12 @@ public enum ReportHTMLRenderer {
             th, td { border: 1px solid #000; padding: 1mm 2mm; vertical-align: top; }
             th { background: #eee; }
             td.number { text-align: right; }
+            .secret { font-weight: bold; font-size: 14pt; border: 2px solid #000; padding: 1mm 4mm; display: inline-block; }
             tr.total td { font-weight: bold; }
             </style>
             </head>
             <body>
+            \(document.confidential ? "<p><span class=\"secret\">\(ReportDocument.confidentialMark)</span> \(escape(ReportDocument.confidentialNotice))</p>" : "")
             <header><div>\(escape(document.unitName))</div><div>Ngày \(document.date.day) tháng \(document.date.month) năm \(document.date.year)</div></header>
             <h1>\(escape(document.title))</h1>
             <p class="period">\(escape(document.periodLabel))</p>

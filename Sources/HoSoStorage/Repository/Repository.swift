@@ -59,7 +59,7 @@ public final class Repository: @unchecked Sendable {
         do {
             store = try JournalStore<StoredItem>.create(at: directory, schemaVersion: schemaVersion)
             let items = units.map(StoredItem.unit) + members.map(StoredItem.member) + accounts.map(StoredItem.account)
-                + cases.map(StoredItem.caseFile)
+                + cases.map { StoredItem.caseFile(HistorySeal.sealed($0)) }
             if !items.isEmpty {
                 _ = try store.commit(
                     items.map { RecordChange(id: $0.storageID, expectedRevision: nil, newValue: $0, summary: "Khởi tạo") },
@@ -160,6 +160,7 @@ public final class Repository: @unchecked Sendable {
 
     /// Saves a file if nobody changed it since `expectedRevision` (nil: it must be new).
     public func save(_ file: CaseFile, expectedRevision: Int?, actor: String, summary: String) throws(RepositoryError) {
+        let file = HistorySeal.sealed(file)
         let sequenceBefore = store.sequence
         try commit([RecordChange(id: StoredItem.id(file.id), expectedRevision: expectedRevision, newValue: .caseFile(file), summary: summary)], actor: actor)
         // When this save is the only change since the lists were built, update them in place: a save
@@ -220,6 +221,13 @@ public final class Repository: @unchecked Sendable {
             }
         }
         report.errors += WorkflowInvariants.problems(in: cases, organisation: organisation)
+        for file in cases {
+            if let entry = HistorySeal.firstBrokenEntry(of: file) {
+                report.errors.append(
+                    "Hồ sơ \(file.id): lịch sử đã bị sửa ngoài HoSo từ mục \(entry) trở đi (dấu niêm phong không khớp). "
+                        + "Không sửa tay tệp dữ liệu; khôi phục bản sao lưu trước lần sửa đó.")
+            }
+        }
         if let fileSystem = NetworkFileSystem.name(ofPath: directory) {
             report.notes.append(NetworkFileSystem.warning(directory: directory, fileSystem: fileSystem))
         }

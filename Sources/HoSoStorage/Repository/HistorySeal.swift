@@ -1,0 +1,50 @@
+import Crypto
+import HoSoDomain
+
+/// The chain of seals over a file's history: each entry's seal is SHA-256 of the previous seal and the
+/// entry's own fields. HoSo only ever appends to a history, so any other change to it — an entry
+/// edited, removed or inserted by hand in the data files — breaks the chain where it happened.
+/// Anyone able to write the files could recompute the chain; it tells a careless or hidden edit from
+/// HoSo's own, the file modes and backups do the rest (docs/threat-model.md).
+enum HistorySeal {
+    /// Seals the entries that have none yet (the ones this save adds).
+    static func sealed(_ file: CaseFile) -> CaseFile {
+        guard file.history.contains(where: { $0.seal == nil }) else { return file }
+        var file = file
+        var previous = ""
+        for index in file.history.indices {
+            if file.history[index].seal == nil { file.history[index].seal = seal(of: file.history[index], after: previous) }
+            previous = file.history[index].seal ?? ""
+        }
+        return file
+    }
+
+    /// The 1-based position of the first entry whose seal does not match, or nil when the chain holds.
+    /// Entries from before seals existed (no seal, all at the start) are not judged.
+    static func firstBrokenEntry(of file: CaseFile) -> Int? {
+        var previous = ""
+        var sealing = false
+        for (index, entry) in file.history.enumerated() {
+            guard let stored = entry.seal else {
+                if sealing { return index + 1 }
+                continue
+            }
+            sealing = true
+            if stored != seal(of: entry, after: previous) { return index + 1 }
+            previous = stored
+        }
+        return nil
+    }
+
+    private static func seal(of entry: HoSoDomain.HistoryEntry, after previous: String) -> String {
+        // Fields joined by separators that cannot occur in stored text (control characters are refused).
+        var text = [previous, "\(entry.date.year)-\(entry.date.month)-\(entry.date.day)", entry.actor, entry.action, entry.summary].joined(separator: "\u{1F}")
+        for change in entry.changes {
+            text += "\u{1E}" + [change.field, change.before, change.after].joined(separator: "\u{1F}")
+        }
+        return SHA256.hash(data: Array(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
