@@ -1,0 +1,124 @@
+import HoSoDomain
+import HoSoTestSupport
+import Testing
+
+/// The roles: who may read and do what, asked of one policy by the engine, the store and the TUI.
+@Suite("Roles and access")
+struct AccessTests {
+    static let ward = Unit(id: "DU-P5", name: "Đảng ủy phường 5", kind: .grassroots)
+    static let otherCell = Unit(id: "CB-KP4", name: "Chi bộ Khu phố 4", kind: .cell, parentID: "DU-P5")
+    static let organisation = Organisation(units: [ward, Fixtures.cell(), otherCell], members: Fixtures.members)
+
+    static func access(_ grants: [RoleGrant], member: MemberID? = nil) -> Access {
+        Access(account: Account(id: "p", fullName: "Người Thử", memberID: member, grants: grants), organisation: organisation)
+    }
+
+    /// A file of the fixture cell on the source list, mentored by M001.
+    static func mentoredFile() throws -> CaseFile {
+        try Fixtures.file(in: .sympathizer).file
+    }
+
+    static func context(_ access: Access, on day: String = "2024-06-03") -> WorkflowContext {
+        var context = Fixtures.context(on: day)
+        context.access = access
+        return context
+    }
+
+    @Test("A clerk of the ward reaches the cells under it; a clerk of one cell does not reach its sibling")
+    func clerkReachesUnitsBelow() throws {
+        let wardClerk = Self.access([RoleGrant(.clerk, in: "DU-P5")])
+        let file = try Self.mentoredFile()
+        #expect(wardClerk.refusal(.step(.enrollInClass), on: file) == nil)
+        #expect(wardClerk.refusal(.managePeople, inUnit: "CB-KP4") == nil)
+        let siblingClerk = Self.access([RoleGrant(.clerk, in: "CB-KP4")])
+        let refusal = try #require(siblingClerk.refusal(.readFile, on: file))
+        #expect(refusal.message.contains("không có vai trò nào ở Chi bộ Khu phố 3"))
+        #expect(!siblingClerk.listsFile(file))
+    }
+
+    @Test("A mentor reads and notes only their own candidates, and may not take steps or add verification items")
+    func mentorOnlyOwnCandidates() throws {
+        let file = try Self.mentoredFile()
+        let mentorID = try #require(file.activeMentors.first?.memberID)
+        let own = Self.access([RoleGrant(.mentor, in: Fixtures.cellID)], member: mentorID)
+        #expect(own.refusal(.readFile, on: file) == nil)
+        #expect(own.refusal(.edit("note"), on: file) == nil)
+        #expect(own.refusal(.edit("task"), on: file) == nil)
+        #expect(own.listsFile(file))
+        let verification = try #require(own.refusal(.edit("verification-item"), on: file))
+        #expect(verification.message.contains("thêm phiếu thẩm tra"))
+        #expect(own.refusal(.step(.enrollInClass), on: file) != nil)
+        #expect(own.refusal(.addCase, inUnit: Fixtures.cellID) != nil)
+
+        let other = Self.access([RoleGrant(.mentor, in: Fixtures.cellID)], member: "M003")
+        let refusal = try #require(other.refusal(.edit("note"), on: file))
+        #expect(refusal.message.contains("không do anh/chị giúp đỡ"))
+        #expect(refusal.caseID == file.id)
+        #expect(!other.listsFile(file))
+    }
+
+    @Test("The committee votes and decides and reads files, but does not keep the file (verification, mentors)")
+    func committeeVotesAndDecides() throws {
+        let file = try Self.mentoredFile()
+        let committee = Self.access([RoleGrant(.committee, in: "DU-P5")])
+        for kind in [Event.Kind.cellVote, .committeeVote, .issueDecision, .recognize, .admitToSourceList] {
+            #expect(committee.refusal(.step(kind), on: file) == nil, "\(kind)")
+        }
+        #expect(committee.refusal(.readFile, on: file) == nil)
+        #expect(committee.refusal(.step(.startVerification), on: file) != nil)
+        #expect(committee.refusal(.edit("mentor"), on: file) != nil)
+        #expect(committee.refusal(.exportPersonalData, inUnit: "DU-P5") == nil)
+    }
+
+    @Test("A viewer reads lists and reports only: no file contents, no write, no names in exports")
+    func viewerReadsOnly() throws {
+        let file = try Self.mentoredFile()
+        let viewer = Self.access([RoleGrant(.viewer, in: "DU-P5")])
+        #expect(viewer.listsFile(file))
+        #expect(viewer.refusalAnywhere(.readReports) == nil)
+        #expect(!viewer.canWriteAnything)
+        #expect(viewer.refusal(.readFile, on: file) != nil)
+        for permission in [Permission.edit("note"), .step(.cellVote), .edit("document")] {
+            #expect(viewer.refusal(permission, on: file) != nil, "\(permission)")
+        }
+        let export = try #require(viewer.refusalAnywhere(.exportPersonalData))
+        #expect(export.message.contains("--counts-only"))
+    }
+
+    @Test("The engine refuses a step the role does not allow before judging the step itself")
+    func engineRefusesForTheRole() throws {
+        let file = try Self.mentoredFile()
+        let mentorID = try #require(file.activeMentors.first?.memberID)
+        let mentor = Self.access([RoleGrant(.mentor, in: Fixtures.cellID)], member: mentorID)
+        #expect(throws: WorkflowError.self) {
+            try Workflow.apply(.enrollInClass(className: "Lớp 1"), to: file, context: Self.context(mentor))
+        }
+        do {
+            _ = try Workflow.apply(.enrollInClass(className: "Lớp 1"), to: file, context: Self.context(mentor))
+        } catch {
+            guard case .notPermitted(let refusal) = error else { Issue.record("expected notPermitted, got \(error)"); return }
+            #expect(refusal.permission == .step(.enrollInClass))
+        }
+        let noted = try Workflow.edit(.addNote(text: "Tích cực."), of: file, context: Self.context(mentor))
+        #expect(noted.notes.count == file.notes.count + 1)
+        #expect(throws: WorkflowError.self) {
+            try Workflow.newCase(id: "HS-0002", person: Fixtures.person(), source: .youthUnion, context: Self.context(mentor))
+        }
+    }
+
+    @Test("A history entry's action names the permission it needed")
+    func permissionFromHistory() {
+        #expect(Permission(historyAction: "cell-vote") == .step(.cellVote))
+        #expect(Permission(historyAction: "add") == .addCase)
+        #expect(Permission(historyAction: "note") == .edit("note"))
+        #expect(Permission(historyAction: "decide") == .step(.issueDecision))
+    }
+
+    @Test("Someone without any role is told so and how to get one")
+    func noRoleAtAll() throws {
+        let nobody = Self.access([])
+        let refusal = try #require(nobody.refusalAnywhere(.readReports))
+        #expect(refusal.message.contains("chưa có vai trò nào"))
+        #expect(refusal.message.contains("hoso people grant"))
+    }
+}
