@@ -30,6 +30,11 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try Repository.open(at: dataDirectory)
         } catch {
+            if case .insecurePermissions? = error.storeError {
+                // Recorded so the clerk learns that the files were exposed, not only that HoSo stopped.
+                AuditLog.record(
+                    AuditEvent(kind: .insecureDirectory, account: nil, systemUser: SystemUser.name), inDirectory: dataDirectory)
+            }
             throw Failure.error(error.message)
         }
     }

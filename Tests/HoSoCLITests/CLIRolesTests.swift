@@ -1,0 +1,112 @@
+import Foundation
+import HoSoTestSupport
+import Testing
+
+/// Roles and sign-in through the real binary: every refusal exits 4 with a Vietnamese message and is
+/// recorded in the audit log without personal data.
+@Suite("Roles and sign-in through the CLI", .serialized)
+struct CLIRolesTests {
+    /// The cell of `CLIWorkspace.setUpCell`, HS-0001 on the source list mentored by M001, HS-0002 without
+    /// mentor; people: the mentor `hung` (member M001) and the viewer `xem`, both with passphrases, and
+    /// `mai` (committee) without one.
+    func setUp() throws -> CLIWorkspace {
+        let cli = try CLIWorkspace()
+        try cli.setUpCell()
+        try cli.ok("case", "add", "--name", "Lê Văn Tám", "--born", "1999-02-01", "--sex", "nam", "--education", "university", "--date", "2024-01-10")
+        try cli.ok("case", "do", "HS-0001", "admit-to-list", "--mentor", "M001", "--date", "2024-02-01")
+        try cli.ok("people", "add", "hung", "--name", "Trần Văn Hùng", "--member", "M001", "--role", "mentor", "--unit", "CB-1")
+        try cli.ok("people", "add", "xem", "--name", "Cán bộ Cấp Trên", "--role", "viewer")
+        try cli.ok("people", "add", "mai", "--name", "Lê Thị Mai", "--role", "committee")
+        for (id, passphrase) in [("hung", "giup-do-2026"), ("xem", "chi-xem-2026")] {
+            let result = try ChildProcess.run(
+                [cli.binary, "people", "passphrase", id, "--data", cli.directory], environment: ["HOSO_NEW_PASSPHRASE": passphrase])
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        return cli
+    }
+
+    func run(_ cli: CLIWorkspace, as person: String, passphrase: String, _ arguments: String...) throws -> ChildProcess.Result {
+        try ChildProcess.run(
+            [cli.binary] + arguments + ["--data", cli.directory, "--as", person], environment: ["HOSO_PASSPHRASE": passphrase])
+    }
+
+    @Test("A mentor sees and notes only their candidate; the history names them; another file is refused (exit 4)")
+    func mentor() throws {
+        let cli = try setUp()
+        let list = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "list")
+        #expect(list.status == 0)
+        #expect(list.standardOutput.contains("HS-0001") && !list.standardOutput.contains("HS-0002"))
+        let note = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "note", "HS-0001", "--text", "Tích cực.", "--date", "2024-03-01")
+        #expect(note.status == 0, "\(note.standardError)")
+        #expect(try cli.ok("case", "history", "HS-0001").contains("Trần Văn Hùng (hung)"))
+        let other = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "note", "HS-0002", "--text", "x", "--date", "2024-03-01")
+        #expect(other.status == 4)
+        #expect(other.standardError.contains("Không được phép"))
+        let step = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "do", "HS-0001", "enroll", "--class-name", "Lớp 1", "--date", "2024-03-02")
+        #expect(step.status == 4, "\(step.standardError)")
+        #expect(step.standardError.contains("Thư ký hồ sơ"))
+    }
+
+    @Test("A viewer cannot write anything nor read names; the counts-only report works and names nobody")
+    func viewer() throws {
+        let cli = try setUp()
+        for arguments in [
+            ["case", "note", "HS-0001", "--text", "x"], ["case", "add", "--name", "A B", "--born", "2000-01-01", "--sex", "nam"],
+            ["case", "do", "HS-0001", "enroll", "--class-name", "L"], ["case", "show", "HS-0001"], ["member", "add", "--id", "M9", "--name", "X Y"],
+            ["report", "pipeline"], ["people", "add", "z", "--name", "Z"], ["backup"],
+        ] {
+            let result = try ChildProcess.run(
+                [cli.binary] + arguments + ["--data", cli.directory, "--as", "xem"], environment: ["HOSO_PASSPHRASE": "chi-xem-2026"])
+            #expect(result.status == 4, "\(arguments): \(result.status) \(result.standardError)")
+        }
+        let counts = try run(cli, as: "xem", passphrase: "chi-xem-2026", "report", "pipeline", "--counts-only", "--format", "csv")
+        #expect(counts.status == 0, "\(counts.standardError)")
+        #expect(!counts.standardOutput.contains("Nguyễn Thị Ánh") && !counts.standardOutput.contains("HS-0001"))
+        #expect(!counts.standardOutput.contains("MẬT"))
+        let full = try cli.ok("report", "pipeline", "--format", "csv")
+        #expect(full.contains("MẬT"))
+    }
+
+    @Test("A forged --as, a missing passphrase and three wrong ones are refused, the third locks, all are recorded without names")
+    func signInRefusals() throws {
+        let cli = try setUp()
+        let withoutPassphrase = try run(cli, as: "mai", passphrase: "bất kỳ", "case", "list")
+        #expect(withoutPassphrase.status == 4)
+        #expect(withoutPassphrase.standardError.contains("chưa đặt mật khẩu"))
+        let empty = try run(cli, as: "hung", passphrase: "", "case", "list")
+        #expect(empty.status == 4 && empty.standardError.contains("cần mật khẩu"))
+        var messages: [String] = []
+        for attempt in 1...3 {
+            let wrong = try run(cli, as: "hung", passphrase: "sai-\(attempt)", "case", "list")
+            #expect(wrong.status == 4)
+            messages.append(wrong.standardError)
+        }
+        #expect(messages[0].contains("lần 1/3") && messages[2].contains("bị tạm khóa 15 phút"))
+        let right = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "list")
+        #expect(right.status == 4 && right.standardError.contains("đang bị tạm khóa"))
+        let audit = try cli.ok("people", "audit")
+        #expect(audit.contains("wrong-passphrase") && audit.contains("locked") && audit.contains("refused-sign-in"))
+        #expect(!audit.contains("Trần Văn Hùng") && !audit.contains("sai-") && !audit.contains("giup-do"))
+    }
+
+    @Test("Control characters and terminal escapes in a note are refused and recorded")
+    func controlCharacters() throws {
+        let cli = try setUp()
+        let result = try cli.run("case", "note", "HS-0001", "--text", "Tốt\u{1B}]0;pwned\u{07}\u{1B}[2J", "--date", "2024-03-01")
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("ký tự điều khiển"))
+        #expect(!result.standardError.contains("\u{1B}"))
+        #expect(try cli.ok("people", "audit").contains("control-characters"))
+    }
+
+    @Test("A data directory others can read is refused with the chmod to run, and recorded")
+    func dataDirectoryReadableByOthers() throws {
+        let cli = try setUp()
+        #expect(chmod(cli.directory, 0o755) == 0)
+        let result = try cli.run("case", "list")
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("chmod go-rwx"))
+        #expect(chmod(cli.directory, 0o700) == 0)
+        #expect(try cli.ok("people", "audit").contains("insecure-directory"))
+    }
+}
