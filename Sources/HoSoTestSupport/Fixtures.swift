@@ -54,3 +54,13 @@ public enum Fixtures {
         return try journey(unit: unit).advance(start, to: state, from: start.nominationDate)
     }
 }
+
+extension CaseFile {
+    /// The file as the engine made it, before the store sealed its history: to compare what went in
+    /// with what came back.
+    public var withoutSeals: CaseFile {
+        var copy = self
+        for index in copy.history.indices { copy.history[index].seal = nil }
+        return copy
+    }
+}

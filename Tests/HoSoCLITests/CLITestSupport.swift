@@ -37,7 +37,8 @@ final class CLIWorkspace {
     func snapshotBytes() throws -> Data {
         var all = Data()
         let files = try FileManager.default.subpathsOfDirectory(atPath: directory).sorted()
-        for file in files where !file.hasPrefix("store.lock") {
+        // The audit log grows on purpose when input is refused; the data must not.
+        for file in files where !file.hasPrefix("store.lock") && file != "audit.jsonl" {
             all.append(FileManager.default.contents(atPath: directory + "/" + file) ?? Data())
         }
         return all

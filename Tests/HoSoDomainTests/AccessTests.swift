@@ -122,3 +122,26 @@ struct AccessTests {
         #expect(refusal.message.contains("hoso people grant"))
     }
 }
+
+@Suite("Accountability: who did what is written in the file")
+struct AccountabilityTests {
+    @Test("The person acting is named on the note, on the verification item and its result, and on each step")
+    func namesOnEveryRecord() throws {
+        let signature = "Trần Thị Lan (lan)"
+        let (start, date) = try Fixtures.file(in: .verifying)
+        var context = Fixtures.context(on: date.adding(days: 1).description)
+        context.date = date.adding(days: 1)
+        context.actor = signature
+        let noted = try Workflow.edit(.addNote(text: "Gương mẫu."), of: start, context: context)
+        #expect(noted.notes.last?.author == signature)
+        let item = VerificationItem(relation: .father, fullName: "Nguyễn Văn Ba", birthYear: 1960, sent: context.date)
+        let withItem = try Workflow.edit(.addVerificationItem(item), of: noted, context: context)
+        #expect(withItem.verificationItems.last?.addedBy == signature)
+        #expect(withItem.verificationItems.last?.resultRecordedBy == nil)
+        let index = withItem.verificationItems.count - 1
+        let settled = try Workflow.edit(
+            .recordVerificationResult(index: index, result: .clear, returned: context.date), of: withItem, context: context)
+        #expect(settled.verificationItems[index].resultRecordedBy == signature)
+        #expect(settled.history.suffix(3).allSatisfy { $0.actor == signature })
+    }
+}

@@ -7,7 +7,7 @@ enum CaseSheet {
         let organisation = service.repository.organisation
         func name(_ id: MemberID) -> String { organisation.members[id]?.fullName ?? id.rawValue }
         func safe(_ text: String) -> String { VietnameseText.sanitizedForDisplay(text) }
-        var lines: [String] = []
+        var lines = ["\(ReportDocument.confidentialMark) — \(ReportDocument.confidentialNotice)"]
         let person = file.person
         lines.append("Hồ sơ \(file.id) — \(safe(person.fullName))")
         lines.append("Trạng thái: \(file.state.vietnamese) (từ \(file.stateSince))")
@@ -48,7 +48,9 @@ enum CaseSheet {
         for (index, item) in file.verificationItems.enumerated() {
             let archive = item.needsArchiveSearch(rulebook: service.repository.rulebook) ? " [cần sưu tra]" : ""
             let state = item.result.map { "\($0.vietnamese)" + (item.returned.map { " (nhận \($0))" } ?? "") } ?? "chưa có kết quả"
-            lines.append("  \(index + 1). \(item.relation.vietnamese): \(safe(item.fullName)), \(item.birthYear)\(archive) — gửi \(item.sent?.vietnamese ?? "chưa gửi"), \(state)" + (item.responsibleMemberID.map { "; phụ trách \(name($0))" } ?? ""))
+            lines.append("  \(index + 1). \(item.relation.vietnamese): \(safe(item.fullName)), \(item.birthYear)\(archive) — gửi \(item.sent?.vietnamese ?? "chưa gửi"), \(state)" + (item.responsibleMemberID.map { "; phụ trách \(name($0))" } ?? "")
+                + (item.addedBy.map { "; lập phiếu: \(safe($0))" } ?? "")
+                + (item.resultRecordedBy.map { "; ghi kết quả: \(safe($0))" } ?? ""))
         }
         lines.append("")
         lines.append("KẾT NẠP")

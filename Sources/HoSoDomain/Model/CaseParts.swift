@@ -130,6 +130,10 @@ public struct VerificationItem: Codable, Sendable, Equatable {
     /// The member answerable for the result (seed 002).
     public var responsibleMemberID: MemberID?
     public var biographyVersion: Int
+    /// Who entered the item and who recorded its result (the signed-in person's signature): the
+    /// names a check of the file asks for, beside the member answerable for the result.
+    public var addedBy: String?
+    public var resultRecordedBy: String?
 
     public init(
         relation: Relation, fullName: String, birthYear: Int, place: String = "", isPartyMember: Bool = false,

@@ -112,6 +112,7 @@ extension Workflow {
             item.fullName = VietnameseText.normalized(item.fullName)
             item.place = VietnameseText.normalized(item.place)
             item.biographyVersion = file.latestBiography?.version ?? 1
+            item.addedBy = context.actor
             next.verificationItems.append(item)
             summary = "Thêm phiếu thẩm tra"
             changes.append(
@@ -130,6 +131,7 @@ extension Workflow {
                 }
                 next.verificationItems[index].result = result
                 next.verificationItems[index].returned = returned
+                next.verificationItems[index].resultRecordedBy = context.actor
                 changes.append(
                     FieldChange(
                         field: "Kết quả thẩm tra \(next.verificationItems[index].fullName)", before: before,

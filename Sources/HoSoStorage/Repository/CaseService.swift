@@ -121,7 +121,8 @@ public struct CaseService: Sendable {
             throw recorded(error, caseID: id)
         }
         try save(next, expectedRevision: revision, actor: actor)
-        return next
+        // As stored: with the seals the store put on its history.
+        return repository.caseFile(id) ?? next
     }
 
     /// Saves a file computed elsewhere (by the TUI's reducer) if nobody changed it since `expectedRevision`.
@@ -164,7 +165,7 @@ public struct CaseService: Sendable {
             throw recorded(error, caseID: nil)
         }
         try save(file, expectedRevision: nil, actor: actor)
-        return file
+        return repository.caseFile(file.id) ?? file
     }
 
     /// The unit named, or the first cell of the organisation.
