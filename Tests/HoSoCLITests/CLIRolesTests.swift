@@ -110,3 +110,28 @@ struct CLIRolesTests {
         #expect(try cli.ok("people", "audit").contains("insecure-directory"))
     }
 }
+
+import HoSoDomain
+import HoSoStorage
+
+@Suite("Stored text with terminal escapes is shown neutralised")
+struct CLIStoredEscapeTests {
+    @Test("A name, a note and a history line written by another tool with escape sequences never reach the terminal raw")
+    func storedEscapesAreNeutralised() throws {
+        let cli = try CLIWorkspace()
+        let hostile = "Nguyễn\u{1B}]0;bị chiếm\u{07}Văn\u{1B}[2J A\u{9B}31m"
+        var file = Fixtures.newCase()
+        file.person.fullName = hostile
+        file.notes.append(ProgressNote(date: Fixtures.date("2024-02-01"), author: "Kẻ\u{1B}[8m lạ", text: "Ghi\u{1B}[Achú"))
+        file.history.append(HistoryEntry(date: Fixtures.date("2024-02-01"), actor: "X\u{1B}[31m", action: "note", summary: "Tóm\u{1B}[1mtắt"))
+        // Written straight through the store (no engine): the way a file edited by another program arrives.
+        let clerk = Account(id: "lan", fullName: "Thư ký Lan", systemUser: SystemUserName.current, grants: [RoleGrant(.clerk, in: Fixtures.cellID)])
+        _ = try Repository.create(
+            at: cli.directory, units: [Fixtures.cell()], members: Fixtures.members, cases: [file], accounts: [clerk], actor: "kiểm thử")
+        for arguments in [["case", "list"], ["case", "show", "HS-0001"], ["case", "history", "HS-0001"], ["report", "pipeline"]] {
+            let output = try cli.ok(arguments)
+            #expect(!output.contains("\u{1B}") && !output.contains("\u{9B}") && !output.contains("\u{07}"), "\(arguments) printed a raw control character")
+        }
+        #expect(try cli.ok("case", "show", "HS-0001").contains("Văn"))
+    }
+}

@@ -171,3 +171,22 @@ struct PeopleAndSignInTests {
         #expect(expectServiceError { () throws(ServiceError) in _ = try asMentor.setPassphrase("mat-khau-moi-2026", of: "lan", actor: "x") } != nil)
     }
 }
+
+@Suite("Data made before people existed")
+struct LegacyOwnerTests {
+    @Test("Its owner acts as clerk; adding the first person stores the owner as clerk too, so the owner keeps access")
+    func firstPersonKeepsTheOwner() throws {
+        let workspace = RepositoryWorkspace()
+        defer { workspace.remove() }
+        let repository = try workspace.create()
+        #expect(repository.accounts.isEmpty)
+        let owner = try SignIn(repository: repository, systemUser: "chu").account(requested: nil) { nil }
+        #expect(owner.grants == [RoleGrant(.clerk, in: Fixtures.cellID)])
+        #expect(throws: SignInRefusal.self) { try SignIn(repository: repository, systemUser: "chu").account(requested: "ai") { "x" } }
+        let people = PeopleService(repository: repository, access: Access(account: owner, organisation: repository.organisation), systemUser: "chu")
+        _ = try people.add(id: "xem", fullName: "Cán bộ Xem", systemUser: nil, memberID: nil, grants: [RoleGrant(.viewer, in: Fixtures.cellID)], actor: owner.signature)
+        #expect(Set(repository.accounts.keys) == ["chu", "xem"])
+        let again = try SignIn(repository: repository, systemUser: "chu").account(requested: nil) { nil }
+        #expect(again.id == "chu")
+    }
+}

@@ -55,6 +55,13 @@ public struct PeopleService: Sendable {
         let account = Account(
             id: id, fullName: VietnameseText.normalized(name), systemUser: systemUser, memberID: memberID,
             grants: grants.sorted { ($0.unitID, $0.role) < ($1.unitID, $1.role) })
+        // Data made before people existed is used by its owner as clerk; the first person added must not
+        // lock the owner out, so the owner is stored as a clerk first (unless this person is the owner).
+        if repository.accounts.isEmpty, let owner = access?.account, owner.systemUser == self.systemUser,
+            systemUser != self.systemUser, owner.id != id
+        {
+            try save(owner, expectedRevision: nil, actor: owner.signature, summary: "Chủ thư mục dữ liệu là thư ký hồ sơ")
+        }
         try save(account, expectedRevision: nil, actor: actor, summary: "Thêm người dùng")
         return account
     }
