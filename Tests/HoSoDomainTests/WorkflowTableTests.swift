@@ -92,6 +92,8 @@ struct WorkflowTableTests {
         case .failure(.invalidInput(let problems)):
             #expect(rule != nil)
             #expect(!problems.isEmpty)
+        case .failure(.notPermitted(let refusal)):
+            Issue.record("no person acts in this context, yet \(refusal.message)")
         }
     }
 
