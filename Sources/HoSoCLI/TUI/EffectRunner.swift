@@ -56,7 +56,7 @@ final class EffectRunner {
                     if case .storage(let storage) = error, storage.isConflict {
                         actions.append(.conflict(storage.message))
                     } else {
-                        actions.append(.failed(error.message))
+                        actions.append(refused(error))
                     }
                 }
             case .addPerson(let id, let fullName, let systemUser, let memberID, let grant):
@@ -81,7 +81,7 @@ final class EffectRunner {
                     needsReload = true
                     actions.append(.caseAdded(file.id))
                 } catch {
-                    actions.append(.failed(error.message))
+                    actions.append(refused(error))
                 }
             }
         }
@@ -103,14 +103,20 @@ final class EffectRunner {
             _ = try change()
             return .peopleChanged(message: done)
         } catch {
-            switch error {
-            case .workflow(.notPermitted(let refusal)):
-                return .rejected(title: "Không được phép", lines: refusal.message.components(separatedBy: "\n"))
-            case .workflow(.invalidInput(let problems)):
-                return .rejected(title: "Không thể thực hiện", lines: problems.map { "• " + $0 })
-            default:
-                return .failed(error.message)
-            }
+            return refused(error)
+        }
+    }
+
+    /// What the person reads when the store refuses: a refusal by role or of the input leads back to the
+    /// form, anything else is an error.
+    private func refused(_ error: ServiceError) -> Action {
+        switch error {
+        case .workflow(.notPermitted(let refusal)):
+            .rejected(title: MessageState.refusedByRole, lines: refusal.message.components(separatedBy: "\n"))
+        case .workflow(.invalidInput(let problems)):
+            .rejected(title: "Không thể thực hiện", lines: problems.map { "• " + $0 })
+        default:
+            .failed(error.message)
         }
     }
 

@@ -245,6 +245,9 @@ public struct MessageState: Sendable {
     /// The form to return to once read, so nothing typed is lost.
     public var returnTo: FormState?
 
+    /// The title of every popup that shows a refusal by role (the CLI's exit code 4).
+    public static let refusedByRole = "Không được phép"
+
     /// A popup titled `title`.
     public init(title: String, lines: [String], returnTo: FormState? = nil) {
         self.title = title

@@ -89,6 +89,5 @@ enum CommandAccess {
         .message(MessageState(title: refusedTitle, lines: refusal.message.components(separatedBy: "\n"), returnTo: returnTo))
     }
 
-    /// The title of every popup that shows a refusal by role.
-    static let refusedTitle = "Không được phép"
+    static var refusedTitle: String { MessageState.refusedByRole }
 }

@@ -157,7 +157,8 @@ enum ClassesView {
         ], rows: rows, selected: rows.isEmpty ? nil : min(classes.candidate, rows.count - 1))
         table.draw(in: Rect(row: content.row + 1, col: 0, width: content.width, height: content.height - 2), into: &buffer)
         let waiting = group.rows.filter { state.index.rows[$0].file.state == .inClass }.count
-        buffer.put(" \(waiting) học viên chờ giấy chứng nhận · Space đánh dấu (không đánh dấu: cả lớp) · n/F4 ghi giấy chứng nhận",
+        let mayCertify = state.data.access.map { CommandAccess.isEverAllowed(.certifyClass, on: .classes(classes), access: $0) } ?? true
+        buffer.put(" \(waiting) học viên chờ giấy chứng nhận" + (mayCertify ? " · Space đánh dấu (không đánh dấu: cả lớp) · n/F4 ghi giấy chứng nhận" : ""),
                    at: content.bottom - 1, col: 0, style: .muted)
     }
 }
