@@ -156,6 +156,17 @@ import Testing
         #expect(helpDescriptions(state).contains("Cấp vai trò"))
     }
 
+    @Test func aClickSelectsAPerson() throws {
+        var state = try signedIn(Self.clerk, [.ctrl("y")])
+        // The table's header is on the second content row; the fourth person (bao) is three rows below the first.
+        let row = ScreenLayout.content(state.size).row + 2 + 3
+        AppFixtures.press([.mouse(MouseEvent(row: row, col: 3, kind: .leftClick))], into: &state)
+        guard case .people(let people) = state.screen else { Issue.record("no people screen"); return }
+        #expect(state.data.people[people.selected].id == "bao")
+        let effects = AppFixtures.press([.enter, .ctrl("s")], into: &state)
+        #expect(effects == [.grantRole(RoleGrant(.mentor, in: Fixtures.cellID), to: "bao")])
+    }
+
     @Test func thePeopleScreenEmitsAddGrantAndRevoke() throws {
         var state = try signedIn(Self.clerk, [.ctrl("y"), .function(3)])
         AppFixtures.type("thu.nt", into: &state)

@@ -257,6 +257,11 @@ extension AppReducer {
                 list.selected = index
                 replaceTop(&state, .list(list))
             }
+        case .people(var people):
+            if let row = PeopleView.rowHits(state, people, size: state.size).row(at: position) {
+                people.selected = row
+                replaceTop(&state, .people(people))
+            }
         case .detail(var detail):
             let hits = DetailLayout.tabHits(state.size)
             if let tab = TabBar.tab(at: position, hits: hits) {

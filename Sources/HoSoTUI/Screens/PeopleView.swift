@@ -3,7 +3,14 @@ import HoSoDomain
 
 /// The people screen: a table of the people, the roles of the one selected, and where passphrases are set.
 enum PeopleView {
-    static func draw(_ state: AppState, _ people: PeopleState, in content: Rect, into buffer: inout CellBuffer) {
+    /// Where the people's rows are drawn at `size`, for clicks.
+    static func rowHits(_ state: AppState, _ people: PeopleState, size: Size) -> Table.Layout {
+        var scratch = CellBuffer(width: size.width, height: size.height)
+        return draw(state, people, in: ScreenLayout.content(size), into: &scratch)
+    }
+
+    @discardableResult
+    static func draw(_ state: AppState, _ people: PeopleState, in content: Rect, into buffer: inout CellBuffer) -> Table.Layout {
         let persons = state.data.people
         buffer.putPadded(" \(persons.count) người dùng · Enter cấp vai trò · Del/- thu hồi vai trò · F3/+ thêm người dùng",
                          in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
@@ -16,7 +23,7 @@ enum PeopleView {
             [person.id.rawValue, person.fullName, person.systemUser ?? "", person.memberID?.rawValue ?? "",
              person.roles.sorted().map(\.vietnamese).joined(separator: ", ")]
         }
-        Table(columns: [
+        let layout = Table(columns: [
             TableColumn("Mã", width: .fixed(10)), TableColumn("Họ và tên", width: .flex(3)),
             TableColumn("Tài khoản máy", width: .fixed(13)), TableColumn("Đảng viên", width: .fixed(9)),
             TableColumn("Vai trò", width: .flex(3)),
@@ -41,5 +48,6 @@ enum PeopleView {
         }
         buffer.put(" " + PeopleLogic.passphraseNote, at: content.bottom - 1, col: 0, style: .muted,
                    maxColumns: content.width - 1)
+        return layout
     }
 }
