@@ -58,12 +58,15 @@ struct SignInEndToEndTests {
 
         let session = try await open(data, as: "giupdo", typing: "giupdo-2026")
         defer { session.stop() }
-        let board = try await session.waitFor(text: "Bảng tiến độ", timeout: .seconds(15))
-        #expect(board.contains("Dương Hoàng Vinh (giupdo) · Người giúp đỡ"), "\(board)")
+        // Each wait names the whole expected screen: a capture may catch a frame half drawn.
+        let board = try await session.waitUntil("the board, signed in as the mentor", timeout: .seconds(15)) {
+            $0.contains("Bảng tiến độ") && $0.contains("Dương Hoàng Vinh (giupdo) · Người giúp đỡ")
+        }
         #expect(!board.contains("giupdo-2026"), "the passphrase was not echoed")
         try session.sendKeys("F2")
-        let list = try await session.waitFor(text: "Tất cả hồ sơ — \(mine.count) hồ sơ")
-        #expect(ids(on: list) == Set(mine.map(\.id)), "\(list)")
+        let list = try await session.waitUntil("exactly the mentor's \(mine.count) files") {
+            $0.contains("Tất cả hồ sơ — \(mine.count) hồ sơ") && ids(on: $0) == Set(mine.map(\.id))
+        }
         #expect(!list.contains(other.id) && !list.contains(other.name))
         // Searching for the other mentor's candidate finds nothing either.
         try session.sendKeys("/")
@@ -72,8 +75,9 @@ struct SignInEndToEndTests {
         try session.sendKeys("Escape")
         // A step is not the mentor's to take: the key says why.
         try session.sendKeys("n")
-        let refusal = try await session.waitFor(text: "Không được phép")
-        #expect(refusal.contains("Người giúp đỡ"), "\(refusal)")
+        try await session.waitUntil("the refusal naming the mentor's role") {
+            $0.contains("Không được phép") && $0.contains("là Người giúp đỡ")
+        }
         try session.sendKeys("Escape", "Escape", "q")
         #expect(try await session.waitForExit() == 0)
     }
