@@ -40,6 +40,39 @@ public enum AppFixtures {
         ])
     }
 
+    /// A person holding `role` in the fixture cell; a mentor is a member (default M001, Trần Văn Hùng).
+    public static func account(_ id: String, _ name: String, _ role: Role, member: MemberID? = nil,
+                               unit: UnitID = Fixtures.cellID) -> Account {
+        Account(id: AccountID(id), fullName: name, memberID: member ?? (role == .mentor ? "M001" : nil),
+                grants: [RoleGrant(role, in: unit)])
+    }
+
+    /// `data` as the person `account` sees it: their lists, their name in the history, their refusals.
+    public static func signedIn(_ data: AppData, as account: Account, people: [Account] = []) -> AppData {
+        AppData(cases: data.cases, revisions: data.revisions, organisation: data.organisation, rulebook: data.rulebook,
+                calendar: data.calendar, today: data.today, actor: account.signature,
+                access: Access(account: account, organisation: data.organisation), people: people)
+    }
+
+    /// The small cell with two mentors: Trần Văn Hùng (M001) keeps HS-0001…HS-0003, Lê Thị Mai (M002)
+    /// HS-0004 and HS-0005.
+    public static func twoMentorCell() throws -> AppData {
+        var data = try smallCell()
+        for index in data.cases.indices where ["HS-0004", "HS-0005"].contains(data.cases[index].id) {
+            data.cases[index].mentors = [MentorAssignment(memberID: "M002", since: Fixtures.date("2026-01-05"))]
+        }
+        return cellData(data.cases)
+    }
+
+    /// The people of the fixture cell: a clerk, two mentors, a committee member and a viewer.
+    public static let people: [Account] = [
+        account("lan", "Nguyễn Thị Lan", .clerk),
+        account("hung", "Trần Văn Hùng", .mentor),
+        account("mai", "Lê Thị Mai", .mentor, member: "M002"),
+        account("bao", "Phạm Quốc Bảo", .committee, member: "M003"),
+        account("captren", "Võ Minh Cấp", .viewer),
+    ]
+
     /// Sends `keys` through the reducer, returning every effect emitted.
     @discardableResult
     public static func press(_ keys: [Key], into state: inout AppState) -> [Effect] {

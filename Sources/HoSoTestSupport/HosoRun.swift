@@ -2,14 +2,15 @@ import Foundation
 
 /// Runs the built `hoso` to completion (posix_spawn, like the tmux harness) and returns its output.
 public enum HosoRun {
-    /// `hoso arguments…`; throws with the output when it exits non-zero.
+    /// `hoso arguments…` with `environment` added (HOSO_PASSPHRASE…); throws with the output when it exits non-zero.
     @discardableResult
-    public static func run(_ arguments: [String]) throws -> String {
-        let result = try TmuxProcess.run([try hosoExecutablePath()] + arguments)
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        let result = try ChildProcess.run([try hosoExecutablePath()] + arguments, environment: environment,
+                                          mergingStandardError: true)
         guard result.status == 0 else {
-            throw TmuxError("hoso \(arguments.joined(separator: " ")) thoát với mã \(result.status): \(result.output)")
+            throw TmuxError("hoso \(arguments.joined(separator: " ")) thoát với mã \(result.status): \(result.standardOutput)")
         }
-        return result.output
+        return result.standardOutput
     }
 
     /// A fresh temporary data directory path (not created).

@@ -38,8 +38,10 @@ public final class TmuxSession {
         var newSession = ["new-session", "-d", "-s", "hoso", "-x", "\(width)", "-y", "\(height)"]
         for (name, value) in variables.sorted(by: { $0.key < $1.key }) { newSession += ["-e", "\(name)=\(value)"] }
         // tmux 3.3a sometimes marks a pane dead without ever recording its exit status, so a
-        // small shell records it; the program runs as the shell's only child.
-        let wrapper = ["sh", "-c", "\"$@\"; echo $? > '\(statusPath)'", "sh"]
+        // small shell records it; the program runs as the shell's only child. The shell then stays: a
+        // dead pane's "Pane is dead" line scrolls the screen by one row, and with no history the
+        // program's first line of output (a refusal before the screens start) would be lost.
+        let wrapper = ["sh", "-c", "\"$@\"; echo $? > '\(statusPath)'; exec sleep 3600", "sh"]
         let result = try TmuxProcess.run(tmux + newSession + wrapper + arguments)
         guard result.status == 0 else {
             unlink(configPath)

@@ -22,9 +22,24 @@ struct AppEndToEndTests {
         try HosoRun.run(arguments + ["--data", data, "--today", Self.today])
     }
 
-    func app(_ data: String, actor: String = "Thư ký", width: Int = 100, height: Int = 30) throws -> TmuxSession {
-        try TmuxSession([try hosoExecutablePath(), "--data", data, "--today", Self.today, "--as", actor],
-                        width: width, height: height)
+    /// The application on `data` as the operating-system login (the clerk `hoso init` made).
+    func app(_ data: String, width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        try TmuxSession([try hosoExecutablePath(), "--data", data, "--today", Self.today], width: width, height: height)
+    }
+
+    /// The application signed in `--as person`, the passphrase typed at the prompt before the screens start.
+    func app(_ data: String, as person: String, passphrase: String) async throws -> TmuxSession {
+        let session = try TmuxSession([try hosoExecutablePath(), "--data", data, "--today", Self.today, "--as", person])
+        try await session.waitFor(text: "Mật khẩu của \(person)")
+        try session.sendLiteral(passphrase)
+        try session.sendKeys("Enter")
+        return session
+    }
+
+    /// A clerk of the cell besides the login, who signs in with `--as id` and a passphrase.
+    func addClerk(_ data: String, _ id: String, name: String, passphrase: String) throws {
+        try cli(data, "people", "add", id, "--name", name, "--role", "clerk")
+        try HosoRun.run(["people", "passphrase", id, "--data", data], environment: ["HOSO_NEW_PASSPHRASE": passphrase])
     }
 
     /// Clears the focused field and types `text`.
@@ -171,7 +186,7 @@ struct AppEndToEndTests {
         try session.resize(width: 80, height: 24)
         try await session.waitUntil("the board at 80×24") { screen in
             screen.contains("Chưa có GĐ") && !screen.contains("Chưa có người GĐ")
-                && screen.components(separatedBy: "\n").first?.contains("23/11/2026 · Thư ký") == true
+                && screen.components(separatedBy: "\n").first?.contains("Thư ký hồ sơ") == true
         }
         #expect(try session.captureLines().count == 24)
         try session.resize(width: 60, height: 20)
@@ -185,9 +200,11 @@ struct AppEndToEndTests {
     @Test func twoTerminalsEditingTheSameFileSeeTheConflict() async throws {
         let data = try makeCell()
         try cli(data, "case", "add", "--name", "Đặng Thu Trang", "--born", "1999-01-20", "--sex", "nu", "--date", "2026-10-01")
-        let first = try app(data, actor: "Bí thư Lan")
+        try addClerk(data, "lan", name: "Bí thư Lan", passphrase: "lan-bi-thu-2026")
+        try addClerk(data, "minh", name: "Thư ký Minh", passphrase: "minh-thu-ky-2026")
+        let first = try await app(data, as: "lan", passphrase: "lan-bi-thu-2026")
         defer { first.stop() }
-        let second = try app(data, actor: "Thư ký Minh")
+        let second = try await app(data, as: "minh", passphrase: "minh-thu-ky-2026")
         defer { second.stop() }
         for session in [first, second] {
             try await session.waitFor(text: "Bảng tiến độ")
@@ -202,7 +219,7 @@ struct AppEndToEndTests {
         try await first.waitFor(text: "✓ Đã lưu")
         try second.sendKeys("C-s")
         let conflict = try await second.waitFor(text: "Hồ sơ đã bị người khác sửa")
-        #expect(conflict.contains("Bí thư Lan"), "\(conflict)")
+        #expect(conflict.contains("Bí thư Lan (lan)"), "\(conflict)")
         #expect(conflict.contains("Tải lại"))
         try second.sendKeys("Right", "Enter")
         try await second.waitFor(text: "Nhận xét của thư ký")
@@ -210,5 +227,6 @@ struct AppEndToEndTests {
         try await second.waitFor(text: "✓ Đã lưu")
         let json = try HosoRun.run(["case", "show", "HS-0001", "--json", "--data", data])
         #expect(json.contains("Nhận xét của bí thư") && json.contains("Nhận xét của thư ký"), "\(json)")
+        #expect(json.contains("Bí thư Lan (lan)") && json.contains("Thư ký Minh (minh)"), "each note names its author")
     }
 }

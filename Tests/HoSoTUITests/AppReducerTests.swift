@@ -323,7 +323,7 @@ import Testing
     }
 
     @Test func everyLetterHasANonLetterAlternative() {
-        for map in [KeyMaps.board, KeyMaps.list, KeyMaps.detail, KeyMaps.classes, KeyMaps.mentor, KeyMaps.reports] {
+        for map in [KeyMaps.board, KeyMaps.list, KeyMaps.detail, KeyMaps.classes, KeyMaps.mentor, KeyMaps.reports, KeyMaps.people] {
             #expect(map.bindingsWithoutNonLetterKey.map(\.description) == [] || map.bindingsWithoutNonLetterKey.allSatisfy { $0.description.hasPrefix("Thẻ ") })
         }
     }

@@ -830,9 +830,9 @@ import Testing
              Tổn │ c/F6       Lớp bồi dưỡng                                           │  th…
                  │ t/F7       Người giúp đỡ và ứng viên                               │
              Thê │ r/F8       Báo cáo                                                 │
+                 │ y/Ctrl-Y   Người dùng và vai trò                                   │
                  │ F5/Ctrl-L  Tải lại dữ liệu                                         │
                  └────────────────────────────────────────────────────────────────────┘
-
 
 
              gõ lọc · ↑↓ cuộn · Esc đóng
@@ -878,6 +878,72 @@ import Testing
 
 
              gõ lọc · ↑↓ cuộn · Esc đóng
+            """)
+    }
+
+    /// The list as the mentor Trần Văn Hùng sees it: only his three candidates, his name and role in the title.
+    @Test func mentorList() throws {
+        let data = AppFixtures.signedIn(try AppFixtures.twoMentorCell(), as: AppFixtures.people[1])
+        var state = AppState(data: data)
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l")], into: &state)
+        check(state, 80, 24, "mentor-list-80", """
+             HoSo · Danh sách: Tất cả hồ sơ            Trần Văn Hùng (hung) · Người giúp đỡ
+             Tất cả hồ sơ — 3 hồ sơ · sắp xếp: Họ và tên
+               │ Mã      │ Họ và tên ▲   │ Chi bộ    │ Trạng th… │ Hạn tiếp … │ Người giúp …
+            !✗ │ HS-0002 │ Trần Văn Ánh  │ Chi bộ K… │ Thẩm tra  │ 14/03/2024 │ Trần Văn Hù…
+            !✗ │ HS-0003 │ Lê Hoàng Đức  │ Chi bộ K… │ Đủ giới … │ 14/03/2024 │ Trần Văn Hù…
+            !  │ HS-0001 │ Nguyễn Thị M… │ Chi bộ K… │ Cảm tình… │ 14/03/2024 │ Trần Văn Hù…
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+             ↑↓ Chọn · Enter Mở hồ sơ · / Tìm · s/F9 Sắp xếp · f/F11 Lọc · ? thêm
+            """)
+    }
+
+    /// The people screen of a clerk, the mentor Trần Văn Hùng selected.
+    @Test func peopleScreen() throws {
+        let data = AppFixtures.signedIn(try AppFixtures.twoMentorCell(), as: AppFixtures.people[0], people: AppFixtures.people)
+        var state = AppState(data: data)
+        AppFixtures.press([.resize(width: 80, height: 24), .ctrl("y"), .down], into: &state)
+        check(state, 80, 24, "people-80", """
+             HoSo · Người dùng và vai trò  23/11/2026 · Nguyễn Thị Lan (lan) · Thư ký hồ sơ
+             5 người dùng · Enter cấp vai trò · Del/- thu hồi vai trò · F3/+ thêm người dùng
+            Mã         │ Họ và tên          │ Tài khoản máy │ Đảng viên │ Vai trò
+            lan        │ Nguyễn Thị Lan     │               │           │ Thư ký hồ sơ
+            hung       │ Trần Văn Hùng      │               │ M001      │ Người giúp đỡ
+            mai        │ Lê Thị Mai         │               │ M002      │ Người giúp đỡ
+            bao        │ Phạm Quốc Bảo      │               │ M003      │ Cấp ủy
+            captren    │ Võ Minh Cấp        │               │           │ Cấp trên (chỉ xem)
+
+             Vai trò của Trần Văn Hùng (hung) — chưa đặt mật khẩu:
+               • Người giúp đỡ — CB-KP3 — Chi bộ Khu phố 3
+
+
+
+
+
+
+
+
+
+
+             Mật khẩu không đặt ở đây: dùng lệnh hoso people passphrase MÃ.
+
+             ↑↓ Chọn · Enter Cấp vai trò · Del/- Thu hồi vai trò · ? thêm
             """)
     }
 }

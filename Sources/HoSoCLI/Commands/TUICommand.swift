@@ -20,7 +20,8 @@ struct TUICommand: ParsableCommand {
 enum TUILauncher {
     static func run(options: GlobalOptions) throws {
         let session = try options.signIn()
-        let runner = EffectRunner(service: session.service, today: options.currentDate, actor: session.actor)
+        let people = PeopleService(repository: session.repository, access: session.access, systemUser: session.systemUser)
+        let runner = EffectRunner(service: session.service, people: people, today: options.currentDate, actor: session.actor)
         let exit = try MainActor.assumeIsolated { () throws -> TerminalDriver.ExitReason in
             var app = LiveApp(state: AppState(data: runner.loadData()), runner: runner)
             do {

@@ -1,3 +1,4 @@
+import Foundation
 import HoSoDomain
 import HoSoStorage
 import HoSoTUI
@@ -6,24 +7,33 @@ import HoSoTUI
 /// The only code of the application that touches storage.
 final class EffectRunner {
     let service: CaseService
+    /// Adding people and changing roles; it checks the clerk's rights again, whatever the TUI showed.
+    let people: PeopleService
     let today: CivilDate
     let actor: String
 
-    init(service: CaseService, today: CivilDate, actor: String) {
+    /// `people` defaults to the service's person with no operating-system user (the benchmark, which
+    /// never changes people).
+    init(service: CaseService, people: PeopleService? = nil, today: CivilDate, actor: String) {
         self.service = service
+        self.people = people ?? PeopleService(repository: service.repository, access: service.access, systemUser: "")
         self.today = today
         self.actor = actor
     }
 
     var repository: Repository { service.repository }
 
-    /// The data as stored now.
+    /// The data as stored now: only the files the person's lists may show, and the people only for a
+    /// person who may manage them.
     func loadData() -> AppData {
         var revisions: [CaseID: Int] = [:]
-        let cases = repository.cases
+        let cases = service.visibleCases
         for file in cases { revisions[file.id] = repository.revision(of: file.id) }
+        let access = service.access
+        let managesPeople = access.map { $0.refusalAnywhere(.managePeople) == nil } ?? true
         return AppData(cases: cases, revisions: revisions, organisation: repository.organisation,
-                       rulebook: repository.rulebook, calendar: repository.calendar, today: today, actor: actor)
+                       rulebook: repository.rulebook, calendar: repository.calendar, today: today, actor: actor,
+                       access: access, people: managesPeople ? people.people : [])
     }
 
     /// Runs `effects` in order; returns the actions to feed back and whether the app should quit.
@@ -46,16 +56,32 @@ final class EffectRunner {
                     if case .storage(let storage) = error, storage.isConflict {
                         actions.append(.conflict(storage.message))
                     } else {
-                        actions.append(.failed(error.message))
+                        actions.append(refused(error))
                     }
                 }
+            case .addPerson(let id, let fullName, let systemUser, let memberID, let grant):
+                needsReload = true
+                actions.append(peopleChange("Đã thêm người dùng \(id) (\(grant.role.vietnamese))") { () throws(ServiceError) in
+                    try people.add(id: id, fullName: fullName, systemUser: systemUser, memberID: memberID, grants: [grant],
+                                   actor: actor)
+                })
+            case .grantRole(let grant, let id):
+                needsReload = true
+                actions.append(peopleChange("Đã cấp vai trò \(grant.role.vietnamese) cho \(id)") { () throws(ServiceError) in
+                    try people.grant(grant, to: id, actor: actor)
+                })
+            case .revokeRole(let grant, let id):
+                needsReload = true
+                actions.append(peopleChange("Đã thu hồi vai trò \(grant.role.vietnamese) của \(id)") { () throws(ServiceError) in
+                    try people.revoke(grant, from: id, actor: actor)
+                })
             case .addCase(let person, let unit, let source, let date):
                 do throws(ServiceError) {
                     let file = try service.addCase(person: person, unit: unit, source: source, date: date, actor: actor)
                     needsReload = true
                     actions.append(.caseAdded(file.id))
                 } catch {
-                    actions.append(.failed(error.message))
+                    actions.append(refused(error))
                 }
             }
         }
@@ -69,6 +95,29 @@ final class EffectRunner {
             }
         }
         return (actions, false)
+    }
+
+    /// Runs one change of people and roles; a refusal (by role or input) leads back to the form.
+    private func peopleChange(_ done: String, _ change: () throws(ServiceError) -> Account) -> Action {
+        do throws(ServiceError) {
+            _ = try change()
+            return .peopleChanged(message: done)
+        } catch {
+            return refused(error)
+        }
+    }
+
+    /// What the person reads when the store refuses: a refusal by role or of the input leads back to the
+    /// form, anything else is an error.
+    private func refused(_ error: ServiceError) -> Action {
+        switch error {
+        case .workflow(.notPermitted(let refusal)):
+            .rejected(title: MessageState.refusedByRole, lines: refusal.message.components(separatedBy: "\n"))
+        case .workflow(.invalidInput(let problems)):
+            .rejected(title: "Không thể thực hiện", lines: problems.map { "• " + $0 })
+        default:
+            .failed(error.message)
+        }
     }
 
     /// Fresh data when another process saved since the last look (two `stat` calls when nothing changed).

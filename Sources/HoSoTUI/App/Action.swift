@@ -15,6 +15,10 @@ public enum Action: Sendable {
     case failed(String)
     /// A save was refused because the file changed meanwhile (who, when).
     case conflict(String)
+    /// A change of people and roles went through.
+    case peopleChanged(message: String)
+    /// The store refused what the last form asked (by role or by its input): the popup leads back to the form.
+    case rejected(title: String, lines: [String])
 }
 
 /// Work for the runner, outside the pure core.
@@ -23,6 +27,12 @@ public enum Effect: Equatable, Sendable {
     case save(CaseFile, expectedRevision: Int?)
     /// Create a new file (the store picks its id).
     case addCase(Person, unit: UnitID, source: NominationSource, date: CivilDate)
+    /// Add a person with a first role (the people service checks the clerk's rights again).
+    case addPerson(id: AccountID, fullName: String, systemUser: String?, memberID: MemberID?, grant: RoleGrant)
+    /// Give a person a role in a unit.
+    case grantRole(RoleGrant, to: AccountID)
+    /// Take a role in a unit back.
+    case revokeRole(RoleGrant, from: AccountID)
     /// Read the data again.
     case reload
     /// Leave the program.

@@ -13,12 +13,26 @@ public struct AppData: Sendable {
     public var today: CivilDate
     /// Who is acting: written into the history of every change.
     public var actor: String
+    /// The signed-in person and what their roles reach; nil only where no person acts (tests of screens).
+    public var access: Access?
+    /// The people and their roles, for the people screen (empty unless the person may manage people).
+    public var people: [Account]
 
-    /// Data as loaded.
+    /// Data as loaded. With `access`, only the files the person's lists may show are kept: the screens
+    /// then cannot show a file the person may not see, whoever built the data.
     public init(cases: [CaseFile], revisions: [CaseID: Int], organisation: Organisation, rulebook: Rulebook = .standard,
-                calendar: WorkingCalendar = WorkingCalendar(), today: CivilDate, actor: String) {
-        self.cases = cases
-        self.revisions = revisions
+                calendar: WorkingCalendar = WorkingCalendar(), today: CivilDate, actor: String, access: Access? = nil,
+                people: [Account] = []) {
+        let listed = access.map { access in cases.filter(access.listsFile) } ?? cases
+        self.cases = listed
+        if access == nil {
+            self.revisions = revisions
+        } else {
+            let ids = Set(listed.map(\.id))
+            self.revisions = revisions.filter { ids.contains($0.key) }
+        }
+        self.access = access
+        self.people = people
         self.organisation = organisation
         self.rulebook = rulebook
         self.calendar = calendar
@@ -28,7 +42,12 @@ public struct AppData: Sendable {
 
     /// The engine's context for a step of `file` dated `date`.
     public func context(for file: CaseFile, on date: CivilDate) -> WorkflowContext? {
-        organisation.context(for: file.unitID, on: date, actor: actor, rulebook: rulebook)
+        organisation.context(for: file.unitID, on: date, actor: actor, rulebook: rulebook, access: access)
+    }
+
+    /// The context for a new file of `unit` dated `date`.
+    public func context(forUnit unit: UnitID, on date: CivilDate) -> WorkflowContext? {
+        organisation.context(for: unit, on: date, actor: actor, rulebook: rulebook, access: access)
     }
 
     /// The unit's name, or its id when unknown.

@@ -38,6 +38,7 @@ public enum Screen: Sendable {
     case classes(ClassesState)
     case mentor(MentorState)
     case reports(ReportsState)
+    case people(PeopleState)
 }
 
 /// What the board may select in a column: the whole stage, a state, or a deadline/mentor count.
@@ -172,6 +173,11 @@ public struct MentorState: Sendable {
     public var selected = 0
 }
 
+/// The people screen: the selected person.
+public struct PeopleState: Sendable {
+    public var selected = 0
+}
+
 /// The reports screen.
 public struct ReportsState: Sendable {
     public var scroll = 0
@@ -211,6 +217,9 @@ public enum FormPurpose: Hashable, Sendable {
     case assignMentor(CaseID)
     case releaseMentor(CaseID)
     case certifyClass([CaseID])
+    case addPerson
+    case grantRole(AccountID)
+    case revokeRole(AccountID)
 }
 
 /// An open form, with the revision of the file it started from (the expected revision of its save).
@@ -235,6 +244,9 @@ public struct MessageState: Sendable {
     public var lines: [String]
     /// The form to return to once read, so nothing typed is lost.
     public var returnTo: FormState?
+
+    /// The title of every popup that shows a refusal by role (the CLI's exit code 4).
+    public static let refusedByRole = "Không được phép"
 
     /// A popup titled `title`.
     public init(title: String, lines: [String], returnTo: FormState? = nil) {

@@ -11,6 +11,7 @@ public enum Command: Hashable, Sendable {
     case addNote, addVerification, recordResult, addIntroducer, addOpinion, unionResolution
     case addTask, completeTask, addDocument, assignMentor, releaseMentor
     case toggle, certifyClass, chooseMember
+    case people, addPerson, grantRole, revokeRole
 }
 
 /// The key table of each screen: dispatch, footer and help come from the same bindings, and
@@ -33,6 +34,7 @@ public enum KeyMaps {
         Binding([.char("c"), .function(6)], "Lớp bồi dưỡng", action: .classes, label: "c/F6", inFooter: false),
         Binding([.char("t"), .function(7)], "Người giúp đỡ và ứng viên", action: .mentors, label: "t/F7", inFooter: false),
         Binding([.char("r"), .function(8)], "Báo cáo", action: .reports, label: "r/F8", inFooter: false),
+        Binding([.char("y"), .ctrl("y")], "Người dùng và vai trò", action: .people, label: "y/Ctrl-Y", inFooter: false),
         Binding([.function(5), .ctrl("l")], "Tải lại dữ liệu", action: .reload, label: "F5/Ctrl-L", inFooter: false),
     ]
 
@@ -126,7 +128,16 @@ public enum KeyMaps {
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
     ] + movement + screens + common)
 
-    /// The key map of `screen`.
+    /// The people and their roles (clerks). Only non-letter keys: a person's id or name is never typed here.
+    public static let people = KeyMap<Command>([
+        Binding([], "Chọn", action: .none, label: "↑↓"),
+        Binding([.enter], "Cấp vai trò", action: .grantRole),
+        Binding([.delete, .char("-")], "Thu hồi vai trò", action: .revokeRole, label: "Del/-"),
+        Binding([.function(3), .char("+")], "Thêm người dùng", action: .addPerson, label: "F3/+"),
+        Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+    ] + movement + screens.filter { $0.action != .addCase && $0.action != .people } + common)
+
+    /// The key map of `screen`, every binding (dispatch: a key refused to the person still says why).
     public static func map(for screen: Screen) -> KeyMap<Command> {
         switch screen {
         case .board: board
@@ -135,6 +146,15 @@ public enum KeyMaps {
         case .classes: classes
         case .mentor: mentor
         case .reports: reports
+        case .people: people
         }
+    }
+
+    /// The key map of `screen` as the footer and the help show it: without the commands the person's
+    /// roles allow nowhere.
+    public static func map(for screen: Screen, access: Access?) -> KeyMap<Command> {
+        let full = map(for: screen)
+        guard let access else { return full }
+        return KeyMap(full.bindings.filter { CommandAccess.isEverAllowed($0.action, on: screen, access: access) })
     }
 }

@@ -51,7 +51,7 @@ public enum EditForms {
             youthUnionMember: values["youth"] == "Có", tradeUnionMember: values["trade"] == "Có")
         let source = NominationSource.allCases.first { $0.vietnamese == values["source"] } ?? .other
         // The engine checks the person before the runner stores anything.
-        if let context = data.organisation.context(for: unit.id, on: date, actor: data.actor, rulebook: data.rulebook) {
+        if let context = data.context(forUnit: unit.id, on: date) {
             do throws(WorkflowError) {
                 _ = try Workflow.newCase(id: "HS-KIEM-TRA", person: person, source: source, context: context)
             } catch {
@@ -146,6 +146,11 @@ public enum EditForms {
             return addCase(data: data)
         case .step(let kind, _):
             return file.map { StepForms.form(for: kind, file: $0, data: data) } ?? Form(title: kind.vietnamese, fields: [])
+        case .addPerson:
+            return PeopleLogic.addPersonForm(data: data)
+        case .grantRole(let id), .revokeRole(let id):
+            guard let person = data.people.first(where: { $0.id == id }) else { return Form(title: id.rawValue, fields: []) }
+            return purpose == .grantRole(id) ? PeopleLogic.grantForm(person, data: data) : PeopleLogic.revokeForm(person, data: data)
         }
     }
 
@@ -210,7 +215,7 @@ public enum EditForms {
             }
             if case .assignMentor = purpose { return .success((.assignMentor(member), day)) }
             return .success((.releaseMentor(member), day))
-        case .step, .addCase, .certifyClass:
+        case .step, .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole:
             return .failure(StepInputError(problems: ["Biểu mẫu này không phải là một thay đổi hồ sơ."]))
         }
     }
@@ -227,5 +232,11 @@ extension WorkflowError {
         case .notAllowed, .notPermitted:
             message.components(separatedBy: "\n")
         }
+    }
+
+    /// The title of the popup that shows this refusal: a refusal by role reads differently from a rule.
+    var popupTitle: String {
+        if case .notPermitted = self { return CommandAccess.refusedTitle }
+        return "Không thể thực hiện"
     }
 }

@@ -175,6 +175,15 @@ extension AppReducer {
             }
         case .certifyClass(let ids):
             return ClassesLogic.certify(&state, ids: ids, values: values, formState: formState)
+        case .addPerson, .grantRole, .revokeRole:
+            switch PeopleLogic.effect(for: formState.purpose, values: values, data: state.data) {
+            case .failure(let error): return refuse(error.problems)
+            case .success(let effect):
+                state.modal = nil
+                state.lastSubmittedForm = formState
+                state.status = StatusMessage("Đang lưu…")
+                return [effect]
+            }
         case .note(let id), .verificationItem(let id), .verificationResult(let id, _), .introducer(let id),
              .opinion(let id), .unionResolution(let id), .addTask(let id), .completeTask(let id), .addDocument(let id),
              .assignMentor(let id), .releaseMentor(let id):
@@ -192,7 +201,7 @@ extension AppReducer {
                     state.status = StatusMessage("Đang lưu…")
                     return [.save(next, expectedRevision: formState.baseRevision)]
                 } catch {
-                    return refuse(error.problemLines)
+                    return refuse(error.problemLines, title: error.popupTitle)
                 }
             }
         }
@@ -212,7 +221,7 @@ extension AppReducer {
             state.status = StatusMessage("Đang lưu…")
             return [.save(next, expectedRevision: confirm.form.baseRevision)]
         } catch {
-            state.modal = .message(MessageState(title: "Không thể thực hiện", lines: error.problemLines))
+            state.modal = .message(MessageState(title: error.popupTitle, lines: error.problemLines))
             return []
         }
     }
@@ -247,6 +256,11 @@ extension AppReducer {
                 if index == list.selected { return perform(&state, .open) }
                 list.selected = index
                 replaceTop(&state, .list(list))
+            }
+        case .people(var people):
+            if let row = PeopleView.rowHits(state, people, size: state.size).row(at: position) {
+                people.selected = row
+                replaceTop(&state, .people(people))
             }
         case .detail(var detail):
             let hits = DetailLayout.tabHits(state.size)

@@ -22,6 +22,12 @@ public enum AppReducer {
         case .failed(let message):
             state.modal = .message(MessageState(title: "Lỗi", lines: message.components(separatedBy: "\n")))
             return []
+        case .peopleChanged(let message):
+            state.status = StatusMessage(message, kind: .success)
+            return []
+        case .rejected(let title, let lines):
+            state.modal = .message(MessageState(title: title, lines: lines, returnTo: state.lastSubmittedForm))
+            return []
         case .conflict(let message):
             let dialog = ConfirmDialog(
                 title: "Hồ sơ đã bị người khác sửa",
@@ -86,6 +92,10 @@ public enum AppReducer {
     }
 
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+        if let refusal = CommandAccess.refusal(command, state: state) {
+            state.modal = CommandAccess.refusalPopup(refusal)
+            return []
+        }
         switch command {
         case .help:
             state.modal = .help(HelpOverlay())
@@ -116,6 +126,9 @@ public enum AppReducer {
         case .reports:
             state.screens.append(.reports(ReportsState()))
             return []
+        case .people:
+            state.screens.append(.people(PeopleState()))
+            return []
         default:
             break
         }
@@ -139,6 +152,8 @@ public enum AppReducer {
             default: break
             }
             replaceTop(&state, .reports(reports))
+        case .people(var people):
+            PeopleLogic.command(&state, &people, command)
         }
         return []
     }
@@ -341,6 +356,10 @@ public enum AppReducer {
         }
         var picker = PickerState(title: "Chọn người giúp đỡ", options: options, purpose: .mentorMember)
         picker.members = members.map(\.id)
+        // A member signed in starts on their own candidates.
+        if let own = state.data.access?.account.memberID, let position = picker.members.firstIndex(of: own) {
+            picker.selected = position
+        }
         state.modal = .picker(picker)
     }
 
@@ -417,7 +436,7 @@ public enum AppReducer {
 
     static func openNextStep(_ state: inout AppState, _ id: CaseID) {
         guard let file = file(id, in: state) else { return }
-        let steps = Workflow.events(from: file.state)
+        let steps = CommandAccess.allowedSteps(Workflow.events(from: file.state), of: file, access: state.data.access)
         guard !steps.isEmpty else {
             state.status = StatusMessage("Hồ sơ ở trạng thái \"\(file.state.vietnamese)\" không còn bước nào.", kind: .warning)
             return
@@ -434,7 +453,7 @@ extension FormPurpose {
              .introducer(let id), .opinion(let id), .unionResolution(let id), .addTask(let id), .completeTask(let id),
              .addDocument(let id), .assignMentor(let id), .releaseMentor(let id):
             id
-        case .addCase, .certifyClass:
+        case .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole:
             nil
         }
     }

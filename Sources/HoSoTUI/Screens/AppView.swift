@@ -17,6 +17,7 @@ public enum AppView {
         case .classes(let classes): ClassesView.draw(state, classes, in: content, into: &buffer)
         case .mentor(let mentor): MentorView.draw(state, mentor, in: content, into: &buffer)
         case .reports(let reports): ReportsView.draw(state, reports, in: content, into: &buffer)
+        case .people(let people): PeopleView.draw(state, people, in: content, into: &buffer)
         }
         if case .list(let list) = state.screen, let search = list.search {
             let row = ScreenLayout.statusRow(size)
@@ -38,17 +39,28 @@ public enum AppView {
         case .classes: "Lớp bồi dưỡng nhận thức về Đảng"
         case .mentor: "Người giúp đỡ"
         case .reports: "Báo cáo tiến độ"
+        case .people: "Người dùng và vai trò"
         }
     }
 
     static func drawTitle(_ state: AppState, size: Size, into buffer: inout CellBuffer) {
         let row = ScreenLayout.titleRow(size)
-        let right = "\(state.data.today.vietnamese) · \(state.data.actor) "
         buffer.putPadded(" HoSo · \(title(of: state.screen, state: state))", in: row, style: .title)
-        let rightWidth = CellBuffer.columns(of: right)
-        if rightWidth + 30 < size.width {
-            buffer.put(right, at: 0, col: size.width - rightWidth, style: .title)
+        // Who is signed in matters more than the day on a narrow screen: the day goes first.
+        let date = state.data.today.vietnamese, who = state.data.actor
+        let candidates = signedInRoles(state).map { roles in
+            ["\(date) · \(who) · \(roles) ", "\(who) · \(roles) ", "\(who) "]
+        } ?? ["\(date) · \(who) "]
+        if let right = candidates.first(where: { CellBuffer.columns(of: $0) + 30 < size.width }) {
+            buffer.put(right, at: 0, col: size.width - CellBuffer.columns(of: right), style: .title)
         }
+    }
+
+    /// The roles of the person signed in ("Người giúp đỡ"), as the title bar shows them.
+    static func signedInRoles(_ state: AppState) -> String? {
+        guard let account = state.data.access?.account else { return nil }
+        let roles = account.roles.sorted().map(\.vietnamese)
+        return roles.isEmpty ? "chưa có vai trò" : roles.joined(separator: ", ")
     }
 
     /// The hints of what has the keyboard: the popup, the search line, or the screen.
@@ -77,7 +89,7 @@ public enum AppView {
             return [KeyHint(key: "gõ", description: "tìm (không cần dấu)"), KeyHint(key: "Enter", description: "giữ kết quả"),
                     KeyHint(key: "Esc", description: "bỏ tìm")]
         }
-        return KeyMaps.map(for: state.screen).footerHints()
+        return KeyMaps.map(for: state.screen, access: state.data.access).footerHints()
     }
 }
 

@@ -88,6 +88,7 @@ public enum BoardView {
         let others = rows.count - active
         buffer.put(" Tổng \(rows.count) hồ sơ · quá hạn \(rows.filter(\.isOverdue).count) · sắp đến hạn \(rows.filter(\.isDueSoon).count) · chưa có người giúp đỡ \(rows.filter(\.hasNoMentor).count) · đã kết thúc hoặc dừng \(others)",
                    at: below + 3, col: 0)
-        buffer.put(" Thêm hồ sơ mới: a hoặc F3 · Xem mọi phím: ? hoặc F1", at: below + 5, col: 0, style: .muted)
+        let mayAdd = state.data.access.map { $0.refusalAnywhere(.addCase) == nil } ?? true
+        buffer.put((mayAdd ? " Thêm hồ sơ mới: a hoặc F3 ·" : "") + " Xem mọi phím: ? hoặc F1", at: below + 5, col: 0, style: .muted)
     }
 }

@@ -167,7 +167,10 @@ public enum DetailView {
             return [DetailLine(text: " Hồ sơ không còn bước chính nào.", style: .muted)]
         }
         let target = Workflow.destination(of: step, for: file)?.vietnamese ?? ""
-        var lines = [DetailLine(text: " Bước tiếp theo: \(step.vietnamese) → \(target)   (n hoặc F4)", style: .title)]
+        // The key is offered only to a person who may take the step; the others read whose step it is.
+        let refusal = state.data.access?.refusal(.step(step), on: file)
+        let hint = refusal == nil ? "(n hoặc F4)" : "(cần vai trò \(Permission.step(step).roles.sorted().map(\.vietnamese).joined(separator: " hoặc ")))"
+        var lines = [DetailLine(text: " Bước tiếp theo: \(step.vietnamese) → \(target)   \(hint)", style: .title)]
         for requirement in Workflow.preview(step, of: file, context: context) {
             let supplied = !requirement.isMet && CaseQuestions.isSuppliedByStep(requirement)
             let text = requirement.isMet ? "  ✓ \(requirement.title)"

@@ -34,9 +34,10 @@ public enum ListView {
         let selected = list.visible.isEmpty ? nil : list.selected - first
         Table(columns: columns, rows: rows, selected: selected, offset: 0).draw(in: table, into: &buffer)
         if list.visible.isEmpty {
-            let message = list.query.isEmpty && list.search == nil
-                ? "Không có hồ sơ nào. Thêm hồ sơ: a hoặc F3."
-                : "Không có hồ sơ nào khớp với tìm kiếm."
+            let mayAdd = state.data.access.map { $0.refusalAnywhere(.addCase) == nil } ?? true
+            let message = !(list.query.isEmpty && list.search == nil) ? "Không có hồ sơ nào khớp với tìm kiếm."
+                : mayAdd ? "Không có hồ sơ nào. Thêm hồ sơ: a hoặc F3."
+                : "Không có hồ sơ nào trong danh sách của anh/chị."
             buffer.put(message, at: table.row + 2, col: 2, style: .muted)
         }
     }

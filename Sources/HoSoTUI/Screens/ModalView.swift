@@ -32,7 +32,7 @@ enum ModalView {
         let text = message.lines.flatMap { TextWrap.wrap($0, width: width) }
         let lines = Array(text.prefix(max(0, content.height - 6))) + ["", "\(okButton)   Enter hoặc Esc: đóng"]
         let inner = Modal.message(title: message.title, lines: lines, in: content, into: &buffer,
-                                  style: message.title == "Lỗi" || message.title == "Không thể thực hiện" ? .error : .border)
+                                  style: ["Lỗi", "Không thể thực hiện", CommandAccess.refusedTitle].contains(message.title) ? .error : .border)
         let row = inner.row + lines.count
         let used = buffer.put(okButton, at: row, col: inner.col + 1, style: .selected, maxColumns: inner.width - 2)
         return Rect(row: row, col: inner.col + 1, width: used, height: used > 0 ? 1 : 0)
@@ -53,7 +53,7 @@ enum ModalView {
 
     /// Every key of the current screen for the help overlay (the form's keys while a form is open).
     static func helpKeyMap(_ state: AppState) -> KeyMap<Command> {
-        KeyMaps.map(for: state.screen)
+        KeyMaps.map(for: state.screen, access: state.data.access)
     }
 
     static func drawPicker(_ picker: PickerState, in content: Rect, into buffer: inout CellBuffer) {
@@ -157,7 +157,8 @@ enum ClassesView {
         ], rows: rows, selected: rows.isEmpty ? nil : min(classes.candidate, rows.count - 1))
         table.draw(in: Rect(row: content.row + 1, col: 0, width: content.width, height: content.height - 2), into: &buffer)
         let waiting = group.rows.filter { state.index.rows[$0].file.state == .inClass }.count
-        buffer.put(" \(waiting) học viên chờ giấy chứng nhận · Space đánh dấu (không đánh dấu: cả lớp) · n/F4 ghi giấy chứng nhận",
+        let mayCertify = state.data.access.map { CommandAccess.isEverAllowed(.certifyClass, on: .classes(classes), access: $0) } ?? true
+        buffer.put(" \(waiting) học viên chờ giấy chứng nhận" + (mayCertify ? " · Space đánh dấu (không đánh dấu: cả lớp) · n/F4 ghi giấy chứng nhận" : ""),
                    at: content.bottom - 1, col: 0, style: .muted)
     }
 }
