@@ -1,6 +1,6 @@
 import Foundation
 import HoSoDomain
-import HoSoTUI
+@testable import HoSoTUI
 import HoSoTestSupport
 import Testing
 
@@ -26,12 +26,18 @@ import Testing
 
     /// The popup is the domain's refusal, naming what was refused.
     func expectRefused(_ state: AppState, _ effects: [Effect], _ words: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(effects.isEmpty, sourceLocation: sourceLocation)
+        // Nothing is changed; the refusal itself goes to the audit log.
+        #expect(effects.count == 1, sourceLocation: sourceLocation)
+        guard case .recordRefusal(let recorded)? = effects.first else {
+            Issue.record("the refusal is not recorded: \(effects)", sourceLocation: sourceLocation)
+            return
+        }
         guard case .message(let message)? = state.modal else {
             Issue.record("no refusal popup", sourceLocation: sourceLocation)
             return
         }
         #expect(message.title == "Không được phép", sourceLocation: sourceLocation)
+        #expect(message.lines.joined(separator: "\n") == recorded.message, sourceLocation: sourceLocation)
         #expect(message.lines.first?.hasPrefix("Không được phép \(words)") == true, "\(message.lines)",
                 sourceLocation: sourceLocation)
     }
@@ -108,6 +114,16 @@ import Testing
         let mentorView = try signedIn(Self.viewer, [.char("t"), .enter])
         #expect(!helpDescriptions(mentorView).contains("Thêm nhận xét tháng"))
         expectKeysRefused(mentorView, [.char("m")], "thêm nhận xét")
+    }
+
+    @Test func aViewersReportsScreenHasCountsButNoNames() throws {
+        let viewer = try signedIn(Self.viewer, [.char("r")])
+        let lines = ReportsView.lines(viewer).joined(separator: "\n")
+        #expect(lines.contains("Cần theo dõi"))
+        #expect(!lines.contains("MẬT"))
+        for row in viewer.index.rows { #expect(!lines.contains(row.file.person.fullName)) }
+        let clerk = try signedIn(Self.clerk, [.char("r")])
+        #expect(ReportsView.lines(clerk).first == "MẬT")
     }
 
     @Test func theCommitteeMayVoteButOnlyItsSteps() throws {

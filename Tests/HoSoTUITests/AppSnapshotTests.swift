@@ -745,6 +745,9 @@ import Testing
             """)
         check(try small([.char("r")]), 80, 24, "reports-80", """
              HoSo · Báo cáo tiến độ                              23/11/2026 · Thư ký chi bộ
+             MẬT
+             Tài liệu mật: có thông tin cá nhân của quần chúng và đảng viên; không sao chép…
+
              TÌNH HÌNH HỒ SƠ HIỆN NAY
              Chi bộ Khu phố 3 — Ngày 23/11/2026 — lập ngày 23/11/2026
 
@@ -764,13 +767,13 @@ import Testing
              Đã có giới thiệu, ý kiến         1
              Đảng viên dự bị                  1
 
-             Quá hạn: 5
-             Mã hồ sơ  Họ và tên             Đơn vị            Nội dung                   H…
-
              ↑↓ Cuộn · Esc Quay lại · ? thêm
             """)
         check(try small([.char("r")], size: Self.big), 120, 40, "reports-120", """
              HoSo · Báo cáo tiến độ                                                                      23/11/2026 · Thư ký chi bộ
+             MẬT
+             Tài liệu mật: có thông tin cá nhân của quần chúng và đảng viên; không sao chép, không gửi qua mạng.
+
              TÌNH HÌNH HỒ SƠ HIỆN NAY
              Chi bộ Khu phố 3 — Ngày 23/11/2026 — lập ngày 23/11/2026
 
@@ -805,9 +808,6 @@ import Testing
              (không có)
 
              Người giúp đỡ chưa báo cáo tháng này: 5
-             Mã hồ sơ  Họ và tên             Đơn vị            Nội dung                      Báo cáo gần
-                                                                                             nhất
-             ────────  ────────────────────  ────────────────  ────────────────────────────  ────────────
 
              ↑↓ Cuộn · Esc Quay lại · ? thêm
             """)

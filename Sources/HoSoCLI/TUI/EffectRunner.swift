@@ -46,6 +46,8 @@ final class EffectRunner {
                 return (actions, true)
             case .reload:
                 needsReload = true
+            case .recordRefusal(let refusal):
+                service.record(refusal)
             case .save(let file, let expectedRevision):
                 do throws(ServiceError) {
                     try service.save(file, expectedRevision: expectedRevision, actor: actor)

@@ -61,6 +61,11 @@ public struct CaseService: Sendable {
         if let refusal { throw refused(refusal) }
     }
 
+    /// Writes a refusal decided elsewhere (the TUI hides and refuses keys with the same policy) to the audit log.
+    public func record(_ refusal: AccessRefusal) {
+        _ = refused(refusal)
+    }
+
     private func refused(_ refusal: AccessRefusal) -> ServiceError {
         AuditLog.record(
             AuditEvent(

@@ -35,6 +35,8 @@ public enum Effect: Equatable, Sendable {
     case revokeRole(RoleGrant, from: AccountID)
     /// Read the data again.
     case reload
+    /// Write a refusal by role to the audit log (codes only); nothing else changes.
+    case recordRefusal(AccessRefusal)
     /// Leave the program.
     case quit
 }

@@ -94,7 +94,8 @@ public enum AppReducer {
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         if let refusal = CommandAccess.refusal(command, state: state) {
             state.modal = CommandAccess.refusalPopup(refusal)
-            return []
+            // Recorded like the CLI's refusals: a viewer trying a write is worth knowing about.
+            return [.recordRefusal(refusal)]
         }
         switch command {
         case .help:

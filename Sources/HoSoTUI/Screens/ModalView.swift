@@ -192,13 +192,14 @@ enum MentorView {
 
 /// The pipeline-now report.
 enum ReportsView {
-    /// The report's lines (also what a future export prints).
     /// The pipeline report of the reports issue, as `hoso report pipeline` prints it: one computation
-    /// for the screen and the command line.
+    /// for the screen and the command line. Someone who may not see names (a viewer) gets the counts,
+    /// as `--counts-only` gives them.
     static func lines(_ state: AppState) -> [String] {
         let scope = ReportScope(organisation: state.data.organisation, cases: state.data.cases, today: state.data.today)
         let report = PipelineReport.make(scope: scope, rulebook: state.data.rulebook, calendar: state.data.calendar)
-        return ReportTextRenderer.render(report.document).components(separatedBy: "\n")
+        let mayName = state.data.access?.refusalAnywhere(.exportPersonalData) == nil
+        return ReportTextRenderer.render(mayName ? report.document : report.countsOnly).components(separatedBy: "\n")
     }
 
     static func draw(_ state: AppState, _ reports: ReportsState, in content: Rect, into buffer: inout CellBuffer) {
