@@ -59,35 +59,39 @@ struct PeopleCommand: ParsableCommand {
         }
     }
 
-    struct Grant: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cấp một vai trò ở một đơn vị.")
+    /// Who, which role, where: what `grant` and `revoke` take.
+    struct RoleArguments: ParsableArguments {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Mã người dùng.") var id: String
         @Argument(help: "Vai trò: clerk | mentor | committee | viewer.") var role: Role
         @Option(help: "Mã đơn vị (mặc định: đơn vị trên cùng).") var unit: String?
 
-        func run() throws {
+        /// Signs in, changes the role through `PeopleService` and says what was done.
+        func change(_ verb: String, _ preposition: String, _ body: (PeopleService, RoleGrant, AccountID, String) throws(ServiceError) -> Account) throws {
             try reportingFailures {
                 let session = try global.signIn()
-                let person = try session.peopleService.grant(RoleGrant(role, in: try session.unit(unit)), to: AccountID(id), actor: session.actor)
-                print("Đã cấp vai trò \(role.vietnamese) cho \(person.signature).")
+                let grant = RoleGrant(role, in: try session.unit(unit))
+                let person = try body(session.peopleService, grant, AccountID(id), session.actor)
+                print("Đã \(verb) vai trò \(role.vietnamese) \(preposition) \(person.signature).")
             }
+        }
+    }
+
+    struct Grant: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cấp một vai trò ở một đơn vị.")
+        @OptionGroup var arguments: RoleArguments
+
+        func run() throws {
+            try arguments.change("cấp", "cho") { service, grant, id, actor throws(ServiceError) in try service.grant(grant, to: id, actor: actor) }
         }
     }
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Thu hồi một vai trò.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Mã người dùng.") var id: String
-        @Argument(help: "Vai trò: clerk | mentor | committee | viewer.") var role: Role
-        @Option(help: "Mã đơn vị (mặc định: đơn vị trên cùng).") var unit: String?
+        @OptionGroup var arguments: RoleArguments
 
         func run() throws {
-            try reportingFailures {
-                let session = try global.signIn()
-                let person = try session.peopleService.revoke(RoleGrant(role, in: try session.unit(unit)), from: AccountID(id), actor: session.actor)
-                print("Đã thu hồi vai trò \(role.vietnamese) của \(person.signature).")
-            }
+            try arguments.change("thu hồi", "của") { service, grant, id, actor throws(ServiceError) in try service.revoke(grant, from: id, actor: actor) }
         }
     }
 
