@@ -66,10 +66,11 @@ import Testing
         AppFixtures.press([.escape, .char("/")], into: &state)
         AppFixtures.type("thu ha", into: &state)
         #expect(names(state).isEmpty, "searching does not find another mentor's candidate either")
-        // The mentor view starts on the person's own member and shows the same three.
-        var mentor = try signedIn(Self.hung, [.char("t"), .enter])
+        // The mentor view opens on the person's own member, without asking, and shows the same three.
+        var mentor = try signedIn(Self.hung, [.char("t")])
         guard case .mentor(let view) = mentor.screen else { Issue.record("no mentor view"); return }
         #expect(view.memberID == "M001")
+        #expect(mentor.modal == nil, "no picker for a mentor's own view")
         #expect(MentorLogic.candidates(of: "M001", index: mentor.index).count == 3)
         AppFixtures.press([.function(7), .escape], into: &mentor)
         // The title bar names the person and their role.

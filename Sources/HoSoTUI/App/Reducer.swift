@@ -121,8 +121,15 @@ public enum AppReducer {
             state.screens.append(.classes(ClassesState()))
             return []
         case .mentors:
-            state.screens.append(.mentor(MentorState()))
-            openMemberPicker(&state)
+            // A person who is a member opens on their own candidates; the picker is a key away (p).
+            if let own = state.data.access?.account.memberID, state.data.organisation.members[own] != nil {
+                var mentor = MentorState()
+                mentor.memberID = own
+                state.screens.append(.mentor(mentor))
+            } else {
+                state.screens.append(.mentor(MentorState()))
+                openMemberPicker(&state)
+            }
             return []
         case .reports:
             state.screens.append(.reports(ReportsState()))
