@@ -18,6 +18,25 @@ struct DurableFiles: Sendable {
         return try readAll(descriptor, from: 0, path: path)
     }
 
+    /// At most `count` bytes from the start of the file.
+    func readPrefix(_ path: String, count: Int) throws(FileSystemError) -> [UInt8] {
+        let descriptor = try fileSystem.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        defer { try? fileSystem.close(descriptor, path: path) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let read = try bytes.withUnsafeMutableBytes { buffer in
+                Result { () throws(FileSystemError) in
+                    try fileSystem.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), at: Int64(filled), path: path)
+                }
+            }.get()
+            if read == 0 { break }
+            filled += read
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
     func readAll(_ descriptor: Int32, from offset: Int64, path: String) throws(FileSystemError) -> [UInt8] {
         let size = try fileSystem.status(of: descriptor, path: path).size
         var bytes: [UInt8] = []
