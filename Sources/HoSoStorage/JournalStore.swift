@@ -50,8 +50,13 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         self.entriesInSegment = state.consumedLines
     }
 
-    /// Creates an empty store in `directory` (made with mode 0700 if missing; it must be empty of store files).
-    public static func create(at directory: String, schemaVersion: Int, fileSystem: any FileSystem = .real, options: StoreOptions = .init()) throws(StoreError) -> JournalStore {
+    /// Creates a store in `directory` (made with mode 0700 if missing; it must be empty of store files) whose
+    /// first snapshot holds `initialRecords` (revision 1, no journal entry: they are written once, not twice).
+    public static func create(
+        at directory: String, schemaVersion: Int, initialRecords: [StoredRecord<Value>] = [], fileSystem: any FileSystem = .real,
+        options: StoreOptions = .init()
+    ) throws(StoreError) -> JournalStore {
+        let records = try StoreLoader<Value>.index(initialRecords, path: StoreLayout(directory: directory).snapshot)
         let layout = StoreLayout(directory: directory)
         let files = DurableFiles(fileSystem: fileSystem)
         do {
@@ -74,8 +79,10 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 if (try? fileSystem.status(ofPath: layout.segment(1))) == nil {
                     try files.createEmpty(layout.segment(1), directory: layout.journalDirectory)
                 }
-                let empty = Snapshot<Value>(schemaVersion: schemaVersion, seq: 0, lastHash: JournalLine.genesisHash, segment: 1, records: [])
-                try files.replaceDurably(layout.snapshot, with: try SnapshotCoding.encode(empty), temporaryIn: directory)
+                let first = Snapshot<Value>(
+                    schemaVersion: schemaVersion, seq: 0, lastHash: JournalLine.genesisHash, segment: 1,
+                    records: SnapshotCoding.sortedRecords(records))
+                try files.replaceDurably(layout.snapshot, with: try SnapshotCoding.encode(first), temporaryIn: directory)
             } catch let error as FileSystemError {
                 throw StoreError.from(error)
             } catch let error as StoreError {
@@ -84,7 +91,16 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 throw StoreError.encodingFailed(id: "snapshot")
             }
         }
-        return try open(at: directory, supportedSchemaVersion: schemaVersion, fileSystem: fileSystem, options: options)
+        // The state is what was just written: reading it back would decode every record a second time.
+        var state = StoreState<Value>(
+            records: records, seq: 0, lastHash: JournalLine.genesisHash, snapshotSeq: 0,
+            snapshotInode: try? fileSystem.status(ofPath: layout.snapshot).inode, segment: 1)
+        // The empty first segment is already read; a segment left with lines by some earlier attempt is not.
+        if let segment = try? fileSystem.status(ofPath: layout.segment(1)), segment.size == 0 {
+            state.segmentInode = segment.inode
+            state.observedModified = segment.modifiedNanoseconds
+        }
+        return JournalStore(layout: layout, schemaVersion: schemaVersion, files: files, lock: lock, state: state, options: options)
     }
 
     /// Opens an existing store, refusing newer schema versions and unsafe or corrupt files before writing anything.

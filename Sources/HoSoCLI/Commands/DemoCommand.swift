@@ -24,10 +24,11 @@ struct DemoCommand: ParsableCommand {
             let directory = global.data.map(DataLocation.absolute) ?? DataLocation.dataHome() + "/hoso-demo"
             var options = global
             options.data = directory
+            var created: Repository?
             if !FileManager.default.fileExists(atPath: directory + "/snapshot.json") {
                 let demo = DemoOrganisation.generate(caseCount: cases, seed: seed, today: global.currentDate)
                 do throws(RepositoryError) {
-                    _ = try Repository.create(
+                    created = try Repository.create(
                         at: directory, units: demo.units, members: demo.members, cases: demo.cases, actor: "Dữ liệu mẫu")
                 } catch {
                     throw Failure.error(error.message)
@@ -35,7 +36,7 @@ struct DemoCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("Đã tạo dữ liệu mẫu: \(cases) hồ sơ trong \(directory)\n".utf8))
             }
             if noOpen {
-                let service = try options.openService()
+                let service = try created.map { CaseService(repository: $0) } ?? options.openService()
                 print(PipelineSummary.render(service.overview(on: global.currentDate)))
                 print("Thư mục dữ liệu mẫu: \(directory)")
             } else {

@@ -55,13 +55,11 @@ public final class Repository: @unchecked Sendable {
         }
         let store: JournalStore<StoredItem>
         do {
-            store = try JournalStore<StoredItem>.create(at: directory, schemaVersion: schemaVersion)
             let items = units.map(StoredItem.unit) + members.map(StoredItem.member) + cases.map(StoredItem.caseFile)
-            if !items.isEmpty {
-                _ = try store.commit(
-                    items.map { RecordChange(id: $0.storageID, expectedRevision: nil, newValue: $0, summary: "Khởi tạo") },
-                    actor: actor)
-            }
+            let now = Timestamp.iso8601(Date())
+            store = try JournalStore<StoredItem>.create(
+                at: directory, schemaVersion: schemaVersion,
+                initialRecords: items.map { StoredRecord(id: $0.storageID, revision: 1, value: $0, changedBy: actor, changedAt: now) })
         } catch {
             if case .alreadyExists = error {
                 throw RepositoryError(
