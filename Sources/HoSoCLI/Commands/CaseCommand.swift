@@ -29,14 +29,14 @@ struct CaseList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let service = try global.openService()
-            let today = global.currentDate
+            let repository = try global.openRepository()
             let query = FoldedQuery(search ?? "")
-            let rows = service.overview(on: today).filter { row in
-                (state == nil || row.file.state == state)
-                    && (search == nil || SearchKey(row.file.person.fullName).matches(query))
-                    && (!overdue || row.isOverdue)
+            // Deadlines and sort keys only for the files that pass the cheap filters.
+            let files = repository.cases.filter { file in
+                (state == nil || file.state == state) && (search == nil || SearchKey(file.person.fullName).matches(query))
             }
+            let rows = CaseRow.rows(files, rulebook: repository.rulebook, calendar: repository.calendar, today: global.currentDate)
+                .filter { !overdue || $0.isOverdue }
             if json {
                 try JSONOutput.print(rows.map(CaseRowJSON.init))
                 return
