@@ -8,9 +8,38 @@ import Foundation
 enum RecordDecoder {
     struct Failure: Error {}
 
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>) throws -> T {
-        let tape = try Tape(bytes)
+    /// `strings` lets equal strings of many records share one storage; pass one table per thread.
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>, strings: StringTable = StringTable()) throws -> T {
+        let tape = try Tape(bytes, strings: strings)
         return try T(from: TapeDecoder(tape: tape, node: 0))
+    }
+}
+
+/// Equal strings decoded through one table share one storage. A file's history repeats the same actors,
+/// actions, field names and summaries; as separate allocations they were most of the memory of a loaded
+/// store, and finding a string again is cheaper than allocating and validating it. Not thread-safe.
+final class StringTable {
+    private var buckets: [Int: [String]] = [:]
+    /// Strings this short live inline in the `String` value, and long ones are rarely repeated.
+    private static let interned = 16...512
+
+    func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard Self.interned.contains(bytes.count) else { return String(validating: bytes, as: UTF8.self) }
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        let hash = hasher.finalize()
+        if let candidates = buckets[hash] {
+            for candidate in candidates where Self.equal(candidate, bytes) { return candidate }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        buckets[hash, default: []].append(text)
+        return text
+    }
+
+    private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { stored in
+            stored.count == bytes.count && memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        } ?? text.utf8.elementsEqual(bytes)
     }
 }
 
@@ -29,9 +58,11 @@ final class Tape {
 
     let bytes: UnsafeBufferPointer<UInt8>
     let nodes: [Node]
+    let strings: StringTable
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, strings: StringTable) throws {
         self.bytes = bytes
+        self.strings = strings
         var builder = TapeBuilder(bytes: bytes)
         nodes = try builder.parseDocument()
     }
@@ -42,7 +73,7 @@ final class Tape {
         let node = nodes[index]
         switch node.kind {
         case .string:
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[node.start..<node.end]), as: UTF8.self) else {
+            guard let text = strings.string(UnsafeBufferPointer(rebasing: bytes[node.start..<node.end])) else {
                 throw RecordDecoder.Failure()
             }
             return text

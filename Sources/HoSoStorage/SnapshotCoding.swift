@@ -19,9 +19,6 @@ enum SnapshotCoding {
     private static let ending = Array("\n]}\n".utf8)
     private static let newline = UInt8(ascii: "\n")
 
-    /// Records per encoding or decoding job: small enough that the parser's working set of every
-    /// job stays a few megabytes, large enough that starting a job costs nothing.
-    private static let recordsPerJob = 256
 
     static func encode<Value>(_ snapshot: Snapshot<Value>) throws -> [UInt8] {
         let header = SnapshotHeader(
@@ -101,9 +98,10 @@ enum SnapshotCoding {
     private static func decodeLines<Value>(_ bytes: [UInt8], _ lines: [Range<Int>]) -> [StoredRecord<Value>]? {
         let parts = bytes.withUnsafeBufferPointer { buffer in
             try? concurrentMap(jobs: jobCount(lines.count)) { job throws -> [StoredRecord<Value>] in
-                try jobRange(job, lines.count).map { index in
+                let strings = StringTable()
+                return try jobRange(job, lines.count).map { index in
                     let line = UnsafeBufferPointer(rebasing: buffer[lines[index]])
-                    if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: line) { return record }
+                    if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: line, strings: strings) { return record }
                     return try JSONDecoder().decode(StoredRecord<Value>.self, from: Data(buffer: line))
                 }
             }
@@ -125,10 +123,15 @@ enum SnapshotCoding {
         return encoder
     }
 
-    private static func jobCount(_ items: Int) -> Int { max(1, (items + recordsPerJob - 1) / recordsPerJob) }
+    /// A few jobs per core, so that a core that finishes early takes another; few enough that each
+    /// job's string table sees most of the repeated strings.
+    private static func jobCount(_ items: Int) -> Int {
+        max(1, min(items, ProcessInfo.processInfo.activeProcessorCount * 4))
+    }
 
     private static func jobRange(_ job: Int, _ items: Int) -> Range<Int> {
-        (job * recordsPerJob)..<min(items, (job + 1) * recordsPerJob)
+        let jobs = jobCount(items)
+        return (items * job / jobs)..<(items * (job + 1) / jobs)
     }
 
     /// `body` for every job on all cores, results in job order; the first error thrown is rethrown.

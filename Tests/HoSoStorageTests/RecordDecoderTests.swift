@@ -57,6 +57,18 @@ import Testing
         #expect(throws: (any Error).self) { try fast(Sample.self, Array(json.utf8)) }
     }
 
+    @Test func equalStringsOfOneTableShareOneStorage() throws {
+        let json = Array(#"{"text":"Chi bộ kết nạp vào danh sách cảm tình đảng","number":1,"flags":[]}"#.utf8)
+        let strings = StringTable()
+        let first = try json.withUnsafeBufferPointer { try RecordDecoder.decode(Sample.self, from: $0, strings: strings) }
+        let second = try json.withUnsafeBufferPointer { try RecordDecoder.decode(Sample.self, from: $0, strings: strings) }
+        let separate = try fast(Sample.self, json)
+        func address(_ text: String) -> UnsafePointer<UInt8>? { text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil }
+        #expect(first == second && second == separate)
+        #expect(address(first.text) == address(second.text))
+        #expect(address(first.text) != address(separate.text))
+    }
+
     @Test func invalidUTF8Fails() {
         var bytes = Array(#"{"text":"ab","number":1,"flags":[]}"#.utf8)
         bytes[9] = 0xFF
