@@ -127,10 +127,13 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         }
         let scanned = try JournalScanner.scan(bytes, baseOffset: state.consumedBytes, baseLine: state.consumedLines, path: path)
         let decoder = JSONDecoder()
+        let strings = StringTable()
         for line in scanned.lines {
             let entry: JournalEntry<Value>
             do {
-                entry = try decoder.decode(JournalEntry<Value>.self, from: Data(line.entryBytes))
+                // The fast decoder where it is sure; Foundation's for anything else and for the error's place.
+                let fast = line.entryBytes.withUnsafeBufferPointer { try? RecordDecoder.decode(JournalEntry<Value>.self, from: $0, strings: strings) }
+                entry = try fast ?? decoder.decode(JournalEntry<Value>.self, from: Data(line.entryBytes))
             } catch {
                 throw StoreError.corruptFile(path: path, line: line.lineNumber, reason: DecodingFailure.describe(error))
             }
