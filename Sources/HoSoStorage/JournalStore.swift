@@ -143,6 +143,25 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         mutex.withLock { failedCompaction }
     }
 
+    /// When true, a save that takes the journal past the thresholds leaves the compaction to
+    /// `compactIfDue()`: a long-lived process (the TUI) calls it when nobody waits for a save, since
+    /// compacting rewrites every record. Short-lived processes leave it false, or nothing would compact.
+    public var defersCompaction: Bool {
+        get { mutex.withLock { deferring } }
+        set { mutex.withLock { deferring = newValue } }
+    }
+    private var deferring = false
+
+    /// Compacts if the current segment is past the thresholds; returns whether it did. Failures are
+    /// recorded in `lastCompactionError`, as for the compaction a save runs.
+    @discardableResult
+    public func compactIfDue() throws(StoreError) -> Bool {
+        try withSaveLock { () throws(StoreError) -> Bool in
+            _ = try refreshLocked()
+            return compactIfDueLocked()
+        }
+    }
+
     /// Saves a batch atomically: all changes land, or none does (conflicts and disk errors write nothing).
     ///
     /// The cost does not depend on the number of records: one journal line is appended and synced.
@@ -164,7 +183,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 return JournalChange(id: change.id, revisionBefore: before, revision: (before ?? 0) + 1, summary: change.summary, value: Optional(change.newValue))
             }
             try appendLocked(JournalEntry(seq: state.seq + 1, time: Timestamp.iso8601(now), actor: actor, changes: journalChanges, prevHash: state.lastHash))
-            compactIfDueLocked()
+            if !deferring { compactIfDueLocked() }
             return changes.compactMap { state.records[$0.id] }
         }
     }
@@ -320,14 +339,17 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         }
     }
 
-    private func compactIfDueLocked() {
-        guard state.consumedBytes > compactionThresholdBytes || entriesInSegment > compactionThresholdEntries else { return }
+    @discardableResult
+    private func compactIfDueLocked() -> Bool {
+        guard state.consumedBytes > compactionThresholdBytes || entriesInSegment > compactionThresholdEntries else { return false }
         do {
             try compactLocked(now: Date())
             failedCompaction = nil
+            return true
         } catch {
             // The save itself is already durable in the journal; a failed compaction only delays the fold.
             failedCompaction = error
+            return false
         }
     }
 

@@ -45,6 +45,7 @@ struct BenchCommand: ParsableCommand {
         var repository: Repository?
         result.openRepositorySeconds = try Stopwatch.time { repository = try Repository.open(at: directory) }
         guard let repository else { return }
+        repository.defersCompaction = true  // as in the terminal application, whose saves these are
         let service = CaseService(repository: repository)
         let runner = EffectRunner(service: service, today: today, actor: "bench")
         var state: AppState?

@@ -20,6 +20,8 @@ struct TUICommand: ParsableCommand {
 enum TUILauncher {
     static func run(options: GlobalOptions) throws {
         let service = try options.openService()
+        // The application's saves never wait for a compaction; it runs once the terminal is given back.
+        service.repository.defersCompaction = true
         let runner = EffectRunner(service: service, today: options.currentDate, actor: options.actorName)
         let exit = try MainActor.assumeIsolated { () throws -> TerminalDriver.ExitReason in
             var app = LiveApp(state: AppState(data: runner.loadData()), runner: runner)
@@ -30,5 +32,6 @@ enum TUILauncher {
             }
         }
         if case .signal(let number) = exit { throw ExitCode(128 + number) }
+        _ = try? service.repository.compactIfDue()
     }
 }

@@ -269,4 +269,16 @@ extension Repository {
     public func compact() throws(RepositoryError) {
         do { try store.compact() } catch { throw RepositoryError(error) }
     }
+
+    /// Whether saves leave the compaction they make due to `compactIfDue()` (see `JournalStore.defersCompaction`).
+    public var defersCompaction: Bool {
+        get { store.defersCompaction }
+        set { store.defersCompaction = newValue }
+    }
+
+    /// Compacts if the journal is past the thresholds; true when it did.
+    @discardableResult
+    public func compactIfDue() throws(RepositoryError) -> Bool {
+        do { return try store.compactIfDue() } catch { throw RepositoryError(error) }
+    }
 }
