@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func escapesAndWhitespaceAreRead() throws {
-        let json = #" { "text" : "a\"b\\c\/d\n\t\u00e1\ud83d\ude00 Ánh" , "number" : -42 , "ratio" : 2.5e1 , "flags" : [ true , false ] } "#
+        let json = #" { "text" : "a\"b\\c\/d\n\t\u00e1\ud83d\ude00 Ánh" , "number" : -42 , "ratio" : 2.5e1 , "flags" : [ true , false ] , "missing" : null } "#
         let value = try fast(Sample.self, Array(json.utf8))
         #expect(value == Sample(text: "a\"b\\c/d\n\tá😀 Ánh", number: -42, ratio: 25, flags: [true, false], missing: nil))
         #expect(value == (try JSONDecoder().decode(Sample.self, from: Data(json.utf8))))
