@@ -18,12 +18,41 @@ struct DurableFiles: Sendable {
         return try readAll(descriptor, from: 0, path: path)
     }
 
+    /// At most `count` bytes from the start of the file.
+    func readPrefix(_ path: String, count: Int) throws(FileSystemError) -> [UInt8] {
+        let descriptor = try fileSystem.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+        defer { try? fileSystem.close(descriptor, path: path) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        bytes.removeSubrange(try fill(&bytes, from: descriptor, at: 0, path: path)...)
+        return bytes
+    }
+
+    /// Reads into `bytes` from `offset` until it is full or the file ends; returns how many bytes it read.
+    private func fill(_ bytes: inout [UInt8], from descriptor: Int32, at offset: Int64, path: String) throws(FileSystemError) -> Int {
+        var filled = 0
+        while filled < bytes.count {
+            let read = try bytes.withUnsafeMutableBytes { buffer in
+                Result { () throws(FileSystemError) in
+                    try fileSystem.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), at: offset + Int64(filled), path: path)
+                }
+            }.get()
+            if read == 0 { break }
+            filled += read
+        }
+        return filled
+    }
+
     func readAll(_ descriptor: Int32, from offset: Int64, path: String) throws(FileSystemError) -> [UInt8] {
         let size = try fileSystem.status(of: descriptor, path: path).size
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(max(0, size - offset)) + 1)
-        var position = offset
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // The expected bytes are read straight into place; a file that grew meanwhile goes on in chunks.
+        var bytes = [UInt8](repeating: 0, count: Int(max(0, size - offset)))
+        let filled = try fill(&bytes, from: descriptor, at: offset, path: path)
+        if filled < bytes.count {
+            bytes.removeSubrange(filled...)
+            return bytes
+        }
+        var position = offset + Int64(filled)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = try chunk.withUnsafeMutableBytes { buffer in
                 Result { () throws(FileSystemError) in try fileSystem.read(descriptor, into: buffer, at: position, path: path) }

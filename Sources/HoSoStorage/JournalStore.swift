@@ -50,8 +50,13 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         self.entriesInSegment = state.consumedLines
     }
 
-    /// Creates an empty store in `directory` (made with mode 0700 if missing; it must be empty of store files).
-    public static func create(at directory: String, schemaVersion: Int, fileSystem: any FileSystem = .real, options: StoreOptions = .init()) throws(StoreError) -> JournalStore {
+    /// Creates a store in `directory` (made with mode 0700 if missing; it must be empty of store files) whose
+    /// first snapshot holds `initialRecords` (revision 1, no journal entry: they are written once, not twice).
+    public static func create(
+        at directory: String, schemaVersion: Int, initialRecords: [StoredRecord<Value>] = [], fileSystem: any FileSystem = .real,
+        options: StoreOptions = .init()
+    ) throws(StoreError) -> JournalStore {
+        let records = try StoreLoader<Value>.index(initialRecords, path: StoreLayout(directory: directory).snapshot)
         let layout = StoreLayout(directory: directory)
         let files = DurableFiles(fileSystem: fileSystem)
         do {
@@ -74,8 +79,10 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 if (try? fileSystem.status(ofPath: layout.segment(1))) == nil {
                     try files.createEmpty(layout.segment(1), directory: layout.journalDirectory)
                 }
-                let empty = Snapshot<Value>(schemaVersion: schemaVersion, seq: 0, lastHash: JournalLine.genesisHash, segment: 1, records: [])
-                try files.replaceDurably(layout.snapshot, with: try SnapshotCoding.encode(empty), temporaryIn: directory)
+                let first = Snapshot<Value>(
+                    schemaVersion: schemaVersion, seq: 0, lastHash: JournalLine.genesisHash, segment: 1,
+                    records: SnapshotCoding.sortedRecords(records))
+                try files.replaceDurably(layout.snapshot, with: try SnapshotCoding.encode(first), temporaryIn: directory)
             } catch let error as FileSystemError {
                 throw StoreError.from(error)
             } catch let error as StoreError {
@@ -84,7 +91,16 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 throw StoreError.encodingFailed(id: "snapshot")
             }
         }
-        return try open(at: directory, supportedSchemaVersion: schemaVersion, fileSystem: fileSystem, options: options)
+        // The state is what was just written: reading it back would decode every record a second time.
+        var state = StoreState<Value>(
+            records: records, seq: 0, lastHash: JournalLine.genesisHash, snapshotSeq: 0,
+            snapshotInode: try? fileSystem.status(ofPath: layout.snapshot).inode, segment: 1)
+        // The empty first segment is already read; a segment left with lines by some earlier attempt is not.
+        if let segment = try? fileSystem.status(ofPath: layout.segment(1)), segment.size == 0 {
+            state.segmentInode = segment.inode
+            state.observedModified = segment.modifiedNanoseconds
+        }
+        return JournalStore(layout: layout, schemaVersion: schemaVersion, files: files, lock: lock, state: state, options: options)
     }
 
     /// Opens an existing store, refusing newer schema versions and unsafe or corrupt files before writing anything.
@@ -127,6 +143,25 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         mutex.withLock { failedCompaction }
     }
 
+    /// When true, a save that takes the journal past the thresholds leaves the compaction to
+    /// `compactIfDue()`: a long-lived process (the TUI) calls it when nobody waits for a save, since
+    /// compacting rewrites every record. Short-lived processes leave it false, or nothing would compact.
+    public var defersCompaction: Bool {
+        get { mutex.withLock { deferring } }
+        set { mutex.withLock { deferring = newValue } }
+    }
+    private var deferring = false
+
+    /// Compacts if the current segment is past the thresholds; returns whether it did. Failures are
+    /// recorded in `lastCompactionError`, as for the compaction a save runs.
+    @discardableResult
+    public func compactIfDue() throws(StoreError) -> Bool {
+        try withSaveLock { () throws(StoreError) -> Bool in
+            _ = try refreshLocked()
+            return compactIfDueLocked()
+        }
+    }
+
     /// Saves a batch atomically: all changes land, or none does (conflicts and disk errors write nothing).
     ///
     /// The cost does not depend on the number of records: one journal line is appended and synced.
@@ -148,7 +183,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 return JournalChange(id: change.id, revisionBefore: before, revision: (before ?? 0) + 1, summary: change.summary, value: Optional(change.newValue))
             }
             try appendLocked(JournalEntry(seq: state.seq + 1, time: Timestamp.iso8601(now), actor: actor, changes: journalChanges, prevHash: state.lastHash))
-            compactIfDueLocked()
+            if !deferring { compactIfDueLocked() }
             return changes.compactMap { state.records[$0.id] }
         }
     }
@@ -304,14 +339,17 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         }
     }
 
-    private func compactIfDueLocked() {
-        guard state.consumedBytes > compactionThresholdBytes || entriesInSegment > compactionThresholdEntries else { return }
+    @discardableResult
+    private func compactIfDueLocked() -> Bool {
+        guard state.consumedBytes > compactionThresholdBytes || entriesInSegment > compactionThresholdEntries else { return false }
         do {
             try compactLocked(now: Date())
             failedCompaction = nil
+            return true
         } catch {
             // The save itself is already durable in the journal; a failed compaction only delays the fold.
             failedCompaction = error
+            return false
         }
     }
 

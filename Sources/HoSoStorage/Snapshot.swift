@@ -11,3 +11,11 @@ struct Snapshot<Value: Codable & Sendable & Equatable>: Codable, Sendable {
 struct SchemaVersionHeader: Codable, Sendable {
     let schemaVersion: Int
 }
+
+/// The fields of a snapshot other than its records.
+struct SnapshotHeader: Codable, Sendable {
+    let schemaVersion: Int
+    let seq: Int
+    let lastHash: String
+    let segment: Int
+}

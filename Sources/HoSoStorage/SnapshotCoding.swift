@@ -1,16 +1,159 @@
+import Dispatch
 import Foundation
 
-/// Stable snapshot bytes: sorted keys, records sorted by id (bytewise), pretty, trailing newline.
+/// Stable snapshot bytes, laid out so a reader can split them without parsing:
+///
+/// ```
+/// {"schemaVersion":1,"seq":5,"lastHash":"…","segment":2,"records":[
+/// {…first record, compact, sorted keys…},
+/// {…last record…}
+/// ]}
+/// ```
+///
+/// The header is the first line; every record is one line (the encoder escapes newlines inside strings,
+/// so a record never spans two), records sorted by id bytewise, then `]}` and a trailing newline. It is
+/// still one JSON document (jq reads it), and any other valid layout — the pretty-printed snapshots of
+/// earlier versions, a file a script rewrote — still decodes, through one whole-document parse.
 enum SnapshotCoding {
+    private static let recordsKey = Array(#""records":["#.utf8)
+    private static let ending = Array("\n]}\n".utf8)
+    private static let newline = UInt8(ascii: "\n")
+
+
     static func encode<Value>(_ snapshot: Snapshot<Value>) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var bytes = Array(try encoder.encode(snapshot))
-        bytes.append(UInt8(ascii: "\n"))
+        let header = SnapshotHeader(
+            schemaVersion: snapshot.schemaVersion, seq: snapshot.seq, lastHash: snapshot.lastHash, segment: snapshot.segment)
+        var bytes = Array(#"{"schemaVersion":\#(header.schemaVersion),"seq":\#(header.seq),"#.utf8)
+        bytes += Array(#""lastHash":"#.utf8) + Array(try makeEncoder().encode(header.lastHash))
+        bytes += Array(#","segment":\#(header.segment),"#.utf8) + recordsKey + [newline]
+        let records = snapshot.records
+        let parts = try concurrentMap(jobs: jobCount(records.count)) { job throws -> [UInt8] in
+            let encoder = makeEncoder()
+            var part: [UInt8] = []
+            for index in jobRange(job, records.count) {
+                if index > 0 { part += [UInt8(ascii: ","), newline] }
+                part += try encoder.encode(records[index])
+            }
+            return part
+        }
+        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count } + ending.count)
+        for part in parts { bytes += part }
+        bytes += records.isEmpty ? Array(ending.dropFirst()) : ending
         return bytes
+    }
+
+    /// The whole snapshot: split along its lines and decoded on every core when it has the layout above,
+    /// else parsed as one document (which also gives the precise place of a fault).
+    static func decode<Value>(_ bytes: [UInt8]) throws -> Snapshot<Value> {
+        if let header = header(bytes, as: SnapshotHeader.self), let lines = recordLines(bytes),
+           let records: [StoredRecord<Value>] = decodeLines(bytes, lines) {
+            return Snapshot(
+                schemaVersion: header.schemaVersion, seq: header.seq, lastHash: header.lastHash, segment: header.segment,
+                records: records)
+        }
+        return try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes))
+    }
+
+    /// The header from the first line, if the bytes start the way `encode` writes them; `nil` otherwise
+    /// (an older layout: the caller then parses the whole document).
+    static func header<Header: Decodable>(_ bytes: some Collection<UInt8>, as type: Header.Type) -> Header? {
+        guard let end = bytes.firstIndex(of: newline) else { return nil }
+        let line = bytes[..<end]
+        guard line.count > recordsKey.count + 1, line.first == UInt8(ascii: "{"), line.suffix(recordsKey.count).elementsEqual(recordsKey)
+        else { return nil }
+        var object = Array(line.dropLast(recordsKey.count))
+        guard object.last == UInt8(ascii: ",") else { return nil }
+        object[object.count - 1] = UInt8(ascii: "}")
+        return try? JSONDecoder().decode(Header.self, from: Data(object))
+    }
+
+    /// Byte ranges of the record lines (each without its separating comma), or nil when the layout is not
+    /// exactly the one `encode` writes.
+    private static func recordLines(_ bytes: [UInt8]) -> [Range<Int>]? {
+        guard let first = bytes.firstIndex(of: newline) else { return nil }
+        let start = first + 1
+        if bytes.count == start + ending.count - 1, bytes[start...].elementsEqual(ending.dropFirst()) { return [] }
+        guard bytes.count >= start + ending.count, bytes.suffix(ending.count).elementsEqual(ending) else { return nil }
+        let end = bytes.count - ending.count
+        var lines: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var position = start
+            while position < end {
+                let found = memchr(base + position, Int32(newline), end - position)
+                let lineEnd = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+                lines.append(position..<lineEnd)
+                position = lineEnd + 1
+            }
+        }
+        for index in lines.indices.dropLast() {
+            guard bytes[lines[index].upperBound - 1] == UInt8(ascii: ",") else { return nil }
+            lines[index] = lines[index].lowerBound..<(lines[index].upperBound - 1)
+        }
+        return lines
+    }
+
+    /// Decodes the record lines in jobs spread over the cores; nil if any line fails both decoders (the
+    /// whole-document parse then reports where).
+    private static func decodeLines<Value>(_ bytes: [UInt8], _ lines: [Range<Int>]) -> [StoredRecord<Value>]? {
+        let parts = bytes.withUnsafeBufferPointer { buffer in
+            try? concurrentMap(jobs: jobCount(lines.count)) { job throws -> [StoredRecord<Value>] in
+                let strings = StringTable()
+                return try jobRange(job, lines.count).map { index in
+                    let line = UnsafeBufferPointer(rebasing: buffer[lines[index]])
+                    if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: line, strings: strings) { return record }
+                    return try JSONDecoder().decode(StoredRecord<Value>.self, from: Data(buffer: line))
+                }
+            }
+        }
+        guard let parts else { return nil }
+        var records: [StoredRecord<Value>] = []
+        records.reserveCapacity(lines.count)
+        for part in parts { records += part }
+        return records
     }
 
     static func sortedRecords<Value>(_ records: [String: StoredRecord<Value>]) -> [StoredRecord<Value>] {
         records.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     }
+
+    private static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// A few jobs per core, so that a core that finishes early takes another; few enough that each
+    /// job's string table sees most of the repeated strings.
+    private static func jobCount(_ items: Int) -> Int {
+        max(1, min(items, ProcessInfo.processInfo.activeProcessorCount * 4))
+    }
+
+    private static func jobRange(_ job: Int, _ items: Int) -> Range<Int> {
+        let jobs = jobCount(items)
+        return (items * job / jobs)..<(items * (job + 1) / jobs)
+    }
+
+    /// `body` for every job on all cores, results in job order; the first error thrown is rethrown.
+    private static func concurrentMap<T>(jobs: Int, _ body: (Int) throws -> T) throws -> [T] {
+        let results = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: jobs)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable(body: body, results: results)
+            // Each job writes only its own slot, so the slots need no lock.
+            DispatchQueue.concurrentPerform(iterations: jobs) { job in
+                shared.results[job] = Result { try shared.body(job) }
+            }
+        }
+        return try results.map { try $0!.get() }
+    }
+}
+
+private struct UncheckedSendable<T>: @unchecked Sendable {
+    let body: (Int) throws -> T
+    let results: UnsafeMutableBufferPointer<Result<T, any Error>?>
 }

@@ -51,7 +51,7 @@ extension JournalStore {
         let fileSystem = files.fileSystem
         do throws(FileSystemError) {
             try Self.makePrivateDirectory(layout.backupsDirectory, fileSystem: fileSystem)
-            let oldSeq = (try? StoreLoader<Value>(layout: layout, files: files).decodeSnapshot(try StoreLoader<Value>(layout: layout, files: files).readSnapshotBytes(), path: layout.snapshot).seq) ?? state.snapshotSeq
+            let oldSeq = StoreLoader<Value>(layout: layout, files: files).snapshotSeq() ?? state.snapshotSeq
             // A compaction interrupted after this link leaves it in place; linking again would only add names.
             let current = try fileSystem.status(ofPath: layout.snapshot)
             if inspection.backupLinks(to: current) > 0 { return }

@@ -13,11 +13,22 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
     /// The snapshot's schema version, read before anything else is trusted.
     func schemaVersion() throws(StoreError) -> Int {
         try inspection.inspectDirectory(layout.directory)
+        if let header = SnapshotCoding.header(try readSnapshotHead(), as: SchemaVersionHeader.self) { return header.schemaVersion }
         let bytes = try readSnapshotBytes()
         do {
             return try JSONDecoder().decode(SchemaVersionHeader.self, from: Data(bytes)).schemaVersion
         } catch {
             throw StoreError.corruptFile(path: layout.snapshot, line: nil, reason: DecodingFailure.describe(error))
+        }
+    }
+
+    /// The snapshot's first bytes: enough for the header line that `SnapshotCoding` writes first.
+    func readSnapshotHead() throws(StoreError) -> [UInt8] {
+        guard try inspection.inspectFile(layout.snapshot) != nil else { throw StoreError.notAStore(path: layout.directory) }
+        do {
+            return try files.readPrefix(layout.snapshot, count: 64 << 10)
+        } catch {
+            throw StoreError.from(error)
         }
     }
 
@@ -57,10 +68,17 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         return state
     }
 
+    /// The `seq` of the snapshot on disk, nil when it cannot be read.
+    func snapshotSeq() -> Int? {
+        if let head = try? readSnapshotHead(), let header = SnapshotCoding.header(head, as: SnapshotHeader.self) { return header.seq }
+        guard let bytes = try? readSnapshotBytes() else { return nil }
+        return try? JSONDecoder().decode(SnapshotHeader.self, from: Data(bytes)).seq
+    }
+
     func decodeSnapshot(_ bytes: [UInt8], path: String) throws(StoreError) -> Snapshot<Value> {
         let snapshot: Snapshot<Value>
         do {
-            snapshot = try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes))
+            snapshot = try SnapshotCoding.decode(bytes)
         } catch {
             throw StoreError.corruptFile(path: path, line: nil, reason: DecodingFailure.describe(error))
         }
@@ -109,10 +127,13 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         }
         let scanned = try JournalScanner.scan(bytes, baseOffset: state.consumedBytes, baseLine: state.consumedLines, path: path)
         let decoder = JSONDecoder()
+        let strings = StringTable()
         for line in scanned.lines {
             let entry: JournalEntry<Value>
             do {
-                entry = try decoder.decode(JournalEntry<Value>.self, from: Data(line.entryBytes))
+                // The fast decoder where it is sure; Foundation's for anything else and for the error's place.
+                let fast = line.entryBytes.withUnsafeBufferPointer { try? RecordDecoder.decode(JournalEntry<Value>.self, from: $0, strings: strings) }
+                entry = try fast ?? decoder.decode(JournalEntry<Value>.self, from: Data(line.entryBytes))
             } catch {
                 throw StoreError.corruptFile(path: path, line: line.lineNumber, reason: DecodingFailure.describe(error))
             }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Recovery at the CLI: a damaged store names its latest backup, and restoring it works without opening the store")
 struct CLIRecoveryTests {
-    /// A cell, a backup of it, then two notes after the backup (journal lines 6 and 7); returns the backup's name.
+    /// A cell, a backup of it, then two notes after the backup (journal lines 5 and 6: `init` writes its unit into the first snapshot); returns the backup's name.
     static func setUp(_ cli: CLIWorkspace) throws -> String {
         try cli.setUpCell()
         let made = try cli.ok("backup")
@@ -27,7 +27,7 @@ struct CLIRecoveryTests {
     /// Replaces `old` by `new` in line `number` (1-based) of the segment, keeping every newline.
     static func edit(line number: Int, _ old: String, _ new: String, _ cli: CLIWorkspace) throws {
         var lines = String(decoding: read(segment(cli)), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.count == 8, "seven lines and the empty string after the last newline")
+        #expect(lines.count == 7, "six lines and the empty string after the last newline")
         #expect(lines[number - 1].contains(old))
         lines[number - 1] = lines[number - 1].replacingOccurrences(of: old, with: new)
         try write(segment(cli), Data(lines.joined(separator: "\n").utf8))
@@ -71,8 +71,8 @@ struct CLIRecoveryTests {
     func corruptMiddleLine() throws {
         let cli = try CLIWorkspace()
         let backup = try Self.setUp(cli)
-        try Self.edit(line: 6, "Tích cực", "Tiêu cực", cli)
-        try Self.recover(cli, backup: backup, damagedFile: "journal/000001.jsonl", place: "000001.jsonl, dòng 6")
+        try Self.edit(line: 5, "Tích cực", "Tiêu cực", cli)
+        try Self.recover(cli, backup: backup, damagedFile: "journal/000001.jsonl", place: "000001.jsonl, dòng 5")
     }
 
     @Test("A truncated snapshot.json: the same way back")
@@ -88,18 +88,18 @@ struct CLIRecoveryTests {
     func tamperedLastLine() throws {
         let cli = try CLIWorkspace()
         let backup = try Self.setUp(cli)
-        try Self.edit(line: 7, "Hoàn thành tốt", "Không hoàn thành", cli)
+        try Self.edit(line: 6, "Hoàn thành tốt", "Không hoàn thành", cli)
         let tampered = Self.read(Self.segment(cli))
 
         let check = try cli.run("check")
         #expect(check.status == 1)
-        #expect(check.standardError.contains("000001.jsonl, dòng 7"), "\(check.standardError)")
+        #expect(check.standardError.contains("000001.jsonl, dòng 6"), "\(check.standardError)")
         #expect(check.standardError.contains("hoso restore \(backup)"), "\(check.standardError)")
         #expect(!check.standardOutput.contains("sẽ tự sửa"))
 
         let save = try cli.run("case", "note", "HS-0001", "--text", "Ghi đè lên dấu vết.", "--date", "2024-05-04")
         #expect(save.status == 1)
-        #expect(save.standardError.contains("000001.jsonl, dòng 7"), "\(save.standardError)")
+        #expect(save.standardError.contains("000001.jsonl, dòng 6"), "\(save.standardError)")
         #expect(save.standardError.contains("hoso restore \(backup)"), "\(save.standardError)")
         #expect(Self.read(Self.segment(cli)) == tampered, "the evidence is still there")
     }
@@ -114,7 +114,7 @@ struct CLIRecoveryTests {
 
         let check = try cli.run("check")
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
-        #expect(check.standardOutput.contains("sẽ tự sửa") && check.standardOutput.contains("000001.jsonl:8"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("sẽ tự sửa") && check.standardOutput.contains("000001.jsonl:7"), "\(check.standardOutput)")
         #expect(check.standardOutput.contains("toàn vẹn"), "\(check.standardOutput)")
 
         try cli.ok("case", "note", "HS-0001", "--text", "Sau sự cố.", "--date", "2024-05-04")

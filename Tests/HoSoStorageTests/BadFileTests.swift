@@ -55,7 +55,7 @@ import Testing
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }
         _ = try Self.makeStore(temporary)
-        Self.editSnapshot(temporary) { $0.replacingOccurrences(of: "\"revision\" : 1", with: "\"revision\" : \"1\"") }
+        Self.editSnapshot(temporary) { $0.replacingOccurrences(of: "\"revision\":1", with: "\"revision\":\"1\"") }
         let error = Self.expectRefusal(temporary) { if case .corruptFile(_, _, let reason) = $0 { reason.contains("records[0].revision") } else { false } }
         #expect(error?.message.contains("sai kiểu dữ liệu") == true)
     }
@@ -64,7 +64,7 @@ import Testing
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }
         _ = try Self.makeStore(temporary)
-        Self.editSnapshot(temporary) { $0.replacingOccurrences(of: "\"id\" : \"b\"", with: "\"id\" : \"a\"") }
+        Self.editSnapshot(temporary) { $0.replacingOccurrences(of: "\"id\":\"b\"", with: "\"id\":\"a\"") }
         _ = Self.expectRefusal(temporary) { if case .corruptFile(_, _, let reason) = $0 { reason.contains("a bị trùng") } else { false } }
     }
 
@@ -73,7 +73,7 @@ import Testing
         defer { temporary.remove() }
         _ = try Self.makeStore(temporary)
         // Also an unknown field a newer program might add: the version gate must come first.
-        Self.editSnapshot(temporary) { $0.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 7, \"newThing\" : [1]") }
+        Self.editSnapshot(temporary) { $0.replacingOccurrences(of: "\"schemaVersion\":1", with: "\"schemaVersion\":7,\"newThing\":[1]") }
         let error = Self.expectRefusal(temporary) { $0 == .newerSchemaVersion(path: temporary.store + "/snapshot.json", found: 7, supported: 1) }
         #expect(error?.message.contains("cập nhật chương trình") == true)
     }

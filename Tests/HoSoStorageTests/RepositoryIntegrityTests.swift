@@ -38,7 +38,8 @@ struct RepositoryIntegrityTests {
         try service.edit(.addNote(text: "Tham gia hiến máu."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Thư ký Lan")
         #expect(service.repository.check().isClean)
 
-        // The second of three lines: someone softens a note without leaving a trace in its length.
+        // The first of two lines (the created files are in the snapshot, not in the journal): someone
+        // softens a note without leaving a trace in its length.
         let segment = workspace.directory + "/journal/000001.jsonl"
         let original = String(decoding: readFile(segment), as: UTF8.self)
         let edited = original.replacingOccurrences(of: "Gương mẫu", with: "Gương xấu")
@@ -46,13 +47,13 @@ struct RepositoryIntegrityTests {
         writeFile(segment, Array(edited.utf8))
 
         let problems = service.repository.check()
-        #expect(problems.errors.contains { $0.contains("000001.jsonl:2") && $0.contains("mã băm") }, "\(problems)")
+        #expect(problems.errors.contains { $0.contains("000001.jsonl:1") && $0.contains("mã băm") }, "\(problems)")
         // Opening refuses the store too, naming the place, rather than showing the altered note.
         do throws(RepositoryError) {
             _ = try Repository.open(at: workspace.directory)
             Issue.record("a store with an edited line was opened")
         } catch {
-            #expect(error.message.contains("000001.jsonl, dòng 2"), "\(error.message)")
+            #expect(error.message.contains("000001.jsonl, dòng 1"), "\(error.message)")
         }
     }
 

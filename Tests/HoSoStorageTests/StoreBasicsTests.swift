@@ -62,6 +62,30 @@ import Testing
         #expect(expectStoreError { () throws(StoreError) in try store.commit([change("a", 1, "x"), change("a", 1, "y")], actor: "An") } == .duplicateChange(id: "a"))
     }
 
+    @Test func aDeferringStoreLeavesTheCompactionToCompactIfDue() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try TestStore.create(at: temporary.store, schemaVersion: 1, options: StoreOptions(compactionThresholdEntries: 2))
+        store.defersCompaction = true
+        for step in 1...4 {
+            try store.commit([change("r\(step)", nil, "v\(step)")], actor: "An")
+        }
+        #expect(store.listBackups().isEmpty, "no save compacted")
+        #expect(try TestStore.open(at: temporary.store, supportedSchemaVersion: 1).records == store.records)
+        #expect(try store.compactIfDue())
+        #expect(store.listBackups().count == 1, "the old snapshot was kept")
+        #expect(try !store.compactIfDue(), "nothing left to fold")
+        let reopened = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
+        #expect(reopened.records == store.records)
+        #expect(reopened.check().isEmpty)
+
+        store.defersCompaction = false
+        for step in 5...8 {
+            try store.commit([change("r\(step)", nil, "v\(step)")], actor: "An")
+        }
+        #expect(store.listBackups().count == 2, "without deferring, the save past the threshold compacted")
+    }
+
     @Test func otherInstancesSeeChangesThroughRefresh() throws {
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }

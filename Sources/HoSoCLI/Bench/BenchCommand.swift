@@ -16,6 +16,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Thư mục dữ liệu đo (được tạo nếu chưa có).") var dir: String?
     @Option(help: "Số lần lưu để đo.") var saves = 40
     @Flag(help: "In kết quả dạng JSON.") var json = false
+    @Flag(help: "Chỉ tạo dữ liệu đo (nếu chưa có) rồi dừng: để lần đo sau, trong tiến trình khác, chỉ tính việc mở.")
+    var createOnly = false
 
     func run() throws {
         let today = CivilDate(year: 2026, month: 11, day: 23)!
@@ -30,16 +32,20 @@ struct BenchCommand: ParsableCommand {
             }
             guard let demo else { return }
             result.createSeconds = try Stopwatch.time {
-                let repository = try Repository.create(at: directory, units: demo.units, members: demo.members, cases: demo.cases, actor: "bench")
-                try repository.compact()
+                _ = try Repository.create(at: directory, units: demo.units, members: demo.members, cases: demo.cases, actor: "bench")
             }
         }
         result.diskBytes = Stopwatch.diskSize(of: directory)
+        if createOnly {
+            try report(result)
+            return
+        }
 
         // Open: from nothing to the loaded repository, then to the first full frame of the TUI.
         var repository: Repository?
         result.openRepositorySeconds = try Stopwatch.time { repository = try Repository.open(at: directory) }
         guard let repository else { return }
+        repository.defersCompaction = true  // as in the terminal application, whose saves these are
         let service = CaseService(repository: repository)
         let runner = EffectRunner(service: service, today: today, actor: "bench")
         var state: AppState?
@@ -90,7 +96,10 @@ struct BenchCommand: ParsableCommand {
             _ = PeriodReport.make(scope: scope, period: ReportPeriod(span: .year, year: today.year))
         }
         result.peakResidentBytes = Stopwatch.peakResidentBytes()
+        try report(result)
+    }
 
+    private func report(_ result: BenchResult) throws {
         if json {
             try JSONOutput.print(result)
         } else {

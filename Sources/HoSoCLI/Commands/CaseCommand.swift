@@ -30,14 +30,15 @@ struct CaseList: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let session = try global.signIn()
-            let service = session.service
-            let today = global.currentDate
+            let repository = session.repository
             let query = FoldedQuery(search ?? "")
-            let rows = service.overview(on: today).filter { row in
-                (state == nil || row.file.state == state)
-                    && (search == nil || SearchKey(row.file.person.fullName).matches(query))
-                    && (!overdue || row.isOverdue)
+            // Deadlines and sort keys only for the files that pass the cheap filters.
+            // Only the files the person's lists show (a mentor: their own candidates).
+            let files = session.service.visibleCases.filter { file in
+                (state == nil || file.state == state) && (search == nil || SearchKey(file.person.fullName).matches(query))
             }
+            let rows = CaseRow.rows(files, rulebook: repository.rulebook, calendar: repository.calendar, today: global.currentDate)
+                .filter { !overdue || $0.isOverdue }
             if json {
                 try JSONOutput.print(rows.map(CaseRowJSON.init))
                 return

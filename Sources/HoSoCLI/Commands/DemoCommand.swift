@@ -24,11 +24,12 @@ struct DemoCommand: ParsableCommand {
             let directory = global.data.map(DataLocation.absolute) ?? DataLocation.dataHome() + "/hoso-demo"
             var options = global
             options.data = directory
+            var created: Repository?
             if !FileManager.default.fileExists(atPath: directory + "/snapshot.json") {
                 let demo = DemoOrganisation.generate(caseCount: cases, seed: seed, today: global.currentDate)
                 let people = try DemoPeople.accounts(for: demo)
                 do throws(RepositoryError) {
-                    _ = try Repository.create(
+                    created = try Repository.create(
                         at: directory, units: demo.units, members: demo.members, cases: demo.cases, accounts: people,
                         actor: "Dữ liệu mẫu")
                 } catch {
@@ -37,7 +38,7 @@ struct DemoCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("Đã tạo dữ liệu mẫu: \(cases) hồ sơ trong \(directory)\n".utf8))
             }
             if noOpen {
-                let service = try options.signIn().service
+                let service = try options.signIn(opened: created).service
                 print(PipelineSummary.render(service.overview(on: global.currentDate)))
                 print("Thư mục dữ liệu mẫu: \(directory)")
             } else {

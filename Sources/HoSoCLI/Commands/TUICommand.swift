@@ -20,6 +20,8 @@ struct TUICommand: ParsableCommand {
 enum TUILauncher {
     static func run(options: GlobalOptions) throws {
         let session = try options.signIn()
+        // The application's saves never wait for a compaction; it runs once the terminal is given back.
+        session.repository.defersCompaction = true
         let people = PeopleService(repository: session.repository, access: session.access, systemUser: session.systemUser)
         let runner = EffectRunner(service: session.service, people: people, today: options.currentDate, actor: session.actor)
         let exit = try MainActor.assumeIsolated { () throws -> TerminalDriver.ExitReason in
@@ -31,5 +33,6 @@ enum TUILauncher {
             }
         }
         if case .signal(let number) = exit { throw ExitCode(128 + number) }
+        _ = try? session.repository.compactIfDue()
     }
 }

@@ -40,8 +40,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the data and signs in the person at the terminal (refused: exit code 4, recorded).
-    func signIn() throws -> Session {
-        let repository = try openRepository()
+    /// `opened`: the repository when the command already has it (the demo it just created).
+    func signIn(opened: Repository? = nil) throws -> Session {
+        let repository = try opened ?? openRepository()
         let systemUser = SystemUser.name
         let requested = actor.flatMap { $0.isEmpty ? nil : AccountID($0) }
         do {

@@ -1,82 +1,272 @@
 /// One candidate's file (hồ sơ): everything the procedure records, from nomination to recognition.
 public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
-    public var id: CaseID
-    public var unitID: UnitID
-    public var person: Person
-    public var state: CaseState
+    /// The fields live in one shared box: a file is copied into every list, row and index of the
+    /// application, and a copy should cost one reference count rather than one per field. A change
+    /// copies the box first when it is shared (copy on write), so files keep value semantics.
+    private var storage: Storage
+
+    /// The stored fields; their names are the JSON keys of the file.
+    struct Fields: Codable, Sendable, Equatable {
+        var id: CaseID
+        var unitID: UnitID
+        var person: Person
+        var state: CaseState
+        var stateSince: CivilDate
+        var sideState: SideStateRecord?
+
+        var nominatedBy: NominationSource
+        var nominationDate: CivilDate
+        var sympathizerResolution: CivilDate?
+        var mentors: [MentorAssignment]
+        var notes: [ProgressNote]
+        var tasks: [CaseTask]
+
+        var enrolment: ClassEnrolment?
+        var certificate: Certificate?
+
+        var application: CivilDate?
+        var biographyVersions: [BiographyVersion]
+        var verificationItems: [VerificationItem]
+        var verificationConcluded: CivilDate?
+
+        var introducers: [Introducer]
+        var unionResolution: UnionResolution?
+        var opinions: [Opinion]
+        var cellVote: VoteRecord?
+        var committeeVote: VoteRecord?
+        var decisionExtensionGranted: Bool
+        var decision: Decision?
+        var ceremony: CivilDate?
+
+        var probationCompleted: CivilDate?
+        var newMemberCertificate: Certificate?
+        var recognitionVote: VoteRecord?
+        var recognitionDecision: Decision?
+
+        var documents: [DocumentRecord]
+        var history: [HistoryEntry]
+    }
+
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
+    public var id: CaseID {
+        get { storage.fields.id }
+        _modify { makeUnique(); yield &storage.fields.id }
+    }
+
+    public var unitID: UnitID {
+        get { storage.fields.unitID }
+        _modify { makeUnique(); yield &storage.fields.unitID }
+    }
+
+    public var person: Person {
+        get { storage.fields.person }
+        _modify { makeUnique(); yield &storage.fields.person }
+    }
+
+    public var state: CaseState {
+        get { storage.fields.state }
+        _modify { makeUnique(); yield &storage.fields.state }
+    }
+
     /// The date of the step that brought the case to its state.
-    public var stateSince: CivilDate
+    public var stateSince: CivilDate {
+        get { storage.fields.stateSince }
+        _modify { makeUnique(); yield &storage.fields.stateSince }
+    }
+
     /// Why the case is in a side state (removed, paused, …); nil on the main path.
-    public var sideState: SideStateRecord?
+    public var sideState: SideStateRecord? {
+        get { storage.fields.sideState }
+        _modify { makeUnique(); yield &storage.fields.sideState }
+    }
 
-    public var nominatedBy: NominationSource
-    public var nominationDate: CivilDate
-    public var sympathizerResolution: CivilDate?
-    public var mentors: [MentorAssignment]
-    public var notes: [ProgressNote]
-    public var tasks: [CaseTask]
+    public var nominatedBy: NominationSource {
+        get { storage.fields.nominatedBy }
+        _modify { makeUnique(); yield &storage.fields.nominatedBy }
+    }
 
-    public var enrolment: ClassEnrolment?
-    public var certificate: Certificate?
+    public var nominationDate: CivilDate {
+        get { storage.fields.nominationDate }
+        _modify { makeUnique(); yield &storage.fields.nominationDate }
+    }
 
-    public var application: CivilDate?
-    public var biographyVersions: [BiographyVersion]
-    public var verificationItems: [VerificationItem]
-    public var verificationConcluded: CivilDate?
+    public var sympathizerResolution: CivilDate? {
+        get { storage.fields.sympathizerResolution }
+        _modify { makeUnique(); yield &storage.fields.sympathizerResolution }
+    }
 
-    public var introducers: [Introducer]
-    public var unionResolution: UnionResolution?
-    public var opinions: [Opinion]
-    public var cellVote: VoteRecord?
-    public var committeeVote: VoteRecord?
+    public var mentors: [MentorAssignment] {
+        get { storage.fields.mentors }
+        _modify { makeUnique(); yield &storage.fields.mentors }
+    }
+
+    public var notes: [ProgressNote] {
+        get { storage.fields.notes }
+        _modify { makeUnique(); yield &storage.fields.notes }
+    }
+
+    public var tasks: [CaseTask] {
+        get { storage.fields.tasks }
+        _modify { makeUnique(); yield &storage.fields.tasks }
+    }
+
+    public var enrolment: ClassEnrolment? {
+        get { storage.fields.enrolment }
+        _modify { makeUnique(); yield &storage.fields.enrolment }
+    }
+
+    public var certificate: Certificate? {
+        get { storage.fields.certificate }
+        _modify { makeUnique(); yield &storage.fields.certificate }
+    }
+
+    public var application: CivilDate? {
+        get { storage.fields.application }
+        _modify { makeUnique(); yield &storage.fields.application }
+    }
+
+    public var biographyVersions: [BiographyVersion] {
+        get { storage.fields.biographyVersions }
+        _modify { makeUnique(); yield &storage.fields.biographyVersions }
+    }
+
+    public var verificationItems: [VerificationItem] {
+        get { storage.fields.verificationItems }
+        _modify { makeUnique(); yield &storage.fields.verificationItems }
+    }
+
+    public var verificationConcluded: CivilDate? {
+        get { storage.fields.verificationConcluded }
+        _modify { makeUnique(); yield &storage.fields.verificationConcluded }
+    }
+
+    public var introducers: [Introducer] {
+        get { storage.fields.introducers }
+        _modify { makeUnique(); yield &storage.fields.introducers }
+    }
+
+    public var unionResolution: UnionResolution? {
+        get { storage.fields.unionResolution }
+        _modify { makeUnique(); yield &storage.fields.unionResolution }
+    }
+
+    public var opinions: [Opinion] {
+        get { storage.fields.opinions }
+        _modify { makeUnique(); yield &storage.fields.opinions }
+    }
+
+    public var cellVote: VoteRecord? {
+        get { storage.fields.cellVote }
+        _modify { makeUnique(); yield &storage.fields.cellVote }
+    }
+
+    public var committeeVote: VoteRecord? {
+        get { storage.fields.committeeVote }
+        _modify { makeUnique(); yield &storage.fields.committeeVote }
+    }
+
     /// Granted by the deciding body: 30 more working days to decide (QĐ 294-QĐ/TW).
-    public var decisionExtensionGranted: Bool
-    public var decision: Decision?
-    public var ceremony: CivilDate?
+    public var decisionExtensionGranted: Bool {
+        get { storage.fields.decisionExtensionGranted }
+        _modify { makeUnique(); yield &storage.fields.decisionExtensionGranted }
+    }
 
-    public var probationCompleted: CivilDate?
-    public var newMemberCertificate: Certificate?
-    public var recognitionVote: VoteRecord?
-    public var recognitionDecision: Decision?
+    public var decision: Decision? {
+        get { storage.fields.decision }
+        _modify { makeUnique(); yield &storage.fields.decision }
+    }
 
-    public var documents: [DocumentRecord]
-    public var history: [HistoryEntry]
+    public var ceremony: CivilDate? {
+        get { storage.fields.ceremony }
+        _modify { makeUnique(); yield &storage.fields.ceremony }
+    }
+
+    public var probationCompleted: CivilDate? {
+        get { storage.fields.probationCompleted }
+        _modify { makeUnique(); yield &storage.fields.probationCompleted }
+    }
+
+    public var newMemberCertificate: Certificate? {
+        get { storage.fields.newMemberCertificate }
+        _modify { makeUnique(); yield &storage.fields.newMemberCertificate }
+    }
+
+    public var recognitionVote: VoteRecord? {
+        get { storage.fields.recognitionVote }
+        _modify { makeUnique(); yield &storage.fields.recognitionVote }
+    }
+
+    public var recognitionDecision: Decision? {
+        get { storage.fields.recognitionDecision }
+        _modify { makeUnique(); yield &storage.fields.recognitionDecision }
+    }
+
+    public var documents: [DocumentRecord] {
+        get { storage.fields.documents }
+        _modify { makeUnique(); yield &storage.fields.documents }
+    }
+
+    public var history: [HistoryEntry] {
+        get { storage.fields.history }
+        _modify { makeUnique(); yield &storage.fields.history }
+    }
 
     public init(
         id: CaseID, unitID: UnitID, person: Person, nominatedBy: NominationSource, nominationDate: CivilDate
     ) {
-        self.id = id
-        self.unitID = unitID
-        self.person = person
-        self.state = .nominated
-        self.stateSince = nominationDate
-        self.sideState = nil
-        self.nominatedBy = nominatedBy
-        self.nominationDate = nominationDate
-        self.sympathizerResolution = nil
-        self.mentors = []
-        self.notes = []
-        self.tasks = []
-        self.enrolment = nil
-        self.certificate = nil
-        self.application = nil
-        self.biographyVersions = []
-        self.verificationItems = []
-        self.verificationConcluded = nil
-        self.introducers = []
-        self.unionResolution = nil
-        self.opinions = []
-        self.cellVote = nil
-        self.committeeVote = nil
-        self.decisionExtensionGranted = false
-        self.decision = nil
-        self.ceremony = nil
-        self.probationCompleted = nil
-        self.newMemberCertificate = nil
-        self.recognitionVote = nil
-        self.recognitionDecision = nil
-        self.documents = []
-        self.history = []
+        storage = Storage(Fields(
+            id: id,
+            unitID: unitID,
+            person: person,
+            state: .nominated,
+            stateSince: nominationDate,
+            sideState: nil,
+            nominatedBy: nominatedBy,
+            nominationDate: nominationDate,
+            sympathizerResolution: nil,
+            mentors: [],
+            notes: [],
+            tasks: [],
+            enrolment: nil,
+            certificate: nil,
+            application: nil,
+            biographyVersions: [],
+            verificationItems: [],
+            verificationConcluded: nil,
+            introducers: [],
+            unionResolution: nil,
+            opinions: [],
+            cellVote: nil,
+            committeeVote: nil,
+            decisionExtensionGranted: false,
+            decision: nil,
+            ceremony: nil,
+            probationCompleted: nil,
+            newMemberCertificate: nil,
+            recognitionVote: nil,
+            recognitionDecision: nil,
+            documents: [],
+            history: []))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        storage = Storage(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    public static func == (lhs: CaseFile, rhs: CaseFile) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 
     public var activeMentors: [MentorAssignment] { mentors.filter(\.isActive) }

@@ -18,10 +18,13 @@ public struct CaseRow: Sendable {
     public static func rows(
         _ files: [CaseFile], rulebook: Rulebook, calendar: WorkingCalendar, today: CivilDate
     ) -> [CaseRow] {
+        // One key per file: a comparator that builds keys builds O(n log n) of them.
         files.map { file in
             let next = CaseDeadlines.next(for: file, rulebook: rulebook, calendar: calendar, today: today)
-            return CaseRow(file: file, deadline: next?.deadline, status: next?.status)
+            return (CaseRow(file: file, deadline: next?.deadline, status: next?.status),
+                    VietnameseCollation.sortKey(forFullName: file.person.fullName))
         }
-        .sorted { VietnameseCollation.areInIncreasingOrder($0.file.person.fullName, $1.file.person.fullName) }
+        .sorted { $0.1 < $1.1 }
+        .map(\.0)
     }
 }

@@ -87,7 +87,7 @@ struct CollationWeights {
     static func decomposedWords(of text: String) -> [[Unicode.Scalar]] {
         var words: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in CanonicalForms.decomposed(text) {
             if scalar.properties.isWhitespace {
                 if !current.isEmpty { words.append(current) }
                 current.removeAll(keepingCapacity: true)

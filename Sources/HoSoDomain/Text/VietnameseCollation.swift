@@ -48,6 +48,10 @@ public enum VietnameseCollation {
 
     /// The key of a full name "Family Middle… Given": given name first, then family, then middle names.
     public static func sortKey(forFullName fullName: String) -> SortKey {
+        memo.key(for: fullName, asFullName: true) { makeKey(forFullName: fullName) }
+    }
+
+    private static func makeKey(forFullName fullName: String) -> SortKey {
         let words = CollationWeights.decomposedWords(of: fullName)
         var weights = CollationWeights()
         if let given = words.last {
@@ -64,11 +68,42 @@ public enum VietnameseCollation {
 
     /// The key of ordinary text (a unit, a place): words in the order written.
     public static func sortKey(forText text: String) -> SortKey {
+        memo.key(for: text, asFullName: false) { makeKey(forText: text) }
+    }
+
+    private static func makeKey(forText text: String) -> SortKey {
         var weights = CollationWeights()
         for word in CollationWeights.decomposedWords(of: text) {
             weights.appendWord(decomposed: word)
         }
         return SortKey(weights: weights.weights, text: text)
+    }
+
+    /// Keys already built: the lists build one per file for its unit and its mentors, a few texts that
+    /// repeat across every file (and sharing one key also shares its arrays). Emptied when full.
+    private static let memo = KeyMemo()
+
+    private final class KeyMemo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var keys: [Entry: SortKey] = [:]
+        private static let capacity = 4_096
+
+        /// By bytes: `String` equality is canonical equivalence, and an NFD name must keep its own tie-break.
+        private struct Entry: Hashable {
+            let bytes: [UInt8]
+            let asFullName: Bool
+        }
+
+        func key(for text: String, asFullName: Bool, make: () -> SortKey) -> SortKey {
+            let entry = Entry(bytes: Array(text.utf8), asFullName: asFullName)
+            if let known = lock.withLock({ keys[entry] }) { return known }
+            let key = make()
+            lock.withLock {
+                if keys.count >= Self.capacity { keys.removeAll(keepingCapacity: true) }
+                keys[entry] = key
+            }
+            return key
+        }
     }
 
     /// Whether the person named `a` is listed before the person named `b`.

@@ -9,7 +9,7 @@ public enum VietnameseText {
     /// The canonical composed form (NFC) in which every stored string is kept, so that equal names
     /// written with composed or decomposed accents become equal strings byte for byte.
     public static func normalized(_ s: String) -> String {
-        s.precomposedStringWithCanonicalMapping
+        CanonicalForms.composed(s)
     }
 
     /// The search form: lowercase, without tones or vowel marks, đ as d, runs of whitespace as one
@@ -17,7 +17,7 @@ public enum VietnameseText {
     public static func folded(_ s: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in s.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in CanonicalForms.decomposed(s) {
             if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue

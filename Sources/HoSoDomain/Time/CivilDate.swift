@@ -114,6 +114,29 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
+    /// `YYYY-MM-DD` exactly, read byte by byte: the stored form, parsed once per date on every load, so
+    /// without the string splitting of `init(parsing:)`.
+    init?(isoBytes bytes: String.UTF8View) {
+        guard bytes.count == 10 else { return nil }
+        var values = (0, 0, 0)
+        var field = 0
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                field += 1
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch field {
+            case 0: values.0 = values.0 * 10 + digit
+            case 1: values.1 = values.1 * 10 + digit
+            default: values.2 = values.2 * 10 + digit
+            }
+        }
+        self.init(year: values.0, month: values.1, day: values.2)
+    }
+
     private static func numbers(_ text: String, separator: Character) -> [(value: Int, digits: Int)]? {
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         var result: [(Int, Int)] = []
@@ -136,7 +159,7 @@ extension CivilDate: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let date = CivilDate(parsing: text) else {
+        guard let date = CivilDate(isoBytes: text.utf8) ?? CivilDate(parsing: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "Ngày không hợp lệ: \(text) (cần dạng YYYY-MM-DD)")
         }

@@ -57,14 +57,12 @@ public final class Repository: @unchecked Sendable {
         }
         let store: JournalStore<StoredItem>
         do {
-            store = try JournalStore<StoredItem>.create(at: directory, schemaVersion: schemaVersion)
             let items = units.map(StoredItem.unit) + members.map(StoredItem.member) + accounts.map(StoredItem.account)
                 + cases.map { StoredItem.caseFile(HistorySeal.sealed($0)) }
-            if !items.isEmpty {
-                _ = try store.commit(
-                    items.map { RecordChange(id: $0.storageID, expectedRevision: nil, newValue: $0, summary: "Khởi tạo") },
-                    actor: actor)
-            }
+            let now = Timestamp.iso8601(Date())
+            store = try JournalStore<StoredItem>.create(
+                at: directory, schemaVersion: schemaVersion,
+                initialRecords: items.map { StoredRecord(id: $0.storageID, revision: 1, value: $0, changedBy: actor, changedAt: now) })
         } catch {
             if case .alreadyExists = error {
                 throw RepositoryError(
@@ -295,5 +293,17 @@ extension Repository {
     /// Rewrites the snapshot with everything and starts a new journal segment (the old ones stay as history).
     public func compact() throws(RepositoryError) {
         do { try store.compact() } catch { throw RepositoryError(error) }
+    }
+
+    /// Whether saves leave the compaction they make due to `compactIfDue()` (see `JournalStore.defersCompaction`).
+    public var defersCompaction: Bool {
+        get { store.defersCompaction }
+        set { store.defersCompaction = newValue }
+    }
+
+    /// Compacts if the journal is past the thresholds; true when it did.
+    @discardableResult
+    public func compactIfDue() throws(RepositoryError) -> Bool {
+        do { return try store.compactIfDue() } catch { throw RepositoryError(error) }
     }
 }

@@ -1,0 +1,511 @@
+import Foundation
+
+/// A strict, fast JSON decoder for loading many records: one pass builds a flat tape of the values, and
+/// `Decodable` types read straight from it (keys found by comparing bytes, no dictionary per object,
+/// no coding paths). It only has to be right when it succeeds: any failure — bad JSON, a wrong type, a
+/// number it does not read exactly — is answered by decoding again with Foundation's `JSONDecoder`, which
+/// gives the error its precise place. So it refuses whatever it is unsure of rather than guessing.
+enum RecordDecoder {
+    struct Failure: Error {}
+
+    /// `strings` lets equal strings of many records share one storage; pass one table per thread.
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>, strings: StringTable = StringTable()) throws -> T {
+        let tape = try Tape(bytes, strings: strings)
+        return try T(from: TapeDecoder(tape: tape, node: 0))
+    }
+}
+
+/// Equal strings decoded through one table share one storage. A file's history repeats the same actors,
+/// actions, field names and summaries; as separate allocations they were most of the memory of a loaded
+/// store, and finding a string again is cheaper than allocating and validating it. Not thread-safe.
+final class StringTable {
+    private var buckets: [Int: [String]] = [:]
+    /// Strings this short live inline in the `String` value, and long ones are rarely repeated.
+    private static let interned = 16...512
+
+    func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard Self.interned.contains(bytes.count) else { return String(validating: bytes, as: UTF8.self) }
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        let hash = hasher.finalize()
+        if let candidates = buckets[hash] {
+            for candidate in candidates where Self.equal(candidate, bytes) { return candidate }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        buckets[hash, default: []].append(text)
+        return text
+    }
+
+    private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { stored in
+            stored.count == bytes.count && memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        } ?? text.utf8.elementsEqual(bytes)
+    }
+}
+
+/// The parsed values in document order. Containers are followed by their children; `next` is the index
+/// just past a value's whole subtree, so siblings are one hop apart.
+final class Tape {
+    enum Kind: UInt8 { case object, array, string, escapedString, number, `true`, `false`, null }
+
+    struct Node {
+        var kind: Kind
+        /// Strings: the bytes between the quotes; numbers: the literal; containers: the element count in `start`.
+        var start: Int
+        var end: Int
+        var next: Int
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let nodes: [Node]
+    let strings: StringTable
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, strings: StringTable) throws {
+        self.bytes = bytes
+        self.strings = strings
+        var builder = TapeBuilder(bytes: bytes)
+        nodes = try builder.parseDocument()
+    }
+
+    // MARK: - Reading values
+
+    func string(at index: Int) throws -> String {
+        let node = nodes[index]
+        switch node.kind {
+        case .string:
+            guard let text = strings.string(UnsafeBufferPointer(rebasing: bytes[node.start..<node.end])) else {
+                throw RecordDecoder.Failure()
+            }
+            return text
+        case .escapedString:
+            return try unescaped(node.start..<node.end)
+        default:
+            throw RecordDecoder.Failure()
+        }
+    }
+
+    private func unescaped(_ range: Range<Int>) throws -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(range.count)
+        var cursor = range.lowerBound
+        func hex4(_ at: Int) throws -> UInt32 {
+            guard at + 4 <= range.upperBound else { throw RecordDecoder.Failure() }
+            var value: UInt32 = 0
+            for offset in 0..<4 {
+                let byte = bytes[at + offset]
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: throw RecordDecoder.Failure()
+                }
+                value = value << 4 | UInt32(digit)
+            }
+            return value
+        }
+        while cursor < range.upperBound {
+            let byte = bytes[cursor]
+            guard byte == UInt8(ascii: "\\") else {
+                output.append(byte)
+                cursor += 1
+                continue
+            }
+            guard cursor + 1 < range.upperBound else { throw RecordDecoder.Failure() }
+            switch bytes[cursor + 1] {
+            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): output.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4(cursor + 2)
+                cursor += 6
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard cursor + 1 < range.upperBound, bytes[cursor] == UInt8(ascii: "\\"), bytes[cursor + 1] == UInt8(ascii: "u") else {
+                        throw RecordDecoder.Failure()
+                    }
+                    let low = try hex4(cursor + 2)
+                    guard (0xDC00..<0xE000).contains(low) else { throw RecordDecoder.Failure() }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    cursor += 6
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { throw RecordDecoder.Failure() }
+                output.append(contentsOf: String(unicode).utf8)
+                continue
+            default:
+                throw RecordDecoder.Failure()
+            }
+            cursor += 2
+        }
+        guard let text = String(validating: output, as: UTF8.self) else { throw RecordDecoder.Failure() }
+        return text
+    }
+
+    /// Whether the key at `index` is `key` (byte comparison; an escaped key is unescaped first).
+    func key(at index: Int, equals key: inout String) -> Bool {
+        let node = nodes[index]
+        if node.kind == .escapedString { return (try? unescaped(node.start..<node.end)) == key }
+        return key.withUTF8 { wanted in
+            guard wanted.count == node.end - node.start else { return false }
+            guard let base = wanted.baseAddress, let haystack = bytes.baseAddress else { return wanted.isEmpty }
+            return memcmp(base, haystack + node.start, wanted.count) == 0
+        }
+    }
+
+    /// An integer literal read exactly: no fraction, no exponent, no leading zeros, no overflow.
+    func integer(at index: Int) throws -> Int64 {
+        let node = nodes[index]
+        guard node.kind == .number else { throw RecordDecoder.Failure() }
+        var cursor = node.start
+        let negative = bytes[cursor] == UInt8(ascii: "-")
+        if negative { cursor += 1 }
+        guard cursor < node.end, node.end - cursor <= 18 else { throw RecordDecoder.Failure() }
+        if bytes[cursor] == UInt8(ascii: "0"), node.end - cursor > 1 { throw RecordDecoder.Failure() }
+        var value: Int64 = 0
+        while cursor < node.end {
+            let byte = bytes[cursor]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw RecordDecoder.Failure() }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            cursor += 1
+        }
+        return negative ? -value : value
+    }
+
+    func double(at index: Int) throws -> Double {
+        let node = nodes[index]
+        guard node.kind == .number else { throw RecordDecoder.Failure() }
+        if let exact = try? integer(at: index) { return Double(exact) }
+        guard let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[node.start..<node.end]), as: UTF8.self)),
+              value.isFinite
+        else { throw RecordDecoder.Failure() }
+        return value
+    }
+
+    func bool(at index: Int) throws -> Bool {
+        switch nodes[index].kind {
+        case .true: true
+        case .false: false
+        default: throw RecordDecoder.Failure()
+        }
+    }
+
+    /// The value of `key` in the object at `object`, if present.
+    func member(_ key: String, of object: Int) -> Int? {
+        var wanted = key
+        var cursor = object + 1
+        let end = nodes[object].next
+        while cursor < end {
+            if self.key(at: cursor, equals: &wanted) { return cursor + 1 }
+            cursor = nodes[cursor + 1].next
+        }
+        return nil
+    }
+}
+
+/// One pass over the bytes, strict about the grammar (a value it is unsure of fails the whole decode).
+private struct TapeBuilder {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var nodes: [Tape.Node] = []
+    var position = 0
+    static let maximumDepth = 256
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        nodes.reserveCapacity(bytes.count / 12)
+    }
+
+    mutating func parseDocument() throws -> [Tape.Node] {
+        skipWhitespace()
+        try parseValue(depth: 0)
+        skipWhitespace()
+        guard position == bytes.count else { throw RecordDecoder.Failure() }
+        return nodes
+    }
+
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func parseValue(depth: Int) throws {
+        guard position < bytes.count, depth < Self.maximumDepth else { throw RecordDecoder.Failure() }
+        switch bytes[position] {
+        case UInt8(ascii: "{"):
+            try parseContainer(.object, closing: UInt8(ascii: "}")) { builder in
+                guard builder.position < builder.bytes.count, builder.bytes[builder.position] == UInt8(ascii: "\"") else {
+                    throw RecordDecoder.Failure()
+                }
+                try builder.parseString()
+                builder.skipWhitespace()
+                guard builder.position < builder.bytes.count, builder.bytes[builder.position] == UInt8(ascii: ":") else {
+                    throw RecordDecoder.Failure()
+                }
+                builder.position += 1
+                builder.skipWhitespace()
+                try builder.parseValue(depth: depth + 1)
+            }
+        case UInt8(ascii: "["):
+            try parseContainer(.array, closing: UInt8(ascii: "]")) { builder in try builder.parseValue(depth: depth + 1) }
+        case UInt8(ascii: "\""):
+            try parseString()
+        case UInt8(ascii: "t"): try literal("true", .true)
+        case UInt8(ascii: "f"): try literal("false", .false)
+        case UInt8(ascii: "n"): try literal("null", .null)
+        default:
+            try parseNumber()
+        }
+    }
+
+    /// An object or array: `element` reads one member or element; separators and the count are kept here.
+    private mutating func parseContainer(_ kind: Tape.Kind, closing: UInt8, element: (inout TapeBuilder) throws -> Void) throws {
+        let index = nodes.count
+        nodes.append(Tape.Node(kind: kind, start: 0, end: 0, next: 0))
+        position += 1
+        skipWhitespace()
+        var count = 0
+        if position < bytes.count, bytes[position] == closing {
+            position += 1
+        } else {
+            while true {
+                try element(&self)
+                count += 1
+                skipWhitespace()
+                guard position < bytes.count else { throw RecordDecoder.Failure() }
+                if bytes[position] == UInt8(ascii: ",") {
+                    position += 1
+                    skipWhitespace()
+                } else if bytes[position] == closing {
+                    position += 1
+                    break
+                } else {
+                    throw RecordDecoder.Failure()
+                }
+            }
+        }
+        nodes[index].start = count
+        nodes[index].next = nodes.count
+    }
+
+    private mutating func literal(_ word: StaticString, _ kind: Tape.Kind) throws {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count else { throw RecordDecoder.Failure() }
+        for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] { throw RecordDecoder.Failure() }
+        nodes.append(Tape.Node(kind: kind, start: position, end: position + count, next: nodes.count + 1))
+        position += count
+    }
+
+    mutating func parseString() throws {
+        let start = position + 1
+        var cursor = start
+        var escaped = false
+        while true {
+            guard cursor < bytes.count else { throw RecordDecoder.Failure() }
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte < 0x20 { throw RecordDecoder.Failure() }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                cursor += 2
+            } else {
+                cursor += 1
+            }
+        }
+        nodes.append(Tape.Node(kind: escaped ? .escapedString : .string, start: start, end: cursor, next: nodes.count + 1))
+        position = cursor + 1
+    }
+
+    private mutating func parseNumber() throws {
+        let start = position
+        guard bytes[position] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) else {
+            throw RecordDecoder.Failure()
+        }
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                position += 1
+            default:
+                guard position > start else { throw RecordDecoder.Failure() }
+                nodes.append(Tape.Node(kind: .number, start: start, end: position, next: nodes.count + 1))
+                return
+            }
+        }
+        guard position > start else { throw RecordDecoder.Failure() }
+        nodes.append(Tape.Node(kind: .number, start: start, end: position, next: nodes.count + 1))
+    }
+
+}
+
+/// One position in the tape seen as a `Decoder`; containers make new ones for their children.
+private struct TapeDecoder: Decoder, SingleValueDecodingContainer {
+    let tape: Tape
+    let node: Int
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard tape.nodes[node].kind == .object else { throw RecordDecoder.Failure() }
+        return KeyedDecodingContainer(TapeKeyedContainer<Key>(tape: tape, object: node))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard tape.nodes[node].kind == .array else { throw RecordDecoder.Failure() }
+        return TapeUnkeyedContainer(tape: tape, array: node)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
+
+    func decodeNil() -> Bool { tape.nodes[node].kind == .null }
+    func decode(_ type: Bool.Type) throws -> Bool { try tape.bool(at: node) }
+    func decode(_ type: String.Type) throws -> String { try tape.string(at: node) }
+    func decode(_ type: Double.Type) throws -> Double { try tape.double(at: node) }
+    func decode(_ type: Float.Type) throws -> Float {
+        let value = try tape.double(at: node)
+        guard let exact = Float(exactly: value) else { throw RecordDecoder.Failure() }
+        return exact
+    }
+    func decode(_ type: Int.Type) throws -> Int { try integer() }
+    func decode(_ type: Int8.Type) throws -> Int8 { try integer() }
+    func decode(_ type: Int16.Type) throws -> Int16 { try integer() }
+    func decode(_ type: Int32.Type) throws -> Int32 { try integer() }
+    func decode(_ type: Int64.Type) throws -> Int64 { try integer() }
+    func decode(_ type: UInt.Type) throws -> UInt { try integer() }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try integer() }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try integer() }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try integer() }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try integer() }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: self) }
+
+    private func integer<T: FixedWidthInteger>() throws -> T {
+        guard let value = T(exactly: try tape.integer(at: node)) else { throw RecordDecoder.Failure() }
+        return value
+    }
+}
+
+private struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let tape: Tape
+    let object: Int
+    var codingPath: [any CodingKey] { [] }
+
+    var allKeys: [Key] {
+        var keys: [Key] = []
+        var cursor = object + 1
+        while cursor < tape.nodes[object].next {
+            if let name = try? tape.string(at: cursor), let key = Key(stringValue: name) { keys.append(key) }
+            cursor = tape.nodes[cursor + 1].next
+        }
+        return keys
+    }
+
+    func contains(_ key: Key) -> Bool { tape.member(key.stringValue, of: object) != nil }
+
+    private func value(_ key: Key) throws -> TapeDecoder {
+        guard let node = tape.member(key.stringValue, of: object) else { throw RecordDecoder.Failure() }
+        return TapeDecoder(tape: tape, node: node)
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { try value(key).decodeNil() }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(key).decode(type) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(key).decode(type) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try value(key).decode(type) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try value(key).decode(type) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(key).decode(type) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try value(key).decode(type) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try value(key).decode(type) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try value(key).decode(type) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try value(key).decode(type) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try value(key).decode(type) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try value(key).decode(type) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try value(key).decode(type) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key).decode(type) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key).decode(type) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try T(from: value(key)) }
+
+    // One search for the key: the defaults look it up three times (contains, decodeNil, decode), and most
+    // optional fields of a file are absent.
+    private func present(_ key: Key) -> TapeDecoder? {
+        guard let node = tape.member(key.stringValue, of: object), tape.nodes[node].kind != .null else { return nil }
+        return TapeDecoder(tape: tape, node: node)
+    }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key)?.decode(type) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(key)?.decode(type) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try present(key)?.decode(type) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(key)?.decode(type) }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try present(key).map { try T(from: $0) } }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try value(key).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer { try value(key).unkeyedContainer() }
+
+    func superDecoder() throws -> any Decoder {
+        guard let node = tape.member("super", of: object) else { throw RecordDecoder.Failure() }
+        return TapeDecoder(tape: tape, node: node)
+    }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder { try value(key) }
+}
+
+private struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
+    let tape: Tape
+    let array: Int
+    private var cursor: Int
+    private(set) var currentIndex = 0
+    var codingPath: [any CodingKey] { [] }
+    var count: Int? { tape.nodes[array].start }
+    var isAtEnd: Bool { currentIndex >= tape.nodes[array].start }
+
+    init(tape: Tape, array: Int) {
+        self.tape = tape
+        self.array = array
+        cursor = array + 1
+    }
+
+    private mutating func next() throws -> TapeDecoder {
+        guard !isAtEnd else { throw RecordDecoder.Failure() }
+        let decoder = TapeDecoder(tape: tape, node: cursor)
+        cursor = tape.nodes[cursor].next
+        currentIndex += 1
+        return decoder
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd else { throw RecordDecoder.Failure() }
+        guard tape.nodes[cursor].kind == .null else { return false }
+        _ = try next()
+        return true
+    }
+
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try next().decode(type) }
+    mutating func decode(_ type: String.Type) throws -> String { try next().decode(type) }
+    mutating func decode(_ type: Double.Type) throws -> Double { try next().decode(type) }
+    mutating func decode(_ type: Float.Type) throws -> Float { try next().decode(type) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try next().decode(type) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next().decode(type) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next().decode(type) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next().decode(type) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next().decode(type) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try next().decode(type) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next().decode(type) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next().decode(type) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next().decode(type) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next().decode(type) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: next()) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        try next().container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer { try next().unkeyedContainer() }
+
+    mutating func superDecoder() throws -> any Decoder { try next() }
+}
