@@ -84,12 +84,12 @@ import Testing
         let demo = DemoOrganisation.generate(caseCount: 40, seed: 5, today: Fixtures.date("2026-11-23"))
         let repository = try Repository.create(at: directory, units: demo.units, members: demo.members, cases: demo.cases, actor: "kiểm thử")
         #expect(readFile(directory + "/journal/000001.jsonl").isEmpty, "no journal copy of the data")
-        #expect(repository.cases == demo.cases)
+        #expect(repository.cases.map(\.withoutSeals) == demo.cases)
         #expect(repository.revision(of: demo.cases[3].id) == 1)
         #expect(repository.lastChange(of: demo.cases[3].id)?.by == "kiểm thử")
         #expect(repository.check().errors.isEmpty)
         let reopened = try Repository.open(at: directory)
-        #expect(reopened.cases == demo.cases)
+        #expect(reopened.cases == repository.cases)
         #expect(reopened.organisation.members.count == demo.members.count)
     }
 

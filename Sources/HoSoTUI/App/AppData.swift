@@ -84,8 +84,9 @@ public struct CaseIndex: Sendable {
 
     /// Builds the index of `data`.
     public init(data: AppData) {
-        let unsorted = data.cases.map { file -> (CaseRow, VietnameseCollation.SortKey) in
-            let next = CaseDeadlines.next(for: file, rulebook: data.rulebook, calendar: data.calendar, today: data.today)
+        let (rulebook, calendar, today) = (data.rulebook, data.calendar, data.today)
+        let unsorted = data.cases.concurrentMap { file -> (CaseRow, VietnameseCollation.SortKey) in
+            let next = CaseDeadlines.next(for: file, rulebook: rulebook, calendar: calendar, today: today)
             return (CaseRow(file: file, deadline: next?.deadline, status: next?.status),
                     VietnameseCollation.sortKey(forFullName: file.person.fullName))
         }
@@ -98,7 +99,7 @@ public struct CaseIndex: Sendable {
         let mentors = sortedRows.map { row in row.file.activeMentors.map { data.memberName($0.memberID) }.joined(separator: ", ") }
         mentorNames = mentors
         mentorKeys = mentors.map { VietnameseCollation.sortKey(forFullName: $0) }
-        searchKeys = sortedRows.indices.map { index in
+        searchKeys = Array(sortedRows.indices).concurrentMap { index in
             let file = sortedRows[index].file
             return SearchKey("\(file.person.fullName) \(file.id.rawValue) \(names[index])")
         }
