@@ -190,3 +190,23 @@ struct LegacyOwnerTests {
         #expect(again.id == "chu")
     }
 }
+
+@Suite("A save computed from an old version")
+struct StaleSaveTests {
+    @Test("Meets the conflict message naming who changed the file, not the history refusal")
+    func staleSaveIsAConflict() throws {
+        let workspace = RepositoryWorkspace()
+        defer { workspace.remove() }
+        let repository = try workspace.create()
+        let service = CaseService(repository: repository)
+        let start = try #require(repository.caseFile("HS-0001"))
+        let revision = repository.revision(of: "HS-0001")
+        try service.edit(.addNote(text: "Từ máy khác."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Thư ký Minh")
+        var mine = start
+        mine.history.append(HistoryEntry(date: RepositoryWorkspace.day, actor: "Thư ký Lan", action: "note", summary: "Của tôi"))
+        let error = expectServiceError { () throws(ServiceError) in try service.save(mine, expectedRevision: revision, actor: "Thư ký Lan") }
+        guard case .storage(let storage)? = error else { Issue.record("expected a conflict, got \(String(describing: error))"); return }
+        #expect(storage.isConflict)
+        #expect(storage.message.contains("Thư ký Minh"))
+    }
+}

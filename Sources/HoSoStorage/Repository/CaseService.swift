@@ -134,7 +134,9 @@ public struct CaseService: Sendable {
     /// The store's history may only grow, and each entry added must be a step or an edit the person's
     /// roles allow on this file: the same rules as the engine's, whatever computed the file.
     public func save(_ file: CaseFile, expectedRevision: Int?, actor: String) throws(ServiceError) {
-        if let stored = repository.caseFile(file.id) {
+        // When the file changed meanwhile, the store's compare-and-swap refuses the save with the
+        // conflict message (who, when); the history is judged against the version the edit started from.
+        if let stored = repository.caseFile(file.id), repository.revision(of: file.id) == expectedRevision {
             guard file.history.count > stored.history.count,
                 Array(file.history.prefix(stored.history.count)) == stored.history
             else {
