@@ -145,3 +145,23 @@ struct AccountabilityTests {
         #expect(settled.history.suffix(3).allSatisfy { $0.actor == signature })
     }
 }
+
+@Suite("The mentor's monthly report: when it is due")
+struct MonthlyNoteDueTests {
+    @Test("Due from the source list until recognition; not before, not once the file is closed")
+    func dueOnlyWhileInThePipeline() throws {
+        let day = Fixtures.date("2026-11-23")
+        #expect(!Fixtures.newCase().expectsMonthlyNote, "nominated: no mentor yet")
+        let listed = try Fixtures.file(in: .sympathizer).file
+        #expect(listed.expectsMonthlyNote)
+        #expect(listed.lacksMonthlyNote(inMonthOf: day))
+        var noted = listed
+        noted.notes.append(ProgressNote(date: Fixtures.date("2026-11-02"), author: "x", text: "Tốt."))
+        #expect(!noted.lacksMonthlyNote(inMonthOf: day))
+        let official = try Fixtures.file(in: .official).file
+        #expect(!official.expectsMonthlyNote && !official.lacksMonthlyNote(inMonthOf: day))
+        var removed = listed
+        removed.state = .removed
+        #expect(!removed.lacksMonthlyNote(inMonthOf: day))
+    }
+}

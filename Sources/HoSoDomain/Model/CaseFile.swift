@@ -279,4 +279,11 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
     public func hasNote(inMonthOf day: CivilDate) -> Bool {
         notes.contains { $0.date.year == day.year && $0.date.month == day.month }
     }
+
+    /// Whether a mentor's monthly report is due for this file: from the source list until recognition, not
+    /// once the file is closed (official member, removed, refused…) or before it is on the list.
+    public var expectsMonthlyNote: Bool { state.stage != nil && state != .nominated }
+
+    /// A monthly report is due and none is recorded for the month of `day`.
+    public func lacksMonthlyNote(inMonthOf day: CivilDate) -> Bool { expectsMonthlyNote && !hasNote(inMonthOf: day) }
 }

@@ -28,7 +28,7 @@ public enum CaseDeadlines {
         default:
             break
         }
-        if file.state.stage != nil, file.state != .nominated {
+        if file.expectsMonthlyNote {
             // The mentor reports to the cell every month (seed 002 §III.3).
             let last = file.lastNoteDate ?? file.activeMentors.map(\.since).max() ?? file.stateSince
             result.append(
