@@ -42,16 +42,16 @@ struct AccessTests {
         let mentorID = try #require(file.activeMentors.first?.memberID)
         let own = Self.access([RoleGrant(.mentor, in: Fixtures.cellID)], member: mentorID)
         #expect(own.refusal(.readFile, on: file) == nil)
-        #expect(own.refusal(.edit("note"), on: file) == nil)
-        #expect(own.refusal(.edit("task"), on: file) == nil)
+        #expect(own.refusal(.edit(.note), on: file) == nil)
+        #expect(own.refusal(.edit(.task), on: file) == nil)
         #expect(own.listsFile(file))
-        let verification = try #require(own.refusal(.edit("verification-item"), on: file))
+        let verification = try #require(own.refusal(.edit(.verificationItem), on: file))
         #expect(verification.message.contains("thêm phiếu thẩm tra"))
         #expect(own.refusal(.step(.enrollInClass), on: file) != nil)
         #expect(own.refusal(.addCase, inUnit: Fixtures.cellID) != nil)
 
         let other = Self.access([RoleGrant(.mentor, in: Fixtures.cellID)], member: "M003")
-        let refusal = try #require(other.refusal(.edit("note"), on: file))
+        let refusal = try #require(other.refusal(.edit(.note), on: file))
         #expect(refusal.message.contains("không do anh/chị giúp đỡ"))
         #expect(refusal.caseID == file.id)
         #expect(!other.listsFile(file))
@@ -66,7 +66,7 @@ struct AccessTests {
         }
         #expect(committee.refusal(.readFile, on: file) == nil)
         #expect(committee.refusal(.step(.startVerification), on: file) != nil)
-        #expect(committee.refusal(.edit("mentor"), on: file) != nil)
+        #expect(committee.refusal(.edit(.mentor), on: file) != nil)
         #expect(committee.refusal(.exportPersonalData, inUnit: "DU-P5") == nil)
     }
 
@@ -78,7 +78,7 @@ struct AccessTests {
         #expect(viewer.refusalAnywhere(.readReports) == nil)
         #expect(!viewer.canWriteAnything)
         #expect(viewer.refusal(.readFile, on: file) != nil)
-        for permission in [Permission.edit("note"), .step(.cellVote), .edit("document")] {
+        for permission in [Permission.edit(.note), .step(.cellVote), .edit(.document)] {
             #expect(viewer.refusal(permission, on: file) != nil, "\(permission)")
         }
         let export = try #require(viewer.refusalAnywhere(.exportPersonalData))
@@ -110,8 +110,11 @@ struct AccessTests {
     func permissionFromHistory() {
         #expect(Permission(historyAction: "cell-vote") == .step(.cellVote))
         #expect(Permission(historyAction: "add") == .addCase)
-        #expect(Permission(historyAction: "note") == .edit("note"))
+        #expect(Permission(historyAction: "note") == .edit(.note))
         #expect(Permission(historyAction: "decide") == .step(.issueDecision))
+        #expect(Permission(historyAction: "task-done") == .edit(.taskDone))
+        #expect(Permission(historyAction: "rewrite-everything") == nil)
+        for kind in CaseEdit.Kind.allCases { #expect(Permission(historyAction: kind.rawValue) == .edit(kind)) }
     }
 
     @Test("Someone without any role is told so and how to get one")

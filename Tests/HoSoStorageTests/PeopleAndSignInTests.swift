@@ -210,3 +210,21 @@ struct StaleSaveTests {
         #expect(storage.message.contains("Thư ký Minh"))
     }
 }
+
+@Suite("A save whose history names no HoSo action")
+struct UnknownActionSaveTests {
+    @Test("Is refused, even for a clerk, and nothing is stored")
+    func unknownActionIsRefused() throws {
+        let workspace = RepositoryWorkspace()
+        defer { workspace.remove() }
+        let repository = try workspace.create()
+        let clerk = Account(id: "lan", fullName: "Trần Thị Lan", grants: [RoleGrant(.clerk, in: Fixtures.cellID)])
+        let service = CaseService(repository: repository, access: Access(account: clerk, organisation: repository.organisation))
+        var file = try #require(repository.caseFile("HS-0001"))
+        let revision = repository.revision(of: "HS-0001")
+        file.history.append(HistoryEntry(date: RepositoryWorkspace.day, actor: clerk.signature, action: "rewrite-everything", summary: "?"))
+        let error = expectServiceError { () throws(ServiceError) in try service.save(file, expectedRevision: revision, actor: clerk.signature) }
+        #expect(error?.message.contains("không phải một bước hay một thay đổi") == true)
+        #expect(repository.revision(of: "HS-0001") == revision)
+    }
+}

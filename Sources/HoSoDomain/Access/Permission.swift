@@ -6,8 +6,8 @@ public enum Permission: Hashable, Sendable {
     case readFile
     /// A step of the procedure.
     case step(Event.Kind)
-    /// An edit that is not a step, by its stable name (`CaseEdit.name`: "note", "task", …).
-    case edit(String)
+    /// An edit that is not a step.
+    case edit(CaseEdit.Kind)
     case addCase
     case manageMembers
     case managePeople
@@ -18,14 +18,17 @@ public enum Permission: Hashable, Sendable {
     /// Backups, restores and settings.
     case maintainStore
 
-    /// The permission a history entry needed, from its action name (a step's or an edit's name).
-    public init(historyAction action: String) {
+    /// The permission a history entry needed, from its action name (a step's or an edit's name); nil for
+    /// a name HoSo never writes.
+    public init?(historyAction action: String) {
         if action == "add" {
             self = .addCase
         } else if let kind = Event.Kind(rawValue: action) {
             self = .step(kind)
+        } else if let kind = CaseEdit.Kind(rawValue: action) {
+            self = .edit(kind)
         } else {
-            self = .edit(action)
+            return nil
         }
     }
 
@@ -35,7 +38,7 @@ public enum Permission: Hashable, Sendable {
         case .readList: "xem danh sách hồ sơ"
         case .readFile: "xem nội dung hồ sơ"
         case .step(let kind): kind.vietnamese.lowercasedFirst
-        case .edit(let name): CaseEdit.vietnamese(name: name)
+        case .edit(let kind): kind.vietnamese
         case .addCase: "thêm hồ sơ mới"
         case .manageMembers: "thêm hoặc sửa đảng viên"
         case .managePeople: "quản lý người dùng và vai trò"
@@ -53,7 +56,7 @@ public enum Permission: Hashable, Sendable {
     ]
 
     /// What a mentor records for the candidates in their care: the monthly note and tasks.
-    public static let mentorEdits: Set<String> = ["note", "task", "task-done"]
+    public static let mentorEdits: Set<CaseEdit.Kind> = [.note, .task, .taskDone]
 
     /// The roles that may do this (in the file's unit or a unit above it); a mentor also needs the file
     /// to be one of theirs.
@@ -62,36 +65,13 @@ public enum Permission: Hashable, Sendable {
         case .readList: [.clerk, .mentor, .committee, .viewer]
         case .readFile: [.clerk, .mentor, .committee]
         case .step(let kind): Self.committeeSteps.contains(kind) ? [.clerk, .committee] : [.clerk]
-        case .edit(let name):
-            if Self.mentorEdits.contains(name) { [.clerk, .mentor] }
-            else if name == "decision-extension" { [.clerk, .committee] }
+        case .edit(let kind):
+            if Self.mentorEdits.contains(kind) { [.clerk, .mentor] }
+            else if kind == .decisionExtension { [.clerk, .committee] }
             else { [.clerk] }
         case .readReports: [.clerk, .committee, .viewer]
         case .exportPersonalData: [.clerk, .committee]
         case .addCase, .manageMembers, .managePeople, .manageUnits, .maintainStore: [.clerk]
-        }
-    }
-}
-
-extension CaseEdit {
-    /// The edit named `name`, in words ("thêm nhận xét").
-    static func vietnamese(name: String) -> String {
-        switch name {
-        case "note": "thêm nhận xét"
-        case "task": "giao nhiệm vụ"
-        case "task-done": "đánh dấu nhiệm vụ hoàn thành"
-        case "mentor": "phân công người giúp đỡ"
-        case "mentor-release": "thôi phân công người giúp đỡ"
-        case "verification-item": "thêm phiếu thẩm tra"
-        case "verification-result": "ghi kết quả thẩm tra"
-        case "biography-rewrite": "ghi lý lịch viết lại"
-        case "introducer": "thêm người giới thiệu"
-        case "union-resolution": "ghi nghị quyết giới thiệu của đoàn thể"
-        case "opinion": "ghi ý kiến nhận xét"
-        case "document": "ghi nhận giấy tờ"
-        case "decision-extension": "gia hạn thời gian ra quyết định"
-        case "identity": "sửa thông tin cá nhân"
-        default: name
         }
     }
 }

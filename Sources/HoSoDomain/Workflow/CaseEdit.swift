@@ -16,25 +16,63 @@ public enum CaseEdit: Sendable, Equatable {
     case grantDecisionExtension
     case updatePerson(Person)
 
-    /// A stable name for the history and scripts.
-    public var name: String {
-        switch self {
-        case .addNote: "note"
-        case .addTask: "task"
-        case .completeTask: "task-done"
-        case .assignMentor: "mentor"
-        case .releaseMentor: "mentor-release"
-        case .addVerificationItem: "verification-item"
-        case .recordVerificationResult: "verification-result"
-        case .rewriteBiography: "biography-rewrite"
-        case .addIntroducer: "introducer"
-        case .setUnionResolution: "union-resolution"
-        case .addOpinion: "opinion"
-        case .addDocument: "document"
-        case .grantDecisionExtension: "decision-extension"
-        case .updatePerson: "identity"
+    /// What kind of edit this is: its stable name in the history and scripts, and what it needs.
+    public enum Kind: String, Sendable, CaseIterable {
+        case note, task
+        case taskDone = "task-done"
+        case mentor
+        case mentorRelease = "mentor-release"
+        case verificationItem = "verification-item"
+        case verificationResult = "verification-result"
+        case biographyRewrite = "biography-rewrite"
+        case introducer
+        case unionResolution = "union-resolution"
+        case opinion, document
+        case decisionExtension = "decision-extension"
+        case identity
+
+        /// The edit in words, as a refusal names it ("thêm nhận xét").
+        public var vietnamese: String {
+            switch self {
+            case .note: "thêm nhận xét"
+            case .task: "giao nhiệm vụ"
+            case .taskDone: "đánh dấu nhiệm vụ hoàn thành"
+            case .mentor: "phân công người giúp đỡ"
+            case .mentorRelease: "thôi phân công người giúp đỡ"
+            case .verificationItem: "thêm phiếu thẩm tra"
+            case .verificationResult: "ghi kết quả thẩm tra"
+            case .biographyRewrite: "ghi lý lịch viết lại"
+            case .introducer: "thêm người giới thiệu"
+            case .unionResolution: "ghi nghị quyết giới thiệu của đoàn thể"
+            case .opinion: "ghi ý kiến nhận xét"
+            case .document: "ghi nhận giấy tờ"
+            case .decisionExtension: "gia hạn thời gian ra quyết định"
+            case .identity: "sửa thông tin cá nhân"
+            }
         }
     }
+
+    public var kind: Kind {
+        switch self {
+        case .addNote: .note
+        case .addTask: .task
+        case .completeTask: .taskDone
+        case .assignMentor: .mentor
+        case .releaseMentor: .mentorRelease
+        case .addVerificationItem: .verificationItem
+        case .recordVerificationResult: .verificationResult
+        case .rewriteBiography: .biographyRewrite
+        case .addIntroducer: .introducer
+        case .setUnionResolution: .unionResolution
+        case .addOpinion: .opinion
+        case .addDocument: .document
+        case .grantDecisionExtension: .decisionExtension
+        case .updatePerson: .identity
+        }
+    }
+
+    /// A stable name for the history and scripts.
+    public var name: String { kind.rawValue }
 }
 
 extension Workflow {
@@ -42,7 +80,7 @@ extension Workflow {
     public static func edit(_ edit: CaseEdit, of file: CaseFile, context: WorkflowContext) throws(WorkflowError)
         -> CaseFile
     {
-        try context.authorize(.edit(edit.name), on: file)
+        try context.authorize(.edit(edit.kind), on: file)
         var next = file
         var problems: [String] = []
         var summary = ""

@@ -75,7 +75,7 @@ extension Permission {
         case .readList: "read-list"
         case .readFile: "read-file"
         case .step(let kind): "step:" + kind.rawValue
-        case .edit(let name): "edit:" + name
+        case .edit(let kind): "edit:" + kind.rawValue
         case .addCase: "add-case"
         case .manageMembers: "manage-members"
         case .managePeople: "manage-people"

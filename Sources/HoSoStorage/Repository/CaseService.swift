@@ -145,7 +145,11 @@ public struct CaseService: Sendable {
                         + "Tải lại dữ liệu (F5) rồi làm lại."]))
             }
             for entry in file.history.dropFirst(stored.history.count) {
-                let permission = Permission(historyAction: entry.action)
+                guard let permission = Permission(historyAction: entry.action) else {
+                    throw .workflow(.invalidInput([
+                        "Mục lịch sử \"\(VietnameseText.sanitizedForDisplay(entry.action))\" không phải một bước hay một thay đổi của HoSo; "
+                            + "thay đổi không được lưu."]))
+                }
                 try authorize(permission, on: stored)
                 try authorize(permission, on: file)
             }
