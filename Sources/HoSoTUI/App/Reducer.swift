@@ -323,30 +323,32 @@ public enum AppReducer {
         return state.index.rows[list.visible[list.selected]].file.id
     }
 
+    /// The filter picker; its counts come from the index, so opening it costs nothing per file.
     static func openFilterPicker(_ state: inout AppState) {
-        let rows = state.index.rows
-        var options: [String] = ["Tất cả hồ sơ (\(rows.count))"]
+        let counts = state.index.counts
+        var options: [String] = ["Tất cả hồ sơ (\(counts.all.files))"]
         var filters: [ListFilter] = [.all]
         for caseState in CaseState.allCases {
-            let count = rows.filter { $0.file.state == caseState }.count
+            let count = counts.byState[caseState] ?? 0
             guard count > 0 else { continue }
             options.append("Trạng thái: \(caseState.vietnamese) (\(count))")
             filters.append(ListFilter(states: [caseState], title: caseState.vietnamese))
         }
-        for (title, filter) in [("Quá hạn", ListFilter(overdueOnly: true, title: "Quá hạn")),
-                                ("Sắp đến hạn", ListFilter(dueSoonOnly: true, title: "Sắp đến hạn")),
-                                ("Chưa có người giúp đỡ", ListFilter(noMentorOnly: true, title: "Chưa có người giúp đỡ"))] {
-            options.append("\(title) (\(rows.filter(filter.admits).count))")
+        for (title, filter, count) in [("Quá hạn", ListFilter(overdueOnly: true, title: "Quá hạn"), counts.all.overdue),
+                                       ("Sắp đến hạn", ListFilter(dueSoonOnly: true, title: "Sắp đến hạn"), counts.all.dueSoon),
+                                       ("Chưa có người giúp đỡ", ListFilter(noMentorOnly: true, title: "Chưa có người giúp đỡ"),
+                                        counts.all.noMentor)] {
+            options.append("\(title) (\(count))")
             filters.append(filter)
         }
         for unit in state.data.organisation.sortedUnits {
-            let count = rows.filter { $0.file.unitID == unit.id }.count
+            let count = counts.byUnit[unit.id] ?? 0
             guard count > 0 else { continue }
             options.append("Chi bộ: \(unit.name) (\(count))")
             filters.append(ListFilter(unit: unit.id, title: unit.name))
         }
         for member in state.data.allMembers {
-            let count = rows.filter { $0.file.activeMentors.contains { $0.memberID == member.id } }.count
+            let count = counts.byMentor[member.id] ?? 0
             guard count > 0 else { continue }
             options.append("Người giúp đỡ: \(member.fullName) (\(count))")
             filters.append(ListFilter(mentor: member.id, title: "Người giúp đỡ: \(member.fullName)"))
@@ -359,8 +361,7 @@ public enum AppReducer {
     static func openMemberPicker(_ state: inout AppState) {
         let members = state.data.officialMembers
         let options = members.map { member -> String in
-            let count = state.index.rows.filter { $0.file.activeMentors.contains { $0.memberID == member.id } }.count
-            return "\(member.fullName) (\(member.id.rawValue)) — \(count) người"
+            "\(member.fullName) (\(member.id.rawValue)) — \(state.index.counts.byMentor[member.id] ?? 0) người"
         }
         var picker = PickerState(title: "Chọn người giúp đỡ", options: options, purpose: .mentorMember)
         picker.members = members.map(\.id)
