@@ -57,6 +57,28 @@ import Testing
     }
 }
 
+extension TextCollationWeightsTests {
+    /// The order of keys is that of their weights, then NFC bytes, then bytes, whatever shortcut
+    /// (the packed prefix) decides it first; texts with scalars beyond 16 bits included.
+    @Test func keysCompareAsTheirWeightsThenTheirBytes() {
+        let texts = Array(Self.inputs.prefix(260)) + ["𝒜 an", "😀", "a 😀", "a 😁", "短い", "Ω", "", "A", "a", "hoà", "hòa", "Hoa\u{300}"]
+        let keys = texts.map(VietnameseCollation.unmemoisedSortKey(forFullName:))
+        func reference(_ a: VietnameseCollation.SortKey, _ b: VietnameseCollation.SortKey) -> Bool? {
+            for (x, y) in [(a.weights.map(UInt64.init), b.weights.map(UInt64.init)),
+                           (a.composedBytes.map(UInt64.init), b.composedBytes.map(UInt64.init)),
+                           (a.originalBytes.map(UInt64.init), b.originalBytes.map(UInt64.init))] where x != y {
+                return x.lexicographicallyPrecedes(y)
+            }
+            return nil
+        }
+        var disagreements = 0
+        for a in keys {
+            for b in keys where VietnameseCollation.SortKey.order(a, b) != reference(a, b) { disagreements += 1 }
+        }
+        #expect(disagreements == 0)
+    }
+}
+
 /// The weights as built before they were made faster, kept as the reference they must match.
 private struct ReferenceCollationWeights {
     private(set) var weights: [UInt32] = []

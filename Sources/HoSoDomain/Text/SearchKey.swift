@@ -28,6 +28,10 @@ public struct SearchKey: Hashable, Sendable {
     /// The key of `parts` joined with spaces, without making the joined text: the same bytes as
     /// `SearchKey(parts.joined(separator: " "))`, since folding carries nothing across a space.
     public init(joining parts: [String]) {
+        if let fast = VietnameseText.foldedUTF8Fast(parts) {
+            foldedBytes = fast
+            return
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
         for part in parts { VietnameseText.appendFolded(part, to: &bytes) }

@@ -17,10 +17,21 @@ public enum VietnameseCollation {
         /// tone placement (hòa, hoà). Keys keep the strings, not copies of their bytes: a list builds
         /// one key per file.
         let composed: String?
+        /// The first eight weights, 16 bits each (zeros after a shorter key), when they all fit: two keys
+        /// whose prefixes differ are in the order of their prefixes, which a sort compares first. Plain
+        /// integers: a sort can compare them without touching the keys' arrays.
+        public let prefix: (UInt64, UInt64)?
 
         /// `isComposed`: whether `text` is its own NFC, as found while decomposing it.
         init(weights: [UInt32], text: String, isComposed: Bool) {
             self.weights = weights
+            var (high, low, fits): (UInt64, UInt64, Bool) = (0, 0, true)
+            for index in 0..<8 {
+                let weight = index < weights.count ? weights[index] : 0
+                fits = fits && weight <= 0xFFFF
+                if index < 4 { high = high << 16 | UInt64(weight & 0xFFFF) } else { low = low << 16 | UInt64(weight & 0xFFFF) }
+            }
+            prefix = fits ? (high, low) : nil
             self.text = text
             let normalized = isComposed ? nil : VietnameseText.normalized(text)
             composed = normalized.flatMap { $0.utf8.elementsEqual(text.utf8) ? nil : $0 }
@@ -38,6 +49,12 @@ public enum VietnameseCollation {
         /// `true` when `a` sorts first, `false` when `b` does, `nil` when the keys are equal: one pass
         /// where `a < b || (!(b < a) && tieBreak)` takes two.
         public static func order(_ a: SortKey, _ b: SortKey) -> Bool? {
+            if let x = a.prefix, let y = b.prefix, x != y { return x < y }
+            return orderAfterPrefix(a, b)
+        }
+
+        /// `order` for keys whose prefixes are equal or do not fit.
+        public static func orderAfterPrefix(_ a: SortKey, _ b: SortKey) -> Bool? {
             if let order = a.weights.withUnsafeBufferPointer({ x in b.weights.withUnsafeBufferPointer { compare(x, $0) } }) {
                 return order
             }

@@ -25,11 +25,101 @@ public enum VietnameseText {
     /// table is made by folding each letter the general way, so both give the same bytes: building the
     /// search keys of 10,000 files spent half of the list's index in the property lookups.
     static func foldedUTF8(_ s: String) -> [UInt8] {
+        if let fast = foldedUTF8Fast([s]) { return fast }
         var result: [UInt8] = []
         result.reserveCapacity(s.utf8.count)
         appendFolded(s, to: &result)
         return result
     }
+
+    /// `parts` folded and joined as `appendFolded` joins them, read from their UTF-8 and written into
+    /// one buffer; nil when a part has a letter outside the table (the general way decides then). A
+    /// search key is made for every file of a list: this is most of it.
+    static func foldedUTF8Fast(_ parts: [String]) -> [UInt8]? {
+        let letters = foldedPacked  // once, not once per letter
+        var fits = true
+        // No letter folds to more bytes than it takes (the table leaves out those that would), so the
+        // folded parts and the spaces between them fit in this.
+        let capacity = parts.reduce(parts.count) { $0 + $1.utf8.count }
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            for part in parts {
+                let written = part.utf8.withContiguousStorageIfAvailable { utf8 -> Int? in
+                    appendFolded(utf8, to: buffer, at: count, letters: letters)
+                } ?? nil
+                guard let written else {
+                    fits = false
+                    count = 0
+                    return
+                }
+                count = written
+            }
+        }
+        return fits ? bytes : nil
+    }
+
+    /// Folds `utf8` into `buffer` after its first `start` bytes (after a space when both are non-empty),
+    /// as `appendFolded` does; the new count, or nil for a letter outside the table.
+    private static func appendFolded(_ utf8: UnsafeBufferPointer<UInt8>, to buffer: UnsafeMutableBufferPointer<UInt8>,
+                                     at start: Int, letters: [UInt32]) -> Int? {
+        var count = start
+        var pendingSpace = start > 0
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                index += 1
+                if isASCIIWhitespace(UInt32(lead)) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    buffer[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                buffer[count] = lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead
+                count += 1
+                continue
+            }
+            // Valid UTF-8 (a String's): a lead byte, then continuation bytes. The table's letters take two
+            // or three.
+            let value: UInt32
+            if lead >= 0xC2, lead <= 0xDF, index + 1 < utf8.count {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                index += 2
+            } else if lead >= 0xE0, lead <= 0xEF, index + 2 < utf8.count {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                index += 3
+            } else {
+                return nil
+            }
+            guard let scalar = Unicode.Scalar(value), let slot = CanonicalForms.slot(of: scalar), letters[slot] != 0 else { return nil }
+            if pendingSpace {
+                buffer[count] = 0x20
+                count += 1
+                pendingSpace = false
+            }
+            let packed = letters[slot]
+            for byte in 0..<Int(packed >> 24) {
+                buffer[count] = UInt8(truncatingIfNeeded: packed >> (8 * UInt32(byte)))
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// `foldedLetters` packed for the fast path: the length in the top byte, up to three bytes below;
+    /// 0 for a letter that folds to more bytes than it takes in UTF-8, or to nothing.
+    private static let foldedPacked: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: foldedLetters.count)
+        for scalar in CanonicalForms.coveredScalars {
+            guard let slot = CanonicalForms.slot(of: scalar), let bytes = foldedLetters[slot],
+                  !bytes.isEmpty, bytes.count <= String(scalar).utf8.count, bytes.count <= 3 else { continue }
+            table[slot] = UInt32(bytes.count) << 24 | bytes.enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+        }
+        return table
+    }()
 
     /// Appends `folded(s)` to `bytes`, after a space when both are non-empty: so the parts of a text
     /// joined with spaces fold, part after part into one buffer, to the folded text.
