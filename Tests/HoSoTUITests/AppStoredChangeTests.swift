@@ -240,6 +240,33 @@ import Testing
         #expect(observed.frames.last != Observed(state, also: [changed.id]).frames.last, "the screen shows the change")
     }
 
+    /// Past a few thousand files the index is made on two cores (entries, sort, counts): its rows are
+    /// still in name order then id, with their own deadlines, keys and counts.
+    @Test func aLargeIndexIsTheStraightforwardOne() {
+        let data = AppFixtures.demoData(caseCount: 5_000, seed: 3)
+        let index = CaseIndex(data: data)
+        let keyed: [(id: CaseID, key: VietnameseCollation.SortKey)] = data.cases.map { file in
+            (file.id, VietnameseCollation.sortKey(forFullName: file.person.fullName))
+        }
+        let expected: [CaseID] = keyed.sorted { a, b in a.key < b.key || (!(b.key < a.key) && a.id < b.id) }.map { $0.id }
+        #expect(index.rows.map { $0.file.id } == expected)
+        #expect(index.rows.indices.allSatisfy { index.position(of: index.rows[$0].file.id) == $0 })
+        #expect(zip(index.rows, index.searchKeys).allSatisfy { row, key in
+            key == SearchKey("\(row.file.person.fullName) \(row.file.id.rawValue) \(data.unitName(row.file.unitID))")
+        })
+        #expect(zip(index.rows, index.mentorNames).allSatisfy { row, names in
+            names == row.file.activeMentors.map { data.memberName($0.memberID) }.joined(separator: ", ")
+        })
+        #expect(index.rows.allSatisfy { row in
+            let next = CaseDeadlines.next(for: row.file, rulebook: data.rulebook, calendar: data.calendar, today: data.today)
+            return row.deadline == next?.deadline && row.status == next?.status
+        })
+        var counts = CaseCounts(year: data.today.year)
+        for row in index.rows { counts.add(CaseCounts.Contribution(row, year: data.today.year)) }
+        #expect(index.counts == counts)
+        #expect(index.groups == RowGroups(index.rows.map { RowGroups.Membership($0.file) }))
+    }
+
     @Test func countsOfTwoHalvesAddUpToCountsOfTheWhole() {
         let index = CaseIndex(data: Self.data)
         let year = AppFixtures.today.year

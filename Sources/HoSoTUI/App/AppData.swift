@@ -92,21 +92,51 @@ public struct CaseIndex: Sendable {
     public init(data: AppData) {
         let labels = Labels(data, units: data.organisation.units.keys, members: data.organisation.members.keys)
         let year = data.today.year
-        let entries = data.cases.concurrentMap { Entry(file: $0, data: data, labels: labels, year: year) }
-        // Keys are computed once per file and the entries (references) sorted: a comparator that rebuilt
-        // keys would build O(n log n) of them, and sorting values would copy every field at each move.
-        let order = entries.concurrentSorted(by: Entry.precedes)
-        rows = order.map(\.row)
-        searchKeys = order.map(\.searchKey)
-        unitNames = order.map(\.unitName)
-        unitKeys = order.map(\.unitKey)
-        mentorNames = order.map(\.mentorNames)
-        mentorKeys = order.map(\.mentorKey)
-        var positions = [CaseID: Int](minimumCapacity: order.count)
-        for (position, row) in rows.enumerated() where positions[row.file.id] == nil { positions[row.file.id] = position }
+        let count = data.cases.count
+        // Each file's entry is made on every core into one buffer; the entries are sorted as positions
+        // (a comparator that rebuilt keys would build O(n log n) of them, and sorting the entries would
+        // move every field at each step), then moved out field by field, in order, into the index's
+        // arrays: no entry is copied.
+        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: count)
+        defer { entries.deallocate() }  // every entry is moved out below
+        data.cases.concurrentMap(into: entries) { Entry(file: $0, data: data, labels: labels, year: year) }
+        nonisolated(unsafe) let sorting = entries.baseAddress!
+        let order = Array(0..<count).concurrentSorted { a, b in
+            // Through pointers, field by field: passing the entries themselves would copy them.
+            let (x, y) = (sorting + a, sorting + b)
+            if let p = x.pointee.nameKey.prefix, let q = y.pointee.nameKey.prefix, p != q { return p < q }
+            return VietnameseCollation.SortKey.orderAfterPrefix(x.pointee.nameKey, y.pointee.nameKey) ?? (x.pointee.id < y.pointee.id)
+        }
+        var (rows, searchKeys, unitNames, unitKeys, mentorNames, mentorKeys) =
+            ([CaseRow](), [SearchKey](), [String](), [VietnameseCollation.SortKey](), [String](), [VietnameseCollation.SortKey]())
+        var contributions: [CaseCounts.Contribution] = []
+        var memberships: [RowGroups.Membership] = []
+        rows.reserveCapacity(count)
+        searchKeys.reserveCapacity(count)
+        unitNames.reserveCapacity(count)
+        unitKeys.reserveCapacity(count)
+        mentorNames.reserveCapacity(count)
+        mentorKeys.reserveCapacity(count)
+        contributions.reserveCapacity(count)
+        memberships.reserveCapacity(count)
+        var positions = [CaseID: Int](minimumCapacity: count)
+        for (position, index) in order.enumerated() {
+            let entry = (entries.baseAddress! + index).move()
+            if positions[entry.id] == nil { positions[entry.id] = position }
+            rows.append(entry.row)
+            searchKeys.append(entry.searchKey)
+            unitNames.append(entry.unitName)
+            unitKeys.append(entry.unitKey)
+            mentorNames.append(entry.mentorNames)
+            mentorKeys.append(entry.mentorKey)
+            contributions.append(entry.contribution)
+            memberships.append(entry.membership)
+        }
+        (self.rows, self.searchKeys, self.unitNames, self.unitKeys, self.mentorNames, self.mentorKeys) =
+            (rows, searchKeys, unitNames, unitKeys, mentorNames, mentorKeys)
         self.positions = positions
-        counts = CaseCounts(year: year, adding: entries.map(\.contribution))
-        groups = RowGroups(order.map(\.membership))
+        counts = CaseCounts(year: year, adding: contributions)
+        groups = RowGroups(memberships)
     }
 
     /// The row of the file `id`.
@@ -229,7 +259,7 @@ public struct CaseIndex: Sendable {
     }
 
     /// Everything the index keeps of one file, computed the same way by the whole build and by `replace`.
-    private final class Entry: Sendable {
+    private struct Entry: Sendable {
         let id: CaseID
         let row: CaseRow
         let nameKey: VietnameseCollation.SortKey

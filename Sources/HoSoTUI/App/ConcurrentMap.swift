@@ -5,19 +5,28 @@ extension Array where Element: Sendable {
     /// province-sized list would otherwise do on one core before the first frame. Order is kept;
     /// small arrays are mapped in place, where starting threads would cost more than it saves.
     func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            concurrentMap(into: buffer, transform)
+            initialized = count
+        }
+    }
+
+    /// `concurrentMap` into `buffer` (at least `count` long, uninitialized), whose elements the caller
+    /// then owns: to move them out one by one rather than copy them.
+    func concurrentMap<Result: Sendable>(into buffer: UnsafeMutableBufferPointer<Result>, _ transform: @Sendable (Element) -> Result) {
         let chunkSize = 1024
-        guard count > chunkSize * 2 else { return map(transform) }
+        guard count > chunkSize * 2 else {
+            for (index, element) in enumerated() { (buffer.baseAddress! + index).initialize(to: transform(element)) }
+            return
+        }
         let chunks = (count + chunkSize - 1) / chunkSize
         let source = self
-        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
-            nonisolated(unsafe) let target = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let start = chunk * chunkSize
-                for index in start..<Swift.min(start + chunkSize, source.count) {
-                    (target.baseAddress! + index).initialize(to: transform(source[index]))
-                }
+        nonisolated(unsafe) let target = buffer
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = chunk * chunkSize
+            for index in start..<Swift.min(start + chunkSize, source.count) {
+                (target.baseAddress! + index).initialize(to: transform(source[index]))
             }
-            initialized = source.count
         }
     }
 }
