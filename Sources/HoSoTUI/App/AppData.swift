@@ -286,10 +286,6 @@ public struct CaseIndex: Sendable {
             membership = RowGroups.Membership(file, mentors: contribution.mentors)
         }
 
-        static func precedes(_ a: Entry, _ b: Entry) -> Bool {
-            precedes(key: a.nameKey, id: a.id, key: b.nameKey, id: b.id)
-        }
-
         static func precedes(key a: VietnameseCollation.SortKey, id idA: CaseID, key b: VietnameseCollation.SortKey, id idB: CaseID)
             -> Bool
         {
