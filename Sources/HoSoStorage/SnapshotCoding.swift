@@ -94,14 +94,18 @@ enum SnapshotCoding {
     }
 
     /// Decodes the record lines in jobs spread over the cores; nil if any line fails both decoders (the
-    /// whole-document parse then reports where).
+    /// whole-document parse then reports where). The records' deferred parts keep `bytes` alive.
     private static func decodeLines<Value>(_ bytes: [UInt8], _ lines: [Range<Int>]) -> [StoredRecord<Value>]? {
         let parts = bytes.withUnsafeBufferPointer { buffer in
             try? concurrentMap(jobs: jobCount(lines.count)) { job throws -> [StoredRecord<Value>] in
                 let strings = StringTable()
                 return try jobRange(job, lines.count).map { index in
                     let line = UnsafeBufferPointer(rebasing: buffer[lines[index]])
-                    if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: line, strings: strings) { return record }
+                    // Large arrays (a file's history) stay as bytes of the snapshot until they are read.
+                    let deferral = DeferralSource(bytes: bytes, offset: lines[index].lowerBound)
+                    if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: line, strings: strings, deferral: deferral) {
+                        return record
+                    }
                     return try JSONDecoder().decode(StoredRecord<Value>.self, from: Data(buffer: line))
                 }
             }

@@ -44,7 +44,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         var recognitionDecision: Decision?
 
         var documents: [DocumentRecord]
-        var history: [HistoryEntry]
+        var history: HistoryField
     }
 
     private final class Storage: @unchecked Sendable {
@@ -214,10 +214,22 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         _modify { makeUnique(); yield &storage.fields.documents }
     }
 
+    /// The file's history, oldest first. A file loaded from the store decodes it here, on first read;
+    /// if the stored entries cannot be read this is empty and `historyProblem` says why.
     public var history: [HistoryEntry] {
-        get { storage.fields.history }
-        _modify { makeUnique(); yield &storage.fields.history }
+        get { storage.fields.history.entries }
+        set {
+            makeUnique()
+            storage.fields.history = HistoryField(newValue)
+        }
     }
+
+    /// Why the stored history of this file could not be read (a hand-edited data file), nil when it can.
+    /// A file with such a history must not be saved: its history would be lost.
+    public var historyProblem: String? { storage.fields.history.problem }
+
+    /// Whether the history has been decoded yet; the store defers it (see `DeferringDecoder`).
+    public var isHistoryDecoded: Bool { storage.fields.history.isDecoded }
 
     public init(
         id: CaseID, unitID: UnitID, person: Person, nominatedBy: NominationSource, nominationDate: CivilDate
@@ -254,7 +266,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
             recognitionVote: nil,
             recognitionDecision: nil,
             documents: [],
-            history: []))
+            history: HistoryField([])))
     }
 
     public init(from decoder: any Decoder) throws {
