@@ -252,8 +252,6 @@ private struct TapeBuilder {
     let defersArrays: Bool
     var nodes: [Tape.Node] = []
     var position = 0
-    /// False while checking a deferred array: the grammar is the same, no nodes are kept.
-    var recording = true
     static let maximumDepth = 256
 
     init(bytes: UnsafeBufferPointer<UInt8>, defersArrays: Bool = false) {
@@ -263,7 +261,7 @@ private struct TapeBuilder {
     }
 
     private mutating func append(_ node: Tape.Node) {
-        if recording { nodes.append(node) }
+        nodes.append(node)
     }
 
     mutating func parseDocument() throws -> [Tape.Node] {
@@ -300,17 +298,13 @@ private struct TapeBuilder {
                 builder.skipWhitespace()
                 try builder.parseValue(depth: depth + 1)
             }
-        case UInt8(ascii: "[") where defersArrays && recording:
+        case UInt8(ascii: "[") where defersArrays:
             let start = position
-            let index = nodes.count
-            recording = false
-            defer { recording = true }
-            try parseContainer(.array, closing: UInt8(ascii: "]")) { builder in try builder.parseValue(depth: depth + 1) }
-            recording = true
+            try skipArray()
             if position - start >= DeferralSource.minimumBytes {
-                nodes.append(Tape.Node(kind: .deferred, start: start, end: position, next: index + 1))
+                nodes.append(Tape.Node(kind: .deferred, start: start, end: position, next: nodes.count + 1))
             } else {
-                // Short: parse it again into nodes, cheaper later than keeping it aside.
+                // Short: parsed now, cheaper later than keeping it aside.
                 position = start
                 try parseContainer(.array, closing: UInt8(ascii: "]")) { builder in try builder.parseValue(depth: depth + 1) }
             }
@@ -352,10 +346,8 @@ private struct TapeBuilder {
                 }
             }
         }
-        if recording {
-            nodes[index].start = count
-            nodes[index].next = nodes.count
-        }
+        nodes[index].start = count
+        nodes[index].next = nodes.count
     }
 
     private mutating func literal(_ word: StaticString, _ kind: Tape.Kind) throws {
@@ -368,6 +360,13 @@ private struct TapeBuilder {
 
     mutating func parseString() throws {
         let start = position + 1
+        let (end, escaped) = try endOfString(from: start)
+        append(Tape.Node(kind: escaped ? .escapedString : .string, start: start, end: end, next: nodes.count + 1))
+        position = end + 1
+    }
+
+    /// The index of the quote closing the string whose text starts at `start`, and whether it has escapes.
+    private func endOfString(from start: Int) throws -> (end: Int, escaped: Bool) {
         var cursor = start
         var escaped = false
         let count = bytes.count
@@ -380,7 +379,7 @@ private struct TapeBuilder {
             }
             guard cursor < count else { throw RecordDecoder.Failure() }
             let byte = base[cursor]
-            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\"") { return (cursor, escaped) }
             if byte < 0x20 { throw RecordDecoder.Failure() }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
@@ -389,8 +388,39 @@ private struct TapeBuilder {
                 cursor += 1
             }
         }
-        append(Tape.Node(kind: escaped ? .escapedString : .string, start: start, end: cursor, next: nodes.count + 1))
-        position = cursor + 1
+    }
+
+    /// Moves past the array at `position` without making nodes: strings must close (no raw control
+    /// bytes) and brackets must pair; the rest of the grammar is checked when the array is decoded, and
+    /// a failure then is reported for that value alone (`DeferredDecodingFailure`).
+    private mutating func skipArray() throws {
+        guard let base = bytes.baseAddress else { throw RecordDecoder.Failure() }
+        // One bit per open bracket, 1 for an object: deeper nesting than 64 is refused here.
+        var openers: UInt64 = 0
+        var depth = 0
+        var cursor = position
+        while cursor < bytes.count {
+            switch base[cursor] {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                guard depth < 64 else { throw RecordDecoder.Failure() }
+                openers = openers << 1 | (base[cursor] == UInt8(ascii: "{") ? 1 : 0)
+                depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                guard depth > 0, (openers & 1 == 1) == (base[cursor] == UInt8(ascii: "}")) else { throw RecordDecoder.Failure() }
+                openers >>= 1
+                depth -= 1
+                if depth == 0 {
+                    position = cursor + 1
+                    return
+                }
+            case UInt8(ascii: "\""):
+                cursor = try endOfString(from: cursor + 1).end
+            default:
+                break
+            }
+            cursor += 1
+        }
+        throw RecordDecoder.Failure()
     }
 
     /// Whether any byte of `word` is a quote, a backslash or below 0x20 (the classic bit tricks: a byte

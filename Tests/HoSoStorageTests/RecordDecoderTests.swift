@@ -74,6 +74,31 @@ import Testing
         }
     }
 
+    /// A deferred array is only skipped at load: brackets and quotes inside its strings must not end it,
+    /// and brackets that do not pair must still refuse the record.
+    @Test func skippingADeferredArrayRespectsStringsAndRefusesUnpairedBrackets() throws {
+        struct Holder: Codable, Equatable { var items: [[String: String]]; var after: String }
+        let tricky = #"x]}{["\"#
+        let value = Holder(items: Array(repeating: ["k": tricky, "seal": String(repeating: "ab", count: 32)], count: 12), after: "cuối")
+        let bytes = Array(try JSONEncoder().encode(value))
+        #expect(bytes.count > DeferralSource.minimumBytes)
+        let decoded = try bytes.withUnsafeBufferPointer {
+            try RecordDecoder.decode(Holder.self, from: $0, deferral: DeferralSource(bytes: bytes, offset: 0))
+        }
+        #expect(decoded == value)
+
+        let padding = String(repeating: "a", count: DeferralSource.minimumBytes)
+        for broken in [#"{"items":[{"k":"\#(padding)"]],"after":"x"}"#, #"{"items":[{"k":"\#(padding)"}},"after":"x"}"#,
+                       #"{"items":[{"k":"\#(padding)}],"after":"x"}"#] {
+            let bytes = Array(broken.utf8)
+            #expect(throws: (any Error).self) {
+                try bytes.withUnsafeBufferPointer {
+                    try RecordDecoder.decode(Holder.self, from: $0, deferral: DeferralSource(bytes: bytes, offset: 0))
+                }
+            }
+        }
+    }
+
     struct Sample: Codable, Equatable {
         var text: String
         var number: Int
