@@ -18,7 +18,7 @@ extension JournalStore {
         let snapshot = Snapshot(schemaVersion: schemaVersion, seq: state.seq, lastHash: state.lastHash, segment: nextSegment, records: SnapshotCoding.sortedRecords(state.records))
         let bytes: [UInt8]
         do {
-            bytes = try SnapshotCoding.encode(snapshot)
+            bytes = try SnapshotCoding.encode(snapshot, reusing: state.snapshotLines)
         } catch {
             throw StoreError.encodingFailed(id: "snapshot")
         }
