@@ -164,6 +164,12 @@ struct CaseHistory: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let file = try global.signIn().service.file(CaseID(id))
+            if let problem = file.historyProblem {
+                // An empty list would read as "no history": say it cannot be read, and what to do.
+                throw Failure(
+                    message: "Hồ sơ \(file.id): lịch sử trong tệp dữ liệu không đọc được (\(problem)). Chạy \"hoso check\", xem các bản sao lưu bằng \"hoso backup --list\" rồi khôi phục bằng \"hoso restore TÊN\".",
+                    exitCode: 1)
+            }
             if json {
                 try JSONOutput.print(file.history)
                 return
