@@ -62,29 +62,30 @@ public struct DeferredDecodingFailure: Error, Sendable, Equatable {
     public init(reason: String) { self.reason = reason }
 }
 
-/// A file's history as stored: decoded when first read (see `DeferringDecoder`), encoded as the plain
-/// array of entries, so the stored bytes are the same whether or not it was ever decoded.
-struct HistoryField: Codable, Sendable, Equatable {
-    private let cell: DeferredCell<[HistoryEntry]>
+/// A part of a file as stored (its history, its background checks): decoded when first read (see
+/// `DeferringDecoder`), encoded as the plain value, so the stored bytes are the same whether or not it
+/// was ever decoded.
+struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+    private let cell: DeferredCell<Value>
 
-    init(_ entries: [HistoryEntry]) { cell = DeferredCell(entries) }
+    init(_ value: Value) { cell = DeferredCell(value) }
 
     init(from decoder: any Decoder) throws {
-        if let deferring = decoder as? any DeferringDecoder, let decode = deferring.deferredDecoding(of: [HistoryEntry].self) {
+        if let deferring = decoder as? any DeferringDecoder, let decode = deferring.deferredDecoding(of: Value.self) {
             cell = DeferredCell(pending: decode)
         } else {
-            cell = DeferredCell(try [HistoryEntry](from: decoder))
+            cell = DeferredCell(try Value(from: decoder))
         }
     }
 
-    /// Encoding an unreadable history fails rather than writing an empty one: a compaction or backup
-    /// must never turn "could not read" into "had no history".
+    /// Encoding an unreadable part fails rather than writing an empty one: a compaction or backup must
+    /// never turn "could not read" into "had none".
     func encode(to encoder: any Encoder) throws {
         try cell.get().get().encode(to: encoder)
     }
 
-    /// The entries; empty when they cannot be read (`problem` then says why).
-    var entries: [HistoryEntry] { (try? cell.get().get()) ?? [] }
+    /// The value, or `empty` when it cannot be read (`problem` then says why).
+    func value(or empty: Value) -> Value { (try? cell.get().get()) ?? empty }
 
     var problem: String? {
         if case .failure(let failure) = cell.get() { return failure.reason }
@@ -93,7 +94,7 @@ struct HistoryField: Codable, Sendable, Equatable {
 
     var isDecoded: Bool { cell.isDecoded }
 
-    static func == (lhs: HistoryField, rhs: HistoryField) -> Bool {
+    static func == (lhs: DeferredField, rhs: DeferredField) -> Bool {
         if lhs.cell === rhs.cell { return true }
         switch (lhs.cell.get(), rhs.cell.get()) {
         case (.success(let left), .success(let right)): return left == right

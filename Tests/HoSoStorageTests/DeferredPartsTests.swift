@@ -7,7 +7,7 @@ import Testing
 /// Opening a store leaves each file's history as bytes of the snapshot until it is read: the lists and
 /// reports never read it, and it is two thirds of the data. What it must not change: the values read,
 /// the bytes written back, and that nothing is lost when a history cannot be read.
-@Suite struct DeferredHistoryTests {
+@Suite struct DeferredPartsTests {
     static let today = Fixtures.date("2026-11-23")
 
     /// A demo store in a temporary directory, with the demo as created (histories sealed by the store).
@@ -126,6 +126,35 @@ import Testing
         #expect(report.errors.contains { $0.contains(victim.id.rawValue) && $0.contains("không đọc được") }, "\(report)")
         // What was saved is there for the next process.
         #expect(try Repository.open(at: temporary.store).caseFile(other.id)?.notes.count == (other.notes.count + 1))
+    }
+
+    /// The background checks are kept aside the same way, and guarded the same way.
+    @Test func unreadableChecksAreReportedAndNeverSavedOver() throws {
+        let (temporary, _, created) = try Self.demoStore()
+        defer { temporary.remove() }
+        let path = temporary.store + "/snapshot.json"
+        let victim = try #require(created.first { $0.verificationItems.count >= 3 && !$0.state.isTerminal })
+        var lines = String(decoding: readFile(path), as: UTF8.self).components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.contains(#""id":"case/\#(victim.id.rawValue)""#) })
+        let items = try #require(lines[index].range(of: #""verificationItems":[{"#))
+        let year = try #require(lines[index].range(of: #""birthYear":"#, range: items.upperBound..<lines[index].endIndex))
+        lines[index].replaceSubrange(year, with: #""birthYear":"năm","y":"#)
+        writeFile(path, Array(lines.joined(separator: "\n").utf8))
+
+        let repository = try Repository.open(at: temporary.store)
+        let file = try #require(repository.caseFile(victim.id))
+        #expect(file.historyProblem == nil && file.history == victim.history)
+        #expect(file.verificationItems.isEmpty)
+        let part = try #require(file.unreadablePart)
+        #expect(part.hasPrefix("phiếu thẩm tra") && part.contains("birthYear"), "\(part)")
+        do throws(ServiceError) {
+            try CaseService(repository: repository).edit(.addNote(text: "Nhận xét tháng."), on: victim.id, date: Self.today, actor: "Thư ký")
+            Issue.record("a file whose checks cannot be read was saved")
+        } catch {
+            #expect(error.message.contains("phiếu thẩm tra") && error.message.contains("Không lưu"), "\(error.message)")
+        }
+        #expect(repository.revision(of: victim.id) == 1)
+        #expect(repository.check().errors.contains { $0.contains(victim.id.rawValue) && $0.contains("phiếu thẩm tra") })
     }
 
     /// Bytes that are not JSON inside a history are found when the store opens, as before: the deferred
