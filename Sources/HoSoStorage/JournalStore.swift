@@ -36,6 +36,8 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
     var state: StoreState<Value>
     var entriesInSegment = 0
     private var failedCompaction: StoreError?
+    /// Bytes of the last entry written, so the next one is encoded into a buffer of about its size.
+    private var lastEntrySize = 4_096
 
     init(layout: StoreLayout, schemaVersion: Int, files: DurableFiles, lock: StoreLock, state: StoreState<Value>, options: StoreOptions) {
         self.directory = layout.directory
@@ -282,14 +284,8 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
 
     /// Appends one entry as the commit point; the in-memory state changes only once the line is synced.
     func appendLocked(_ entry: JournalEntry<Value>) throws(StoreError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let entryBytes: [UInt8]
-        do {
-            entryBytes = Array(try encoder.encode(entry))
-        } catch {
-            throw StoreError.encodingFailed(id: entry.changes.first?.id ?? "")
-        }
+        let entryBytes = try Self.encode(entry, capacity: lastEntrySize + lastEntrySize / 8)
+        lastEntrySize = entryBytes.count
         let (line, hash) = JournalLine.make(entryBytes: entryBytes)
         let path = layout.segment(state.segment)
         try prepareSegmentForAppendLocked()
@@ -307,6 +303,19 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         state.observedSize = state.consumedBytes
         state.observedModified = (try? files.fileSystem.status(ofPath: path).modifiedNanoseconds) ?? 0
         entriesInSegment += 1
+    }
+
+    /// The entry's canonical JSON: sorted keys, slashes unescaped. `CanonicalJSON` writes what Foundation's
+    /// encoder would, in a fraction of the time; Foundation's encoder writes what it leaves.
+    static func encode(_ entry: JournalEntry<Value>, capacity: Int = 4_096) throws(StoreError) -> [UInt8] {
+        if let bytes = CanonicalJSON.encode(entry, capacity: capacity) { return bytes }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return Array(try encoder.encode(entry))
+        } catch {
+            throw StoreError.encodingFailed(id: entry.changes.first?.id ?? "")
+        }
     }
 
     /// Makes sure the segment exists and ends with a complete line: a torn tail left by a crash is cut off here,
