@@ -6,8 +6,88 @@ import Foundation
 import Testing
 
 /// A save does what its durability and the safety of several terminals need, and nothing else: these
-/// tests look at its system calls, so a redundant one (a truncation) makes them fail.
+/// tests list its system calls, so a redundant one (a second `stat`, a truncation) makes them fail.
 @Suite struct SaveSystemCallTests {
+    struct Paths {
+        let lock: String
+        let segment: String
+        let next: String
+
+        init(_ directory: String, segment number: Int = 1) {
+            lock = directory + "/store.lock"
+            segment = StoreLayout(directory: directory).segment(number)
+            next = StoreLayout(directory: directory).segment(number + 1)
+        }
+    }
+
+    @Test func aSaveWithNothingNewToReadMakesTwelveCalls() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        _ = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        let recorder = FaultInjectingFileSystem()
+        let store = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1, fileSystem: recorder)
+        try store.commit([change("a", nil, "một")], actor: "An")
+        recorder.reset()
+        try store.commit([change("a", 1, "hai")], actor: "An")
+        let paths = Paths(temporary.store)
+        #expect(recorder.recordedCallsWithPaths == [
+            // Take the lock and say who holds it (written in place: no truncation).
+            "open \(paths.lock)", "stat \(paths.lock)", "lock \(paths.lock)", "write \(paths.lock)",
+            // Under the lock: nothing appended by others, no newer segment.
+            "stat \(paths.segment)", "stat \(paths.next)",
+            // The commit: one line appended and synced; its size and time read on the open file.
+            "open \(paths.segment)", "write \(paths.segment)", "fsync \(paths.segment)", "stat \(paths.segment)",
+            "close \(paths.segment)",
+            "close \(paths.lock)",
+        ])
+        // Its own save is no news to the store: nothing is read again.
+        recorder.reset()
+        #expect(!store.hasExternalChanges())
+        #expect(try !store.refresh())
+        #expect(!recorder.recordedCalls.contains(.open) && !recorder.recordedCalls.contains(.read))
+    }
+
+    @Test func aSaveAfterAnotherTerminalsSaveReadsItUnderTheLockThenAppends() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let other = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        let recorder = FaultInjectingFileSystem()
+        let store = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1, fileSystem: recorder)
+        try other.commit([change("a", nil, "khác")], actor: "Bình")
+        recorder.reset()
+        try store.commit([change("b", nil, "của tôi")], actor: "An")
+        let paths = Paths(temporary.store)
+        let calls = recorder.recordedCallsWithPaths
+        // The other terminal's line is read under the lock, before the append.
+        let read = try #require(calls.firstIndex(of: "read \(paths.segment)"))
+        let appended = try #require(calls.firstIndex(of: "fsync \(paths.segment)"))
+        #expect(read < appended)
+        #expect(calls.filter { $0 == "stat \(paths.next)" }.count == 1)
+        #expect(!calls.contains { $0.hasPrefix("truncate") })
+        #expect(values(store) == ["a": TestValue(text: "khác", counter: 0), "b": TestValue(text: "của tôi", counter: 0)])
+        let reopened = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
+        #expect(values(reopened) == values(store))
+    }
+
+    @Test func aTornTailIsStillCutUnderTheLockBeforeTheAppend() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        try store.commit([change("a", nil, "một")], actor: "An")
+        let segment = StoreLayout(directory: temporary.store).segment(1)
+        let whole = readFile(segment)
+        // Appended in place, as a process killed mid-append leaves it.
+        let descriptor = open(segment, O_WRONLY | O_APPEND | O_CLOEXEC)
+        #expect(Array(#"{"entry":{"actor":"Bình","cha"#.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } > 0)
+        close(descriptor)
+        #expect(store.check().map(\.severity) == [.repairable])
+        try store.commit([change("a", 1, "hai")], actor: "An")
+        let lines = readFile(segment).split(separator: UInt8(ascii: "\n"))
+        #expect(lines.count == 2)
+        #expect(Array(readFile(segment).prefix(whole.count)) == whole)
+        #expect(store.check().isEmpty)
+    }
+
     @Test func theLockHolderIsOverwrittenInPlaceAtOneSize() throws {
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }
