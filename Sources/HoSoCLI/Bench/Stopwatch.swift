@@ -46,28 +46,37 @@ enum Stopwatch {
 }
 
 /// The durable-write floor of the disk: a small file written, fsynced, renamed into place and its
-/// directory fsynced — what any save that survives a power cut must at least cost.
-enum DurableWriteFloor {
-    static func measure(in directory: String, count: Int) -> [Double] {
-        let payload = [UInt8](repeating: 0x7B, count: 1024)
-        var samples: [Double] = []
-        for index in 0..<count {
-            let temporary = "\(directory)/.floor-\(index).tmp"
-            let target = "\(directory)/.floor"
-            samples.append(
-                Stopwatch.time {
-                    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-                    guard descriptor >= 0 else { return }
-                    _ = payload.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-                    fsync(descriptor)
-                    close(descriptor)
-                    rename(temporary, target)
-                    let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY)
-                    fsync(directoryDescriptor)
-                    close(directoryDescriptor)
-                })
+/// directory fsynced — what any save that survives a power cut must at least cost. One sample at a time,
+/// so the benchmark can take them in turn with the saves it compares them to.
+struct DurableWriteFloor {
+    let directory: String
+    private var index = 0
+    private let payload = [UInt8](repeating: 0x7B, count: 1024)
+
+    init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Seconds of one durable small-file replacement.
+    mutating func sample() -> Double {
+        let temporary = "\(directory)/.floor-\(index).tmp"
+        let target = "\(directory)/.floor"
+        index += 1
+        return Stopwatch.time {
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { return }
+            _ = payload.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            fsync(descriptor)
+            close(descriptor)
+            rename(temporary, target)
+            let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY)
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
         }
+    }
+
+    /// Removes the file the samples left.
+    func finish() {
         unlink("\(directory)/.floor")
-        return samples
     }
 }
