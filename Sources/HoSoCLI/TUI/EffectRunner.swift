@@ -37,9 +37,14 @@ final class EffectRunner {
     }
 
     /// Runs `effects` in order; returns the actions to feed back and whether the app should quit.
+    ///
+    /// When the only changes are files this terminal saved, the application gets those files (`.stored`)
+    /// and updates their rows in place; anything else (another terminal's change, a conflict, people and
+    /// roles, F5) reloads everything (`.loaded`), which at 100,000 files takes seconds.
     func run(_ effects: [Effect]) -> (actions: [Action], quit: Bool) {
         var actions: [Action] = []
         var needsReload = false
+        var stored: [CaseID] = []
         for effect in effects {
             switch effect {
             case .quit:
@@ -49,9 +54,10 @@ final class EffectRunner {
             case .recordRefusal(let refusal):
                 service.record(refusal)
             case .save(let file, let expectedRevision):
+                if !needsReload, othersChangedTheStore() { needsReload = true }
                 do throws(ServiceError) {
                     try service.save(file, expectedRevision: expectedRevision, actor: actor)
-                    needsReload = true
+                    stored.append(file.id)
                     actions.append(.saved(file.id, message: "Đã lưu: \(file.history.last?.summary ?? "hồ sơ")"))
                 } catch {
                     needsReload = true
@@ -78,13 +84,21 @@ final class EffectRunner {
                     try people.revoke(grant, from: id, actor: actor)
                 })
             case .addCase(let person, let unit, let source, let date):
+                if !needsReload, othersChangedTheStore() { needsReload = true }
                 do throws(ServiceError) {
                     let file = try service.addCase(person: person, unit: unit, source: source, date: date, actor: actor)
-                    needsReload = true
+                    stored.append(file.id)
                     actions.append(.caseAdded(file.id))
                 } catch {
                     actions.append(refused(error))
                 }
+            }
+        }
+        if !needsReload, !stored.isEmpty {
+            if let files = storedVersions(of: stored) {
+                actions.insert(.stored(files), at: 0)
+            } else {
+                needsReload = true
             }
         }
         if needsReload {
@@ -97,6 +111,30 @@ final class EffectRunner {
             }
         }
         return (actions, false)
+    }
+
+    /// Whether another terminal saved since this one last looked, asked just before a save of ours: the
+    /// save would take their changes in with it (the store reads the journal's tail before appending),
+    /// and only a reload shows them. A change that lands between this question and the save itself is
+    /// not seen here; the application shows it at its next reload.
+    private func othersChangedTheStore() -> Bool {
+        do throws(RepositoryError) {
+            return try repository.refresh()
+        } catch {
+            return true  // the reload that follows reports the error
+        }
+    }
+
+    /// The files saved, as stored (with the seals the store put on their histories) and at their new
+    /// revisions, each once, in the order of their last save; nil if one is missing, which a reload explains.
+    private func storedVersions(of ids: [CaseID]) -> [StoredCase]? {
+        var seen = Set<CaseID>()
+        var files: [StoredCase] = []
+        for id in ids.reversed() where seen.insert(id).inserted {
+            guard let file = repository.caseFile(id), let revision = repository.revision(of: id) else { return nil }
+            files.append(StoredCase(file: file, revision: revision))
+        }
+        return files.reversed()
     }
 
     /// Runs one change of people and roles; a refusal (by role or input) leads back to the form.

@@ -88,7 +88,7 @@ struct CollationWeights {
         var words: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
         for scalar in CanonicalForms.decomposed(text) {
-            if scalar.properties.isWhitespace {
+            if VietnameseText.isWhitespace(scalar) {
                 if !current.isEmpty { words.append(current) }
                 current.removeAll(keepingCapacity: true)
             } else {

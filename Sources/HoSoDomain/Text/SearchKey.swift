@@ -22,7 +22,7 @@ public struct SearchKey: Hashable, Sendable {
 
     /// Folds `text` for searching.
     public init(_ text: String) {
-        foldedBytes = Array(VietnameseText.folded(text).utf8)
+        foldedBytes = VietnameseText.foldedUTF8(text)
     }
 
     /// The folded text, for display in diagnostics and tests.

@@ -18,8 +18,10 @@ public enum VietnameseCollation {
 
         init(weights: [UInt32], text: String) {
             self.weights = weights
-            composedBytes = Array(VietnameseText.normalized(text).utf8)
             originalBytes = Array(text.utf8)
+            // Stored text is NFC already: then both tie-breaks share one array.
+            let composed = VietnameseText.normalized(text)
+            composedBytes = composed.utf8.elementsEqual(originalBytes) ? originalBytes : Array(composed.utf8)
         }
 
         public static func < (lhs: SortKey, rhs: SortKey) -> Bool {
@@ -49,6 +51,12 @@ public enum VietnameseCollation {
     /// The key of a full name "Family Middle… Given": given name first, then family, then middle names.
     public static func sortKey(forFullName fullName: String) -> SortKey {
         memo.key(for: fullName, asFullName: true) { makeKey(forFullName: fullName) }
+    }
+
+    /// The key of a full name, built afresh: for texts that rarely repeat, such as the names of the files
+    /// of a list, where remembering them would only push out the units and mentors that do repeat.
+    public static func unmemoisedSortKey(forFullName fullName: String) -> SortKey {
+        makeKey(forFullName: fullName)
     }
 
     private static func makeKey(forFullName fullName: String) -> SortKey {

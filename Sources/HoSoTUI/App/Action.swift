@@ -7,6 +7,8 @@ public enum Action: Sendable {
     case key(Key)
     /// Fresh data; `external` when another terminal changed it.
     case loaded(AppData, external: Bool)
+    /// Files this terminal stored, when nothing else changed in the store: applied in place of a reload.
+    case stored([StoredCase])
     /// A save went through.
     case saved(CaseID, message: String)
     /// A new file was stored.

@@ -12,6 +12,9 @@ public enum AppReducer {
             load(&state, data)
             if external { state.status = StatusMessage("Dữ liệu vừa được cập nhật từ nơi khác.", kind: .info) }
             return []
+        case .stored(let files):
+            for file in files { apply(file, to: &state) }
+            return []
         case .saved(let id, let message):
             state.status = StatusMessage("\(message) (\(id.rawValue))", kind: .success)
             return []
@@ -42,12 +45,14 @@ public enum AppReducer {
     // MARK: Data
 
     static func load(_ state: inout AppState, _ data: AppData) {
+        let before = state.index
         state.data = data
         state.index = CaseIndex(data: data)
         state.screens = state.screens.compactMap { screen -> Screen? in
             switch screen {
             case .list(var list):
-                refreshList(&list, index: state.index, size: state.size)
+                let selected = selectedRow(list).flatMap { state.index.position(of: before.rows[$0].file.id) }
+                relist(&list, selectedRow: selected, index: state.index, size: state.size)
                 return .list(list)
             case .detail(let detail):
                 return state.index.position(of: detail.caseID) == nil ? nil : screen
@@ -219,39 +224,98 @@ public enum AppReducer {
 
     // MARK: List
 
-    /// Filters and sorts anew (on load, sort or filter change; never per keystroke of a search).
+    /// Filters and sorts anew (on sort or filter change; never per keystroke of a search).
     static func refreshList(_ list: inout ListState, index: CaseIndex, size: Size) {
-        let rows = index.rows
-        var order = rows.indices.filter { list.filter.admits(rows[$0]) }
-        switch list.sort {
-        case .name: break
-        case .id: order.sort { rows[$0].file.id < rows[$1].file.id }
-        case .unit: order.sort { index.unitKeys[$0] < index.unitKeys[$1] || (!(index.unitKeys[$1] < index.unitKeys[$0]) && $0 < $1) }
-        case .state:
-            let rank = Dictionary(uniqueKeysWithValues: CaseState.allCases.enumerated().map { ($1, $0) })
-            order.sort { (rank[rows[$0].file.state] ?? 0, $0) < (rank[rows[$1].file.state] ?? 0, $1) }
-        case .deadline:
-            order.sort { lhs, rhs in
-                let a = rows[lhs].deadline?.due.julianDay ?? .max, b = rows[rhs].deadline?.due.julianDay ?? .max
-                return (a, lhs) < (b, rhs)
-            }
-        case .mentor:
-            order.sort { lhs, rhs in
-                let a = index.mentorNames[lhs].isEmpty, b = index.mentorNames[rhs].isEmpty
-                if a != b { return !a }
-                return index.mentorKeys[lhs] < index.mentorKeys[rhs] || (!(index.mentorKeys[rhs] < index.mentorKeys[lhs]) && lhs < rhs)
-            }
-        }
-        list.sorted = order
+        list.sorted = sortedRows(list, index: index)
         applySearch(&list, index: index, size: size)
     }
+
+    /// The rows of the index `list.filter` admits, in the order of `list.sort`.
+    static func sortedRows(_ list: ListState, index: CaseIndex) -> [Int] {
+        let rows = index.rows
+        var order = rows.indices.filter { list.filter.admits(rows[$0]) }
+        if list.sort != .name {
+            let sort = list.sort
+            order.sort { precedes($0, $1, sort: sort, index: index) }
+        }
+        return order
+    }
+
+    /// Whether the row at `a` is listed before the row at `b` when sorted by `sort`: a total order (ties
+    /// go by name order), so that a sorted list can take a changed row at its place by binary search.
+    static func precedes(_ a: Int, _ b: Int, sort: ListSort, index: CaseIndex) -> Bool {
+        switch sort {
+        case .name:
+            return a < b
+        case .id:
+            let (x, y) = (index.rows[a].file.id, index.rows[b].file.id)
+            return x < y || (x == y && a < b)
+        case .unit:
+            let (x, y) = (index.unitKeys[a], index.unitKeys[b])
+            return x < y || (!(y < x) && a < b)
+        case .state:
+            let x = stateRank[index.rows[a].file.state] ?? 0, y = stateRank[index.rows[b].file.state] ?? 0
+            return (x, a) < (y, b)
+        case .deadline:
+            let x = index.rows[a].deadline?.due.julianDay ?? .max, y = index.rows[b].deadline?.due.julianDay ?? .max
+            return (x, a) < (y, b)
+        case .mentor:
+            let (noneA, noneB) = (index.mentorNames[a].isEmpty, index.mentorNames[b].isEmpty)
+            if noneA != noneB { return !noneA }
+            let (x, y) = (index.mentorKeys[a], index.mentorKeys[b])
+            return x < y || (!(y < x) && a < b)
+        }
+    }
+
+    /// The place of each state in the procedure's order, which the state sort follows.
+    private static let stateRank = Dictionary(uniqueKeysWithValues: CaseState.allCases.enumerated().map { ($1, $0) })
 
     static func applySearch(_ list: inout ListState, index: CaseIndex, size: Size) {
         let query = FoldedQuery(list.search?.value ?? list.query)
         list.visible = query.isEmpty ? list.sorted : list.sorted.filter { index.searchKeys[$0].matches(query) }
+        settleSelection(&list, size: size)
+    }
+
+    /// Keeps the selection inside the list and on screen.
+    static func settleSelection(_ list: inout ListState, size: Size) {
         list.selected = max(0, min(list.selected, list.visible.count - 1))
         list.offset = Table.scrollOffset(selected: list.selected, current: list.offset,
                                          visibleRows: ScreenLayout.listVisibleRows(size), rowCount: list.visible.count)
+    }
+
+    /// The list anew after the data changed, its selection staying on the file it was on when the list
+    /// still shows it (by its row `selectedRow` in the new index), else at the same place.
+    static func relist(_ list: inout ListState, selectedRow: Int?, index: CaseIndex, size: Size) {
+        list.sorted = sortedRows(list, index: index)
+        let query = FoldedQuery(list.search?.value ?? list.query)
+        list.visible = query.isEmpty ? list.sorted : list.sorted.filter { index.searchKeys[$0].matches(query) }
+        select(selectedRow, in: &list, index: index, size: size)
+    }
+
+    /// Selects the row `row` when the list shows it (found by binary search, the list being in its sort
+    /// order), then settles the selection.
+    static func select(_ row: Int?, in list: inout ListState, index: CaseIndex, size: Size) {
+        if let row {
+            let place = insertionPoint(of: row, in: list.visible, sort: list.sort, index: index)
+            if place < list.visible.count, list.visible[place] == row { list.selected = place }
+        }
+        settleSelection(&list, size: size)
+    }
+
+    /// The first place in `rows` (in the order of `sort`) whose row does not come before `row`.
+    static func insertionPoint(of row: Int, in rows: [Int], sort: ListSort, index: CaseIndex) -> Int {
+        var low = 0
+        var high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(rows[middle], row, sort: sort, index: index) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The row the list's selection is on, if any.
+    static func selectedRow(_ list: ListState) -> Int? {
+        list.visible.indices.contains(list.selected) ? list.visible[list.selected] : nil
     }
 
     static func handleSearch(_ list: inout ListState, _ key: Key, state: AppState) {
@@ -323,30 +387,32 @@ public enum AppReducer {
         return state.index.rows[list.visible[list.selected]].file.id
     }
 
+    /// The filter picker; its counts come from the index, so opening it costs nothing per file.
     static func openFilterPicker(_ state: inout AppState) {
-        let rows = state.index.rows
-        var options: [String] = ["Tất cả hồ sơ (\(rows.count))"]
+        let counts = state.index.counts
+        var options: [String] = ["Tất cả hồ sơ (\(counts.all.files))"]
         var filters: [ListFilter] = [.all]
         for caseState in CaseState.allCases {
-            let count = rows.filter { $0.file.state == caseState }.count
+            let count = counts.byState[caseState] ?? 0
             guard count > 0 else { continue }
             options.append("Trạng thái: \(caseState.vietnamese) (\(count))")
             filters.append(ListFilter(states: [caseState], title: caseState.vietnamese))
         }
-        for (title, filter) in [("Quá hạn", ListFilter(overdueOnly: true, title: "Quá hạn")),
-                                ("Sắp đến hạn", ListFilter(dueSoonOnly: true, title: "Sắp đến hạn")),
-                                ("Chưa có người giúp đỡ", ListFilter(noMentorOnly: true, title: "Chưa có người giúp đỡ"))] {
-            options.append("\(title) (\(rows.filter(filter.admits).count))")
+        for (title, filter, count) in [("Quá hạn", ListFilter(overdueOnly: true, title: "Quá hạn"), counts.all.overdue),
+                                       ("Sắp đến hạn", ListFilter(dueSoonOnly: true, title: "Sắp đến hạn"), counts.all.dueSoon),
+                                       ("Chưa có người giúp đỡ", ListFilter(noMentorOnly: true, title: "Chưa có người giúp đỡ"),
+                                        counts.all.noMentor)] {
+            options.append("\(title) (\(count))")
             filters.append(filter)
         }
         for unit in state.data.organisation.sortedUnits {
-            let count = rows.filter { $0.file.unitID == unit.id }.count
+            let count = counts.byUnit[unit.id] ?? 0
             guard count > 0 else { continue }
             options.append("Chi bộ: \(unit.name) (\(count))")
             filters.append(ListFilter(unit: unit.id, title: unit.name))
         }
         for member in state.data.allMembers {
-            let count = rows.filter { $0.file.activeMentors.contains { $0.memberID == member.id } }.count
+            let count = counts.byMentor[member.id] ?? 0
             guard count > 0 else { continue }
             options.append("Người giúp đỡ: \(member.fullName) (\(count))")
             filters.append(ListFilter(mentor: member.id, title: "Người giúp đỡ: \(member.fullName)"))
@@ -359,8 +425,7 @@ public enum AppReducer {
     static func openMemberPicker(_ state: inout AppState) {
         let members = state.data.officialMembers
         let options = members.map { member -> String in
-            let count = state.index.rows.filter { $0.file.activeMentors.contains { $0.memberID == member.id } }.count
-            return "\(member.fullName) (\(member.id.rawValue)) — \(count) người"
+            "\(member.fullName) (\(member.id.rawValue)) — \(state.index.counts.byMentor[member.id] ?? 0) người"
         }
         var picker = PickerState(title: "Chọn người giúp đỡ", options: options, purpose: .mentorMember)
         picker.members = members.map(\.id)

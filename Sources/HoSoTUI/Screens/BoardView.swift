@@ -33,29 +33,28 @@ public enum BoardView {
         }
     }
 
-    static func count(_ item: BoardItem, stage: Stage, rows: [CaseRow]) -> Int {
-        let inStage = rows.lazy.filter { $0.file.state.stage == stage }
+    /// The number shown against `item`, from the index's counts (kept per load, not per frame).
+    static func count(_ item: BoardItem, stage: Stage, counts: CaseCounts) -> Int {
+        let tally = counts.byStage[stage] ?? CaseCounts.Tally()
         switch item {
-        case .stage: return inStage.count
-        case .state(let state): return inStage.filter { $0.file.state == state }.count
-        case .overdue: return inStage.filter(\.isOverdue).count
-        case .dueSoon: return inStage.filter(\.isDueSoon).count
-        case .noMentor: return inStage.filter(\.hasNoMentor).count
+        case .stage: return tally.files
+        case .state(let state): return state.stage == stage ? counts.byState[state] ?? 0 : 0
+        case .overdue: return tally.overdue
+        case .dueSoon: return tally.dueSoon
+        case .noMentor: return tally.noMentor
         }
     }
 
     /// Admissions this year (decision dated this year), the base (members of the cells) and the 3 % target.
     public static func admissions(_ state: AppState) -> (admitted: Int, target: Int, base: Int) {
-        let year = state.data.today.year
-        let admitted = state.index.rows.filter { $0.file.decision?.date.year == year }.count
         let base = state.data.organisation.units.values.filter { $0.kind == .cell }
             .reduce(0) { $0 + $1.memberCounts.official + $1.memberCounts.probationary }
-        return (admitted, (base * 3 + 99) / 100, base)
+        return (state.index.counts.admitted, (base * 3 + 99) / 100, base)
     }
 
     static func draw(_ state: AppState, in content: Rect, into buffer: inout CellBuffer) {
-        let rows = state.index.rows
-        let active = rows.filter { $0.file.state.stage != nil }.count
+        let counts = state.index.counts
+        let active = counts.active
         buffer.put(" Hồ sơ đang theo dõi: \(active)   (Enter mở danh sách đã chọn)", at: content.row, col: 0, style: .muted)
         let columns = ScreenLayout.boardColumns(state.size)
         for (index, stage) in Stage.allCases.enumerated() {
@@ -64,7 +63,7 @@ public enum BoardView {
             for (itemIndex, item) in BoardItem.items(of: stage).enumerated() {
                 let row = ScreenLayout.boardItemRow(rect, item: item, stage: stage)
                 let selected = state.board.column == index && state.board.item == itemIndex
-                let value = count(item, stage: stage, rows: rows)
+                let value = count(item, stage: stage, counts: counts)
                 var style: Style = item == .stage ? .header : .normal
                 if (item == .overdue || item == .noMentor) && value > 0 { style = .error }
                 if item == .dueSoon && value > 0 { style = .warning }
@@ -85,8 +84,8 @@ public enum BoardView {
                    at: below, col: 0, style: .title)
         buffer.put(" Chỉ tiêu 3–4 % của \(base) đảng viên đầu năm: \(target)–\((base * 4 + 99) / 100) người",
                    at: below + 1, col: 0, style: .muted)
-        let others = rows.count - active
-        buffer.put(" Tổng \(rows.count) hồ sơ · quá hạn \(rows.filter(\.isOverdue).count) · sắp đến hạn \(rows.filter(\.isDueSoon).count) · chưa có người giúp đỡ \(rows.filter(\.hasNoMentor).count) · đã kết thúc hoặc dừng \(others)",
+        let all = counts.all
+        buffer.put(" Tổng \(all.files) hồ sơ · quá hạn \(all.overdue) · sắp đến hạn \(all.dueSoon) · chưa có người giúp đỡ \(all.noMentor) · đã kết thúc hoặc dừng \(all.files - active)",
                    at: below + 3, col: 0)
         let mayAdd = state.data.access.map { $0.refusalAnywhere(.addCase) == nil } ?? true
         buffer.put((mayAdd ? " Thêm hồ sơ mới: a hoặc F3 ·" : "") + " Xem mọi phím: ? hoặc F1", at: below + 5, col: 0, style: .muted)
