@@ -23,40 +23,69 @@ enum CanonicalJSON {
 
     /// Appends `string` quoted and escaped as Foundation's writer does: `"` and `\` escaped, the control
     /// characters below U+0020 as `\b \f \n \r \t` or `\u00xx`, everything else (`/` included) as is.
-    /// Returns true when the string is ASCII and needed no escape (its bytes between the quotes are its UTF-8).
-    @discardableResult
-    static func appendString(_ string: String, to bytes: inout [UInt8]) -> Bool {
+    static func appendString(_ string: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var string = string
-        let plain = string.withUTF8 { utf8 in
+        string.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
             var mark = 0
-            var plain = true
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                if byte >= 0x80 { plain = false }
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                plain = false
-                if index > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<index])) }
-                mark = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    bytes.append(hexDigits[Int(byte >> 4)])
-                    bytes.append(hexDigits[Int(byte & 0x0F)])
+            var index = 0
+            while index < count {
+                // Eight bytes at a time while none needs an escape: most text needs none at all.
+                while index + 8 <= count, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
                 }
+                guard index < count else { break }
+                let byte = base[index]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    if index > mark { bytes.append(contentsOf: UnsafeBufferPointer(start: base + mark, count: index - mark)) }
+                    appendEscape(byte, to: &bytes)
+                    mark = index + 1
+                }
+                index += 1
             }
-            if utf8.count > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...])) }
-            return plain
+            if count > mark { bytes.append(contentsOf: UnsafeBufferPointer(start: base + mark, count: count - mark)) }
         }
         bytes.append(UInt8(ascii: "\""))
-        return plain
+    }
+
+    /// Whether any of the eight bytes may be below 0x20, a quote or a backslash (never false when one is;
+    /// the bytes are then looked at one by one).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
+        return control || hasZeroByte(word ^ 0x2222_2222_2222_2222) || hasZeroByte(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+    }
+
+    private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0F)])
+        }
+    }
+
+    /// Appends a key as `appendString` does; returns true when it is ASCII and needed no escape (its bytes
+    /// between the quotes are then its UTF-8, which `CanonicalJSONWriter` compares directly).
+    static func appendKey(_ key: String, to bytes: inout [UInt8]) -> Bool {
+        let start = bytes.count
+        appendString(key, to: &bytes)
+        let written = bytes.count - start - 2
+        guard written == key.utf8.count else { return false }
+        for index in (start + 1)..<(bytes.count - 1) where bytes[index] >= 0x80 { return false }
+        return true
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)
@@ -211,7 +240,7 @@ final class CanonicalJSONWriter: Encoder {
         if frames[index].count > 0 { bytes.append(UInt8(ascii: ",")) }
         frames[index].count += 1
         let start = bytes.count
-        let plain = CanonicalJSON.appendString(key, to: &bytes)
+        let plain = CanonicalJSON.appendKey(key, to: &bytes)
         let keyEnd = bytes.count - 1
         var prefix: UInt64 = 0
         if plain {

@@ -124,7 +124,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 try SchemaMigrator(layout: layout, files: files).migrate(to: supportedSchemaVersion, using: migrations)
             }
         }
-        let state = try loader.load(schemaVersion: supportedSchemaVersion)
+        let state = try loadWithoutLock(loader, schemaVersion: supportedSchemaVersion)
         let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
         return JournalStore(layout: layout, schemaVersion: supportedSchemaVersion, files: files, lock: lock, state: state, options: options)
     }
@@ -290,9 +290,24 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
 
     private func reloadLocked(startSeq: Int) throws(StoreError) -> Bool {
         segmentSeenUnderLock = nil
-        state = try StoreLoader<Value>(layout: layout, files: files).load(schemaVersion: schemaVersion)
+        state = try Self.loadWithoutLock(StoreLoader<Value>(layout: layout, files: files), schemaVersion: schemaVersion)
         entriesInSegment = state.consumedLines
         return true
+    }
+
+    /// Loads the store, the file lock held or not.
+    ///
+    /// Read without the lock, the journal can move on under the reader: another process can fold it into
+    /// a new segment after the reader read one segment to its end and before it looks for the next, whose
+    /// first line then does not follow what the reader has. Only a second load tells that from a corrupt
+    /// journal (which fails again, the same way); a corrupt snapshot is reported at once.
+    static func loadWithoutLock(_ loader: StoreLoader<Value>, schemaVersion: Int) throws(StoreError) -> StoreState<Value> {
+        do {
+            return try loader.load(schemaVersion: schemaVersion)
+        } catch {
+            guard case .corruptFile(let path, _, _) = error, path != loader.layout.snapshot else { throw error }
+            return try loader.load(schemaVersion: schemaVersion)
+        }
     }
 
     /// Appends one entry as the commit point; the in-memory state changes only once the line is synced.

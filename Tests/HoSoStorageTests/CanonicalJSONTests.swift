@@ -88,6 +88,22 @@ import Testing
         #expect(CanonicalJSON.encode(text) == (try Self.foundation(text)))
     }
 
+    /// Strings are scanned eight bytes at a time: an escape at any place of a word, or in a short tail.
+    @Test func anEscapeAnywhereInAStringOfAnyLength() throws {
+        var strings: [String] = []
+        for length in 0..<27 {
+            for special in ["\"", "\\", "\n", "\u{1F}", "\u{0}", "ư", "/"] {
+                for position in 0..<max(length, 1) {
+                    var characters = Array(repeating: "a", count: length)
+                    if position < length { characters[position] = special }
+                    strings.append(characters.joined())
+                }
+            }
+        }
+        strings.append(String(repeating: "Nguyễn Thị Ánh — \"Đạt\"\t", count: 40))
+        #expect(CanonicalJSON.encode(strings) == (try Self.foundation(strings)))
+    }
+
     @Test func integersOfEveryWidthAndSize() throws {
         let values: [Int64] = [0, 1, 9, 10, 99, 100, -9, -10, 1_000_000_007, Int64.min, Int64.max, Int64(Int32.min) - 1]
         #expect(CanonicalJSON.encode(values) == (try Self.foundation(values)))

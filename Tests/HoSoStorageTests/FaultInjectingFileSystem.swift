@@ -31,6 +31,13 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     private var failNextWrite: Int32?
 
     private var writtenBytes = 0
+    private var statusHook: (path: String, action: @Sendable () -> Void)?
+
+    /// Runs `action` once, just before the first `stat` of `path`: what another process does at that exact
+    /// moment of a load or a save.
+    func beforeFirstStatus(of path: String, _ action: @escaping @Sendable () -> Void) {
+        mutex.withLock { statusHook = (path, action) }
+    }
 
     /// Bytes written since the last `arm` or `reset`.
     var bytesWritten: Int { mutex.withLock { writtenBytes } }
@@ -176,6 +183,12 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func status(ofPath path: String) throws(FileSystemError) -> FileStatus {
+        let hook: (@Sendable () -> Void)? = mutex.withLock {
+            guard let statusHook, statusHook.path == path else { return nil }
+            self.statusHook = nil
+            return statusHook.action
+        }
+        hook?()
         try failure(.stat, path)
         return try base.status(ofPath: path)
     }

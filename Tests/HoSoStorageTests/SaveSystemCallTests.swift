@@ -132,3 +132,43 @@ import Testing
         }
     }
 }
+
+/// A store read without the lock while another terminal folds the journal into a new segment.
+@Suite struct LoadRaceTests {
+    @Test func anOpenThatMeetsAnotherTerminalsCompactionLoadsAgainInsteadOfCallingTheJournalCorrupt() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let other = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        for step in 0..<5 { try other.commit([change("r\(step)", nil, "v")], actor: "Bình") }
+        let hooked = FaultInjectingFileSystem()
+        // After the opening store read segment 1 to its end, and before it looks for segment 2: a line is
+        // appended to segment 1, the journal is folded into a new snapshot, segment 2 gets a line.
+        hooked.beforeFirstStatus(of: StoreLayout(directory: temporary.store).segment(2)) {
+            try? other.commit([change("late", nil, "v")], actor: "Bình")
+            try? other.compact()
+            try? other.commit([change("after", nil, "v")], actor: "Bình")
+        }
+        let store = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1, fileSystem: hooked)
+        #expect(other.sequence == 7)
+        #expect(store.sequence == other.sequence)
+        #expect(values(store) == values(other))
+        #expect(store.check().isEmpty)
+    }
+
+    @Test func aJournalThatIsReallyCorruptIsStillRefused() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        for step in 0..<3 { try store.commit([change("r\(step)", nil, "v")], actor: "An") }
+        let segment = StoreLayout(directory: temporary.store).segment(1)
+        var lines = readFile(segment).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        lines.swapAt(0, 1)
+        writeFile(segment, Array(lines.joined(separator: [UInt8(ascii: "\n")])))
+        let error = expectStoreError { () throws(StoreError) in _ = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1) }
+        guard case .corruptFile(let path, let line, _)? = error else {
+            Issue.record("expected corruptFile, got \(String(describing: error))")
+            return
+        }
+        #expect(path == segment && line == 1)
+    }
+}
