@@ -42,6 +42,19 @@ import Testing
         #expect(disagreements == [])
     }
 
+    @Test func aKeyOfPartsIsTheKeyOfThePartsJoined() {
+        let parts = ["Nguyễn Thị Ánh", "", " ", "HS-0001", "  Chi bộ  Khu phố 3 ", "\u{301}a", "a\u{301}", "ĐỖ\t", "Ελλάδα", "Ǆ ŉ"]
+        for first in parts {
+            for second in parts {
+                for third in ["", "x", " Trạm Y tế "] {
+                    let joined = [first, second, third]
+                    #expect(SearchKey(joining: joined) == SearchKey(joined.joined(separator: " ")),
+                            "\(joined.map { $0.unicodeScalars.map { String($0.value, radix: 16) } })")
+                }
+            }
+        }
+    }
+
     @Test func unmemoisedNameKeysEqualTheMemoisedOnes() {
         for name in TextCollationTests.namesInOrder + ["Nguye\u{302}\u{303}n Thị Ánh", "Ελλάδα Ὀδυσσεύς", ""] {
             #expect(VietnameseCollation.unmemoisedSortKey(forFullName: name) == VietnameseCollation.sortKey(forFullName: name))

@@ -223,6 +223,18 @@ import Testing
         #expect(inPlace.screens.count == 2, "the detail of the file closed")
     }
 
+    @Test func countsOfTwoHalvesAddUpToCountsOfTheWhole() {
+        let index = CaseIndex(data: Self.data)
+        let year = AppFixtures.today.year
+        // More files than the threshold of counting in halves: the demo's rows, twenty times over.
+        let files = Array(repeating: index.rows.map { CaseCounts.Contribution($0, year: year) }, count: 20).flatMap { $0 }
+        var one = CaseCounts(year: year)
+        for file in files { one.add(file) }
+        #expect(files.count > 4096)
+        #expect(CaseCounts(year: year, adding: files) == one)
+        #expect(one.all.files == files.count && one.byState.values.reduce(0, +) == files.count)
+    }
+
     @Test func countsKeptUpToDateEqualCountsMadeAfresh() throws {
         var state = AppState(data: Self.data)
         var data = Self.data

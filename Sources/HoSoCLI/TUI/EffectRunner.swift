@@ -26,8 +26,8 @@ final class EffectRunner {
     /// The data as stored now: only the files the person's lists may show, and the people only for a
     /// person who may manage them.
     func loadData() -> AppData {
-        var revisions: [CaseID: Int] = [:]
         let cases = service.visibleCases
+        var revisions = [CaseID: Int](minimumCapacity: cases.count)
         for file in cases { revisions[file.id] = repository.revision(of: file.id) }
         let access = service.access
         let managesPeople = access.map { $0.refusalAnywhere(.managePeople) == nil } ?? true

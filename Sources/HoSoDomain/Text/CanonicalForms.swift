@@ -45,31 +45,34 @@ enum CanonicalForms {
         }
     }
 
-    /// The decomposition of a letter the table covers, or nil when Foundation must decide.
-    @inline(__always)
-    static func parts(of scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
-        slot(of: scalar).flatMap { table[$0] }
-    }
-
     /// The canonical decomposition (NFD) of `text`, as scalars.
     static func decomposed(_ text: String) -> [Unicode.Scalar] {
+        decomposedNotingComposition(text).scalars
+    }
+
+    /// The NFD of `text`, and whether `text` is its own NFC: true when the table decomposed it (the
+    /// condition `composed` checks), so a caller needing both asks once.
+    static func decomposedNotingComposition(_ text: String) -> (scalars: [Unicode.Scalar], isComposed: Bool) {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count)
+        let table = table  // once, not once per letter
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 scalars.append(scalar)
-            } else if let parts = parts(of: scalar) {
+            } else if let parts = slot(of: scalar).flatMap({ table[$0] }) {
                 scalars.append(contentsOf: parts)
             } else {
-                return Array(text.decomposedStringWithCanonicalMapping.unicodeScalars)
+                let decomposed = Array(text.decomposedStringWithCanonicalMapping.unicodeScalars)
+                return (decomposed, text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars))
             }
         }
-        return scalars
+        return (scalars, true)
     }
 
     /// The canonical composition (NFC) of `text`.
     static func composed(_ text: String) -> String {
-        let known = text.unicodeScalars.allSatisfy { scalar in scalar.isASCII || parts(of: scalar) != nil }
+        let table = table
+        let known = text.unicodeScalars.allSatisfy { scalar in scalar.isASCII || slot(of: scalar).flatMap({ table[$0] }) != nil }
         return known ? text : text.precomposedStringWithCanonicalMapping
     }
 }

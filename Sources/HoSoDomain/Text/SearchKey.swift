@@ -25,6 +25,15 @@ public struct SearchKey: Hashable, Sendable {
         foldedBytes = VietnameseText.foldedUTF8(text)
     }
 
+    /// The key of `parts` joined with spaces, without making the joined text: the same bytes as
+    /// `SearchKey(parts.joined(separator: " "))`, since folding carries nothing across a space.
+    public init(joining parts: [String]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
+        for part in parts { VietnameseText.appendFolded(part, to: &bytes) }
+        foldedBytes = bytes
+    }
+
     /// The folded text, for display in diagnostics and tests.
     public var folded: String { String(decoding: foldedBytes, as: UTF8.self) }
 

@@ -16,18 +16,24 @@ public enum VietnameseCollation {
         /// The text as given: separates canonically equal texts stored in different forms.
         let originalBytes: [UInt8]
 
-        init(weights: [UInt32], text: String) {
+        /// `isComposed`: whether `text` is its own NFC, as found while decomposing it.
+        init(weights: [UInt32], text: String, isComposed: Bool) {
             self.weights = weights
             originalBytes = Array(text.utf8)
             // Stored text is NFC already: then both tie-breaks share one array.
-            let composed = VietnameseText.normalized(text)
-            composedBytes = composed.utf8.elementsEqual(originalBytes) ? originalBytes : Array(composed.utf8)
+            composedBytes = isComposed ? originalBytes : Array(VietnameseText.normalized(text).utf8)
         }
 
         public static func < (lhs: SortKey, rhs: SortKey) -> Bool {
-            if let order = compareLexicographically(lhs.weights, rhs.weights) { return order }
-            if let order = compareLexicographically(lhs.composedBytes, rhs.composedBytes) { return order }
-            return compareLexicographically(lhs.originalBytes, rhs.originalBytes) ?? false
+            order(lhs, rhs) ?? false
+        }
+
+        /// `true` when `a` sorts first, `false` when `b` does, `nil` when the keys are equal: one pass
+        /// where `a < b || (!(b < a) && tieBreak)` takes two.
+        public static func order(_ a: SortKey, _ b: SortKey) -> Bool? {
+            if let order = compareLexicographically(a.weights, b.weights) { return order }
+            if let order = compareLexicographically(a.composedBytes, b.composedBytes) { return order }
+            return compareLexicographically(a.originalBytes, b.originalBytes)
         }
 
         /// `true` when `a` sorts first, `false` when `b` does, `nil` when they are equal.
@@ -60,18 +66,21 @@ public enum VietnameseCollation {
     }
 
     private static func makeKey(forFullName fullName: String) -> SortKey {
-        let words = CollationWeights.decomposedWords(of: fullName)
-        var weights = CollationWeights()
+        if let weights = CollationWeights.composedWeights(of: fullName, asFullName: true) {
+            return SortKey(weights: weights, text: fullName, isComposed: true)
+        }
+        let (scalars, words, isComposed) = CollationWeights.words(of: fullName)
+        var weights = CollationWeights(reservingFor: scalars.count, words: words.count)
         if let given = words.last {
-            weights.appendWord(decomposed: given)
+            weights.appendWord(decomposed: scalars[given])
         }
         if words.count > 1 {
-            weights.appendWord(decomposed: words[0])
+            weights.appendWord(decomposed: scalars[words[0]])
             for middle in words[1..<(words.count - 1)] {
-                weights.appendWord(decomposed: middle)
+                weights.appendWord(decomposed: scalars[middle])
             }
         }
-        return SortKey(weights: weights.weights, text: fullName)
+        return SortKey(weights: weights.weights, text: fullName, isComposed: isComposed)
     }
 
     /// The key of ordinary text (a unit, a place): words in the order written.
@@ -80,11 +89,15 @@ public enum VietnameseCollation {
     }
 
     private static func makeKey(forText text: String) -> SortKey {
-        var weights = CollationWeights()
-        for word in CollationWeights.decomposedWords(of: text) {
-            weights.appendWord(decomposed: word)
+        if let weights = CollationWeights.composedWeights(of: text, asFullName: false) {
+            return SortKey(weights: weights, text: text, isComposed: true)
         }
-        return SortKey(weights: weights.weights, text: text)
+        let (scalars, words, isComposed) = CollationWeights.words(of: text)
+        var weights = CollationWeights(reservingFor: scalars.count, words: words.count)
+        for word in words {
+            weights.appendWord(decomposed: scalars[word])
+        }
+        return SortKey(weights: weights.weights, text: text, isComposed: isComposed)
     }
 
     /// Keys already built: the lists build one per file for its unit and its mentors, a few texts that

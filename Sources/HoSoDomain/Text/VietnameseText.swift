@@ -27,30 +27,47 @@ public enum VietnameseText {
     static func foldedUTF8(_ s: String) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
+        appendFolded(s, to: &result)
+        return result
+    }
+
+    /// Appends `folded(s)` to `bytes`, after a space when both are non-empty: so the parts of a text
+    /// joined with spaces fold, part after part into one buffer, to the folded text.
+    static func appendFolded(_ s: String, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var pendingSpace = !bytes.isEmpty
+        var emitted = false
+        let (single, multiple) = (foldedLetter, foldedLetters)  // once, not once per letter
         for scalar in s.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 if isASCIIWhitespace(value) {
-                    pendingSpace = !result.isEmpty
+                    pendingSpace = emitted || start > 0
                     continue
                 }
                 if pendingSpace {
-                    result.append(0x20)
+                    bytes.append(0x20)
                     pendingSpace = false
                 }
-                result.append(VietnameseLetters.asciiLowercaseLetter(scalar) ?? UInt8(value))
-            } else if let slot = CanonicalForms.slot(of: scalar), let bytes = foldedLetters[slot] {
+                bytes.append(VietnameseLetters.asciiLowercaseLetter(scalar) ?? UInt8(value))
+                emitted = true
+            } else if let slot = CanonicalForms.slot(of: scalar), single[slot] != 0 || multiple[slot] != nil {
                 if pendingSpace {
-                    result.append(0x20)
+                    bytes.append(0x20)
                     pendingSpace = false
                 }
-                result.append(contentsOf: bytes)
+                if single[slot] != 0 { bytes.append(single[slot]) } else { bytes.append(contentsOf: multiple[slot]!) }
+                emitted = true
             } else {
-                return Array(foldedByProperties(s).utf8)
+                bytes.removeSubrange(start...)
+                let general = foldedByProperties(s)
+                if !general.isEmpty {
+                    if start > 0 { bytes.append(0x20) }
+                    bytes.append(contentsOf: general.utf8)
+                }
+                return
             }
         }
-        return result
     }
 
     /// The folded bytes of each letter `CanonicalForms` decomposes, by its slot; nil elsewhere, and for a
@@ -63,6 +80,10 @@ public enum VietnameseText {
         }
         return table
     }()
+
+    /// The same for the letters that fold to one byte (Vietnamese letters fold to ASCII), 0 for the others:
+    /// a byte appended instead of an array.
+    private static let foldedLetter: [UInt8] = foldedLetters.map { $0?.count == 1 ? $0![0] : 0 }
 
     /// The general way of `folded`: scalar by scalar of the decomposed text, asking Unicode's properties.
     static func foldedByProperties(_ s: String) -> String {
@@ -106,9 +127,13 @@ public enum VietnameseText {
         }
     }
 
-    /// Unicode's White_Space, answered without the property table for ASCII.
+    /// Unicode's White_Space, answered without the property table before U+1680 (where the only
+    /// whitespace outside ASCII is U+0085 and U+00A0): every letter and mark of Vietnamese.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? isASCIIWhitespace(scalar.value) : scalar.properties.isWhitespace
+        let value = scalar.value
+        if value < 0x80 { return isASCIIWhitespace(value) }
+        if value < 0x1680 { return value == 0x85 || value == 0xA0 }
+        return scalar.properties.isWhitespace
     }
 
     /// Tab, line feed, vertical tab, form feed, carriage return and space: the ASCII part of White_Space.

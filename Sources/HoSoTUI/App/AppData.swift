@@ -88,23 +88,22 @@ public struct CaseIndex: Sendable {
 
     /// Builds the index of `data`.
     public init(data: AppData) {
-        let labels = UnitLabels(data.organisation)
-        let entries = data.cases.concurrentMap { Entry(file: $0, data: data, labels: labels) }
-        // Keys are computed once per file and the entries sorted as indices: a comparator that rebuilt
-        // keys would build O(n log n) of them, and sorting the entries themselves moves every field.
-        let order = Array(entries.indices).sorted { Entry.precedes(entries[$0], entries[$1]) }
-        rows = order.map { entries[$0].row }
-        searchKeys = order.map { entries[$0].searchKey }
-        unitNames = order.map { entries[$0].unitName }
-        unitKeys = order.map { entries[$0].unitKey }
-        mentorNames = order.map { entries[$0].mentorNames }
-        mentorKeys = order.map { entries[$0].mentorKey }
+        let labels = Labels(data, units: data.organisation.units.keys, members: data.organisation.members.keys)
+        let year = data.today.year
+        let entries = data.cases.concurrentMap { Entry(file: $0, data: data, labels: labels, year: year) }
+        // Keys are computed once per file and the entries (references) sorted: a comparator that rebuilt
+        // keys would build O(n log n) of them, and sorting values would copy every field at each move.
+        let order = entries.concurrentSorted(by: Entry.precedes)
+        rows = order.map(\.row)
+        searchKeys = order.map(\.searchKey)
+        unitNames = order.map(\.unitName)
+        unitKeys = order.map(\.unitKey)
+        mentorNames = order.map(\.mentorNames)
+        mentorKeys = order.map(\.mentorKey)
         var positions = [CaseID: Int](minimumCapacity: order.count)
         for (position, row) in rows.enumerated() where positions[row.file.id] == nil { positions[row.file.id] = position }
         self.positions = positions
-        var counts = CaseCounts(year: data.today.year)
-        for row in rows { counts.add(row) }
-        self.counts = counts
+        counts = CaseCounts(year: year, adding: entries.map(\.contribution))
     }
 
     /// The row of the file `id`.
@@ -134,10 +133,13 @@ public struct CaseIndex: Sendable {
     /// file out when `file` is nil. The result is the index `init(data:)` builds from the changed data: one
     /// row is computed, and only the rows between the file's old and new places move.
     public mutating func replace(_ id: CaseID, with file: CaseFile?, data: AppData) -> Move {
-        let entry = file.map { Entry(file: $0, data: data, labels: UnitLabels(data.organisation)) }
+        let entry = file.map { file in
+            Entry(file: file, data: data, labels: Labels(data, units: [file.unitID], members: file.activeMentors.map(\.memberID)),
+                  year: counts.year)
+        }
         let old = positions[id]
-        if let old { counts.remove(rows[old]) }
-        if let entry { counts.add(entry.row) }
+        if let old { counts.remove(CaseCounts.Contribution(rows[old], year: counts.year)) }
+        if let entry { counts.add(entry.contribution) }
         // Most saves leave the name as it was: the row keeps its place and nothing moves.
         if let old, let entry, fits(entry, at: old) {
             set(entry, at: old)
@@ -185,12 +187,12 @@ public struct CaseIndex: Sendable {
     private func rowPrecedes(_ position: Int, _ entry: Entry) -> Bool {
         let file = rows[position].file
         return Entry.precedes(key: VietnameseCollation.unmemoisedSortKey(forFullName: file.person.fullName), id: file.id,
-                              key: entry.nameKey, id: entry.row.file.id)
+                              key: entry.nameKey, id: entry.id)
     }
 
     private func entryPrecedes(_ entry: Entry, _ position: Int) -> Bool {
         let file = rows[position].file
-        return Entry.precedes(key: entry.nameKey, id: entry.row.file.id,
+        return Entry.precedes(key: entry.nameKey, id: entry.id,
                               key: VietnameseCollation.unmemoisedSortKey(forFullName: file.person.fullName), id: file.id)
     }
 
@@ -211,7 +213,8 @@ public struct CaseIndex: Sendable {
     }
 
     /// Everything the index keeps of one file, computed the same way by the whole build and by `replace`.
-    private struct Entry: Sendable {
+    private final class Entry: Sendable {
+        let id: CaseID
         let row: CaseRow
         let nameKey: VietnameseCollation.SortKey
         let searchKey: SearchKey
@@ -219,41 +222,70 @@ public struct CaseIndex: Sendable {
         let unitKey: VietnameseCollation.SortKey
         let mentorNames: String
         let mentorKey: VietnameseCollation.SortKey
+        let contribution: CaseCounts.Contribution
 
-        init(file: CaseFile, data: AppData, labels: UnitLabels) {
+        init(file: CaseFile, data: AppData, labels: Labels, year: Int) {
+            id = file.id
             let next = CaseDeadlines.next(for: file, rulebook: data.rulebook, calendar: data.calendar, today: data.today)
             row = CaseRow(file: file, deadline: next?.deadline, status: next?.status)
+            let person = file.person
             // Names rarely repeat: the memo of collation keys is left to the units and mentors, which do.
-            nameKey = VietnameseCollation.unmemoisedSortKey(forFullName: file.person.fullName)
-            (unitName, unitKey) = labels.label(of: file.unitID)
-            mentorNames = file.activeMentors.map { data.memberName($0.memberID) }.joined(separator: ", ")
-            mentorKey = VietnameseCollation.sortKey(forFullName: mentorNames)
-            searchKey = SearchKey("\(file.person.fullName) \(file.id.rawValue) \(unitName)")
+            nameKey = VietnameseCollation.unmemoisedSortKey(forFullName: person.fullName)
+            (unitName, unitKey) = labels.unit(file.unitID)
+            let mentors = file.activeMentors.map(\.memberID)
+            (mentorNames, mentorKey) = labels.mentors(mentors, data: data)
+            searchKey = SearchKey(joining: [person.fullName, file.id.rawValue, unitName])
+            contribution = CaseCounts.Contribution(row, mentors: mentors, year: year)
         }
 
         static func precedes(_ a: Entry, _ b: Entry) -> Bool {
-            precedes(key: a.nameKey, id: a.row.file.id, key: b.nameKey, id: b.row.file.id)
+            precedes(key: a.nameKey, id: a.id, key: b.nameKey, id: b.id)
         }
 
         static func precedes(key a: VietnameseCollation.SortKey, id idA: CaseID, key b: VietnameseCollation.SortKey, id idB: CaseID)
             -> Bool
         {
-            a < b || (!(b < a) && idA < idB)
+            VietnameseCollation.SortKey.order(a, b) ?? (idA < idB)
         }
     }
 
-    /// The name and collation key of each unit, made once per index rather than once per file.
-    private struct UnitLabels: Sendable {
-        let byID: [UnitID: (name: String, key: VietnameseCollation.SortKey)]
+    /// The names and collation keys of units and mentors, made once per index rather than once per file.
+    private struct Labels: Sendable {
+        typealias Label = (name: String, key: VietnameseCollation.SortKey)
+        let units: [UnitID: Label]
+        /// By member, for the file with one mentor (most of them); none is "".
+        let mentors: [MemberID: Label]
+        let noMentor: Label
 
-        init(_ organisation: Organisation) {
-            byID = organisation.units.mapValues { ($0.name, VietnameseCollation.sortKey(forText: $0.name)) }
+        /// The labels of `units` and `members` (a save needs those of one file, the whole index all of them).
+        init(_ data: AppData, units: some Sequence<UnitID>, members: some Sequence<MemberID>) {
+            var unitLabels: [UnitID: Label] = [:]
+            for id in units {
+                guard let unit = data.organisation.units[id] else { continue }
+                unitLabels[id] = (unit.name, VietnameseCollation.sortKey(forText: unit.name))
+            }
+            self.units = unitLabels
+            var mentorLabels: [MemberID: Label] = [:]
+            for id in members {
+                let name = data.memberName(id)
+                mentorLabels[id] = (name, VietnameseCollation.sortKey(forFullName: name))
+            }
+            self.mentors = mentorLabels
+            noMentor = ("", VietnameseCollation.sortKey(forFullName: ""))
         }
 
         /// As `AppData.unitName`: the id stands for a unit the organisation does not know.
-        func label(of id: UnitID) -> (String, VietnameseCollation.SortKey) {
-            if let known = byID[id] { return known }
+        func unit(_ id: UnitID) -> Label {
+            if let known = units[id] { return known }
             return (id.rawValue, VietnameseCollation.sortKey(forText: id.rawValue))
+        }
+
+        /// The mentors' names as the list shows them ("A, B") and their key.
+        func mentors(_ ids: [MemberID], data: AppData) -> Label {
+            if ids.isEmpty { return noMentor }
+            if ids.count == 1, let known = mentors[ids[0]] { return known }
+            let names = ids.map { data.memberName($0) }.joined(separator: ", ")
+            return (names, VietnameseCollation.sortKey(forFullName: names))
         }
     }
 }
@@ -269,11 +301,45 @@ public struct CaseCounts: Equatable, Sendable {
         public internal(set) var dueSoon = 0
         public internal(set) var noMentor = 0
 
-        mutating func add(_ row: CaseRow, _ sign: Int) {
+        mutating func add(_ other: Tally) {
+            files += other.files
+            overdue += other.overdue
+            dueSoon += other.dueSoon
+            noMentor += other.noMentor
+        }
+
+        mutating func add(_ file: Contribution, _ sign: Int) {
             files += sign
-            if row.isOverdue { overdue += sign }
-            if row.isDueSoon { dueSoon += sign }
-            if row.hasNoMentor { noMentor += sign }
+            if file.overdue { overdue += sign }
+            if file.dueSoon { dueSoon += sign }
+            if file.noMentor { noMentor += sign }
+        }
+    }
+
+    /// What one file adds to the counts, worked out once (in parallel, while the index is built).
+    struct Contribution: Sendable {
+        let state: CaseState
+        let unit: UnitID
+        /// The members actively mentoring the file, each once.
+        let mentors: [MemberID]
+        let overdue: Bool
+        let dueSoon: Bool
+        let noMentor: Bool
+        let admitted: Bool
+
+        /// `mentors`: the file's active mentors, when the caller has them already.
+        init(_ row: CaseRow, mentors: [MemberID]? = nil, year: Int) {
+            let file = row.file
+            state = file.state
+            unit = file.unitID
+            let active = mentors ?? file.activeMentors.map(\.memberID)
+            self.mentors = active.count > 1 ? Array(Set(active)) : active
+            overdue = row.isOverdue
+            dueSoon = row.isDueSoon
+            // A file with a mentor never lacks one: the row's own test (which asks for the mentors again)
+            // only for the others.
+            noMentor = active.isEmpty && row.hasNoMentor
+            admitted = file.decision?.date.year == year
         }
     }
 
@@ -294,30 +360,61 @@ public struct CaseCounts: Equatable, Sendable {
         self.year = year
     }
 
+    /// The counts of `files`: each half counted on its own core, then the two added.
+    init(year: Int, adding files: [Contribution]) {
+        guard files.count > 4096 else {
+            self.init(year: year)
+            for file in files { add(file) }
+            return
+        }
+        let halves = UnsafeMutableBufferPointer<CaseCounts>.allocate(capacity: 2)
+        halves.initialize(repeating: CaseCounts(year: year))
+        defer {
+            _ = halves.deinitialize()
+            halves.deallocate()
+        }
+        nonisolated(unsafe) let target = halves
+        let middle = files.count / 2
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            for file in half == 0 ? files[..<middle] : files[middle...] { target[half].add(file) }
+        }
+        self = halves[0]
+        add(halves[1])
+    }
+
+    /// Adds the counts of `other` (of the same year).
+    private mutating func add(_ other: CaseCounts) {
+        all.add(other.all)
+        for (stage, tally) in other.byStage { byStage[stage, default: Tally()].add(tally) }
+        byState.merge(other.byState, uniquingKeysWith: +)
+        byUnit.merge(other.byUnit, uniquingKeysWith: +)
+        byMentor.merge(other.byMentor, uniquingKeysWith: +)
+        admitted += other.admitted
+    }
+
     /// Files in a stage: the board's active files.
     public var active: Int { byStage.values.reduce(0) { $0 + $1.files } }
 
-    mutating func add(_ row: CaseRow) { count(row, 1) }
+    mutating func add(_ file: Contribution) { count(file, 1) }
 
-    mutating func remove(_ row: CaseRow) { count(row, -1) }
+    mutating func remove(_ file: Contribution) { count(file, -1) }
 
-    private mutating func count(_ row: CaseRow, _ sign: Int) {
-        let file = row.file
-        all.add(row, sign)
+    private mutating func count(_ file: Contribution, _ sign: Int) {
+        all.add(file, sign)
         if let stage = file.state.stage {
-            byStage[stage, default: Tally()].add(row, sign)
-            if byStage[stage] == Tally() { byStage[stage] = nil }
+            byStage[stage, default: Tally()].add(file, sign)
+            if sign < 0, byStage[stage] == Tally() { byStage[stage] = nil }
         }
         Self.bump(&byState, file.state, sign)
-        Self.bump(&byUnit, file.unitID, sign)
-        for member in Set(file.activeMentors.map(\.memberID)) { Self.bump(&byMentor, member, sign) }
-        if file.decision?.date.year == year { admitted += sign }
+        Self.bump(&byUnit, file.unit, sign)
+        for member in file.mentors { Self.bump(&byMentor, member, sign) }
+        if file.admitted { admitted += sign }
     }
 
     /// A count that reaches zero is removed, so counts kept up to date equal counts made afresh.
     private static func bump<Key: Hashable>(_ counts: inout [Key: Int], _ key: Key, _ sign: Int) {
-        let value = counts[key, default: 0] + sign
-        counts[key] = value == 0 ? nil : value
+        counts[key, default: 0] += sign
+        if sign < 0, counts[key] == 0 { counts[key] = nil }
     }
 }
 

@@ -251,8 +251,7 @@ public enum AppReducer {
             let (x, y) = (index.rows[a].file.id, index.rows[b].file.id)
             return x < y || (x == y && a < b)
         case .unit:
-            let (x, y) = (index.unitKeys[a], index.unitKeys[b])
-            return x < y || (!(y < x) && a < b)
+            return VietnameseCollation.SortKey.order(index.unitKeys[a], index.unitKeys[b]) ?? (a < b)
         case .state:
             let x = stateRank[index.rows[a].file.state] ?? 0, y = stateRank[index.rows[b].file.state] ?? 0
             return (x, a) < (y, b)
@@ -262,8 +261,7 @@ public enum AppReducer {
         case .mentor:
             let (noneA, noneB) = (index.mentorNames[a].isEmpty, index.mentorNames[b].isEmpty)
             if noneA != noneB { return !noneA }
-            let (x, y) = (index.mentorKeys[a], index.mentorKeys[b])
-            return x < y || (!(y < x) && a < b)
+            return VietnameseCollation.SortKey.order(index.mentorKeys[a], index.mentorKeys[b]) ?? (a < b)
         }
     }
 
