@@ -124,7 +124,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 try SchemaMigrator(layout: layout, files: files).migrate(to: supportedSchemaVersion, using: migrations)
             }
         }
-        let state = try loadWithoutLock(loader, schemaVersion: supportedSchemaVersion)
+        let state = try loadToleratingCompaction(loader, schemaVersion: supportedSchemaVersion)
         let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
         return JournalStore(layout: layout, schemaVersion: supportedSchemaVersion, files: files, lock: lock, state: state, options: options)
     }
@@ -290,7 +290,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
 
     private func reloadLocked(startSeq: Int) throws(StoreError) -> Bool {
         segmentSeenUnderLock = nil
-        state = try Self.loadWithoutLock(StoreLoader<Value>(layout: layout, files: files), schemaVersion: schemaVersion)
+        state = try Self.loadToleratingCompaction(StoreLoader<Value>(layout: layout, files: files), schemaVersion: schemaVersion)
         entriesInSegment = state.consumedLines
         return true
     }
@@ -301,7 +301,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
     /// a new segment after the reader read one segment to its end and before it looks for the next, whose
     /// first line then does not follow what the reader has. Only a second load tells that from a corrupt
     /// journal (which fails again, the same way); a corrupt snapshot is reported at once.
-    static func loadWithoutLock(_ loader: StoreLoader<Value>, schemaVersion: Int) throws(StoreError) -> StoreState<Value> {
+    static func loadToleratingCompaction(_ loader: StoreLoader<Value>, schemaVersion: Int) throws(StoreError) -> StoreState<Value> {
         do {
             return try loader.load(schemaVersion: schemaVersion)
         } catch {
