@@ -19,6 +19,7 @@ import Testing
         var mentorKeys: [VietnameseCollation.SortKey]
         var positions: [CaseID: Int]
         var counts: CaseCounts
+        var groups: RowGroups
         var screens: [String]
         var frames: [String]
         var cases: [CaseFile]
@@ -38,6 +39,7 @@ import Testing
             for id in state.data.cases.map(\.id) + ids { positions[id] = index.position(of: id) }
             self.positions = positions
             counts = index.counts
+            groups = index.groups
             screens = state.screens.map { screen in
                 switch screen {
                 case .list(let list):
@@ -72,6 +74,7 @@ import Testing
             compare("mentorKeys", \.mentorKeys)
             compare("positions", \.positions)
             compare("counts", \.counts)
+            compare("groups", \.groups)
             for (level, (mine, theirs)) in zip(screens, other.screens).enumerated() where mine != theirs {
                 names.append("screen \(level): \(mine.prefix(300)) ≠ \(theirs.prefix(300))")
             }
@@ -135,7 +138,8 @@ import Testing
 
         func apply(to file: inout CaseFile, data: AppData) {
             if self == .state || self == .all {
-                file.state = file.state == .probation ? .sympathizer : .probation
+                // Into an awareness class (or out of one): the board's counts and the classes screen change.
+                file.state = file.state == .inClass ? .probation : .inClass
                 file.stateSince = AppFixtures.today
             }
             if self == .name || self == .all {
@@ -221,6 +225,19 @@ import Testing
         #expect(Observed(inPlace, also: [released.id]).differences(from: Observed(reloaded, also: [released.id])) == [])
         #expect(inPlace.index.position(of: released.id) == nil && inPlace.data.revisions[released.id] == nil)
         #expect(inPlace.screens.count == 2, "the detail of the file closed")
+    }
+
+    /// The report and the classes screen are kept, not made per frame: a change must reach them too.
+    @Test(arguments: [Key.char("r"), .char("c")])
+    func theReportAndTheClassesFollowAStoredChange(opener: Key) throws {
+        var state = AppState(data: Self.data)
+        AppFixtures.press([.resize(width: 120, height: 40), opener], into: &state)
+        var changed = try #require(Self.data.cases.first { $0.state == .sympathizer })
+        Change.state.apply(to: &changed, data: Self.data)
+        let (inPlace, reloaded) = Self.bothWays(state, changed)
+        let observed = Observed(inPlace, also: [changed.id])
+        #expect(observed.differences(from: Observed(reloaded, also: [changed.id])) == [])
+        #expect(observed.frames.last != Observed(state, also: [changed.id]).frames.last, "the screen shows the change")
     }
 
     @Test func countsOfTwoHalvesAddUpToCountsOfTheWhole() {

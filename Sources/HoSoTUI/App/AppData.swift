@@ -85,6 +85,8 @@ public struct CaseIndex: Sendable {
     private var positions: [CaseID: Int]
     /// How many files each box of the board and each option of the pickers stands for.
     public private(set) var counts: CaseCounts
+    /// The rows of each mentor's candidates and of each awareness class, for their screens.
+    private(set) var groups: RowGroups
 
     /// Builds the index of `data`.
     public init(data: AppData) {
@@ -104,6 +106,7 @@ public struct CaseIndex: Sendable {
         for (position, row) in rows.enumerated() where positions[row.file.id] == nil { positions[row.file.id] = position }
         self.positions = positions
         counts = CaseCounts(year: year, adding: entries.map(\.contribution))
+        groups = RowGroups(order.map(\.membership))
     }
 
     /// The row of the file `id`.
@@ -138,11 +141,15 @@ public struct CaseIndex: Sendable {
                   year: counts.year)
         }
         let old = positions[id]
-        if let old { counts.remove(CaseCounts.Contribution(rows[old], year: counts.year)) }
+        if let old {
+            counts.remove(CaseCounts.Contribution(rows[old], year: counts.year))
+            groups.remove(old, RowGroups.Membership(rows[old].file))
+        }
         if let entry { counts.add(entry.contribution) }
         // Most saves leave the name as it was: the row keeps its place and nothing moves.
         if let old, let entry, fits(entry, at: old) {
             set(entry, at: old)
+            groups.insert(old, entry.membership)
             return Move(removed: old, inserted: old)
         }
         if let old {
@@ -170,8 +177,17 @@ public struct CaseIndex: Sendable {
         if first <= last {
             for position in first...last { positions[rows[position].file.id] = position }
         }
-        return Move(removed: old, inserted: inserted)
+        let move = Move(removed: old, inserted: inserted)
+        groups.renumber(move)
+        if let inserted, let entry { groups.insert(inserted, entry.membership) }
+        return move
     }
+
+    /// The rows of the files `member` actively mentors, in name order.
+    func candidates(of member: MemberID) -> [Int] { groups.byMentor[member] ?? [] }
+
+    /// The rows of the files in each awareness class, by class name.
+    var classRows: [String: [Int]] { groups.byClass }
 
     private mutating func set(_ entry: Entry, at position: Int) {
         rows[position] = entry.row
@@ -223,6 +239,7 @@ public struct CaseIndex: Sendable {
         let mentorNames: String
         let mentorKey: VietnameseCollation.SortKey
         let contribution: CaseCounts.Contribution
+        let membership: RowGroups.Membership
 
         init(file: CaseFile, data: AppData, labels: Labels, year: Int) {
             id = file.id
@@ -236,6 +253,7 @@ public struct CaseIndex: Sendable {
             (mentorNames, mentorKey) = labels.mentors(mentors, data: data)
             searchKey = SearchKey(joining: [person.fullName, file.id.rawValue, unitName])
             contribution = CaseCounts.Contribution(row, mentors: mentors, year: year)
+            membership = RowGroups.Membership(file, mentors: contribution.mentors)
         }
 
         static func precedes(_ a: Entry, _ b: Entry) -> Bool {
@@ -287,6 +305,80 @@ public struct CaseIndex: Sendable {
             let names = ids.map { data.memberName($0) }.joined(separator: ", ")
             return (names, VietnameseCollation.sortKey(forFullName: names))
         }
+    }
+}
+
+/// The rows of an index (positions, ascending) in each mentor's list and each awareness class: made
+/// with the index and kept up to date by its in-place changes, so that those screens do not look
+/// through every file on every frame.
+struct RowGroups: Equatable, Sendable {
+    /// Where one file belongs.
+    struct Membership: Sendable {
+        /// The members actively mentoring it, each once.
+        let mentors: [MemberID]
+        /// Its class, when it is in one or has its certificate.
+        let className: String?
+
+        init(_ file: CaseFile, mentors: [MemberID]? = nil) {
+            self.mentors = mentors ?? Array(Set(file.activeMentors.map(\.memberID)))
+            className = file.state == .inClass || file.state == .certified ? file.enrolment?.className ?? Self.unnamedClass : nil
+        }
+
+        /// The class of a file whose enrolment has no class name.
+        static let unnamedClass = "(chưa ghi tên lớp)"
+    }
+
+    private(set) var byMentor: [MemberID: [Int]] = [:]
+    private(set) var byClass: [String: [Int]] = [:]
+
+    /// The groups of rows whose memberships are `rows`, in row order.
+    init(_ rows: [Membership]) {
+        for (position, row) in rows.enumerated() {
+            for member in row.mentors { byMentor[member, default: []].append(position) }
+            if let name = row.className { byClass[name, default: []].append(position) }
+        }
+    }
+
+    mutating func insert(_ position: Int, _ row: Membership) {
+        for member in row.mentors { Self.insert(position, into: &byMentor, member) }
+        if let name = row.className { Self.insert(position, into: &byClass, name) }
+    }
+
+    mutating func remove(_ position: Int, _ row: Membership) {
+        for member in row.mentors { Self.remove(position, from: &byMentor, member) }
+        if let name = row.className { Self.remove(position, from: &byClass, name) }
+    }
+
+    /// Follows the rows that moved by one when a row left one place for another (the row itself
+    /// already removed).
+    mutating func renumber(_ move: CaseIndex.Move) {
+        guard move.removed != move.inserted else { return }
+        for key in byMentor.keys { byMentor[key] = byMentor[key]!.compactMap(move.moved) }
+        for key in byClass.keys { byClass[key] = byClass[key]!.compactMap(move.moved) }
+    }
+
+    private static func insert<Key: Hashable>(_ position: Int, into groups: inout [Key: [Int]], _ key: Key) {
+        var rows = groups.removeValue(forKey: key) ?? []
+        rows.insert(position, at: place(of: position, in: rows))
+        groups[key] = rows
+    }
+
+    /// A group left empty is removed, so groups kept up to date equal groups made afresh.
+    private static func remove<Key: Hashable>(_ position: Int, from groups: inout [Key: [Int]], _ key: Key) {
+        guard var rows = groups.removeValue(forKey: key) else { return }
+        let place = place(of: position, in: rows)
+        if place < rows.count, rows[place] == position { rows.remove(at: place) }
+        if !rows.isEmpty { groups[key] = rows }
+    }
+
+    private static func place(of position: Int, in rows: [Int]) -> Int {
+        var low = 0
+        var high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 

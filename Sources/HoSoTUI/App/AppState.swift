@@ -181,6 +181,9 @@ public struct PeopleState: Sendable {
 /// The reports screen.
 public struct ReportsState: Sendable {
     public var scroll = 0
+    /// The report as drawn, made when the screen opens and when the data changes: making it reads every
+    /// file, which a frame (a key that scrolls) must not.
+    public internal(set) var lines: [String] = []
 }
 
 /// The popup on top of the screens.

@@ -9,13 +9,9 @@ public enum ClassesLogic {
         public var rows: [Int]
     }
 
-    /// The classes, in Vietnamese order of their names.
+    /// The classes, in Vietnamese order of their names (the index keeps their rows).
     public static func groups(_ index: CaseIndex) -> [Group] {
-        var byName: [String: [Int]] = [:]
-        for (position, row) in index.rows.enumerated() where row.file.state == .inClass || row.file.state == .certified {
-            byName[row.file.enrolment?.className ?? "(chưa ghi tên lớp)", default: []].append(position)
-        }
-        return byName.map { Group(name: $0.key, rows: $0.value) }
+        index.classRows.map { Group(name: $0.key, rows: $0.value) }
             .sorted { VietnameseCollation.compareWords($0.name, $1.name) == .orderedAscending }
     }
 
@@ -90,8 +86,7 @@ public enum ClassesLogic {
 public enum MentorLogic {
     /// The index rows of the files `member` actively mentors.
     public static func candidates(of member: MemberID?, index: CaseIndex) -> [Int] {
-        guard let member else { return [] }
-        return index.rows.indices.filter { index.rows[$0].file.activeMentors.contains { $0.memberID == member } }
+        member.map(index.candidates(of:)) ?? []
     }
 
     static func command(_ state: inout AppState, _ mentor: inout MentorState, _ command: Command) {

@@ -56,6 +56,9 @@ public enum AppReducer {
                 return .list(list)
             case .detail(let detail):
                 return state.index.position(of: detail.caseID) == nil ? nil : screen
+            case .reports(var reports):
+                reports.lines = ReportsView.lines(state)
+                return .reports(reports)
             default:
                 return screen
             }
@@ -137,7 +140,9 @@ public enum AppReducer {
             }
             return []
         case .reports:
-            state.screens.append(.reports(ReportsState()))
+            var reports = ReportsState()
+            reports.lines = ReportsView.lines(state)
+            state.screens.append(.reports(reports))
             return []
         case .people:
             state.screens.append(.people(PeopleState()))

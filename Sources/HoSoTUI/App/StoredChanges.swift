@@ -29,6 +29,9 @@ extension AppReducer {
                 return .list(list)
             case .detail(let detail):
                 return state.index.position(of: detail.caseID) == nil ? nil : screen
+            case .reports(var reports):
+                reports.lines = ReportsView.lines(state)
+                return .reports(reports)
             default:
                 return screen
             }

@@ -204,7 +204,7 @@ enum ReportsView {
     }
 
     static func draw(_ state: AppState, _ reports: ReportsState, in content: Rect, into buffer: inout CellBuffer) {
-        let all = lines(state)
+        let all = reports.lines
         let scroll = min(reports.scroll, max(0, all.count - content.height))
         for (offset, line) in all.dropFirst(scroll).prefix(content.height).enumerated() {
             buffer.put(" " + line, at: content.row + offset, col: 0, style: offset + scroll == 0 ? .title : .normal)
