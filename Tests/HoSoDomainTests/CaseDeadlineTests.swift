@@ -25,6 +25,31 @@ struct CaseDeadlineTests {
         #expect(!calendar.isWorkingDay(Fixtures.date("2026-02-17")))
     }
 
+    @Test("The next deadline is the earliest of all of them, counted from the latest note in whatever order notes are kept")
+    func nextIsTheEarliestOfAll() throws {
+        let calendar = WorkingCalendar()
+        let today = Fixtures.date("2026-11-23")
+        var files = DemoOrganisation.generate(caseCount: 200, seed: 9, today: today).cases
+        // Notes out of date order: the monthly report is due a month after the latest one.
+        var (sympathizer, _) = try Fixtures.file(in: .sympathizer)
+        sympathizer.notes = [ProgressNote(date: Fixtures.date("2026-10-02"), author: "M001", text: "b"),
+                             ProgressNote(date: Fixtures.date("2026-06-01"), author: "M001", text: "a")]
+        files.append(sympathizer)
+        var checked = 0
+        for file in files {
+            let all = CaseDeadlines.all(for: file, rulebook: .standard, calendar: calendar)
+            let next = CaseDeadlines.next(for: file, rulebook: .standard, calendar: calendar, today: today)
+            #expect(next?.deadline == all.min { $0.due < $1.due })
+            if let next {
+                #expect(next.status == next.deadline.status(on: today, calendar: calendar, dueSoonWorkingDays: 5))
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+        let monthly = CaseDeadlines.next(for: sympathizer, rulebook: .standard, calendar: calendar, today: today)
+        #expect(monthly?.deadline.due == Fixtures.date("2026-11-02"))
+    }
+
     @Test("The extension adds 30 working days once")
     func extensionAddsThirty() throws {
         let calendar = WorkingCalendar()

@@ -55,6 +55,9 @@ struct BenchCommand: ParsableCommand {
         result.loadDataSeconds = Stopwatch.time { data = runner.loadData() }
         result.indexSeconds = Stopwatch.time { state = data.map(AppState.init(data:)) }
         guard var app = state else { return }
+        // The application alone holds its state and data, as in the terminal application: a second copy
+        // would make its first in-place save copy the whole index.
+        (state, data) = (nil, nil)
         result.renderSeconds = Stopwatch.time {
             _ = AppReducer.reduce(&app, .key(.resize(width: 120, height: 40)))
             _ = AppView.render(app, width: 120, height: 40)

@@ -78,63 +78,88 @@ struct CollationWeights {
     /// letter's decomposition, worked out once per letter: no text is decomposed, no letter is looked up
     /// twice. Keys for the names of 10,000 files spent most of their time decomposing them.
     static func composedWeights(of text: String, asFullName: Bool) -> [UInt32]? {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        var words: [Range<Int>] = []
-        words.reserveCapacity(4)  // a name's words, mostly
-        var start: Int?
         let letters = letterWeights  // once, not once per letter
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80, value == 0x20 || (0x09...0x0D).contains(value) {
-                if let first = start { words.append(first..<scalars.count) }
-                start = nil
-                continue
+        let capacity = text.utf8.count + 1
+        // The scalars and the words' bounds on the stack: a key is made for every file of a list.
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: capacity) { scalars -> [UInt32]? in
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: capacity / 2 + 1) { words -> [UInt32]? in
+                var count = 0
+                var wordCount = 0
+                var start: Int?
+                for scalar in text.unicodeScalars {
+                    let value = scalar.value
+                    if value < 0x80, value == 0x20 || (0x09...0x0D).contains(value) {
+                        if let first = start {
+                            words[wordCount] = first..<count
+                            wordCount += 1
+                        }
+                        start = nil
+                        continue
+                    }
+                    guard value < 0x80 || CanonicalForms.slot(of: scalar).map({ letters[$0] != nil }) == true else { return nil }
+                    if start == nil { start = count }
+                    scalars[count] = scalar
+                    count += 1
+                }
+                if let first = start {
+                    words[wordCount] = first..<count
+                    wordCount += 1
+                }
+                var weights: [UInt32] = []
+                weights.reserveCapacity(2 * count + 2 * wordCount)
+                func append(_ word: Range<Int>) {
+                    appendComposedWord(UnsafeBufferPointer(rebasing: scalars[word]), letters: letters, to: &weights)
+                }
+                if asFullName {
+                    if wordCount > 0 { append(words[wordCount - 1]) }
+                    if wordCount > 1 {
+                        append(words[0])
+                        for middle in 1..<(wordCount - 1) { append(words[middle]) }
+                    }
+                } else {
+                    for word in 0..<wordCount { append(words[word]) }
+                }
+                return weights
             }
-            guard value < 0x80 || CanonicalForms.slot(of: scalar).map({ letters[$0] != nil }) == true else { return nil }
-            if start == nil { start = scalars.count }
-            scalars.append(scalar)
         }
-        if let first = start { words.append(first..<scalars.count) }
-        var result = CollationWeights(reservingFor: scalars.count, words: words.count)
-        if asFullName {
-            if let given = words.last { result.appendComposedWord(scalars[given], letters: letters) }
-            if words.count > 1 {
-                result.appendComposedWord(scalars[words[0]], letters: letters)
-                for middle in words[1..<(words.count - 1)] { result.appendComposedWord(scalars[middle], letters: letters) }
-            }
-        } else {
-            for word in words { result.appendComposedWord(scalars[word], letters: letters) }
-        }
-        return result.weights
     }
 
-    /// `appendWord` for a word of ASCII and table letters, not decomposed. An ASCII letter takes no mark
-    /// here (a combining mark is not in the table), so it needs no waiting for one.
-    private mutating func appendComposedWord(_ word: ArraySlice<Unicode.Scalar>, letters: [LetterWeight?]) {
-        tones.removeAll(keepingCapacity: true)
-        for scalar in word {
+    /// `appendWord` for a word of ASCII and table letters, not decomposed: its base weights, then (a
+    /// second look at the word) its tones. An ASCII letter takes no mark here (a combining mark is not
+    /// in the table), so it needs no waiting for one; a run of digits is read at once.
+    private static func appendComposedWord(_ word: UnsafeBufferPointer<Unicode.Scalar>, letters: [LetterWeight?],
+                                           to weights: inout [UInt32]) {
+        var index = 0
+        while index < word.count {
+            let scalar = word[index]
             let value = scalar.value
             if value >= 0x80 {
-                if !digitRun.isEmpty { flushDigits() }
-                let letter = letters[CanonicalForms.slot(of: scalar)!]!
-                weights.append(letter.base)
-                if letter.toneCount > 0 { tones.append(UInt32(letter.firstTone)) }
-                if letter.toneCount > 1 { tones.append(UInt32(letter.secondTone)) }
+                weights.append(letters[CanonicalForms.slot(of: scalar)!]!.base)
             } else if let ascii = VietnameseLetters.asciiLowercaseLetter(scalar) {
-                if !digitRun.isEmpty { flushDigits() }
-                weights.append(Self.letterBase + Self.rank(of: ascii, mark: nil))
+                weights.append(letterBase + rank(of: ascii, mark: nil))
             } else if (0x30...0x39).contains(value) {
-                digitRun.append(value - 0x30)
+                // Numbers compare by value ("Chi bộ 2" before "Chi bộ 10"): the count of significant
+                // digits first, then the digits.
+                var end = index
+                while end < word.count, (0x30...0x39).contains(word[end].value) { end += 1 }
+                var first = index
+                while first < end, word[first].value == 0x30 { first += 1 }
+                weights.append(digitBase + UInt32(min(end - first, 0xFF)))
+                for digit in first..<end { weights.append(digitBase + word[digit].value - 0x30) }
+                index = end
+                continue
             } else {
-                flushDigits()
-                weights.append(Self.punctuationBase + value)
+                weights.append(punctuationBase + value)
             }
+            index += 1
         }
-        flushDigits()
-        weights.append(Self.separator)
-        weights.append(contentsOf: tones)
-        weights.append(Self.separator)
+        weights.append(separator)
+        for scalar in word where scalar.value >= 0x80 {
+            let letter = letters[CanonicalForms.slot(of: scalar)!]!
+            if letter.toneCount > 0 { weights.append(UInt32(letter.firstTone)) }
+            if letter.toneCount > 1 { weights.append(UInt32(letter.secondTone)) }
+        }
+        weights.append(separator)
     }
 
     /// What one precomposed letter adds to a word: one base weight and up to two tones.

@@ -11,18 +11,25 @@ public enum VietnameseCollation {
     /// 100,000 names.
     public struct SortKey: Hashable, Comparable, Sendable {
         let weights: [UInt32]
-        /// The NFC text: separates texts that differ only in case or in tone placement (hòa, hoà).
-        let composedBytes: [UInt8]
-        /// The text as given: separates canonically equal texts stored in different forms.
-        let originalBytes: [UInt8]
+        /// The text as given: its bytes separate canonically equal texts stored in different forms.
+        let text: String
+        /// The NFC of `text` when it differs: its bytes separate texts that differ only in case or in
+        /// tone placement (hòa, hoà). Keys keep the strings, not copies of their bytes: a list builds
+        /// one key per file.
+        let composed: String?
 
         /// `isComposed`: whether `text` is its own NFC, as found while decomposing it.
         init(weights: [UInt32], text: String, isComposed: Bool) {
             self.weights = weights
-            originalBytes = Array(text.utf8)
-            // Stored text is NFC already: then both tie-breaks share one array.
-            composedBytes = isComposed ? originalBytes : Array(VietnameseText.normalized(text).utf8)
+            self.text = text
+            let normalized = isComposed ? nil : VietnameseText.normalized(text)
+            composed = normalized.flatMap { $0.utf8.elementsEqual(text.utf8) ? nil : $0 }
         }
+
+        /// The NFC text's bytes, for tests.
+        var composedBytes: [UInt8] { Array((composed ?? text).utf8) }
+        /// The text's bytes, for tests.
+        var originalBytes: [UInt8] { Array(text.utf8) }
 
         public static func < (lhs: SortKey, rhs: SortKey) -> Bool {
             order(lhs, rhs) ?? false
@@ -31,26 +38,38 @@ public enum VietnameseCollation {
         /// `true` when `a` sorts first, `false` when `b` does, `nil` when the keys are equal: one pass
         /// where `a < b || (!(b < a) && tieBreak)` takes two.
         public static func order(_ a: SortKey, _ b: SortKey) -> Bool? {
-            if let order = compareLexicographically(a.weights, b.weights) { return order }
-            if let order = compareLexicographically(a.composedBytes, b.composedBytes) { return order }
-            return compareLexicographically(a.originalBytes, b.originalBytes)
+            if let order = a.weights.withUnsafeBufferPointer({ x in b.weights.withUnsafeBufferPointer { compare(x, $0) } }) {
+                return order
+            }
+            if let order = compareBytes(a.composed ?? a.text, b.composed ?? b.text) { return order }
+            return compareBytes(a.text, b.text)
+        }
+
+        /// Keys are equal when their weights and the bytes of their texts are (`String`'s own equality
+        /// is canonical equivalence, which would make an NFD text equal to its NFC form).
+        public static func == (a: SortKey, b: SortKey) -> Bool {
+            a.weights == b.weights && a.text.utf8.elementsEqual(b.text.utf8)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(weights)
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
+
+        private static func compareBytes(_ a: String, _ b: String) -> Bool? {
+            var (a, b) = (a, b)
+            return a.withUTF8 { x in b.withUTF8 { compare(x, $0) } }
         }
 
         /// `true` when `a` sorts first, `false` when `b` does, `nil` when they are equal.
-        private static func compareLexicographically<Element: FixedWidthInteger>(
-            _ a: [Element], _ b: [Element]
-        ) -> Bool? {
-            a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    let common = min(a.count, b.count)
-                    var index = 0
-                    while index < common {
-                        if a[index] != b[index] { return a[index] < b[index] }
-                        index += 1
-                    }
-                    return a.count == b.count ? nil : a.count < b.count
-                }
+        private static func compare<Element: FixedWidthInteger>(_ a: UnsafeBufferPointer<Element>, _ b: UnsafeBufferPointer<Element>) -> Bool? {
+            let common = min(a.count, b.count)
+            var index = 0
+            while index < common {
+                if a[index] != b[index] { return a[index] < b[index] }
+                index += 1
             }
+            return a.count == b.count ? nil : a.count < b.count
         }
     }
 

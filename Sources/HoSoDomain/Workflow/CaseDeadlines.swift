@@ -3,16 +3,41 @@
 public enum CaseDeadlines {
     public static func all(for file: CaseFile, rulebook: Rulebook, calendar: WorkingCalendar) -> [Deadline] {
         var result: [Deadline] = []
+        forEach(of: file, rulebook: rulebook, calendar: calendar) { result.append($0) }
+        return result
+    }
+
+    /// The most urgent deadline of the file and where it stands on `today`.
+    ///
+    /// Asked for every file of a list when it is built: the deadlines are visited, not collected.
+    public static func next(for file: CaseFile, rulebook: Rulebook, calendar: WorkingCalendar, today: CivilDate)
+        -> (deadline: Deadline, status: DeadlineStatus)?
+    {
+        var earliest: Deadline?
+        // As `all(…).min(by:)`: the first of equally urgent deadlines.
+        forEach(of: file, rulebook: rulebook, calendar: calendar) { deadline in
+            if earliest.map({ deadline.due < $0.due }) ?? true { earliest = deadline }
+        }
+        guard let deadline = earliest else { return nil }
+        return (
+            deadline,
+            deadline.status(on: today, calendar: calendar, dueSoonWorkingDays: rulebook[.dueSoonWorkingDays])
+        )
+    }
+
+    private static func forEach(
+        of file: CaseFile, rulebook: Rulebook, calendar: WorkingCalendar, _ body: (Deadline) -> Void
+    ) {
         switch file.state {
         case .cellApproved, .committeeApproved:
             if let vote = file.cellVote {
                 let days = rulebook[.decisionWorkingDays]
                     + (file.decisionExtensionGranted ? rulebook[.decisionExtensionWorkingDays] : 0)
-                result.append(Deadline(workingDays: days, after: vote.date, calendar: calendar, label: "Ra quyết định kết nạp"))
+                body(Deadline(workingDays: days, after: vote.date, calendar: calendar, label: "Ra quyết định kết nạp"))
             }
         case .decided:
             if let decision = file.decision {
-                result.append(
+                body(
                     Deadline(
                         workingDays: rulebook[.ceremonyWorkingDays], after: decision.received ?? decision.date,
                         calendar: calendar, label: "Tổ chức lễ kết nạp"))
@@ -20,7 +45,7 @@ public enum CaseDeadlines {
         case .probation, .probationReview:
             if let ceremony = file.ceremony {
                 let end = ceremony.adding(months: rulebook[.probationMonths])
-                result.append(
+                body(
                     Deadline(
                         workingDays: rulebook[.probationReviewWorkingDays], after: end, calendar: calendar,
                         label: "Chi bộ xét công nhận chính thức"))
@@ -30,24 +55,20 @@ public enum CaseDeadlines {
         }
         if file.expectsMonthlyNote {
             // The mentor reports to the cell every month (seed 002 §III.3).
-            let last = file.lastNoteDate ?? file.activeMentors.map(\.since).max() ?? file.stateSince
-            result.append(
-                Deadline(due: last.adding(months: rulebook[.mentorNoteIntervalMonths]), label: "Báo cáo của người giúp đỡ"))
+            let last = lastNoteDate(of: file) ?? file.activeMentors.map(\.since).max() ?? file.stateSince
+            body(Deadline(due: last.adding(months: rulebook[.mentorNoteIntervalMonths]), label: "Báo cáo của người giúp đỡ"))
         }
-        return result
     }
 
-    /// The most urgent deadline of the file and where it stands on `today`.
-    public static func next(for file: CaseFile, rulebook: Rulebook, calendar: WorkingCalendar, today: CivilDate)
-        -> (deadline: Deadline, status: DeadlineStatus)?
-    {
-        guard let deadline = all(for: file, rulebook: rulebook, calendar: calendar).min(by: { $0.due < $1.due }) else {
-            return nil
+    /// `file.lastNoteDate` without the array of every note's date it makes.
+    private static func lastNoteDate(of file: CaseFile) -> CivilDate? {
+        let notes = file.notes
+        var last: CivilDate?
+        for index in notes.indices {
+            let date = notes[index].date
+            if last.map({ date > $0 }) ?? true { last = date }
         }
-        return (
-            deadline,
-            deadline.status(on: today, calendar: calendar, dueSoonWorkingDays: rulebook[.dueSoonWorkingDays])
-        )
+        return last
     }
 }
 
