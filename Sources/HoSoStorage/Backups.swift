@@ -115,7 +115,7 @@ extension JournalStore {
         let name = BackupName.make(seq: state.seq, date: now)
         let snapshot = Snapshot(schemaVersion: schemaVersion, seq: state.seq, lastHash: state.lastHash, segment: state.segment, records: SnapshotCoding.sortedRecords(state.records))
         let bytes: [UInt8]
-        do { bytes = try SnapshotCoding.encode(snapshot) } catch { throw StoreError.encodingFailed(id: "snapshot") }
+        do { bytes = try SnapshotCoding.encode(snapshot, reusing: state.snapshotLines) } catch { throw StoreError.encodingFailed(id: "snapshot") }
         do {
             try Self.makePrivateDirectory(layout.backupsDirectory, fileSystem: files.fileSystem)
             try files.replaceDurably(layout.backupsDirectory + "/" + name, with: bytes, temporaryIn: layout.backupsDirectory)

@@ -118,6 +118,8 @@ struct DurableFiles: Sendable {
     ///
     /// On any failure the file is cut back to `expectedSize`, because after a failed `fsync` the
     /// kernel may already show the line to other readers; the result says whether that worked.
+    /// Once appended it also gives the file's status, read on the open descriptor (nil if that failed:
+    /// it only saves the caller a `stat` by path, and the line is committed either way).
     func appendDurably(_ path: String, _ bytes: [UInt8], expectedSize: Int64) -> AppendResult {
         let descriptor: Int32
         do {
@@ -133,16 +135,17 @@ struct DurableFiles: Sendable {
             try? fileSystem.close(descriptor, path: path)
             return .failed(error, rolledBack: rolledBack)
         }
+        let status = try? fileSystem.status(of: descriptor, path: path)
         do {
             try fileSystem.close(descriptor, path: path)
         } catch {
             return .failed(error, rolledBack: cutBack(path, to: expectedSize))
         }
-        return .appended
+        return .appended(status)
     }
 
     enum AppendResult {
-        case appended
+        case appended(FileStatus?)
         case failed(FileSystemError, rolledBack: Bool)
     }
 

@@ -36,7 +36,14 @@ enum JournalLine {
 
     static func make(entryBytes: [UInt8]) -> (line: [UInt8], hash: String) {
         let hash = sha256Hex(entryBytes)
-        let line = prefix + entryBytes + hashPrefix + Array(hash.utf8) + suffix + [UInt8(ascii: "\n")]
+        var line: [UInt8] = []
+        line.reserveCapacity(prefix.count + entryBytes.count + hashPrefix.count + 64 + suffix.count + 1)
+        line.append(contentsOf: prefix)
+        line.append(contentsOf: entryBytes)
+        line.append(contentsOf: hashPrefix)
+        line.append(contentsOf: hash.utf8)
+        line.append(contentsOf: suffix)
+        line.append(UInt8(ascii: "\n"))
         return (line, hash)
     }
 
@@ -63,10 +70,19 @@ enum JournalLine {
 
     static func sha256Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
-        hasher.update(data: Array(bytes))
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        // Contiguous bytes (every caller's) are hashed where they are, without a copy.
+        if bytes.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
+            hasher.update(data: Array(bytes))
+        }
+        let digest = hasher.finalize()
+        return String(unsafeUninitializedCapacity: 64) { hex in
+            var position = 0
+            for byte in digest {
+                hex[position] = CanonicalJSON.hexDigits[Int(byte >> 4)]
+                hex[position + 1] = CanonicalJSON.hexDigits[Int(byte & 0x0F)]
+                position += 2
+            }
+            return position
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HoSoDomain
 
 /// A strict, fast JSON decoder for loading many records: one pass builds a flat tape of the values, and
 /// `Decodable` types read straight from it (keys found by comparing bytes, no dictionary per object,
@@ -9,10 +10,37 @@ enum RecordDecoder {
     struct Failure: Error {}
 
     /// `strings` lets equal strings of many records share one storage; pass one table per thread.
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>, strings: StringTable = StringTable()) throws -> T {
-        let tape = try Tape(bytes, strings: strings)
+    /// With `deferral`, large arrays are only checked and kept as bytes: a type that decodes with a
+    /// `DeferringDecoder` (a file's history) gets them undecoded, any other decodes them as usual.
+    static func decode<T: Decodable>(
+        _ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>, strings: StringTable = StringTable(), deferral: DeferralSource? = nil
+    ) throws -> T {
+        let tape = try Tape(bytes, strings: strings, deferral: deferral)
         return try T(from: TapeDecoder(tape: tape, node: 0))
     }
+
+    /// A value kept as bytes at load, decoded now: the fast decoder, else Foundation's (whose error names
+    /// the place).
+    static func decodeDeferred<T: Decodable>(_ type: T.Type, from bytes: [UInt8], range: Range<Int>) throws -> T {
+        try bytes.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[range])
+            if let value = try? decode(T.self, from: slice) { return value }
+            do {
+                return try JSONDecoder().decode(T.self, from: Data(buffer: slice))
+            } catch {
+                throw DeferredDecodingFailure(reason: DecodingFailure.describe(error))
+            }
+        }
+    }
+}
+
+/// The bytes a tape's deferred values are decoded from later: the whole buffer (kept alive by the
+/// closures that decode them) and where the tape's own bytes start in it.
+struct DeferralSource: Sendable {
+    let bytes: [UInt8]
+    let offset: Int
+    /// Arrays at least this long are deferred; shorter ones cost less to decode than to keep aside.
+    static let minimumBytes = 512
 }
 
 /// Equal strings decoded through one table share one storage. A file's history repeats the same actors,
@@ -46,7 +74,11 @@ final class StringTable {
 /// The parsed values in document order. Containers are followed by their children; `next` is the index
 /// just past a value's whole subtree, so siblings are one hop apart.
 final class Tape {
-    enum Kind: UInt8 { case object, array, string, escapedString, number, `true`, `false`, null }
+    enum Kind: UInt8 {
+        case object, array, string, escapedString, number, `true`, `false`, null
+        /// An array checked but not parsed into nodes (`start..<end` are its bytes), see `DeferralSource`.
+        case deferred
+    }
 
     struct Node {
         var kind: Kind
@@ -59,12 +91,20 @@ final class Tape {
     let bytes: UnsafeBufferPointer<UInt8>
     let nodes: [Node]
     let strings: StringTable
+    let deferral: DeferralSource?
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, strings: StringTable) throws {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, strings: StringTable, deferral: DeferralSource? = nil) throws {
         self.bytes = bytes
         self.strings = strings
-        var builder = TapeBuilder(bytes: bytes)
+        self.deferral = deferral
+        var builder = TapeBuilder(bytes: bytes, defersArrays: deferral != nil)
         nodes = try builder.parseDocument()
+    }
+
+    /// The tape of a deferred array, for a type that decodes it now.
+    func expanded(_ index: Int) throws -> Tape {
+        let node = nodes[index]
+        return try Tape(UnsafeBufferPointer(rebasing: bytes[node.start..<node.end]), strings: strings)
     }
 
     // MARK: - Reading values
@@ -209,13 +249,19 @@ final class Tape {
 /// One pass over the bytes, strict about the grammar (a value it is unsure of fails the whole decode).
 private struct TapeBuilder {
     let bytes: UnsafeBufferPointer<UInt8>
+    let defersArrays: Bool
     var nodes: [Tape.Node] = []
     var position = 0
     static let maximumDepth = 256
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, defersArrays: Bool = false) {
         self.bytes = bytes
-        nodes.reserveCapacity(bytes.count / 12)
+        self.defersArrays = defersArrays
+        nodes.reserveCapacity(bytes.count / (defersArrays ? 48 : 12))
+    }
+
+    private mutating func append(_ node: Tape.Node) {
+        nodes.append(node)
     }
 
     mutating func parseDocument() throws -> [Tape.Node] {
@@ -252,6 +298,16 @@ private struct TapeBuilder {
                 builder.skipWhitespace()
                 try builder.parseValue(depth: depth + 1)
             }
+        case UInt8(ascii: "[") where defersArrays:
+            let start = position
+            try skipArray()
+            if position - start >= DeferralSource.minimumBytes {
+                nodes.append(Tape.Node(kind: .deferred, start: start, end: position, next: nodes.count + 1))
+            } else {
+                // Short: parsed now, cheaper later than keeping it aside.
+                position = start
+                try parseContainer(.array, closing: UInt8(ascii: "]")) { builder in try builder.parseValue(depth: depth + 1) }
+            }
         case UInt8(ascii: "["):
             try parseContainer(.array, closing: UInt8(ascii: "]")) { builder in try builder.parseValue(depth: depth + 1) }
         case UInt8(ascii: "\""):
@@ -267,7 +323,7 @@ private struct TapeBuilder {
     /// An object or array: `element` reads one member or element; separators and the count are kept here.
     private mutating func parseContainer(_ kind: Tape.Kind, closing: UInt8, element: (inout TapeBuilder) throws -> Void) throws {
         let index = nodes.count
-        nodes.append(Tape.Node(kind: kind, start: 0, end: 0, next: 0))
+        append(Tape.Node(kind: kind, start: 0, end: 0, next: 0))
         position += 1
         skipWhitespace()
         var count = 0
@@ -298,18 +354,32 @@ private struct TapeBuilder {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count else { throw RecordDecoder.Failure() }
         for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] { throw RecordDecoder.Failure() }
-        nodes.append(Tape.Node(kind: kind, start: position, end: position + count, next: nodes.count + 1))
+        append(Tape.Node(kind: kind, start: position, end: position + count, next: nodes.count + 1))
         position += count
     }
 
     mutating func parseString() throws {
         let start = position + 1
+        let (end, escaped) = try endOfString(from: start)
+        append(Tape.Node(kind: escaped ? .escapedString : .string, start: start, end: end, next: nodes.count + 1))
+        position = end + 1
+    }
+
+    /// The index of the quote closing the string whose text starts at `start`, and whether it has escapes.
+    private func endOfString(from start: Int) throws -> (end: Int, escaped: Bool) {
         var cursor = start
         var escaped = false
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { throw RecordDecoder.Failure() }
         while true {
-            guard cursor < bytes.count else { throw RecordDecoder.Failure() }
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") { break }
+            // Eight bytes at a time while none of them ends the string, escapes or is a control
+            // byte: strings are most of a record's bytes (names, notes, the history's seals).
+            while cursor &+ 8 <= count, !Self.hasSpecialByte(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
+                cursor &+= 8
+            }
+            guard cursor < count else { throw RecordDecoder.Failure() }
+            let byte = base[cursor]
+            if byte == UInt8(ascii: "\"") { return (cursor, escaped) }
             if byte < 0x20 { throw RecordDecoder.Failure() }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
@@ -318,8 +388,54 @@ private struct TapeBuilder {
                 cursor += 1
             }
         }
-        nodes.append(Tape.Node(kind: escaped ? .escapedString : .string, start: start, end: cursor, next: nodes.count + 1))
-        position = cursor + 1
+    }
+
+    /// Moves past the array at `position` without making nodes: strings must close (no raw control
+    /// bytes) and brackets must pair; the rest of the grammar is checked when the array is decoded, and
+    /// a failure then is reported for that value alone (`DeferredDecodingFailure`).
+    private mutating func skipArray() throws {
+        guard let base = bytes.baseAddress else { throw RecordDecoder.Failure() }
+        // One bit per open bracket, 1 for an object: deeper nesting than 64 is refused here.
+        var openers: UInt64 = 0
+        var depth = 0
+        var cursor = position
+        while cursor < bytes.count {
+            switch base[cursor] {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                guard depth < 64 else { throw RecordDecoder.Failure() }
+                openers = openers << 1 | (base[cursor] == UInt8(ascii: "{") ? 1 : 0)
+                depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                guard depth > 0, (openers & 1 == 1) == (base[cursor] == UInt8(ascii: "}")) else { throw RecordDecoder.Failure() }
+                openers >>= 1
+                depth -= 1
+                if depth == 0 {
+                    position = cursor + 1
+                    return
+                }
+            case UInt8(ascii: "\""):
+                cursor = try endOfString(from: cursor + 1).end
+            default:
+                break
+            }
+            cursor += 1
+        }
+        throw RecordDecoder.Failure()
+    }
+
+    /// Whether any byte of `word` is a quote, a backslash or below 0x20 (the classic bit tricks: a byte
+    /// equal to zero after the XOR, or less than 0x20, sets its high bit in the mask; a false alarm can
+    /// only follow a true one, and the caller then looks byte by byte).
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let zeroQuote = (quotes &- ones) & ~quotes
+        let zeroBackslash = (backslashes &- ones) & ~backslashes
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control) & highs != 0
     }
 
     private mutating func parseNumber() throws {
@@ -333,18 +449,18 @@ private struct TapeBuilder {
                 position += 1
             default:
                 guard position > start else { throw RecordDecoder.Failure() }
-                nodes.append(Tape.Node(kind: .number, start: start, end: position, next: nodes.count + 1))
+                append(Tape.Node(kind: .number, start: start, end: position, next: nodes.count + 1))
                 return
             }
         }
         guard position > start else { throw RecordDecoder.Failure() }
-        nodes.append(Tape.Node(kind: .number, start: start, end: position, next: nodes.count + 1))
+        append(Tape.Node(kind: .number, start: start, end: position, next: nodes.count + 1))
     }
 
 }
 
 /// One position in the tape seen as a `Decoder`; containers make new ones for their children.
-private struct TapeDecoder: Decoder, SingleValueDecodingContainer {
+private struct TapeDecoder: Decoder, SingleValueDecodingContainer, DeferringDecoder {
     let tape: Tape
     let node: Int
     var codingPath: [any CodingKey] { [] }
@@ -356,8 +472,17 @@ private struct TapeDecoder: Decoder, SingleValueDecodingContainer {
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        if tape.nodes[node].kind == .deferred { return TapeUnkeyedContainer(tape: try tape.expanded(node), array: 0) }
         guard tape.nodes[node].kind == .array else { throw RecordDecoder.Failure() }
         return TapeUnkeyedContainer(tape: tape, array: node)
+    }
+
+    func deferredDecoding<T: Decodable & Sendable>(of type: T.Type) -> (@Sendable () throws -> T)? {
+        let deferred = tape.nodes[node]
+        guard deferred.kind == .deferred, let source = tape.deferral else { return nil }
+        let bytes = source.bytes
+        let range = (source.offset + deferred.start)..<(source.offset + deferred.end)
+        return { try RecordDecoder.decodeDeferred(T.self, from: bytes, range: range) }
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }

@@ -19,3 +19,16 @@ struct SnapshotHeader: Codable, Sendable {
     let lastHash: String
     let segment: Int
 }
+
+/// The record lines of the snapshot a store was loaded from, by record id: a later snapshot or backup
+/// copies the line of a record no journal entry has touched since, instead of decoding its deferred
+/// parts and encoding it again (most records, most of the time).
+struct SnapshotLines: Sendable {
+    let bytes: [UInt8]
+    var ranges: [String: Range<Int>]
+
+    /// The stored line of `id`, if the record is still as it was read.
+    func line(of id: String) -> ArraySlice<UInt8>? {
+        ranges[id].map { bytes[$0] }
+    }
+}

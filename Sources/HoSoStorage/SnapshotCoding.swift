@@ -20,7 +20,8 @@ enum SnapshotCoding {
     private static let newline = UInt8(ascii: "\n")
 
 
-    static func encode<Value>(_ snapshot: Snapshot<Value>) throws -> [UInt8] {
+    /// `reusing`: lines of unchanged records to copy rather than encode (see `SnapshotLines`).
+    static func encode<Value>(_ snapshot: Snapshot<Value>, reusing lines: SnapshotLines? = nil) throws -> [UInt8] {
         let header = SnapshotHeader(
             schemaVersion: snapshot.schemaVersion, seq: snapshot.seq, lastHash: snapshot.lastHash, segment: snapshot.segment)
         var bytes = Array(#"{"schemaVersion":\#(header.schemaVersion),"seq":\#(header.seq),"#.utf8)
@@ -32,7 +33,11 @@ enum SnapshotCoding {
             var part: [UInt8] = []
             for index in jobRange(job, records.count) {
                 if index > 0 { part += [UInt8(ascii: ","), newline] }
-                part += try encoder.encode(records[index])
+                if let line = lines?.line(of: records[index].id) {
+                    part += line
+                } else {
+                    part += try encoder.encode(records[index])
+                }
             }
             return part
         }
@@ -45,13 +50,22 @@ enum SnapshotCoding {
     /// The whole snapshot: split along its lines and decoded on every core when it has the layout above,
     /// else parsed as one document (which also gives the precise place of a fault).
     static func decode<Value>(_ bytes: [UInt8]) throws -> Snapshot<Value> {
+        try decodeKeepingLines(bytes).snapshot
+    }
+
+    /// The snapshot and, when it has the layout above, where each record's line is.
+    static func decodeKeepingLines<Value>(_ bytes: [UInt8]) throws -> (snapshot: Snapshot<Value>, lines: SnapshotLines?) {
         if let header = header(bytes, as: SnapshotHeader.self), let lines = recordLines(bytes),
            let records: [StoredRecord<Value>] = decodeLines(bytes, lines) {
-            return Snapshot(
+            let snapshot = Snapshot(
                 schemaVersion: header.schemaVersion, seq: header.seq, lastHash: header.lastHash, segment: header.segment,
                 records: records)
+            var ranges: [String: Range<Int>] = [:]
+            ranges.reserveCapacity(records.count)
+            for (record, range) in zip(records, lines) { ranges[record.id] = range }
+            return (snapshot, SnapshotLines(bytes: bytes, ranges: ranges))
         }
-        return try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes))
+        return (try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes)), nil)
     }
 
     /// The header from the first line, if the bytes start the way `encode` writes them; `nil` otherwise
@@ -94,14 +108,18 @@ enum SnapshotCoding {
     }
 
     /// Decodes the record lines in jobs spread over the cores; nil if any line fails both decoders (the
-    /// whole-document parse then reports where).
+    /// whole-document parse then reports where). The records' deferred parts keep `bytes` alive.
     private static func decodeLines<Value>(_ bytes: [UInt8], _ lines: [Range<Int>]) -> [StoredRecord<Value>]? {
         let parts = bytes.withUnsafeBufferPointer { buffer in
             try? concurrentMap(jobs: jobCount(lines.count)) { job throws -> [StoredRecord<Value>] in
                 let strings = StringTable()
                 return try jobRange(job, lines.count).map { index in
                     let line = UnsafeBufferPointer(rebasing: buffer[lines[index]])
-                    if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: line, strings: strings) { return record }
+                    // Large arrays (a file's history) stay as bytes of the snapshot until they are read.
+                    let deferral = DeferralSource(bytes: bytes, offset: lines[index].lowerBound)
+                    if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: line, strings: strings, deferral: deferral) {
+                        return record
+                    }
                     return try JSONDecoder().decode(StoredRecord<Value>.self, from: Data(buffer: line))
                 }
             }

@@ -13,6 +13,15 @@ extension JournalStore {
         removeStaleTemporaryFiles()
         try prepareSegmentForAppendLocked()
         let nextSegment = state.segment + 1
+        // Encoded before anything on disk changes: a record that cannot be encoded (a history that
+        // could not be read) leaves the store exactly as it was, not with one more empty segment.
+        let snapshot = Snapshot(schemaVersion: schemaVersion, seq: state.seq, lastHash: state.lastHash, segment: nextSegment, records: SnapshotCoding.sortedRecords(state.records))
+        let bytes: [UInt8]
+        do {
+            bytes = try SnapshotCoding.encode(snapshot, reusing: state.snapshotLines)
+        } catch {
+            throw StoreError.encodingFailed(id: "snapshot")
+        }
         let nextPath = layout.segment(nextSegment)
         do {
             try files.createEmpty(nextPath, directory: layout.journalDirectory)
@@ -27,13 +36,6 @@ extension JournalStore {
         state.segmentInode = try? files.fileSystem.status(ofPath: nextPath).inode
         entriesInSegment = 0
 
-        let snapshot = Snapshot(schemaVersion: schemaVersion, seq: state.seq, lastHash: state.lastHash, segment: nextSegment, records: SnapshotCoding.sortedRecords(state.records))
-        let bytes: [UInt8]
-        do {
-            bytes = try SnapshotCoding.encode(snapshot)
-        } catch {
-            throw StoreError.encodingFailed(id: "snapshot")
-        }
         try keepOldSnapshotAsBackup(now: now)
         do {
             try files.replaceDurably(layout.snapshot, with: bytes, temporaryIn: layout.directory)

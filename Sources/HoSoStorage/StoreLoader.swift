@@ -46,14 +46,14 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         try inspection.inspectDirectory(layout.directory)
         try inspection.inspectDirectory(layout.journalDirectory)
         let snapshotStatus = try inspection.inspectFile(layout.snapshot)
-        let snapshot = try decodeSnapshot(try readSnapshotBytes(), path: layout.snapshot)
+        let (snapshot, lines) = try decodeSnapshotKeepingLines(try readSnapshotBytes(), path: layout.snapshot)
         if snapshot.schemaVersion != schemaVersion {
             throw StoreError.newerSchemaVersion(path: layout.snapshot, found: snapshot.schemaVersion, supported: schemaVersion)
         }
         var state = StoreState<Value>(
             records: try Self.index(snapshot.records, path: layout.snapshot),
             seq: snapshot.seq, lastHash: snapshot.lastHash, snapshotSeq: snapshot.seq,
-            snapshotInode: snapshotStatus?.inode, segment: snapshot.segment
+            snapshotInode: snapshotStatus?.inode, segment: snapshot.segment, snapshotLines: lines
         )
         while true {
             try readTail(into: &state)
@@ -76,16 +76,21 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
     }
 
     func decodeSnapshot(_ bytes: [UInt8], path: String) throws(StoreError) -> Snapshot<Value> {
+        try decodeSnapshotKeepingLines(bytes, path: path).snapshot
+    }
+
+    func decodeSnapshotKeepingLines(_ bytes: [UInt8], path: String) throws(StoreError) -> (snapshot: Snapshot<Value>, lines: SnapshotLines?) {
         let snapshot: Snapshot<Value>
+        let lines: SnapshotLines?
         do {
-            snapshot = try SnapshotCoding.decode(bytes)
+            (snapshot, lines) = try SnapshotCoding.decodeKeepingLines(bytes)
         } catch {
             throw StoreError.corruptFile(path: path, line: nil, reason: DecodingFailure.describe(error))
         }
         guard snapshot.seq >= 0, snapshot.segment >= 1, snapshot.lastHash.utf8.count == 64 else {
             throw StoreError.corruptFile(path: path, line: nil, reason: "phần đầu (seq, segment, lastHash) không hợp lệ")
         }
-        return snapshot
+        return (snapshot, lines)
     }
 
     static func index(_ records: [StoredRecord<Value>], path: String) throws(StoreError) -> [String: StoredRecord<Value>] {

@@ -21,6 +21,8 @@ struct StoreState<Value: Codable & Sendable & Equatable>: Sendable {
     /// Where the last applied line of `segment` starts, so a refresh can check it is still there (a line
     /// read without the lock can be cut back by a save whose fsync failed, and another written in its place).
     var lastLineStart: Int64?
+    /// The lines of the loaded snapshot whose records no journal entry has changed since.
+    var snapshotLines: SnapshotLines?
 
     /// Applies one entry, checking it follows the state exactly; returns a reason if it does not.
     mutating func apply(_ entry: JournalEntry<Value>, hash: String) -> String? {
@@ -33,6 +35,7 @@ struct StoreState<Value: Codable & Sendable & Equatable>: Sendable {
             }
         }
         for change in entry.changes {
+            snapshotLines?.ranges[change.id] = nil
             if let value = change.value {
                 records[change.id] = StoredRecord(id: change.id, revision: change.revision, value: value, changedBy: entry.actor, changedAt: entry.time)
             } else {

@@ -123,3 +123,34 @@ struct CLIRecoveryTests {
         #expect(Self.read(Self.segment(cli)).starts(with: complete))
     }
 }
+
+@Suite("A history that cannot be read, at the CLI")
+struct CLIUnreadableHistoryTests {
+    /// Valid JSON of the wrong shape inside a history (a hand edit): the file still lists, its history is
+    /// not shown as empty, and a change to it is refused with what to do; nothing is written.
+    @Test func theHistoryCommandAndASaveRefuseAndSayWhatToDo() throws {
+        let cli = try CLIWorkspace()
+        try cli.ok("demo", "--no-open", "--cases", "30", "--today", "2026-11-23")
+        // The longest file of the demo's snapshot: its history is kept aside when the store opens.
+        let path = cli.directory + "/snapshot.json"
+        var lines = String(decoding: CLIRecoveryTests.read(path), as: UTF8.self).components(separatedBy: "\n")
+        let index = try #require(lines.indices.filter { lines[$0].contains(#""id":"case/"#) }.max { lines[$0].count < lines[$1].count })
+        let id = try #require(lines[index].range(of: #""id":"case/"#).map { String(lines[index][$0.upperBound...].prefix(7)) })
+        let history = try #require(lines[index].range(of: #""history":[{"#))
+        let date = try #require(lines[index].range(of: #""date":""#, range: history.upperBound..<lines[index].endIndex))
+        lines[index].replaceSubrange(date, with: #""date":20240110,"x":""#)
+        try CLIRecoveryTests.write(path, Data(lines.joined(separator: "\n").utf8))
+        let before = try cli.snapshotBytes()
+
+        #expect(try cli.ok("case", "list").contains(id))
+        let shown = try cli.run("case", "history", id)
+        #expect(shown.status == 1)
+        #expect(shown.standardError.contains("không đọc được") && shown.standardError.contains("hoso check"), "\(shown.standardError)")
+        let note = try cli.run("case", "note", id, "--text", "Thêm nữa.", "--date", "2026-11-23")
+        #expect(note.status != 0)
+        #expect(note.standardError.contains("lịch sử") && note.standardError.contains("Không lưu"), "\(note.standardError)")
+        #expect(try cli.snapshotBytes() == before)
+        let check = try cli.run("check")
+        #expect(check.status != 0 && (check.standardOutput + check.standardError).contains("không đọc được"))
+    }
+}

@@ -25,17 +25,28 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     private let base = RealFileSystem()
     private let mutex = NSLock()
     private var calls: [FileOperation] = []
+    private var paths: [String] = []
     private var armed: (index: Int, fault: Fault)?
     private var faulted: FileOperation?
     private var failNextWrite: Int32?
 
     private var writtenBytes = 0
+    private var statusHook: (path: String, action: @Sendable () -> Void)?
+
+    /// Runs `action` once, just before the first `stat` of `path`: what another process does at that exact
+    /// moment of a load or a save.
+    func beforeFirstStatus(of path: String, _ action: @escaping @Sendable () -> Void) {
+        mutex.withLock { statusHook = (path, action) }
+    }
 
     /// Bytes written since the last `arm` or `reset`.
     var bytesWritten: Int { mutex.withLock { writtenBytes } }
 
     /// The operations made since the last `arm` or `reset`.
     var recordedCalls: [FileOperation] { mutex.withLock { calls } }
+
+    /// The same operations with the file each acted on, as `operation path`.
+    var recordedCallsWithPaths: [String] { mutex.withLock { zip(calls, paths).map { "\($0.rawValue) \($1)" } } }
 
     /// The operation the armed fault actually hit. A run may make one call more or fewer than the run the
     /// calls were learned from (a refresh that finds the journal unchanged by its size and time skips a
@@ -45,6 +56,7 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     func arm(atCall index: Int, _ fault: Fault) {
         mutex.withLock {
             calls = []
+            paths = []
             armed = (index, fault)
             faulted = nil
             failNextWrite = nil
@@ -54,14 +66,16 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     func reset() {
         mutex.withLock {
             calls = []
+            paths = []
             armed = nil
             writtenBytes = 0
         }
     }
 
-    private func intercept(_ operation: FileOperation) -> Fault? {
+    private func intercept(_ operation: FileOperation, _ path: String) -> Fault? {
         mutex.withLock {
             calls.append(operation)
+            paths.append(path)
             if operation == .write, let code = failNextWrite {
                 failNextWrite = nil
                 return .error(code)
@@ -74,7 +88,7 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     private func failure(_ operation: FileOperation, _ path: String) throws(FileSystemError) {
-        if case .error(let code)? = intercept(operation) { throw FileSystemError(operation, path: path, code: code) }
+        if case .error(let code)? = intercept(operation, path) { throw FileSystemError(operation, path: path, code: code) }
     }
 
     func open(_ path: String, flags: Int32, mode: UInt32) throws(FileSystemError) -> Int32 {
@@ -83,7 +97,7 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(FileSystemError) -> Int {
-        switch intercept(.write) {
+        switch intercept(.write, path) {
         case .error(let code)?: throw FileSystemError(.write, path: path, code: code)
         case .shortWrite?, .shortWriteThenError?:
             return try base.write(descriptor, UnsafeRawBufferPointer(rebasing: bytes[0..<max(1, bytes.count / 2)]), path: path)
@@ -115,7 +129,7 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func close(_ descriptor: Int32, path: String) throws(FileSystemError) {
-        if case .error(let code)? = intercept(.close) {
+        if case .error(let code)? = intercept(.close, path) {
             // A failing close still releases the descriptor, as on Linux.
             try? base.close(descriptor, path: path)
             throw FileSystemError(.close, path: path, code: code)
@@ -169,6 +183,12 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func status(ofPath path: String) throws(FileSystemError) -> FileStatus {
+        let hook: (@Sendable () -> Void)? = mutex.withLock {
+            guard let statusHook, statusHook.path == path else { return nil }
+            self.statusHook = nil
+            return statusHook.action
+        }
+        hook?()
         try failure(.stat, path)
         return try base.status(ofPath: path)
     }

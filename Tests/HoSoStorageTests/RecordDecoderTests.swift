@@ -23,6 +23,82 @@ import Testing
         }
     }
 
+    /// With deferral, long arrays are kept as bytes: a file's history waits, and a type that does not
+    /// defer (here the flags and the members' roles) gets its arrays decoded as usual.
+    @Test func deferredArraysDecodeAlikeWhenReadOrWhenTheTypeDoesNotDefer() throws {
+        let demo = DemoOrganisation.generate(caseCount: 30, seed: 4, today: Fixtures.date("2026-11-23"))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var deferredCount = 0
+        for file in demo.cases {
+            let record = StoredRecord(id: "case/" + file.id.rawValue, revision: 1, value: StoredItem.caseFile(file), changedBy: "Thư ký", changedAt: "2026-11-23T00:00:00Z")
+            // Padded, so the deferred range must be taken relative to the whole buffer.
+            let padding = Array("   ".utf8)
+            let bytes = padding + Array(try encoder.encode(record))
+            let decoded = try bytes.withUnsafeBufferPointer { buffer in
+                try RecordDecoder.decode(
+                    StoredRecord<StoredItem>.self, from: UnsafeBufferPointer(rebasing: buffer[padding.count...]),
+                    deferral: DeferralSource(bytes: bytes, offset: padding.count))
+            }
+            guard case .caseFile(let loaded) = decoded.value else {
+                Issue.record("not a file")
+                continue
+            }
+            if !loaded.isHistoryDecoded { deferredCount += 1 }
+            #expect(loaded.history == file.history)
+            #expect(decoded == record)
+        }
+        #expect(deferredCount > 0)
+
+        let flags = Array(repeating: "true", count: 200).joined(separator: ",")
+        let json = #"{"text":"x","number":1,"flags":[\#(flags)]}"#
+        let bytes = Array(json.utf8)
+        let sample = try bytes.withUnsafeBufferPointer {
+            try RecordDecoder.decode(Sample.self, from: $0, deferral: DeferralSource(bytes: bytes, offset: 0))
+        }
+        #expect(sample.flags.count == 200 && sample.flags.allSatisfy { $0 })
+    }
+
+    /// Strings are scanned eight bytes at a time: an escape, the closing quote or a control byte at
+    /// any place in a word must still be seen.
+    @Test func everyPlaceOfAnEscapeQuoteOrControlByteInAStringIsSeen() throws {
+        for place in 0..<20 {
+            // ASCII, and letters whose UTF-8 bytes have the high bit set (never taken for control bytes).
+            for prefix in [String(repeating: "a", count: place), String(repeating: "ă", count: place)] {
+                let open = Array(#"[""#.utf8) + Array(prefix.utf8)
+                #expect(try fast([String].self, open + Array(#"\"x\\y"]"#.utf8)) == [prefix + #""x\y"#])
+                #expect(try fast([String].self, open + Array(#"",""]"#.utf8)) == [prefix, ""])
+                #expect(throws: (any Error).self) { try fast([String].self, open + [0x01] + Array(#""]"#.utf8)) }
+                #expect(throws: (any Error).self) { try fast([String].self, open + [0x1F, 0x41] + Array(#""]"#.utf8)) }
+            }
+        }
+    }
+
+    /// A deferred array is only skipped at load: brackets and quotes inside its strings must not end it,
+    /// and brackets that do not pair must still refuse the record.
+    @Test func skippingADeferredArrayRespectsStringsAndRefusesUnpairedBrackets() throws {
+        struct Holder: Codable, Equatable { var items: [[String: String]]; var after: String }
+        let tricky = #"x]}{["\"#
+        let value = Holder(items: Array(repeating: ["k": tricky, "seal": String(repeating: "ab", count: 32)], count: 12), after: "cuối")
+        let bytes = Array(try JSONEncoder().encode(value))
+        #expect(bytes.count > DeferralSource.minimumBytes)
+        let decoded = try bytes.withUnsafeBufferPointer {
+            try RecordDecoder.decode(Holder.self, from: $0, deferral: DeferralSource(bytes: bytes, offset: 0))
+        }
+        #expect(decoded == value)
+
+        let padding = String(repeating: "a", count: DeferralSource.minimumBytes)
+        for broken in [#"{"items":[{"k":"\#(padding)"]],"after":"x"}"#, #"{"items":[{"k":"\#(padding)"}},"after":"x"}"#,
+                       #"{"items":[{"k":"\#(padding)}],"after":"x"}"#] {
+            let bytes = Array(broken.utf8)
+            #expect(throws: (any Error).self) {
+                try bytes.withUnsafeBufferPointer {
+                    try RecordDecoder.decode(Holder.self, from: $0, deferral: DeferralSource(bytes: bytes, offset: 0))
+                }
+            }
+        }
+    }
+
     struct Sample: Codable, Equatable {
         var text: String
         var number: Int

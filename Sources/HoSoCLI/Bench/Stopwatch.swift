@@ -12,6 +12,15 @@ enum Stopwatch {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// Processor seconds this process has used, every thread together: the work done, which a
+    /// shared machine disturbs much less than the wall clock.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ value: timeval) -> Double { Double(value.tv_sec) + Double(value.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     static func percentile(_ samples: [Double], _ fraction: Double) -> Double {
         guard !samples.isEmpty else { return 0 }
         let sorted = samples.sorted()
@@ -37,28 +46,37 @@ enum Stopwatch {
 }
 
 /// The durable-write floor of the disk: a small file written, fsynced, renamed into place and its
-/// directory fsynced — what any save that survives a power cut must at least cost.
-enum DurableWriteFloor {
-    static func measure(in directory: String, count: Int) -> [Double] {
-        let payload = [UInt8](repeating: 0x7B, count: 1024)
-        var samples: [Double] = []
-        for index in 0..<count {
-            let temporary = "\(directory)/.floor-\(index).tmp"
-            let target = "\(directory)/.floor"
-            samples.append(
-                Stopwatch.time {
-                    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-                    guard descriptor >= 0 else { return }
-                    _ = payload.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-                    fsync(descriptor)
-                    close(descriptor)
-                    rename(temporary, target)
-                    let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY)
-                    fsync(directoryDescriptor)
-                    close(directoryDescriptor)
-                })
+/// directory fsynced — what any save that survives a power cut must at least cost. One sample at a time,
+/// so the benchmark can take them in turn with the saves it compares them to.
+struct DurableWriteFloor {
+    let directory: String
+    private var index = 0
+    private let payload = [UInt8](repeating: 0x7B, count: 1024)
+
+    init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Seconds of one durable small-file replacement.
+    mutating func sample() -> Double {
+        let temporary = "\(directory)/.floor-\(index).tmp"
+        let target = "\(directory)/.floor"
+        index += 1
+        return Stopwatch.time {
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { return }
+            _ = payload.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            fsync(descriptor)
+            close(descriptor)
+            rename(temporary, target)
+            let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY)
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
         }
+    }
+
+    /// Removes the file the samples left.
+    func finish() {
         unlink("\(directory)/.floor")
-        return samples
     }
 }

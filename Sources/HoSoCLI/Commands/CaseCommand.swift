@@ -60,6 +60,7 @@ struct CaseShow: ParsableCommand {
             let session = try global.signIn()
             let service = session.service
             let file = try service.file(CaseID(id))
+            try refuseUnreadable(file)
             if json {
                 try JSONOutput.print(file)
             } else {
@@ -164,6 +165,7 @@ struct CaseHistory: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let file = try global.signIn().service.file(CaseID(id))
+            try refuseUnreadable(file)
             if json {
                 try JSONOutput.print(file.history)
                 return
@@ -188,4 +190,14 @@ func runEdit(global: GlobalOptions, id: String, date: CivilDate?, edit: CaseEdit
         let file = try service.edit(edit, on: CaseID(id), date: date ?? global.currentDate, actor: session.actor)
         print("Đã lưu: \(file.history.last?.summary ?? edit.name) — hồ sơ \(file.id).")
     }
+}
+
+/// An empty history or list of checks would read as "there is none": a file with a part that cannot be
+/// read is not shown; the message says what to do.
+func refuseUnreadable(_ file: CaseFile) throws {
+    guard let problem = file.unreadablePart else { return }
+    throw Failure(
+        message: Repository.unreadablePartSentence(of: file.id, problem: problem)
+            + " Chạy \"hoso check\", xem các bản sao lưu bằng \"hoso backup --list\" rồi khôi phục bằng \"hoso restore TÊN\".",
+        exitCode: 1)
 }

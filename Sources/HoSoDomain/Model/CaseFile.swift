@@ -26,7 +26,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
 
         var application: CivilDate?
         var biographyVersions: [BiographyVersion]
-        var verificationItems: [VerificationItem]
+        var verificationItems: DeferredField<[VerificationItem]>
         var verificationConcluded: CivilDate?
 
         var introducers: [Introducer]
@@ -44,7 +44,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         var recognitionDecision: Decision?
 
         var documents: [DocumentRecord]
-        var history: [HistoryEntry]
+        var history: DeferredField<[HistoryEntry]>
     }
 
     private final class Storage: @unchecked Sendable {
@@ -138,9 +138,13 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         _modify { makeUnique(); yield &storage.fields.biographyVersions }
     }
 
+    /// The background checks; decoded on first read, like the history (see `unreadablePart`).
     public var verificationItems: [VerificationItem] {
-        get { storage.fields.verificationItems }
-        _modify { makeUnique(); yield &storage.fields.verificationItems }
+        get { storage.fields.verificationItems.value(or: []) }
+        set {
+            makeUnique()
+            storage.fields.verificationItems = DeferredField(newValue)
+        }
     }
 
     public var verificationConcluded: CivilDate? {
@@ -214,10 +218,29 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         _modify { makeUnique(); yield &storage.fields.documents }
     }
 
+    /// The file's history, oldest first. A file loaded from the store decodes it here, on first read;
+    /// if the stored entries cannot be read this is empty and `historyProblem` says why.
     public var history: [HistoryEntry] {
-        get { storage.fields.history }
-        _modify { makeUnique(); yield &storage.fields.history }
+        get { storage.fields.history.value(or: []) }
+        set {
+            makeUnique()
+            storage.fields.history = DeferredField(newValue)
+        }
     }
+
+    /// Why the stored history of this file could not be read (a hand-edited data file), nil when it can.
+    public var historyProblem: String? { storage.fields.history.problem }
+
+    /// The part of the stored file that could not be read, and why ("lịch sử: …"), nil when all of it
+    /// can. Such a file must not be saved: the part would be lost.
+    public var unreadablePart: String? {
+        if let problem = historyProblem { return "lịch sử: " + problem }
+        if let problem = storage.fields.verificationItems.problem { return "phiếu thẩm tra: " + problem }
+        return nil
+    }
+
+    /// Whether the history has been decoded yet; the store defers it (see `DeferringDecoder`).
+    public var isHistoryDecoded: Bool { storage.fields.history.isDecoded }
 
     public init(
         id: CaseID, unitID: UnitID, person: Person, nominatedBy: NominationSource, nominationDate: CivilDate
@@ -239,7 +262,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
             certificate: nil,
             application: nil,
             biographyVersions: [],
-            verificationItems: [],
+            verificationItems: DeferredField([]),
             verificationConcluded: nil,
             introducers: [],
             unionResolution: nil,
@@ -254,7 +277,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
             recognitionVote: nil,
             recognitionDecision: nil,
             documents: [],
-            history: []))
+            history: DeferredField([])))
     }
 
     public init(from decoder: any Decoder) throws {

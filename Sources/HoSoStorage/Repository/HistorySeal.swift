@@ -9,13 +9,15 @@ import HoSoDomain
 enum HistorySeal {
     /// Seals the entries that have none yet (the ones this save adds).
     static func sealed(_ file: CaseFile) -> CaseFile {
-        guard file.history.contains(where: { $0.seal == nil }) else { return file }
-        var file = file
+        var entries = file.history
+        guard entries.contains(where: { $0.seal == nil }) else { return file }
         var previous = ""
-        for index in file.history.indices {
-            if file.history[index].seal == nil { file.history[index].seal = seal(of: file.history[index], after: previous) }
-            previous = file.history[index].seal ?? ""
+        for index in entries.indices {
+            if entries[index].seal == nil { entries[index].seal = seal(of: entries[index], after: previous) }
+            previous = entries[index].seal ?? ""
         }
+        var file = file
+        file.history = entries
         return file
     }
 

@@ -158,6 +158,10 @@ public final class Repository: @unchecked Sendable {
 
     /// Saves a file if nobody changed it since `expectedRevision` (nil: it must be new).
     public func save(_ file: CaseFile, expectedRevision: Int?, actor: String, summary: String) throws(RepositoryError) {
+        // A part that could not be read reads as empty: saving over it would lose it.
+        if let problem = caseFile(file.id)?.unreadablePart ?? file.unreadablePart {
+            throw unreadablePart(of: file.id, problem: problem)
+        }
         let file = HistorySeal.sealed(file)
         let sequenceBefore = store.sequence
         try commit([RecordChange(id: StoredItem.id(file.id), expectedRevision: expectedRevision, newValue: .caseFile(file), summary: summary)], actor: actor)
@@ -169,6 +173,16 @@ public final class Repository: @unchecked Sendable {
         lists.replace(file, revision: revision(of: file.id))
         lists.sequence = store.sequence
         cache = lists
+    }
+
+    private func unreadablePart(of id: CaseID, problem: String) -> RepositoryError {
+        RepositoryError(message: Self.unreadablePartSentence(of: id, problem: problem)
+            + " Không lưu thay đổi để khỏi mất phần đó. " + BackupAdvice.sentence(latest: listBackups().last))
+    }
+
+    /// "Hồ sơ HS-0001: một phần trong tệp dữ liệu không đọc được (lịch sử: …)…"
+    public static func unreadablePartSentence(of id: CaseID, problem: String) -> String {
+        "Hồ sơ \(id): một phần trong tệp dữ liệu không đọc được (\(problem)); có lẽ tệp đã bị sửa ngoài HoSo."
     }
 
     public func save(member: Member, expectedRevision: Int?, actor: String) throws(RepositoryError) {
@@ -220,7 +234,10 @@ public final class Repository: @unchecked Sendable {
         }
         report.errors += WorkflowInvariants.problems(in: cases, organisation: organisation)
         for file in cases {
-            if let entry = HistorySeal.firstBrokenEntry(of: file) {
+            if let problem = file.unreadablePart {
+                report.errors.append(
+                    Self.unreadablePartSentence(of: file.id, problem: problem) + " Khôi phục bản sao lưu trước lần sửa đó.")
+            } else if let entry = HistorySeal.firstBrokenEntry(of: file) {
                 report.errors.append(
                     "Hồ sơ \(file.id): lịch sử đã bị sửa ngoài HoSo từ mục \(entry) trở đi (dấu niêm phong không khớp). "
                         + "Không sửa tay tệp dữ liệu; khôi phục bản sao lưu trước lần sửa đó.")

@@ -44,6 +44,13 @@ public enum DetailView {
         func date(_ value: CivilDate?) -> String { value?.vietnamese ?? "—" }
         func yes(_ value: Bool) -> String { value ? "Có" : "Không" }
         var lines: [DetailLine] = []
+        if let part = file.unreadablePart {
+            // The part reads as empty: say so on every tab rather than show "none".
+            lines += TextWrap.wrap(
+                " ✗ Một phần hồ sơ trong tệp dữ liệu không đọc được (\(part)). Hồ sơ này không lưu được nữa: "
+                    + "chạy \"hoso check\" và khôi phục bản sao lưu (\"hoso restore TÊN\").", width: width - 1
+            ).map { DetailLine(text: $0, style: .error) }
+        }
         switch tab {
         case .info:
             let person = file.person

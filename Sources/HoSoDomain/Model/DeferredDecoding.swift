@@ -1,0 +1,105 @@
+import Foundation
+
+/// A decoder that may hand a value over undecoded, with a closure that decodes it when it is first
+/// needed. The store's loader is one: a file's history is two thirds of its bytes, and only a file that
+/// is opened needs it, so a list of ten thousand files should not pay for ten thousand histories.
+public protocol DeferringDecoder: Decoder {
+    /// A closure decoding the value at this decoder's position later, or nil to decode it now.
+    func deferredDecoding<T: Decodable & Sendable>(of type: T.Type) -> (@Sendable () throws -> T)?
+}
+
+/// A value decoded on first use, once, whichever thread asks first; copies of the owner share it.
+final class DeferredCell<Value: Sendable>: @unchecked Sendable {
+    private enum State {
+        case ready(Value)
+        case pending(@Sendable () throws -> Value)
+        /// Decoding failed: kept so every reader sees the same failure and nothing is decoded twice.
+        case unreadable(String)
+    }
+
+    private let lock = NSLock()
+    private var state: State
+
+    init(_ value: Value) { state = .ready(value) }
+
+    init(pending decode: @escaping @Sendable () throws -> Value) { state = .pending(decode) }
+
+    /// The value, decoding it now if nobody has.
+    func get() -> Result<Value, DeferredDecodingFailure> {
+        lock.withLock {
+            switch state {
+            case .ready(let value):
+                return .success(value)
+            case .unreadable(let reason):
+                return .failure(DeferredDecodingFailure(reason: reason))
+            case .pending(let decode):
+                do {
+                    let value = try decode()
+                    state = .ready(value)
+                    return .success(value)
+                } catch {
+                    let reason = (error as? DeferredDecodingFailure)?.reason ?? String(describing: error)
+                    state = .unreadable(reason)
+                    return .failure(DeferredDecodingFailure(reason: reason))
+                }
+            }
+        }
+    }
+
+    /// Whether the value has been decoded (or was given decoded); for tests of the loader's laziness.
+    var isDecoded: Bool {
+        lock.withLock {
+            if case .ready = state { return true }
+            return false
+        }
+    }
+}
+
+/// Why a deferred value could not be decoded, in words that name the place in the stored file.
+public struct DeferredDecodingFailure: Error, Sendable, Equatable {
+    public let reason: String
+
+    public init(reason: String) { self.reason = reason }
+}
+
+/// A part of a file as stored (its history, its background checks): decoded when first read (see
+/// `DeferringDecoder`), encoded as the plain value, so the stored bytes are the same whether or not it
+/// was ever decoded.
+struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+    private let cell: DeferredCell<Value>
+
+    init(_ value: Value) { cell = DeferredCell(value) }
+
+    init(from decoder: any Decoder) throws {
+        if let deferring = decoder as? any DeferringDecoder, let decode = deferring.deferredDecoding(of: Value.self) {
+            cell = DeferredCell(pending: decode)
+        } else {
+            cell = DeferredCell(try Value(from: decoder))
+        }
+    }
+
+    /// Encoding an unreadable part fails rather than writing an empty one: a compaction or backup must
+    /// never turn "could not read" into "had none".
+    func encode(to encoder: any Encoder) throws {
+        try cell.get().get().encode(to: encoder)
+    }
+
+    /// The value, or `empty` when it cannot be read (`problem` then says why).
+    func value(or empty: Value) -> Value { (try? cell.get().get()) ?? empty }
+
+    var problem: String? {
+        if case .failure(let failure) = cell.get() { return failure.reason }
+        return nil
+    }
+
+    var isDecoded: Bool { cell.isDecoded }
+
+    static func == (lhs: DeferredField, rhs: DeferredField) -> Bool {
+        if lhs.cell === rhs.cell { return true }
+        switch (lhs.cell.get(), rhs.cell.get()) {
+        case (.success(let left), .success(let right)): return left == right
+        case (.failure(let left), .failure(let right)): return left == right
+        default: return false
+        }
+    }
+}
