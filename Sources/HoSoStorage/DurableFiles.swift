@@ -44,13 +44,28 @@ struct DurableFiles: Sendable {
 
     func readAll(_ descriptor: Int32, from offset: Int64, path: String) throws(FileSystemError) -> [UInt8] {
         let size = try fileSystem.status(of: descriptor, path: path).size
-        // The expected bytes are read straight into place; a file that grew meanwhile goes on in chunks.
-        var bytes = [UInt8](repeating: 0, count: Int(max(0, size - offset)))
-        let filled = try fill(&bytes, from: descriptor, at: offset, path: path)
-        if filled < bytes.count {
-            bytes.removeSubrange(filled...)
-            return bytes
+        // The expected bytes are read straight into uninitialized memory (zero-filling a 58 MB snapshot
+        // first cost as much as reading it); a file that grew meanwhile goes on in chunks.
+        let expected = Int(max(0, size - offset))
+        var failure: FileSystemError?
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = 0
+            while initialized < expected {
+                do throws(FileSystemError) {
+                    let read = try fileSystem.read(
+                        descriptor, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[initialized...])),
+                        at: offset + Int64(initialized), path: path)
+                    if read == 0 { return }
+                    initialized += read
+                } catch {
+                    failure = error
+                    return
+                }
+            }
         }
+        if let failure { throw failure }
+        let filled = bytes.count
+        if filled < expected { return bytes }
         var position = offset + Int64(filled)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {

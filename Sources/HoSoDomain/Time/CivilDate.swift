@@ -118,23 +118,25 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// without the string splitting of `init(parsing:)`.
     init?(isoBytes bytes: String.UTF8View) {
         guard bytes.count == 10 else { return nil }
-        var values = (0, 0, 0)
-        var field = 0
-        for (offset, byte) in bytes.enumerated() {
-            if offset == 4 || offset == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                field += 1
-                continue
+        // A date is a small string: its bytes are copied out once rather than iterated through the view.
+        guard let parsed = bytes.withContiguousStorageIfAvailable(Self.isoFields) ?? Array(bytes).withUnsafeBufferPointer(Self.isoFields)
+        else { return nil }
+        self.init(year: parsed.year, month: parsed.month, day: parsed.day)
+    }
+
+    private static func isoFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
             }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let digit = Int(byte - UInt8(ascii: "0"))
-            switch field {
-            case 0: values.0 = values.0 * 10 + digit
-            case 1: values.1 = values.1 * 10 + digit
-            default: values.2 = values.2 * 10 + digit
-            }
+            return value
         }
-        self.init(year: values.0, month: values.1, day: values.2)
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
     }
 
     private static func numbers(_ text: String, separator: Character) -> [(value: Int, digits: Int)]? {
