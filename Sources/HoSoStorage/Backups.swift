@@ -77,6 +77,7 @@ extension JournalStore {
         let path = layout.backupsDirectory + "/" + name
         try withSaveLock { () throws(StoreError) in
             _ = try refreshLocked()
+            try state.requireEveryRecord()
             let status: FileStatus
             do throws(FileSystemError) {
                 status = try files.fileSystem.status(ofPath: path)
@@ -112,6 +113,7 @@ extension JournalStore {
 
     @discardableResult
     func backupLocked(now: Date) throws(StoreError) -> BackupInfo {
+        try state.requireEveryRecord()
         let name = BackupName.make(seq: state.seq, date: now)
         let snapshot = Snapshot(schemaVersion: schemaVersion, seq: state.seq, lastHash: state.lastHash, segment: state.segment, records: SnapshotCoding.sortedRecords(state.records))
         let bytes: [UInt8]

@@ -43,7 +43,14 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
     /// Bytes of the last entry written, so the next one is encoded into a buffer of about its size.
     private var lastEntrySize = 4_096
 
-    init(layout: StoreLayout, schemaVersion: Int, files: DurableFiles, lock: StoreLock, state: StoreState<Value>, options: StoreOptions) {
+    /// Which snapshot records this instance reads, on open and on every reload (all when nil).
+    let selection: RecordSelection?
+
+    init(
+        layout: StoreLayout, schemaVersion: Int, files: DurableFiles, lock: StoreLock, state: StoreState<Value>, options: StoreOptions,
+        selection: RecordSelection? = nil
+    ) {
+        self.selection = selection
         self.directory = layout.directory
         self.layout = layout
         self.schemaVersion = schemaVersion
@@ -110,10 +117,15 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
     }
 
     /// Opens an existing store, refusing newer schema versions and unsafe or corrupt files before writing anything.
-    public static func open(at directory: String, supportedSchemaVersion: Int, migrations: [Migration] = [], fileSystem: any FileSystem = .real, options: StoreOptions = .init()) throws(StoreError) -> JournalStore {
+    /// `selecting`: decode only the snapshot records it admits (a partial read, see `RecordSelection`).
+    public static func open(
+        at directory: String, supportedSchemaVersion: Int, migrations: [Migration] = [], fileSystem: any FileSystem = .real,
+        options: StoreOptions = .init(), selecting selection: RecordSelection? = nil
+    ) throws(StoreError) -> JournalStore {
         let layout = StoreLayout(directory: directory)
         let files = DurableFiles(fileSystem: fileSystem)
-        let loader = StoreLoader<Value>(layout: layout, files: files)
+        var loader = StoreLoader<Value>(layout: layout, files: files)
+        loader.selection = selection
         let found = try loader.schemaVersion()
         if found > supportedSchemaVersion {
             throw StoreError.newerSchemaVersion(path: layout.snapshot, found: found, supported: supportedSchemaVersion)
@@ -126,7 +138,13 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         }
         let state = try loadToleratingCompaction(loader, schemaVersion: supportedSchemaVersion)
         let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
-        return JournalStore(layout: layout, schemaVersion: supportedSchemaVersion, files: files, lock: lock, state: state, options: options)
+        return JournalStore(
+            layout: layout, schemaVersion: supportedSchemaVersion, files: files, lock: lock, state: state, options: options, selection: selection)
+    }
+
+    /// Whether some records were left unread by the selection this store was opened with.
+    public var isPartial: Bool {
+        mutex.withLock { !state.unloaded.isEmpty }
     }
 
     /// The current records by id, as of the last save or refresh.
@@ -179,6 +197,8 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         return try withSaveLock { () throws(StoreError) -> [StoredRecord<Value>] in
             _ = try refreshLocked()
             for change in changes {
+                // A record left unread cannot have been edited from what this process saw of it.
+                if state.unloaded[change.id] != nil { throw StoreError.partialRead }
                 let current = state.records[change.id]
                 if current?.revision != change.expectedRevision {
                     throw StoreError.conflict(id: change.id, expected: change.expectedRevision, actual: current?.revision, changedBy: current?.changedBy, changedAt: current?.changedAt)
@@ -290,7 +310,9 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
 
     private func reloadLocked(startSeq: Int) throws(StoreError) -> Bool {
         segmentSeenUnderLock = nil
-        state = try Self.loadToleratingCompaction(StoreLoader<Value>(layout: layout, files: files), schemaVersion: schemaVersion)
+        var loader = StoreLoader<Value>(layout: layout, files: files)
+        loader.selection = selection
+        state = try Self.loadToleratingCompaction(loader, schemaVersion: schemaVersion)
         entriesInSegment = state.consumedLines
         return true
     }
@@ -389,6 +411,8 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
     @discardableResult
     private func compactIfDueLocked() -> Bool {
         guard state.consumedBytes > compactionThresholdBytes || entriesInSegment > compactionThresholdEntries else { return false }
+        // Left to the next process that reads every record.
+        guard state.unloaded.isEmpty else { return false }
         do {
             try compactLocked(now: Date())
             failedCompaction = nil

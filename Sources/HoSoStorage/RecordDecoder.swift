@@ -15,8 +15,12 @@ enum RecordDecoder {
     static func decode<T: Decodable>(
         _ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>, strings: StringTable = StringTable(), deferral: DeferralSource? = nil
     ) throws -> T {
-        let tape = try Tape(bytes, strings: strings, deferral: deferral)
-        return try T(from: TapeDecoder(tape: tape, node: 0))
+        try decode(T.self, from: try Tape(bytes, strings: strings, deferral: deferral))
+    }
+
+    /// A value from a tape already built (to look into it first, see `RecordProbe`).
+    static func decode<T: Decodable>(_ type: T.Type, from tape: Tape) throws -> T {
+        try T(from: TapeDecoder(tape: tape, node: 0))
     }
 
     /// A value kept as bytes at load, decoded now: the fast decoder, else Foundation's (whose error names
@@ -185,15 +189,16 @@ final class Tape {
         return text
     }
 
-    /// Whether the key at `index` is `key` (byte comparison; an escaped key is unescaped first).
-    func key(at index: Int, equals key: inout String) -> Bool {
+    /// Whether the key at `index` has the bytes `wanted` (an escaped key is unescaped first).
+    private func key(at index: Int, equals wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         let node = nodes[index]
-        if node.kind == .escapedString { return (try? unescaped(node.start..<node.end)) == key }
-        return key.withUTF8 { wanted in
-            guard wanted.count == node.end - node.start else { return false }
-            guard let base = wanted.baseAddress, let haystack = bytes.baseAddress else { return wanted.isEmpty }
-            return memcmp(base, haystack + node.start, wanted.count) == 0
+        if node.kind == .escapedString {
+            guard let text = try? unescaped(node.start..<node.end) else { return false }
+            return text.utf8.elementsEqual(wanted)
         }
+        guard wanted.count == node.end - node.start else { return false }
+        guard let base = wanted.baseAddress, let haystack = bytes.baseAddress else { return wanted.isEmpty }
+        return memcmp(base, haystack + node.start, wanted.count) == 0
     }
 
     /// An integer literal read exactly: no fraction, no exponent, no leading zeros, no overflow.
@@ -235,14 +240,17 @@ final class Tape {
 
     /// The value of `key` in the object at `object`, if present.
     func member(_ key: String, of object: Int) -> Int? {
-        var wanted = key
-        var cursor = object + 1
-        let end = nodes[object].next
-        while cursor < end {
-            if self.key(at: cursor, equals: &wanted) { return cursor + 1 }
-            cursor = nodes[cursor + 1].next
+        var key = key
+        // The key's bytes are fetched once, not once per member compared.
+        return key.withUTF8 { wanted in
+            var cursor = object + 1
+            let end = nodes[object].next
+            while cursor < end {
+                if self.key(at: cursor, equals: wanted) { return cursor + 1 }
+                cursor = nodes[cursor + 1].next
+            }
+            return nil
         }
-        return nil
     }
 }
 

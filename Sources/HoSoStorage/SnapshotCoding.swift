@@ -55,17 +55,35 @@ enum SnapshotCoding {
 
     /// The snapshot and, when it has the layout above, where each record's line is.
     static func decodeKeepingLines<Value>(_ bytes: [UInt8]) throws -> (snapshot: Snapshot<Value>, lines: SnapshotLines?) {
+        let decoded: SelectedSnapshot<Value> = try decodeSelecting(bytes, selection: nil)
+        return (decoded.snapshot, decoded.lines)
+    }
+
+    /// As `decodeKeepingLines`, decoding only the records `selection` admits (all when nil); the others
+    /// are listed by id with their revision. A snapshot of another layout is decoded whole.
+    static func decodeSelecting<Value>(_ bytes: [UInt8], selection: RecordSelection?) throws -> SelectedSnapshot<Value> {
         if let header = header(bytes, as: SnapshotHeader.self), let lines = recordLines(bytes),
-           let records: [StoredRecord<Value>] = decodeLines(bytes, lines) {
+           let decoded: [DecodedLine<Value>] = decodeLines(bytes, lines, selection: selection) {
+            var records: [StoredRecord<Value>] = []
+            var ranges: [String: Range<Int>] = [:]
+            var unloaded: [(id: String, revision: Int)] = []
+            records.reserveCapacity(decoded.count)
+            ranges.reserveCapacity(decoded.count)
+            for (line, range) in zip(decoded, lines) {
+                switch line {
+                case .record(let record):
+                    records.append(record)
+                    ranges[record.id] = range
+                case .unloaded(let id, let revision):
+                    unloaded.append((id, revision))
+                }
+            }
             let snapshot = Snapshot(
                 schemaVersion: header.schemaVersion, seq: header.seq, lastHash: header.lastHash, segment: header.segment,
                 records: records)
-            var ranges: [String: Range<Int>] = [:]
-            ranges.reserveCapacity(records.count)
-            for (record, range) in zip(records, lines) { ranges[record.id] = range }
-            return (snapshot, SnapshotLines(bytes: bytes, ranges: ranges))
+            return SelectedSnapshot(snapshot: snapshot, lines: SnapshotLines(bytes: bytes, ranges: ranges), unloaded: unloaded)
         }
-        return (try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes)), nil)
+        return SelectedSnapshot(snapshot: try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes)), lines: nil, unloaded: [])
     }
 
     /// The header from the first line, if the bytes start the way `encode` writes them; `nil` otherwise
@@ -109,26 +127,37 @@ enum SnapshotCoding {
 
     /// Decodes the record lines in jobs spread over the cores; nil if any line fails both decoders (the
     /// whole-document parse then reports where). The records' deferred parts keep `bytes` alive.
-    private static func decodeLines<Value>(_ bytes: [UInt8], _ lines: [Range<Int>]) -> [StoredRecord<Value>]? {
+    private static func decodeLines<Value>(
+        _ bytes: [UInt8], _ lines: [Range<Int>], selection: RecordSelection?
+    ) -> [DecodedLine<Value>]? {
         let parts = bytes.withUnsafeBufferPointer { buffer in
-            try? concurrentMap(jobs: jobCount(lines.count)) { job throws -> [StoredRecord<Value>] in
+            try? concurrentMap(jobs: jobCount(lines.count)) { job throws -> [DecodedLine<Value>] in
                 let strings = StringTable()
                 return try jobRange(job, lines.count).map { index in
                     let line = UnsafeBufferPointer(rebasing: buffer[lines[index]])
                     // Large arrays (a file's history) stay as bytes of the snapshot until they are read.
                     let deferral = DeferralSource(bytes: bytes, offset: lines[index].lowerBound)
-                    if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: line, strings: strings, deferral: deferral) {
-                        return record
+                    if let tape = try? Tape(line, strings: strings, deferral: deferral) {
+                        if let selection, let probe = RecordProbe(tape: tape), !selection.admits(probe) {
+                            return .unloaded(id: probe.id, revision: probe.revision)
+                        }
+                        if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: tape) { return .record(record) }
                     }
-                    return try JSONDecoder().decode(StoredRecord<Value>.self, from: Data(buffer: line))
+                    return .record(try JSONDecoder().decode(StoredRecord<Value>.self, from: Data(buffer: line)))
                 }
             }
         }
         guard let parts else { return nil }
-        var records: [StoredRecord<Value>] = []
-        records.reserveCapacity(lines.count)
-        for part in parts { records += part }
-        return records
+        var decoded: [DecodedLine<Value>] = []
+        decoded.reserveCapacity(lines.count)
+        for part in parts { decoded += part }
+        return decoded
+    }
+
+    private enum DecodedLine<Value: Codable & Sendable & Equatable>: Sendable {
+        case record(StoredRecord<Value>)
+        /// Left undecoded by a selection.
+        case unloaded(id: String, revision: Int)
     }
 
     static func sortedRecords<Value>(_ records: [String: StoredRecord<Value>]) -> [StoredRecord<Value>] {
@@ -174,4 +203,13 @@ enum SnapshotCoding {
 private struct UncheckedSendable<T>: @unchecked Sendable {
     let body: (Int) throws -> T
     let results: UnsafeMutableBufferPointer<Result<T, any Error>?>
+}
+
+/// A snapshot decoded under a `RecordSelection`.
+struct SelectedSnapshot<Value: Codable & Sendable & Equatable> {
+    let snapshot: Snapshot<Value>
+    /// Where the decoded records' lines are, when the snapshot has the line layout.
+    let lines: SnapshotLines?
+    /// The records the selection left undecoded, in the snapshot's order.
+    let unloaded: [(id: String, revision: Int)]
 }

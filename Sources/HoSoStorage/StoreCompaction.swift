@@ -9,6 +9,7 @@ extension JournalStore {
     /// The new segment is created before the snapshot names it, so a reader following segments one by
     /// one never meets a gap, whatever moment a crash picks.
     func compactLocked(now: Date) throws(StoreError) {
+        try state.requireEveryRecord()
         guard state.seq > state.snapshotSeq else { return }
         removeStaleTemporaryFiles()
         try prepareSegmentForAppendLocked()

@@ -60,6 +60,9 @@ public enum StoreError: Error, Sendable, Equatable {
     case backupNotFound(name: String)
     /// An offline restore was asked for a store that still loads: its history must be kept.
     case storeNotDamaged(path: String)
+    /// The store was read in part (`RecordSelection`) and the step needs every record, or a save touches a
+    /// record that was not read.
+    case partialRead
 
     /// Maps a failed system call to the error the clerk sees.
     static func from(_ error: FileSystemError, rolledBack: Bool = true) -> StoreError {
@@ -136,6 +139,8 @@ public enum StoreError: Error, Sendable, Equatable {
             return "Không có bản sao lưu \(name). Hãy xem danh sách bản sao lưu (hoso backup --list)."
         case .storeNotDamaged(let path):
             return "Dữ liệu ở \(path) vẫn đọc được, nên không bị thay bằng bản sao lưu. Hãy khôi phục khi dữ liệu mở được (hoso restore), để lịch sử giữ lại cả hai."
+        case .partialRead:
+            return "Lệnh này chỉ đọc một phần dữ liệu (để nhanh) nên không được ghi hay sao lưu toàn bộ. Chưa ghi gì; hãy dùng lệnh sửa hồ sơ hoặc mở giao diện (hoso) để làm việc này."
         }
     }
 }

@@ -7,6 +7,8 @@ import Foundation
 struct StoreLoader<Value: Codable & Sendable & Equatable> {
     let layout: StoreLayout
     let files: DurableFiles
+    /// Which snapshot records `load` decodes (all when nil; see `RecordSelection`).
+    var selection: RecordSelection? = nil
 
     private var inspection: DataFileInspection { DataFileInspection(fileSystem: files.fileSystem, layout: layout) }
 
@@ -46,15 +48,21 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         try inspection.inspectDirectory(layout.directory)
         try inspection.inspectDirectory(layout.journalDirectory)
         let snapshotStatus = try inspection.inspectFile(layout.snapshot)
-        let (snapshot, lines) = try decodeSnapshotKeepingLines(try readSnapshotBytes(), path: layout.snapshot)
+        let decoded = try decodeSnapshotSelecting(try readSnapshotBytes(), path: layout.snapshot)
+        let snapshot = decoded.snapshot
         if snapshot.schemaVersion != schemaVersion {
             throw StoreError.newerSchemaVersion(path: layout.snapshot, found: snapshot.schemaVersion, supported: schemaVersion)
         }
+        let records = try Self.index(snapshot.records, path: layout.snapshot)
+        var unloaded: [String: Int] = [:]
+        for (id, revision) in decoded.unloaded where records[id] != nil || unloaded.updateValue(revision, forKey: id) != nil {
+            throw StoreError.corruptFile(path: layout.snapshot, line: nil, reason: "mã hồ sơ \(id) bị trùng")
+        }
         var state = StoreState<Value>(
-            records: try Self.index(snapshot.records, path: layout.snapshot),
-            seq: snapshot.seq, lastHash: snapshot.lastHash, snapshotSeq: snapshot.seq,
-            snapshotInode: snapshotStatus?.inode, segment: snapshot.segment, snapshotLines: lines
+            records: records, seq: snapshot.seq, lastHash: snapshot.lastHash, snapshotSeq: snapshot.seq,
+            snapshotInode: snapshotStatus?.inode, segment: snapshot.segment, snapshotLines: decoded.lines
         )
+        state.unloaded = unloaded
         while true {
             try readTail(into: &state)
             guard try inspection.inspectFile(layout.segment(state.segment + 1)) != nil else { break }
@@ -80,17 +88,29 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
     }
 
     func decodeSnapshotKeepingLines(_ bytes: [UInt8], path: String) throws(StoreError) -> (snapshot: Snapshot<Value>, lines: SnapshotLines?) {
-        let snapshot: Snapshot<Value>
-        let lines: SnapshotLines?
+        let decoded = try decodeSnapshotSelecting(bytes, path: path, selection: nil)
+        return (decoded.snapshot, decoded.lines)
+    }
+
+    /// The snapshot, decoding only what `selection` (by default this loader's) admits.
+    func decodeSnapshotSelecting(_ bytes: [UInt8], path: String) throws(StoreError) -> SelectedSnapshot<Value> {
+        try decodeSnapshotSelecting(bytes, path: path, selection: selection)
+    }
+
+    private func decodeSnapshotSelecting(
+        _ bytes: [UInt8], path: String, selection: RecordSelection?
+    ) throws(StoreError) -> SelectedSnapshot<Value> {
+        let decoded: SelectedSnapshot<Value>
         do {
-            (snapshot, lines) = try SnapshotCoding.decodeKeepingLines(bytes)
+            decoded = try SnapshotCoding.decodeSelecting(bytes, selection: selection)
         } catch {
             throw StoreError.corruptFile(path: path, line: nil, reason: DecodingFailure.describe(error))
         }
+        let snapshot = decoded.snapshot
         guard snapshot.seq >= 0, snapshot.segment >= 1, snapshot.lastHash.utf8.count == 64 else {
             throw StoreError.corruptFile(path: path, line: nil, reason: "phần đầu (seq, segment, lastHash) không hợp lệ")
         }
-        return (snapshot, lines)
+        return decoded
     }
 
     static func index(_ records: [StoredRecord<Value>], path: String) throws(StoreError) -> [String: StoredRecord<Value>] {

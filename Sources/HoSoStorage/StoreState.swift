@@ -23,19 +23,33 @@ struct StoreState<Value: Codable & Sendable & Equatable>: Sendable {
     var lastLineStart: Int64?
     /// The lines of the loaded snapshot whose records no journal entry has changed since.
     var snapshotLines: SnapshotLines?
+    /// Revisions of the snapshot records a `RecordSelection` left undecoded (empty after a full load):
+    /// enough to apply journal entries and check saves, not to write the records out again.
+    var unloaded: [String: Int] = [:]
+
+    /// The revision of record `id`, decoded or not; nil when there is no such record.
+    func revision(of id: String) -> Int? {
+        records[id]?.revision ?? unloaded[id]
+    }
+
+    /// Throws unless every record is decoded: what writes the whole store (compaction, backups, restores)
+    /// would otherwise drop the records left unread.
+    func requireEveryRecord() throws(StoreError) {
+        if !unloaded.isEmpty { throw StoreError.partialRead }
+    }
 
     /// Applies one entry, checking it follows the state exactly; returns a reason if it does not.
     mutating func apply(_ entry: JournalEntry<Value>, hash: String) -> String? {
         guard entry.seq == seq + 1 else { return "số thứ tự \(entry.seq) không nối tiếp \(seq)" }
         guard entry.prevHash == lastHash else { return "mã băm trước không khớp (chuỗi băm bị đứt)" }
         for change in entry.changes {
-            let current = records[change.id]
-            guard current?.revision == change.revisionBefore, change.revision == (change.revisionBefore ?? 0) + 1 else {
+            guard revision(of: change.id) == change.revisionBefore, change.revision == (change.revisionBefore ?? 0) + 1 else {
                 return "phiên bản của hồ sơ \(change.id) không khớp với trạng thái trước"
             }
         }
         for change in entry.changes {
             snapshotLines?.ranges[change.id] = nil
+            unloaded[change.id] = nil
             if let value = change.value {
                 records[change.id] = StoredRecord(id: change.id, revision: change.revision, value: value, changedBy: entry.actor, changedAt: entry.time)
             } else {

@@ -36,6 +36,8 @@ struct CLIRolesTests {
         let list = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "list")
         #expect(list.status == 0)
         #expect(list.standardOutput.contains("HS-0001") && !list.standardOutput.contains("HS-0002"))
+        let search = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "list", "--search", "tam")
+        #expect(search.status == 0 && !search.standardOutput.contains("HS-0002"), "a search shows only what the list shows")
         let note = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "note", "HS-0001", "--text", "Tích cực.", "--date", "2024-03-01")
         #expect(note.status == 0, "\(note.standardError)")
         #expect(try cli.ok("case", "history", "HS-0001").contains("Trần Văn Hùng (hung)"))
@@ -76,8 +78,10 @@ struct CLIRolesTests {
         let empty = try run(cli, as: "hung", passphrase: "", "case", "list")
         #expect(empty.status == 4 && empty.standardError.contains("cần mật khẩu"))
         var messages: [String] = []
-        for attempt in 1...3 {
-            let wrong = try run(cli, as: "hung", passphrase: "sai-\(attempt)", "case", "list")
+        // Commands that read only a few files still record every attempt.
+        for (attempt, command) in [["case", "list"], ["case", "list", "--search", "anh"], ["case", "show", "HS-0001"]].enumerated() {
+            let wrong = try ChildProcess.run(
+                [cli.binary] + command + ["--data", cli.directory, "--as", "hung"], environment: ["HOSO_PASSPHRASE": "sai-\(attempt)"])
             #expect(wrong.status == 4)
             messages.append(wrong.standardError)
         }

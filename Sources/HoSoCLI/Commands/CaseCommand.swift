@@ -29,14 +29,13 @@ struct CaseList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let session = try global.signIn()
+            let filter = CaseListFilter(state: state, query: search.map(FoldedQuery.init))
+            // With a filter, files it refuses are not even decoded: a search of a large store decodes a few.
+            let session = try global.signIn(readingCasesWhere: filter.isEmpty ? nil : filter.admits)
             let repository = session.repository
-            let query = FoldedQuery(search ?? "")
             // Deadlines and sort keys only for the files that pass the cheap filters.
             // Only the files the person's lists show (a mentor: their own candidates).
-            let files = session.service.visibleCases.filter { file in
-                (state == nil || file.state == state) && (search == nil || SearchKey(file.person.fullName).matches(query))
-            }
+            let files = session.service.visibleCases.filter { filter.admits(CaseProbe($0)) }
             let rows = CaseRow.rows(files, rulebook: repository.rulebook, calendar: repository.calendar, today: global.currentDate)
                 .filter { !overdue || $0.isOverdue }
             if json {
@@ -45,6 +44,19 @@ struct CaseList: ParsableCommand {
             }
             print(CaseTable.render(rows))
         }
+    }
+}
+
+/// Which files `case list` shows by state and name. Asked of each file before it is decoded, and again
+/// of the decoded files (a file the store could not look into is decoded and judged then).
+struct CaseListFilter: Sendable {
+    let state: CaseState?
+    let query: FoldedQuery?
+
+    var isEmpty: Bool { state == nil && query == nil }
+
+    @Sendable func admits(_ probe: CaseProbe) -> Bool {
+        (state == nil || probe.state == state) && (query.map { SearchKey(probe.fullName).matches($0) } ?? true)
     }
 }
 
@@ -57,9 +69,10 @@ struct CaseShow: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let session = try global.signIn()
-            let service = session.service
-            let file = try service.file(CaseID(id))
+            let wanted = CaseID(id)
+            // One file shown: the others are not decoded.
+            let service = try global.signIn(readingCasesWhere: { $0.id == wanted }).service
+            let file = try service.file(wanted)
             try refuseUnreadable(file)
             if json {
                 try JSONOutput.print(file)
@@ -164,7 +177,8 @@ struct CaseHistory: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let file = try global.signIn().service.file(CaseID(id))
+            let wanted = CaseID(id)
+            let file = try global.signIn(readingCasesWhere: { $0.id == wanted }).service.file(wanted)
             try refuseUnreadable(file)
             if json {
                 try JSONOutput.print(file.history)

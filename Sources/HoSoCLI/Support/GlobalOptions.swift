@@ -26,8 +26,10 @@ struct GlobalOptions: ParsableArguments {
 
     var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
 
-    func openRepository() throws -> Repository {
+    /// `readingCasesWhere`: decode only the case files it admits (a read-only command over a few files).
+    func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Repository {
         do {
+            if let admits { return try Repository.open(at: dataDirectory, readingCasesWhere: admits) }
             return try Repository.open(at: dataDirectory)
         } catch {
             if case .insecurePermissions? = error.storeError {
@@ -41,8 +43,8 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the data and signs in the person at the terminal (refused: exit code 4, recorded).
     /// `opened`: the repository when the command already has it (the demo it just created).
-    func signIn(opened: Repository? = nil) throws -> Session {
-        let repository = try opened ?? openRepository()
+    func signIn(opened: Repository? = nil, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Session {
+        let repository = try opened ?? openRepository(readingCasesWhere: admits)
         let systemUser = SystemUser.name
         let requested = actor.flatMap { $0.isEmpty ? nil : AccountID($0) }
         do {

@@ -78,6 +78,11 @@ public final class Repository: @unchecked Sendable {
 
     /// Opens an existing data directory, refusing what it does not understand before writing anything.
     public static func open(at directory: String) throws(RepositoryError) -> Repository {
+        try open(at: directory, selecting: nil)
+    }
+
+    /// `selecting`: the snapshot records to decode (all when nil; see `open(at:readingCasesWhere:)`).
+    static func open(at directory: String, selecting selection: RecordSelection?) throws(RepositoryError) -> Repository {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory + "/snapshot.json", isDirectory: &isDirectory) else {
             throw RepositoryError(
@@ -86,7 +91,7 @@ public final class Repository: @unchecked Sendable {
         }
         let store: JournalStore<StoredItem>
         do {
-            store = try JournalStore<StoredItem>.open(at: directory, supportedSchemaVersion: schemaVersion)
+            store = try JournalStore<StoredItem>.open(at: directory, supportedSchemaVersion: schemaVersion, selecting: selection)
         } catch {
             throw failure(error, directory: directory)
         }

@@ -1,0 +1,45 @@
+/// Which snapshot records a read of the store decodes. A command that shows a few files of a large store
+/// (a search, one file) need not decode the others: their lines are parsed (so a damaged line still
+/// refuses the open) and only their id and revision are kept, so that journal entries still apply in
+/// order and a save still meets the conflict check. A store read this way is partial: it refuses what
+/// needs every record (compaction, backups, restores) and saves to records it left unread.
+public struct RecordSelection: Sendable {
+    let admits: @Sendable (RecordProbe) -> Bool
+
+    /// `admits` sees each snapshot record before it is decoded; records it refuses are left unread.
+    public init(_ admits: @escaping @Sendable (RecordProbe) -> Bool) {
+        self.admits = admits
+    }
+}
+
+/// A snapshot record before it is decoded: its id and the strings of its value found by key.
+public struct RecordProbe {
+    let tape: Tape
+    /// The record's id (`case/HS-0001`).
+    public let id: String
+
+    /// nil when the line does not hold a record's id and revision where they belong: it is decoded then,
+    /// which reports what is wrong with it.
+    init?(tape: Tape) {
+        guard tape.nodes.first?.kind == .object,
+              let idNode = tape.member("id", of: 0), let id = try? tape.string(at: idNode),
+              let revisionNode = tape.member("revision", of: 0), let revision = try? tape.integer(at: revisionNode), revision >= 1
+        else { return nil }
+        self.tape = tape
+        self.id = id
+        self.revision = Int(revision)
+    }
+
+    let revision: Int
+
+    /// The string at `path` of keys inside the record's value, nil if there is none (or it is not a
+    /// string).
+    public func string(at path: [String]) -> String? {
+        guard var node = tape.member("value", of: 0) else { return nil }
+        for key in path {
+            guard tape.nodes[node].kind == .object, let child = tape.member(key, of: node) else { return nil }
+            node = child
+        }
+        return try? tape.string(at: node)
+    }
+}

@@ -1,0 +1,47 @@
+import HoSoDomain
+
+/// A case file seen before it is decoded: what a command needs to know whether to read it.
+public struct CaseProbe: Sendable, Equatable {
+    public let id: CaseID
+    public let fullName: String
+    public let state: CaseState
+
+    public init(id: CaseID, fullName: String, state: CaseState) {
+        self.id = id
+        self.fullName = fullName
+        self.state = state
+    }
+
+    /// The probe of a decoded file, so a command filters decoded files by the same rule.
+    public init(_ file: CaseFile) {
+        self.init(id: file.id, fullName: file.person.fullName, state: file.state)
+    }
+}
+
+extension Repository {
+    /// Opens `directory` decoding only the case files `admits` accepts; units, members and people are all
+    /// read. For commands that show a few files of a large store (a search, one file): the others are
+    /// parsed but not decoded. Such a repository saves people and the files it read, never a file it did
+    /// not read, and does not compact or back up (`StoreError.partialRead`).
+    public static func open(
+        at directory: String, readingCasesWhere admits: @escaping @Sendable (CaseProbe) -> Bool
+    ) throws(RepositoryError) -> Repository {
+        try open(at: directory, selecting: RecordSelection { record in
+            // A file whose fields are not where the data format puts them is read, and judged once decoded.
+            guard record.id.hasPrefix(StoredItem.id(CaseID(""))), let probe = caseProbe(record) else { return true }
+            return admits(probe)
+        })
+    }
+
+    /// The probe of a case record, read where docs/storage-format.md puts the fields:
+    /// `value.case.id`, `value.case.person.fullName`, `value.case.state`.
+    static func caseProbe(_ record: RecordProbe) -> CaseProbe? {
+        guard let id = record.string(at: ["case", "id"]), let fullName = record.string(at: ["case", "person", "fullName"]),
+              let stateName = record.string(at: ["case", "state"]), let state = CaseState(rawValue: stateName)
+        else { return nil }
+        return CaseProbe(id: CaseID(id), fullName: fullName, state: state)
+    }
+
+    /// Whether some case files were left unread (`open(at:readingCasesWhere:)`).
+    public var isPartial: Bool { store.isPartial }
+}
