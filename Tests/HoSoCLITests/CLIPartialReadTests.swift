@@ -3,8 +3,8 @@ import HoSoDomain
 import HoSoTestSupport
 import Testing
 
-/// `case list --search/--state`, `case show` and `case history` decode only the files they print; what they
-/// print must be what a full read gives.
+/// `case list --search/--state`, `case show`, `case history` and the commands on one file decode only the
+/// files they print or change; what they print and save must be what a full read gives.
 @Suite("Commands that read a few files")
 struct CLIPartialReadTests {
     struct Row: Decodable, Equatable {
@@ -47,6 +47,16 @@ struct CLIPartialReadTests {
         #expect(shown.standardOutput.contains("Hồ sơ \(chosen.id) — \(chosen.name)"))
         let history = try ChildProcess.run([binary, "case", "history", chosen.id, "--data", directory])
         #expect(history.status == 0 && !history.standardOutput.isEmpty, "\(history.standardError)")
+
+        // A command on one file saves it without reading the others; nothing else changes.
+        let note = try ChildProcess.run([binary, "case", "note", chosen.id, "--text", "Ghi khi chỉ đọc một hồ sơ.", "--data", directory])
+        #expect(note.status == 0, "\(note.standardError)")
+        let shownAgain = try ChildProcess.run([binary, "case", "show", chosen.id, "--json", "--data", directory])
+        #expect(shownAgain.standardOutput.contains("Ghi khi chỉ đọc một hồ sơ."))
+        let afterNote = try list()
+        #expect(afterNote.map(\.id) == all.map(\.id))
+        #expect(afterNote.filter { $0.id != chosen.id } == all.filter { $0.id != chosen.id })
+
         let missing = try ChildProcess.run([binary, "case", "show", "HS-9999", "--data", directory])
         #expect(missing.status != 0 && missing.standardError.contains("Không có hồ sơ mã HS-9999"))
     }

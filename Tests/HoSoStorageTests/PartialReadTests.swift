@@ -115,6 +115,29 @@ import Testing
         #expect(!whole.isPartial)
     }
 
+    /// A save that makes the journal due for compaction reads the records it left unread, then compacts:
+    /// a store only ever written by commands on one file still gets compacted, and loses nothing.
+    @Test func aSaveDueForCompactionReadsTheRestFirst() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        try store.commit([change("a", nil, "A"), change("b", nil, "B")], actor: "t")
+        try store.compact()
+
+        let partial = try TestStore.open(
+            at: temporary.store, supportedSchemaVersion: 1, options: StoreOptions(compactionThresholdEntries: 1),
+            selecting: RecordSelection { $0.id == "a" })
+        #expect(partial.isPartial)
+        try partial.commit([change("a", 1, "A2")], actor: "t")
+        try partial.commit([change("a", 2, "A3")], actor: "t")
+        #expect(partial.lastCompactionError == nil)
+        #expect(!partial.isPartial, "read whole to compact")
+        let snapshot = String(decoding: readFile(temporary.store + "/snapshot.json"), as: UTF8.self)
+        #expect(snapshot.contains(#""text":"A3""#) && snapshot.contains(#""text":"B""#))
+        let whole = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
+        #expect(values(whole) == ["a": TestValue(text: "A3", counter: 0), "b": TestValue(text: "B", counter: 0)])
+    }
+
     @Test func aDuplicateIdIsRefusedEvenWhenOneCopyIsUnread() throws {
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }

@@ -69,10 +69,8 @@ struct CaseShow: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let wanted = CaseID(id)
-            // One file shown: the others are not decoded.
-            let service = try global.signIn(readingCasesWhere: { $0.id == wanted }).service
-            let file = try service.file(wanted)
+            let service = try global.signIn(readingOnly: CaseID(id)).service
+            let file = try service.file(CaseID(id))
             try refuseUnreadable(file)
             if json {
                 try JSONOutput.print(file)
@@ -133,7 +131,7 @@ struct CaseBlockers: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let session = try global.signIn()
+            let session = try global.signIn(readingOnly: CaseID(id))
             let service = session.service
             let file = try service.file(CaseID(id))
             let day = try date.resolve("--date") ?? global.currentDate
@@ -177,8 +175,7 @@ struct CaseHistory: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let wanted = CaseID(id)
-            let file = try global.signIn(readingCasesWhere: { $0.id == wanted }).service.file(wanted)
+            let file = try global.signIn(readingOnly: CaseID(id)).service.file(CaseID(id))
             try refuseUnreadable(file)
             if json {
                 try JSONOutput.print(file.history)
@@ -199,7 +196,7 @@ struct CaseHistory: ParsableCommand {
 /// Applies one edit to a file and reports it; shared by the edit subcommands.
 func runEdit(global: GlobalOptions, id: String, date: CivilDate?, edit: CaseEdit) throws {
     try reportingFailures {
-        let session = try global.signIn()
+        let session = try global.signIn(readingOnly: CaseID(id))
         let service = session.service
         let file = try service.edit(edit, on: CaseID(id), date: date ?? global.currentDate, actor: session.actor)
         print("Đã lưu: \(file.history.last?.summary ?? edit.name) — hồ sơ \(file.id).")

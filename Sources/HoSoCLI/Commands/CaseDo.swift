@@ -58,7 +58,7 @@ struct CaseDo: ParsableCommand {
 
     func run() throws {
         try reportingFailures(json: json) {
-            let session = try global.signIn()
+            let session = try global.signIn(readingOnly: CaseID(id))
             let service = session.service
             let day = try date.resolve("--date") ?? global.currentDate
             guard let kind = Event.Kind(rawValue: eventName) else {

@@ -41,6 +41,11 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// Signs in decoding only the case file `id`: a command on one file does not read the others.
+    func signIn(readingOnly id: CaseID) throws -> Session {
+        try signIn(readingCasesWhere: { $0.id == id })
+    }
+
     /// Opens the data and signs in the person at the terminal (refused: exit code 4, recorded).
     /// `opened`: the repository when the command already has it (the demo it just created).
     func signIn(opened: Repository? = nil, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Session {
