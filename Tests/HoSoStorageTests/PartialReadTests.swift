@@ -10,6 +10,15 @@ import Testing
 @Suite struct PartialReadTests {
     static let today = Fixtures.date("2026-11-23")
 
+    /// A store whose snapshot holds the records "a" and "b" (revision 1) and whose journal is empty.
+    static func snapshotOfTwoRecords() throws -> TemporaryDirectory {
+        let temporary = TemporaryDirectory()
+        let store = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        try store.commit([change("a", nil, "A"), change("b", nil, "B")], actor: "t")
+        try store.compact()
+        return temporary
+    }
+
     @Test func aPartialReadDecodesTheAdmittedFilesAsAFullReadHasThem() throws {
         let (temporary, _, _) = try DeferredPartsTests.demoStore()
         defer { temporary.remove() }
@@ -87,11 +96,8 @@ import Testing
     }
 
     @Test func aStoreReadInPartRefusesEveryWriteOfTheWholeAndSavesToUnreadRecords() throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try Self.snapshotOfTwoRecords()
         defer { temporary.remove() }
-        let store = try TestStore.create(at: temporary.store, schemaVersion: 1)
-        try store.commit([change("a", nil, "A"), change("b", nil, "B")], actor: "t")
-        try store.compact()
 
         let partial = try TestStore.open(
             at: temporary.store, supportedSchemaVersion: 1, selecting: RecordSelection { $0.id == "a" })
@@ -118,11 +124,8 @@ import Testing
     /// A save that makes the journal due for compaction reads the records it left unread, then compacts:
     /// a store only ever written by commands on one file still gets compacted, and loses nothing.
     @Test func aSaveDueForCompactionReadsTheRestFirst() throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try Self.snapshotOfTwoRecords()
         defer { temporary.remove() }
-        let store = try TestStore.create(at: temporary.store, schemaVersion: 1)
-        try store.commit([change("a", nil, "A"), change("b", nil, "B")], actor: "t")
-        try store.compact()
 
         let partial = try TestStore.open(
             at: temporary.store, supportedSchemaVersion: 1, options: StoreOptions(compactionThresholdEntries: 1),
@@ -139,11 +142,8 @@ import Testing
     }
 
     @Test func aDuplicateIdIsRefusedEvenWhenOneCopyIsUnread() throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try Self.snapshotOfTwoRecords()
         defer { temporary.remove() }
-        let store = try TestStore.create(at: temporary.store, schemaVersion: 1)
-        try store.commit([change("a", nil, "A"), change("b", nil, "B")], actor: "t")
-        try store.compact()
         let path = temporary.store + "/snapshot.json"
         var lines = String(decoding: readFile(path), as: UTF8.self).components(separatedBy: "\n")
         let recordB = try #require(lines.firstIndex { $0.contains(#""id":"b""#) })
