@@ -1,6 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
+import Foundation
+import Synchronization
 
 /// Whole-file reads, durable whole-file replacement and durable appends, built only on `FileSystem`.
 ///
@@ -49,18 +52,37 @@ struct DurableFiles: Sendable {
         let expected = Int(max(0, size - offset))
         var failure: FileSystemError?
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
-            initialized = 0
-            while initialized < expected {
-                do throws(FileSystemError) {
-                    let read = try fileSystem.read(
-                        descriptor, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[initialized...])),
-                        at: offset + Int64(initialized), path: path)
-                    if read == 0 { return }
-                    initialized += read
-                } catch {
-                    failure = error
-                    return
+            // A large file is read in parts on every core: most of a read's time is the kernel giving the
+            // process fresh pages, which the cores do side by side.
+            let parts = expected >= Self.parallelReadBytes ? ProcessInfo.processInfo.activeProcessorCount : 1
+            let partSize = (expected + parts - 1) / max(1, parts)
+            let outcomes = Mutex([(filled: Int, failure: FileSystemError?)](repeating: (0, nil), count: parts))
+            nonisolated(unsafe) let target = buffer
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let range = (part * partSize)..<min(expected, (part + 1) * partSize)
+                var filled = 0
+                var partFailure: FileSystemError?
+                while filled < range.count {
+                    do throws(FileSystemError) {
+                        let read = try fileSystem.read(
+                            descriptor,
+                            into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: target[(range.lowerBound + filled)..<range.upperBound])),
+                            at: offset + Int64(range.lowerBound + filled), path: path)
+                        if read == 0 { break }
+                        filled += read
+                    } catch {
+                        partFailure = error
+                        break
+                    }
                 }
+                outcomes.withLock { $0[part] = (filled, partFailure) }
+            }
+            // What was read up to the first part that came short (the file shrank meanwhile).
+            initialized = 0
+            for (part, outcome) in outcomes.withLock({ $0 }).enumerated() {
+                failure = failure ?? outcome.failure
+                initialized += outcome.filled
+                if outcome.filled < min(expected, (part + 1) * partSize) - part * partSize { break }
             }
         }
         if let failure { throw failure }
@@ -77,6 +99,9 @@ struct DurableFiles: Sendable {
             position += Int64(count)
         }
     }
+
+    /// Files at least this large are read in parallel parts (a snapshot of thousands of files).
+    static let parallelReadBytes = 8 << 20
 
     func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileSystemError) {
         var offset = 0

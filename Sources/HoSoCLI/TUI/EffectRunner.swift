@@ -27,8 +27,14 @@ final class EffectRunner {
     /// person who may manage them.
     func loadData() -> AppData {
         let cases = service.visibleCases
-        var revisions = [CaseID: Int](minimumCapacity: cases.count)
-        for file in cases { revisions[file.id] = repository.revision(of: file.id) }
+        // The repository's own table, whole when every file is visible (asking file by file took a lock
+        // and built a storage id each time).
+        let known = repository.caseRevisions
+        var revisions = known
+        if cases.count != known.count {
+            revisions = [CaseID: Int](minimumCapacity: cases.count)
+            for file in cases { revisions[file.id] = known[file.id] }
+        }
         let access = service.access
         let managesPeople = access.map { $0.refusalAnywhere(.managePeople) == nil } ?? true
         return AppData(cases: cases, revisions: revisions, organisation: repository.organisation,

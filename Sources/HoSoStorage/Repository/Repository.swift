@@ -148,6 +148,9 @@ public final class Repository: @unchecked Sendable {
     }
 
     /// The compare-and-swap token of a file: a save must name the revision its edit started from.
+    /// The revision of every file, as of the last save or refresh.
+    public var caseRevisions: [CaseID: Int] { current.revisions }
+
     public func revision(of id: CaseID) -> Int? { store.record(id: StoredItem.id(id))?.revision }
 
     /// Who last changed a file, and when (ISO-8601 UTC), for the conflict message and the TUI.
