@@ -93,7 +93,7 @@ final class Tape {
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
-    let nodes: [Node]
+    let nodes: TapeNodes
     let strings: StringTable
     let deferral: DeferralSource?
 
@@ -102,8 +102,15 @@ final class Tape {
         self.strings = strings
         self.deferral = deferral
         var builder = TapeBuilder(bytes: bytes, defersArrays: deferral != nil)
-        nodes = try builder.parseDocument()
+        do {
+            nodes = try builder.parseDocument()
+        } catch {
+            builder.nodes.deallocate()
+            throw error
+        }
     }
+
+    deinit { nodes.deallocate() }
 
     /// The tape of a deferred array, for a type that decodes it now.
     func expanded(_ index: Int) throws -> Tape {
@@ -254,25 +261,87 @@ final class Tape {
     }
 }
 
+/// Finding the end of a JSON string eight bytes at a time.
+enum StringScan {
+    /// The high bit of each byte of `word` (little-endian: the first byte lowest) that is a quote, a
+    /// backslash or below 0x20, by the classic bit tricks (a byte equal to zero after the XOR, or less than
+    /// 0x20, sets its high bit). A borrow can flag a byte above a flagged one by mistake, never below: the
+    /// lowest flag is a true one, and a word without any flag has none of these bytes.
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let zeroQuote = (quotes &- ones) & ~quotes
+        let zeroBackslash = (backslashes &- ones) & ~backslashes
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control) & highs
+    }
+}
+
+/// The nodes of a tape in one allocation the tape owns (`Tape.deinit` frees it): read through a pointer,
+/// without an array's retain, release and bounds check at each of the millions of reads a store's decoding
+/// makes. Indices come from the builder's own structure.
+struct TapeNodes {
+    private(set) var base: UnsafeMutablePointer<Tape.Node>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    mutating func append(_ node: Tape.Node) {
+        if count == capacity {
+            // Nodes are plain values: moving them is a copy of their bytes.
+            let larger = UnsafeMutablePointer<Tape.Node>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+        (base + count).initialize(to: node)
+        count += 1
+    }
+
+    subscript(index: Int) -> Tape.Node {
+        get {
+            assert(index >= 0 && index < count)
+            return base[index]
+        }
+        nonmutating set {
+            assert(index >= 0 && index < count)
+            base[index] = newValue
+        }
+    }
+
+    var first: Tape.Node? { count > 0 ? base[0] : nil }
+
+    /// Frees the nodes (once, by their owner).
+    func deallocate() { base.deallocate() }
+}
+
 /// One pass over the bytes, strict about the grammar (a value it is unsure of fails the whole decode).
 private struct TapeBuilder {
     let bytes: UnsafeBufferPointer<UInt8>
     let defersArrays: Bool
-    var nodes: [Tape.Node] = []
+    var nodes: TapeNodes
     var position = 0
     static let maximumDepth = 256
 
     init(bytes: UnsafeBufferPointer<UInt8>, defersArrays: Bool = false) {
         self.bytes = bytes
         self.defersArrays = defersArrays
-        nodes.reserveCapacity(bytes.count / (defersArrays ? 48 : 12))
+        nodes = TapeNodes(capacity: bytes.count / (defersArrays ? 48 : 12))
     }
 
     private mutating func append(_ node: Tape.Node) {
         nodes.append(node)
     }
 
-    mutating func parseDocument() throws -> [Tape.Node] {
+    mutating func parseDocument() throws -> TapeNodes {
         skipWhitespace()
         try parseValue(depth: 0)
         skipWhitespace()
@@ -380,9 +449,15 @@ private struct TapeBuilder {
         let count = bytes.count
         guard let base = bytes.baseAddress else { throw RecordDecoder.Failure() }
         while true {
-            // Eight bytes at a time while none of them ends the string, escapes or is a control
-            // byte: strings are most of a record's bytes (names, notes, the history's seals).
-            while cursor &+ 8 <= count, !Self.hasSpecialByte(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
+            // Eight bytes at a time while none of them ends the string, escapes or is a control byte
+            // (strings are most of a record's bytes: names, notes, the history's seals), then straight to
+            // the first one that does: the lowest byte the mask flags is always a true one.
+            while cursor &+ 8 <= count {
+                let mask = StringScan.specialBytes(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+                if mask != 0 {
+                    cursor &+= mask.trailingZeroBitCount >> 3
+                    break
+                }
                 cursor &+= 8
             }
             guard cursor < count else { throw RecordDecoder.Failure() }
@@ -429,21 +504,6 @@ private struct TapeBuilder {
             cursor += 1
         }
         throw RecordDecoder.Failure()
-    }
-
-    /// Whether any byte of `word` is a quote, a backslash or below 0x20 (the classic bit tricks: a byte
-    /// equal to zero after the XOR, or less than 0x20, sets its high bit in the mask; a false alarm can
-    /// only follow a true one, and the caller then looks byte by byte).
-    @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let zeroQuote = (quotes &- ones) & ~quotes
-        let zeroBackslash = (backslashes &- ones) & ~backslashes
-        let control = (word &- ones &* 0x20) & ~word
-        return (zeroQuote | zeroBackslash | control) & highs != 0
     }
 
     private mutating func parseNumber() throws {

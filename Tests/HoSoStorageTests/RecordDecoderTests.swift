@@ -74,6 +74,25 @@ import Testing
         }
     }
 
+    /// The scan jumps to the lowest byte the eight-byte mask flags: it must be the first quote, backslash
+    /// or control byte of the word, whatever follows it, and a word without one must flag nothing.
+    @Test func theLowestFlaggedByteOfAWordIsItsFirstSpecialByte() {
+        // Bytes around the tricky values: the specials, their neighbours, and UTF-8 bytes with the high bit.
+        let alphabet: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x61, 0x7F, 0x80, 0xA2, 0xC3, 0xDC, 0xFF]
+        var state: UInt64 = 42
+        for _ in 0..<200_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<8 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            let first = bytes.firstIndex { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }
+            let mask = StringScan.specialBytes(word)
+            #expect((mask == 0 ? nil : mask.trailingZeroBitCount >> 3) == first, "\(bytes)")
+        }
+    }
+
     /// A deferred array is only skipped at load: brackets and quotes inside its strings must not end it,
     /// and brackets that do not pair must still refuse the record.
     @Test func skippingADeferredArrayRespectsStringsAndRefusesUnpairedBrackets() throws {
