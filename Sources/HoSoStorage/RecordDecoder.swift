@@ -56,21 +56,32 @@ final class StringTable {
     private static let interned = 16...512
 
     func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard Self.interned.contains(bytes.count) else { return String(validating: bytes, as: UTF8.self) }
+        guard Self.interned.contains(bytes.count) else { return Self.validated(bytes) }
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         let hash = hasher.finalize()
         if let candidates = buckets[hash] {
             for candidate in candidates where Self.equal(candidate, bytes) { return candidate }
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        guard let text = Self.validated(bytes) else { return nil }
         buckets[hash, default: []].append(text)
         return text
     }
 
+    /// The text of `bytes`, nil unless they are valid UTF-8. `String(validating:as:)` is generic over the
+    /// encoding and instantiated type metadata at every call (a third of the strings' cost at load);
+    /// `String(decoding:as:)` is specialized for UTF-8 but repairs what is invalid, so the result is
+    /// compared with the bytes: only valid UTF-8 decodes to exactly its own bytes.
+    static func validated(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return equal(text, bytes) ? text : nil
+    }
+
     private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { stored in
-            stored.count == bytes.count && memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            guard stored.count == bytes.count else { return false }
+            guard let storedBase = stored.baseAddress, let base = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(storedBase, base, bytes.count) == 0
         } ?? text.utf8.elementsEqual(bytes)
     }
 }
@@ -192,7 +203,7 @@ final class Tape {
             }
             cursor += 2
         }
-        guard let text = String(validating: output, as: UTF8.self) else { throw RecordDecoder.Failure() }
+        guard let text = output.withUnsafeBufferPointer(StringTable.validated) else { throw RecordDecoder.Failure() }
         return text
     }
 

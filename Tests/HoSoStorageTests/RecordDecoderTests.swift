@@ -74,6 +74,25 @@ import Testing
         }
     }
 
+    /// Strings are made without the generic validating initializer: bytes that are not UTF-8 must still
+    /// refuse the decode (Foundation then reports them), at every length the string table treats apart.
+    @Test func stringsThatAreNotUTF8AreRefusedAtEveryLength() throws {
+        let invalid: [[UInt8]] = [[0xFF], [0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE1, 0x80]]
+        for length in [0, 3, 15, 16, 40, 512, 600] {
+            let text = String(repeating: "ă", count: length / 2) + String(repeating: "a", count: length % 2)
+            #expect(try fast([String].self, Array(#"[""#.utf8) + Array(text.utf8) + Array(#""]"#.utf8)) == [text])
+            for bad in invalid {
+                #expect(throws: (any Error).self, "\(length) \(bad)") {
+                    try fast([String].self, Array(#"[""#.utf8) + Array(text.utf8) + bad + Array(#""]"#.utf8))
+                }
+                // And behind an escape, which takes the unescaping path.
+                #expect(throws: (any Error).self, "\(length) \(bad) escaped") {
+                    try fast([String].self, Array(#"["\n"#.utf8) + Array(text.utf8) + bad + Array(#""]"#.utf8))
+                }
+            }
+        }
+    }
+
     /// The scan jumps to the lowest byte the eight-byte mask flags: it must be the first quote, backslash
     /// or control byte of the word, whatever follows it, and a word without one must flag nothing.
     @Test func theLowestFlaggedByteOfAWordIsItsFirstSpecialByte() {
