@@ -454,6 +454,7 @@ private struct TapeBuilder {
     }
 
     /// The index of the quote closing the string whose text starts at `start`, and whether it has escapes.
+    @inline(__always)
     private func endOfString(from start: Int) throws -> (end: Int, escaped: Bool) {
         var cursor = start
         var escaped = false
