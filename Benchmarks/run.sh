@@ -36,30 +36,41 @@ results=()
 for n in "${sizes[@]}"; do
   dir="$work/$n"
   echo "== $n hồ sơ" >&2
-  # Created by its own process, so the measured one only opens: its peak memory is the store's alone.
-  [ -e "$dir/snapshot.json" ] || "$hoso" bench --cases "$n" --dir "$dir" --create-only --json > "$work/create-$n.json"
+  # Fresh every run (a bench leaves its saves in the store), and created by its own process, so the
+  # measured one only opens: its peak memory is the store's alone.
+  rm -rf "$dir"
+  "$hoso" bench --cases "$n" --dir "$dir" --create-only --json > "$work/create-$n.json"
   "$hoso" bench --cases "$n" --dir "$dir" --json > "$work/bench-$n.json"
   jq_s=$(time_cmd jq '.records | length' "$dir/snapshot.json")
   search_s=$(time_cmd "$hoso" case list --data "$dir" --search "nguyen van" --today 2026-11-23)
   tw_list=""; tw_add=""
   if [ "$n" = 10000 ]; then
+    # Taskwarrior holds the same people as the store (name, id, unit), so both filters meet the same names.
     tw="$work/task-$n"; rm -rf "$tw"; mkdir -p "$tw"
-    python3 - "$tw/import.json" "$n" <<'PY'
-import json, sys, uuid, random
-random.seed(42)
-families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"]
-given = ["An", "Bình", "Cường", "Dũng", "Hà", "Lan", "Mai", "Nam", "Phúc", "Vy"]
-tasks = [{"uuid": str(uuid.uuid4()), "status": "pending", "entry": "20261123T000000Z",
-          "description": f"{random.choice(families)} Văn {random.choice(given)} hồ sơ {i}",
-          "project": f"chibo{i % 8}"} for i in range(int(sys.argv[2]))]
-json.dump(tasks, open(sys.argv[1], "w"), ensure_ascii=False)
+    "$hoso" case list --data "$dir" --json --today 2026-11-23 > "$tw/rows.json"
+    python3 - "$tw/rows.json" "$tw/import.json" <<'PY'
+import json, sys, uuid
+rows = json.load(open(sys.argv[1]))
+tasks = [{"uuid": str(uuid.UUID(int=i + 1)), "status": "pending", "entry": "20261123T000000Z",
+          "description": f"{row['name']} {row['id']}", "project": row["unit"]} for i, row in enumerate(rows)]
+json.dump(tasks, open(sys.argv[2], "w"), ensure_ascii=False)
 PY
     trc="rc.data.location=$tw rc.confirmation=off rc.verbose=nothing rc.hooks=off rc.gc=off"
     TASKRC=/dev/null task $trc import "$tw/import.json" >/dev/null 2>&1
-    tw_list=$(TASKRC=/dev/null time_cmd task $trc description.has:Văn list)
+    # A narrow filter and a broad one, each beside hoso's accent-free search for the same words.
+    tw_list=$(TASKRC=/dev/null time_cmd task $trc "description.has:Nguyễn Văn" list)
+    tw_rows=$(TASKRC=/dev/null task $trc "description.has:Nguyễn Văn" count)
+    hoso_rows=$("$hoso" case list --data "$dir" --search "nguyen van" --json --today 2026-11-23 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+    tw_broad=$(TASKRC=/dev/null time_cmd task $trc description.has:Văn list)
+    tw_broad_rows=$(TASKRC=/dev/null task $trc description.has:Văn count)
+    hoso_broad=$(time_cmd "$hoso" case list --data "$dir" --search van --today 2026-11-23)
+    hoso_broad_rows=$("$hoso" case list --data "$dir" --search van --json --today 2026-11-23 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
     tw_add=$(TASKRC=/dev/null time_cmd task $trc add "Nguyễn Văn Thêm")
     hoso_note=$(time_cmd "$hoso" case note HS-0001 --data "$dir" --text "Đo hiệu năng" --date 2026-11-23)
-    echo "{\"taskwarriorList\": $tw_list, \"taskwarriorAdd\": $tw_add, \"hosoNote\": $hoso_note}" > "$work/tw-$n.json"
+    echo "{\"taskwarriorList\": $tw_list, \"taskwarriorRows\": $tw_rows, \"hosoRows\": $hoso_rows,
+          \"taskwarriorBroad\": $tw_broad, \"taskwarriorBroadRows\": $tw_broad_rows,
+          \"hosoBroad\": $hoso_broad, \"hosoBroadRows\": $hoso_broad_rows,
+          \"taskwarriorAdd\": $tw_add, \"hosoNote\": $hoso_note}" > "$work/tw-$n.json"
   fi
   results+=("$n:$jq_s:$search_s")
 done
@@ -88,7 +99,10 @@ for item in sys.argv[2:]:
     tw = os.path.join(work, f"tw-{n}.json")
     if os.path.exists(tw):
         t = json.load(open(tw))
-        print(f"\nAt {n}: Taskwarrior filtered list {ms(t['taskwarriorList'])} vs hoso case list --search {ms(search_s)} "
-              f"({search_s/t['taskwarriorList']:.2f}×); Taskwarrior add {ms(t['taskwarriorAdd'])} vs hoso case note {ms(t['hosoNote'])} "
-              f"({t['hosoNote']/t['taskwarriorAdd']:.2f}×)\n")
+        print(f"\nAt {n}, the same people in both: Taskwarrior `description.has:Nguyễn Văn` list {ms(t['taskwarriorList'])} "
+              f"({t['taskwarriorRows']} rows) vs hoso case list --search \"nguyen van\" {ms(search_s)} ({t['hosoRows']} rows): "
+              f"{search_s/t['taskwarriorList']:.2f}×; Taskwarrior `description.has:Văn` {ms(t['taskwarriorBroad'])} "
+              f"({t['taskwarriorBroadRows']} rows) vs --search van {ms(t['hosoBroad'])} ({t['hosoBroadRows']} rows): "
+              f"{t['hosoBroad']/t['taskwarriorBroad']:.2f}×; Taskwarrior add {ms(t['taskwarriorAdd'])} vs hoso case note "
+              f"{ms(t['hosoNote'])} ({t['hosoNote']/t['taskwarriorAdd']:.2f}×)\n")
 PY
