@@ -21,15 +21,17 @@ swift build -c release --product hoso >/dev/null
 hoso=.build/release/hoso
 work=${HOSO_BENCH_DIR:-$HOME/.cache/hoso-bench}
 mkdir -p "$work"
-now() { python3 -c 'import time; print(time.monotonic())'; }
-elapsed() { python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$1" "$2"; }
-median_of() { python3 -c 'import sys,statistics; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
-time_cmd() { # runs "$@" 5 times, prints the median seconds
-  local samples=()
-  for _ in 1 2 3 4 5; do
-    local a b; a=$(now); "$@" >/dev/null 2>&1 || true; b=$(now); samples+=("$(elapsed "$a" "$b")")
-  done
-  median_of "${samples[@]}"
+time_cmd() { # runs "$@" 5 times, prints the median seconds (timed in one Python process: starting a
+  # timer process per sample would add its own start-up to every sample)
+  python3 - "$@" <<'PY'
+import statistics, subprocess, sys, time
+samples = []
+for _ in range(5):
+    start = time.monotonic()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    samples.append(time.monotonic() - start)
+print(statistics.median(samples))
+PY
 }
 
 results=()
