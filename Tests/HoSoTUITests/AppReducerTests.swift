@@ -188,6 +188,25 @@ import Testing
         #expect(other.modal == nil)
     }
 
+    @Test func theDiscardQuestionAnswersClicksOnItsButtons() throws {
+        var state = try small([.char("l"), .enter, .char("m")])
+        AppFixtures.type("Tích cực học tập", into: &state)
+        AppFixtures.press([.escape], into: &state)
+        guard let hits = PopupHits.dialog(state) else { Issue.record("no Bỏ thay đổi? question"); return }
+        var discarding = state
+        let outside = click(Rect(row: hits.cancel.row - 2, col: hits.cancel.col, width: 1, height: 1), into: &state)
+        #expect(outside.isEmpty)
+        guard case .form(let asked)? = state.modal, asked.form.discardQuestion != nil else {
+            Issue.record("a click beside the buttons answered"); return
+        }
+        #expect(click(hits.cancel, into: &state).isEmpty)
+        guard case .form(let kept)? = state.modal else { Issue.record("Hủy closed the form"); return }
+        #expect(kept.form.discardQuestion == nil)
+        #expect(kept.form.field("text")?.value == "Tích cực học tập")
+        #expect(click(hits.confirm, into: &discarding).isEmpty)
+        #expect(discarding.modal == nil)
+    }
+
     @Test func clickingOKClosesTheRefusalAndReturnsToTheForm() throws {
         let young = try AppFixtures.file("HS-0009", "Vũ Minh Tâm", in: .introduced, born: "2009-03-01")
         var state = AppState(data: AppFixtures.cellData([young]))

@@ -127,7 +127,13 @@ extension AppReducer {
     }
 
     static func handleFormKey(_ state: inout AppState, _ formState: inout FormState, _ key: Key) -> [Effect] {
-        guard let outcome = formState.form.handle(key) else {
+        let outcome: Form.Outcome?
+        if case .mouse(let event) = key {
+            outcome = formState.form.handleClick(event, questionIn: ModalView.formInner(state.size))
+        } else {
+            outcome = formState.form.handle(key)
+        }
+        guard let outcome else {
             state.modal = .form(formState)
             return []
         }
@@ -303,12 +309,13 @@ public enum DetailTabHits {
 
 /// The buttons of the popup on top, where they are drawn: for tests and mouse handling alike.
 public enum PopupHits {
-    /// The buttons of the confirmation or conflict question, if one is open.
+    /// The buttons of the confirmation, conflict or "Bỏ thay đổi?" question, if one is open.
     public static func dialog(_ state: AppState) -> ConfirmDialog.Hits? {
         let content = ScreenLayout.content(state.size)
         switch state.modal {
         case .confirm(let confirm)?: return confirm.dialog.hits(in: content)
         case .conflict(let conflict)?: return ModalView.conflictDialog(conflict, in: content).hits(in: content)
+        case .form(let formState)?: return formState.form.discardQuestion?.hits(in: ModalView.formInner(state.size))
         default: return nil
         }
     }

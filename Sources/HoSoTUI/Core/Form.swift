@@ -109,11 +109,7 @@ public struct Form: Sendable {
 
     /// Handles one key; returns the outcome once the person submits or leaves.
     public mutating func handle(_ key: Key) -> Outcome? {
-        if var question = discardQuestion {
-            let answer = question.handle(key)
-            discardQuestion = answer == nil ? question : nil
-            return answer == .confirm ? .cancelled : nil
-        }
+        if var question = discardQuestion { return settleQuestion(question.handle(key), question) }
         guard !fields.isEmpty else { return key == .escape ? .cancelled : nil }
         switch key {
         case .tab, .down, .enter:
@@ -134,6 +130,18 @@ public struct Form: Sendable {
             editFocused(with: key)
         }
         return nil
+    }
+
+    /// Answers the open "Bỏ thay đổi?" question with a left click on one of its buttons, drawn in `area`
+    /// (where `draw`'s caller put it); any other click changes nothing.
+    public mutating func handleClick(_ event: MouseEvent, questionIn area: Rect) -> Outcome? {
+        guard var question = discardQuestion else { return nil }
+        return settleQuestion(question.handleClick(event, in: area), question)
+    }
+
+    private mutating func settleQuestion(_ answer: ConfirmDialog.Answer?, _ question: ConfirmDialog) -> Outcome? {
+        discardQuestion = answer == nil ? question : nil
+        return answer == .confirm ? .cancelled : nil
     }
 
     /// Validates every field; submits when all pass, else focuses the first error.

@@ -107,11 +107,15 @@ enum ModalView {
         }
     }
 
+    /// The inside of a form's popup at `size`: where its fields and its "Bỏ thay đổi?" question are drawn.
+    static func formInner(_ size: Size) -> Rect { ScreenLayout.popup(size).inset(by: 1) }
+
     /// Draws a form that may be taller than the popup: it scrolls to keep the focused field in view.
     static func drawForm(_ formState: FormState, state: AppState, size: Size, into buffer: inout CellBuffer) {
         let form = formState.form
         let frame = ScreenLayout.popup(size)
         let inner = Modal.draw(title: form.title, width: frame.width, height: frame.height, in: frame, into: &buffer)
+        assert(inner == formInner(size), "a click must meet the buttons where they are drawn")
         let hint = "* bắt buộc · Ctrl-S lưu · Esc hủy"
         buffer.put(hint, at: inner.row, col: inner.col + 1, style: .muted, maxColumns: inner.width - 2)
         let area = Rect(row: inner.row + 2, col: inner.col + 1, width: inner.width - 2, height: inner.height - 2)
