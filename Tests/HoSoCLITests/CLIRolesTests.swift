@@ -47,6 +47,11 @@ struct CLIRolesTests {
         let step = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "do", "HS-0001", "enroll", "--class-name", "Lớp 1", "--date", "2024-03-02")
         #expect(step.status == 4, "\(step.standardError)")
         #expect(step.standardError.contains("Thư ký hồ sơ"))
+        let before = try cli.snapshotBytes()
+        let identity = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "identity", "HS-0001", "--occupation", "Kỹ sư")
+        #expect(identity.status == 4, "\(identity.standardError)")
+        #expect(identity.standardError.contains("sửa thông tin cá nhân"), "\(identity.standardError)")
+        #expect(try cli.snapshotBytes() == before)
     }
 
     @Test("A viewer cannot write anything nor read names; the counts-only report works and names nobody")

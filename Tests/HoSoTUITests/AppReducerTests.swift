@@ -314,6 +314,34 @@ import Testing
         }
     }
 
+    @Test func identityCorrectionStartsFromWhatIsStoredAndSavesThroughTheEngine() throws {
+        let file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
+        for opener in [Key.char("s"), .ctrl("e")] {
+            var state = detailOf(file, [opener])
+            guard case .form(let form)? = state.modal, form.purpose == .identity("HS-0001") else {
+                Issue.record("no identity form"); return
+            }
+            #expect(form.form.field("name")?.value == file.person.fullName)
+            #expect(form.form.field("born")?.value == file.person.birthDate.vietnamese)
+            #expect(form.form.field("citizenID")?.value == file.person.citizenID)
+            AppFixtures.press([.tab, .ctrl("u")], into: &state)
+            AppFixtures.type("01/03/1997", into: &state)
+            guard let next = saved(AppFixtures.press([.ctrl("s")], into: &state)) else { return }
+            #expect(next.person.birthDate == Fixtures.date("1997-03-01"))
+            #expect(next.person.fullName == file.person.fullName && next.person.citizenID == file.person.citizenID)
+            #expect(next.history.last?.changes.map(\.field) == ["Ngày sinh"])
+        }
+    }
+
+    @Test func identityFormLeavesQuietlyWhenNothingChangedAndRefusesToSaveNothing() throws {
+        let file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
+        var left = detailOf(file, [.char("s"), .escape])
+        #expect(left.modal == nil, "nothing typed: no Bỏ thay đổi? question")
+        AppFixtures.press([.char("s")], into: &left)
+        let effects = AppFixtures.press([.ctrl("s")], into: &left)
+        expectRefusal(left, effects, "Thông tin mới giống hệt thông tin đang lưu", original: file)
+    }
+
     @Test func escapeOnADirtyFormAsksBeforeDiscarding() throws {
         var state = try small([.char("a")])
         AppFixtures.type("Ngô", into: &state)

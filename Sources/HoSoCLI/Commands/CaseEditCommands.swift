@@ -1,5 +1,6 @@
 import ArgumentParser
 import HoSoDomain
+import HoSoStorage
 
 struct CaseMentor: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -156,5 +157,61 @@ struct CaseExtension: ParsableCommand {
 
     func run() throws {
         try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .grantDecisionExtension)
+    }
+}
+
+struct CaseIdentity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "identity",
+        abstract: "Sửa thông tin cá nhân (họ tên, ngày sinh…) khi nhập nhầm; chỉ đổi các trường được nêu.",
+        discussion: "Mỗi trường đổi được ghi vào lịch sử hồ sơ với giá trị cũ và mới.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mã hồ sơ.") var id: String
+    @Option(help: "Họ và tên, có dấu.") var name: String?
+    @Option(help: "Ngày sinh.") var born: DateInput?
+    @Option(help: "Giới tính: nam | nu.") var sex: Person.Sex?
+    @Option(help: "Dân tộc.") var ethnicity: String?
+    @Option(help: "Tôn giáo.") var religion: String?
+    @Option(help: "Số căn cước công dân.") var citizenId: String?
+    @Option(help: "Nơi cư trú.") var address: String?
+    @Option(help: "Nghề nghiệp.") var occupation: String?
+    @Option(help: "Trình độ học vấn.") var education: EducationLevel?
+    @Flag(inversion: .prefixedNo, help: "Là (hoặc không là) đoàn viên Đoàn TNCS Hồ Chí Minh.") var youthUnion: Bool?
+    @Flag(inversion: .prefixedNo, help: "Là (hoặc không là) đoàn viên công đoàn.") var tradeUnion: Bool?
+    @Option(help: "Ngày sửa (mặc định hôm nay).") var date: DateInput?
+
+    func validate() throws {
+        let given: [Any?] = [name, born, sex, ethnicity, religion, citizenId, address, occupation, education, youthUnion, tradeUnion]
+        if given.allSatisfy({ $0 == nil }) {
+            throw ValidationError("Chưa nêu trường nào để sửa; ví dụ: hoso case identity \(id) --born 1997-03-01")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let session = try global.signIn(readingOnly: CaseID(id))
+            let file = try session.service.file(CaseID(id))
+            try refuseUnreadable(file)
+            var person = file.person
+            if let name { person.fullName = name }
+            if let born { person.birthDate = try born.resolve("--born") }
+            if let sex { person.sex = sex }
+            if let ethnicity { person.ethnicity = ethnicity }
+            if let religion { person.religion = religion }
+            if let citizenId { person.citizenID = citizenId }
+            if let address { person.homeAddress = address }
+            if let occupation { person.occupation = occupation }
+            if let education { person.education = education }
+            if let youthUnion { person.youthUnionMember = youthUnion }
+            if let tradeUnion { person.tradeUnionMember = tradeUnion }
+            // The same session saves: a change made meanwhile by another terminal is a conflict, not overwritten.
+            let saved = try session.service.edit(.updatePerson(person), on: file.id, date: try date.resolve("--date") ?? global.currentDate,
+                                                 actor: session.actor)
+            print("Đã lưu: \(saved.history.last?.summary ?? "Sửa thông tin cá nhân") — hồ sơ \(saved.id).")
+            for change in saved.history.last?.changes ?? [] {
+                print("  \(change.field): \(change.before) → \(change.after)")
+            }
+        }
     }
 }

@@ -234,6 +234,8 @@ extension Workflow {
             if person.birthDate > date { problems.append("Ngày sinh (\(person.birthDate)) ở tương lai.") }
             person.fullName = VietnameseText.normalized(person.fullName)
             changes += PersonDiff.changes(from: file.person, to: person)
+            // An entry that changes nothing would still read as a correction in the history.
+            if changes.isEmpty { problems.append("Thông tin mới giống hệt thông tin đang lưu; không có gì để sửa.") }
             next.person = person
             summary = "Sửa thông tin cá nhân"
         }

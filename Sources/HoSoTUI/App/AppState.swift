@@ -219,6 +219,7 @@ public enum FormPurpose: Hashable, Sendable {
     case addDocument(CaseID)
     case assignMentor(CaseID)
     case releaseMentor(CaseID)
+    case identity(CaseID)
     case certifyClass([CaseID])
     case addPerson
     case grantRole(AccountID)

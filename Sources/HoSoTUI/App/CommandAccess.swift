@@ -25,6 +25,7 @@ enum CommandAccess {
         case .addOpinion: [.edit(.opinion)]
         case .unionResolution: [.edit(.unionResolution)]
         case .addDocument: [.edit(.document)]
+        case .editPerson: [.edit(.identity)]
         case .open:
             // On the board, Enter opens a list (anyone may read lists); elsewhere it opens a file.
             if case .board = screen { [] } else { [.readFile] }

@@ -9,7 +9,7 @@ public enum Command: Hashable, Sendable {
     case sort, search, filter
     case nextTab, previousTab, tab(Int)
     case addNote, addVerification, recordResult, addIntroducer, addOpinion, unionResolution
-    case addTask, completeTask, addDocument, assignMentor, releaseMentor
+    case addTask, completeTask, addDocument, assignMentor, releaseMentor, editPerson
     case toggle, certifyClass, chooseMember
     case people, addPerson, grantRole, revokeRole
 }
@@ -99,6 +99,8 @@ public enum KeyMaps {
         Binding([.char("p"), .ctrl("p")], "Phân công người giúp đỡ", action: .assignMentor, label: "p/Ctrl-P", inFooter: false),
         Binding([.char("b"), .ctrl("b")], "Thôi phân công người giúp đỡ", action: .releaseMentor, label: "b/Ctrl-B",
                 inFooter: false),
+        Binding([.char("s"), .ctrl("e")], "Sửa thông tin cá nhân (họ tên, ngày sinh…)", action: .editPerson,
+                label: "s/Ctrl-E", inFooter: false),
     ] + movement + screens + common)
 
     /// The awareness classes.

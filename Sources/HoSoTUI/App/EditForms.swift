@@ -8,47 +8,40 @@ public enum EditForms {
 
     /// The form of a new file (`a`): who was nominated, by whom, when.
     public static func addCase(data: AppData) -> Form {
-        var fields = [
-            FormField(id: "name", label: "Họ và tên", isRequired: true, maxLength: 80),
-            FormField(id: "born", label: "Ngày sinh", kind: .date, isRequired: true),
-            FormField(id: "sex", label: "Giới tính", kind: .choice(Person.Sex.allCases.map(\.vietnamese))),
-            FormField(id: "source", label: "Nơi giới thiệu", kind: .choice(NominationSource.allCases.map(\.vietnamese))),
-            FormField(id: "education", label: "Học vấn", kind: .choice(EducationLevel.allCases.map(\.vietnamese)),
-                      value: EducationLevel.upperSecondary.vietnamese),
-            FormField(id: "youth", label: "Đoàn viên Đoàn TNCS", kind: .choice(yesNo)),
-            FormField(id: "trade", label: "Đoàn viên công đoàn", kind: .choice(yesNo)),
-        ]
+        let person = PersonForm.fields(nil)
+        var fields = person.core
+        fields.append(FormField(id: "source", label: "Nơi giới thiệu", kind: .choice(NominationSource.allCases.map(\.vietnamese))))
+        fields += person.membership
         let cells = data.cells
         if cells.count > 1 {
             fields.append(FormField(id: "unit", label: "Chi bộ", kind: .choice(cells.map(\.name))))
         }
-        fields += [
-            FormField(id: "occupation", label: "Nghề nghiệp"),
-            FormField(id: "address", label: "Nơi cư trú"),
-            FormField(id: "citizenID", label: "Số CCCD", maxLength: 12),
-            FormField(id: "ethnicity", label: "Dân tộc", value: "Kinh"),
-            FormField(id: "religion", label: "Tôn giáo", value: "Không"),
-            StepForms.dateField("date", "Ngày được giới thiệu", value: data.today),
-        ]
+        fields += person.details
+        fields.append(StepForms.dateField("date", "Ngày được giới thiệu", value: data.today))
         return Form(title: "Thêm quần chúng ưu tú được giới thiệu", fields: fields)
+    }
+
+    /// The correction of `file`'s identity (a mistyped name or birth date), filled with what is stored.
+    static func identity(of file: CaseFile, data: AppData) -> Form {
+        let person = PersonForm.fields(file.person)
+        return Form(title: "Sửa thông tin cá nhân — \(file.id.rawValue)",
+                    fields: person.core + person.membership + person.details
+                        + [StepForms.dateField("date", "Ngày sửa", value: data.today)])
     }
 
     /// The effect of a submitted add-case form, or what is wrong.
     static func addCaseEffect(_ values: [String: String], data: AppData) -> Result<Effect, StepInputError> {
-        guard let born = CivilDate(parsing: values["born"] ?? ""), let date = CivilDate(parsing: values["date"] ?? "") else {
+        guard let date = CivilDate(parsing: values["date"] ?? "") else {
             return .failure(StepInputError(problems: ["Ngày không hợp lệ (dd/mm/yyyy)."]))
+        }
+        let person: Person
+        switch PersonForm.person(from: values) {
+        case .failure(let error): return .failure(error)
+        case .success(let typed): person = typed
         }
         let cells = data.cells
         let unit = cells.first { $0.name == values["unit"] } ?? cells.first ?? data.organisation.sortedUnits.last
         guard let unit else { return .failure(StepInputError(problems: ["Dữ liệu chưa có chi bộ nào; tạo bằng hoso init."])) }
-        let person = Person(
-            fullName: values["name"] ?? "", birthDate: born,
-            sex: Person.Sex.allCases.first { $0.vietnamese == values["sex"] } ?? .female,
-            ethnicity: values["ethnicity"] ?? "Kinh", religion: values["religion"] ?? "Không",
-            citizenID: values["citizenID"] ?? "", homeAddress: values["address"] ?? "",
-            occupation: values["occupation"] ?? "",
-            education: EducationLevel.allCases.first { $0.vietnamese == values["education"] } ?? .upperSecondary,
-            youthUnionMember: values["youth"] == "Có", tradeUnionMember: values["trade"] == "Có")
         let source = NominationSource.allCases.first { $0.vietnamese == values["source"] } ?? .other
         // The engine checks the person before the runner stores anything.
         if let context = data.context(forUnit: unit.id, on: date) {
@@ -144,6 +137,8 @@ public enum EditForms {
             ])
         case .addCase:
             return addCase(data: data)
+        case .identity:
+            return file.map { identity(of: $0, data: data) } ?? Form(title: "Sửa thông tin cá nhân", fields: [])
         case .step(let kind, _):
             return file.map { StepForms.form(for: kind, file: $0, data: data) } ?? Form(title: kind.vietnamese, fields: [])
         case .addPerson:
@@ -215,6 +210,8 @@ public enum EditForms {
             }
             if case .assignMentor = purpose { return .success((.assignMentor(member), day)) }
             return .success((.releaseMentor(member), day))
+        case .identity:
+            return PersonForm.person(from: values).map { (.updatePerson($0), day) }
         case .step, .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole:
             return .failure(StepInputError(problems: ["Biểu mẫu này không phải là một thay đổi hồ sơ."]))
         }

@@ -192,7 +192,7 @@ extension AppReducer {
             }
         case .note(let id), .verificationItem(let id), .verificationResult(let id, _), .introducer(let id),
              .opinion(let id), .unionResolution(let id), .addTask(let id), .completeTask(let id), .addDocument(let id),
-             .assignMentor(let id), .releaseMentor(let id):
+             .assignMentor(let id), .releaseMentor(let id), .identity(let id):
             guard let file = file(id, in: state) else { return refuse(["Hồ sơ \(id.rawValue) không còn trong dữ liệu."]) }
             switch EditForms.edit(for: formState.purpose, values: values) {
             case .failure(let error): return refuse(error.problems)

@@ -499,6 +499,9 @@ public enum AppReducer {
         case .addDocument:
             detail.tab = .documents
             openEditForm(&state, .addDocument(detail.caseID))
+        case .editPerson:
+            detail.tab = .info
+            openEditForm(&state, .identity(detail.caseID))
         default: break
         }
         replaceTop(&state, .detail(detail))
@@ -527,7 +530,7 @@ extension FormPurpose {
         switch self {
         case .step(_, let id), .note(let id), .verificationItem(let id), .verificationResult(let id, _),
              .introducer(let id), .opinion(let id), .unionResolution(let id), .addTask(let id), .completeTask(let id),
-             .addDocument(let id), .assignMentor(let id), .releaseMentor(let id):
+             .addDocument(let id), .assignMentor(let id), .releaseMentor(let id), .identity(let id):
             id
         case .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole:
             nil
