@@ -1,9 +1,17 @@
 /// A realistic organisation to try HoSo on: a ward committee, several cells, members, and candidates
 /// in every state, some overdue and some blocked. Deterministic: the same seed gives the same data.
+///
+/// Up to `wardCases` files it is one ward of eight cells. Larger, it grows as a district does: the ward
+/// sits under a district committee beside other wards, each of `cellsPerWard` cells, so that a cell keeps
+/// about `casesPerCell` files (a district's or a province's reports then run over hundreds of units).
 public struct DemoOrganisation: Sendable {
     public var units: [Unit]
     public var members: [Member]
     public var cases: [CaseFile]
+
+    public static let wardCases = 400
+    public static let casesPerCell = 50
+    public static let cellsPerWard = 10
 
     /// Generates `caseCount` files whose steps all happened on or before `today`.
     public static func generate(caseCount: Int, seed: UInt64, today: CivilDate) -> DemoOrganisation {
@@ -20,45 +28,78 @@ public struct DemoOrganisation: Sendable {
         ]
         var units = [ward, grassroots]
         var members: [Member] = []
-        var memberNumber = 0
         for (index, name) in cellNames.enumerated() {
-            let official = 6 + Int(random.next() % 20)
-            let cell = Unit(
-                id: UnitID("CB-\(index + 1)"), name: name, kind: .cell, parentID: grassroots.id, sector: "Khối phường",
-                memberCounts: MemberCounts(
-                    official: official, probationary: Int(random.next() % 3), attachedElsewhere: Int(random.next() % 2),
-                    exempt: Int(random.next() % 3)),
-                committeeMembers: grassroots.committeeMembers)
-            units.append(cell)
-            for _ in 0..<min(official, 6) {
-                memberNumber += 1
-                let name = DemoNames.fullName(&random)
-                let since = CivilDate(year: 1985 + Int(random.next() % 35), month: 1 + Int(random.next() % 12), day: 1 + Int(random.next() % 28))!
-                members.append(
-                    Member(
-                        id: MemberID("M\(String(memberNumber).leftPadded(to: 3))"), fullName: name, unitID: cell.id,
-                        officialSince: since))
-            }
+            units.append(
+                addCell(id: UnitID("CB-\(index + 1)"), name: name, under: grassroots, members: &members, random: &random))
         }
         // One probationary member per organisation, to show that only official members may mentor.
-        memberNumber += 1
         members.append(
             Member(
-                id: MemberID("M\(String(memberNumber).leftPadded(to: 3))"), fullName: DemoNames.fullName(&random),
-                unitID: units[2].id, status: .probationary))
+                id: memberID(members.count + 1), fullName: DemoNames.fullName(&random), unitID: units[2].id, status: .probationary))
+
+        if caseCount > wardCases {
+            growIntoDistrict(caseCount: caseCount, units: &units, members: &members, random: &random)
+        }
 
         var cases: [CaseFile] = []
         cases.reserveCapacity(caseCount)
-        let cells = Array(units.dropFirst(2))
+        let cells = units.filter { $0.kind == .cell }
+        let officialsByCell = Dictionary(grouping: members.filter { $0.status == .official }, by: \.unitID)
         for number in 1...max(1, caseCount) {
             let cell = cells[Int(random.next() % UInt64(cells.count))]
-            let cellMembers = members.filter { $0.unitID == cell.id && $0.status == .official }
+            let cellMembers = officialsByCell[cell.id] ?? []
             let journey = Journey(unit: cell, members: cellMembers.isEmpty ? members : cellMembers, actor: "Thư ký chi bộ")
             let file = DemoCase.make(number: number, journey: journey, today: today, random: &random)
             cases.append(file)
         }
         return DemoOrganisation(units: units, members: members, cases: cases)
     }
+
+    /// Puts the ward under a district committee and adds wards of `cellsPerWard` cells (with their
+    /// members) until there is a cell for every `casesPerCell` files.
+    static func growIntoDistrict(caseCount: Int, units: inout [Unit], members: inout [Member], random: inout SplitMix64) {
+        let district = Unit(
+            id: "QU-3", name: "Quận ủy Quận 3", kind: .committee, decidesAdmissions: true,
+            memberCounts: MemberCounts(official: 45), committeeMembers: 45)
+        units[0].parentID = district.id
+        units.insert(district, at: 0)
+        let cellsWanted = caseCount / casesPerCell
+        var cellCount = units.filter { $0.kind == .cell }.count
+        var wardNumber = 1
+        while cellCount < cellsWanted {
+            wardNumber += 1
+            let ward = Unit(
+                id: UnitID("DB-P\(wardNumber)"), name: "Đảng bộ phường \(wardNumber)", kind: .grassroots, parentID: district.id,
+                sector: "Khối phường", memberCounts: MemberCounts(official: 9 + Int(random.next() % 6)), committeeMembers: 9)
+            units.append(ward)
+            for number in 1...min(cellsPerWard, cellsWanted - cellCount) {
+                let cell = addCell(
+                    id: UnitID("CB-P\(wardNumber)-\(number)"), name: "Chi bộ Khu phố \(number), phường \(wardNumber)", under: ward,
+                    members: &members, random: &random)
+                units.append(cell)
+                cellCount += 1
+            }
+        }
+    }
+
+    /// A cell of `parent` with its head-count, and up to six of its official members (mentors to be).
+    static func addCell(id: UnitID, name: String, under parent: Unit, members: inout [Member], random: inout SplitMix64) -> Unit {
+        let official = 6 + Int(random.next() % 20)
+        let cell = Unit(
+            id: id, name: name, kind: .cell, parentID: parent.id, sector: "Khối phường",
+            memberCounts: MemberCounts(
+                official: official, probationary: Int(random.next() % 3), attachedElsewhere: Int(random.next() % 2),
+                exempt: Int(random.next() % 3)),
+            committeeMembers: parent.committeeMembers)
+        for _ in 0..<min(official, 6) {
+            let name = DemoNames.fullName(&random)
+            let since = CivilDate(year: 1985 + Int(random.next() % 35), month: 1 + Int(random.next() % 12), day: 1 + Int(random.next() % 28))!
+            members.append(Member(id: memberID(members.count + 1), fullName: name, unitID: cell.id, officialSince: since))
+        }
+        return cell
+    }
+
+    static func memberID(_ number: Int) -> MemberID { MemberID("M\(String(number).leftPadded(to: 3))") }
 }
 
 /// One demo file: a person, a target state, and the steps taken through the engine.

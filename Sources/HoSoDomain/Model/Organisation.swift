@@ -26,16 +26,24 @@ public struct Organisation: Sendable, Equatable {
 
     /// The unit and every unit below it.
     public func subtree(of root: UnitID) -> Set<UnitID> {
+        Self.subtree(of: root, children: childrenByParent)
+    }
+
+    /// The units directly under each unit: asked once by whoever walks many subtrees.
+    public var childrenByParent: [UnitID: [UnitID]] {
+        var children: [UnitID: [UnitID]] = [:]
+        for unit in units.values {
+            if let parent = unit.parentID { children[parent, default: []].append(unit.id) }
+        }
+        return children
+    }
+
+    /// `root` and every unit under it, walking `children`; a cycle in hand-edited data ends the walk.
+    public static func subtree(of root: UnitID, children: [UnitID: [UnitID]]) -> Set<UnitID> {
         var result: Set<UnitID> = [root]
-        var changed = true
-        while changed {
-            changed = false
-            for unit in units.values where !result.contains(unit.id) {
-                if let parent = unit.parentID, result.contains(parent) {
-                    result.insert(unit.id)
-                    changed = true
-                }
-            }
+        var pending = [root]
+        while let unit = pending.popLast() {
+            for child in children[unit] ?? [] where result.insert(child).inserted { pending.append(child) }
         }
         return result
     }
@@ -47,7 +55,6 @@ public struct Organisation: Sendable, Equatable {
         guard let cell = units[unit] else { return nil }
         // Mentors and introducers may belong to any unit of the same organisation, so all are known.
         return WorkflowContext(
-            date: date, actor: actor, rulebook: rulebook, unit: cell, members: Array(members.values),
-            access: access)
+            date: date, actor: actor, rulebook: rulebook, unit: cell, membersByID: members, access: access)
     }
 }

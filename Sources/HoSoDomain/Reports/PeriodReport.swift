@@ -32,29 +32,42 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     public var unitsWithAdmission: [String]
     public var unitsWithoutSources: [String]
 
+    /// The events the movements count, in the order of the report's table.
+    static let movementEvents: [(label: String, date: @Sendable (CaseFile) -> CivilDate?)] = [
+        ("Kết nạp đảng viên", CaseEvents.admission),
+        ("Công nhận đảng viên chính thức", CaseEvents.recognition),
+        ("Đưa ra khỏi danh sách cảm tình đảng", CaseEvents.removal),
+        ("Xóa tên đảng viên dự bị", CaseEvents.strikingOff),
+    ]
+
     public static func make(scope: ReportScope, period: ReportPeriod) -> PeriodReport {
-        let files = scope.scopedCases
-        func movement(_ label: String, _ date: (CaseFile) -> CivilDate?) -> Movement {
-            let current = files.filter { date($0).map(period.contains) ?? false }.count
-            let previous = files.filter { date($0).map(period.sameLastYear.contains) ?? false }.count
-            return Movement(label: label, current: current, previous: previous, change: Percent.change(from: previous, to: current))
+        let lastYear = period.sameLastYear
+        var current = [Int](repeating: 0, count: movementEvents.count)
+        var previous = current
+        var admitted: [CaseFile] = []
+        // One pass over the files: at a province's size each pass is a walk through memory.
+        for file in scope.scopedCases {
+            for (index, event) in movementEvents.enumerated() {
+                guard let date = event.date(file) else { continue }
+                if period.contains(date) {
+                    current[index] += 1
+                    if index == 0 { admitted.append(file) }
+                } else if lastYear.contains(date) {
+                    previous[index] += 1
+                }
+            }
         }
-        let admitted = files.filter { CaseEvents.admission($0).map(period.contains) ?? false }
         let ages = admitted.map { CaseEvents.age(of: $0.person, on: CaseEvents.admission($0)!) }
         let units = scope.reportingUnits
-        let admittingUnits = units.filter { unit in
-            let ids = scope.organisation.subtree(of: unit.id)
-            return admitted.contains { ids.contains($0.unitID) }
-        }
+        let admittingUnitIDs = Set(admitted.map(\.unitID))
+        let admittingUnits = units.filter { !scope.subtree(of: $0.id).isDisjoint(with: admittingUnitIDs) }
         let dryUnits = units.filter { UnitFigures(unit: $0, scope: scope).sources == 0 }
         return PeriodReport(
             unitName: scope.title, period: period, date: scope.today,
-            movements: [
-                movement("Kết nạp đảng viên", CaseEvents.admission),
-                movement("Công nhận đảng viên chính thức", CaseEvents.recognition),
-                movement("Đưa ra khỏi danh sách cảm tình đảng", CaseEvents.removal),
-                movement("Xóa tên đảng viên dự bị", CaseEvents.strikingOff),
-            ],
+            movements: movementEvents.indices.map { index in
+                Movement(label: movementEvents[index].label, current: current[index], previous: previous[index],
+                         change: Percent.change(from: previous[index], to: current[index]))
+            },
             newMembers: admitted.count,
             meanAge: ages.isEmpty ? nil : Double(ages.reduce(0, +)) / Double(ages.count),
             breakdowns: breakdowns(of: admitted, ages: ages), unitCount: units.count,

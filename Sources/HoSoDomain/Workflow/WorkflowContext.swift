@@ -16,12 +16,23 @@ public struct WorkflowContext: Sendable {
         date: CivilDate, actor: String, rulebook: Rulebook = .standard, unit: Unit, members: [Member] = [],
         access: Access? = nil
     ) {
+        self.init(
+            date: date, actor: actor, rulebook: rulebook, unit: unit,
+            membersByID: Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), access: access)
+    }
+
+    /// A context over members already keyed by id (an organisation's own table, shared, not copied: a
+    /// screen asks for a context for every row it draws).
+    public init(
+        date: CivilDate, actor: String, rulebook: Rulebook = .standard, unit: Unit, membersByID: [MemberID: Member],
+        access: Access? = nil
+    ) {
         self.access = access
         self.date = date
         self.actor = actor
         self.rulebook = rulebook
         self.unit = unit
-        self.members = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.members = membersByID
     }
 
     /// Refuses `permission` on `file` when the person acting may not do it.
