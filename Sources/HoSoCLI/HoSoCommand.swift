@@ -32,6 +32,7 @@ public enum HoSoMain {
         do {
             var command = try HoSoCommand.parseAsRoot()
             try command.run()
+            OpenedStores.warnings().forEach(printError)
             exit(0)
         } catch let failure as Failure {
             printError(failure.message)

@@ -29,8 +29,13 @@ struct GlobalOptions: ParsableArguments {
     /// `readingCasesWhere`: decode only the case files it admits (a read-only command over a few files).
     func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Repository {
         do {
-            if let admits { return try Repository.open(at: dataDirectory, readingCasesWhere: admits) }
-            return try Repository.open(at: dataDirectory)
+            let repository = if let admits {
+                try Repository.open(at: dataDirectory, readingCasesWhere: admits)
+            } else {
+                try Repository.open(at: dataDirectory)
+            }
+            OpenedStores.remember(repository)
+            return repository
         } catch {
             if case .insecurePermissions? = error.storeError {
                 // Recorded so the clerk learns that the files were exposed, not only that HoSo stopped.

@@ -326,6 +326,10 @@ extension Repository {
         set { store.defersCompaction = newValue }
     }
 
+    /// Why the last compaction (after a save, or `compactIfDue`) failed, if it did. Nothing is lost: the
+    /// saves are in the journal, and the next save tries again.
+    public var lastCompactionError: RepositoryError? { store.lastCompactionError.map(RepositoryError.init) }
+
     /// Compacts if the journal is past the thresholds; true when it did.
     @discardableResult
     public func compactIfDue() throws(RepositoryError) -> Bool {
