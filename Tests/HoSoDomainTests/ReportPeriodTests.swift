@@ -1,5 +1,6 @@
 import Foundation
 import HoSoDomain
+import HoSoTestSupport
 import Testing
 
 @Suite("Report: periodic report, pipeline, merging directories, renderers")
@@ -37,6 +38,40 @@ struct ReportPeriodTests {
         let q2 = PeriodReport.make(scope: Self.scope(), period: ReportPeriod(span: .q2, year: 2021))
         // Q2 2021: files 2 and 3; Q2 2020: file 7 → +100 %.
         #expect(q2.movements[0].current == 2 && q2.movements[0].previous == 1 && q2.movements[0].change == 100)
+    }
+
+    @Test("A removal still counts in its period after the file came back or was withdrawn, once per period")
+    func removalCountsAfterTheFileCameBack() throws {
+        let journey = Fixtures.journey()
+        let (listed, listedOn) = try Fixtures.file(in: .sympathizer)
+        func apply(_ event: Event, _ file: CaseFile, _ day: String) throws -> CaseFile {
+            try Workflow.apply(event, to: file, context: journey.context(on: ReportData.date(day)))
+        }
+        #expect(listedOn < ReportData.date("2024-03-01"))
+        let removed = try apply(.remove(reason: "Vi phạm tư cách"), listed, "2024-03-10")
+        #expect(removed.removalDates == [ReportData.date("2024-03-10")])
+        let back = try apply(.reenter, removed, "2024-09-02")
+        #expect(back.state == .nominated && back.sideState == nil)
+        #expect(back.removalDates == [ReportData.date("2024-03-10")], "the side state is cleared, the removal stays")
+        let twice = try apply(.remove(reason: "Chuyển nơi cư trú không báo"), try apply(.admitToSourceList(mentors: ["M001"]), back, "2024-10-01"),
+                              "2024-11-05")
+        let withdrawn = try apply(.withdraw(reason: "Xin rút"), twice, "2024-12-01")
+        #expect(withdrawn.state == .withdrawn)
+        #expect(withdrawn.removalDates == [ReportData.date("2024-03-10"), ReportData.date("2024-11-05")])
+
+        let organisation = Organisation(units: [Fixtures.cell()], members: Fixtures.members)
+        func removals(_ file: CaseFile, _ period: ReportPeriod) -> Int {
+            let scope = ReportScope(organisation: organisation, cases: [file], today: ReportData.date("2025-01-10"))
+            return PeriodReport.make(scope: scope, period: period).movements[2].current
+        }
+        #expect(removals(back, ReportPeriod(span: .q1, year: 2024)) == 1, "removed in Q1, back since")
+        #expect(removals(back, ReportPeriod(span: .q3, year: 2024)) == 0)
+        #expect(removals(withdrawn, ReportPeriod(span: .q4, year: 2024)) == 1)
+        #expect(removals(withdrawn, ReportPeriod(span: .year, year: 2024)) == 1, "one person, however many times in the year")
+        // Stored without the list (a file removed before the dates were kept) it is known by its side state.
+        var legacy = removed
+        legacy.removalDates = []
+        #expect(removals(legacy, ReportPeriod(span: .q1, year: 2024)) == 1)
     }
 
     @Test("New members by age band, sex, education, occupation, ethnicity and Youth Union membership")

@@ -13,6 +13,8 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         var state: CaseState
         var stateSince: CivilDate
         var sideState: SideStateRecord?
+        /// Absent (nil) until the file is first taken off the source list, so other files keep their bytes.
+        var removalDates: [CivilDate]?
 
         var nominatedBy: NominationSource
         var nominationDate: CivilDate
@@ -80,6 +82,16 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
     public var stateSince: CivilDate {
         get { storage.fields.stateSince }
         _modify { makeUnique(); yield &storage.fields.stateSince }
+    }
+
+    /// Every day the file was taken off the source list. Kept when it comes back (`reenter`) or is
+    /// withdrawn afterwards, which clear the side state: the periodic report of that period still counts it.
+    public var removalDates: [CivilDate] {
+        get { storage.fields.removalDates ?? [] }
+        set {
+            makeUnique()
+            storage.fields.removalDates = newValue.isEmpty ? nil : newValue
+        }
     }
 
     /// Why the case is in a side state (removed, paused, …); nil on the main path.
@@ -252,6 +264,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
             state: .nominated,
             stateSince: nominationDate,
             sideState: nil,
+            removalDates: nil,
             nominatedBy: nominatedBy,
             nominationDate: nominationDate,
             sympathizerResolution: nil,

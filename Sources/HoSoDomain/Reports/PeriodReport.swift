@@ -32,12 +32,13 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     public var unitsWithAdmission: [String]
     public var unitsWithoutSources: [String]
 
-    /// The events the movements count, in the order of the report's table.
-    static let movementEvents: [(label: String, date: @Sendable (CaseFile) -> CivilDate?)] = [
-        ("Kết nạp đảng viên", CaseEvents.admission),
-        ("Công nhận đảng viên chính thức", CaseEvents.recognition),
-        ("Đưa ra khỏi danh sách cảm tình đảng", CaseEvents.removal),
-        ("Xóa tên đảng viên dự bị", CaseEvents.strikingOff),
+    /// The events the movements count, in the order of the report's table: the days each happened to a
+    /// file (a file taken off the source list twice has two).
+    static let movementEvents: [(label: String, dates: @Sendable (CaseFile) -> [CivilDate])] = [
+        ("Kết nạp đảng viên", { CaseEvents.admission($0).map { [$0] } ?? [] }),
+        ("Công nhận đảng viên chính thức", { CaseEvents.recognition($0).map { [$0] } ?? [] }),
+        ("Đưa ra khỏi danh sách cảm tình đảng", CaseEvents.removals),
+        ("Xóa tên đảng viên dự bị", { CaseEvents.strikingOff($0).map { [$0] } ?? [] }),
     ]
 
     public static func make(scope: ReportScope, period: ReportPeriod) -> PeriodReport {
@@ -45,16 +46,17 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         var current = [Int](repeating: 0, count: movementEvents.count)
         var previous = current
         var admitted: [CaseFile] = []
-        // One pass over the files: at a province's size each pass is a walk through memory.
+        // One pass over the files: at a province's size each pass is a walk through memory. A file counts
+        // once in a period however many times the event happened to it there.
         for file in scope.scopedCases {
             for (index, event) in movementEvents.enumerated() {
-                guard let date = event.date(file) else { continue }
-                if period.contains(date) {
+                let dates = event.dates(file)
+                if dates.isEmpty { continue }
+                if dates.contains(where: period.contains) {
                     current[index] += 1
                     if index == 0 { admitted.append(file) }
-                } else if lastYear.contains(date) {
-                    previous[index] += 1
                 }
+                if dates.contains(where: lastYear.contains) { previous[index] += 1 }
             }
         }
         let ages = admitted.map { CaseEvents.age(of: $0.person, on: CaseEvents.admission($0)!) }

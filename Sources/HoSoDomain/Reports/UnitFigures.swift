@@ -58,7 +58,13 @@ public enum CaseEvents {
 
     public static func recognition(_ file: CaseFile) -> CivilDate? { file.recognitionDecision?.date }
 
-    public static func removal(_ file: CaseFile) -> CivilDate? { file.state == .removed ? file.sideState?.date : nil }
+    /// Every day the file was taken off the source list, even if it came back or was withdrawn since; a
+    /// file removed before the dates were recorded is known by its side state while it stays removed.
+    public static func removals(_ file: CaseFile) -> [CivilDate] {
+        var dates = file.removalDates
+        if file.state == .removed, let date = file.sideState?.date, !dates.contains(date) { dates.append(date) }
+        return dates
+    }
 
     public static func strikingOff(_ file: CaseFile) -> CivilDate? {
         file.state == .struckOff ? file.sideState?.date : nil

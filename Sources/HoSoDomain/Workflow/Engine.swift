@@ -202,8 +202,10 @@ extension Workflow {
                 number: VietnameseText.normalized(number), date: date, body: VietnameseText.normalized(body))
             note("Chi bộ biểu quyết công nhận", "\(votesFor)/\(eligible) tán thành")
             note("Quyết định công nhận", "Số \(number), \(body)")
-        case .remove(let reason), .transfer(let reason), .refuse(let reason), .strikeOff(let reason),
-            .withdraw(let reason):
+        case .remove(let reason):
+            enterSideState(reason)
+            file.removalDates.append(date)
+        case .transfer(let reason), .refuse(let reason), .strikeOff(let reason), .withdraw(let reason):
             enterSideState(reason)
         case .pause(let reason), .expire(let reason):
             enterSideState(reason, resume: file.state)
