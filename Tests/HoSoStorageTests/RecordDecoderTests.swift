@@ -152,6 +152,15 @@ import Testing
         #expect(value == (try JSONDecoder().decode(Sample.self, from: Data(json.utf8))))
     }
 
+    /// A hand-edited file may repeat a key: both decoders take its first value (Foundation's JSONDecoder
+    /// does; its JSONSerialization would take the last), so the fast path and the fallback agree.
+    @Test func aRepeatedKeyTakesItsFirstValueAsFoundationsDecoderDoes() throws {
+        let json = #"{"text":"trước","number":1,"text":"sau","flags":[],"number":2}"#
+        let value = try fast(Sample.self, Array(json.utf8))
+        #expect(value == (try JSONDecoder().decode(Sample.self, from: Data(json.utf8))))
+        #expect(value.text == "trước" && value.number == 1)
+    }
+
     @Test(arguments: [
         #"{"text":"x","number":1,"flags":[]} x"#,        // trailing garbage
         #"{"text":"x","number":01,"flags":[]}"#,         // leading zero
