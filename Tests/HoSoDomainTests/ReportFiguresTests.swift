@@ -139,3 +139,62 @@ struct ReportFiguresTests {
         organisation.units.values.compactMap { $0.quota?.quota(for: 2020) }.reduce(0, +)
     }
 }
+
+/// Members at the start of the year, the base of the 3–4 % target: one count for the reports and the board.
+@Suite("Members at the start of the year")
+struct MembersAtStartOfYearTests {
+    static func cell(_ id: String, under parent: String, official: Int, probationary: Int = 0, recorded: Int? = nil) -> HoSoDomain.Unit {
+        Unit(id: UnitID(id), name: "Chi bộ \(id)", kind: .cell, parentID: UnitID(parent),
+             memberCounts: MemberCounts(official: official, probationary: probationary),
+             quota: recorded.map { UnitQuota(membersAtStartOfYear: [YearFigure(year: 2026, value: $0)]) })
+    }
+
+    static func organisation(wardRecorded: Int? = nil, cellARecorded: Int? = nil) -> Organisation {
+        Organisation(units: [
+            Unit(id: "QU", name: "Quận ủy", kind: .committee, memberCounts: MemberCounts(official: 45)),
+            Unit(id: "W", name: "Đảng bộ phường", kind: .grassroots, parentID: "QU", memberCounts: MemberCounts(official: 11),
+                 quota: wardRecorded.map { UnitQuota(membersAtStartOfYear: [YearFigure(year: 2026, value: $0)]) }),
+            cell("A", under: "W", official: 20, probationary: 2, recorded: cellARecorded),
+            cell("B", under: "W", official: 15),
+            Unit(id: "SOLO", name: "Chi bộ cơ sở trường học", kind: .grassroots, parentID: "QU", memberCounts: MemberCounts(official: 30)),
+        ])
+    }
+
+    @Test("An organisation of cells counts its cells, not its own committee; a unit alone counts itself")
+    func cellsAreSummed() {
+        let organisation = Self.organisation()
+        #expect(organisation.members(atStartOf: 2026, under: "W") == (37, true))
+        #expect(organisation.members(atStartOf: 2026, under: "SOLO") == (30, true))
+        #expect(organisation.members(atStartOf: 2026, under: "QU") == (67, true))
+        #expect(organisation.members(atStartOf: 2026) == (67, true))
+    }
+
+    @Test("A recorded figure wins over the units under it, and is not an estimate")
+    func recordedFiguresWin() {
+        #expect(Self.organisation(wardRecorded: 40).members(atStartOf: 2026, under: "W") == (40, false))
+        #expect(Self.organisation(wardRecorded: 40).members(atStartOf: 2026, under: "QU") == (70, true))
+        // One cell recorded, the other counted today: the sum is still an estimate.
+        #expect(Self.organisation(cellARecorded: 21).members(atStartOf: 2026, under: "W") == (36, true))
+        #expect(Self.organisation(cellARecorded: 21).members(atStartOf: 2025, under: "W") == (37, true), "another year's figure is not this year's")
+    }
+
+    @Test("The rate report's row of an organisation of cells uses its cells' members")
+    func rateReportUsesTheCells() throws {
+        let organisation = Self.organisation()
+        let files = [ReportData.file("1", unit: "A", admitted: "2026-03-02"), ReportData.file("2", unit: "B", admitted: "2026-05-04"),
+                     ReportData.file("3", unit: "B", admitted: "2026-06-01", state: .decisionRevoked, sideDate: "2026-07-01")]
+        let scope = ReportScope(organisation: organisation, cases: files, today: ReportData.date("2026-11-23"))
+        let report = RateReport.make(scope: scope, period: ReportPeriod(span: .year, year: 2026))
+        let ward = try #require(report.rows.first { $0.name == "Đảng bộ phường" })
+        #expect(ward.membersAtStartOfYear == 37 && ward.membersEstimated)
+        #expect(ward.admitted == 2, "a revoked decision is not an admission")
+        #expect(report.total.membersAtStartOfYear == 67)
+    }
+
+    @Test("The target asks 3 % and 4 % of the members, each rounded up to a whole person", arguments: [
+        (0, 0...0), (1, 1...1), (100, 3...4), (111, 4...5), (148, 5...6), (1_675, 51...67),
+    ])
+    func target(members: Int, expected: ClosedRange<Int>) {
+        #expect(RateReport.target(members: members) == expected)
+    }
+}

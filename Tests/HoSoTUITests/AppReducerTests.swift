@@ -188,6 +188,20 @@ import Testing
         #expect(other.modal == nil)
     }
 
+    @Test func theBoardCountsAdmissionsAndTheirTargetAsTheRateReportDoes() throws {
+        var admitted = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .probation)
+        admitted.decision = Decision(number: "12-QĐ/ĐU", date: Fixtures.date("2026-03-02"), body: "Đảng ủy phường")
+        var revoked = try AppFixtures.file("HS-0002", "Lê Văn Tám", in: .probation)
+        revoked.decision = Decision(number: "13-QĐ/ĐU", date: Fixtures.date("2026-04-06"), body: "Đảng ủy phường")
+        revoked.state = .decisionRevoked
+        let state = AppState(data: AppFixtures.cellData([admitted, revoked]))
+        let (count, target, base) = BoardView.admissions(state)
+        #expect(count == 1, "a revoked decision is not an admission")
+        let cell = Fixtures.cell()
+        #expect(base == cell.memberCounts.official + cell.memberCounts.probationary)
+        #expect(target == RateReport.target(members: base))
+    }
+
     @Test func theDiscardQuestionAnswersClicksOnItsButtons() throws {
         var state = try small([.char("l"), .enter, .char("m")])
         AppFixtures.type("Tích cực học tập", into: &state)

@@ -41,7 +41,7 @@ import Testing
              Chưa có GĐ  0 │ Chưa có GĐ  0 │ Chưa có GĐ  0 │ Chưa có GĐ  0 │ Chưa có GĐ   0
 
              Kết nạp năm 2026: 5/4 (4,5 %)
-             Chỉ tiêu 3–4 % của 111 đảng viên đầu năm: 4–5 người
+             Chỉ tiêu 3–4 % của 111 đảng viên đầu năm (số hiện nay): 4–5 người
 
              Tổng 40 hồ sơ · quá hạn 12 · sắp đến hạn 0 · chưa có người giúp đỡ 0 · đã kết …
 
@@ -68,7 +68,7 @@ import Testing
              Chưa có người GĐ    0 │ Chưa có người GĐ    0 │ Chưa có người GĐ    0 │ Chưa có người GĐ    0 │ Chưa có người GĐ     0
 
              Kết nạp năm 2026: 5/4 (4,5 %)
-             Chỉ tiêu 3–4 % của 111 đảng viên đầu năm: 4–5 người
+             Chỉ tiêu 3–4 % của 111 đảng viên đầu năm (số hiện nay): 4–5 người
 
              Tổng 40 hồ sơ · quá hạn 12 · sắp đến hạn 0 · chưa có người giúp đỡ 0 · đã kết thúc hoặc dừng 4
 

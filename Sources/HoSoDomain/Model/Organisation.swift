@@ -48,6 +48,37 @@ public struct Organisation: Sendable, Equatable {
         return result
     }
 
+    /// Party members at the start of `year` in `unit` and everything under it: the figure recorded for the
+    /// unit (typed in or imported from the published table); else the sum of its units' figures; a unit
+    /// with none under it counts its head-count today (official and probationary), then `estimated`.
+    /// A committee's or an organisation's own head-count (its committee) is never added to its cells'.
+    public func members(
+        atStartOf year: Int, under unit: UnitID, children: [UnitID: [UnitID]]? = nil
+    ) -> (count: Int?, estimated: Bool) {
+        let children = children ?? childrenByParent
+        var visited: Set<UnitID> = []
+        func figure(_ id: UnitID) -> (count: Int?, estimated: Bool) {
+            guard let unit = units[id], visited.insert(id).inserted else { return (nil, false) }
+            if let recorded = unit.quota?.members(atStartOf: year) { return (recorded, false) }
+            let below = (children[id] ?? []).map(figure).filter { $0.count != nil }
+            if below.isEmpty {
+                let now = unit.memberCounts.official + unit.memberCounts.probationary
+                return (now > 0 ? now : nil, true)
+            }
+            return (below.reduce(0) { $0 + ($1.count ?? 0) }, below.contains(where: \.estimated))
+        }
+        return figure(unit)
+    }
+
+    /// Party members at the start of `year` in the whole organisation (its top units summed).
+    public func members(atStartOf year: Int) -> (count: Int?, estimated: Bool) {
+        let children = childrenByParent
+        let tops = units.values.filter { $0.parentID.map { units[$0] == nil } ?? true }
+        let figures = tops.map { members(atStartOf: year, under: $0.id, children: children) }.filter { $0.count != nil }
+        if figures.isEmpty { return (nil, true) }
+        return (figures.reduce(0) { $0 + ($1.count ?? 0) }, figures.contains(where: \.estimated))
+    }
+
     /// The context the engine needs to judge a step of a file of `unit` on `date`.
     public func context(
         for unit: UnitID, on date: CivilDate, actor: String, rulebook: Rulebook, access: Access? = nil

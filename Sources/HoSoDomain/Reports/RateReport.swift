@@ -30,6 +30,12 @@ public struct RateReport: Codable, Sendable, Equatable {
     public static let targetLow = 3.0
     public static let targetHigh = 4.0
 
+    /// How many admissions the 3–4 % target asks of `members` (each end rounded up to a whole person).
+    public static func target(members: Int) -> ClosedRange<Int> {
+        func people(_ percent: Double) -> Int { Int((Double(members) * percent / 100).rounded(.up)) }
+        return people(targetLow)...people(targetHigh)
+    }
+
     public static func make(scope: ReportScope, period: ReportPeriod) -> RateReport {
         let through = min(period.end, scope.today)
         var rows: [Row] = []

@@ -100,6 +100,11 @@ public struct ReportScope: Sendable {
         Organisation.subtree(of: unit, children: childrenByParent)
     }
 
+    /// Party members at the start of `year` in `unit` and under it (see `Organisation.members`).
+    public func members(atStartOf year: Int, under unit: UnitID) -> (count: Int?, estimated: Bool) {
+        organisation.members(atStartOf: year, under: unit, children: childrenByParent)
+    }
+
     /// The case files of `unit` and every unit under it.
     public func cases(under unit: UnitID) -> [CaseFile] {
         // In the order of `cases`, as a filter of them would give.

@@ -9,18 +9,20 @@ public struct UnitFigures: Sendable {
     public let unit: Unit
     public let cases: [CaseFile]
 
+    private let scope: ReportScope
+
     public init(unit: Unit, scope: ReportScope) {
         self.unit = unit
         self.cases = scope.cases(under: unit.id)
+        self.scope = scope
     }
 
     public var hasCaseFiles: Bool { !cases.isEmpty }
 
-    /// Members at the start of `year`: as recorded, else today's head-count (then `estimated`).
+    /// Members at the start of `year`: as recorded, else the sum of the units under it, else today's
+    /// head-count (then `estimated`).
     public func members(atStartOf year: Int) -> (count: Int?, estimated: Bool) {
-        if let recorded = unit.quota?.members(atStartOf: year) { return (recorded, false) }
-        let now = unit.memberCounts.official + unit.memberCounts.probationary
-        return (now > 0 ? now : nil, true)
+        scope.members(atStartOf: year, under: unit.id)
     }
 
     /// Admissions dated from `from` to `through`, both included.

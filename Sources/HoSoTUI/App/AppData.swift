@@ -40,6 +40,9 @@ public struct AppData: Sendable {
         self.actor = actor
     }
 
+    /// Party members at the start of this year, as the rate report counts them (recorded figures first).
+    public var membersAtStartOfYear: (count: Int?, estimated: Bool) { organisation.members(atStartOf: today.year) }
+
     /// The engine's context for a step of `file` dated `date`.
     public func context(for file: CaseFile, on date: CivilDate) -> WorkflowContext? {
         organisation.context(for: file.unitID, on: date, actor: actor, rulebook: rulebook, access: access)
@@ -462,7 +465,8 @@ public struct CaseCounts: Equatable, Sendable {
             // A file with a mentor never lacks one: the row's own test (which asks for the mentors again)
             // only for the others.
             noMentor = active.isEmpty && row.hasNoMentor
-            admitted = file.decision?.date.year == year
+            // As the reports count it: a revoked decision is not an admission.
+            admitted = CaseEvents.admission(file)?.year == year
         }
     }
 

@@ -46,10 +46,11 @@ public enum BoardView {
     }
 
     /// Admissions this year (decision dated this year), the base (members of the cells) and the 3 % target.
-    public static func admissions(_ state: AppState) -> (admitted: Int, target: Int, base: Int) {
-        let base = state.data.organisation.units.values.filter { $0.kind == .cell }
-            .reduce(0) { $0 + $1.memberCounts.official + $1.memberCounts.probationary }
-        return (state.index.counts.admitted, (base * 3 + 99) / 100, base)
+    /// This year's admissions against the 3–4 % target of the members at the start of the year, counted
+    /// as the rate report counts them.
+    public static func admissions(_ state: AppState) -> (admitted: Int, target: ClosedRange<Int>, base: Int) {
+        let base = state.data.membersAtStartOfYear.count ?? 0
+        return (state.index.counts.admitted, RateReport.target(members: base), base)
     }
 
     static func draw(_ state: AppState, in content: Rect, into buffer: inout CellBuffer) {
@@ -80,9 +81,10 @@ public enum BoardView {
         let below = (columns.first?.bottom ?? content.row) + 1
         let (admitted, target, base) = admissions(state)
         let rate = base > 0 ? Double(admitted) * 100 / Double(base) : 0
-        buffer.put(" Kết nạp năm \(state.data.today.year): \(admitted)/\(target) (\(NumberText.percent(rate)))",
+        buffer.put(" Kết nạp năm \(state.data.today.year): \(admitted)/\(target.lowerBound) (\(NumberText.percent(rate)))",
                    at: below, col: 0, style: .title)
-        buffer.put(" Chỉ tiêu 3–4 % của \(base) đảng viên đầu năm: \(target)–\((base * 4 + 99) / 100) người",
+        let estimated = state.data.membersAtStartOfYear.estimated ? " (số hiện nay)" : ""
+        buffer.put(" Chỉ tiêu 3–4 % của \(base) đảng viên đầu năm\(estimated): \(target.lowerBound)–\(target.upperBound) người",
                    at: below + 1, col: 0, style: .muted)
         let all = counts.all
         buffer.put(" Tổng \(all.files) hồ sơ · quá hạn \(all.overdue) · sắp đến hạn \(all.dueSoon) · chưa có người giúp đỡ \(all.noMentor) · đã kết thúc hoặc dừng \(all.files - active)",
