@@ -45,7 +45,15 @@ public enum HoSoMain {
             printError(error.message)
             exit(1)
         } catch {
-            HoSoCommand.exit(withError: error)
+            // Help, usage errors and `validate()` refusals: the parser's text, said in Vietnamese.
+            let code = HoSoCommand.exitCode(for: error)
+            let text = UsageText.vietnamese(HoSoCommand.fullMessage(for: error))
+            if code == .success {
+                print(text)
+            } else {
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+            }
+            exit(code.rawValue)
         }
     }
 }

@@ -37,6 +37,36 @@ struct CLIBadInputTests {
         #expect(try cli.snapshotBytes() == before)
     }
 
+    @Test("A mistyped command is told in Vietnamese, with its usage, exit 64; help is Vietnamese too", arguments: [
+        (["case", "list", "--bogus"], "Lỗi: Không có tùy chọn '--bogus'"),
+        (["report", "period", "--period", "Q7"], "Lỗi: Giá trị 'Q7' không hợp lệ cho '--period <period>'. Hãy dùng một trong các giá trị:"),
+        (["report", "period"], "Lỗi: Thiếu tham số bắt buộc '--period <period>'"),
+        (["case", "list", "thừa"], "Lỗi: Thừa tham số 'thừa'"),
+        (["case", "note", "HS-0001", "--text"], "Lỗi: Thiếu giá trị cho '--text <text>'"),
+    ])
+    func usageErrorsInVietnamese(_ arguments: [String], _ message: String) throws {
+        let result = try ChildProcess.run([try hosoExecutablePath()] + arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(result.standardError.contains("Cách dùng: hoso ") && result.standardError.contains("để biết thêm."))
+        for english in ["Error:", "Usage:", "Help:", "See '", "Please provide", "Unknown option", "Missing"] {
+            #expect(!result.standardError.contains(english), "\(english) in \(result.standardError)")
+        }
+    }
+
+    @Test("Help is printed in Vietnamese on standard output, exit 0")
+    func helpInVietnamese() throws {
+        for arguments in [["case", "--help"], ["help", "case", "identity"], ["report", "rate", "-h"]] {
+            let result = try ChildProcess.run([try hosoExecutablePath()] + arguments)
+            #expect(result.status == 0)
+            #expect(result.standardOutput.contains("CÁCH DÙNG: hoso ") && result.standardOutput.contains("TÙY CHỌN:"))
+            #expect(result.standardOutput.contains("Xem trợ giúp này."))
+            for english in ["USAGE:", "OPTIONS:", "OVERVIEW:", "Show help information", "(values:", "(default:"] {
+                #expect(!result.standardOutput.contains(english), "\(english) in hoso \(arguments.joined(separator: " "))")
+            }
+        }
+    }
+
     @Test("More votes than members is refused before anything is written")
     func tooManyVotes() throws {
         let cli = try CLIWorkspace()
