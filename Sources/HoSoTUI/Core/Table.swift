@@ -23,13 +23,17 @@ public struct Table: Hashable, Sendable {
     public var selected: Int?
     /// The first row shown; kept as state so scrolling does not jump back on every redraw.
     public var offset: Int
+    /// A style for some cells of rows that are not selected (a warning mark), by row then column; the
+    /// selected row is drawn in the selection's style throughout.
+    public var emphasis: [[Style?]]
 
     /// A table of `rows` under `columns`.
-    public init(columns: [TableColumn], rows: [[String]], selected: Int? = nil, offset: Int = 0) {
+    public init(columns: [TableColumn], rows: [[String]], selected: Int? = nil, offset: Int = 0, emphasis: [[Style?]] = []) {
         self.columns = columns
         self.rows = rows
         self.selected = selected
         self.offset = offset
+        self.emphasis = emphasis
     }
 
     /// The first visible row for a window of `visibleRows`: unchanged when the selection is already
@@ -84,13 +88,14 @@ public struct Table: Hashable, Sendable {
                 continue
             }
             let style: Style = index == selected ? .selected : .normal
-            drawRow(rows[index], cells: cells, row: screenRow, style: style, into: &buffer, rect: rect)
+            let marks = index == selected || index >= emphasis.count ? [] : emphasis[index]
+            drawRow(rows[index], cells: cells, row: screenRow, style: style, emphasis: marks, into: &buffer, rect: rect)
             hits.append(RowHit(index: index, rect: Rect(row: screenRow, col: rect.col, width: rect.width, height: 1)))
         }
         return Layout(offset: first, rowHits: hits)
     }
 
-    private func drawRow(_ values: [String], cells: [Rect], row: Int, style: Style,
+    private func drawRow(_ values: [String], cells: [Rect], row: Int, style: Style, emphasis: [Style?] = [],
                          into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: style)
         for (index, cell) in cells.enumerated() where cell.width > 0 {
@@ -99,7 +104,8 @@ public struct Table: Hashable, Sendable {
             if columns[index].alignment == .trailing {
                 col += max(0, cell.width - CellWidth.of(TextSanitizer.sanitize(value)))
             }
-            buffer.put(value, at: row, col: col, style: style, maxColumns: cell.right - col)
+            let cellStyle = (index < emphasis.count ? emphasis[index] : nil) ?? style
+            buffer.put(value, at: row, col: col, style: cellStyle, maxColumns: cell.right - col)
             if index + 1 < cells.count {
                 buffer.put(Self.separator, at: row, col: cell.right, style: style == .selected ? style : .border)
             }

@@ -13,13 +13,16 @@ public enum ListView {
         let first = list.offset
         let slice = list.visible.dropFirst(first).prefix(visibleRows)
         let index = state.index
+        var marks: [[Style?]] = []
         let rows: [[String]] = slice.map { position in
             let row = index.rows[position]
             let file = row.file
-            var marker = row.isOverdue ? "!" : " "
-            marker += CaseQuestions.isBlocked(file, data: state.data) ? "✗" : " "
-            return [marker, file.id.rawValue, file.person.fullName, index.unitNames[position], file.state.shortVietnamese,
-                    row.deadline?.due.vietnamese ?? "", index.mentorNames[position]]
+            let blocked = CaseQuestions.isBlocked(file, data: state.data)
+            // In colour too, as on the board: overdue in the error colour, blocked in the warning colour.
+            marks.append([row.isOverdue ? .error : blocked ? .warning : nil])
+            return [(row.isOverdue ? "!" : " ") + (blocked ? "✗" : " "), file.id.rawValue, file.person.fullName,
+                    index.unitNames[position], file.state.shortVietnamese, row.deadline?.due.vietnamese ?? "",
+                    index.mentorNames[position]]
         }
         func title(_ sort: ListSort) -> String { sort.title + (list.sort == sort ? " ▲" : "") }
         let columns = [
@@ -32,7 +35,7 @@ public enum ListView {
             TableColumn(title(.mentor), width: .flex(3)),
         ]
         let selected = list.visible.isEmpty ? nil : list.selected - first
-        Table(columns: columns, rows: rows, selected: selected, offset: 0).draw(in: table, into: &buffer)
+        Table(columns: columns, rows: rows, selected: selected, offset: 0, emphasis: marks).draw(in: table, into: &buffer)
         if list.visible.isEmpty {
             let mayAdd = state.data.access.map { $0.refusalAnywhere(.addCase) == nil } ?? true
             let message = !(list.query.isEmpty && list.search == nil) ? "Không có hồ sơ nào khớp với tìm kiếm."
