@@ -31,6 +31,11 @@ struct CLIJourneyTests {
         try cli.ok("case", "opinion", "HS-0001", "--source", "residence", "--text", "Đồng ý", "--date", "2024-07-05")
         try cli.ok("case", "do", "HS-0001", "collect-introductions", "--date", "2024-07-08")
         try cli.ok("case", "do", "HS-0001", "cell-vote", "--for", "7", "--against", "0", "--exempt-absent", "1", "--date", "2024-07-15")
+        // A birth date corrected after the vote to one under 18 at the vote is kept, and the note is printed.
+        let wrong = try cli.ok("case", "identity", "HS-0001", "--born", "2006-09-01", "--date", "2024-07-20")
+        #expect(wrong.contains("Lưu ý: Theo thông tin đã sửa, chi bộ biểu quyết ngày 15/07/2024 khi chưa đạt: 17 năm 10 tháng"), "\(wrong)")
+        let back = try cli.ok("case", "identity", "HS-0001", "--born", "1998-04-12", "--date", "2024-07-20")
+        #expect(back.contains("Ngày sinh: 01/09/2006 → 12/04/1998") && !back.contains("Lưu ý"))
         try cli.ok("case", "do", "HS-0001", "committee-vote", "--for", "8", "--against", "1", "--date", "2024-08-05")
         try cli.ok("case", "do", "HS-0001", "decide", "--number", "125-QĐ/ĐU", "--body", "Ban Thường vụ Đảng ủy phường Xuân Hòa", "--received", "2024-08-23", "--date", "2024-08-20")
         try cli.ok("case", "do", "HS-0001", "hold-ceremony", "--date", "2024-09-02")

@@ -33,6 +33,35 @@ struct IdentityEditTests {
         #expect(!Workflow.blockers(to: .cellApproved, of: fixed, context: context).map(\.code).contains("age.minimum"))
     }
 
+    @Test("A correction after the cell's vote that shows the vote broke the age or education rule is kept, with a note")
+    func correctionAfterTheVoteIsCheckedAgain() throws {
+        let (voted, date) = try Fixtures.file(in: .cellApproved)
+        let vote = try #require(voted.cellVote)
+        let context = Fixtures.journey().context(on: date.adding(days: 3))
+        // Really 17 at the vote: born seventeen years and a month before it.
+        let young = Self.corrected({ $0.birthDate = vote.date.adding(months: -(17 * 12 + 1)) }, of: voted)
+        let corrected = try Workflow.edit(.updatePerson(young), of: voted, context: context)
+        #expect(corrected.person.birthDate == young.birthDate, "the truth is recorded")
+        let notes = try #require(corrected.history.last).changes.filter { $0.field == IdentityRecheck.field }
+        #expect(notes.count == 1)
+        #expect(notes.first?.after.hasPrefix("Theo thông tin đã sửa, chi bộ biểu quyết ngày \(vote.date.vietnamese) khi chưa đạt: 17 năm 1 tháng") == true,
+                "\(notes)")
+        #expect(notes.first?.after.hasSuffix("Báo cấp ủy xem xét.") == true)
+
+        let lowered = Self.corrected({ $0.education = .primary }, of: voted)
+        let education = try Workflow.edit(.updatePerson(lowered), of: voted, context: context)
+        #expect(education.history.last?.changes.filter { $0.field == IdentityRecheck.field }.count == 1)
+
+        // Another birth date that still met the rule, or a name: nothing to note.
+        let older = Self.corrected({ $0.birthDate = $0.birthDate.adding(months: -2) }, of: voted)
+        #expect(try Workflow.edit(.updatePerson(older), of: voted, context: context).history.last?.changes.map(\.field) == ["Ngày sinh"])
+        // Before the vote, the vote itself will check.
+        let (early, earlyDate) = try Fixtures.file(in: .verified)
+        let earlyYoung = Self.corrected({ $0.birthDate = earlyDate.adding(months: -(17 * 12)) }, of: early)
+        #expect(try Workflow.edit(.updatePerson(earlyYoung), of: early, context: Fixtures.journey().context(on: earlyDate))
+            .history.last?.changes.map(\.field) == ["Ngày sinh"])
+    }
+
     @Test("Every changed field is one line of the history; the name is stored in its composed form")
     func severalFields() throws {
         let file = Fixtures.newCase()

@@ -347,6 +347,20 @@ import Testing
         }
     }
 
+    @Test func anIdentityCorrectionThatShowsAPastVoteBrokeARuleIsSavedAndSaid() throws {
+        var file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .cellApproved)
+        let vote = try #require(file.cellVote)
+        file.person.birthDate = Fixtures.date("1990-01-01")
+        var state = detailOf(file, [.char("s"), .tab, .ctrl("u")])
+        AppFixtures.type(vote.date.adding(months: -(17 * 12 + 6)).vietnamese, into: &state)
+        let effects = AppFixtures.press([.ctrl("s")], into: &state)
+        guard let next = saved(effects) else { return }
+        #expect(next.history.last?.changes.contains { $0.field == IdentityRecheck.field } == true)
+        guard case .message(let message)? = state.modal else { Issue.record("no note shown"); return }
+        #expect(message.title == "Đã lưu — cần lưu ý")
+        #expect(message.lines.first?.contains("17 năm 6 tháng") == true, "\(message.lines)")
+    }
+
     @Test func identityFormLeavesQuietlyWhenNothingChangedAndRefusesToSaveNothing() throws {
         let file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
         var left = detailOf(file, [.char("s"), .escape])

@@ -210,7 +210,7 @@ struct CaseIdentity: ParsableCommand {
                                                  actor: session.actor)
             print("Đã lưu: \(saved.history.last?.summary ?? "Sửa thông tin cá nhân") — hồ sơ \(saved.id).")
             for change in saved.history.last?.changes ?? [] {
-                print("  \(change.field): \(change.before) → \(change.after)")
+                print("  \(change.field): " + (change.before.isEmpty ? change.after : "\(change.before) → \(change.after)"))
             }
         }
     }

@@ -237,6 +237,7 @@ extension Workflow {
             // An entry that changes nothing would still read as a correction in the history.
             if changes.isEmpty { problems.append("Thông tin mới giống hệt thông tin đang lưu; không có gì để sửa.") }
             next.person = person
+            changes += IdentityRecheck.notes(after: next, was: file, context: context)
             summary = "Sửa thông tin cá nhân"
         }
         if isClosed, !edit.allowedOnClosedFiles {
@@ -255,6 +256,28 @@ extension CaseEdit {
         case .addNote, .addDocument: true
         default: false
         }
+    }
+}
+
+/// A corrected birth date or education may show that the cell's vote, already held, did not meet the
+/// rules: the correction is still recorded (it is the truth), with a note in the history that says so,
+/// for the committee to decide.
+public enum IdentityRecheck {
+    /// The history field of such a note.
+    public static let field = "Lưu ý"
+
+    static func notes(after corrected: CaseFile, was original: CaseFile, context: WorkflowContext) -> [FieldChange] {
+        guard let vote = corrected.cellVote,
+              corrected.person.birthDate != original.person.birthDate || corrected.person.education != original.person.education
+        else { return [] }
+        return Workflow.requirements(for: .cellApproved, of: corrected, context: context)
+            .filter { GuardSet.identityCodes.contains($0.code) && !$0.isMet }
+            .map { requirement in
+                FieldChange(
+                    field: field, before: "",
+                    after: "Theo thông tin đã sửa, chi bộ biểu quyết ngày \(vote.date.vietnamese) khi chưa đạt: "
+                        + "\(requirement.sentence). Báo cấp ủy xem xét.")
+            }
     }
 }
 

@@ -29,6 +29,10 @@ extension Workflow {
 }
 
 struct GuardSet {
+    /// The requirements of the cell's vote that rest on the person's identity (age, education): what a
+    /// correction of the identity after the vote must be checked against again.
+    static let identityCodes: Set<String> = ["age.minimum", "age.maximum", "education.minimum"]
+
     let file: CaseFile
     let context: WorkflowContext
     var rules: Rulebook { context.rulebook }

@@ -202,7 +202,9 @@ extension AppReducer {
                 }
                 do throws(WorkflowError) {
                     let next = try Workflow.edit(edit, of: file, context: context)
-                    state.modal = nil
+                    // A correction that shows a past vote did not meet the rules is saved, and said.
+                    let cautions = (next.history.last?.changes ?? []).filter { $0.field == IdentityRecheck.field }.map(\.after)
+                    state.modal = cautions.isEmpty ? nil : .message(MessageState(title: "Đã lưu — cần lưu ý", lines: cautions))
                     state.lastSubmittedForm = formState
                     state.status = StatusMessage("Đang lưu…")
                     return [.save(next, expectedRevision: formState.baseRevision)]
