@@ -120,6 +120,25 @@ struct ReportPeriodTests {
         #expect(report.certificatesExpiring.first?.date == ReportData.date("2024-08-01"))
     }
 
+    @Test("Pipeline of one ward: a row per cell, not one row for the ward")
+    func pipelineOfOneWardShowsItsCells() throws {
+        let units = [
+            Unit(id: "QU", name: "Quận ủy", kind: .committee),
+            Unit(id: "W", name: "Đảng bộ phường", kind: .grassroots, parentID: "QU"),
+            Unit(id: "C2", name: "Chi bộ Khu phố 2", kind: .cell, parentID: "W"),
+            Unit(id: "C1", name: "Chi bộ Khu phố 1", kind: .cell, parentID: "W"),
+        ]
+        let files = [ReportData.file("1", unit: "C1"), ReportData.file("2", unit: "C2"), ReportData.file("3", unit: "C2")]
+        let scope = ReportScope(organisation: Organisation(units: units), cases: files, today: ReportData.date("2024-06-10"))
+        #expect(scope.reportingUnits.map(\.name) == ["Đảng bộ phường"], "the rate and quota reports stay per organisation")
+        let report = PipelineReport.make(scope: scope, rulebook: .standard, calendar: WorkingCalendar())
+        #expect(report.units.map(\.name) == ["Chi bộ Khu phố 1", "Chi bộ Khu phố 2"])
+        #expect(report.units.map(\.total) == [1, 2])
+        // Two organisations: a row for each, as before.
+        let two = ReportScope(organisation: ReportData.organisation(count: 2), cases: [], today: ReportData.date("2024-06-10"))
+        #expect(two.pipelineUnits.map(\.name) == ["Cơ sở 1", "Cơ sở 2"])
+    }
+
     @Test("Two directories are summed; a unit found in both is refused")
     func mergingDirectories() throws {
         func directory(_ cell: String) -> ReportScope.Source {

@@ -43,7 +43,7 @@ public struct PipelineReport: Codable, Sendable, Equatable {
         func line(_ file: CaseFile, _ detail: String, _ date: CivilDate?) -> CaseLine {
             CaseLine(caseID: file.id.rawValue, name: file.person.fullName, unit: unitName(file), detail: detail, date: date)
         }
-        let unitRows = scope.reportingUnits.map { unit in
+        let unitRows = scope.pipelineUnits.map { unit in
             let files = scope.cases(under: unit.id)
             let perStage = Stage.allCases.map { stage in files.filter { $0.state.stage == stage }.count }
             return UnitRow(name: unit.name, perStage: perStage, total: perStage.reduce(0, +))

@@ -85,7 +85,21 @@ public struct ReportScope: Sendable {
         var chosen = inScope.filter { $0.kind == .grassroots }
         if chosen.isEmpty { chosen = inScope.filter { $0.kind == .cell } }
         if chosen.isEmpty { chosen = inScope }
-        return chosen.sorted { lhs, rhs in
+        return Self.inPublishedOrder(chosen)
+    }
+
+    /// The units the pipeline shows one row for: the reporting units, or, when there is only one (a ward's
+    /// own directory), the units directly under it, so that its cells are told apart.
+    public var pipelineUnits: [Unit] {
+        let reporting = reportingUnits
+        guard reporting.count == 1, let only = reporting.first else { return reporting }
+        let below = (childrenByParent[only.id] ?? []).compactMap { organisation.units[$0] }
+        return below.isEmpty ? reporting : Self.inPublishedOrder(below)
+    }
+
+    /// In the published order (TT), then by name.
+    static func inPublishedOrder(_ units: [Unit]) -> [Unit] {
+        units.sorted { lhs, rhs in
             switch (lhs.quota?.ordinal, rhs.quota?.ordinal) {
             case let (left?, right?) where left != right: return left < right
             case (_?, nil): return true
