@@ -167,6 +167,11 @@ struct MembersAtStartOfYearTests {
         #expect(organisation.members(atStartOf: 2026, under: "SOLO") == (30, true))
         #expect(organisation.members(atStartOf: 2026, under: "QU") == (67, true))
         #expect(organisation.members(atStartOf: 2026) == (67, true))
+        // Cells without a count: the organisation has no figure, its committee's 11 is not one.
+        var empty = organisation
+        empty.units["A"]?.memberCounts = MemberCounts()
+        empty.units["B"]?.memberCounts = MemberCounts()
+        #expect(empty.members(atStartOf: 2026, under: "W") == (nil, true))
     }
 
     @Test("A recorded figure wins over the units under it, and is not an estimate")

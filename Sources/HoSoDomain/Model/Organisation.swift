@@ -60,11 +60,13 @@ public struct Organisation: Sendable, Equatable {
         func figure(_ id: UnitID) -> (count: Int?, estimated: Bool) {
             guard let unit = units[id], visited.insert(id).inserted else { return (nil, false) }
             if let recorded = unit.quota?.members(atStartOf: year) { return (recorded, false) }
-            let below = (children[id] ?? []).map(figure).filter { $0.count != nil }
-            if below.isEmpty {
+            let under = children[id] ?? []
+            if under.isEmpty {
                 let now = unit.memberCounts.official + unit.memberCounts.probationary
                 return (now > 0 ? now : nil, true)
             }
+            let below = under.map(figure).filter { $0.count != nil }
+            if below.isEmpty { return (nil, true) }
             return (below.reduce(0) { $0 + ($1.count ?? 0) }, below.contains(where: \.estimated))
         }
         return figure(unit)
