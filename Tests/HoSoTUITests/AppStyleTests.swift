@@ -86,7 +86,7 @@ import Testing
         #expect(roles(of: "[ Bỏ thay đổi ]", in: question) == String(repeating: ".", count: 15), "not focused")
     }
 
-    @Test func aRefusalPopupIsFramedInTheErrorColourWithItsOKFocused() throws {
+    @Test func aRefusalPopupIsFramedAndListsItsUnmetRequirementsInTheErrorColour() throws {
         let young = try AppFixtures.file("HS-0009", "Vũ Minh Tâm", in: .introduced, born: "2009-03-01")
         var state = AppState(data: AppFixtures.cellData([young]))
         AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .tab], into: &state)
@@ -95,7 +95,10 @@ import Testing
         let popup = AppView.render(state, width: 80, height: 24)
         // The frame in the error colour, its title as titles are.
         #expect(roles(of: "┌─ Không thể thực hiện ─", in: popup) == "EE" + String(repeating: "T", count: 21) + "E")
-        #expect(roles(of: "✗ 17 năm 8 tháng", in: popup) == String(repeating: ".", count: 16), "the sentence itself is plain text")
+        // Each unmet requirement in the error colour, its wrapped lines too; the line before them plain.
+        #expect(roles(of: "✗ 17 năm 8 tháng", in: popup) == String(repeating: "E", count: 16))
+        #expect(roles(of: "định 294-QĐ/TW", in: popup) == String(repeating: "E", count: 14))
+        #expect(roles(of: "Chưa thể", in: popup) == String(repeating: ".", count: 8))
         #expect(roles(of: "[ OK ]", in: popup) == String(repeating: "S", count: 6))
     }
 }

@@ -14,13 +14,15 @@ public enum Modal {
 
     /// A popup sized to `lines` (plus one blank line around them), each line drawn left-aligned.
     @discardableResult
+    /// `lineStyles`: a style for some lines (by index), the others plain.
     public static func message(title: String, lines: [String], in area: Rect, into buffer: inout CellBuffer,
-                               style: Style = .border) -> Rect {
+                               style: Style = .border, lineStyles: [Int: Style] = [:]) -> Rect {
         let textWidth = max(CellWidth.of(title) + 2, lines.map { CellWidth.of($0) }.max() ?? 0)
         let inner = draw(title: title, width: textWidth + 4, height: lines.count + 4, in: area, into: &buffer,
                          style: style)
         for (index, line) in lines.enumerated() {
-            buffer.put(line, at: inner.row + 1 + index, col: inner.col + 1, maxColumns: inner.width - 2)
+            buffer.put(line, at: inner.row + 1 + index, col: inner.col + 1, style: lineStyles[index] ?? .normal,
+                       maxColumns: inner.width - 2)
         }
         return inner
     }

@@ -29,10 +29,19 @@ enum ModalView {
     @discardableResult
     static func drawMessage(_ message: MessageState, in content: Rect, into buffer: inout CellBuffer) -> Rect {
         let width = min(content.width - 6, 90)
-        let text = message.lines.flatMap { TextWrap.wrap($0, width: width) }
+        // An unmet requirement ("✗ …") in the error colour, all of its wrapped lines, as in the checklist.
+        var text: [String] = []
+        var lineStyles: [Int: Style] = [:]
+        for line in message.lines {
+            for wrapped in TextWrap.wrap(line, width: width) {
+                if line.hasPrefix("✗") { lineStyles[text.count] = .error }
+                text.append(wrapped)
+            }
+        }
         let lines = Array(text.prefix(max(0, content.height - 6))) + ["", "\(okButton)   Enter hoặc Esc: đóng"]
         let inner = Modal.message(title: message.title, lines: lines, in: content, into: &buffer,
-                                  style: ["Lỗi", "Không thể thực hiện", CommandAccess.refusedTitle].contains(message.title) ? .error : .border)
+                                  style: ["Lỗi", "Không thể thực hiện", CommandAccess.refusedTitle].contains(message.title) ? .error : .border,
+                                  lineStyles: lineStyles)
         let row = inner.row + lines.count
         let used = buffer.put(okButton, at: row, col: inner.col + 1, style: .selected, maxColumns: inner.width - 2)
         return Rect(row: row, col: inner.col + 1, width: used, height: used > 0 ? 1 : 0)
