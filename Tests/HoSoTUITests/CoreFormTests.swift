@@ -18,6 +18,61 @@ struct CoreFormTests {
         for character in text { _ = form.handle(.char(character)) }
     }
 
+    private func cellForm() -> Form {
+        Form(title: "Thêm hồ sơ", fields: [
+            FormField(id: "unit", label: "Chi bộ", kind: .choice([
+                "Chi bộ Khu phố 1", "Chi bộ Khu phố 3, phường 7", "Chi bộ Trạm Y tế", "Chi bộ Khu phố 7, phường 3",
+                "Chi bộ Trường THCS Lê Lợi",
+            ])),
+            FormField(id: "note", label: "Ghi chú"),
+        ])
+    }
+
+    @Test func typingInAChoiceFindsTheOptionWithThoseWordsWithoutDiacritics() {
+        var form = cellForm()
+        type("tram", into: &form)
+        #expect(form.field("unit")?.value == "Chi bộ Trạm Y tế")
+        #expect(form.field("unit")?.choiceQuery == "tram")
+        for _ in 0..<4 { _ = form.handle(.backspace) }
+        #expect(form.field("unit")?.choiceQuery == "", "Backspace takes back what was typed")
+        #expect(form.field("unit")?.value == "Chi bộ Trạm Y tế", "the selection stays")
+        // Two words: both must occur, in any order; the first match from the current option on.
+        type("7 phuong", into: &form)
+        #expect(form.field("unit")?.value == "Chi bộ Khu phố 7, phường 3")
+        // ←/→ go through the matching options only, and wrap.
+        _ = form.handle(.right)
+        #expect(form.field("unit")?.value == "Chi bộ Khu phố 3, phường 7")
+        _ = form.handle(.right)
+        #expect(form.field("unit")?.value == "Chi bộ Khu phố 7, phường 3")
+        _ = form.handle(.left)
+        #expect(form.field("unit")?.value == "Chi bộ Khu phố 3, phường 7")
+    }
+
+    @Test func aChoiceQueryThatFindsNothingKeepsTheSelectionAndSaysSo() {
+        var form = cellForm()
+        _ = form.handle(.right)
+        type("xyz", into: &form)
+        #expect(form.field("unit")?.value == "Chi bộ Khu phố 3, phường 7")
+        var buffer = CellBuffer(width: 80, height: 6)
+        form.draw(in: buffer.bounds, into: &buffer)
+        #expect(buffer.text.contains("◀ Chi bộ Khu phố 3, phường 7 ▶  tìm: xyz — không thấy"), "\(buffer.text)")
+        #expect(buffer.styleMask.contains("WWWW"), "said in the warning colour")
+    }
+
+    @Test func spaceStillMovesAnUnsearchedChoiceAndLeavingTheFieldForgetsTheQuery() {
+        var form = cellForm()
+        _ = form.handle(.char(" "))
+        #expect(form.field("unit")?.value == "Chi bộ Khu phố 3, phường 7")
+        type("le loi", into: &form)
+        #expect(form.field("unit")?.value == "Chi bộ Trường THCS Lê Lợi", "a space inside a query is part of it")
+        _ = form.handle(.tab)
+        #expect(form.field("unit")?.choiceQuery == "")
+        _ = form.handle(.backTab)
+        var buffer = CellBuffer(width: 80, height: 6)
+        form.draw(in: buffer.bounds, into: &buffer)
+        #expect(!buffer.text.contains("tìm:"))
+    }
+
     @Test func tabAndShiftTabMoveBetweenFieldsAndWrap() {
         var form = makeForm()
         #expect(form.focus == 0)

@@ -9,7 +9,7 @@ public struct FormField: Sendable {
         case text
         /// A day typed as dd/mm/yyyy (ISO also accepted), checked when the focus leaves the field.
         case date
-        /// One of a fixed list, changed with ←/→ or Space.
+        /// One of a fixed list, changed with ←/→ or Space, or found by typing some of its words.
         case choice([String])
     }
 
@@ -21,6 +21,9 @@ public struct FormField: Sendable {
     public var editor: TextField
     /// The chosen option of a choice field.
     public var choiceIndex: Int
+    /// What was typed into a choice field to find an option (see `ChoiceSearch`); cleared when the focus
+    /// leaves the field.
+    public internal(set) var choiceQuery = ""
     /// The message shown under the field, set by validation.
     public var error: String?
     /// Extra check on the (normalised) value: a Vietnamese message when it is wrong.
@@ -100,6 +103,8 @@ public struct Form: Sendable {
         KeyBinding([.ctrl("s")], "Lưu", action: "submit"),
         KeyBinding([.escape], "Hủy", action: "cancel"),
         KeyBinding([.left, .right], "Đổi lựa chọn", action: "choice", label: "←/→"),
+        KeyBinding([], "Ở ô lựa chọn: gõ vài chữ (không cần dấu) để tìm; ←/→ qua các lựa chọn khớp", action: "find",
+                   label: "chữ", inFooter: false),
         KeyBinding([.ctrl("a"), .home], "Đầu dòng", action: "home", inFooter: false),
         KeyBinding([.ctrl("e"), .end], "Cuối dòng", action: "end", inFooter: false),
         KeyBinding([.ctrl("k")], "Xóa đến cuối dòng", action: "kill", inFooter: false),
@@ -156,17 +161,25 @@ public struct Form: Sendable {
 
     private mutating func moveFocus(by step: Int) {
         fields[focus].error = fields[focus].check()
+        fields[focus].choiceQuery = ""
         focus = (focus + step + fields.count) % fields.count
     }
 
     private mutating func editFocused(with key: Key) {
         if case .choice(let options) = fields[focus].kind {
             guard !options.isEmpty else { return }
+            var search = ChoiceSearch(options: options, query: fields[focus].choiceQuery)
+            var index = fields[focus].choiceIndex
             switch key {
-            case .right, .char(" "): fields[focus].choiceIndex = (fields[focus].choiceIndex + 1) % options.count
-            case .left: fields[focus].choiceIndex = (fields[focus].choiceIndex - 1 + options.count) % options.count
+            case .right: index = search.step(from: index, by: 1)
+            case .left: index = search.step(from: index, by: -1)
+            case .char(" ") where search.query.isEmpty: index = search.step(from: index, by: 1)
+            case .char(let character): index = search.type(character, from: index)
+            case .backspace where !search.query.isEmpty: index = search.erase(from: index)
             default: return
             }
+            fields[focus].choiceIndex = index
+            fields[focus].choiceQuery = search.query
         } else if fields[focus].editor.handle(key) {
             // A corrected value clears its stale message; the next check decides again.
             fields[focus].error = nil
@@ -189,6 +202,12 @@ public struct Form: Sendable {
             if case .choice(let options) = field.kind {
                 let text = options.isEmpty ? "" : "◀ \(options[field.choiceIndex]) ▶"
                 buffer.putPadded(text, in: input, style: focused ? .focusedInput : .input)
+                if focused, !field.choiceQuery.isEmpty, !options.isEmpty {
+                    let found = ChoiceSearch(options: options, query: field.choiceQuery).matches(field.choiceIndex)
+                    let used = CellWidth.of(text)
+                    buffer.put("  tìm: \(field.choiceQuery)" + (found ? "" : " — không thấy"), at: row, col: input.col + used,
+                               style: found ? .muted : .warning, maxColumns: max(0, input.width - used))
+                }
             } else {
                 field.editor.draw(in: input, into: &buffer, focused: focused)
             }
