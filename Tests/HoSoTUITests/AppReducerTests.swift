@@ -202,6 +202,35 @@ import Testing
         #expect(target == RateReport.target(members: base))
     }
 
+    @Test func typingInTheFilterPickerFindsAnOptionAndEnterAppliesIt() throws {
+        var state = AppState(data: AppFixtures.demoData())
+        AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .char("f")], into: &state)
+        AppFixtures.type("chi bo khu pho 3", into: &state)
+        guard case .picker(let picker)? = state.modal else { Issue.record("no picker"); return }
+        #expect(picker.options[picker.selected].hasPrefix("Chi bộ: Chi bộ Khu phố 3 ("), "\(picker.options[picker.selected])")
+        let screen = AppView.render(state, width: 100, height: 30)
+        #expect(screen.text.contains("tìm: chi bo khu pho 3"))
+        AppFixtures.press([.enter], into: &state)
+        #expect(list(state)?.filter.title == "Chi bộ Khu phố 3")
+        #expect(names(state).isEmpty == false)
+    }
+
+    @Test func inThePickerJAndKMoveUntilSomethingIsTypedAndBackspaceTakesItBack() throws {
+        var state = AppState(data: AppFixtures.demoData())
+        AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .char("f"), .char("j"), .char("j"), .char("k")], into: &state)
+        guard case .picker(let moved)? = state.modal else { Issue.record("no picker"); return }
+        #expect(moved.selected == 1 && moved.query.isEmpty)
+        AppFixtures.type("qua han", into: &state)
+        guard case .picker(let found)? = state.modal else { Issue.record("no picker"); return }
+        #expect(found.options[found.selected].hasPrefix("Quá hạn ("))
+        AppFixtures.press([.backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace], into: &state)
+        guard case .picker(let cleared)? = state.modal else { Issue.record("no picker"); return }
+        #expect(cleared.query.isEmpty && cleared.selected == found.selected)
+        let nothing = AppFixtures.type("zzz", into: &state)
+        #expect(nothing.isEmpty)
+        #expect(AppView.render(state, width: 100, height: 30).text.contains("tìm: zzz — không thấy"))
+    }
+
     @Test func theDiscardQuestionAnswersClicksOnItsButtons() throws {
         var state = try small([.char("l"), .enter, .char("m")])
         AppFixtures.type("Tích cực học tập", into: &state)

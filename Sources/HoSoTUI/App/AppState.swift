@@ -277,6 +277,8 @@ public struct PickerState: Sendable {
     public var title: String
     public var options: [String]
     public var selected = 0
+    /// What was typed to find an option (see `ChoiceSearch`).
+    public var query = ""
     public var purpose: PickerPurpose
     /// What each option means, parallel to `options`.
     var filters: [ListFilter] = []

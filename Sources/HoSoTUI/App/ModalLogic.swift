@@ -62,9 +62,20 @@ extension AppReducer {
     }
 
     static func handlePicker(_ state: inout AppState, _ picker: inout PickerState, _ key: Key) -> [Effect] {
+        var search = ChoiceSearch(options: picker.options, query: picker.query)
         switch key {
-        case .up, .char("k"): picker.selected = max(0, picker.selected - 1)
-        case .down, .char("j"): picker.selected = min(picker.options.count - 1, picker.selected + 1)
+        // Typing finds an option (j and k move, as elsewhere, until something is typed).
+        case .char(let character) where !picker.options.isEmpty && (!search.query.isEmpty || !"jk ".contains(character)):
+            picker.selected = search.type(character, from: picker.selected)
+            picker.query = search.query
+        case .backspace where !search.query.isEmpty:
+            picker.selected = search.erase(from: picker.selected)
+            picker.query = search.query
+        case .up, .char("k") where !picker.options.isEmpty:
+            picker.selected = search.query.isEmpty ? max(0, picker.selected - 1) : search.step(from: picker.selected, by: -1)
+        case .down, .char("j") where !picker.options.isEmpty:
+            picker.selected = search.query.isEmpty ? min(picker.options.count - 1, picker.selected + 1)
+                : search.step(from: picker.selected, by: 1)
         case .pageUp: picker.selected = max(0, picker.selected - 10)
         case .pageDown: picker.selected = min(picker.options.count - 1, picker.selected + 10)
         case .home: picker.selected = 0

@@ -80,8 +80,8 @@ public enum AppView {
         case .message?:
             return [KeyHint(key: "Enter/Esc", description: "đóng")]
         case .picker?:
-            return [KeyHint(key: "↑↓", description: "chọn"), KeyHint(key: "Enter", description: "áp dụng"),
-                    KeyHint(key: "Esc", description: "đóng")]
+            return [KeyHint(key: "↑↓", description: "chọn"), KeyHint(key: "gõ", description: "tìm (không cần dấu)"),
+                    KeyHint(key: "Enter", description: "áp dụng"), KeyHint(key: "Esc", description: "đóng")]
         case nil:
             break
         }

@@ -66,13 +66,24 @@ enum ModalView {
     }
 
     static func drawPicker(_ picker: PickerState, in content: Rect, into buffer: inout CellBuffer) {
-        let height = min(content.height, picker.options.count + 2)
-        let inner = Modal.draw(title: picker.title, width: min(content.width - 4, 70), height: height, in: content, into: &buffer)
+        let searching = !picker.query.isEmpty
+        let height = min(content.height, picker.options.count + 2 + (searching ? 1 : 0))
+        let frame = Modal.draw(title: picker.title, width: min(content.width - 4, 70), height: height, in: content, into: &buffer)
+        var inner = frame
+        if searching {
+            // What was typed, above the options; the matching ones stand out.
+            let search = ChoiceSearch(options: picker.options, query: picker.query)
+            let found = !picker.options.isEmpty && search.matches(picker.selected)
+            buffer.putPadded(" tìm: \(picker.query)" + (found ? "" : " — không thấy"), in: Rect(row: frame.row, col: frame.col, width: frame.width, height: 1),
+                             style: found ? .muted : .warning)
+            inner = Rect(row: frame.row + 1, col: frame.col, width: frame.width, height: frame.height - 1)
+        }
+        let search = ChoiceSearch(options: picker.options, query: picker.query)
         let first = Table.scrollOffset(selected: picker.selected, current: 0, visibleRows: inner.height, rowCount: picker.options.count)
-        for (line, option) in picker.options.dropFirst(first).prefix(inner.height).enumerated() {
+        for (line, option) in picker.options.dropFirst(first).prefix(max(0, inner.height)).enumerated() {
             let index = first + line
-            buffer.putPadded(" " + option, in: Rect(row: inner.row + line, col: inner.col, width: inner.width, height: 1),
-                             style: index == picker.selected ? .selected : .normal)
+            let style: Style = index == picker.selected ? .selected : searching && !search.matches(index) ? .muted : .normal
+            buffer.putPadded(" " + option, in: Rect(row: inner.row + line, col: inner.col, width: inner.width, height: 1), style: style)
         }
     }
 
