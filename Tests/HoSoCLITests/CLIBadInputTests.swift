@@ -21,7 +21,7 @@ struct CLIBadInputTests {
         Case(arguments: ["case", "add", "--name", "Phạm Văn Nam", "--born", "2030-01-01", "--sex", "nam", "--date", "2024-01-10"], status: 1, message: "Ngày sinh (01/01/2030) phải trước ngày được giới thiệu"),
         Case(arguments: ["case", "note", "HS-0001", "--text", "   "], status: 1, message: "Nội dung nhận xét không được để trống"),
         Case(arguments: ["case", "identity", "HS-0001"], status: 64, message: "Chưa nêu trường nào để sửa"),
-        Case(arguments: ["case", "identity", "HS-0001", "--born", "2030-01-01", "--date", "2024-03-01"], status: 1, message: "Ngày sinh (01/01/2030) ở tương lai"),
+        Case(arguments: ["case", "identity", "HS-0001", "--born", "2030-01-01", "--date", "2024-03-01"], status: 1, message: "Ngày sinh (01/01/2030) phải trước ngày được giới thiệu (10/01/2024)"),
         Case(arguments: ["case", "identity", "HS-0001", "--name", "Nguyễn Thị Ánh"], status: 1, message: "không có gì để sửa"),
     ]
 

@@ -75,10 +75,12 @@ struct IdentityEditTests {
         #expect(fixed.history.last?.changes.map(\.field) == ["Họ và tên", "Nghề nghiệp", "Đoàn viên"])
     }
 
-    @Test("An empty name, a birth date in the future, control characters and no change at all are refused",
+    @Test("The rules of a new file hold for a correction; a correction that changes nothing is refused",
           arguments: [
               ("empty name", "Họ và tên không được để trống."),
-              ("future birth", "Ngày sinh (04/06/2024) ở tương lai."),
+              ("born after the nomination", "Ngày sinh (04/06/2024) phải trước ngày được giới thiệu (15/01/2024)."),
+              ("under 14 at the nomination", "Người được giới thiệu chưa đủ 14 tuổi (ngày sinh 16/01/2010); hãy kiểm tra lại ngày sinh."),
+              ("citizen id", "Số căn cước công dân phải gồm đúng 12 chữ số (đang là \"07919800123\")."),
               ("control", "control"),
               ("unchanged", "Thông tin mới giống hệt thông tin đang lưu; không có gì để sửa."),
           ])
@@ -87,7 +89,9 @@ struct IdentityEditTests {
         let person = Self.corrected({ person in
             switch scenario {
             case "empty name": person.fullName = "  "
-            case "future birth": person.birthDate = Fixtures.date("2024-06-04")
+            case "born after the nomination": person.birthDate = Fixtures.date("2024-06-04")
+            case "under 14 at the nomination": person.birthDate = Fixtures.date("2010-01-16")
+            case "citizen id": person.citizenID = "07919800123"
             case "control": person.homeAddress = "12 Lý Chính Thắng\u{1B}[2J"
             default: break
             }

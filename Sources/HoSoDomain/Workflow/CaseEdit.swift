@@ -226,13 +226,10 @@ extension Workflow {
             next.decisionExtensionGranted = true
             summary = "Gia hạn thời gian ra quyết định kết nạp"
             changes.append(FieldChange(field: "Gia hạn", before: "Không", after: "Có"))
-        case .updatePerson(var person):
-            requireText(person.fullName, "Họ và tên")
-            refuseControlCharacters(
-                person.fullName, person.ethnicity, person.religion, person.citizenID, person.homeAddress,
-                person.occupation)
-            if person.birthDate > date { problems.append("Ngày sinh (\(person.birthDate)) ở tương lai.") }
-            person.fullName = VietnameseText.normalized(person.fullName)
+        case .updatePerson(let typed):
+            // The rules of a new file, against the day this one was nominated.
+            let (person, personProblems) = PersonRules.checked(typed, nominated: file.nominationDate)
+            problems += personProblems
             changes += PersonDiff.changes(from: file.person, to: person)
             // An entry that changes nothing would still read as a correction in the history.
             if changes.isEmpty { problems.append("Thông tin mới giống hệt thông tin đang lưu; không có gì để sửa.") }
