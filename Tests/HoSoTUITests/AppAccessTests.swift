@@ -91,6 +91,13 @@ import Testing
             #expect(message.lines.joined().contains("Người giúp đỡ"), "the refusal names the role held")
         }
         expectKeysRefused(state, [.char("n")], "")
+        // A mentor does not correct an identity: the key is not offered, and pressed anyway it says why.
+        #expect(!helpDescriptions(state).contains("Sửa thông tin cá nhân (họ tên, ngày sinh…)"))
+        for key in [Key.char("s"), .ctrl("e")] {
+            var pressed = state
+            let effects = AppFixtures.press([key], into: &pressed)
+            expectRefused(pressed, effects, "sửa thông tin cá nhân")
+        }
         AppFixtures.press([.char("m")], into: &state)
         AppFixtures.type("Tích cực tham gia sinh hoạt", into: &state)
         let effects = AppFixtures.press([.ctrl("s")], into: &state)
