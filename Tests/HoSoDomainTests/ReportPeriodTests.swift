@@ -74,19 +74,28 @@ struct ReportPeriodTests {
         #expect(removals(legacy, ReportPeriod(span: .q1, year: 2024)) == 1)
     }
 
-    @Test("New members by age band, sex, education, occupation, ethnicity and Youth Union membership")
+    @Test("New members by age band, sex, education, occupation, ethnicity and traits, beside the same period last year")
     func breakdowns() throws {
         let report = PeriodReport.make(scope: Self.scope(), period: ReportPeriod(span: .h1, year: 2021))
-        let breakdowns = Dictionary(uniqueKeysWithValues: report.breakdowns.map { ($0.title, $0.items.map { "\($0.label)=\($0.count)" }) })
-        #expect(report.newMembers == 3)
-        // Ages at the decision: 20, 36 (born 30 June, decided 30 June), 30 (turns 31 on 1 July).
-        #expect(breakdowns["Độ tuổi"] == ["18–30=2", "36–40=1"])
+        // "label=this period/same period last year"
+        let breakdowns = Dictionary(uniqueKeysWithValues: report.breakdowns.map {
+            ($0.title, $0.items.map { "\($0.label)=\($0.count)/\($0.previous)" })
+        })
+        #expect(report.newMembers == 3 && report.previousNewMembers == 3)
+        // Ages at the decision: 20, 36 (born 30 June, decided 30 June), 30 (turns 31 on 1 July); last year
+        // files 4, 6 and 7, born 1 May 1995, decided in 2020 at 24 or 25.
+        #expect(breakdowns["Độ tuổi"] == ["18–30=2/3", "36–40=1/0"])
         #expect(report.meanAge == Double(20 + 36 + 30) / 3)
-        #expect(breakdowns["Giới tính"] == ["Nam=2", "Nữ=1"])
-        #expect(breakdowns["Trình độ học vấn"] == ["Trung học phổ thông=1", "Đại học=2"])
-        #expect(breakdowns["Nghề nghiệp"] == ["Công nhân=1", "Giáo viên=1", "Không ghi=1"])
-        #expect(breakdowns["Dân tộc"] == ["Kinh=2", "Tày=1"])
-        #expect(breakdowns["Đoàn viên Đoàn TNCS Hồ Chí Minh"] == ["Là đoàn viên=2", "Không là đoàn viên=1"])
+        #expect(report.previousMeanAge == Double(24 + 24 + 25) / 3)
+        #expect(breakdowns["Giới tính"] == ["Nam=2/0", "Nữ=1/3"])
+        #expect(breakdowns["Trình độ học vấn"] == ["Trung học phổ thông=1/0", "Đại học=2/3"])
+        #expect(breakdowns["Nghề nghiệp"] == ["Công nhân=1/0", "Giáo viên=1/3", "Không ghi=1/0"])
+        #expect(breakdowns["Dân tộc"] == ["Kinh=2/3", "Tày=1/0"])
+        // A person may have several traits; one who has none is in no row of them.
+        #expect(breakdowns["Đặc điểm"] == ["Người dân tộc thiểu số=1/0", "Đoàn viên Đoàn TNCS Hồ Chí Minh=2/3"])
+        let table = report.document.tables[1]
+        #expect(table.columns == ["Tiêu chí", "Nhóm", "6 tháng đầu năm 2021", "Tỷ lệ", "Cùng kỳ (6 tháng đầu năm 2020)", "Tăng/giảm"])
+        #expect(table.rows.first == ["Tổng số", "", "3", "", "3", "0 %"])
         #expect(report.unitsWithAdmission == ["Cơ sở 1", "Cơ sở 2"])
         #expect(report.unitsWithoutSources == ["Cơ sở 2", "Cơ sở 3"])
     }

@@ -18,7 +18,10 @@ public struct PeriodReport: Codable, Sendable, Equatable {
 
     public struct Item: Codable, Sendable, Equatable {
         public var label: String
+        /// New members of the period in this group.
         public var count: Int
+        /// New members of the same period last year in this group (the columns of Biểu 2-BTCTW).
+        public var previous: Int
     }
 
     public var unitName: String
@@ -27,6 +30,9 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     public var movements: [Movement]
     public var newMembers: Int
     public var meanAge: Double?
+    /// New members of the same period last year, and their mean age.
+    public var previousNewMembers: Int
+    public var previousMeanAge: Double?
     public var breakdowns: [Breakdown]
     public var unitCount: Int
     public var unitsWithAdmission: [String]
@@ -46,6 +52,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         var current = [Int](repeating: 0, count: movementEvents.count)
         var previous = current
         var admitted: [CaseFile] = []
+        var admittedLastYear: [CaseFile] = []
         // One pass over the files: at a province's size each pass is a walk through memory. A file counts
         // once in a period however many times the event happened to it there.
         for file in scope.scopedCases {
@@ -56,10 +63,15 @@ public struct PeriodReport: Codable, Sendable, Equatable {
                     current[index] += 1
                     if index == 0 { admitted.append(file) }
                 }
-                if dates.contains(where: lastYear.contains) { previous[index] += 1 }
+                if dates.contains(where: lastYear.contains) {
+                    previous[index] += 1
+                    if index == 0 { admittedLastYear.append(file) }
+                }
             }
         }
-        let ages = admitted.map { CaseEvents.age(of: $0.person, on: CaseEvents.admission($0)!) }
+        func ages(_ files: [CaseFile]) -> [Int] { files.map { CaseEvents.age(of: $0.person, on: CaseEvents.admission($0)!) } }
+        func mean(_ ages: [Int]) -> Double? { ages.isEmpty ? nil : Double(ages.reduce(0, +)) / Double(ages.count) }
+        let (agesNow, agesThen) = (ages(admitted), ages(admittedLastYear))
         let units = scope.reportingUnits
         let admittingUnitIDs = Set(admitted.map(\.unitID))
         let admittingUnits = units.filter { !scope.subtree(of: $0.id).isDisjoint(with: admittingUnitIDs) }
@@ -70,9 +82,9 @@ public struct PeriodReport: Codable, Sendable, Equatable {
                 Movement(label: movementEvents[index].label, current: current[index], previous: previous[index],
                          change: Percent.change(from: previous[index], to: current[index]))
             },
-            newMembers: admitted.count,
-            meanAge: ages.isEmpty ? nil : Double(ages.reduce(0, +)) / Double(ages.count),
-            breakdowns: breakdowns(of: admitted, ages: ages), unitCount: units.count,
+            newMembers: admitted.count, meanAge: mean(agesNow),
+            previousNewMembers: admittedLastYear.count, previousMeanAge: mean(agesThen),
+            breakdowns: breakdowns(of: (admitted, agesNow), lastYear: (admittedLastYear, agesThen)), unitCount: units.count,
             unitsWithAdmission: admittingUnits.map(\.name), unitsWithoutSources: dryUnits.map(\.name))
     }
 
@@ -89,48 +101,72 @@ public struct PeriodReport: Codable, Sendable, Equatable {
 
     static let ageBands = ["Dưới 18", "18–30", "31–35", "36–40", "41–45", "46–50", "51–55", "56–60", "Trên 60"]
 
-    static func breakdowns(of files: [CaseFile], ages: [Int]) -> [Breakdown] {
-        func counted(_ labels: [String], order: [String] = []) -> [Item] {
-            var counts: [String: Int] = [:]
-            for label in labels { counts[label, default: 0] += 1 }
-            let ordered = order.isEmpty
-                ? counts.keys.sorted { VietnameseCollation.compareWords($0, $1) == .orderedAscending }
-                : order.filter { counts[$0] != nil }
-            return ordered.map { Item(label: $0, count: counts[$0]!) }
+    /// The groups of Biểu 2-BTCTW, each counted among this period's new members and last year's.
+    static func breakdowns(of now: (files: [CaseFile], ages: [Int]), lastYear: (files: [CaseFile], ages: [Int])) -> [Breakdown] {
+        /// The groups a new member belongs to, one list per criterion, in the order of the table.
+        func groups(_ file: CaseFile, age: Int) -> [[String]] {
+            let person = file.person
+            let ethnicity = VietnameseText.normalized(person.ethnicity.trimmingCharacters(in: .whitespaces))
+            let religion = VietnameseText.folded(person.religion.trimmingCharacters(in: .whitespaces))
+            let occupation = person.occupation.trimmingCharacters(in: .whitespaces)
+            var traits: [String] = []
+            if !ethnicity.isEmpty, VietnameseText.folded(ethnicity) != "kinh" { traits.append("Người dân tộc thiểu số") }
+            if !religion.isEmpty, religion != "khong" { traits.append("Người có đạo") }
+            if person.youthUnionMember { traits.append("Đoàn viên Đoàn TNCS Hồ Chí Minh") }
+            return [
+                [ageBand(age)], [person.sex.vietnamese], [person.education.vietnamese],
+                [occupation.isEmpty ? "Không ghi" : VietnameseText.normalized(occupation)],
+                [ethnicity.isEmpty ? "Không ghi" : ethnicity], traits,
+            ]
         }
-        let ethnicity = files.map { VietnameseText.normalized($0.person.ethnicity.trimmingCharacters(in: .whitespaces)) }
-        return [
-            Breakdown(title: "Độ tuổi", items: counted(ages.map(ageBand), order: ageBands)),
-            Breakdown(title: "Giới tính", items: counted(files.map(\.person.sex.vietnamese), order: ["Nam", "Nữ"])),
-            Breakdown(
-                title: "Trình độ học vấn",
-                items: counted(files.map(\.person.education.vietnamese), order: EducationLevel.allCases.map(\.vietnamese))),
-            Breakdown(
-                title: "Nghề nghiệp",
-                items: counted(files.map { $0.person.occupation.trimmingCharacters(in: .whitespaces).isEmpty ? "Không ghi" : VietnameseText.normalized($0.person.occupation) })),
-            Breakdown(title: "Dân tộc", items: counted(ethnicity.map { $0.isEmpty ? "Không ghi" : $0 })),
-            Breakdown(
-                title: "Đoàn viên Đoàn TNCS Hồ Chí Minh",
-                items: counted(files.map { $0.person.youthUnionMember ? "Là đoàn viên" : "Không là đoàn viên" },
-                    order: ["Là đoàn viên", "Không là đoàn viên"])),
+        let criteria: [(title: String, order: [String]?)] = [
+            ("Độ tuổi", ageBands), ("Giới tính", ["Nam", "Nữ"]), ("Trình độ học vấn", EducationLevel.allCases.map(\.vietnamese)),
+            ("Nghề nghiệp", nil), ("Dân tộc", nil),
+            ("Đặc điểm", ["Người dân tộc thiểu số", "Người có đạo", "Đoàn viên Đoàn TNCS Hồ Chí Minh"]),
         ]
+        func counts(_ members: (files: [CaseFile], ages: [Int])) -> [[String: Int]] {
+            var result = [[String: Int]](repeating: [:], count: criteria.count)
+            for (file, age) in zip(members.files, members.ages) {
+                for (criterion, labels) in groups(file, age: age).enumerated() {
+                    for label in labels { result[criterion][label, default: 0] += 1 }
+                }
+            }
+            return result
+        }
+        let (current, previous) = (counts(now), counts(lastYear))
+        return criteria.indices.map { index in
+            let present = Set(current[index].keys).union(previous[index].keys)
+            let labels = criteria[index].order.map { $0.filter(present.contains) }
+                ?? present.sorted { VietnameseCollation.compareWords($0, $1) == .orderedAscending }
+            return Breakdown(
+                title: criteria[index].title,
+                items: labels.map { Item(label: $0, count: current[index][$0] ?? 0, previous: previous[index][$0] ?? 0) })
+        }
     }
 
     public var document: ReportDocument {
         let previous = period.sameLastYear.vietnamese
+        func age(_ mean: Double?) -> String {
+            mean.map { Percent.text($0, decimals: 1).replacingOccurrences(of: " %", with: "") } ?? "—"
+        }
         let movementTable = ReportTable(
             title: "Tình hình trong kỳ", columns: ["Nội dung", period.vietnamese, "Cùng kỳ (\(previous))", "Tăng/giảm"],
             rows: movements.map { [$0.label, String($0.current), String($0.previous), Percent.text($0.change, decimals: 1)] },
             numericColumns: [1, 2, 3])
-        var breakdownRows: [[String]] = []
+        var breakdownRows: [[String]] = [["Tổng số", "", String(newMembers), "", String(previousNewMembers),
+                                          Percent.text(Percent.change(from: previousNewMembers, to: newMembers), decimals: 1)]]
         for breakdown in breakdowns {
             for item in breakdown.items {
-                breakdownRows.append([breakdown.title, item.label, String(item.count), Percent.text(Percent.of(item.count, newMembers), decimals: 1)])
+                breakdownRows.append([
+                    breakdown.title, item.label, String(item.count), Percent.text(Percent.of(item.count, newMembers), decimals: 1),
+                    String(item.previous), Percent.text(Percent.change(from: item.previous, to: item.count), decimals: 1),
+                ])
             }
         }
         let breakdownTable = ReportTable(
-            title: "Đảng viên mới kết nạp trong kỳ: \(newMembers)", columns: ["Tiêu chí", "Nhóm", "Số lượng", "Tỷ lệ"],
-            rows: breakdownRows, numericColumns: [2, 3])
+            title: "Đảng viên mới kết nạp trong kỳ: \(newMembers)",
+            columns: ["Tiêu chí", "Nhóm", period.vietnamese, "Tỷ lệ", "Cùng kỳ (\(previous))", "Tăng/giảm"],
+            rows: breakdownRows, numericColumns: [2, 3, 4, 5])
         let unitRows = unitsWithAdmission.map { [$0, "Có kết nạp"] } + unitsWithoutSources.map { [$0, "Hết nguồn"] }
         let unitTable = ReportTable(title: "Đơn vị có kết nạp, đơn vị hết nguồn", columns: ["Đơn vị", "Tình hình"], rows: unitRows)
         return ReportDocument(
@@ -138,7 +174,8 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             tables: [movementTable, breakdownTable, unitTable],
             notes: [
                 "Đơn vị có kết nạp trong kỳ: \(unitsWithAdmission.count)/\(unitCount); đơn vị hết nguồn: \(unitsWithoutSources.count)/\(unitCount).",
-                "Tuổi bình quân của đảng viên mới: " + (meanAge.map { Percent.text($0, decimals: 1).replacingOccurrences(of: " %", with: "") } ?? "—") + ".",
+                "Tuổi bình quân của đảng viên mới: " + age(meanAge) + " (cùng kỳ năm trước: " + age(previousMeanAge) + ").",
+                "Một người có thể thuộc nhiều nhóm \"Đặc điểm\" (dân tộc thiểu số, có đạo, đoàn viên), như Biểu 2-BTCTW.",
                 "Số liệu đếm từ hồ sơ: ngày quyết định kết nạp, ngày quyết định công nhận chính thức, ngày đưa ra khỏi danh sách, ngày xóa tên.",
             ])
     }
