@@ -103,20 +103,28 @@ public struct PeriodReport: Codable, Sendable, Equatable {
 
     /// The groups of Biểu 2-BTCTW, each counted among this period's new members and last year's.
     static func breakdowns(of now: (files: [CaseFile], ages: [Int]), lastYear: (files: [CaseFile], ages: [Int])) -> [Breakdown] {
+        // The same few occupations, ethnicities and religions come back in every file: each text is
+        // normalised and folded once.
+        var labels: [String: (label: String, folded: String)] = [:]
+        func label(_ text: String) -> (label: String, folded: String) {
+            if let known = labels[text] { return known }
+            let trimmed = VietnameseText.normalized(text.trimmingCharacters(in: .whitespaces))
+            let result = (trimmed.isEmpty ? "Không ghi" : trimmed, trimmed.isEmpty ? "" : VietnameseText.folded(trimmed))
+            labels[text] = result
+            return result
+        }
         /// The groups a new member belongs to, one list per criterion, in the order of the table.
         func groups(_ file: CaseFile, age: Int) -> [[String]] {
             let person = file.person
-            let ethnicity = VietnameseText.normalized(person.ethnicity.trimmingCharacters(in: .whitespaces))
-            let religion = VietnameseText.folded(person.religion.trimmingCharacters(in: .whitespaces))
-            let occupation = person.occupation.trimmingCharacters(in: .whitespaces)
+            let ethnicity = label(person.ethnicity)
+            let religion = label(person.religion)
             var traits: [String] = []
-            if !ethnicity.isEmpty, VietnameseText.folded(ethnicity) != "kinh" { traits.append("Người dân tộc thiểu số") }
-            if !religion.isEmpty, religion != "khong" { traits.append("Người có đạo") }
+            if !ethnicity.folded.isEmpty, ethnicity.folded != "kinh" { traits.append("Người dân tộc thiểu số") }
+            if !religion.folded.isEmpty, religion.folded != "khong" { traits.append("Người có đạo") }
             if person.youthUnionMember { traits.append("Đoàn viên Đoàn TNCS Hồ Chí Minh") }
             return [
-                [ageBand(age)], [person.sex.vietnamese], [person.education.vietnamese],
-                [occupation.isEmpty ? "Không ghi" : VietnameseText.normalized(occupation)],
-                [ethnicity.isEmpty ? "Không ghi" : ethnicity], traits,
+                [ageBand(age)], [person.sex.vietnamese], [person.education.vietnamese], [label(person.occupation).label],
+                [ethnicity.label], traits,
             ]
         }
         let criteria: [(title: String, order: [String]?)] = [
