@@ -178,6 +178,32 @@ struct AppEndToEndTests {
         try await session.waitFor(text: "Không có hồ sơ nào khớp")
     }
 
+    @Test func aMistypedIdentityIsCorrectedInTheFormAndAChoiceIsFoundByTyping() async throws {
+        let data = try makeCell()
+        try cli(data, "case", "add", "--name", "Hoàng Văn Bình", "--born", "1995-06-15", "--sex", "nam", "--date", "2024-09-02")
+        let session = try app(data)
+        defer { session.stop() }
+        try await session.waitFor(text: "Bảng tiến độ")
+        try session.sendKeys("F2")
+        try await session.waitFor(text: "Hoàng Văn Bình")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "1 Thông tin")
+        try session.sendKeys("C-e")
+        try await session.waitFor(text: "Sửa thông tin cá nhân — HS-0001")
+        try session.sendKeys("Tab")
+        try fill(session, "15/06/1996")
+        try session.sendKeys("Tab", "Tab")  // past Giới tính, to Học vấn
+        try session.sendLiteral("sau dai")
+        try await session.waitFor(text: "◀ Sau đại học ▶  tìm: sau dai")
+        try session.sendKeys("C-s")
+        try await session.waitFor(text: "✓ Đã lưu")
+        try session.sendKeys("8")
+        let history = try await session.waitFor(text: "Ngày sinh: 15/06/1995 → 15/06/1996")
+        #expect(history.contains("Học vấn: Trung học phổ thông → Sau đại học"), "\(history)")
+        let json = try HosoRun.run(["case", "show", "HS-0001", "--json", "--data", data])
+        #expect(json.contains("\"birthDate\" : \"1996-06-15\"") && json.contains("\"postgraduate\""), "\(json)")
+    }
+
     @Test func resizeRedrawsEveryLayout() async throws {
         let data = try makeCell()
         let session = try app(data)
