@@ -53,7 +53,10 @@ let package = Package(
             dependencies: ["HoSoDomain", "HoSoStorage", "HoSoTUI"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "HoSoDomainTests", dependencies: ["HoSoDomain", "HoSoTestSupport"], swiftSettings: strictSettings),
+        // Fixtures/ holds the seed's quota table, read from disk by path (also by the CLI tests), not a resource.
+        .testTarget(
+            name: "HoSoDomainTests", dependencies: ["HoSoDomain", "HoSoTestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
         .testTarget(name: "HoSoStorageTests", dependencies: ["HoSoStorage", "HoSoTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HoSoTUITests", dependencies: ["HoSoTUI", "HoSoTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HoSoCLITests", dependencies: ["HoSoCLI", "HoSoTestSupport"], swiftSettings: strictSettings),
