@@ -88,6 +88,16 @@ public final class TmuxSession {
         return try await waitUntil("“\(text)”", timeout: timeout) { $0.contains(needle) }
     }
 
+    /// From the board: the list of all files (F2), then the first one (Enter) once `shown` is on screen;
+    /// returns when the file's tabs are drawn.
+    public func openFirstFile(once shown: String) async throws {
+        try await waitFor(text: "Bảng tiến độ")
+        try sendKeys("F2")
+        try await waitFor(text: shown)
+        try sendKeys("Enter")
+        try await waitFor(text: "1 Thông tin")
+    }
+
     /// Polls the screen until `condition` holds; on time-out throws an error that shows the screen.
     @discardableResult
     public func waitUntil(_ what: String, timeout: Duration = .seconds(5),

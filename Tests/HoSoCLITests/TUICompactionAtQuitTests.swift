@@ -42,11 +42,7 @@ struct TUICompactionAtQuitTests {
 
         let session = try TmuxSession([try hosoExecutablePath(), "--data", data, "--today", Self.today], width: 100, height: 30)
         defer { session.stop() }
-        try await session.waitFor(text: "Bảng tiến độ")
-        try session.sendKeys("F2")
-        try await session.waitFor(text: "HS-00")
-        try session.sendKeys("Enter")
-        try await session.waitFor(text: "1 Thông tin")
+        try await session.openFirstFile(once: "HS-00")
         try session.sendKeys("m")
         try await session.waitFor(text: "Ctrl-S lưu")
         try session.sendLiteral("Ghi trước khi thoát.")
