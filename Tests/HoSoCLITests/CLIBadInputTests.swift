@@ -43,6 +43,8 @@ struct CLIBadInputTests {
         (["report", "period"], "Lỗi: Thiếu tham số bắt buộc '--period <period>'"),
         (["case", "list", "thừa"], "Lỗi: Thừa tham số 'thừa'"),
         (["case", "note", "HS-0001", "--text"], "Lỗi: Thiếu giá trị cho '--text <text>'"),
+        (["case", "identity", "HS-0001", "--sex", "xyz"],
+         "Lỗi: Giá trị 'xyz' không hợp lệ cho '--sex <sex>'. Hãy dùng một trong các giá trị 'nam' hoặc 'nu'."),
     ])
     func usageErrorsInVietnamese(_ arguments: [String], _ message: String) throws {
         let result = try ChildProcess.run([try hosoExecutablePath()] + arguments)

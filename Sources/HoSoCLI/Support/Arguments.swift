@@ -20,6 +20,9 @@ extension EducationLevel: ExpressibleByArgument {
 }
 
 extension Person.Sex: ExpressibleByArgument {
+    /// What the help and a refusal offer (male/female and m/f are accepted too).
+    public static var allValueStrings: [String] { ["nam", "nu"] }
+
     public init?(argument: String) {
         switch VietnameseText.folded(argument) {
         case "male", "nam", "m": self = .male

@@ -18,6 +18,8 @@ enum UsageText {
         ("[<options>]", "[<tùy chọn>]"),
         ("<subcommand>", "<lệnh con>"),
         (". Please provide one of the following:", ". Hãy dùng một trong các giá trị:"),
+        ("Please provide one of ", "Hãy dùng một trong các giá trị "),
+        ("' and '", "' hoặc '"),
         ("Please provide at least one value for", "Cần ít nhất một giá trị cho"),
     ]
 
