@@ -13,6 +13,11 @@ struct CLIBadInputTests {
 
     static let cases: [Case] = [
         Case(arguments: ["case", "do", "HS-0001", "admit-to-list", "--mentor", "M001", "--date", "2024-02-30"], status: 1, message: "Ngày \"2024-02-30\" (--date) không có thật"),
+        // The store-bricking date of the hostile-input issue, through a note and a step, and the days beside the range.
+        Case(arguments: ["case", "note", "HS-0001", "--text", "x", "--date", "9999-12-15"], status: 1, message: "Ngày \"15/12/9999\" (--date) nằm ngoài khoảng ngày HoSo ghi nhận (01/01/1900 – 31/12/2100)"),
+        Case(arguments: ["case", "do", "HS-0001", "admit-to-list", "--mentor", "M001", "--date", "2101-01-01"], status: 1, message: "Ngày \"01/01/2101\" (--date) nằm ngoài khoảng"),
+        Case(arguments: ["case", "add", "--name", "Phạm Văn Nam", "--born", "1899-12-31", "--sex", "nam"], status: 1, message: "Ngày \"31/12/1899\" (--born) nằm ngoài khoảng"),
+        Case(arguments: ["case", "note", "HS-0001", "--text", "Ghi lùi ngày", "--date", "2024-01-09"], status: 1, message: "Ngày 09/01/2024 trước ngày của mục cuối trong lịch sử hồ sơ"),
         Case(arguments: ["case", "add", "--name", "Lê \u{1B}[2JVăn", "--born", "1999-01-01", "--sex", "nam"], status: 1, message: "ký tự điều khiển"),
         Case(arguments: ["case", "do", "HS-0001", "promote"], status: 1, message: "Không có bước \"promote\""),
         Case(arguments: ["case", "do", "HS-0001", "hold-ceremony", "--date", "2024-03-01"], status: 3, message: "Các bước có thể làm: admit-to-list"),

@@ -58,11 +58,11 @@ struct DateInput: ExpressibleByArgument, Sendable {
     static var defaultValueDescription: String { "YYYY-MM-DD hoặc dd/mm/yyyy" }
 
     func resolve(_ option: String) throws -> CivilDate {
-        guard let date = CivilDate(parsing: text) else {
-            throw Failure.error(
-                "Ngày \"\(text)\" (\(option)) không có thật hoặc sai dạng. Hãy nhập YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 2025-03-15.")
+        do throws(DateInputProblem) {
+            return try CivilDate.typed(text)
+        } catch {
+            throw Failure.error("Ngày \"\(error.typed)\" (\(option)) \(error.reason)")
         }
-        return date
     }
 }
 

@@ -17,8 +17,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
-    /// The day with this Julian Day Number (the count of days the astronomers use).
-    public init(julianDay jd: Int) {
+    /// The day with this Julian Day Number (the count of days the astronomers use). A number beyond the
+    /// years 1…9999 gives the first or last day of that span: date arithmetic never traps, whatever a file holds.
+    public init(julianDay: Int) {
+        let jd = min(max(julianDay, CivilDate.firstJulianDay), CivilDate.lastJulianDay)
         // Fliegel & Van Flandern's integer algorithm for the proleptic Gregorian calendar.
         var l = jd + 68569
         let n = 4 * l / 146097
@@ -42,6 +44,28 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let m = month + 12 * a - 3
         return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
     }
+
+    /// A day known to exist, for arithmetic that has already kept it in range.
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The first and last days the type can hold: 01/01/0001 and 31/12/9999.
+    public static let first = CivilDate(unchecked: 1, 1, 1)
+    public static let last = CivilDate(unchecked: 9999, 12, 31)
+    private static let firstJulianDay = first.julianDay
+    private static let lastJulianDay = last.julianDay
+
+    /// The days a person may record: from 01/01/1900 (the birth of the oldest relative anyone verifies)
+    /// to 31/12/2100 (the years the lunar calendar, and so Tết and the deadlines over it, are checked for).
+    /// A date outside it is a typing mistake, and one inside the type's range but far beyond it would make
+    /// every deadline computed from it meaningless.
+    public static let recordable: ClosedRange<CivilDate> = CivilDate(unchecked: 1900, 1, 1)...CivilDate(unchecked: 2100, 12, 31)
+
+    /// Whether a person may record this day (see `recordable`).
+    public var isRecordable: Bool { CivilDate.recordable.contains(self) }
 
     public static func isLeap(year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -76,16 +100,23 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var isWeekend: Bool { isoWeekday >= 6 }
 
-    public func adding(days: Int) -> CivilDate { CivilDate(julianDay: julianDay + days) }
+    public func adding(days: Int) -> CivilDate {
+        let (sum, overflow) = julianDay.addingReportingOverflow(days)
+        return overflow ? (days < 0 ? CivilDate.first : CivilDate.last) : CivilDate(julianDay: sum)
+    }
 
     /// The same day `months` later; a day that does not exist there becomes the month's last day
-    /// (31/01 + 1 month = 28/02 or 29/02), as people count months on paper.
+    /// (31/01 + 1 month = 28/02 or 29/02), as people count months on paper. Beyond the years 1…9999 it
+    /// stops at their first or last day instead of trapping.
     public func adding(months: Int) -> CivilDate {
-        let total = year * 12 + (month - 1) + months
+        let clampedMonths = min(max(months, -12 * 10_000), 12 * 10_000)
+        let total = year * 12 + (month - 1) + clampedMonths
+        guard total >= 12 else { return CivilDate.first }
+        guard total < 10_000 * 12 else { return CivilDate.last }
         let newYear = total / 12
         let newMonth = total % 12 + 1
         let newDay = min(day, CivilDate.daysIn(month: newMonth, year: newYear))
-        return CivilDate(year: newYear, month: newMonth, day: newDay)!
+        return CivilDate(unchecked: newYear, newMonth, newDay)
     }
 
     public func adding(years: Int) -> CivilDate { adding(months: years * 12) }
@@ -154,6 +185,42 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+/// Why a date a person typed is refused, in words they can act on.
+public enum DateInputProblem: Error, Equatable, Sendable {
+    /// Not a day that exists, or not in a form HoSo reads.
+    case unreadable(String)
+    /// A real day outside `CivilDate.recordable`.
+    case notRecordable(CivilDate)
+
+    /// The sentence for the person, after the date's label ("Ngày sinh", "--date"…).
+    public var reason: String {
+        switch self {
+        case .unreadable:
+            "không có thật hoặc sai dạng. Hãy nhập YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 2025-03-15."
+        case .notRecordable:
+            "nằm ngoài khoảng ngày HoSo ghi nhận (\(CivilDate.recordable.lowerBound) – \(CivilDate.recordable.upperBound)). "
+                + "Hãy kiểm tra lại năm."
+        }
+    }
+
+    /// What was typed, as the message quotes it.
+    public var typed: String {
+        switch self {
+        case .unreadable(let text): text
+        case .notRecordable(let date): date.vietnamese
+        }
+    }
+}
+
+extension CivilDate {
+    /// A date a person typed: a real day, as `YYYY-MM-DD` or `dd/mm/yyyy`, within `recordable`.
+    public static func typed(_ text: String) throws(DateInputProblem) -> CivilDate {
+        guard let date = CivilDate(parsing: text) else { throw .unreadable(text) }
+        guard date.isRecordable else { throw .notRecordable(date) }
+        return date
     }
 }
 

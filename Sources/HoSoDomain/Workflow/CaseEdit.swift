@@ -243,7 +243,7 @@ extension Workflow {
         guard problems.isEmpty else { throw .invalidInput(problems) }
         next.history.append(
             HistoryEntry(date: date, actor: context.actor, action: edit.name, summary: summary, changes: changes))
-        return next
+        return try keepingInvariants(next, over: file)
     }
 }
 

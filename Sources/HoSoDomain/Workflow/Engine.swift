@@ -37,7 +37,7 @@ extension Workflow {
             HistoryEntry(
                 date: context.date, actor: context.actor, action: kind.rawValue, summary: kind.vietnamese,
                 changes: changes))
-        return next
+        return try keepingInvariants(next, over: file)
     }
 
     /// What a step would require now, with the file as it is: the checklist shown before a step.

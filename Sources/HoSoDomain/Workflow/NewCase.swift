@@ -12,6 +12,6 @@ extension Workflow {
                 date: context.date, actor: context.actor, action: "add",
                 summary: "Tiếp nhận quần chúng ưu tú được giới thiệu",
                 changes: [FieldChange(field: "Nơi giới thiệu", before: "", after: source.vietnamese)]))
-        return file
+        return try keepingInvariants(file, over: nil)
     }
 }

@@ -58,7 +58,13 @@ public struct FormField: Sendable {
             return isRequired ? "Bắt buộc nhập" : nil
         }
         if kind == .date {
-            guard let date = CivilDate(parsing: trimmed) else { return "Ngày không hợp lệ (dd/mm/yyyy)" }
+            let date: CivilDate
+            do throws(DateInputProblem) {
+                date = try CivilDate.typed(trimmed)
+            } catch {
+                guard case .notRecordable = error else { return "Ngày không hợp lệ (dd/mm/yyyy)" }
+                return "Ngày ngoài khoảng \(CivilDate.recordable.lowerBound.year)–\(CivilDate.recordable.upperBound.year)"
+            }
             if editor.value != date.vietnamese { editor.setValue(date.vietnamese) }
         }
         return validate?(value)

@@ -1,0 +1,124 @@
+/// What must hold of every file, whatever path it took. The engine refuses a step or an edit that would
+/// break one (so anything HoSo accepts, `hoso check` accepts too), and `hoso check` reports a stored file
+/// that breaks one: one statement of each rule for both.
+public enum CaseInvariants {
+    /// Every breach in `file`, each a sentence that names the file. `unitExists`: whether the file's unit
+    /// is in the data (a file on its own cannot tell).
+    public static func problems(in file: CaseFile, unitExists: Bool = true) -> [String] {
+        let name = "Hồ sơ \(file.id)"
+        var problems: [String] = []
+        if !unitExists {
+            problems.append("\(name): thuộc đơn vị \(file.unitID) không có trong dữ liệu.")
+        }
+        if file.state.isMainPath, file.sideState != nil {
+            problems.append("\(name): ở trạng thái chính \(file.state.rawValue) nhưng còn ghi lý do trạng thái phụ.")
+        }
+        if !file.state.isMainPath, file.sideState == nil {
+            problems.append("\(name): ở trạng thái \(file.state.rawValue) nhưng không có lý do, ngày, người quyết định.")
+        }
+        if [.paused, .expired].contains(file.state), file.sideState?.resumeState == nil {
+            problems.append("\(name): tạm dừng nhưng không biết trạng thái để quay lại.")
+        }
+        if let index = CaseState.mainPath.firstIndex(of: file.state) {
+            func needs(_ state: CaseState, _ present: Bool, _ what: String) {
+                if let needed = CaseState.mainPath.firstIndex(of: state), index >= needed, !present {
+                    problems.append("\(name): đã qua bước \"\(state.vietnamese)\" nhưng thiếu \(what).")
+                }
+            }
+            needs(.sympathizer, file.sympathizerResolution != nil, "nghị quyết chi bộ")
+            needs(.certified, file.certificate != nil, "giấy chứng nhận bồi dưỡng")
+            needs(.cellApproved, file.cellVote != nil, "kết quả biểu quyết của chi bộ")
+            needs(.decided, file.decision != nil, "quyết định kết nạp")
+            needs(.probation, file.ceremony != nil, "ngày lễ kết nạp")
+        }
+        for (label, date) in file.recordedDates where !date.isRecordable {
+            problems.append(
+                "\(name): \(label) \(date.vietnamese) nằm ngoài khoảng ngày HoSo ghi nhận "
+                    + "(\(CivilDate.recordable.lowerBound) – \(CivilDate.recordable.upperBound)).")
+        }
+        let history = file.history
+        if let index = history.indices.dropLast().first(where: { history[$0].date > history[$0 + 1].date }) {
+            let (earlier, later) = (history[index], history[index + 1])
+            problems.append(
+                "\(name): lịch sử không theo thứ tự thời gian: \"\(later.summary)\" ngày \(later.date) "
+                    + "ghi sau \"\(earlier.summary)\" ngày \(earlier.date).")
+        }
+        return problems
+    }
+
+    /// The breaches `next` would bring that `previous` did not have: what a change must not do. A breach
+    /// the file already had (written by an older version) is `hoso check`'s to report, not a reason to
+    /// refuse every later change.
+    static func introduced(by next: CaseFile, over previous: CaseFile?) -> [String] {
+        let before = Set(previous.map { CaseInvariants.problems(in: $0) } ?? [])
+        var found = CaseInvariants.problems(in: next).filter { !before.contains($0) }
+        // A change dated before the file's last entry is what breaks the order: say it in the clerk's terms.
+        if let last = previous?.history.last, let added = next.history.last, (added.date < last.date),
+           next.history.count > (previous?.history.count ?? 0)
+        {
+            found.removeAll { $0.contains("lịch sử không theo thứ tự thời gian") }
+            found.append(
+                "Ngày \(added.date) trước ngày của mục cuối trong lịch sử hồ sơ (\"\(last.summary)\", ngày \(last.date)). "
+                    + "Hồ sơ ghi theo thứ tự thời gian: hãy kiểm tra lại ngày (ngày \(last.date) trở về sau).")
+        }
+        return found
+    }
+}
+
+extension CaseFile {
+    /// Every day the file records, with what it is, for the range check.
+    public var recordedDates: [(label: String, date: CivilDate)] {
+        var dates: [(String, CivilDate)] = [
+            ("ngày sinh", person.birthDate), ("ngày giới thiệu", nominationDate), ("ngày vào trạng thái", stateSince),
+        ]
+        func add(_ label: String, _ date: CivilDate?) { if let date { dates.append((label, date)) } }
+        removalDates.forEach { add("ngày đưa ra khỏi danh sách", $0) }
+        add("ngày nghị quyết chi bộ", sympathizerResolution)
+        for mentor in mentors {
+            add("ngày phân công người giúp đỡ", mentor.since)
+            add("ngày thôi giúp đỡ", mentor.until)
+        }
+        notes.forEach { add("ngày nhận xét", $0.date) }
+        for task in tasks {
+            add("ngày giao nhiệm vụ", task.given)
+            add("hạn nhiệm vụ", task.due)
+            add("ngày hoàn thành nhiệm vụ", task.done)
+        }
+        add("ngày vào lớp", enrolment?.enrolled)
+        add("ngày cấp giấy chứng nhận", certificate?.issued)
+        add("ngày làm đơn", application)
+        biographyVersions.forEach { add("ngày lý lịch", $0.date) }
+        for item in verificationItems {
+            add("ngày gửi thẩm tra", item.sent)
+            add("ngày nhận kết quả thẩm tra", item.returned)
+        }
+        add("ngày kết luận thẩm tra", verificationConcluded)
+        for introducer in introducers {
+            add("ngày bắt đầu cùng công tác", introducer.knownSince)
+            add("ngày thư giới thiệu", introducer.letterDate)
+        }
+        add("ngày nghị quyết đoàn thể", unionResolution?.date)
+        opinions.forEach { add("ngày ý kiến", $0.date) }
+        for vote in [cellVote, committeeVote, recognitionVote] { add("ngày biểu quyết", vote?.date) }
+        for decision in [decision, recognitionDecision] {
+            add("ngày quyết định", decision?.date)
+            add("ngày nhận quyết định", decision?.received)
+        }
+        add("ngày lễ kết nạp", ceremony)
+        add("ngày hết dự bị", probationCompleted)
+        add("ngày cấp giấy chứng nhận đảng viên mới", newMemberCertificate?.issued)
+        documents.forEach { add("ngày giấy tờ", $0.date) }
+        add("ngày trạng thái phụ", sideState?.date)
+        history.forEach { add("ngày ghi lịch sử", $0.date) }
+        return dates
+    }
+}
+
+extension Workflow {
+    /// `next`, unless it breaks an invariant that `previous` kept: then the breaches, as a refusal.
+    static func keepingInvariants(_ next: CaseFile, over previous: CaseFile?) throws(WorkflowError) -> CaseFile {
+        let problems = CaseInvariants.introduced(by: next, over: previous)
+        guard problems.isEmpty else { throw .invalidInput(problems) }
+        return next
+    }
+}
