@@ -96,7 +96,7 @@ public enum StoreError: Error, Sendable, Equatable {
                 return "Hồ sơ \(id) đã có người tạo trước. Chưa lưu gì. Hãy tải lại rồi kiểm tra."
             }
             let who = changedBy ?? "người khác"
-            let when = changedAt.map { " lúc \($0)" } ?? ""
+            let when = changedAt.map { " lúc \(Timestamp.vietnamese($0))" } ?? ""
             return "Hồ sơ \(id) vừa được \(who) sửa\(when). Thay đổi của bạn chưa được lưu. Hãy tải lại hồ sơ, xem thay đổi mới rồi sửa lại."
         case .corruptFile(let path, let line, let reason):
             let place = line.map { "\(path), dòng \($0)" } ?? path

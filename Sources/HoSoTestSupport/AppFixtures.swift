@@ -79,6 +79,21 @@ public enum AppFixtures {
         keys.flatMap { AppReducer.reduce(&state, .key($0)) }
     }
 
+    /// What a `.run` (or the first command of a `.runTogether`) effect would store on the data as loaded in
+    /// `state`: the engine applied as the store applies it; nil for another effect or a refusal.
+    public static func applied(_ effect: Effect?, in state: AppState) -> CaseFile? {
+        let command: CaseCommand
+        switch effect {
+        case .run(let one)?: command = one
+        case .runTogether(let many)?: guard let first = many.first else { return nil }; command = first
+        default: return nil
+        }
+        guard let file = state.data.cases.first(where: { $0.id == command.caseID }),
+              let context = state.data.context(for: file, on: command.date)
+        else { return nil }
+        return try? Workflow.run(command, on: file, context: context)
+    }
+
     /// Types `text` one character at a time.
     @discardableResult
     public static func type(_ text: String, into state: inout AppState) -> [Effect] {

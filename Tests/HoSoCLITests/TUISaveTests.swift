@@ -28,12 +28,11 @@ import Testing
 
         deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-        /// The save effect of a note on the `nth` open file of the index, as the note form makes it.
-        func noteSave(_ nth: Int = 0) throws -> Effect {
+        /// The note command on the `nth` open file of the index, as the note form sends it, and that file.
+        func noteSave(_ nth: Int = 0) throws -> (effect: Effect, file: CaseFile, revision: Int?) {
             let file = try #require(state.index.rows.map(\.file).filter { !$0.state.isTerminal }.dropFirst(nth).first)
-            let context = try #require(state.data.context(for: file, on: TUISaveTests.today))
-            let next = try Workflow.edit(.addNote(text: "Tích cực tham gia sinh hoạt."), of: file, context: context)
-            return .save(next, expectedRevision: state.data.revisions[file.id])
+            let command = CaseCommand.edit(.addNote(text: "Tích cực tham gia sinh hoạt."), on: file.id, date: TUISaveTests.today)
+            return (.run(command), file, state.data.revisions[file.id])
         }
 
         /// Runs `effects` and reduces what comes back, as the application's loop does.
@@ -68,12 +67,12 @@ import Testing
 
     @Test func aSaveOfThisTerminalAloneIsAppliedInPlace() throws {
         let workspace = try Workspace()
-        let save = try workspace.noteSave()
-        guard case .save(let file, let revision) = save else { return }
+        let (save, file, revision) = try workspace.noteSave()
         let actions = workspace.run([save])
         guard case .stored(let stored)? = actions.first else { Issue.record("no in-place update: \(actions)"); return }
         #expect(stored.map(\.file.id) == [file.id] && stored.first?.revision == (revision ?? 0) + 1)
         #expect(stored.first?.file == workspace.runner.repository.caseFile(file.id), "as stored, with the store's seals")
+        #expect(stored.first?.file.notes.count == file.notes.count + 1)
         #expect(actions.contains { if case .saved = $0 { true } else { false } })
         #expect(workspace.state.data.revisions[file.id] == (revision ?? 0) + 1)
         Self.expectAsIfOpenedNow(workspace.state, runner: workspace.runner)
@@ -85,28 +84,30 @@ import Testing
         let other = try Repository.open(at: workspace.directory)
         let elsewhere = try #require(workspace.state.index.rows.map(\.file).last { !$0.state.isTerminal })
         try CaseService(repository: other).edit(.addNote(text: "Ghi ở máy khác."), on: elsewhere.id, date: Self.today, actor: "Bí thư")
-        let actions = workspace.run([try workspace.noteSave()])
+        let actions = workspace.run([try workspace.noteSave().effect])
         guard case .loaded(_, external: false)? = actions.first else { Issue.record("no reload: \(actions)"); return }
         let shown = workspace.state.index.position(of: elsewhere.id).map { workspace.state.index.rows[$0].file }
         #expect(shown?.history.count == elsewhere.history.count + 1, "the other terminal's note is shown")
         Self.expectAsIfOpenedNow(workspace.state, runner: workspace.runner)
     }
 
-    @Test func aConflictStillReloadsAndOffersTheForm() throws {
+    /// Issue 14, item 9: a note commutes with another terminal's change of the same file.
+    @Test func aNoteOnAFileAnotherTerminalNotedMeanwhileKeepsBothNotes() throws {
         let workspace = try Workspace()
-        let save = try workspace.noteSave()
-        guard case .save(let file, _) = save else { return }
+        let (save, file, _) = try workspace.noteSave()
         let other = try Repository.open(at: workspace.directory)
         try CaseService(repository: other).edit(.addNote(text: "Ghi ở máy khác."), on: file.id, date: Self.today, actor: "Bí thư")
         let actions = workspace.run([save])
-        guard case .loaded? = actions.first else { Issue.record("no reload: \(actions)"); return }
-        #expect(actions.contains { if case .conflict = $0 { true } else { false } })
-        guard case .conflict? = workspace.state.modal else { Issue.record("no conflict popup"); return }
+        #expect(!actions.contains { if case .conflict = $0 { true } else { false } }, "\(actions)")
+        #expect(workspace.state.modal == nil)
+        let stored = try #require(workspace.runner.repository.caseFile(file.id))
+        #expect(stored.notes.suffix(2).map(\.text) == ["Ghi ở máy khác.", "Tích cực tham gia sinh hoạt."])
+        Self.expectAsIfOpenedNow(workspace.state, runner: workspace.runner)
     }
 
     @Test func savesOfSeveralFilesAtOnceAreEachAppliedInPlace() throws {
         let workspace = try Workspace()
-        let saves = try (0..<3).map { try workspace.noteSave($0 * 5) }
+        let saves = try (0..<3).map { try workspace.noteSave($0 * 5).effect }
         let actions = workspace.run(saves)
         guard case .stored(let stored)? = actions.first else { Issue.record("no in-place update: \(actions)"); return }
         #expect(stored.count == 3)

@@ -106,17 +106,6 @@ struct AccessTests {
         }
     }
 
-    @Test("A history entry's action names the permission it needed")
-    func permissionFromHistory() {
-        #expect(Permission(historyAction: "cell-vote") == .step(.cellVote))
-        #expect(Permission(historyAction: "add") == .addCase)
-        #expect(Permission(historyAction: "note") == .edit(.note))
-        #expect(Permission(historyAction: "decide") == .step(.issueDecision))
-        #expect(Permission(historyAction: "task-done") == .edit(.taskDone))
-        #expect(Permission(historyAction: "rewrite-everything") == nil)
-        for kind in CaseEdit.Kind.allCases { #expect(Permission(historyAction: kind.rawValue) == .edit(kind)) }
-    }
-
     @Test("Someone without any role is told so and how to get one")
     func noRoleAtAll() throws {
         let nobody = Self.access([])

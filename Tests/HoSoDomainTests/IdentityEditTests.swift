@@ -24,7 +24,7 @@ struct IdentityEditTests {
         #expect(Workflow.blockers(to: .cellApproved, of: file, context: context).map(\.code).contains("age.minimum"))
 
         let person = Self.corrected({ $0.birthDate = Fixtures.date("1997-03-01") }, of: file)
-        let fixed = try Workflow.edit(.updatePerson(person), of: file, context: context)
+        let fixed = try Workflow.edit(.correctIdentity(seen: file.person, typed: person), of: file, context: context)
         #expect(fixed.person.birthDate == Fixtures.date("1997-03-01"))
         let entry = try #require(fixed.history.last)
         #expect(entry.action == "identity")
@@ -40,7 +40,7 @@ struct IdentityEditTests {
         let context = Fixtures.journey().context(on: date.adding(days: 3))
         // Really 17 at the vote: born seventeen years and a month before it.
         let young = Self.corrected({ $0.birthDate = vote.date.adding(months: -(17 * 12 + 1)) }, of: voted)
-        let corrected = try Workflow.edit(.updatePerson(young), of: voted, context: context)
+        let corrected = try Workflow.edit(.correctIdentity(seen: voted.person, typed: young), of: voted, context: context)
         #expect(corrected.person.birthDate == young.birthDate, "the truth is recorded")
         let notes = try #require(corrected.history.last).changes.filter { $0.field == IdentityRecheck.field }
         #expect(notes.count == 1)
@@ -49,16 +49,16 @@ struct IdentityEditTests {
         #expect(notes.first?.after.hasSuffix("Báo cấp ủy xem xét.") == true)
 
         let lowered = Self.corrected({ $0.education = .primary }, of: voted)
-        let education = try Workflow.edit(.updatePerson(lowered), of: voted, context: context)
+        let education = try Workflow.edit(.correctIdentity(seen: voted.person, typed: lowered), of: voted, context: context)
         #expect(education.history.last?.changes.filter { $0.field == IdentityRecheck.field }.count == 1)
 
         // Another birth date that still met the rule, or a name: nothing to note.
         let older = Self.corrected({ $0.birthDate = $0.birthDate.adding(months: -2) }, of: voted)
-        #expect(try Workflow.edit(.updatePerson(older), of: voted, context: context).history.last?.changes.map(\.field) == ["Ngày sinh"])
+        #expect(try Workflow.edit(.correctIdentity(seen: voted.person, typed: older), of: voted, context: context).history.last?.changes.map(\.field) == ["Ngày sinh"])
         // Before the vote, the vote itself will check.
         let (early, earlyDate) = try Fixtures.file(in: .verified)
         let earlyYoung = Self.corrected({ $0.birthDate = earlyDate.adding(months: -(17 * 12)) }, of: early)
-        #expect(try Workflow.edit(.updatePerson(earlyYoung), of: early, context: Fixtures.journey().context(on: earlyDate))
+        #expect(try Workflow.edit(.correctIdentity(seen: early.person, typed: earlyYoung), of: early, context: Fixtures.journey().context(on: earlyDate))
             .history.last?.changes.map(\.field) == ["Ngày sinh"])
     }
 
@@ -70,7 +70,7 @@ struct IdentityEditTests {
             $0.youthUnionMember = true
             $0.occupation = "Kỹ sư"
         }, of: file)
-        let fixed = try Workflow.edit(.updatePerson(person), of: file, context: Fixtures.context(on: Self.day))
+        let fixed = try Workflow.edit(.correctIdentity(seen: file.person, typed: person), of: file, context: Fixtures.context(on: Self.day))
         #expect(fixed.person.fullName == "Nguyễn Thị Minh Khánh")
         #expect(fixed.history.last?.changes.map(\.field) == ["Họ và tên", "Nghề nghiệp", "Đoàn viên"])
     }
@@ -97,7 +97,7 @@ struct IdentityEditTests {
             }
         }, of: file)
         do {
-            _ = try Workflow.edit(.updatePerson(person), of: file, context: Fixtures.context(on: Self.day))
+            _ = try Workflow.edit(.correctIdentity(seen: file.person, typed: person), of: file, context: Fixtures.context(on: Self.day))
             Issue.record("\(scenario) was accepted")
         } catch {
             guard case .invalidInput(let problems) = error else { Issue.record("\(error)"); return }
@@ -117,7 +117,7 @@ struct IdentityEditTests {
         #expect(removed.state.isTerminal)
         let person = Self.corrected({ $0.occupation = "Kỹ sư" }, of: removed)
         do {
-            _ = try Workflow.edit(.updatePerson(person), of: removed, context: Fixtures.journey().context(on: date.adding(days: 2)))
+            _ = try Workflow.edit(.correctIdentity(seen: removed.person, typed: person), of: removed, context: Fixtures.journey().context(on: date.adding(days: 2)))
             Issue.record("a closed file was corrected")
         } catch {
             guard case .invalidInput(let problems) = error else { Issue.record("\(error)"); return }
@@ -136,7 +136,7 @@ struct IdentityEditTests {
         context.access = mentor
         let person = Self.corrected({ $0.occupation = "Kỹ sư" }, of: file)
         do {
-            _ = try Workflow.edit(.updatePerson(person), of: file, context: context)
+            _ = try Workflow.edit(.correctIdentity(seen: file.person, typed: person), of: file, context: context)
             Issue.record("a mentor corrected an identity")
         } catch {
             guard case .notPermitted(let refusal) = error else { Issue.record("\(error)"); return }

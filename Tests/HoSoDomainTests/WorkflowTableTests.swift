@@ -94,6 +94,8 @@ struct WorkflowTableTests {
             #expect(!problems.isEmpty)
         case .failure(.notPermitted(let refusal)):
             Issue.record("no person acts in this context, yet \(refusal.message)")
+        case .failure(.stateMoved), .failure(.conflict):
+            Issue.record("a step applied directly names no state seen and no field: \(outcome)")
         }
     }
 

@@ -102,17 +102,16 @@ struct PeopleAndSignInTests {
         _ = repository
     }
 
-    @Test("The store refuses a mentor's save of another mentor's file and a save that rewrites the history, whatever computed it")
+    @Test("The service refuses a mentor's step and another mentor's file, whichever front end sent the command")
     func storeEnforcesRolesOnSave() throws {
         let (workspace, repository, file, mentor) = try workspace()
         defer { workspace.remove() }
         let mentorService = service(repository, mentor)
         // A note on their own candidate is fine.
         try mentorService.edit(.addNote(text: "Tiến bộ rõ."), on: file.id, date: Fixtures.date("2024-06-03"), actor: mentor.signature)
-        // A file computed elsewhere with a step the mentor may not take: refused by the store.
-        var forged = try #require(repository.caseFile(file.id))
-        forged.history.append(HistoryEntry(date: Fixtures.date("2024-06-04"), actor: mentor.signature, action: "cell-vote", summary: "x"))
-        let refusal = expectServiceError { () throws(ServiceError) in try mentorService.save(forged, expectedRevision: repository.revision(of: file.id), actor: mentor.signature) }
+        // A step the mentor may not take, sent as a command as the TUI sends it: refused by the service.
+        let vote = CaseCommand.step(.cellVote(votesFor: 7, votesAgainst: 0, exemptAbsent: 0), on: file.id, date: Fixtures.date("2024-06-04"))
+        let refusal = expectServiceError { () throws(ServiceError) in _ = try mentorService.run(vote, actor: mentor.signature) }
         #expect(refusal?.message.contains("Không được phép") == true)
         // Another mentor's candidate (HS-0002 has no mentor): not readable, not writable.
         #expect(expectServiceError { () throws(ServiceError) in _ = try mentorService.file("HS-0002") } != nil)
@@ -120,13 +119,6 @@ struct PeopleAndSignInTests {
             try mentorService.edit(.addNote(text: "x"), on: "HS-0002", date: Fixtures.date("2024-06-03"), actor: mentor.signature)
         } != nil)
         #expect(mentorService.visibleCases.map(\.id) == [file.id])
-        // Rewriting history is refused even for a clerk.
-        let clerkService = service(repository, Self.clerk)
-        var rewritten = try #require(repository.caseFile(file.id))
-        rewritten.history[0].summary = "Đã sửa"
-        rewritten.history.append(HistoryEntry(date: Fixtures.date("2024-06-05"), actor: Self.clerk.signature, action: "note", summary: "y"))
-        let rewrite = expectServiceError { () throws(ServiceError) in try clerkService.save(rewritten, expectedRevision: repository.revision(of: file.id), actor: "lan") }
-        #expect(rewrite?.message.contains("chỉ được ghi thêm") == true)
         let audit = AuditLog.events(inDirectory: workspace.directory)
         #expect(audit.contains { $0.kind == .notPermitted && $0.caseID == "HS-0002" && $0.account == "hung" })
     }
@@ -191,40 +183,49 @@ struct LegacyOwnerTests {
     }
 }
 
-@Suite("A save computed from an old version")
-struct StaleSaveTests {
-    @Test("Meets the conflict message naming who changed the file, not the history refusal")
-    func staleSaveIsAConflict() throws {
+@Suite("A command on a file another terminal changed meanwhile")
+struct StaleCommandTests {
+    @Test("Is applied to their version: both notes are kept, in the order they were saved")
+    func staleCommandKeepsBothChanges() throws {
         let workspace = RepositoryWorkspace()
         defer { workspace.remove() }
-        let repository = try workspace.create()
-        let service = CaseService(repository: repository)
-        let start = try #require(repository.caseFile("HS-0001"))
-        let revision = repository.revision(of: "HS-0001")
-        try service.edit(.addNote(text: "Từ máy khác."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Thư ký Minh")
-        var mine = start
-        mine.history.append(HistoryEntry(date: RepositoryWorkspace.day, actor: "Thư ký Lan", action: "note", summary: "Của tôi"))
-        let error = expectServiceError { () throws(ServiceError) in try service.save(mine, expectedRevision: revision, actor: "Thư ký Lan") }
-        guard case .storage(let storage)? = error else { Issue.record("expected a conflict, got \(String(describing: error))"); return }
-        #expect(storage.isConflict)
-        #expect(storage.message.contains("Thư ký Minh"))
+        let mine = try workspace.create()
+        let theirs = try Repository.open(at: workspace.directory)
+        let before = try #require(mine.caseFile("HS-0001"))
+        try CaseService(repository: theirs).edit(.addNote(text: "Từ máy khác."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Thư ký Minh")
+        // This repository has not looked since: the service reads the stored version before applying.
+        let saved = try CaseService(repository: mine).edit(.addNote(text: "Của tôi."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Thư ký Lan")
+        #expect(saved.notes.map(\.text) == before.notes.map(\.text) + ["Từ máy khác.", "Của tôi."])
+        #expect(try Repository.open(at: workspace.directory).caseFile("HS-0001")?.notes.count == before.notes.count + 2)
     }
-}
 
-@Suite("A save whose history names no HoSo action")
-struct UnknownActionSaveTests {
-    @Test("Is refused, even for a clerk, and nothing is stored")
-    func unknownActionIsRefused() throws {
+    @Test("An identity field changed meanwhile to another value is refused with the three values; other fields merge")
+    func identityConflictShowsBothValues() throws {
         let workspace = RepositoryWorkspace()
         defer { workspace.remove() }
-        let repository = try workspace.create()
-        let clerk = Account(id: "lan", fullName: "Trần Thị Lan", grants: [RoleGrant(.clerk, in: Fixtures.cellID)])
-        let service = CaseService(repository: repository, access: Access(account: clerk, organisation: repository.organisation))
-        var file = try #require(repository.caseFile("HS-0001"))
-        let revision = repository.revision(of: "HS-0001")
-        file.history.append(HistoryEntry(date: RepositoryWorkspace.day, actor: clerk.signature, action: "rewrite-everything", summary: "?"))
-        let error = expectServiceError { () throws(ServiceError) in try service.save(file, expectedRevision: revision, actor: clerk.signature) }
-        #expect(error?.message.contains("không phải một bước hay một thay đổi") == true)
-        #expect(repository.revision(of: "HS-0001") == revision)
+        let mine = try workspace.create()
+        let theirs = try Repository.open(at: workspace.directory)
+        let seen = try #require(mine.caseFile("HS-0001")).person
+        var occupation = seen
+        occupation.occupation = "Kế toán trưởng"
+        try CaseService(repository: theirs).edit(.correctIdentity(seen: seen, typed: occupation), on: "HS-0001",
+                                                 date: RepositoryWorkspace.day, actor: "Thư ký Minh")
+        // Another field: merged onto their change.
+        var address = seen
+        address.homeAddress = "45 Nguyễn Trãi, Quận 5"
+        let merged = try CaseService(repository: mine).edit(.correctIdentity(seen: seen, typed: address), on: "HS-0001",
+                                                            date: RepositoryWorkspace.day, actor: "Thư ký Lan")
+        #expect(merged.person.occupation == "Kế toán trưởng" && merged.person.homeAddress == "45 Nguyễn Trãi, Quận 5")
+        // The same field, to another value: refused, nothing written, the three values named.
+        let revision = mine.revision(of: "HS-0001")
+        var other = seen
+        other.occupation = "Kế toán"
+        let error = expectServiceError { () throws(ServiceError) in
+            _ = try CaseService(repository: mine).edit(.correctIdentity(seen: seen, typed: other), on: "HS-0001",
+                                                       date: RepositoryWorkspace.day, actor: "Thư ký Lan")
+        }
+        guard case .workflow(.conflict(let fields))? = error else { Issue.record("expected a field conflict: \(String(describing: error))"); return }
+        #expect(fields == [FieldConflict(field: "Nghề nghiệp", seen: seen.occupation, typed: "Kế toán", stored: "Kế toán trưởng")])
+        #expect(mine.revision(of: "HS-0001") == revision)
     }
 }

@@ -40,8 +40,8 @@ func expectServiceError(
 
 @Suite("Two terminals on one data directory")
 struct RepositoryConcurrencyTests {
-    @Test("Both edit the same file from the same revision: the second is told who and when, the first keeps its note")
-    func sameCaseConflict() throws {
+    @Test("Both note the same file from the same revision: the second note is applied to the first's version, both kept")
+    func sameCaseNotesBothLand() throws {
         let workspace = RepositoryWorkspace()
         defer { workspace.remove() }
         let first = CaseService(repository: try workspace.create())
@@ -49,29 +49,29 @@ struct RepositoryConcurrencyTests {
         #expect(first.repository.revision(of: "HS-0001") == second.repository.revision(of: "HS-0001"))
 
         try first.edit(.addNote(text: "Tích cực tham gia tổ dân phố."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Thư ký Lan")
-        let error = expectServiceError { () throws(ServiceError) in
-            try second.edit(.addNote(text: "Nhận xét của bí thư."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Bí thư Hùng")
-        }
-        guard case .storage(let storage)? = error else {
-            Issue.record("expected a storage conflict, got \(String(describing: error))")
-            return
-        }
-        #expect(storage.isConflict)
-        #expect(storage.message.contains("Hồ sơ HS-0001 vừa được"), "the file as the clerk knows it: \(storage.message)")
-        #expect(storage.message.contains("Thư ký Lan"), "the message names who changed it: \(storage.message)")
-        let changedAt = try #require(first.repository.lastChange(of: "HS-0001")?.at)
-        #expect(storage.message.contains(changedAt), "the message says when: \(storage.message)")
-        #expect(storage.message.contains("chưa được lưu"))
-
-        let fresh = try workspace.open()
-        let notes = try #require(fresh.caseFile("HS-0001")).notes.map(\.text)
-        #expect(notes == ["Tích cực tham gia tổ dân phố."], "the first edit survives and the refused one left no trace")
-
-        try second.repository.refresh()
-        #expect(second.repository.caseFile("HS-0001")?.notes.map(\.text) == ["Tích cực tham gia tổ dân phố."])
-        // Redone on the fresh revision, the second edit lands after the first.
-        try second.edit(.addNote(text: "Nhận xét của bí thư."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Bí thư Hùng")
+        let saved = try second.edit(.addNote(text: "Nhận xét của bí thư."), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Bí thư Hùng")
+        #expect(saved.notes.map(\.text) == ["Tích cực tham gia tổ dân phố.", "Nhận xét của bí thư."])
         #expect(try workspace.open().caseFile("HS-0001")?.notes.map(\.text) == ["Tích cực tham gia tổ dân phố.", "Nhận xét của bí thư."])
+        #expect(try workspace.open().check().errors.isEmpty)
+    }
+
+    @Test("A step chosen on a state the file has left meanwhile is refused in Vietnamese, naming the new state")
+    func stepFromAStateThatMoved() throws {
+        let workspace = RepositoryWorkspace()
+        defer { workspace.remove() }
+        let first = CaseService(repository: try workspace.create())
+        let second = CaseService(repository: try workspace.open())
+        let seen = try #require(second.repository.caseFile("HS-0001")).state
+        try first.perform(.withdraw(reason: "Xin rút hồ sơ"), on: "HS-0001", date: RepositoryWorkspace.day, actor: "Thư ký Lan")
+        let error = expectServiceError { () throws(ServiceError) in
+            _ = try second.run(.step(.remove(reason: "Không còn đủ điều kiện"), on: "HS-0001", date: RepositoryWorkspace.day, seenState: seen), actor: "Bí thư Hùng")
+        }
+        guard case .workflow(.stateMoved(let event, let from, let now))? = error else {
+            Issue.record("expected the state to have moved: \(String(describing: error))"); return
+        }
+        #expect(event == .remove && from == seen && now == .withdrawn)
+        #expect(error?.message.contains("sang \"\(CaseState.withdrawn.vietnamese)\"") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("remove") == false, "no raw event names on screen")
     }
 
     @Test("Edits of different files from stale views both land")

@@ -101,7 +101,7 @@ import Testing
         AppFixtures.press([.char("m")], into: &state)
         AppFixtures.type("Tích cực tham gia sinh hoạt", into: &state)
         let effects = AppFixtures.press([.ctrl("s")], into: &state)
-        guard case .save(let file, _)? = effects.first else { Issue.record("no save: \(effects)"); return }
+        guard let file = AppFixtures.applied(effects.first, in: state) else { Issue.record("no save: \(effects)"); return }
         #expect(file.notes.last?.text == "Tích cực tham gia sinh hoạt")
         #expect(file.history.last?.actor == "Trần Văn Hùng (hung)")
     }
@@ -150,7 +150,7 @@ import Testing
         AppFixtures.press([.tab], into: &state)
         AppFixtures.type("7", into: &state)
         let effects = AppFixtures.press([.ctrl("s"), .right, .enter], into: &state)
-        guard case .save(let file, _)? = effects.first else { Issue.record("no save: \(effects) \(String(describing: state.modal))"); return }
+        guard let file = AppFixtures.applied(effects.first, in: state) else { Issue.record("no save: \(effects) \(String(describing: state.modal))"); return }
         #expect(file.state == .cellApproved)
         #expect(file.history.last?.actor == "Phạm Quốc Bảo (bao)")
         expectKeysRefused(try signedIn(Self.bao, [.char("l"), .down, .enter]), [.char("m")], "thêm nhận xét")

@@ -95,7 +95,7 @@ struct BenchCommand: ParsableCommand {
             attempts += 1
             _ = send([.down, .enter, .char("m")] + "Đo hiệu năng: nhận xét hằng tháng.".map { Key.char($0) })
             let effects = send([.ctrl("s")])
-            if effects.contains(where: { if case .save = $0 { true } else { false } }) {
+            if effects.contains(where: { if case .run = $0 { true } else { false } }) {
                 tuiSaveSamples.append(Stopwatch.time {
                     var pending = effects
                     while !pending.isEmpty {

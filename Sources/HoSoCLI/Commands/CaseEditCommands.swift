@@ -205,8 +205,8 @@ struct CaseIdentity: ParsableCommand {
             if let education { person.education = education }
             if let youthUnion { person.youthUnionMember = youthUnion }
             if let tradeUnion { person.tradeUnionMember = tradeUnion }
-            // The same session saves: a change made meanwhile by another terminal is a conflict, not overwritten.
-            let saved = try session.service.edit(.updatePerson(person), on: file.id, date: try date.resolve("--date") ?? global.currentDate,
+            // Only the fields named here change, on the identity as stored when the correction is applied.
+            let saved = try session.service.edit(.correctIdentity(seen: file.person, typed: person), on: file.id, date: try date.resolve("--date") ?? global.currentDate,
                                                  actor: session.actor)
             print("Đã lưu: \(saved.history.last?.summary ?? "Sửa thông tin cá nhân") — hồ sơ \(saved.id).")
             for change in saved.history.last?.changes ?? [] {

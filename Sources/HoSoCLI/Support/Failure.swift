@@ -31,7 +31,7 @@ struct Failure: Error {
             switch workflow {
             case .refused(_, _, let unmet):
                 self.init(message: workflow.message, exitCode: 3, requirements: unmet)
-            case .notAllowed:
+            case .notAllowed, .stateMoved, .conflict:
                 self.init(message: workflow.message, exitCode: 3)
             case .invalidInput:
                 self.init(message: workflow.message, exitCode: 1)

@@ -59,19 +59,34 @@ final class EffectRunner {
                 needsReload = true
             case .recordRefusal(let refusal):
                 service.record(refusal)
-            case .save(let file, let expectedRevision):
+            case .run(let command):
                 if !needsReload, othersChangedTheStore() { needsReload = true }
                 do throws(ServiceError) {
-                    try service.save(file, expectedRevision: expectedRevision, actor: actor)
+                    let file = try service.run(command, actor: actor)
                     stored.append(file.id)
-                    actions.append(.saved(file.id, message: "Đã lưu: \(file.history.last?.summary ?? "hồ sơ")"))
+                    actions.append(saved(file))
                 } catch {
                     needsReload = true
-                    if case .storage(let storage) = error, storage.isConflict {
-                        actions.append(.conflict(storage.message))
+                    actions.append(refused(error, on: command.caseID))
+                }
+            case .runTogether(let commands):
+                if !needsReload, othersChangedTheStore() { needsReload = true }
+                do throws(ServiceError) {
+                    let outcome = try service.runTogether(commands, actor: actor)
+                    stored += outcome.saved.map(\.id)
+                    if outcome.refused.isEmpty {
+                        actions.append(.saved(
+                            outcome.saved.first?.id ?? "", message: "Đã ghi cho \(outcome.saved.count)/\(commands.count) hồ sơ"))
                     } else {
-                        actions.append(refused(error))
+                        needsReload = true
+                        actions.append(.rejected(
+                            title: "Không thể thực hiện",
+                            lines: ["Đã ghi cho \(outcome.saved.count)/\(commands.count) hồ sơ. Chưa ghi được:"]
+                                + outcome.refused.flatMap { id, error in ["\(id.rawValue):"] + lines(of: error).map { "  " + $0 } }))
                     }
+                } catch {
+                    needsReload = true
+                    actions.append(refused(error, on: nil))
                 }
             case .addPerson(let id, let fullName, let systemUser, let memberID, let grant):
                 needsReload = true
@@ -153,17 +168,34 @@ final class EffectRunner {
         }
     }
 
-    /// What the person reads when the store refuses: a refusal by role or of the input leads back to the
-    /// form, anything else is an error.
-    private func refused(_ error: ServiceError) -> Action {
+    /// What the person reads once a command is saved: its summary, and the cautions a correction raised.
+    private func saved(_ file: CaseFile) -> Action {
+        let last = file.history.last
+        let cautions = (last?.changes ?? []).filter { $0.field == IdentityRecheck.field }.map(\.after)
+        return .saved(file.id, message: "Đã lưu: \(last?.summary ?? "hồ sơ")", cautions: cautions)
+    }
+
+    /// What the person reads when the store refuses: a refusal by a rule, by role or of the input leads
+    /// back to the form; a field someone else changed meanwhile shows both values, who and when; anything
+    /// else is an error.
+    private func refused(_ error: ServiceError, on id: CaseID? = nil) -> Action {
         switch error {
-        case .workflow(.notPermitted(let refusal)):
-            .rejected(title: MessageState.refusedByRole, lines: refusal.message.components(separatedBy: "\n"))
-        case .workflow(.invalidInput(let problems)):
-            .rejected(title: "Không thể thực hiện", lines: problems.map { "• " + $0 })
+        case .workflow(.conflict(let fields)):
+            let who = id.flatMap { service.lastChange(of: $0) }.map { "Lần sửa mới nhất: \($0.by), lúc \($0.at)." }
+            return .fieldConflict(id ?? "", lines: WorkflowError.conflict(fields).problemLines + (who.map { ["", $0] } ?? []))
+        case .workflow(let workflow):
+            return .rejected(title: workflow.popupTitle, lines: workflow.problemLines)
+        case .storage(let storage) where storage.isConflict:
+            return .conflict(storage.message)
         default:
-            .failed(error.message)
+            return .failed(error.message)
         }
+    }
+
+    /// A refusal as popup lines.
+    private func lines(of error: ServiceError) -> [String] {
+        if case .workflow(let workflow) = error { return workflow.problemLines }
+        return error.message.components(separatedBy: "\n")
     }
 
     /// Fresh data when another process saved since the last look (two `stat` calls when nothing changed).

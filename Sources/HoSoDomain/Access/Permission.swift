@@ -18,20 +18,6 @@ public enum Permission: Hashable, Sendable {
     /// Backups, restores and settings.
     case maintainStore
 
-    /// The permission a history entry needed, from its action name (a step's or an edit's name); nil for
-    /// a name HoSo never writes.
-    public init?(historyAction action: String) {
-        if action == "add" {
-            self = .addCase
-        } else if let kind = Event.Kind(rawValue: action) {
-            self = .step(kind)
-        } else if let kind = CaseEdit.Kind(rawValue: action) {
-            self = .edit(kind)
-        } else {
-            return nil
-        }
-    }
-
     /// The words a clerk reads in a refusal: "thêm nhận xét", "chi bộ biểu quyết kết nạp"…
     public var vietnamese: String {
         switch self {

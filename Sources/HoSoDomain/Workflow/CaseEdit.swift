@@ -14,7 +14,9 @@ public enum CaseEdit: Sendable, Equatable {
     case addOpinion(Opinion)
     case addDocument(DocumentRecord)
     case grantDecisionExtension
-    case updatePerson(Person)
+    /// A correction of the identity: what the person saw when they opened it and what they typed. Only
+    /// the fields that differ between the two are changed, on the identity as stored when it is applied.
+    case correctIdentity(seen: Person, typed: Person)
 
     /// What kind of edit this is: its stable name in the history and scripts, and what it needs.
     public enum Kind: String, Sendable, CaseIterable {
@@ -67,7 +69,7 @@ public enum CaseEdit: Sendable, Equatable {
         case .addOpinion: .opinion
         case .addDocument: .document
         case .grantDecisionExtension: .decisionExtension
-        case .updatePerson: .identity
+        case .correctIdentity: .identity
         }
     }
 
@@ -226,9 +228,11 @@ extension Workflow {
             next.decisionExtensionGranted = true
             summary = "Gia hạn thời gian ra quyết định kết nạp"
             changes.append(FieldChange(field: "Gia hạn", before: "Không", after: "Có"))
-        case .updatePerson(let typed):
+        case .correctIdentity(let seen, let typed):
+            let (wanted, conflicts) = IdentityMerge.merged(seen: seen, typed: typed, stored: file.person)
+            guard conflicts.isEmpty else { throw .conflict(conflicts) }
             // The rules of a new file, against the day this one was nominated.
-            let (person, personProblems) = PersonRules.checked(typed, nominated: file.nominationDate)
+            let (person, personProblems) = PersonRules.checked(wanted, nominated: file.nominationDate)
             problems += personProblems
             changes += PersonDiff.changes(from: file.person, to: person)
             // An entry that changes nothing would still read as a correction in the history.
@@ -281,22 +285,10 @@ public enum IdentityRecheck {
 /// Field-by-field differences of the identity, for the history.
 enum PersonDiff {
     static func changes(from old: Person, to new: Person) -> [FieldChange] {
-        var result: [FieldChange] = []
-        func compare(_ field: String, _ before: String, _ after: String) {
-            if before != after { result.append(FieldChange(field: field, before: before, after: after)) }
+        PersonField.all.compactMap { field in
+            let (before, after) = (field.show(old), field.show(new))
+            return before == after ? nil : FieldChange(field: field.label, before: before, after: after)
         }
-        compare("Họ và tên", old.fullName, new.fullName)
-        compare("Ngày sinh", old.birthDate.vietnamese, new.birthDate.vietnamese)
-        compare("Giới tính", old.sex.vietnamese, new.sex.vietnamese)
-        compare("Dân tộc", old.ethnicity, new.ethnicity)
-        compare("Tôn giáo", old.religion, new.religion)
-        compare("Số CCCD", old.citizenID, new.citizenID)
-        compare("Nơi cư trú", old.homeAddress, new.homeAddress)
-        compare("Nghề nghiệp", old.occupation, new.occupation)
-        compare("Học vấn", old.education.vietnamese, new.education.vietnamese)
-        compare("Đoàn viên", old.youthUnionMember ? "Có" : "Không", new.youthUnionMember ? "Có" : "Không")
-        compare("Công đoàn viên", old.tradeUnionMember ? "Có" : "Không", new.tradeUnionMember ? "Có" : "Không")
-        return result
     }
 }
 

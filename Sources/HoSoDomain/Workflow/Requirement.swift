@@ -44,6 +44,10 @@ public enum WorkflowError: Error, Sendable, Equatable {
     case invalidInput([String])
     /// The person acting does not hold a role that allows this.
     case notPermitted(AccessRefusal)
+    /// The step was chosen while the file was in `seen`; it has moved to `now` since.
+    case stateMoved(event: Event.Kind, seen: CaseState, now: CaseState)
+    /// Fields of an identity correction that someone else changed meanwhile to another value.
+    case conflict([FieldConflict])
 
     /// The message for a clerk, in Vietnamese, saying what to do.
     public var message: String {
@@ -64,6 +68,12 @@ public enum WorkflowError: Error, Sendable, Equatable {
             return "Dữ liệu nhập không hợp lệ:\n" + problems.map { "  • \($0)" }.joined(separator: "\n")
         case .notPermitted(let refusal):
             return refusal.message
+        case .stateMoved(let event, let seen, let now):
+            return "Trong lúc bạn nhập, hồ sơ đã chuyển từ \"\(seen.vietnamese)\" sang \"\(now.vietnamese)\"; "
+                + "bước \"\(event.vietnamese.lowercasedFirst)\" chưa được ghi. Xem lại hồ sơ rồi làm lại nếu vẫn cần."
+        case .conflict(let fields):
+            return "Trong lúc bạn sửa, người khác đã sửa cùng thông tin; chưa ghi gì. Chọn giá trị đúng cho từng trường rồi lưu lại:\n"
+                + fields.map { "  • " + $0.sentence }.joined(separator: "\n")
         }
     }
 }

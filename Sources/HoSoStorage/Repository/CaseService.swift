@@ -99,65 +99,83 @@ public struct CaseService: Sendable {
     /// Takes a step of the procedure and saves it.
     @discardableResult
     public func perform(_ event: Event, on id: CaseID, date: CivilDate, actor: String) throws(ServiceError) -> CaseFile {
-        try change(id, date: date, actor: actor) { file, context throws(WorkflowError) in
-            try Workflow.apply(event, to: file, context: context)
-        }
+        try run(.step(event, on: id, date: date), actor: actor)
     }
 
     /// Makes an edit that is not a step (a note, a mentor, a verification result…) and saves it.
     @discardableResult
     public func edit(_ edit: CaseEdit, on id: CaseID, date: CivilDate, actor: String) throws(ServiceError) -> CaseFile {
-        try change(id, date: date, actor: actor) { file, context throws(WorkflowError) in
-            try Workflow.edit(edit, of: file, context: context)
-        }
+        try run(.edit(edit, on: id, date: date), actor: actor)
     }
 
-    private func change(
-        _ id: CaseID, date: CivilDate, actor: String,
-        _ body: (CaseFile, WorkflowContext) throws(WorkflowError) -> CaseFile
-    ) throws(ServiceError) -> CaseFile {
-        let file = try storedFile(id)
-        let revision = repository.revision(of: id)
-        let context = try context(for: file.unitID, on: date, actor: actor)
-        let next: CaseFile
-        do {
-            next = try body(file, context)
-        } catch {
-            throw recorded(error, caseID: id)
-        }
-        try save(next, expectedRevision: revision, actor: actor)
-        // As stored: with the seals the store put on its history.
-        return repository.caseFile(id) ?? next
+    /// The one way a file changes: the command is applied by the engine to the file and the organisation
+    /// as stored at that moment, then saved with compare-and-swap. When another terminal saves in between,
+    /// the command is applied again to their version, so both changes are kept; what cannot be applied
+    /// there (a field they changed too, a step from a state the file has left) is refused with both sides.
+    @discardableResult
+    public func run(_ command: CaseCommand, actor: String) throws(ServiceError) -> CaseFile {
+        let outcome = try runTogether([command], actor: actor)
+        if let (_, error) = outcome.refused.first { throw error }
+        guard let saved = outcome.saved.first else { throw .caseNotFound(command.caseID) }
+        return saved
     }
 
-    /// Saves a file computed elsewhere (by the TUI's reducer) if nobody changed it since `expectedRevision`.
-    /// The store's history may only grow, and each entry added must be a step or an edit the person's
-    /// roles allow on this file: the same rules as the engine's, whatever computed the file.
-    public func save(_ file: CaseFile, expectedRevision: Int?, actor: String) throws(ServiceError) {
-        // When the file changed meanwhile, the store's compare-and-swap refuses the save with the
-        // conflict message (who, when); the history is judged against the version the edit started from.
-        if let stored = repository.caseFile(file.id), repository.revision(of: file.id) == expectedRevision {
-            guard file.history.count > stored.history.count,
-                Array(file.history.prefix(stored.history.count)) == stored.history
-            else {
-                throw .workflow(.invalidInput([
-                    "Lịch sử hồ sơ \(file.id) chỉ được ghi thêm, không được sửa hay xóa; thay đổi không được lưu. "
-                        + "Tải lại dữ liệu (F5) rồi làm lại."]))
+    /// What became of commands sent together: the files saved (in one commit) and each refusal.
+    public struct BatchOutcome: Sendable {
+        public var saved: [CaseFile] = []
+        public var refused: [(CaseID, ServiceError)] = []
+    }
+
+    /// Applies each command to its file as stored now; the accepted ones are saved in one commit (a class's
+    /// certificates), the refused ones say why. Retried on the fresh data when another terminal saves
+    /// between the reading and the commit.
+    public func runTogether(_ commands: [CaseCommand], actor: String) throws(ServiceError) -> BatchOutcome {
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                try repository.refresh()
+            } catch {
+                throw .storage(error)
             }
-            for entry in file.history.dropFirst(stored.history.count) {
-                guard let permission = Permission(historyAction: entry.action) else {
-                    throw .workflow(.invalidInput([
-                        "Mục lịch sử \"\(VietnameseText.sanitizedForDisplay(entry.action))\" không phải một bước hay một thay đổi của HoSo; "
-                            + "thay đổi không được lưu."]))
+            var outcome = BatchOutcome()
+            var accepted: [(file: CaseFile, expectedRevision: Int?)] = []
+            for command in commands {
+                do throws(ServiceError) {
+                    let file = try storedFile(command.caseID)
+                    let context = try context(for: file.unitID, on: command.date, actor: actor)
+                    do {
+                        accepted.append((try Workflow.run(command, on: file, context: context), repository.revision(of: file.id)))
+                    } catch {
+                        throw recorded(error, caseID: command.caseID)
+                    }
+                } catch {
+                    outcome.refused.append((command.caseID, error))
                 }
-                try authorize(permission, on: stored)
-                try authorize(permission, on: file)
             }
-        } else if access != nil {
-            try authorize(.addCase, inUnit: file.unitID)
+            if accepted.isEmpty { return outcome }
+            do {
+                try repository.save(accepted, actor: actor, summary: accepted.first?.file.history.last?.summary ?? "")
+            } catch {
+                // Someone saved between our reading and our commit: read again and apply again.
+                if error.isConflict, attempts < 5 { continue }
+                throw .storage(error)
+            }
+            // As stored: with the seals the store put on their histories.
+            outcome.saved = accepted.map { repository.caseFile($0.file.id) ?? $0.file }
+            return outcome
         }
+    }
+
+    /// Who last saved `id` and when, in Vietnam time, for a refusal that shows someone else's change.
+    public func lastChange(of id: CaseID) -> (by: String, at: String)? {
+        repository.lastChange(of: id).map { ($0.by, Timestamp.vietnamese($0.at)) }
+    }
+
+    /// Stores a new file, which must not exist yet.
+    private func saveNew(_ file: CaseFile, actor: String) throws(ServiceError) {
         do {
-            try repository.save(file, expectedRevision: expectedRevision, actor: actor, summary: file.history.last?.summary ?? "")
+            try repository.save(file, expectedRevision: nil, actor: actor, summary: file.history.last?.summary ?? "")
         } catch {
             throw .storage(error)
         }
@@ -175,7 +193,7 @@ public struct CaseService: Sendable {
         } catch {
             throw recorded(error, caseID: nil)
         }
-        try save(file, expectedRevision: nil, actor: actor)
+        try saveNew(file, actor: actor)
         return repository.caseFile(file.id) ?? file
     }
 

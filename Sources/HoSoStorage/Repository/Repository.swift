@@ -166,19 +166,32 @@ public final class Repository: @unchecked Sendable {
 
     /// Saves a file if nobody changed it since `expectedRevision` (nil: it must be new).
     public func save(_ file: CaseFile, expectedRevision: Int?, actor: String, summary: String) throws(RepositoryError) {
+        try save([(file, expectedRevision)], actor: actor, summary: summary)
+    }
+
+    /// Saves files in one commit, all or none, each if nobody changed it since its expected revision
+    /// (nil: it must be new): a class's certificates land together.
+    public func save(_ files: [(file: CaseFile, expectedRevision: Int?)], actor: String, summary: String) throws(RepositoryError) {
         // A part that could not be read reads as empty: saving over it would lose it.
-        if let problem = caseFile(file.id)?.unreadablePart ?? file.unreadablePart {
-            throw unreadablePart(of: file.id, problem: problem)
+        for (file, _) in files {
+            if let problem = caseFile(file.id)?.unreadablePart ?? file.unreadablePart {
+                throw unreadablePart(of: file.id, problem: problem)
+            }
         }
-        let file = HistorySeal.sealed(file)
+        let sealed = files.map { (HistorySeal.sealed($0.file), $0.expectedRevision) }
         let sequenceBefore = store.sequence
-        try commit([RecordChange(id: StoredItem.id(file.id), expectedRevision: expectedRevision, newValue: .caseFile(file), summary: summary)], actor: actor)
+        try commit(
+            sealed.map { file, expected in
+                RecordChange(id: StoredItem.id(file.id), expectedRevision: expected, newValue: .caseFile(file),
+                             summary: files.count == 1 ? summary : file.history.last?.summary ?? summary)
+            },
+            actor: actor)
         // When this save is the only change since the lists were built, update them in place: a save
         // must cost the same whatever the number of files. Taken out of `cache` first so the arrays are
         // uniquely referenced and change in place rather than being copied.
         guard var lists = cache, lists.sequence == sequenceBefore, store.sequence == sequenceBefore + 1 else { return }
         cache = nil
-        lists.replace(file, revision: revision(of: file.id))
+        for (file, _) in sealed { lists.replace(file, revision: revision(of: file.id)) }
         lists.sequence = store.sequence
         cache = lists
     }

@@ -9,8 +9,9 @@ public enum Action: Sendable {
     case loaded(AppData, external: Bool)
     /// Files this terminal stored, when nothing else changed in the store: applied in place of a reload.
     case stored([StoredCase])
-    /// A save went through.
-    case saved(CaseID, message: String)
+    /// A command was saved; `cautions` are what the person must still know (a correction that shows a
+    /// past vote did not meet the rules).
+    case saved(CaseID, message: String, cautions: [String] = [])
     /// A new file was stored.
     case caseAdded(CaseID)
     /// An effect failed; the message is for the status line or a popup.
@@ -21,12 +22,17 @@ public enum Action: Sendable {
     case peopleChanged(message: String)
     /// The store refused what the last form asked (by role or by its input): the popup leads back to the form.
     case rejected(title: String, lines: [String])
+    /// Someone else changed fields of the file that the last form changed too (the data is already
+    /// reloaded): the popup shows both values and leads back to the form, which now starts from theirs.
+    case fieldConflict(CaseID, lines: [String])
 }
 
 /// Work for the runner, outside the pure core.
 public enum Effect: Equatable, Sendable {
-    /// Store `file`, provided its stored revision is still `expectedRevision`.
-    case save(CaseFile, expectedRevision: Int?)
+    /// Apply a command to its file as stored now and save it.
+    case run(CaseCommand)
+    /// Apply commands together, saving the accepted ones in one commit (a class's certificates).
+    case runTogether([CaseCommand])
     /// Create a new file (the store picks its id).
     case addCase(Person, unit: UnitID, source: NominationSource, date: CivilDate)
     /// Add a person with a first role (the people service checks the clerk's rights again).

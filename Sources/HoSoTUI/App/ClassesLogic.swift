@@ -54,7 +54,8 @@ public enum ClassesLogic {
         AppReducer.replaceTop(&state, .classes(classes))
     }
 
-    /// Applies `.certify` to each candidate through the engine; stores the accepted ones and lists each refusal.
+    /// Sends `.certify` for each candidate together: the store saves the accepted ones in one commit and
+    /// lists each refusal.
     static func certify(_ state: inout AppState, ids: [CaseID], values: [String: String], formState: FormState) -> [Effect] {
         guard let date = CivilDate(parsing: values["date"] ?? "") else {
             state.modal = .message(MessageState(title: "Không thể thực hiện", lines: ["Ngày không hợp lệ."], returnTo: formState))
@@ -62,23 +63,24 @@ public enum ClassesLogic {
         }
         let prefix = (values["prefix"] ?? "").trimmingCharacters(in: .whitespaces)
         let issuer = (values["issuer"] ?? "").trimmingCharacters(in: .whitespaces)
-        var effects: [Effect] = []
+        var commands: [CaseCommand] = []
         var refusals: [String] = []
         for id in ids {
-            guard let file = AppReducer.file(id, in: state), let context = state.data.context(for: file, on: date) else { continue }
-            do throws(WorkflowError) {
-                let next = try Workflow.apply(.certify(number: prefix + id.rawValue, issuer: issuer), to: file, context: context)
-                effects.append(.save(next, expectedRevision: state.data.revisions[id]))
-            } catch {
+            guard let file = AppReducer.file(id, in: state) else { continue }
+            let command = CaseCommand.step(.certify(number: prefix + id.rawValue, issuer: issuer), on: id, date: date,
+                                           seenState: file.state)
+            if let refusal = AppReducer.preflight(command, state) {
                 refusals.append("\(id.rawValue) \(file.person.fullName):")
-                refusals += error.problemLines.map { "  " + $0 }
+                refusals += refusal.problemLines.map { "  " + $0 }
+            } else {
+                commands.append(command)
             }
         }
         state.modal = refusals.isEmpty ? nil : .message(MessageState(
-            title: "Không thể thực hiện", lines: ["Đã ghi cho \(effects.count)/\(ids.count) học viên. Chưa ghi được:"] + refusals))
+            title: "Không thể thực hiện", lines: ["Đã ghi cho \(commands.count)/\(ids.count) học viên. Chưa ghi được:"] + refusals))
         state.lastSubmittedForm = nil
-        state.status = StatusMessage("Đang lưu giấy chứng nhận của \(effects.count) học viên…")
-        return effects
+        state.status = StatusMessage("Đang lưu giấy chứng nhận của \(commands.count) học viên…")
+        return commands.isEmpty ? [] : [.runTogether(commands)]
     }
 }
 

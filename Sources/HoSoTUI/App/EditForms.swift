@@ -159,8 +159,11 @@ public enum EditForms {
         option.split(separator: ".", maxSplits: 1).first.flatMap { Int($0) }.map { $0 - 1 }
     }
 
-    /// The edit and its date from submitted values.
-    static func edit(for purpose: FormPurpose, values: [String: String]) -> Result<(CaseEdit, CivilDate), StepInputError> {
+    /// The edit and its date from submitted values; `seen`: what the form started with (an identity
+    /// correction carries both, so that only the fields the person changed are applied).
+    static func edit(for purpose: FormPurpose, values: [String: String], seen: [String: String] = [:])
+        -> Result<(CaseEdit, CivilDate), StepInputError>
+    {
         func text(_ id: String) -> String { (values[id] ?? "").trimmingCharacters(in: .whitespaces) }
         func date(_ id: String) -> CivilDate? { CivilDate(parsing: text(id)) }
         guard let day = date("date") else { return .failure(StepInputError(problems: ["Ngày không hợp lệ (dd/mm/yyyy)."])) }
@@ -211,7 +214,11 @@ public enum EditForms {
             if case .assignMentor = purpose { return .success((.assignMentor(member), day)) }
             return .success((.releaseMentor(member), day))
         case .identity:
-            return PersonForm.person(from: values).map { (.updatePerson($0), day) }
+            // What was shown is what was stored, so it reads back; the typed values are checked here.
+            guard case .success(let shown) = PersonForm.person(from: seen) else {
+                return .failure(StepInputError(problems: ["Không đọc lại được thông tin đã hiển thị; hãy đóng biểu mẫu rồi mở lại."]))
+            }
+            return PersonForm.person(from: values).map { (.correctIdentity(seen: shown, typed: $0), day) }
         case .step, .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole:
             return .failure(StepInputError(problems: ["Biểu mẫu này không phải là một thay đổi hồ sơ."]))
         }
@@ -226,14 +233,20 @@ extension WorkflowError {
             ["Chưa thể \"\(event.vietnamese)\" (chuyển sang \"\(target.vietnamese)\"):"] + unmet.map { "✗ " + $0.sentence }
         case .invalidInput(let problems):
             problems.map { "• " + $0 }
-        case .notAllowed, .notPermitted:
+        case .notAllowed, .notPermitted, .stateMoved:
             message.components(separatedBy: "\n")
+        case .conflict(let fields):
+            ["Trong lúc bạn sửa, người khác đã sửa cùng thông tin; chưa ghi gì.",
+             "Biểu mẫu giữ những gì bạn nhập; sửa lại từng trường cho đúng rồi lưu (Ctrl-S):"]
+                + fields.map { "• " + $0.sentence }
         }
     }
 
     /// The title of the popup that shows this refusal: a refusal by role reads differently from a rule.
-    var popupTitle: String {
+    public var popupTitle: String {
         if case .notPermitted = self { return CommandAccess.refusedTitle }
+        if case .conflict = self { return "Người khác vừa sửa cùng thông tin" }
+        if case .stateMoved = self { return "Hồ sơ vừa được người khác chuyển bước" }
         return "Không thể thực hiện"
     }
 }

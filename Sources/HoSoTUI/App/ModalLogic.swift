@@ -204,44 +204,54 @@ extension AppReducer {
         case .note(let id), .verificationItem(let id), .verificationResult(let id, _), .introducer(let id),
              .opinion(let id), .unionResolution(let id), .addTask(let id), .completeTask(let id), .addDocument(let id),
              .assignMentor(let id), .releaseMentor(let id), .identity(let id):
-            guard let file = file(id, in: state) else { return refuse(["Hồ sơ \(id.rawValue) không còn trong dữ liệu."]) }
-            switch EditForms.edit(for: formState.purpose, values: values) {
+            guard file(id, in: state) != nil else { return refuse(["Hồ sơ \(id.rawValue) không còn trong dữ liệu."]) }
+            switch EditForms.edit(for: formState.purpose, values: values, seen: formState.form.initialValuesByID) {
             case .failure(let error): return refuse(error.problems)
             case .success(let (edit, date)):
-                guard let context = state.data.context(for: file, on: date) else {
-                    return refuse(["Không tìm thấy chi bộ \(file.unitID.rawValue) của hồ sơ."])
-                }
-                do throws(WorkflowError) {
-                    let next = try Workflow.edit(edit, of: file, context: context)
-                    // A correction that shows a past vote did not meet the rules is saved, and said.
-                    let cautions = (next.history.last?.changes ?? []).filter { $0.field == IdentityRecheck.field }.map(\.after)
-                    state.modal = cautions.isEmpty ? nil : .message(MessageState(title: "Đã lưu — cần lưu ý", lines: cautions))
-                    state.lastSubmittedForm = formState
-                    state.status = StatusMessage("Đang lưu…")
-                    return [.save(next, expectedRevision: formState.baseRevision)]
-                } catch {
-                    return refuse(error.problemLines, title: error.popupTitle)
-                }
+                let command = CaseCommand.edit(edit, on: id, date: date)
+                if let refusal = preflight(command, state) { return refuse(refusal.problemLines, title: refusal.popupTitle) }
+                // The store applies it to the file as stored then, and says what became of it.
+                state.modal = nil
+                state.lastSubmittedForm = formState
+                state.status = StatusMessage("Đang lưu…")
+                return [.run(command)]
             }
         }
     }
 
-    /// Runs the confirmed step through the engine: a refusal is shown and nothing changes.
+    /// Sends the confirmed step, with the state it was chosen on: a refusal comes back as a popup that
+    /// leads to the form again, and nothing changes.
     static func applyStep(_ state: inout AppState, _ confirm: ConfirmState) -> [Effect] {
-        guard case .step(_, let id) = confirm.form.purpose, let file = file(id, in: state),
-              let context = state.data.context(for: file, on: confirm.date) else {
+        guard case .step(_, let id) = confirm.form.purpose, let file = file(id, in: state) else {
             state.modal = .message(MessageState(title: "Lỗi", lines: ["Không tìm thấy hồ sơ hoặc chi bộ của hồ sơ."]))
             return []
         }
-        do throws(WorkflowError) {
-            let next = try Workflow.apply(confirm.event, to: file, context: context)
-            state.modal = nil
-            state.lastSubmittedForm = confirm.form
-            state.status = StatusMessage("Đang lưu…")
-            return [.save(next, expectedRevision: confirm.form.baseRevision)]
-        } catch {
-            state.modal = .message(MessageState(title: error.popupTitle, lines: error.problemLines))
+        let command = CaseCommand.step(confirm.event, on: id, date: confirm.date, seenState: file.state)
+        if let refusal = preflight(command, state) {
+            state.modal = .message(MessageState(title: refusal.popupTitle, lines: refusal.problemLines))
             return []
+        }
+        state.modal = nil
+        state.lastSubmittedForm = confirm.form
+        state.status = StatusMessage("Đang lưu…")
+        return [.run(command)]
+    }
+
+    /// The engine's answer on the data this terminal has loaded, before the command goes to the store
+    /// (which asks the engine again, on the data stored then): a refusal shows at once, the form kept. A
+    /// conflict with a newer version is the store's to tell, with who changed what.
+    static func preflight(_ command: CaseCommand, _ state: AppState) -> WorkflowError? {
+        guard let file = file(command.caseID, in: state), let context = state.data.context(for: file, on: command.date) else {
+            return nil
+        }
+        do throws(WorkflowError) {
+            _ = try Workflow.run(command, on: file, context: context)
+            return nil
+        } catch {
+            switch error {
+            case .conflict, .stateMoved: return nil
+            default: return error
+            }
         }
     }
 

@@ -39,6 +39,13 @@ enum PersonForm {
             ])
     }
 
+    /// The fields' values for `person`, by field id, as the form shows them.
+    static func values(of person: Person) -> [String: String] {
+        let fields = fields(person)
+        return Dictionary((fields.core + fields.membership + fields.details).map { ($0.id, $0.value) },
+                          uniquingKeysWith: { first, _ in first })
+    }
+
     /// The person typed into the fields, or what is wrong with the birth date.
     static func person(from values: [String: String]) -> Result<Person, StepInputError> {
         guard let born = CivilDate(parsing: values["born"] ?? "") else {

@@ -15,8 +15,9 @@ public enum AppReducer {
         case .stored(let files):
             for file in files { apply(file, to: &state) }
             return []
-        case .saved(let id, let message):
+        case .saved(let id, let message, let cautions):
             state.status = StatusMessage("\(message) (\(id.rawValue))", kind: .success)
+            if !cautions.isEmpty { state.modal = .message(MessageState(title: "Đã lưu — cần lưu ý", lines: cautions)) }
             return []
         case .caseAdded(let id):
             state.status = StatusMessage("Đã thêm hồ sơ \(id.rawValue). Bấm n hoặc F4 để làm bước tiếp theo.", kind: .success)
@@ -30,6 +31,16 @@ public enum AppReducer {
             return []
         case .rejected(let title, let lines):
             state.modal = .message(MessageState(title: title, lines: lines, returnTo: state.lastSubmittedForm))
+            return []
+        case .fieldConflict(let id, let lines):
+            // The form now starts from the stored values: saving again applies what the person typed over
+            // them, knowingly; a field left as typed before reads as their choice.
+            var form = state.lastSubmittedForm
+            if let stored = file(id, in: state) {
+                form?.form.rebase(onto: PersonForm.values(of: stored.person))
+                form?.baseRevision = state.data.revisions[id]
+            }
+            state.modal = .message(MessageState(title: "Người khác vừa sửa cùng thông tin", lines: lines, returnTo: form))
             return []
         case .conflict(let message):
             let dialog = ConfirmDialog(

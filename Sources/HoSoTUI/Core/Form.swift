@@ -87,7 +87,8 @@ public struct Form: Sendable {
     public private(set) var focus = 0
     /// The open "discard changes?" question, if any.
     public private(set) var discardQuestion: ConfirmDialog?
-    private let initialValues: [String]
+    /// What the form started with, by field position: what the person saw before typing.
+    private var initialValues: [String]
 
     /// A form titled `title` with `fields`, focus on the first.
     public init(title: String, fields: [FormField]) {
@@ -101,6 +102,20 @@ public struct Form: Sendable {
 
     /// The field with `id`.
     public func field(_ id: String) -> FormField? { fields.first { $0.id == id } }
+
+    /// The values the form started with, by field id: what the person saw before typing.
+    public var initialValuesByID: [String: String] {
+        Dictionary(zip(fields.map(\.id), initialValues), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Takes `values` (by field id) as what the form started with, keeping what was typed: after someone
+    /// else changed the same record, the person has now seen the stored values, and what they typed over
+    /// them is their choice.
+    public mutating func rebase(onto values: [String: String]) {
+        for (index, field) in fields.enumerated() {
+            if let value = values[field.id] { initialValues[index] = value }
+        }
+    }
 
     /// The keys the form understands, for the footer and the help overlay.
     public static let keyMap = KeyMap<String>([
