@@ -247,7 +247,7 @@ import Testing
              HoSo · Hồ sơ HS-0003                                23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
              Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp …
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết…
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │      ▶
              Họ và tên             Lê Hoàng Đức
              Ngày sinh             12/04/1998 (28 tuổi)
              Giới tính             Nữ
@@ -273,7 +273,7 @@ import Testing
              HoSo · Hồ sơ HS-0003                                                                        23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
              Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │ 8 Lịc…
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │      ▶
              Đơn xin vào Đảng      10/05/2024      Kết luận: 04/07/2024
              Lý lịch               bản 1 (13/05/2024)
              Quan hệ     Họ và tên                      Năm  Sưu tra Gửi        Nhận       Kết quả   Phụ trách
@@ -315,7 +315,7 @@ import Testing
              HoSo · Hồ sơ HS-0003                                23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
              Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp …
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết…
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │      ▶
              Đơn xin vào Đảng      10/05/2024      Kết luận: 04/07/2024
              Lý lịch               bản 1 (13/05/2024)
              Quan hệ     Họ và tên  Năm  Sưu tra Gửi        Nhận       Kết quả   Phụ trách
@@ -341,7 +341,7 @@ import Testing
              HoSo · Hồ sơ HS-0003                                                                        23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
              Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │ 8 Lịc…
+            ◀  2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │ 8 Lịch sử
              19/07/2024 · Thư ký chi bộ · Đủ giới thiệu và ý kiến nhận xét
                Trạng thái: Lý lịch đã kết luận → Đã có giới thiệu, ý kiến
              19/07/2024 · Thư ký chi bộ · Ghi ý kiến nhận xét
@@ -414,7 +414,7 @@ import Testing
              HoSo · Hồ sơ HS-0003                                                                        23/11/2026 · Thư ký chi bộ
              HS-0003  ┌─ Bước tiếp theo — HS-0003 Lê Hoàng Đức ──────────────────────────────────────────────────────────┐
              Trạng th │ Hiện tại: Đã có giới thiệu, ý kiến. Chọn bước rồi Enter:                                         │ )
-             1 Thông  │ ✗ Chi bộ biểu quyết kết nạp → Chi bộ đã xét                                                      │  │ 8 Lịc…
+             1 Thông  │ ✗ Chi bộ biểu quyết kết nạp → Chi bộ đã xét                                                      │  │      ▶
              Họ và tê │ ✓ Tạm dừng hồ sơ → Tạm dừng                                                                      │
              Ngày sin │ ✓ Ghi nhận giấy tờ hết hạn → Hết hạn                                                             │
              Giới tín │ ✓ Chuyển hồ sơ đi → Chuyển đi                                                                    │
@@ -537,7 +537,7 @@ import Testing
              HoSo · Hồ sơ HS-0009                                23/11/2026 · Thư ký chi bộ
              HS-0009 · Vũ Minh Tâm · Nữ, sinh 01/03/2009 · Chi bộ Khu phố 3
              Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp …
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết…
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │      ▶
              ┌─ Không thể thực hiện ──────────────────────────────────────────────────────┐
              │                                                                            │
              │ Chưa thể "Chi bộ biểu quyết kết nạp" (chuyển sang "Chi bộ đã xét"):        │
@@ -566,7 +566,7 @@ import Testing
              HoSo · Hồ sơ HS-0009                                                                        23/11/2026 · Thư ký chi bộ
              HS-0009 · Vũ Minh Tâm · Nữ, sinh 01/03/2009 · Chi bộ Khu phố 3
              Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │ 8 Lịc…
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │      ▶
              Họ và tên             Vũ Minh Tâm
              Ngày sinh             01/03/2009 (17 tuổi)
              Giới tính             Nữ

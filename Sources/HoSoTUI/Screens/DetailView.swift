@@ -21,8 +21,7 @@ public enum DetailView {
         }
         let overdue = row?.isOverdue ?? false
         buffer.putPadded(second, in: Rect(row: 2, col: 0, width: size.width, height: 1), style: overdue ? .error : .normal)
-        TabBar.draw(DetailTab.allCases.enumerated().map { "\($0.offset + 1) \($0.element.title)" }, selected: detail.tab.rawValue,
-                    in: ScreenLayout.detailTabs(size), into: &buffer)
+        TabBar.draw(DetailLayout.titles, selected: detail.tab.rawValue, in: ScreenLayout.detailTabs(size), into: &buffer)
         let body = ScreenLayout.detailBody(size)
         let lines = lines(of: detail.tab, file: file, state: state, detail: detail, width: body.width)
         var scroll = min(detail.scroll, max(0, lines.count - body.height))

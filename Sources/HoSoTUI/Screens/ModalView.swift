@@ -220,11 +220,29 @@ enum ReportsView {
     /// The pipeline report of the reports issue, as `hoso report pipeline` prints it: one computation
     /// for the screen and the command line. Someone who may not see names (a viewer) gets the counts,
     /// as `--counts-only` gives them.
-    static func lines(_ state: AppState) -> [String] {
+    static func document(_ state: AppState) -> ReportDocument {
         let scope = ReportScope(organisation: state.data.organisation, cases: state.data.cases, today: state.data.today)
         let report = PipelineReport.make(scope: scope, rulebook: state.data.rulebook, calendar: state.data.calendar)
         let mayName = state.data.access?.refusalAnywhere(.exportPersonalData) == nil
-        return ReportTextRenderer.render(mayName ? report.document : report.countsOnly).components(separatedBy: "\n")
+        return mayName ? report.document : report.countsOnly
+    }
+
+    /// `reports` with the report made anew from the data.
+    static func remake(_ reports: inout ReportsState, _ state: AppState) {
+        reports.document = document(state)
+        relayout(&reports, size: state.size)
+    }
+
+    /// `reports` drawn anew for a screen of `size`: its tables fit the width (after the left margin).
+    static func relayout(_ reports: inout ReportsState, size: Size) {
+        guard let document = reports.document else { return }
+        reports.lines = ReportTextRenderer.render(document, width: size.width - 1).components(separatedBy: "\n")
+        reports.scroll = min(reports.scroll, lastScroll(reports, size: size))
+    }
+
+    /// The scroll that shows the report's last line at the bottom of the screen.
+    static func lastScroll(_ reports: ReportsState, size: Size) -> Int {
+        max(0, reports.lines.count - ScreenLayout.content(size).height)
     }
 
     static func draw(_ state: AppState, _ reports: ReportsState, in content: Rect, into buffer: inout CellBuffer) {
