@@ -149,4 +149,34 @@ import Testing
         #expect(help.contains(KeyHint(key: "8", description: "Thẻ Lịch sử")))
         #expect(!help.contains { $0.key == "1…8" })
     }
+
+    // MARK: 7. Nothing needed is cut in a roomy dialog, a step hint or a sorted header
+
+    @Test func theVoteFormShowsItsLabelsWholeAt80Columns() throws {
+        let file = try AppFixtures.file("HS-0003", "Lê Hoàng Đức", in: .introduced)
+        var state = AppState(data: AppFixtures.cellData([file]))
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter], into: &state)
+        guard case .form? = state.modal else { Issue.record("no step form"); return }
+        let screen = rendered(state).text
+        for label in ["Số phiếu không tán thành", "Miễn sinh hoạt vắng mặt"] {
+            #expect(screen.contains(label), "\(label) is whole:\n\(screen)")
+        }
+    }
+
+    @Test func theNextStepHintIsWholeAt80Columns() throws {
+        let file = try AppFixtures.file("HS-0003", "Lê Hoàng Đức", in: .committeeApproved)
+        var state = AppState(data: AppFixtures.cellData([file]))
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter], into: &state)
+        let screen = rendered(state).text
+        #expect(screen.contains("Bước tiếp theo: Ghi nhận quyết định kết nạp"), "\(screen)")
+        #expect(screen.contains("(n hoặc F4)"), "\(screen)")
+    }
+
+    @Test(arguments: 1...5)
+    func theSortMarkShowsOnANarrowHeader(presses: Int) throws {
+        var state = AppState(data: try AppFixtures.smallCell())
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l")] + Array(repeating: .char("s"), count: presses), into: &state)
+        let header = rendered(state).rows[ScreenLayout.listTable(Self.size).row]
+        #expect(header.contains("▲"), "\(header)")
+    }
 }

@@ -176,7 +176,14 @@ public enum DetailView {
         // The key is offered only to a person who may take the step; the others read whose step it is.
         let refusal = state.data.access?.refusal(.step(step), on: file)
         let hint = refusal == nil ? "(n hoặc F4)" : "(cần vai trò \(Permission.step(step).roles.sorted().map(\.vietnamese).joined(separator: " hoặc ")))"
-        var lines = [DetailLine(text: " Bước tiếp theo: \(step.vietnamese) → \(target)   \(hint)", style: .title)]
+        // The hint whole, on a line of its own when it does not fit after the step.
+        var heading = TextWrap.wrap(" Bước tiếp theo: \(step.vietnamese) → \(target)", width: width - 1)
+        if let last = heading.last, DisplayWidth.columns(of: last + "   " + hint) <= width - 1 {
+            heading[heading.count - 1] = last + "   " + hint
+        } else {
+            heading.append("   " + hint)
+        }
+        var lines = heading.map { DetailLine(text: $0, style: .title) }
         for requirement in Workflow.preview(step, of: file, context: context) {
             let supplied = !requirement.isMet && CaseQuestions.isSuppliedByStep(requirement)
             let text = requirement.isMet ? "  ✓ \(requirement.title)"

@@ -24,15 +24,17 @@ public enum ListView {
                     index.unitNames[position], file.state.shortVietnamese, row.deadline?.due.vietnamese ?? "",
                     index.mentorNames[position]]
         }
-        func title(_ sort: ListSort) -> String { sort.title + (list.sort == sort ? " ▲" : "") }
+        func column(_ sort: ListSort, _ width: Length) -> TableColumn {
+            TableColumn(sort.title, width: width, mark: list.sort == sort ? "▲" : nil)
+        }
         let columns = [
             TableColumn("", width: .fixed(2)),
-            TableColumn(title(.id), width: .fixed(7)),
-            TableColumn(title(.name), width: .flex(4)),
-            TableColumn(title(.unit), width: .flex(3)),
-            TableColumn(title(.state), width: .flex(3)),
-            TableColumn(title(.deadline), width: .fixed(table.width >= 100 ? 15 : 10)),
-            TableColumn(title(.mentor), width: .flex(3)),
+            column(.id, .fixed(7)),
+            column(.name, .flex(4)),
+            column(.unit, .flex(3)),
+            column(.state, .flex(3)),
+            column(.deadline, .fixed(table.width >= 100 ? 15 : 10)),
+            column(.mentor, .flex(3)),
         ]
         let selected = list.visible.isEmpty ? nil : list.selected - first
         Table(columns: columns, rows: rows, selected: selected, offset: 0, emphasis: marks).draw(in: table, into: &buffer)
