@@ -179,4 +179,23 @@ import Testing
         let header = rendered(state).rows[ScreenLayout.listTable(Self.size).row]
         #expect(header.contains("▲"), "\(header)")
     }
+
+    // MARK: 8. Only the mentor's own note is the monthly report
+
+    @Test func aClerksNoteIsNotTheMentorsMonthlyReport() throws {
+        var byClerk = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
+        byClerk.notes.append(ProgressNote(date: AppFixtures.today, author: "Thư ký chi bộ", text: "Đã nhắc."))
+        var byMentor = try AppFixtures.file("HS-0002", "Trần Văn Ánh", in: .sympathizer)
+        byMentor.notes.append(ProgressNote(date: AppFixtures.today, author: "Trần Văn Hùng", text: "Tích cực."))
+        var state = AppState(data: AppFixtures.cellData([byClerk, byMentor]))
+        AppFixtures.press([.resize(width: 80, height: 24), .char("t")], into: &state)
+        AppFixtures.type("hung", into: &state)
+        AppFixtures.press([.enter], into: &state)
+        let rows = rendered(state).rows
+        let clerkRow = try #require(rows.first { $0.contains("HS-0001") })
+        let mentorRow = try #require(rows.first { $0.contains("HS-0002") })
+        #expect(clerkRow.hasPrefix("!") && clerkRow.contains("Chưa có"), "\(clerkRow)")
+        #expect(!mentorRow.hasPrefix("!") && mentorRow.contains("Đã có"), "\(mentorRow)")
+        #expect(rows.contains { $0.contains("1 người chưa có nhận xét") })
+    }
 }

@@ -196,14 +196,15 @@ enum MentorView {
         }
         let positions = MentorLogic.candidates(of: memberID, index: state.index)
         let today = state.data.today
-        let missing = positions.filter { state.index.rows[$0].file.lacksMonthlyNote(inMonthOf: today) }.count
+        let members = state.data.organisation.members
+        let missing = positions.filter { state.index.rows[$0].file.lacksMonthlyNote(inMonthOf: today, members: members) }.count
         buffer.putPadded(" \(state.data.memberName(memberID)) (\(memberID.rawValue)) — \(positions.count) người được giúp đỡ · \(missing) người chưa có nhận xét tháng \(today.month)/\(today.year)",
                          in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
         let rows = positions.map { position -> [String] in
             let file = state.index.rows[position].file
             let month = !file.expectsMonthlyNote ? "Không cần (hồ sơ đã xong)"
-                : file.hasNote(inMonthOf: today) ? "Đã có" : "Chưa có nhận xét tháng này"
-            return [file.lacksMonthlyNote(inMonthOf: today) ? "!" : " ", file.id.rawValue, file.person.fullName,
+                : file.hasMentorNote(inMonthOf: today, members: members) ? "Đã có" : "Chưa có nhận xét tháng này"
+            return [file.lacksMonthlyNote(inMonthOf: today, members: members) ? "!" : " ", file.id.rawValue, file.person.fullName,
                     file.state.shortVietnamese, file.lastNoteDate?.vietnamese ?? "chưa có", month]
         }
         Table(columns: [
