@@ -198,4 +198,20 @@ import Testing
         #expect(!mentorRow.hasPrefix("!") && mentorRow.contains("Đã có"), "\(mentorRow)")
         #expect(rows.contains { $0.contains("1 người chưa có nhận xét") })
     }
+
+    // MARK: 6. A mentor's board shows their own figures, not the ward's
+
+    @Test func aMentorsBoardCountsTheirCandidatesNotTheWardsAdmissions() throws {
+        var data = AppFixtures.signedIn(try AppFixtures.twoMentorCell(), as: AppFixtures.people[1])
+        let index = try #require(data.cases.firstIndex { $0.id == "HS-0001" })
+        data.cases[index].notes.append(ProgressNote(date: AppFixtures.today, author: "Trần Văn Hùng (hung)", text: "Tốt."))
+        var state = AppState(data: data)
+        AppFixtures.press([.resize(width: 80, height: 24)], into: &state)
+        let screen = rendered(state).text
+        #expect(!screen.contains("Kết nạp năm") && !screen.contains("Chỉ tiêu"), "\(screen)")
+        #expect(screen.contains("Anh/chị đang giúp đỡ 3 người · 2 người chưa có nhận xét tháng 11/2026"), "\(screen)")
+        var clerk = AppState(data: AppFixtures.signedIn(try AppFixtures.twoMentorCell(), as: AppFixtures.people[0]))
+        AppFixtures.press([.resize(width: 80, height: 24)], into: &clerk)
+        #expect(rendered(clerk).text.contains("Kết nạp năm 2026"), "the clerk keeps the unit's figures")
+    }
 }
