@@ -214,4 +214,18 @@ import Testing
         AppFixtures.press([.resize(width: 80, height: 24)], into: &clerk)
         #expect(rendered(clerk).text.contains("Kết nạp năm 2026"), "the clerk keeps the unit's figures")
     }
+
+    // MARK: 11. Units told apart and states readable in the list at 80 columns
+
+    @Test func theListTellsUnitsApartAndKeepsStatesReadableAt80Columns() {
+        let state = demo([.char("l")])
+        let rows = rendered(state).rows
+        let table = ScreenLayout.listTable(Self.size)
+        let cells = rows[(table.row + 1)..<table.bottom].map { $0.components(separatedBy: "│").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .filter { $0.count == 7 }
+        let units = Set(cells.map { $0[3] })
+        #expect(units.count > 1, "different units read differently: \(units)")
+        #expect(units.allSatisfy { !$0.hasPrefix("Chi bộ") }, "\(units)")
+        #expect(cells.allSatisfy { !$0[4].hasSuffix("…") }, "every state whole: \(cells.map { $0[4] })")
+    }
 }

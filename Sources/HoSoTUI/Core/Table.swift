@@ -82,6 +82,11 @@ public struct Table: Hashable, Sendable {
     /// Cells between columns: a space, a bar, a space.
     static let separator = " │ "
 
+    /// The width of each column in `rect`, as `draw` lays them out (to fit a cell's text before drawing).
+    public func columnWidths(in rect: Rect) -> [Int] {
+        rect.splitColumns(columns.map(\.width), gap: CellWidth.of(Self.separator)).map(\.width)
+    }
+
     /// Draws the header on the first row of `rect` and the rows below it.
     @discardableResult
     public func draw(in rect: Rect, into buffer: inout CellBuffer) -> Layout {

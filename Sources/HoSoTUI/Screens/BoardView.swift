@@ -19,6 +19,7 @@ public enum BoardView {
         case .decided: "Có QĐ"
         case .probation: "Dự bị"
         case .probationReview: "Hết dự bị"
+        case .notAdmitted: "Không KN"
         default: state.shortVietnamese
         }
     }

@@ -168,18 +168,22 @@ enum ClassesView {
         buffer.putPadded(" Lớp \(current + 1)/\(groups.count) (←/→ đổi lớp): \(groups[current].name)",
                          in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
         let group = groups[current]
-        let rows = group.rows.map { position -> [String] in
-            let file = state.index.rows[position].file
-            return [classes.ticked.contains(file.id) ? "[x]" : "[ ]", file.id.rawValue, file.person.fullName,
-                    state.index.unitNames[position], file.state.shortVietnamese,
-                    file.certificate.map { "\($0.number) (\($0.issued.vietnamese))" } ?? "—"]
-        }
-        let table = Table(columns: [
+        var table = Table(columns: [
             TableColumn("", width: .fixed(3)), TableColumn("Mã", width: .fixed(7)),
             TableColumn("Họ và tên", width: .flex(3)), TableColumn("Chi bộ", width: .flex(2)),
             TableColumn("Trạng thái", width: .flex(2)), TableColumn("Giấy chứng nhận", width: .flex(3)),
-        ], rows: rows, selected: rows.isEmpty ? nil : min(classes.candidate, rows.count - 1))
-        table.draw(in: Rect(row: content.row + 1, col: 0, width: content.width, height: content.height - 2), into: &buffer)
+        ], rows: [])
+        let area = Rect(row: content.row + 1, col: 0, width: content.width, height: content.height - 2)
+        let widths = table.columnWidths(in: area)
+        table.rows = group.rows.map { position -> [String] in
+            let file = state.index.rows[position].file
+            return [classes.ticked.contains(file.id) ? "[x]" : "[ ]", file.id.rawValue, file.person.fullName,
+                    NarrowText.unit(state.index.unitNames[position], columns: widths[3]),
+                    NarrowText.state(file.state, columns: widths[4]),
+                    file.certificate.map { "\($0.number) (\($0.issued.vietnamese))" } ?? "—"]
+        }
+        table.selected = table.rows.isEmpty ? nil : min(classes.candidate, table.rows.count - 1)
+        table.draw(in: area, into: &buffer)
         let waiting = group.rows.filter { state.index.rows[$0].file.state == .inClass }.count
         let mayCertify = state.data.access.map { CommandAccess.isEverAllowed(.certifyClass, on: .classes(classes), access: $0) } ?? true
         buffer.put(" \(waiting) học viên chờ giấy chứng nhận" + (mayCertify ? " · Space đánh dấu (không đánh dấu: cả lớp) · n/F4 ghi giấy chứng nhận" : ""),
