@@ -341,7 +341,7 @@ import Testing
              HoSo · Hồ sơ HS-0003                                                                        23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
              Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
-            ◀  2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │ 8 Lịch sử
+            ◀ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │ 8 Lịch sử
              19/07/2024 · Thư ký chi bộ · Đủ giới thiệu và ý kiến nhận xét
                Trạng thái: Lý lịch đã kết luận → Đã có giới thiệu, ý kiến
              19/07/2024 · Thư ký chi bộ · Ghi ý kiến nhận xét

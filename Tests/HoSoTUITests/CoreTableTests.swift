@@ -54,12 +54,12 @@ struct CoreTableTests {
         #expect(firstHits[3].width == 0 && firstHits[4].width == 0)
         var last = CellBuffer(width: 20, height: 1)
         let lastHits = TabBar.draw(titles, selected: 4, in: last.bounds, into: &last)
-        assertSnapshot(last, "◀  Ba │ Bốn │ Năm")
+        assertSnapshot(last, "◀ Ba │ Bốn │ Năm")
         #expect(lastHits[0].width == 0 && lastHits[1].width == 0)
         #expect(TabBar.tab(at: Position(row: 0, col: 15), hits: lastHits) == 4)
         var middle = CellBuffer(width: 20, height: 1)
         TabBar.draw(titles, selected: 3, in: middle.bounds, into: &middle)
-        assertSnapshot(middle, "◀  Hai │ Ba │ Bốn │▶")
+        assertSnapshot(middle, "◀ Hai │ Ba │ Bốn │ ▶")
     }
 
     @Test func modalIsCentredWithItsTitle() {

@@ -16,7 +16,8 @@ public enum TabBar {
         let labels = titles.map { " \($0) " }
         let first = firstShown(labels, selected: selected, width: rect.width)
         var col = rect.col
-        if first > 0 { col += buffer.put(moreBefore + " ", at: rect.row, col: col, style: .muted) }
+        // Each label starts with a space, which parts the mark from it.
+        if first > 0 { col += buffer.put(moreBefore, at: rect.row, col: col, style: .muted) }
         for index in labels.indices.dropFirst(first) {
             let followed = index + 1 < labels.count
             let room = rect.right - col - (followed ? CellWidth.of(" " + moreAfter) : 0)
@@ -44,7 +45,7 @@ public enum TabBar {
         func span(_ first: Int) -> Int {
             // Each label and the bar after it, the ◀ mark before a scrolled bar.
             labels[first...selected].reduce(0) { $0 + CellWidth.of($1) + 1 } - 1
-                + (first > 0 ? CellWidth.of(moreBefore + " ") : 0)
+                + (first > 0 ? CellWidth.of(moreBefore) : 0)
         }
         var first = 0
         while first < selected, span(first) + after > width { first += 1 }
