@@ -246,7 +246,7 @@ import Testing
         check(try small(open), 80, 24, "detail-info-80", """
              HoSo · Hồ sơ HS-0003                                23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
-             Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp …
+             Đủ giới thiệu · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
              1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │      ▶
              Họ và tên             Lê Hoàng Đức
              Ngày sinh             12/04/1998 (28 tuổi)
@@ -314,7 +314,7 @@ import Testing
         check(try small(open + [.char("4")]), 80, 24, "detail-verification-80", """
              HoSo · Hồ sơ HS-0003                                23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
-             Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp …
+             Đủ giới thiệu · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
              1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │      ▶
              Đơn xin vào Đảng      10/05/2024      Kết luận: 04/07/2024
              Lý lịch               bản 1 (13/05/2024)
@@ -536,7 +536,7 @@ import Testing
         check(state, 80, 24, "refused-80", """
              HoSo · Hồ sơ HS-0009                                23/11/2026 · Thư ký chi bộ
              HS-0009 · Vũ Minh Tâm · Nữ, sinh 01/03/2009 · Chi bộ Khu phố 3
-             Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp …
+             Đủ giới thiệu · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
              1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │      ▶
              ┌─ Không thể thực hiện ──────────────────────────────────────────────────────┐
              │                                                                            │

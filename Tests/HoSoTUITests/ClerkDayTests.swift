@@ -228,4 +228,9 @@ import Testing
         #expect(units.allSatisfy { !$0.hasPrefix("Chi bộ") }, "\(units)")
         #expect(cells.allSatisfy { !$0[4].hasSuffix("…") }, "every state whole: \(cells.map { $0[4] })")
     }
+
+    @Test func theFilesNextDeadlineIsWholeAt80Columns() throws {
+        let screen = rendered(try detailAt80([])).rows[2]
+        #expect(screen.contains("Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn"), "\(screen)")
+    }
 }

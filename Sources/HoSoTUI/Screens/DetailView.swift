@@ -15,10 +15,14 @@ public enum DetailView {
         let person = file.person
         buffer.putPadded(" \(file.id.rawValue) · \(person.fullName) · \(person.sex.vietnamese), sinh \(person.birthDate.vietnamese) · \(state.data.unitName(file.unitID))",
                          in: Rect(row: 1, col: 0, width: size.width, height: 1), style: .header)
-        var second = " Trạng thái: \(file.state.vietnamese) (từ \(file.stateSince.vietnamese))"
+        // The next deadline's day matters more than since when the state holds: on a narrow screen the
+        // state goes short and its day goes before the deadline is cut.
+        var choices = [" Trạng thái: \(file.state.vietnamese) (từ \(file.stateSince.vietnamese))",
+                     " Trạng thái: \(file.state.vietnamese)", " \(file.state.shortVietnamese)"]
         if let deadline = row?.deadline, let status = row?.status {
-            second += " · \(deadline.label): \(deadline.due.vietnamese) (\(status.description))"
+            choices = choices.map { $0 + " · \(deadline.label): \(deadline.due.vietnamese) (\(status.description))" }
         }
+        let second = choices.first { DisplayWidth.columns(of: $0) <= size.width } ?? choices[choices.count - 1]
         let overdue = row?.isOverdue ?? false
         buffer.putPadded(second, in: Rect(row: 2, col: 0, width: size.width, height: 1), style: overdue ? .error : .normal)
         TabBar.draw(DetailLayout.titles, selected: detail.tab.rawValue, in: ScreenLayout.detailTabs(size), into: &buffer)
