@@ -78,9 +78,7 @@ public enum ReportTextRenderer {
 /// CSV that Excel and LibreOffice open with the diacritics intact: UTF-8 with a byte-order mark, CRLF,
 /// RFC 4180 quoting. The tables follow each other, each under its title, separated by an empty line.
 public enum ReportCSVRenderer {
-    /// The document as text; with `width`, each table narrows its widest text columns (names, units,
-    /// contents: cut with "…") until it fits, so that a date or a number at the right stays on the screen.
-    public static func render(_ document: ReportDocument, width: Int? = nil) -> String {
+    public static func render(_ document: ReportDocument) -> String {
         var records: [[String]] = document.confidential
             ? [[ReportDocument.confidentialMark, ReportDocument.confidentialNotice]] : []
         records += [[document.title], [document.unitName, document.periodLabel, "Ngày lập: \(document.date.vietnamese)"]]
@@ -107,9 +105,7 @@ public enum ReportCSVRenderer {
 
 /// A printable A4 page: the unit's name and the date on top, the tables, the totals in bold.
 public enum ReportHTMLRenderer {
-    /// The document as text; with `width`, each table narrows its widest text columns (names, units,
-    /// contents: cut with "…") until it fits, so that a date or a number at the right stays on the screen.
-    public static func render(_ document: ReportDocument, width: Int? = nil) -> String {
+    public static func render(_ document: ReportDocument) -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="vi">
