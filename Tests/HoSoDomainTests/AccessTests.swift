@@ -146,14 +146,38 @@ struct MonthlyNoteDueTests {
         #expect(!Fixtures.newCase().expectsMonthlyNote, "nominated: no mentor yet")
         let listed = try Fixtures.file(in: .sympathizer).file
         #expect(listed.expectsMonthlyNote)
-        #expect(listed.lacksMonthlyNote(inMonthOf: day))
+        #expect(listed.lacksMonthlyNote(inMonthOf: day, members: members))
         var noted = listed
-        noted.notes.append(ProgressNote(date: Fixtures.date("2026-11-02"), author: "x", text: "Tốt."))
-        #expect(!noted.lacksMonthlyNote(inMonthOf: day))
+        noted.notes.append(ProgressNote(date: Fixtures.date("2026-11-02"), author: mentorName, text: "Tốt."))
+        #expect(!noted.lacksMonthlyNote(inMonthOf: day, members: members))
         let official = try Fixtures.file(in: .official).file
-        #expect(!official.expectsMonthlyNote && !official.lacksMonthlyNote(inMonthOf: day))
+        #expect(!official.expectsMonthlyNote && !official.lacksMonthlyNote(inMonthOf: day, members: members))
         var removed = listed
         removed.state = .removed
-        #expect(!removed.lacksMonthlyNote(inMonthOf: day))
+        #expect(!removed.lacksMonthlyNote(inMonthOf: day, members: members))
+    }
+
+    let members = Dictionary(uniqueKeysWithValues: Fixtures.members.map { ($0.id, $0) })
+    /// The active mentor of the fixture files.
+    var mentorName: String { Fixtures.members[0].fullName }
+
+    @Test("Only a note by one of the file's active mentors is the monthly report; the clerk's is not")
+    func onlyTheMentorsNoteCounts() throws {
+        let day = Fixtures.date("2026-11-23")
+        let listed = try Fixtures.file(in: .sympathizer).file
+        #expect(listed.activeMentors.map(\.memberID) == [Fixtures.members[0].id])
+        func noted(by author: String) -> CaseFile {
+            var file = listed
+            file.notes.append(ProgressNote(date: Fixtures.date("2026-11-02"), author: author, text: "Tích cực."))
+            return file
+        }
+        #expect(noted(by: "Thư ký chi bộ").lacksMonthlyNote(inMonthOf: day, members: members), "the clerk's note")
+        #expect(noted(by: "Nguyễn Thị Lan (lan)").lacksMonthlyNote(inMonthOf: day, members: members), "a clerk signed in")
+        #expect(noted(by: "Lê Thị Mai").lacksMonthlyNote(inMonthOf: day, members: members), "a member who is not its mentor")
+        #expect(!noted(by: "Trần Văn Hùng (hung)").lacksMonthlyNote(inMonthOf: day, members: members), "the mentor signed in")
+        #expect(!noted(by: "Trần Văn Hùng").hasMentorNote(inMonthOf: day.adding(months: 1), members: members), "another month")
+        var released = noted(by: "Trần Văn Hùng")
+        released.mentors = released.mentors.map { var ended = $0; ended.until = Fixtures.date("2026-11-10"); return ended }
+        #expect(!released.hasMentorNote(inMonthOf: day, members: members), "a mentor released from the file")
     }
 }

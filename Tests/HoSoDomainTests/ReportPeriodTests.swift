@@ -183,6 +183,22 @@ struct ReportPeriodTests {
         #expect(html.contains("size: A4"))
     }
 
+    @Test("Text for a narrow screen: the widest text columns narrow, the numbers and the last date stay whole")
+    func textFitsAWidth() {
+        let document = ReportDocument(
+            title: "Thử", unitName: "Chi bộ 3", periodLabel: "Năm 2024", date: ReportData.date("2024-12-31"),
+            tables: [ReportTable(
+                title: "Quá hạn", columns: ["Họ và tên", "Nội dung", "Số", "Hạn"],
+                rows: [["Nguyễn Thị Minh Khai", String(repeating: "Báo cáo của người giúp đỡ ", count: 2), "12", "31/12/2024"]],
+                numericColumns: [2])])
+        let wide = ReportTextRenderer.render(document)
+        #expect(wide == ReportTextRenderer.render(document, width: 200), "a table that fits is left alone")
+        let lines = ReportTextRenderer.render(document, width: 50).components(separatedBy: "\n")
+        let row = lines.first { $0.hasPrefix("Nguyễn") }
+        #expect(row == "Nguyễn Thị Minh…  Báo cáo của ngư…  12  31/12/2024", "\(lines)")
+        #expect(row.map { DisplayWidth.columns(of: $0) } == 50)
+    }
+
     @Test("Units written before quotas existed still decode, and a quota survives a round trip")
     func unitDecoding() throws {
         let old = #"{"id":"CB-1","name":"Chi bộ 1","kind":"cell","decidesAdmissions":false,"educationExempt":false,"hasYouthUnion":true,"hasTradeUnion":true,"memberCounts":{"official":8,"probationary":0,"attachedElsewhere":0,"exempt":0},"committeeMembers":0}"#

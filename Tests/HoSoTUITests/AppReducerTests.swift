@@ -75,9 +75,9 @@ import Testing
         #expect(detail(state)?.tab == .mentors)
         AppFixtures.press([.char("8")], into: &state)
         #expect(detail(state)?.tab == .history)
-        let hit = DetailTabHits.rects(state.size)[3]
+        let hit = DetailTabHits.rects(state.size, selected: .history)[5]
         AppFixtures.press([.mouse(MouseEvent(row: hit.row, col: hit.col + 1, kind: .leftClick))], into: &state)
-        #expect(detail(state)?.tab == .verification)
+        #expect(detail(state)?.tab == .probation)
     }
 
     @Test func refusedStepShowsTheEngineSentenceAndChangesNothing() throws {
@@ -217,9 +217,9 @@ import Testing
         #expect(names(state).isEmpty == false)
     }
 
-    @Test func inThePickerJAndKMoveUntilSomethingIsTypedAndBackspaceTakesItBack() throws {
+    @Test func inThePickerArrowsMoveAndBackspaceTakesBackWhatWasTyped() throws {
         var state = AppState(data: AppFixtures.demoData())
-        AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .char("f"), .char("j"), .char("j"), .char("k")], into: &state)
+        AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .char("f"), .down, .down, .up], into: &state)
         guard case .picker(let moved)? = state.modal else { Issue.record("no picker"); return }
         #expect(moved.selected == 1 && moved.query.isEmpty)
         AppFixtures.type("qua han", into: &state)

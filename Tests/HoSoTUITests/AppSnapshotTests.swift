@@ -102,12 +102,12 @@ import Testing
         check(try small([.char("l")]), 80, 24, "list-80", """
              HoSo · Danh sách: Tất cả hồ sơ                      23/11/2026 · Thư ký chi bộ
              Tất cả hồ sơ — 5 hồ sơ · sắp xếp: Họ và tên
-               │ Mã      │ Họ và tên ▲   │ Chi bộ    │ Trạng th… │ Hạn tiếp … │ Người giúp …
-            !✗ │ HS-0002 │ Trần Văn Ánh  │ Chi bộ K… │ Thẩm tra  │ 14/03/2024 │ Trần Văn Hù…
-            !✗ │ HS-0003 │ Lê Hoàng Đức  │ Chi bộ K… │ Đủ giới … │ 14/03/2024 │ Trần Văn Hù…
-            !  │ HS-0004 │ Phạm Thu Hà   │ Chi bộ K… │ Học lớp   │ 14/03/2024 │ Trần Văn Hù…
-            !  │ HS-0001 │ Nguyễn Thị M… │ Chi bộ K… │ Cảm tình… │ 14/03/2024 │ Trần Văn Hù…
-            !  │ HS-0005 │ Đỗ Quang Vinh │ Chi bộ K… │ Dự bị     │ 14/03/2024 │ Trần Văn Hù…
+               │ Mã      │ Họ và tên ▲  │ Chi bộ    │ Trạng thái  │ Hạn tiếp … │ Người giúp…
+            !✗ │ HS-0002 │ Trần Văn Ánh │ Khu phố 3 │ Thẩm tra    │ 14/03/2024 │ Trần Văn H…
+            !✗ │ HS-0003 │ Lê Hoàng Đức │ Khu phố 3 │ Đủ ý kiến   │ 14/03/2024 │ Trần Văn H…
+            !  │ HS-0004 │ Phạm Thu Hà  │ Khu phố 3 │ Học lớp     │ 14/03/2024 │ Trần Văn H…
+            !  │ HS-0001 │ Nguyễn Thị … │ Khu phố 3 │ Cảm tình    │ 14/03/2024 │ Trần Văn H…
+            !  │ HS-0005 │ Đỗ Quang Vi… │ Khu phố 3 │ Dự bị       │ 14/03/2024 │ Trần Văn H…
 
 
 
@@ -174,8 +174,8 @@ import Testing
         check(try small(keys), 80, 24, "search-80", """
              HoSo · Danh sách: Tất cả hồ sơ                      23/11/2026 · Thư ký chi bộ
              Tất cả hồ sơ — 1 hồ sơ · sắp xếp: Họ và tên
-               │ Mã      │ Họ và tên ▲   │ Chi bộ    │ Trạng th… │ Hạn tiếp … │ Người giúp …
-            !✗ │ HS-0002 │ Trần Văn Ánh  │ Chi bộ K… │ Thẩm tra  │ 14/03/2024 │ Trần Văn Hù…
+               │ Mã      │ Họ và tên ▲  │ Chi bộ    │ Trạng thái  │ Hạn tiếp … │ Người giúp…
+            !✗ │ HS-0002 │ Trần Văn Ánh │ Khu phố 3 │ Thẩm tra    │ 14/03/2024 │ Trần Văn H…
 
 
 
@@ -246,8 +246,8 @@ import Testing
         check(try small(open), 80, 24, "detail-info-80", """
              HoSo · Hồ sơ HS-0003                                23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
-             Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp …
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết…
+             Đủ giới thiệu · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │      ▶
              Họ và tên             Lê Hoàng Đức
              Ngày sinh             12/04/1998 (28 tuổi)
              Giới tính             Nữ
@@ -273,7 +273,7 @@ import Testing
              HoSo · Hồ sơ HS-0003                                                                        23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
              Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │ 8 Lịc…
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │      ▶
              Đơn xin vào Đảng      10/05/2024      Kết luận: 04/07/2024
              Lý lịch               bản 1 (13/05/2024)
              Quan hệ     Họ và tên                      Năm  Sưu tra Gửi        Nhận       Kết quả   Phụ trách
@@ -314,8 +314,8 @@ import Testing
         check(try small(open + [.char("4")]), 80, 24, "detail-verification-80", """
              HoSo · Hồ sơ HS-0003                                23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
-             Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp …
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết…
+             Đủ giới thiệu · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │      ▶
              Đơn xin vào Đảng      10/05/2024      Kết luận: 04/07/2024
              Lý lịch               bản 1 (13/05/2024)
              Quan hệ     Họ và tên  Năm  Sưu tra Gửi        Nhận       Kết quả   Phụ trách
@@ -341,7 +341,7 @@ import Testing
              HoSo · Hồ sơ HS-0003                                                                        23/11/2026 · Thư ký chi bộ
              HS-0003 · Lê Hoàng Đức · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
              Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │ 8 Lịc…
+            ◀ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │ 8 Lịch sử
              19/07/2024 · Thư ký chi bộ · Đủ giới thiệu và ý kiến nhận xét
                Trạng thái: Lý lịch đã kết luận → Đã có giới thiệu, ý kiến
              19/07/2024 · Thư ký chi bộ · Ghi ý kiến nhận xét
@@ -414,7 +414,7 @@ import Testing
              HoSo · Hồ sơ HS-0003                                                                        23/11/2026 · Thư ký chi bộ
              HS-0003  ┌─ Bước tiếp theo — HS-0003 Lê Hoàng Đức ──────────────────────────────────────────────────────────┐
              Trạng th │ Hiện tại: Đã có giới thiệu, ý kiến. Chọn bước rồi Enter:                                         │ )
-             1 Thông  │ ✗ Chi bộ biểu quyết kết nạp → Chi bộ đã xét                                                      │  │ 8 Lịc…
+             1 Thông  │ ✗ Chi bộ biểu quyết kết nạp → Chi bộ đã xét                                                      │  │      ▶
              Họ và tê │ ✓ Tạm dừng hồ sơ → Tạm dừng                                                                      │
              Ngày sin │ ✓ Ghi nhận giấy tờ hết hạn → Hết hạn                                                             │
              Giới tín │ ✓ Chuyển hồ sơ đi → Chuyển đi                                                                    │
@@ -536,8 +536,8 @@ import Testing
         check(state, 80, 24, "refused-80", """
              HoSo · Hồ sơ HS-0009                                23/11/2026 · Thư ký chi bộ
              HS-0009 · Vũ Minh Tâm · Nữ, sinh 01/03/2009 · Chi bộ Khu phố 3
-             Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp …
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết…
+             Đủ giới thiệu · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │      ▶
              ┌─ Không thể thực hiện ──────────────────────────────────────────────────────┐
              │                                                                            │
              │ Chưa thể "Chi bộ biểu quyết kết nạp" (chuyển sang "Chi bộ đã xét"):        │
@@ -566,7 +566,7 @@ import Testing
              HoSo · Hồ sơ HS-0009                                                                        23/11/2026 · Thư ký chi bộ
              HS-0009 · Vũ Minh Tâm · Nữ, sinh 01/03/2009 · Chi bộ Khu phố 3
              Trạng thái: Đã có giới thiệu, ý kiến (từ 19/07/2024) · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
-             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │ 8 Lịc…
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │ 5 Kết nạp │ 6 Dự bị │ 7 Hồ sơ giấy tờ │      ▶
              Họ và tên             Vũ Minh Tâm
              Ngày sinh             01/03/2009 (17 tuổi)
              Giới tính             Nữ
@@ -611,7 +611,7 @@ import Testing
              HoSo · Lớp bồi dưỡng nhận thức về Đảng              23/11/2026 · Thư ký chi bộ
              Lớp 1/1 (←/→ đổi lớp): Lớp bồi dưỡng nhận thức về Đảng khóa 4/2024
                 │ Mã      │ Họ và tên        │ Chi bộ      │ Trạng thái  │ Giấy chứng nhận
-            [ ] │ HS-0004 │ Phạm Thu Hà      │ Chi bộ Khu… │ Học lớp     │ —
+            [ ] │ HS-0004 │ Phạm Thu Hà      │ Khu phố 3   │ Học lớp     │ —
 
 
 
@@ -889,10 +889,10 @@ import Testing
         check(state, 80, 24, "mentor-list-80", """
              HoSo · Danh sách: Tất cả hồ sơ            Trần Văn Hùng (hung) · Người giúp đỡ
              Tất cả hồ sơ — 3 hồ sơ · sắp xếp: Họ và tên
-               │ Mã      │ Họ và tên ▲   │ Chi bộ    │ Trạng th… │ Hạn tiếp … │ Người giúp …
-            !✗ │ HS-0002 │ Trần Văn Ánh  │ Chi bộ K… │ Thẩm tra  │ 14/03/2024 │ Trần Văn Hù…
-            !✗ │ HS-0003 │ Lê Hoàng Đức  │ Chi bộ K… │ Đủ giới … │ 14/03/2024 │ Trần Văn Hù…
-            !  │ HS-0001 │ Nguyễn Thị M… │ Chi bộ K… │ Cảm tình… │ 14/03/2024 │ Trần Văn Hù…
+               │ Mã      │ Họ và tên ▲  │ Chi bộ    │ Trạng thái  │ Hạn tiếp … │ Người giúp…
+            !✗ │ HS-0002 │ Trần Văn Ánh │ Khu phố 3 │ Thẩm tra    │ 14/03/2024 │ Trần Văn H…
+            !✗ │ HS-0003 │ Lê Hoàng Đức │ Khu phố 3 │ Đủ ý kiến   │ 14/03/2024 │ Trần Văn H…
+            !  │ HS-0001 │ Nguyễn Thị … │ Khu phố 3 │ Cảm tình    │ 14/03/2024 │ Trần Văn H…
 
 
 

@@ -45,6 +45,8 @@ import Testing
                 case .list(let list):
                     "list \(list.filter.title) \(list.sort) sorted \(list.sorted) visible \(list.visible) selected \(list.selected) offset \(list.offset)"
                 case .detail(let detail): "detail \(detail.caseID)"
+                // Its lines, not the description of its document (whose sets print in any order).
+                case .reports(let reports): "reports scroll \(reports.scroll) lines \(reports.lines)"
                 default: "\(screen)"
                 }
             }

@@ -40,10 +40,26 @@ struct CoreTableTests {
     @Test func tabBarReturnsClickableRectangles() {
         var buffer = CellBuffer(width: 30, height: 1)
         let hits = TabBar.draw(["Hồ sơ", "Báo cáo"], selected: 1, in: buffer.bounds, into: &buffer)
-        assertSnapshot(buffer, " Hồ sơ │ Báo cáo │")
+        assertSnapshot(buffer, " Hồ sơ │ Báo cáo")
         #expect(TabBar.tab(at: Position(row: 0, col: 3), hits: hits) == 0)
         #expect(TabBar.tab(at: Position(row: 0, col: 10), hits: hits) == 1)
         #expect(TabBar.tab(at: Position(row: 0, col: 25), hits: hits) == nil)
+    }
+
+    @Test func aTabBarTooNarrowScrollsToTheSelectedTabAndMarksWhatIsHidden() {
+        let titles = ["Một", "Hai", "Ba", "Bốn", "Năm"]
+        var first = CellBuffer(width: 20, height: 1)
+        let firstHits = TabBar.draw(titles, selected: 0, in: first.bounds, into: &first)
+        assertSnapshot(first, " Một │ Hai │ Ba │  ▶")
+        #expect(firstHits[3].width == 0 && firstHits[4].width == 0)
+        var last = CellBuffer(width: 20, height: 1)
+        let lastHits = TabBar.draw(titles, selected: 4, in: last.bounds, into: &last)
+        assertSnapshot(last, "◀ Ba │ Bốn │ Năm")
+        #expect(lastHits[0].width == 0 && lastHits[1].width == 0)
+        #expect(TabBar.tab(at: Position(row: 0, col: 15), hits: lastHits) == 4)
+        var middle = CellBuffer(width: 20, height: 1)
+        TabBar.draw(titles, selected: 3, in: middle.bounds, into: &middle)
+        assertSnapshot(middle, "◀ Hai │ Ba │ Bốn │ ▶")
     }
 
     @Test func modalIsCentredWithItsTitle() {

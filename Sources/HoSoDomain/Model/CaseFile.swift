@@ -311,15 +311,23 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
 
     public var lastNoteDate: CivilDate? { notes.map(\.date).max() }
 
-    /// Whether the mentor reported in the calendar month of `day` (the monthly report of seed 002).
-    public func hasNote(inMonthOf day: CivilDate) -> Bool {
-        notes.contains { $0.date.year == day.year && $0.date.month == day.month }
+    /// Whether one of the file's active mentors reported in the calendar month of `day` (the monthly report of
+    /// seed 002). A note's author is the name, or the signature "Name (account)", of whoever wrote it; a note
+    /// by anyone else (the clerk) is not the mentor's report. `members` gives the mentors' names.
+    public func hasMentorNote(inMonthOf day: CivilDate, members: [MemberID: Member]) -> Bool {
+        let names = activeMentors.compactMap { members[$0.memberID]?.fullName }
+        return notes.contains { note in
+            note.date.year == day.year && note.date.month == day.month
+                && names.contains { note.author == $0 || note.author.hasPrefix($0 + " (") }
+        }
     }
 
     /// Whether a mentor's monthly report is due for this file: from the source list until recognition, not
     /// once the file is closed (official member, removed, refused…) or before it is on the list.
     public var expectsMonthlyNote: Bool { state.stage != nil && state != .nominated }
 
-    /// A monthly report is due and none is recorded for the month of `day`.
-    public func lacksMonthlyNote(inMonthOf day: CivilDate) -> Bool { expectsMonthlyNote && !hasNote(inMonthOf: day) }
+    /// A monthly report is due and no active mentor's is recorded for the month of `day`.
+    public func lacksMonthlyNote(inMonthOf day: CivilDate, members: [MemberID: Member]) -> Bool {
+        expectsMonthlyNote && !hasMentorNote(inMonthOf: day, members: members)
+    }
 }

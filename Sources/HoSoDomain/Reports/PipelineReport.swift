@@ -55,7 +55,7 @@ public struct PipelineReport: Codable, Sendable, Equatable {
         let overdue = rows.filter(\.isOverdue).map { line($0.file, $0.deadline?.label ?? "", $0.deadline?.due) }
         let withoutMentor = rows.filter(\.hasNoMentor).map { line($0.file, $0.file.state.vietnamese, $0.file.stateSince) }
         var silentMentors: [CaseLine] = []
-        for row in rows where row.file.lacksMonthlyNote(inMonthOf: today) {
+        for row in rows where row.file.lacksMonthlyNote(inMonthOf: today, members: organisation.members) {
             for mentor in row.file.activeMentors {
                 let name = organisation.members[mentor.memberID]?.fullName ?? mentor.memberID.rawValue
                 silentMentors.append(line(row.file, "Người giúp đỡ: \(name)", row.file.lastNoteDate))

@@ -2,16 +2,19 @@ import Foundation
 
 /// Plain text for the terminal: columns aligned by display width, totals marked.
 public enum ReportTextRenderer {
-    public static func render(_ document: ReportDocument) -> String {
+    /// The document as text; with `width`, each table narrows its widest text columns (names, units,
+    /// contents: cut with "…") until it fits, so that a date or a number at the right stays on the screen.
+    public static func render(_ document: ReportDocument, width: Int? = nil) -> String {
         var out = document.confidential ? "\(ReportDocument.confidentialMark)\n\(ReportDocument.confidentialNotice)\n\n" : ""
         out += "\(document.title.uppercased())\n\(document.unitName) — \(document.periodLabel) — lập ngày \(document.date.vietnamese)\n"
         for table in document.tables {
             out += "\n" + table.title + "\n"
-            let widths = table.columns.indices.map { column in
+            let natural = table.columns.indices.map { column in
                 let data = table.rows.map { DisplayWidth.columns(of: sanitized(column < $0.count ? $0[column] : "")) }.max() ?? 0
                 let longestWord = table.columns[column].split(separator: " ").map { DisplayWidth.columns(of: String($0)) }.max() ?? 0
                 return min(40, max(data, longestWord, min(DisplayWidth.columns(of: table.columns[column]), 12)))
             }
+            let widths = width.map { fitted(natural, numeric: table.numericColumns, into: $0) } ?? natural
             // Long titles wrap onto several lines so the numbers stay narrow.
             let headerLines = table.columns.indices.map { wrap(sanitized(table.columns[$0]), width: widths[$0]) }
             for lineIndex in 0..<(headerLines.map(\.count).max() ?? 0) {
@@ -40,6 +43,19 @@ public enum ReportTextRenderer {
     }
 
     static func sanitized(_ text: String) -> String { VietnameseText.sanitizedForDisplay(text) }
+
+    /// `widths` with the widest text column narrowed, one column at a time, until the table (two spaces
+    /// between columns) takes at most `total` columns or no text column can narrow further.
+    static func fitted(_ widths: [Int], numeric: Set<Int>, into total: Int) -> [Int] {
+        let narrowest = 6
+        var widths = widths
+        while widths.reduce(0, +) + 2 * max(0, widths.count - 1) > total {
+            let text = widths.indices.filter { !numeric.contains($0) && widths[$0] > narrowest }
+            guard let widest = text.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+        }
+        return widths
+    }
 
     /// Words of `text` on lines of at most `width` columns.
     static func wrap(_ text: String, width: Int) -> [String] {

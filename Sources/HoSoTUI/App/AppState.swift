@@ -181,8 +181,10 @@ public struct PeopleState: Sendable {
 /// The reports screen.
 public struct ReportsState: Sendable {
     public var scroll = 0
-    /// The report as drawn, made when the screen opens and when the data changes: making it reads every
-    /// file, which a frame (a key that scrolls) must not.
+    /// The report, made when the screen opens and when the data changes: making it reads every file,
+    /// which a frame (a key that scrolls) must not.
+    public internal(set) var document: ReportDocument?
+    /// The report as drawn, for the screen's width (made anew when the terminal is resized).
     public internal(set) var lines: [String] = []
 }
 

@@ -38,6 +38,11 @@ public enum KeyMaps {
         Binding([.function(5), .ctrl("l")], "Tải lại dữ liệu", action: .reload, label: "F5/Ctrl-L", inFooter: false),
     ]
 
+    /// The screen keys with the list on F2 only, for a screen where `l` goes right (as `h` goes left).
+    static let screensLeavingL: [Binding] = screens.map { binding in
+        binding.action == .list ? Binding([.function(2)], binding.description, action: .list, inFooter: false) : binding
+    }
+
     static let common: [Binding] = [
         Binding([.escape], "Quay lại", action: .back, label: "Esc", inFooter: false),
         Binding([.char("?"), .function(1)], "Trợ giúp: mọi phím", action: .help, label: "?/F1", inFooter: false),
@@ -84,7 +89,7 @@ public enum KeyMaps {
         Binding([.char("5")], "Thẻ Kết nạp", action: .tab(4), inFooter: false),
         Binding([.char("6")], "Thẻ Dự bị", action: .tab(5), inFooter: false),
         Binding([.char("7")], "Thẻ Hồ sơ giấy tờ", action: .tab(6), inFooter: false),
-        Binding([.char("8")], "Thẻ Lịch sử", action: .tab(7), label: "1…8", inFooter: false),
+        Binding([.char("8")], "Thẻ Lịch sử", action: .tab(7), inFooter: false),
         Binding([.char("v"), .ctrl("t")], "Thêm phiếu thẩm tra", action: .addVerification, label: "v/Ctrl-T", inFooter: false),
         Binding([.char("e"), .ctrl("r")], "Ghi kết quả thẩm tra (phiếu đang chọn)", action: .recordResult,
                 label: "e/Ctrl-R", inFooter: false),
@@ -106,14 +111,14 @@ public enum KeyMaps {
     /// The awareness classes.
     public static let classes = KeyMap<Command>([
         Binding([], "Chọn", action: .none, label: "↑↓"),
-        Binding([.left, .right], "Đổi lớp", action: .none, label: "←→"),
+        Binding([], "Đổi lớp", action: .none, label: "←→"),
         Binding([.char(" "), .ctrl("x")], "Đánh dấu", action: .toggle, label: "Space"),
         Binding([.char("n"), .function(4)], "Cấp giấy chứng nhận cho cả lớp", action: .certifyClass, label: "n/F4"),
         Binding([.enter], "Mở hồ sơ", action: .open),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
         Binding([.left, .char("h")], "Lớp trước", action: .left, label: "←/h", inFooter: false),
-        Binding([.right], "Lớp sau", action: .right, label: "→", inFooter: false),
-    ] + movement + screens + common)
+        Binding([.right, .char("l")], "Lớp sau", action: .right, label: "→/l", inFooter: false),
+    ] + movement + screensLeavingL + common)
 
     /// The mentor view.
     public static let mentor = KeyMap<Command>([

@@ -64,16 +64,16 @@ extension AppReducer {
     static func handlePicker(_ state: inout AppState, _ picker: inout PickerState, _ key: Key) -> [Effect] {
         var search = ChoiceSearch(options: picker.options, query: picker.query)
         switch key {
-        // Typing finds an option (j and k move, as elsewhere, until something is typed).
-        case .char(let character) where !picker.options.isEmpty && (!search.query.isEmpty || !"jk ".contains(character)):
+        // A printable key is text: it finds an option, even a leading j or k ("khu phố 3"); arrows move.
+        case .char(let character) where !picker.options.isEmpty && !(search.query.isEmpty && character == " "):
             picker.selected = search.type(character, from: picker.selected)
             picker.query = search.query
         case .backspace where !search.query.isEmpty:
             picker.selected = search.erase(from: picker.selected)
             picker.query = search.query
-        case .up, .char("k") where !picker.options.isEmpty:
+        case .up where !picker.options.isEmpty:
             picker.selected = search.query.isEmpty ? max(0, picker.selected - 1) : search.step(from: picker.selected, by: -1)
-        case .down, .char("j") where !picker.options.isEmpty:
+        case .down where !picker.options.isEmpty:
             picker.selected = search.query.isEmpty ? min(picker.options.count - 1, picker.selected + 1)
                 : search.step(from: picker.selected, by: 1)
         case .pageUp: picker.selected = max(0, picker.selected - 10)
@@ -292,7 +292,7 @@ extension AppReducer {
                 replaceTop(&state, .people(people))
             }
         case .detail(var detail):
-            let hits = DetailLayout.tabHits(state.size)
+            let hits = DetailLayout.tabHits(state.size, selected: detail.tab)
             if let tab = TabBar.tab(at: position, hits: hits) {
                 detail.tab = DetailTab.allCases[tab]
                 detail.scroll = 0
@@ -307,11 +307,14 @@ extension AppReducer {
 
 /// Where the tabs of the detail are, for clicks.
 enum DetailLayout {
-    static func tabHits(_ size: Size) -> [Rect] {
+    /// The tabs as drawn with `selected` current (the bar scrolls to keep it in view).
+    static func tabHits(_ size: Size, selected: DetailTab = .info) -> [Rect] {
         var scratch = CellBuffer(width: size.width, height: size.height)
-        return TabBar.draw(DetailTab.allCases.enumerated().map { "\($0.offset + 1) \($0.element.title)" }, selected: 0,
-                           in: ScreenLayout.detailTabs(size), into: &scratch)
+        return TabBar.draw(titles, selected: selected.rawValue, in: ScreenLayout.detailTabs(size), into: &scratch)
     }
+
+    /// The tab titles, numbered as the keys that choose them.
+    static let titles = DetailTab.allCases.enumerated().map { "\($0.offset + 1) \($0.element.title)" }
 }
 
 /// Where the steps of the next-step popup are, for clicks.
@@ -326,8 +329,10 @@ enum NextStepLayout {
 
 /// The detail's tab rectangles, for tests and mouse handling alike.
 public enum DetailTabHits {
-    /// One rectangle per tab at `size`.
-    public static func rects(_ size: Size) -> [Rect] { DetailLayout.tabHits(size) }
+    /// One rectangle per tab at `size` with `selected` current (empty for a tab scrolled out of view).
+    public static func rects(_ size: Size, selected: DetailTab = .info) -> [Rect] {
+        DetailLayout.tabHits(size, selected: selected)
+    }
 }
 
 /// The buttons of the popup on top, where they are drawn: for tests and mouse handling alike.

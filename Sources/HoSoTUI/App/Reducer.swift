@@ -68,7 +68,7 @@ public enum AppReducer {
             case .detail(let detail):
                 return state.index.position(of: detail.caseID) == nil ? nil : screen
             case .reports(var reports):
-                reports.lines = ReportsView.lines(state)
+                ReportsView.remake(&reports, state)
                 return .reports(reports)
             default:
                 return screen
@@ -91,6 +91,11 @@ public enum AppReducer {
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if case .resize(let width, let height) = key {
             state.size = Size(width: width, height: height)
+            for index in state.screens.indices {
+                guard case .reports(var reports) = state.screens[index] else { continue }
+                ReportsView.relayout(&reports, size: state.size)
+                state.screens[index] = .reports(reports)
+            }
             return []
         }
         // A message stays until the next key, so it can be read.
@@ -152,7 +157,7 @@ public enum AppReducer {
             return []
         case .reports:
             var reports = ReportsState()
-            reports.lines = ReportsView.lines(state)
+            ReportsView.remake(&reports, state)
             state.screens.append(.reports(reports))
             return []
         case .people:
@@ -172,14 +177,8 @@ public enum AppReducer {
         case .mentor(var mentor):
             MentorLogic.command(&state, &mentor, command)
         case .reports(var reports):
-            switch command {
-            case .up: reports.scroll = max(0, reports.scroll - 1)
-            case .down: reports.scroll += 1
-            case .pageUp: reports.scroll = max(0, reports.scroll - 10)
-            case .pageDown: reports.scroll += 10
-            case .top: reports.scroll = 0
-            default: break
-            }
+            moveSelection(&reports.scroll, count: ReportsView.lastScroll(reports, size: state.size) + 1, command: command,
+                          page: ScreenLayout.content(state.size).height - 1)
             replaceTop(&state, .reports(reports))
         case .people(var people):
             PeopleLogic.command(&state, &people, command)

@@ -30,7 +30,7 @@ extension AppReducer {
             case .detail(let detail):
                 return state.index.position(of: detail.caseID) == nil ? nil : screen
             case .reports(var reports):
-                reports.lines = ReportsView.lines(state)
+                ReportsView.remake(&reports, state)
                 return .reports(reports)
             default:
                 return screen

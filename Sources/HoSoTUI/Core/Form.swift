@@ -210,7 +210,7 @@ public struct Form: Sendable {
     /// Draws the form in `rect`: one row per field and one for its error; the question on top.
     public func draw(in rect: Rect, into buffer: inout CellBuffer) {
         buffer.fill(rect)
-        let labelWidth = min(rect.width / 3, (fields.map { CellWidth.of($0.label) }.max() ?? 0) + 2)
+        let labelWidth = Self.labelWidth(fields.map(\.label), formWidth: rect.width)
         for (index, field) in fields.enumerated() {
             let row = rect.row + index * 2
             guard row < rect.bottom else { break }
@@ -244,6 +244,15 @@ public struct Form: Sendable {
 }
 
 extension Form {
+    /// The inputs keep this many columns (a member's name and code, a date, a unit) before a label is cut.
+    static let roomForInputs = 36
+
+    /// Columns for the labels and the gap after them: the longest label whole when the inputs still get
+    /// `roomForInputs` (or two thirds of a narrower form).
+    static func labelWidth(_ labels: [String], formWidth: Int) -> Int {
+        min(max(formWidth / 3, formWidth - roomForInputs), (labels.map { CellWidth.of($0) }.max() ?? 0) + 2)
+    }
+
     /// Drops the open question from a copy that is only drawn (the caller draws the question where it fits).
     mutating func clearQuestionForDrawing() { discardQuestion = nil }
 }

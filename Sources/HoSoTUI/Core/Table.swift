@@ -1,3 +1,5 @@
+import HoSoDomain
+
 /// A column of a table.
 public struct TableColumn: Hashable, Sendable {
     /// Which side of the column the text hugs.
@@ -6,12 +8,23 @@ public struct TableColumn: Hashable, Sendable {
     public var title: String
     public var width: Length
     public var alignment: Alignment
+    /// A sign after the title (the sort's ▲) that stays whole when a narrow column cuts the title.
+    public var mark: String?
 
     /// A column titled `title` taking `width` of the table.
-    public init(_ title: String, width: Length, alignment: Alignment = .leading) {
+    public init(_ title: String, width: Length, alignment: Alignment = .leading, mark: String? = nil) {
         self.title = title
         self.width = width
         self.alignment = alignment
+        self.mark = mark
+    }
+
+    /// The title as drawn in `columns` cells: cut with "…" before its mark, never the mark.
+    func heading(inColumns columns: Int) -> String {
+        guard let mark else { return title }
+        let room = columns - CellWidth.of(" " + mark)
+        guard room > 0 else { return mark }
+        return DisplayWidth.truncated(title, toColumns: room) + " " + mark
     }
 }
 
@@ -69,13 +82,19 @@ public struct Table: Hashable, Sendable {
     /// Cells between columns: a space, a bar, a space.
     static let separator = " │ "
 
+    /// The width of each column in `rect`, as `draw` lays them out (to fit a cell's text before drawing).
+    public func columnWidths(in rect: Rect) -> [Int] {
+        rect.splitColumns(columns.map(\.width), gap: CellWidth.of(Self.separator)).map(\.width)
+    }
+
     /// Draws the header on the first row of `rect` and the rows below it.
     @discardableResult
     public func draw(in rect: Rect, into buffer: inout CellBuffer) -> Layout {
         guard !rect.isEmpty else { return Layout(offset: 0, rowHits: []) }
         let gap = CellWidth.of(Self.separator)
         let cells = rect.splitColumns(columns.map(\.width), gap: gap)
-        drawRow(columns.map(\.title), cells: cells, row: rect.row, style: .header, into: &buffer, rect: rect)
+        drawRow(zip(columns, cells).map { $0.heading(inColumns: $1.width) }, cells: cells, row: rect.row, style: .header,
+                into: &buffer, rect: rect)
 
         let visibleRows = rect.height - 1
         let first = Self.scrollOffset(selected: selected, current: offset, visibleRows: visibleRows, rowCount: rows.count)

@@ -19,6 +19,7 @@ public enum BoardView {
         case .decided: "Có QĐ"
         case .probation: "Dự bị"
         case .probationReview: "Hết dự bị"
+        case .notAdmitted: "Không KN"
         default: state.shortVietnamese
         }
     }
@@ -53,6 +54,13 @@ public enum BoardView {
         return (state.index.counts.admitted, RateReport.target(members: base), base)
     }
 
+    /// The member signed in when they see only the candidates they mentor (no role that lists the whole unit).
+    static func ownCandidatesOnly(_ state: AppState) -> MemberID? {
+        guard let access = state.data.access, access.holds(.mentor),
+              ![Role.clerk, .committee, .viewer].contains(where: access.holds) else { return nil }
+        return access.account.memberID
+    }
+
     static func draw(_ state: AppState, in content: Rect, into buffer: inout CellBuffer) {
         let counts = state.index.counts
         let active = counts.active
@@ -79,13 +87,24 @@ public enum BoardView {
             }
         }
         let below = (columns.first?.bottom ?? content.row) + 1
-        let (admitted, target, base) = admissions(state)
-        let rate = base > 0 ? Double(admitted) * 100 / Double(base) : 0
-        buffer.put(" Kết nạp năm \(state.data.today.year): \(admitted)/\(target.lowerBound) (\(NumberText.percent(rate)))",
-                   at: below, col: 0, style: .title)
-        let estimated = state.data.membersAtStartOfYear.estimated ? " (số hiện nay)" : ""
-        buffer.put(" Chỉ tiêu 3–4 % của \(base) đảng viên đầu năm\(estimated): \(target.lowerBound)–\(target.upperBound) người",
-                   at: below + 1, col: 0, style: .muted)
+        if let member = ownCandidatesOnly(state) {
+            // The unit's admissions against its target are not a mentor's figures: their own candidates are.
+            let today = state.data.today
+            let members = state.data.organisation.members
+            let candidates = MentorLogic.candidates(of: member, index: state.index)
+            let missing = candidates.filter { state.index.rows[$0].file.lacksMonthlyNote(inMonthOf: today, members: members) }
+            buffer.put(" Anh/chị đang giúp đỡ \(candidates.count) người · \(missing.count) người chưa có nhận xét tháng \(today.month)/\(today.year)",
+                       at: below, col: 0, style: .title)
+            buffer.put(" Thêm nhận xét tháng: t hoặc F7, chọn người rồi m", at: below + 1, col: 0, style: .muted)
+        } else {
+            let (admitted, target, base) = admissions(state)
+            let rate = base > 0 ? Double(admitted) * 100 / Double(base) : 0
+            buffer.put(" Kết nạp năm \(state.data.today.year): \(admitted)/\(target.lowerBound) (\(NumberText.percent(rate)))",
+                       at: below, col: 0, style: .title)
+            let estimated = state.data.membersAtStartOfYear.estimated ? " (số hiện nay)" : ""
+            buffer.put(" Chỉ tiêu 3–4 % của \(base) đảng viên đầu năm\(estimated): \(target.lowerBound)–\(target.upperBound) người",
+                       at: below + 1, col: 0, style: .muted)
+        }
         let all = counts.all
         buffer.put(" Tổng \(all.files) hồ sơ · quá hạn \(all.overdue) · sắp đến hạn \(all.dueSoon) · chưa có người giúp đỡ \(all.noMentor) · đã kết thúc hoặc dừng \(all.files - active)",
                    at: below + 3, col: 0)

@@ -15,14 +15,17 @@ public enum DetailView {
         let person = file.person
         buffer.putPadded(" \(file.id.rawValue) · \(person.fullName) · \(person.sex.vietnamese), sinh \(person.birthDate.vietnamese) · \(state.data.unitName(file.unitID))",
                          in: Rect(row: 1, col: 0, width: size.width, height: 1), style: .header)
-        var second = " Trạng thái: \(file.state.vietnamese) (từ \(file.stateSince.vietnamese))"
+        // The next deadline's day matters more than since when the state holds: on a narrow screen the
+        // state goes short and its day goes before the deadline is cut.
+        var choices = [" Trạng thái: \(file.state.vietnamese) (từ \(file.stateSince.vietnamese))",
+                     " Trạng thái: \(file.state.vietnamese)", " \(file.state.shortVietnamese)"]
         if let deadline = row?.deadline, let status = row?.status {
-            second += " · \(deadline.label): \(deadline.due.vietnamese) (\(status.description))"
+            choices = choices.map { $0 + " · \(deadline.label): \(deadline.due.vietnamese) (\(status.description))" }
         }
+        let second = choices.first { DisplayWidth.columns(of: $0) <= size.width } ?? choices[choices.count - 1]
         let overdue = row?.isOverdue ?? false
         buffer.putPadded(second, in: Rect(row: 2, col: 0, width: size.width, height: 1), style: overdue ? .error : .normal)
-        TabBar.draw(DetailTab.allCases.enumerated().map { "\($0.offset + 1) \($0.element.title)" }, selected: detail.tab.rawValue,
-                    in: ScreenLayout.detailTabs(size), into: &buffer)
+        TabBar.draw(DetailLayout.titles, selected: detail.tab.rawValue, in: ScreenLayout.detailTabs(size), into: &buffer)
         let body = ScreenLayout.detailBody(size)
         let lines = lines(of: detail.tab, file: file, state: state, detail: detail, width: body.width)
         var scroll = min(detail.scroll, max(0, lines.count - body.height))
@@ -177,7 +180,14 @@ public enum DetailView {
         // The key is offered only to a person who may take the step; the others read whose step it is.
         let refusal = state.data.access?.refusal(.step(step), on: file)
         let hint = refusal == nil ? "(n hoặc F4)" : "(cần vai trò \(Permission.step(step).roles.sorted().map(\.vietnamese).joined(separator: " hoặc ")))"
-        var lines = [DetailLine(text: " Bước tiếp theo: \(step.vietnamese) → \(target)   \(hint)", style: .title)]
+        // The hint whole, on a line of its own when it does not fit after the step.
+        var heading = TextWrap.wrap(" Bước tiếp theo: \(step.vietnamese) → \(target)", width: width - 1)
+        if let last = heading.last, DisplayWidth.columns(of: last + "   " + hint) <= width - 1 {
+            heading[heading.count - 1] = last + "   " + hint
+        } else {
+            heading.append("   " + hint)
+        }
+        var lines = heading.map { DetailLine(text: $0, style: .title) }
         for requirement in Workflow.preview(step, of: file, context: context) {
             let supplied = !requirement.isMet && CaseQuestions.isSuppliedByStep(requirement)
             let text = requirement.isMet ? "  ✓ \(requirement.title)"

@@ -13,6 +13,20 @@ public enum ListView {
         let first = list.offset
         let slice = list.visible.dropFirst(first).prefix(visibleRows)
         let index = state.index
+        func column(_ sort: ListSort, _ width: Length) -> TableColumn {
+            TableColumn(sort.title, width: width, mark: list.sort == sort ? "▲" : nil)
+        }
+        let columns = [
+            TableColumn("", width: .fixed(2)),
+            column(.id, .fixed(7)),
+            column(.name, .flex(4)),
+            column(.unit, .flex(3)),
+            // Wide enough at 80 columns for every state's short name ("Đảng ủy xét", "Chính thức").
+            column(.state, table.width >= 100 ? .flex(3) : .fixed(11)),
+            column(.deadline, .fixed(table.width >= 100 ? 15 : 10)),
+            column(.mentor, .flex(3)),
+        ]
+        let widths = Table(columns: columns, rows: []).columnWidths(in: table)
         var marks: [[Style?]] = []
         let rows: [[String]] = slice.map { position in
             let row = index.rows[position]
@@ -21,19 +35,10 @@ public enum ListView {
             // In colour too, as on the board: overdue in the error colour, blocked in the warning colour.
             marks.append([row.isOverdue ? .error : blocked ? .warning : nil])
             return [(row.isOverdue ? "!" : " ") + (blocked ? "✗" : " "), file.id.rawValue, file.person.fullName,
-                    index.unitNames[position], file.state.shortVietnamese, row.deadline?.due.vietnamese ?? "",
+                    NarrowText.unit(index.unitNames[position], columns: widths[3]),
+                    NarrowText.state(file.state, columns: widths[4]), row.deadline?.due.vietnamese ?? "",
                     index.mentorNames[position]]
         }
-        func title(_ sort: ListSort) -> String { sort.title + (list.sort == sort ? " ▲" : "") }
-        let columns = [
-            TableColumn("", width: .fixed(2)),
-            TableColumn(title(.id), width: .fixed(7)),
-            TableColumn(title(.name), width: .flex(4)),
-            TableColumn(title(.unit), width: .flex(3)),
-            TableColumn(title(.state), width: .flex(3)),
-            TableColumn(title(.deadline), width: .fixed(table.width >= 100 ? 15 : 10)),
-            TableColumn(title(.mentor), width: .flex(3)),
-        ]
         let selected = list.visible.isEmpty ? nil : list.selected - first
         Table(columns: columns, rows: rows, selected: selected, offset: 0, emphasis: marks).draw(in: table, into: &buffer)
         if list.visible.isEmpty {
@@ -43,5 +48,23 @@ public enum ListView {
                 : "Không có hồ sơ nào trong danh sách của anh/chị."
             buffer.put(message, at: table.row + 2, col: 2, style: .muted)
         }
+    }
+}
+
+/// Names in a narrow column, shortened to what tells them apart rather than cut at the same place.
+enum NarrowText {
+    /// The kinds a unit's name starts with; the column's title ("Chi bộ") already says it.
+    static let unitKinds = ["Chi bộ ", "Đảng bộ bộ phận ", "Đảng bộ "]
+
+    /// `name` whole when it fits `columns`, else without its leading kind: "Chi bộ Khu phố 3" → "Khu phố 3".
+    static func unit(_ name: String, columns: Int) -> String {
+        guard CellWidth.of(name) > columns, let kind = unitKinds.first(where: { name.hasPrefix($0) }),
+              name.count > kind.count else { return name }
+        return String(name.dropFirst(kind.count))
+    }
+
+    /// The state's short name when it fits `columns`, else the board's shorter label ("Cảm tình", "Có QĐ").
+    static func state(_ state: CaseState, columns: Int) -> String {
+        CellWidth.of(state.shortVietnamese) <= columns ? state.shortVietnamese : BoardView.shortLabel(state)
     }
 }

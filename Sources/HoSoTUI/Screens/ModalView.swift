@@ -168,18 +168,22 @@ enum ClassesView {
         buffer.putPadded(" Lớp \(current + 1)/\(groups.count) (←/→ đổi lớp): \(groups[current].name)",
                          in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
         let group = groups[current]
-        let rows = group.rows.map { position -> [String] in
-            let file = state.index.rows[position].file
-            return [classes.ticked.contains(file.id) ? "[x]" : "[ ]", file.id.rawValue, file.person.fullName,
-                    state.index.unitNames[position], file.state.shortVietnamese,
-                    file.certificate.map { "\($0.number) (\($0.issued.vietnamese))" } ?? "—"]
-        }
-        let table = Table(columns: [
+        var table = Table(columns: [
             TableColumn("", width: .fixed(3)), TableColumn("Mã", width: .fixed(7)),
             TableColumn("Họ và tên", width: .flex(3)), TableColumn("Chi bộ", width: .flex(2)),
             TableColumn("Trạng thái", width: .flex(2)), TableColumn("Giấy chứng nhận", width: .flex(3)),
-        ], rows: rows, selected: rows.isEmpty ? nil : min(classes.candidate, rows.count - 1))
-        table.draw(in: Rect(row: content.row + 1, col: 0, width: content.width, height: content.height - 2), into: &buffer)
+        ], rows: [])
+        let area = Rect(row: content.row + 1, col: 0, width: content.width, height: content.height - 2)
+        let widths = table.columnWidths(in: area)
+        table.rows = group.rows.map { position -> [String] in
+            let file = state.index.rows[position].file
+            return [classes.ticked.contains(file.id) ? "[x]" : "[ ]", file.id.rawValue, file.person.fullName,
+                    NarrowText.unit(state.index.unitNames[position], columns: widths[3]),
+                    NarrowText.state(file.state, columns: widths[4]),
+                    file.certificate.map { "\($0.number) (\($0.issued.vietnamese))" } ?? "—"]
+        }
+        table.selected = table.rows.isEmpty ? nil : min(classes.candidate, table.rows.count - 1)
+        table.draw(in: area, into: &buffer)
         let waiting = group.rows.filter { state.index.rows[$0].file.state == .inClass }.count
         let mayCertify = state.data.access.map { CommandAccess.isEverAllowed(.certifyClass, on: .classes(classes), access: $0) } ?? true
         buffer.put(" \(waiting) học viên chờ giấy chứng nhận" + (mayCertify ? " · Space đánh dấu (không đánh dấu: cả lớp) · n/F4 ghi giấy chứng nhận" : ""),
@@ -196,14 +200,15 @@ enum MentorView {
         }
         let positions = MentorLogic.candidates(of: memberID, index: state.index)
         let today = state.data.today
-        let missing = positions.filter { state.index.rows[$0].file.lacksMonthlyNote(inMonthOf: today) }.count
+        let members = state.data.organisation.members
+        let missing = positions.filter { state.index.rows[$0].file.lacksMonthlyNote(inMonthOf: today, members: members) }.count
         buffer.putPadded(" \(state.data.memberName(memberID)) (\(memberID.rawValue)) — \(positions.count) người được giúp đỡ · \(missing) người chưa có nhận xét tháng \(today.month)/\(today.year)",
                          in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
         let rows = positions.map { position -> [String] in
             let file = state.index.rows[position].file
             let month = !file.expectsMonthlyNote ? "Không cần (hồ sơ đã xong)"
-                : file.hasNote(inMonthOf: today) ? "Đã có" : "Chưa có nhận xét tháng này"
-            return [file.lacksMonthlyNote(inMonthOf: today) ? "!" : " ", file.id.rawValue, file.person.fullName,
+                : file.hasMentorNote(inMonthOf: today, members: members) ? "Đã có" : "Chưa có nhận xét tháng này"
+            return [file.lacksMonthlyNote(inMonthOf: today, members: members) ? "!" : " ", file.id.rawValue, file.person.fullName,
                     file.state.shortVietnamese, file.lastNoteDate?.vietnamese ?? "chưa có", month]
         }
         Table(columns: [
@@ -220,11 +225,29 @@ enum ReportsView {
     /// The pipeline report of the reports issue, as `hoso report pipeline` prints it: one computation
     /// for the screen and the command line. Someone who may not see names (a viewer) gets the counts,
     /// as `--counts-only` gives them.
-    static func lines(_ state: AppState) -> [String] {
+    static func document(_ state: AppState) -> ReportDocument {
         let scope = ReportScope(organisation: state.data.organisation, cases: state.data.cases, today: state.data.today)
         let report = PipelineReport.make(scope: scope, rulebook: state.data.rulebook, calendar: state.data.calendar)
         let mayName = state.data.access?.refusalAnywhere(.exportPersonalData) == nil
-        return ReportTextRenderer.render(mayName ? report.document : report.countsOnly).components(separatedBy: "\n")
+        return mayName ? report.document : report.countsOnly
+    }
+
+    /// `reports` with the report made anew from the data.
+    static func remake(_ reports: inout ReportsState, _ state: AppState) {
+        reports.document = document(state)
+        relayout(&reports, size: state.size)
+    }
+
+    /// `reports` drawn anew for a screen of `size`: its tables fit the width (after the left margin).
+    static func relayout(_ reports: inout ReportsState, size: Size) {
+        guard let document = reports.document else { return }
+        reports.lines = ReportTextRenderer.render(document, width: size.width - 1).components(separatedBy: "\n")
+        reports.scroll = min(reports.scroll, lastScroll(reports, size: size))
+    }
+
+    /// The scroll that shows the report's last line at the bottom of the screen.
+    static func lastScroll(_ reports: ReportsState, size: Size) -> Int {
+        max(0, reports.lines.count - ScreenLayout.content(size).height)
     }
 
     static func draw(_ state: AppState, _ reports: ReportsState, in content: Rect, into buffer: inout CellBuffer) {

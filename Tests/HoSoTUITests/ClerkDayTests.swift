@@ -1,0 +1,236 @@
+import Foundation
+import HoSoDomain
+import HoSoTUI
+import HoSoTestSupport
+import Testing
+
+/// A clerk's whole day at 80×24 (issue 18): keys that say what they do, nothing cut that is needed.
+@Suite struct ClerkDayTests {
+    static let size = Size(width: 80, height: 24)
+
+    func demo(_ keys: [Key] = []) -> AppState {
+        var state = AppState(data: AppFixtures.demoData())
+        AppFixtures.press([.resize(width: Self.size.width, height: Self.size.height)] + keys, into: &state)
+        return state
+    }
+
+    func rendered(_ state: AppState) -> CellBuffer { AppView.render(state, width: Self.size.width, height: Self.size.height) }
+
+    /// The style letters of the cells of `text` on the first row showing it.
+    func roles(of text: String, in buffer: CellBuffer) -> String? {
+        let rows = buffer.rows
+        guard let row = rows.firstIndex(where: { $0.contains(text) }), let range = rows[row].range(of: text) else { return nil }
+        let start = CellBuffer.columns(of: String(rows[row][..<range.lowerBound]))
+        let mask = Array(buffer.styleMask.split(separator: "\n", omittingEmptySubsequences: false)[row])
+        return String(mask[start..<(start + CellBuffer.columns(of: text))])
+    }
+
+    // MARK: 1. Classes: ←/→ and h/l change the class
+
+    func classIndex(_ state: AppState) -> Int? {
+        if case .classes(let classes) = state.screen { return classes.classIndex }
+        return nil
+    }
+
+    @Test func arrowsAndHLChangeTheClassAndLStaysOnTheClasses() {
+        var state = demo([.char("c")])
+        let count = ClassesLogic.groups(state.index).count
+        try? #require(count >= 3, "the demo has several classes")
+        AppFixtures.press([.right], into: &state)
+        #expect(classIndex(state) == 1, "→ is the next class, as the footer says")
+        AppFixtures.press([.char("l")], into: &state)
+        #expect(classIndex(state) == 2, "l is the next class, as h is the previous one")
+        AppFixtures.press([.left], into: &state)
+        #expect(classIndex(state) == 1)
+        AppFixtures.press([.char("h")], into: &state)
+        #expect(classIndex(state) == 0)
+        AppFixtures.press([.function(2)], into: &state)
+        if case .list = state.screen {} else { Issue.record("F2 still opens the list") }
+    }
+
+    @Test func theClassesHelpSaysWhatLAndF2Do() {
+        let help = KeyMaps.classes.helpEntries()
+        #expect(help.contains(KeyHint(key: "→/l", description: "Lớp sau")))
+        #expect(help.contains(KeyHint(key: "F2", description: "Danh sách hồ sơ")))
+        #expect(!help.contains { $0.key.contains("l/F2") }, "l is no longer the list here")
+    }
+
+    // MARK: 2. The file's tab bar scrolls to the active tab
+
+    func detailAt80(_ keys: [Key]) throws -> AppState {
+        var state = AppState(data: try AppFixtures.smallCell())
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter] + keys, into: &state)
+        return state
+    }
+
+    @Test(arguments: [("1", "1 Thông tin"), ("5", "5 Kết nạp"), ("6", "6 Dự bị"), ("7", "7 Hồ sơ giấy tờ"), ("8", "8 Lịch sử")])
+    func everyTabShowsWholeAndHighlightedAt80Columns(key: Character, title: String) throws {
+        let screen = rendered(try detailAt80([.char(key)]))
+        let tabRow = screen.rows[ScreenLayout.detailTabs(Self.size).row]
+        #expect(tabRow.contains(" \(title) "), "\(tabRow)")
+        #expect(roles(of: " \(title) ", in: screen) == String(repeating: "S", count: CellBuffer.columns(of: " \(title) ")))
+        #expect(!tabRow.contains("…"), "no tab is cut: \(tabRow)")
+    }
+
+    @Test func theTabBarSaysTabsAreHiddenAndAClickMeetsTheTabsAsDrawn() throws {
+        var state = try detailAt80([.char("8")])
+        let tabRow = rendered(state).rows[ScreenLayout.detailTabs(Self.size).row]
+        #expect(tabRow.hasPrefix("◀ "), "tabs hidden on the left: \(tabRow)")
+        let first = rendered(try detailAt80([])).rows[ScreenLayout.detailTabs(Self.size).row]
+        #expect(first.trimmingCharacters(in: .whitespaces).hasSuffix("▶"), "tabs hidden on the right: \(first)")
+        let hits = DetailTabHits.rects(Self.size, selected: .history)
+        let shown = try #require(hits.firstIndex { $0.width > 0 })
+        #expect(shown > 0)
+        AppFixtures.press([.mouse(MouseEvent(row: hits[shown].row, col: hits[shown].col + 1, kind: .leftClick))], into: &state)
+        guard case .detail(let detail) = state.screen else { Issue.record("no detail"); return }
+        #expect(detail.tab.rawValue == shown)
+    }
+
+    // MARK: 3. Reports: G/End, and the deadline column at 80 columns
+
+    func reportsScroll(_ state: AppState) -> Int? {
+        if case .reports(let reports) = state.screen { return reports.scroll }
+        return nil
+    }
+
+    @Test func gAndEndShowTheEndOfTheReportAndUpMovesAtOnce() {
+        var state = demo([.char("r"), .char("G")])
+        let screen = rendered(state).text
+        #expect(screen.contains("Giấy chứng nhận hết hạn trong 90 ngày"), "the last table is on screen:\n\(screen)")
+        let end = reportsScroll(state)
+        #expect((end ?? 0) > 0)
+        AppFixtures.press([.down, .down, .up], into: &state)
+        #expect(reportsScroll(state) == (end ?? 0) - 1, "↓ past the end does not pile up")
+        AppFixtures.press([.char("g"), .end], into: &state)
+        #expect(reportsScroll(state) == end)
+    }
+
+    @Test func theOverdueTableKeepsItsDeadlineColumnAt80Columns() {
+        let state = demo([.char("r")])
+        guard case .reports(let reports) = state.screen else { Issue.record("no reports"); return }
+        let header = reports.lines.firstIndex { $0.hasPrefix("Quá hạn:") }.map { reports.lines[$0 + 1] }
+        #expect(header?.hasSuffix("Hạn") == true, "\(header ?? "no overdue table")")
+        let wide = reports.lines.filter { CellBuffer.columns(of: $0) > 79 }
+        #expect(wide.allSatisfy { !$0.contains("  ") }, "every table fits after the margin: \(wide)")
+        let rows = reports.lines.drop { !$0.hasPrefix("Quá hạn:") }.dropFirst(3).prefix { !$0.isEmpty }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.range(of: #"\d\d/\d\d/\d{4}$"#, options: .regularExpression) != nil },
+                "\(Array(rows))")
+    }
+
+    // MARK: 4. Printable keys in a picker are text
+
+    func picker(_ state: AppState) -> PickerState? {
+        if case .picker(let picker)? = state.modal { return picker }
+        return nil
+    }
+
+    @Test func aLeadingKInTheFilterPickerIsTyped() {
+        var state = demo([.char("l"), .char("f")])
+        AppFixtures.type("khu pho 3", into: &state)
+        let found = picker(state)
+        #expect(found?.query == "khu pho 3")
+        #expect(found.map { $0.options[$0.selected] }?.hasPrefix("Chi bộ: Chi bộ Khu phố 3 (") == true)
+    }
+
+    @Test func aLeadingJOrKInTheMentorPickerIsTyped() {
+        var state = demo([.char("t")])
+        let before = picker(state)?.selected
+        AppFixtures.type("k", into: &state)
+        #expect(picker(state)?.query == "k")
+        AppFixtures.press([.backspace, .char("j")], into: &state)
+        #expect(picker(state)?.query == "j")
+        #expect(before != nil)
+    }
+
+    // MARK: 5. The file's help names each tab key
+
+    @Test func theHelpGivesTheHistoryTabItsOwnKey() {
+        let help = KeyMaps.detail.helpEntries()
+        #expect(help.contains(KeyHint(key: "8", description: "Thẻ Lịch sử")))
+        #expect(!help.contains { $0.key == "1…8" })
+    }
+
+    // MARK: 7. Nothing needed is cut in a roomy dialog, a step hint or a sorted header
+
+    @Test func theVoteFormShowsItsLabelsWholeAt80Columns() throws {
+        let file = try AppFixtures.file("HS-0003", "Lê Hoàng Đức", in: .introduced)
+        var state = AppState(data: AppFixtures.cellData([file]))
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter], into: &state)
+        guard case .form? = state.modal else { Issue.record("no step form"); return }
+        let screen = rendered(state).text
+        for label in ["Số phiếu không tán thành", "Miễn sinh hoạt vắng mặt"] {
+            #expect(screen.contains(label), "\(label) is whole:\n\(screen)")
+        }
+    }
+
+    @Test func theNextStepHintIsWholeAt80Columns() throws {
+        let file = try AppFixtures.file("HS-0003", "Lê Hoàng Đức", in: .committeeApproved)
+        var state = AppState(data: AppFixtures.cellData([file]))
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter], into: &state)
+        let screen = rendered(state).text
+        #expect(screen.contains("Bước tiếp theo: Ghi nhận quyết định kết nạp"), "\(screen)")
+        #expect(screen.contains("(n hoặc F4)"), "\(screen)")
+    }
+
+    @Test(arguments: 1...5)
+    func theSortMarkShowsOnANarrowHeader(presses: Int) throws {
+        var state = AppState(data: try AppFixtures.smallCell())
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l")] + Array(repeating: .char("s"), count: presses), into: &state)
+        let header = rendered(state).rows[ScreenLayout.listTable(Self.size).row]
+        #expect(header.contains("▲"), "\(header)")
+    }
+
+    // MARK: 8. Only the mentor's own note is the monthly report
+
+    @Test func aClerksNoteIsNotTheMentorsMonthlyReport() throws {
+        var byClerk = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
+        byClerk.notes.append(ProgressNote(date: AppFixtures.today, author: "Thư ký chi bộ", text: "Đã nhắc."))
+        var byMentor = try AppFixtures.file("HS-0002", "Trần Văn Ánh", in: .sympathizer)
+        byMentor.notes.append(ProgressNote(date: AppFixtures.today, author: "Trần Văn Hùng", text: "Tích cực."))
+        var state = AppState(data: AppFixtures.cellData([byClerk, byMentor]))
+        AppFixtures.press([.resize(width: 80, height: 24), .char("t")], into: &state)
+        AppFixtures.type("hung", into: &state)
+        AppFixtures.press([.enter], into: &state)
+        let rows = rendered(state).rows
+        let clerkRow = try #require(rows.first { $0.contains("HS-0001") })
+        let mentorRow = try #require(rows.first { $0.contains("HS-0002") })
+        #expect(clerkRow.hasPrefix("!") && clerkRow.contains("Chưa có"), "\(clerkRow)")
+        #expect(!mentorRow.hasPrefix("!") && mentorRow.contains("Đã có"), "\(mentorRow)")
+        #expect(rows.contains { $0.contains("1 người chưa có nhận xét") })
+    }
+
+    // MARK: 6. A mentor's board shows their own figures, not the ward's
+
+    @Test func aMentorsBoardCountsTheirCandidatesNotTheWardsAdmissions() throws {
+        var data = AppFixtures.signedIn(try AppFixtures.twoMentorCell(), as: AppFixtures.people[1])
+        let index = try #require(data.cases.firstIndex { $0.id == "HS-0001" })
+        data.cases[index].notes.append(ProgressNote(date: AppFixtures.today, author: "Trần Văn Hùng (hung)", text: "Tốt."))
+        var state = AppState(data: data)
+        AppFixtures.press([.resize(width: 80, height: 24)], into: &state)
+        let screen = rendered(state).text
+        #expect(!screen.contains("Kết nạp năm") && !screen.contains("Chỉ tiêu"), "\(screen)")
+        #expect(screen.contains("Anh/chị đang giúp đỡ 3 người · 2 người chưa có nhận xét tháng 11/2026"), "\(screen)")
+        var clerk = AppState(data: AppFixtures.signedIn(try AppFixtures.twoMentorCell(), as: AppFixtures.people[0]))
+        AppFixtures.press([.resize(width: 80, height: 24)], into: &clerk)
+        #expect(rendered(clerk).text.contains("Kết nạp năm 2026"), "the clerk keeps the unit's figures")
+    }
+
+    // MARK: 11. Units told apart and states readable in the list at 80 columns
+
+    @Test func theListTellsUnitsApartAndKeepsStatesReadableAt80Columns() {
+        let state = demo([.char("l")])
+        let rows = rendered(state).rows
+        let table = ScreenLayout.listTable(Self.size)
+        let cells = rows[(table.row + 1)..<table.bottom].map { $0.components(separatedBy: "│").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .filter { $0.count == 7 }
+        let units = Set(cells.map { $0[3] })
+        #expect(units.count > 1, "different units read differently: \(units)")
+        #expect(units.allSatisfy { !$0.hasPrefix("Chi bộ") }, "\(units)")
+        #expect(cells.allSatisfy { !$0[4].hasSuffix("…") }, "every state whole: \(cells.map { $0[4] })")
+    }
+
+    @Test func theFilesNextDeadlineIsWholeAt80Columns() throws {
+        let screen = rendered(try detailAt80([])).rows[2]
+        #expect(screen.contains("Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn"), "\(screen)")
+    }
+}
