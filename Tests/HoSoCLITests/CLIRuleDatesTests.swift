@@ -24,6 +24,15 @@ extension CLIWorkspace {
     }
 }
 
+extension CLIWorkspace {
+    /// The cell of `setUpCell` with HS-0001 in the awareness class since 2024-04-01.
+    func enrolledIn2024() throws {
+        try setUpCell()
+        try ok("case", "do", "HS-0001", "admit-to-list", "--mentor", "M001", "--date", "2024-02-05")
+        try ok("case", "do", "HS-0001", "enroll", "--class-name", "Lớp 2/2024", "--date", "2024-04-01")
+    }
+}
+
 /// Issue 16 through the real binary: the rules at the right dates, the steps' own data, text that slips through.
 @Suite("The rules at the right dates, through the CLI")
 struct CLIRuleDatesTests {
@@ -38,6 +47,7 @@ struct CLIRuleDatesTests {
         try cli.ok("case", "do", "HS-0001", "collect-introductions", "--date", "2026-01-15")
 
         let blockers = try cli.run("case", "blockers", "HS-0001", "--date", "2026-02-15")
+        #expect(blockers.status == 3)
         #expect(blockers.standardOutput.contains("✗ Có 1 người giới thiệu; cần 2 (giới thiệu bởi đảng viên chính thức); người vào Đảng 31 năm tại ngày 15/02/2026"), "\(blockers.standardOutput)")
         let before = try cli.snapshotBytes()
         let refused = try cli.run("case", "do", "HS-0001", "cell-vote", "--for", "7", "--exempt-absent", "1", "--date", "2026-02-10")
@@ -62,5 +72,66 @@ struct CLIRuleDatesTests {
             refused.standardError.contains(
                 "Lê Thị Mai cùng công tác với người vào Đảng từ ngày 15/02/2025, được 3 tháng tính đến ngày giấy giới thiệu (10/06/2025); cần ít nhất 12 tháng"),
             "\(refused.standardError)")
+    }
+
+    @Test("certify --certificate-date and file-dossier --biography-date record their own dates; a date after the step is refused")
+    func stepDates() throws {
+        let cli = try CLIWorkspace()
+        try cli.enrolledIn2024()
+        let late = try cli.run("case", "do", "HS-0001", "certify", "--number", "CN-1", "--issuer", "TTCT", "--certificate-date", "2024-04-16", "--date", "2024-04-15")
+        #expect(late.status == 1)
+        #expect(late.standardError.contains("Ngày cấp giấy chứng nhận (16/04/2024) sau ngày ghi nhận (15/04/2024)"), "\(late.standardError)")
+        try cli.ok("case", "do", "HS-0001", "certify", "--number", "CN-1", "--issuer", "TTCT", "--certificate-date", "2024-04-10", "--date", "2024-04-15")
+        let lateBiography = try cli.run("case", "do", "HS-0001", "file-dossier", "--application-date", "2024-05-02", "--biography-date", "2024-05-07", "--date", "2024-05-06")
+        #expect(lateBiography.status == 1)
+        #expect(lateBiography.standardError.contains("Ngày lý lịch (07/05/2024) sau ngày nhận hồ sơ (06/05/2024)"))
+        try cli.ok("case", "do", "HS-0001", "file-dossier", "--application-date", "2024-05-02", "--biography-date", "2024-05-03", "--date", "2024-05-06")
+        let sheet = try cli.ok("case", "show", "HS-0001")
+        #expect(sheet.contains("Giấy chứng nhận số CN-1, TTCT, cấp 10/04/2024, giá trị đến hết 09/04/2029"), "\(sheet)")
+        #expect(sheet.contains("Lý lịch bản 1, ngày 03/05/2024"), "\(sheet)")
+    }
+
+    @Test("case blockers: exit 3 when blocked (with the exemption hint), exit 0 when only the step's own data is missing, each line once")
+    func blockersExitAndHint() throws {
+        let cli = try CLIWorkspace()
+        try cli.enrolledIn2024()
+        let certificate = try cli.run("case", "blockers", "HS-0001", "--date", "2024-04-15")
+        #expect(certificate.status == 0, "\(certificate.standardError)")
+        #expect(certificate.standardOutput.components(separatedBy: "Chưa có giấy chứng nhận").count == 2, "\(certificate.standardOutput)")
+        try cli.ok("case", "do", "HS-0001", "certify", "--number", "CN-1", "--issuer", "TTCT", "--date", "2024-04-15")
+        try cli.ok("case", "do", "HS-0001", "file-dossier", "--application-date", "2024-05-02", "--date", "2024-05-06")
+        try cli.ok("case", "verify", "add", "HS-0001", "--relation", "candidate", "--name", "Nguyễn Thị Ánh", "--born-year", "1998", "--sent", "2024-05-10", "--date", "2024-05-10")
+        try cli.ok("case", "verify", "add", "HS-0001", "--relation", "mother", "--name", "Lê Thị Hoa", "--born-year", "1960", "--party-member", "--date", "2024-05-10")
+        try cli.ok("case", "do", "HS-0001", "start-verification", "--date", "2024-05-10")
+        try cli.ok("case", "verify", "result", "HS-0001", "--item", "1", "--result", "clear", "--returned", "2024-06-14", "--date", "2024-06-14")
+        let blocked = try cli.run("case", "blockers", "HS-0001", "--date", "2024-06-20")
+        #expect(blocked.status == 3)
+        #expect(
+            blocked.standardOutput.contains(
+                "Mẹ đẻ Lê Thị Hoa (người thân là đảng viên: ghi kết quả miễn thẩm tra bằng hoso case verify result HS-0001 --item 2 --result exempt)"),
+            "\(blocked.standardOutput)")
+        #expect(blocked.standardError.contains("còn 1 yêu cầu chưa đạt"), "\(blocked.standardError)")
+        try cli.ok("case", "verify", "result", "HS-0001", "--item", "2", "--result", "exempt", "--date", "2024-06-20")
+        #expect(try cli.run("case", "blockers", "HS-0001", "--date", "2024-06-20").status == 0)
+    }
+
+    @Test("--for -1 is refused as a negative count, not as a missing value")
+    func negativeVoteCount() throws {
+        let cli = try CLIWorkspace()
+        try cli.verifiedIn2025()
+        let result = try cli.run("case", "do", "HS-0001", "cell-vote", "--for", "-1", "--date", "2025-06-10")
+        #expect(result.status != 0)
+        // The table refuses the step first (the file is only verified); the count must not read as missing.
+        #expect(!result.standardError.contains("--for"), "\(result.standardError)")
+        try cli.ok("case", "introducer", "HS-0001", "--member", "M001", "--known-since", "2020-01-01", "--date", "2025-06-10")
+        try cli.ok("case", "introducer", "HS-0001", "--member", "M002", "--known-since", "2020-01-01", "--date", "2025-06-10")
+        try cli.ok("case", "opinion", "HS-0001", "--source", "massOrganisations", "--date", "2025-06-12")
+        try cli.ok("case", "opinion", "HS-0001", "--source", "residence", "--date", "2025-06-12")
+        try cli.ok("case", "do", "HS-0001", "collect-introductions", "--date", "2025-06-16")
+        let negative = try cli.run("case", "do", "HS-0001", "cell-vote", "--for", "-1", "--exempt-absent", "1", "--date", "2025-06-20")
+        #expect(negative.status == 1)
+        #expect(negative.standardError.contains("Số phiếu tán thành (-1) phải từ 0 trở lên."), "\(negative.standardError)")
+        let against = try cli.run("case", "do", "HS-0001", "cell-vote", "--for", "7", "--against", "-1", "--exempt-absent", "1", "--date", "2025-06-20")
+        #expect(against.standardError.contains("Số phiếu không tán thành (-1) phải từ 0 trở lên."), "\(against.standardError)")
     }
 }

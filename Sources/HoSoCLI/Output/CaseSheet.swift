@@ -90,7 +90,8 @@ enum CaseSheet {
             lines.append(blockers.isEmpty ? "Đủ điều kiện sang \"\(next.vietnamese)\"." : "Để sang \"\(next.vietnamese)\" còn cần:")
             for blocker in blockers { lines.append("  ✗ \(blocker.sentence)") }
         }
-        lines.append("Các bước có thể làm: " + Workflow.events(from: file.state).map(\.rawValue).joined(separator: ", "))
+        let steps = Workflow.events(from: file.state).map(\.rawValue)
+        lines.append("Các bước có thể làm: " + (steps.isEmpty ? "không còn bước nào." : steps.joined(separator: ", ")))
         return lines.joined(separator: "\n")
     }
 }

@@ -167,14 +167,14 @@ struct GuardSet {
                 items.contains { $0.relation == .candidate }
                     ? "Đã thẩm tra bản thân" : "Chưa lập phiếu thẩm tra cho bản thân",
                 source: "Hướng dẫn 06-HD/TW, mục 3.4"))
-        let open = items.filter { $0.result == nil }
+        let open = items.indices.filter { items[$0].result == nil }
         result.append(
             requirement(
                 "verification.allReturned", "Mọi phiếu thẩm tra đã có kết quả", open.isEmpty,
                 open.isEmpty
                     ? "Đã có kết quả \(items.count)/\(items.count) phiếu"
                     : "Còn \(open.count) phiếu chưa có kết quả: "
-                        + open.map { "\($0.relation.vietnamese) \($0.fullName)" }.joined(separator: ", "),
+                        + open.map { openItemText(items[$0], number: $0 + 1) }.joined(separator: ", "),
                 source: "Quy định 58-QĐ/TW; Hướng dẫn 06-HD/TW, mục 3.4"))
         let problems = items.filter { $0.result == .problem }
         result.append(
@@ -194,6 +194,15 @@ struct GuardSet {
                     "Thiếu ngày nhận lại: " + unreturned.map { $0.fullName }.joined(separator: ", ")))
         }
         return result
+    }
+
+    /// An item still waiting for its result; a party-member relative needs no field check, only the
+    /// "exempt" result, which nothing else would tell the clerk.
+    private func openItemText(_ item: VerificationItem, number: Int) -> String {
+        let subject = "\(item.relation.vietnamese) \(item.fullName)"
+        guard item.isPartyMember else { return subject }
+        return subject + " (người thân là đảng viên: ghi kết quả miễn thẩm tra bằng "
+            + "hoso case verify result \(file.id) --item \(number) --result exempt)"
     }
 
     // MARK: Stage 4
