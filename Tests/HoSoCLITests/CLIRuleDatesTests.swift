@@ -134,4 +134,30 @@ struct CLIRuleDatesTests {
         let against = try cli.run("case", "do", "HS-0001", "cell-vote", "--for", "7", "--against", "-1", "--exempt-absent", "1", "--date", "2025-06-20")
         #expect(against.standardError.contains("Số phiếu không tán thành (-1) phải từ 0 trở lên."), "\(against.standardError)")
     }
+
+    @Test("A note over several lines is shown with its later lines indented under the entry")
+    func multiLineNote() throws {
+        let cli = try CLIWorkspace()
+        try cli.setUpCell()
+        try cli.ok("case", "note", "HS-0001", "--text", "Tích cực.\nCần rèn thêm tác phong.", "--date", "2024-03-04")
+        let sheet = try cli.ok("case", "show", "HS-0001")
+        #expect(sheet.contains("  04/03/2024 Thư ký Lan (lan): Tích cực.\n    Cần rèn thêm tác phong.\n"), "\(sheet)")
+    }
+
+    @Test("units import refuses a unit name with ESC and BEL, and stores nothing")
+    func importControlCharacters() throws {
+        let cli = try CLIWorkspace()
+        try cli.ok("init", "--name", "Quận ủy Quận 3", "--kind", "committee", "--id", "QU", "--official", "0")
+        let appendix = try String(contentsOfFile: ReportCLITests.fixture("seed002-appendix.tsv"), encoding: .utf8)
+        let path = cli.directory + "-table.tsv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try appendix.replacingOccurrences(of: "1\tPhường 1\t", with: "1\tPhường 1\u{1B}]0;x\u{07}\t").write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try cli.snapshotBytes()
+        let refused = try cli.run("units", "import", path)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("Dòng 11"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("ký tự điều khiển"))
+        #expect(!refused.standardError.contains("\u{1B}"))
+        #expect(try cli.snapshotBytes() == before)
+    }
 }

@@ -1,6 +1,13 @@
 import HoSoDomain
 import HoSoStorage
 
+/// A multi-line text (a note) made safe to print, its later lines indented under the entry they belong to,
+/// so a line break in a note cannot pass for a new entry.
+func multiLine(_ text: String, continuationIndent indent: String) -> String {
+    VietnameseText.sanitizedMultiLineForDisplay(text).split(separator: "\n", omittingEmptySubsequences: false)
+        .joined(separator: "\n" + indent)
+}
+
 /// The whole file as text, for `hoso case show`: every section a clerk keeps on paper.
 enum CaseSheet {
     static func render(_ file: CaseFile, service: CaseService, today: CivilDate) -> String {
@@ -28,7 +35,9 @@ enum CaseSheet {
         for mentor in file.mentors {
             lines.append("  \(name(mentor.memberID)) (\(mentor.memberID)) từ \(mentor.since)" + (mentor.until.map { " đến \($0)" } ?? ""))
         }
-        for note in file.notes { lines.append("  \(note.date) \(safe(note.author)): \(safe(note.text))") }
+        for note in file.notes {
+            lines.append("  \(note.date) \(safe(note.author)): " + multiLine(note.text, continuationIndent: "    "))
+        }
         for (index, task) in file.tasks.enumerated() {
             lines.append("  Nhiệm vụ \(index + 1): \(safe(task.text))" + (task.due.map { ", hạn \($0)" } ?? "") + (task.done.map { " — xong \($0)" } ?? ""))
         }
