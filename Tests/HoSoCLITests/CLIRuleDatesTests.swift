@@ -160,4 +160,18 @@ struct CLIRuleDatesTests {
         #expect(!refused.standardError.contains("\u{1B}"))
         #expect(try cli.snapshotBytes() == before)
     }
+
+    @Test("A rules.json that loosens statutory figures is refused, naming the file, the parameters and the statutory values")
+    func statutoryRulesFile() throws {
+        let cli = try CLIWorkspace()
+        try cli.setUpCell()
+        try Data(#"{"probationMonths":0,"minimumAgeMonths":0}"#.utf8).write(to: URL(fileURLWithPath: cli.directory + "/rules.json"))
+        let refused = try cli.run("case", "list")
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains(cli.directory + "/rules.json"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("probationMonths = 0 trái quy định: Điều lệ Đảng, Điều 5 quy định 12"))
+        #expect(refused.standardError.contains("minimumAgeMonths = 0 nới lỏng quy định: Điều lệ Đảng, Điều 1 quy định 216"))
+        try Data(#"{"minimumAgeMonths":240,"documentValidityMonths":6}"#.utf8).write(to: URL(fileURLWithPath: cli.directory + "/rules.json"))
+        try cli.ok("case", "list")
+    }
 }
