@@ -174,4 +174,25 @@ struct CLIRuleDatesTests {
         try Data(#"{"minimumAgeMonths":240,"documentValidityMonths":6}"#.utf8).write(to: URL(fileURLWithPath: cli.directory + "/rules.json"))
         try cli.ok("case", "list")
     }
+
+    @Test("Recognised six weeks after the probation ended: case show gives both dates, official from the end of probation")
+    func officialFromEndOfProbation() throws {
+        let cli = try CLIWorkspace()
+        try cli.verifiedIn2025()
+        try cli.ok("case", "introducer", "HS-0001", "--member", "M001", "--known-since", "2020-01-01", "--date", "2025-06-10")
+        try cli.ok("case", "introducer", "HS-0001", "--member", "M002", "--known-since", "2020-01-01", "--date", "2025-06-10")
+        try cli.ok("case", "opinion", "HS-0001", "--source", "massOrganisations", "--date", "2025-06-12")
+        try cli.ok("case", "opinion", "HS-0001", "--source", "residence", "--date", "2025-06-12")
+        try cli.ok("case", "do", "HS-0001", "collect-introductions", "--date", "2025-06-16")
+        try cli.ok("case", "do", "HS-0001", "cell-vote", "--for", "7", "--exempt-absent", "1", "--date", "2025-06-20")
+        try cli.ok("case", "do", "HS-0001", "committee-vote", "--for", "9", "--date", "2025-07-01")
+        try cli.ok("case", "do", "HS-0001", "decide", "--number", "12-QĐ/ĐU", "--body", "Đảng ủy phường", "--received", "2025-07-10", "--date", "2025-07-08")
+        try cli.ok("case", "do", "HS-0001", "hold-ceremony", "--date", "2025-07-25")
+        try cli.ok("case", "do", "HS-0001", "complete-probation", "--date", "2026-07-27")
+        try cli.ok(
+            "case", "do", "HS-0001", "recognize", "--for", "7", "--exempt-absent", "1", "--number", "40-QĐ/ĐU", "--body", "Đảng ủy phường",
+            "--certificate-number", "ĐVM-1", "--certificate-issuer", "Trung tâm Chính trị", "--certificate-date", "2026-05-20", "--date", "2026-09-07")
+        let sheet = try cli.ok("case", "show", "HS-0001")
+        #expect(sheet.contains("  Đảng viên chính thức từ ngày 25/07/2026 (ngày hết dự bị; quyết định công nhận ngày 07/09/2026)"), "\(sheet)")
+    }
 }

@@ -78,6 +78,10 @@ enum CaseSheet {
             if let ceremony = file.ceremony { lines.append("  Hết dự bị: \(ceremony.adding(months: service.repository.rulebook[.probationMonths]))") }
             if let vote = file.recognitionVote { lines.append("  Chi bộ công nhận: \(vote.votesFor)/\(vote.eligible) ngày \(vote.date)") }
             if let decision = file.recognitionDecision { lines.append("  Quyết định công nhận số \(safe(decision.number)) ngày \(decision.date)") }
+            if let since = file.officialSince {
+                let decided = file.recognitionDecision.map { "; quyết định công nhận ngày \($0.date)" } ?? ""
+                lines.append("  Đảng viên chính thức từ ngày \(since) (ngày hết dự bị\(decided))")
+            }
         }
         if !file.documents.isEmpty {
             lines.append("")

@@ -211,8 +211,11 @@ extension Workflow {
             if let certificate { file.newMemberCertificate = certificate }
             file.recognitionDecision = Decision(
                 number: VietnameseText.normalized(number), date: date, body: VietnameseText.normalized(body))
+            // Official from the day the probation ended, however late the cell met (QĐ 29-QĐ/TW, mục 4).
+            file.officialSince = file.ceremony?.adding(months: context.rulebook[.probationMonths])
             note("Chi bộ biểu quyết công nhận", "\(votesFor)/\(eligible) tán thành")
-            note("Quyết định công nhận", "Số \(number), \(body)")
+            note("Quyết định công nhận", "Số \(number), \(body), ngày \(date)")
+            if let since = file.officialSince { note("Đảng viên chính thức từ ngày", since.vietnamese) }
         case .remove(let reason):
             enterSideState(reason)
             file.removalDates.append(date)
