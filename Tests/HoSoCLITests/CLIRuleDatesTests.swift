@@ -22,6 +22,16 @@ extension CLIWorkspace {
         try ok("case", "verify", "result", "HS-0001", "--item", "1", "--result", "clear", "--returned", "2025-06-02", "--date", "2025-06-02")
         try ok("case", "do", "HS-0001", "conclude-verification", "--date", "2025-06-05")
     }
+
+    /// After `verifiedIn2025`: two introducers (letters of 2025-06-10; M002 known since `secondKnownSince`)
+    /// and both opinions; with `collect`, the introductions are collected on 2025-06-16.
+    func introduceIn2025(secondKnownSince: String = "2020-01-01", collect: Bool = true) throws {
+        try ok("case", "introducer", "HS-0001", "--member", "M001", "--known-since", "2020-01-01", "--date", "2025-06-10")
+        try ok("case", "introducer", "HS-0001", "--member", "M002", "--known-since", secondKnownSince, "--date", "2025-06-10")
+        try ok("case", "opinion", "HS-0001", "--source", "massOrganisations", "--date", "2025-06-12")
+        try ok("case", "opinion", "HS-0001", "--source", "residence", "--date", "2025-06-12")
+        if collect { try ok("case", "do", "HS-0001", "collect-introductions", "--date", "2025-06-16") }
+    }
 }
 
 extension CLIWorkspace {
@@ -62,10 +72,7 @@ struct CLIRuleDatesTests {
     func introducerMonthsToLetter() throws {
         let cli = try CLIWorkspace()
         try cli.verifiedIn2025()
-        try cli.ok("case", "introducer", "HS-0001", "--member", "M001", "--known-since", "2020-01-01", "--date", "2025-06-10")
-        try cli.ok("case", "introducer", "HS-0001", "--member", "M002", "--known-since", "2025-02-15", "--date", "2025-06-10")
-        try cli.ok("case", "opinion", "HS-0001", "--source", "massOrganisations", "--date", "2025-06-12")
-        try cli.ok("case", "opinion", "HS-0001", "--source", "residence", "--date", "2025-06-12")
+        try cli.introduceIn2025(secondKnownSince: "2025-02-15", collect: false)
         let refused = try cli.run("case", "do", "HS-0001", "collect-introductions", "--date", "2026-02-15")
         #expect(refused.status == 3)
         #expect(
@@ -123,11 +130,7 @@ struct CLIRuleDatesTests {
         #expect(result.status != 0)
         // The table refuses the step first (the file is only verified); the count must not read as missing.
         #expect(!result.standardError.contains("--for"), "\(result.standardError)")
-        try cli.ok("case", "introducer", "HS-0001", "--member", "M001", "--known-since", "2020-01-01", "--date", "2025-06-10")
-        try cli.ok("case", "introducer", "HS-0001", "--member", "M002", "--known-since", "2020-01-01", "--date", "2025-06-10")
-        try cli.ok("case", "opinion", "HS-0001", "--source", "massOrganisations", "--date", "2025-06-12")
-        try cli.ok("case", "opinion", "HS-0001", "--source", "residence", "--date", "2025-06-12")
-        try cli.ok("case", "do", "HS-0001", "collect-introductions", "--date", "2025-06-16")
+        try cli.introduceIn2025()
         let negative = try cli.run("case", "do", "HS-0001", "cell-vote", "--for", "-1", "--exempt-absent", "1", "--date", "2025-06-20")
         #expect(negative.status == 1)
         #expect(negative.standardError.contains("Số phiếu tán thành (-1) phải từ 0 trở lên."), "\(negative.standardError)")
@@ -179,11 +182,7 @@ struct CLIRuleDatesTests {
     func officialFromEndOfProbation() throws {
         let cli = try CLIWorkspace()
         try cli.verifiedIn2025()
-        try cli.ok("case", "introducer", "HS-0001", "--member", "M001", "--known-since", "2020-01-01", "--date", "2025-06-10")
-        try cli.ok("case", "introducer", "HS-0001", "--member", "M002", "--known-since", "2020-01-01", "--date", "2025-06-10")
-        try cli.ok("case", "opinion", "HS-0001", "--source", "massOrganisations", "--date", "2025-06-12")
-        try cli.ok("case", "opinion", "HS-0001", "--source", "residence", "--date", "2025-06-12")
-        try cli.ok("case", "do", "HS-0001", "collect-introductions", "--date", "2025-06-16")
+        try cli.introduceIn2025()
         try cli.ok("case", "do", "HS-0001", "cell-vote", "--for", "7", "--exempt-absent", "1", "--date", "2025-06-20")
         try cli.ok("case", "do", "HS-0001", "committee-vote", "--for", "9", "--date", "2025-07-01")
         try cli.ok("case", "do", "HS-0001", "decide", "--number", "12-QĐ/ĐU", "--body", "Đảng ủy phường", "--received", "2025-07-10", "--date", "2025-07-08")
