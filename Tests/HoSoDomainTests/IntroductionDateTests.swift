@@ -71,6 +71,27 @@ struct IntroductionDateTests {
         #expect(Workflow.blockers(to: .cellApproved, of: file, context: context).map(\.code) == ["introduction.countAtVote", "vote.cell"])
     }
 
+    @Test("Past youth age at the vote, a trade-union member needs the trade union's resolution instead")
+    func youthRouteBecomesTradeUnion() throws {
+        var file = try introducedYouth()
+        file.person.tradeUnionMember = true
+        var unit = Fixtures.cell()
+        unit.hasTradeUnion = true
+        let context = Fixtures.journey(unit: unit).context(on: Fixtures.date("2026-02-10"))
+        let blockers = Workflow.blockers(to: .cellApproved, of: file, context: context).filter { !$0.suppliedByStep }
+        #expect(blockers.map(\.code) == ["introduction.unionAtVote"])
+        #expect(
+            blockers.first?.detail
+                == "Nghị quyết Đoàn Thanh niên (4-KNĐ) ngày 15/01/2026, nhưng cần nghị quyết giới thiệu của Công đoàn (4A-KNĐ)")
+    }
+
+    @Test("A candidate of no union is not asked again at the vote: two members either way")
+    func noUnionNoRecheck() throws {
+        let (file, date) = try Fixtures.file(in: .introduced)
+        let codes = Workflow.requirements(for: .cellApproved, of: file, context: Fixtures.journey().context(on: date)).map(\.code)
+        #expect(!codes.contains("introduction.countAtVote") && !codes.contains("introduction.unionAtVote"))
+    }
+
     // MARK: Item 2
 
     /// A two-member file verified in 2024, with M001 known for years and M002 known since `knownSince`,

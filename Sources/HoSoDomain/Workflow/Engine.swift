@@ -176,7 +176,7 @@ extension Workflow {
             file.certificate = Certificate(
                 number: VietnameseText.normalized(number), issuer: VietnameseText.normalized(issuer), issued: issued)
             file.documents.append(DocumentRecord(kind: .certificate, date: issued, note: "Số \(number)"))
-            note("Giấy chứng nhận", "Số \(number), \(issuer), ngày cấp \(issued)")
+            note("Giấy chứng nhận", "Số \(number), \(issuer), ngày \(issued)")
         case .fileDossier(let applicationDate, let biographyDate):
             file.application = applicationDate
             let version = (file.latestBiography?.version ?? 0) + 1

@@ -236,8 +236,10 @@ struct GuardSet {
                 requirement(
                     "introduction.union\(suffix)", "Có nghị quyết giới thiệu của \(body.vietnamese)\(when)",
                     resolution?.body == body,
-                    resolution.map { "Nghị quyết \($0.body.vietnamese) ngày \($0.date)" }
-                        ?? "Chưa có nghị quyết giới thiệu của \(body.vietnamese)",
+                    resolution.map {
+                        "Nghị quyết \($0.body.vietnamese) ngày \($0.date)"
+                            + ($0.body == body ? "" : ", nhưng cần nghị quyết giới thiệu của \(body.vietnamese)")
+                    } ?? "Chưa có nghị quyết giới thiệu của \(body.vietnamese)",
                     rule: .introducersWithUnion))
         case .twoMembers:
             needed = rules[.introducersWithoutUnion]
@@ -333,7 +335,11 @@ struct GuardSet {
                         ? "Trình độ \(file.person.education.vietnamese); đơn vị được miễn yêu cầu học vấn"
                         : "Trình độ \(file.person.education.vietnamese); cần từ \(minimumEducation.vietnamese)",
                 rule: .minimumEducation))
-        result.append(contentsOf: routeRequirements(on: voteDate, atVote: true))
+        // Only a union route can change between the collection and the vote (youth age is reckoned at the vote).
+        let person = file.person
+        if (person.youthUnionMember && context.unit.hasYouthUnion) || (person.tradeUnionMember && context.unit.hasTradeUnion) {
+            result.append(contentsOf: routeRequirements(on: voteDate, atVote: true))
+        }
         result.append(certificateValid(on: voteDate))
         result.append(contentsOf: documentsValid(on: voteDate))
         let counts = context.unit.memberCounts
