@@ -138,13 +138,15 @@ struct CLIRuleDatesTests {
         #expect(against.standardError.contains("Số phiếu không tán thành (-1) phải từ 0 trở lên."), "\(against.standardError)")
     }
 
-    @Test("A note over several lines is shown with its later lines indented under the entry")
+    @Test("A note over several lines is shown with its later lines indented under the entry, in case show and case history")
     func multiLineNote() throws {
         let cli = try CLIWorkspace()
         try cli.setUpCell()
         try cli.ok("case", "note", "HS-0001", "--text", "Tích cực.\nCần rèn thêm tác phong.", "--date", "2024-03-04")
         let sheet = try cli.ok("case", "show", "HS-0001")
         #expect(sheet.contains("  04/03/2024 Thư ký Lan (lan): Tích cực.\n    Cần rèn thêm tác phong.\n"), "\(sheet)")
+        let history = try cli.ok("case", "history", "HS-0001")
+        #expect(history.contains("    Nhận xét: Tích cực.\n      Cần rèn thêm tác phong.\n"), "\(history)")
     }
 
     @Test("units import refuses a unit name with ESC and BEL, and stores nothing")

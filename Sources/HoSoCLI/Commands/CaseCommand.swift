@@ -200,7 +200,8 @@ struct CaseHistory: ParsableCommand {
                 print("\(entry.date)  \(who)  \(VietnameseText.sanitizedForDisplay(entry.summary))")
                 for change in entry.changes {
                     let arrow = change.before.isEmpty ? change.after : "\(change.before) → \(change.after)"
-                    print("    \(change.field): \(VietnameseText.sanitizedForDisplay(arrow))")
+                    // A note may span lines (the only field that may): its later lines stay under the field.
+                    print("    \(change.field): " + multiLine(arrow, continuationIndent: "      "))
                 }
             }
         }
