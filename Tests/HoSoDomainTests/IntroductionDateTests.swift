@@ -85,6 +85,14 @@ struct IntroductionDateTests {
                 == "Nghị quyết Đoàn Thanh niên (4-KNĐ) ngày 15/01/2026, nhưng cần nghị quyết giới thiệu của Công đoàn (4A-KNĐ)")
     }
 
+    @Test("A Youth Union membership corrected away after the collection: the vote needs two introducers")
+    func unionTakenAway() throws {
+        var file = try introducedYouth()
+        file.person.youthUnionMember = false
+        let context = Fixtures.journey().context(on: Fixtures.date("2026-02-01"))
+        #expect(Workflow.blockers(to: .cellApproved, of: file, context: context).filter { !$0.suppliedByStep }.map(\.code) == ["introduction.countAtVote"])
+    }
+
     @Test("A candidate of no union is not asked again at the vote: two members either way")
     func noUnionNoRecheck() throws {
         let (file, date) = try Fixtures.file(in: .introduced)

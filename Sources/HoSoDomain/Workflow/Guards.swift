@@ -335,9 +335,12 @@ struct GuardSet {
                         ? "Trình độ \(file.person.education.vietnamese); đơn vị được miễn yêu cầu học vấn"
                         : "Trình độ \(file.person.education.vietnamese); cần từ \(minimumEducation.vietnamese)",
                 rule: .minimumEducation))
-        // Only a union route can change between the collection and the vote (youth age is reckoned at the vote).
+        // Only a union route can change between the collection and the vote: youth age is reckoned at the
+        // vote, and a corrected identity may take away the union the resolution came from.
         let person = file.person
-        if (person.youthUnionMember && context.unit.hasYouthUnion) || (person.tradeUnionMember && context.unit.hasTradeUnion) {
+        if (person.youthUnionMember && context.unit.hasYouthUnion) || (person.tradeUnionMember && context.unit.hasTradeUnion)
+            || file.unionResolution != nil
+        {
             result.append(contentsOf: routeRequirements(on: voteDate, atVote: true))
         }
         result.append(certificateValid(on: voteDate))
