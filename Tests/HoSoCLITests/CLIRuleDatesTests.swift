@@ -118,6 +118,8 @@ struct CLIRuleDatesTests {
                 "Mẹ đẻ Lê Thị Hoa (người thân là đảng viên: ghi kết quả miễn thẩm tra bằng hoso case verify result HS-0001 --item 2 --result exempt)"),
             "\(blocked.standardOutput)")
         #expect(blocked.standardError.contains("còn 1 yêu cầu chưa đạt"), "\(blocked.standardError)")
+        let sheet = try cli.ok("case", "show", "HS-0001")
+        #expect(sheet.contains("chưa có kết quả (người thân là đảng viên: ghi kết quả miễn thẩm tra bằng hoso case verify result HS-0001 --item 2 --result exempt)"), "\(sheet)")
         try cli.ok("case", "verify", "result", "HS-0001", "--item", "2", "--result", "exempt", "--date", "2024-06-20")
         #expect(try cli.run("case", "blockers", "HS-0001", "--date", "2024-06-20").status == 0)
     }

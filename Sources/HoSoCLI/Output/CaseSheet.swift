@@ -56,7 +56,9 @@ enum CaseSheet {
         }
         for (index, item) in file.verificationItems.enumerated() {
             let archive = item.needsArchiveSearch(rulebook: service.repository.rulebook) ? " [cần sưu tra]" : ""
-            let state = item.result.map { "\($0.vietnamese)" + (item.returned.map { " (nhận \($0))" } ?? "") } ?? "chưa có kết quả"
+            let state =
+                item.result.map { "\($0.vietnamese)" + (item.returned.map { " (nhận \($0))" } ?? "") }
+                ?? "chưa có kết quả" + (item.exemptionHint(caseID: file.id, number: index + 1).map { " (\($0))" } ?? "")
             lines.append("  \(index + 1). \(item.relation.vietnamese): \(safe(item.fullName)), \(item.birthYear)\(archive) — gửi \(item.sent?.vietnamese ?? "chưa gửi"), \(state)" + (item.responsibleMemberID.map { "; phụ trách \(name($0))" } ?? "")
                 + (item.addedBy.map { "; lập phiếu: \(safe($0))" } ?? "")
                 + (item.resultRecordedBy.map { "; ghi kết quả: \(safe($0))" } ?? ""))

@@ -200,9 +200,7 @@ struct GuardSet {
     /// "exempt" result, which nothing else would tell the clerk.
     private func openItemText(_ item: VerificationItem, number: Int) -> String {
         let subject = "\(item.relation.vietnamese) \(item.fullName)"
-        guard item.isPartyMember else { return subject }
-        return subject + " (người thân là đảng viên: ghi kết quả miễn thẩm tra bằng "
-            + "hoso case verify result \(file.id) --item \(number) --result exempt)"
+        return subject + (item.exemptionHint(caseID: file.id, number: number).map { " (\($0))" } ?? "")
     }
 
     // MARK: Stage 4
