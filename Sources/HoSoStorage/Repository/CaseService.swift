@@ -172,29 +172,35 @@ public struct CaseService: Sendable {
         repository.lastChange(of: id).map { ($0.by, Timestamp.vietnamese($0.at)) }
     }
 
-    /// Stores a new file, which must not exist yet.
-    private func saveNew(_ file: CaseFile, actor: String) throws(ServiceError) {
-        do {
-            try repository.save(file, expectedRevision: nil, actor: actor, summary: file.history.last?.summary ?? "")
-        } catch {
-            throw .storage(error)
-        }
-    }
-
     /// Adds a nominated person as a new file of `unit` (default: the first cell).
     public func addCase(
         person: Person, unit: UnitID?, source: NominationSource, date: CivilDate, actor: String
     ) throws(ServiceError) -> CaseFile {
-        let unitID = try resolveUnit(unit)
-        let context = try context(for: unitID, on: date, actor: actor)
-        let file: CaseFile
-        do {
-            file = try Workflow.newCase(id: repository.nextCaseID(), person: person, source: source, context: context)
-        } catch {
-            throw recorded(error, caseID: nil)
+        var attempts = 0
+        while true {
+            attempts += 1
+            // The next free number as stored now: another terminal may have just added a file.
+            do {
+                try repository.refresh()
+            } catch {
+                throw .storage(error)
+            }
+            let unitID = try resolveUnit(unit)
+            let context = try context(for: unitID, on: date, actor: actor)
+            let file: CaseFile
+            do {
+                file = try Workflow.newCase(id: repository.nextCaseID(), person: person, source: source, context: context)
+            } catch {
+                throw recorded(error, caseID: nil)
+            }
+            do {
+                try repository.save(file, expectedRevision: nil, actor: actor, summary: file.history.last?.summary ?? "")
+            } catch {
+                if error.isConflict, attempts < 5 { continue }
+                throw .storage(error)
+            }
+            return repository.caseFile(file.id) ?? file
         }
-        try saveNew(file, actor: actor)
-        return repository.caseFile(file.id) ?? file
     }
 
     /// The unit named, or the first cell of the organisation.
