@@ -94,6 +94,7 @@ struct ReportAgreementTests {
         #expect(rate.rows.dropFirst().allSatisfy { $0.assessment == "Chưa đủ số liệu" })
         #expect(rate.total.assessment == "Chưa đủ số liệu (1/13 đơn vị)")
         #expect(rate.document.tables[0].rows.last?[2] == "5 (chưa đủ)")
+        #expect(rate.total.rate == nil && rate.total.quotaReached == nil, "no rate of the whole from a part of it")
         #expect(rate.document.notes.contains { $0.hasPrefix("(chưa đủ) Đã kết nạp: chỉ cộng 1/13 đơn vị có số liệu") })
         let quota = QuotaReport.make(scope: scope, year: 2021)
         #expect(quota.total.admittedPartial)

@@ -22,11 +22,11 @@ public struct AdmissionsSummary: Codable, Sendable, Equatable {
     /// The 3–4 % target of the members, when they are known.
     public var target: ClosedRange<Int>? { members.map { RateReport.target(members: $0) } }
 
-    /// `admitted` ÷ `quota` × 100.
-    public var quotaReached: Double? { admitted.value.flatMap { count in quota.flatMap { Percent.of(count, $0) } } }
+    /// `admitted` ÷ `quota` × 100; nil for a partial total.
+    public var quotaReached: Double? { admitted.isPartial ? nil : admitted.value.flatMap { count in quota.flatMap { Percent.of(count, $0) } } }
 
-    /// `admitted` ÷ `members` × 100.
-    public var rate: Double? { admitted.value.flatMap { count in members.flatMap { Percent.of(count, $0) } } }
+    /// `admitted` ÷ `members` × 100; nil for a partial total.
+    public var rate: Double? { admitted.isPartial ? nil : admitted.value.flatMap { count in members.flatMap { Percent.of(count, $0) } } }
 
     /// The summary of `year` up to `date` over the reporting units of `scope`. `counted` gives a unit's
     /// admissions counted from files (nil when it has none); by default the scope's own files are counted.

@@ -68,12 +68,14 @@ public struct RateReport: Codable, Sendable, Equatable {
         if admittedTotal.isPartial {
             // A total missing some units' admissions is no rate of the whole: it is shown, never graded.
             total.assessment = "Chưa đủ số liệu (\(admittedTotal.unitsWithFigure)/\(admittedTotal.unitCount) đơn vị)"
+            total.rate = nil
+            total.quotaReached = nil
         }
         let level = scope.levelQuota(for: period.year)
         return RateReport(
             unitName: scope.title, period: period, date: scope.today, admittedThrough: countedTo, rows: rows, total: total,
             admittedTotal: admittedTotal, levelQuota: level,
-            levelQuotaReached: admittedTotal.value.flatMap { count in level.flatMap { Percent.of(count, $0.quota) } })
+            levelQuotaReached: admittedTotal.isPartial ? nil : admittedTotal.value.flatMap { count in level.flatMap { Percent.of(count, $0.quota) } })
     }
 
     /// One row with its rate, share of quota and assessment; the rate is graded against the yearly
