@@ -211,36 +211,83 @@ struct AppEndToEndTests {
         #expect(try await session.waitForExit() == 0)
     }
 
-    @Test func twoTerminalsEditingTheSameFileSeeTheConflict() async throws {
-        let data = try makeCell()
-        try cli(data, "case", "add", "--name", "Đặng Thu Trang", "--born", "1999-01-20", "--sex", "nu", "--date", "2026-10-01")
+    /// Two clerks signed in on two terminals, each on the file of `name`, each with `key`'s form open.
+    func twoClerksOnOneFile(_ data: String, name: String, opening key: String) async throws -> (TmuxSession, TmuxSession) {
         try addClerk(data, "lan", name: "Bí thư Lan", passphrase: "lan-bi-thu-2026")
         try addClerk(data, "minh", name: "Thư ký Minh", passphrase: "minh-thu-ky-2026")
         let first = try await app(data, as: "lan", passphrase: "lan-bi-thu-2026")
-        defer { first.stop() }
         let second = try await app(data, as: "minh", passphrase: "minh-thu-ky-2026")
-        defer { second.stop() }
         for session in [first, second] {
             try await session.waitFor(text: "Bảng tiến độ")
             try session.sendKeys("F2")
-            try await session.waitFor(text: "Đặng Thu Trang")
-            try session.sendKeys("Enter", "m")
+            try await session.waitFor(text: name)
+            try session.sendKeys("Enter", key)
             try await session.waitFor(text: "Ctrl-S lưu")
         }
+        return (first, second)
+    }
+
+    /// Moves from the identity form's first field to the field `tabs` further, and types `text` there.
+    func fillIdentity(_ session: TmuxSession, tabs: Int, _ text: String) throws {
+        for _ in 0..<tabs { try session.sendKeys("Tab") }
+        try fill(session, text)
+    }
+
+    @Test func twoTerminalsNotingTheSameFileBothKeepTheirNotes() async throws {
+        let data = try makeCell()
+        try cli(data, "case", "add", "--name", "Đặng Thu Trang", "--born", "1999-01-20", "--sex", "nu", "--date", "2026-10-01")
+        let (first, second) = try await twoClerksOnOneFile(data, name: "Đặng Thu Trang", opening: "m")
+        defer { first.stop(); second.stop() }
         try first.sendLiteral("Nhận xét của bí thư")
         try second.sendLiteral("Nhận xét của thư ký")
         try first.sendKeys("C-s")
         try await first.waitFor(text: "✓ Đã lưu")
-        try second.sendKeys("C-s")
-        let conflict = try await second.waitFor(text: "Hồ sơ đã bị người khác sửa")
-        #expect(conflict.contains("Bí thư Lan (lan)"), "\(conflict)")
-        #expect(conflict.contains("Tải lại"))
-        try second.sendKeys("Right", "Enter")
-        try await second.waitFor(text: "Nhận xét của thư ký")
+        // A note commutes with the other terminal's: it is added to their version, no conflict to settle.
         try second.sendKeys("C-s")
         try await second.waitFor(text: "✓ Đã lưu")
         let json = try HosoRun.run(["case", "show", "HS-0001", "--json", "--data", data])
         #expect(json.contains("Nhận xét của bí thư") && json.contains("Nhận xét của thư ký"), "\(json)")
         #expect(json.contains("Bí thư Lan (lan)") && json.contains("Thư ký Minh (minh)"), "each note names its author")
+    }
+
+    /// Issue 15's scenario: B corrects the occupation, A the address, from the same form content; both
+    /// corrections survive. Then both correct the occupation: the second is shown both values and chooses.
+    @Test func twoTerminalsCorrectingTheIdentityLoseNothing() async throws {
+        let data = try makeCell()
+        try cli(data, "case", "add", "--name", "Đặng Thu Trang", "--born", "1999-01-20", "--sex", "nu", "--date", "2026-10-01",
+                "--occupation", "Kế toán")
+        let (first, second) = try await twoClerksOnOneFile(data, name: "Đặng Thu Trang", opening: "C-e")
+        defer { first.stop(); second.stop() }
+        try fillIdentity(second, tabs: 6, "Kế toán trưởng")
+        try second.sendKeys("C-s")
+        try await second.waitFor(text: "✓ Đã lưu")
+        try fillIdentity(first, tabs: 7, "45 Nguyễn Trãi, Quận 5")
+        try first.sendKeys("C-s")
+        try await first.waitFor(text: "✓ Đã lưu")
+        var json = try HosoRun.run(["case", "show", "HS-0001", "--json", "--data", data])
+        #expect(json.contains("\"occupation\" : \"Kế toán trưởng\"") && json.contains("\"homeAddress\" : \"45 Nguyễn Trãi, Quận 5\""),
+                "both corrections kept: \(json)")
+
+        // The same field from both terminals: the later one is told, with the three values, and chooses.
+        for session in [first, second] {
+            try session.sendKeys("C-e")
+            try await session.waitFor(text: "Sửa thông tin cá nhân — HS-0001")
+            try fillIdentity(session, tabs: 6, session === first ? "Kế toán viên" : "Thủ quỹ")
+        }
+        try first.sendKeys("C-s")
+        try await first.waitFor(text: "✓ Đã lưu")
+        try second.sendKeys("C-s")
+        let conflict = try await second.waitFor(text: "Người khác vừa sửa cùng thông tin")
+        #expect(conflict.contains("Nghề nghiệp: bạn nhập \"Thủ quỹ\"; đang lưu \"Kế toán viên\""), "\(conflict)")
+        #expect(conflict.contains("Bí thư Lan (lan)"), "who changed it: \(conflict)")
+        json = try HosoRun.run(["case", "show", "HS-0001", "--json", "--data", data])
+        #expect(json.contains("\"occupation\" : \"Kế toán viên\""), "nothing written by the refused save")
+        // Back in the form with what was typed; saving again is the person's choice over the stored value.
+        try second.sendKeys("Enter")
+        try await second.waitFor(text: "Thủ quỹ")
+        try second.sendKeys("C-s")
+        try await second.waitFor(text: "✓ Đã lưu")
+        try second.sendKeys("8")
+        try await second.waitFor(text: "Nghề nghiệp: Kế toán viên → Thủ quỹ")
     }
 }

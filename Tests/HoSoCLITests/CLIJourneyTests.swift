@@ -48,6 +48,7 @@ struct CLIJourneyTests {
             "case", "do", "HS-0001", "recognize", "--for", "8", "--number", "301-QĐ/ĐU", "--body", "Ban Thường vụ Đảng ủy phường Xuân Hòa",
             "--certificate-number", "ĐVM-2025-07", "--certificate-issuer", "Trung tâm Chính trị", "--certificate-date", "2025-06-20", "--date", "2025-09-15")
         #expect(try cli.state(of: "HS-0001") == "official")
+        #expect(try cli.ok("case", "show", "HS-0001").hasSuffix("Các bước có thể làm: không còn bước nào.\n"))
         let history = try cli.ok("case", "history", "HS-0001")
         #expect(history.contains("Công nhận đảng viên chính thức"))
         #expect(history.contains("Thư ký Lan"))

@@ -140,13 +140,27 @@ struct CaseBlockers: ParsableCommand {
                 return
             }
             let blockers = try service.blockers(of: file, to: target, on: day, actor: session.actor)
+            // What the step's own form supplies (the vote, the number) does not block it; the rest does.
+            let blocking = blockers.filter { !$0.suppliedByStep }
+            let supplied = blockers.filter(\.suppliedByStep)
             if json {
                 try JSONOutput.print(blockers)
-            } else if blockers.isEmpty {
+            } else if blocking.isEmpty {
                 print("Hồ sơ \(file.id) đủ điều kiện để chuyển sang \"\(target.vietnamese)\" ngày \(day).")
             } else {
                 print("Hồ sơ \(file.id) chưa thể chuyển sang \"\(target.vietnamese)\" ngày \(day):")
-                for blocker in blockers { print("  ✗ \(blocker.sentence)") }
+                for blocker in blocking { print("  ✗ \(blocker.sentence)") }
+            }
+            if !json, !supplied.isEmpty {
+                print("Khi làm bước này, cần ghi:")
+                for requirement in supplied { print("  • \(requirement.sentence)") }
+            }
+            if !blocking.isEmpty {
+                // Exit 3, as the step itself would be refused.
+                throw Failure(
+                    message: "Hồ sơ \(file.id) còn \(blocking.count) yêu cầu chưa đạt để sang \"\(target.vietnamese)\"; "
+                        + "hãy hoàn thành các yêu cầu trên rồi làm bước.",
+                    exitCode: 3)
             }
         }
     }
@@ -186,7 +200,8 @@ struct CaseHistory: ParsableCommand {
                 print("\(entry.date)  \(who)  \(VietnameseText.sanitizedForDisplay(entry.summary))")
                 for change in entry.changes {
                     let arrow = change.before.isEmpty ? change.after : "\(change.before) → \(change.after)"
-                    print("    \(change.field): \(VietnameseText.sanitizedForDisplay(arrow))")
+                    // A note may span lines (the only field that may): its later lines stay under the field.
+                    print("    \(change.field): " + multiLine(arrow, continuationIndent: "      "))
                 }
             }
         }

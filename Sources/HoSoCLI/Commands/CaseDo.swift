@@ -12,7 +12,9 @@ struct CaseDo: ParsableCommand {
               admit-to-list          vào danh sách cảm tình đảng: --mentor M (lặp lại)
               enroll                 cử đi học lớp bồi dưỡng: --class-name TÊN
               certify                giấy chứng nhận: --number SỐ --issuer NƠI_CẤP
+                                     [--certificate-date NGÀY_CẤP] (mặc định --date)
               file-dossier           nhận đơn, lý lịch: --application-date NGÀY
+                                     [--biography-date NGÀY_LÝ_LỊCH] (mặc định --date)
               start-verification     gửi thẩm tra (trước: hoso case verify add)
               conclude-verification  kết luận lý lịch (mọi phiếu có kết quả)
               collect-introductions  đủ giới thiệu, ý kiến (introducer, opinion)
@@ -44,16 +46,20 @@ struct CaseDo: ParsableCommand {
     @Option(help: "Số giấy chứng nhận hoặc số quyết định.") var number: String?
     @Option(help: "Nơi cấp giấy chứng nhận (certify).") var issuer: String?
     @Option(help: "Ngày làm đơn xin vào Đảng (file-dossier).") var applicationDate: DateInput?
-    @Option(name: .customLong("for"), help: "Số phiếu tán thành.") var votesFor: Int?
-    @Option(help: "Số phiếu không tán thành.") var against: Int = 0
-    @Option(help: "Số đảng viên miễn sinh hoạt vắng mặt (không tính vào tổng số).") var exemptAbsent: Int = 0
+    @Option(help: "Ngày của lý lịch người xin vào Đảng (file-dossier; mặc định ngày của bước).") var biographyDate: DateInput?
+    // Counts are read even when they look like an option ("-1"), so a negative count is refused as such.
+    @Option(name: .customLong("for"), parsing: .unconditional, help: "Số phiếu tán thành.") var votesFor: Int?
+    @Option(parsing: .unconditional, help: "Số phiếu không tán thành.") var against: Int = 0
+    @Option(parsing: .unconditional, help: "Số đảng viên miễn sinh hoạt vắng mặt (không tính vào tổng số).")
+    var exemptAbsent: Int = 0
     @Option(help: "Cấp ủy ra quyết định (decide, recognize).") var body: String?
     @Option(help: "Ngày chi bộ nhận quyết định (decide).") var received: DateInput?
     @Option(help: "Lý do (các bước sang trạng thái phụ) hoặc nơi chuyển đến (transfer).") var reason: String?
     @Option(help: "Loại hủy quyết định: standards (sai tiêu chuẩn) | procedure (sai thủ tục).") var kind: RevocationKind?
     @Option(help: "Số giấy chứng nhận (recognize: lớp đảng viên mới; renew: giấy mới).") var certificateNumber: String?
     @Option(help: "Nơi cấp giấy chứng nhận (recognize, renew).") var certificateIssuer: String?
-    @Option(help: "Ngày cấp giấy chứng nhận (recognize, renew).") var certificateDate: DateInput?
+    @Option(help: "Ngày cấp giấy chứng nhận (certify: mặc định ngày của bước; recognize, renew).")
+    var certificateDate: DateInput?
     @Flag(help: "In kết quả hoặc các yêu cầu chưa đạt dạng JSON.") var json = false
 
     func run() throws {
@@ -102,8 +108,12 @@ struct CaseDo: ParsableCommand {
         switch event {
         case .admitToSourceList: return .admitToSourceList(mentors: mentor.map { MemberID($0) })
         case .enrollInClass: return .enrollInClass(className: try required(className, "--class-name"))
-        case .certify: return .certify(number: number ?? "", issuer: issuer ?? "")
-        case .fileDossier: return .fileDossier(applicationDate: try applicationDate.resolve("--application-date") ?? day)
+        case .certify:
+            return .certify(number: number ?? "", issuer: issuer ?? "", issued: try certificateDate.resolve("--certificate-date"))
+        case .fileDossier:
+            return .fileDossier(
+                applicationDate: try applicationDate.resolve("--application-date") ?? day,
+                biographyDate: try biographyDate.resolve("--biography-date"))
         case .startVerification: return .startVerification
         case .concludeVerification: return .concludeVerification
         case .collectIntroductions: return .collectIntroductions

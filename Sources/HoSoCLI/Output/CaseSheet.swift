@@ -1,6 +1,13 @@
 import HoSoDomain
 import HoSoStorage
 
+/// A multi-line text (a note) made safe to print, its later lines indented under the entry they belong to,
+/// so a line break in a note cannot pass for a new entry.
+func multiLine(_ text: String, continuationIndent indent: String) -> String {
+    VietnameseText.sanitizedMultiLineForDisplay(text).split(separator: "\n", omittingEmptySubsequences: false)
+        .joined(separator: "\n" + indent)
+}
+
 /// The whole file as text, for `hoso case show`: every section a clerk keeps on paper.
 enum CaseSheet {
     static func render(_ file: CaseFile, service: CaseService, today: CivilDate) -> String {
@@ -28,7 +35,9 @@ enum CaseSheet {
         for mentor in file.mentors {
             lines.append("  \(name(mentor.memberID)) (\(mentor.memberID)) từ \(mentor.since)" + (mentor.until.map { " đến \($0)" } ?? ""))
         }
-        for note in file.notes { lines.append("  \(note.date) \(safe(note.author)): \(safe(note.text))") }
+        for note in file.notes {
+            lines.append("  \(note.date) \(safe(note.author)): " + multiLine(note.text, continuationIndent: "    "))
+        }
         for (index, task) in file.tasks.enumerated() {
             lines.append("  Nhiệm vụ \(index + 1): \(safe(task.text))" + (task.due.map { ", hạn \($0)" } ?? "") + (task.done.map { " — xong \($0)" } ?? ""))
         }
@@ -47,7 +56,9 @@ enum CaseSheet {
         }
         for (index, item) in file.verificationItems.enumerated() {
             let archive = item.needsArchiveSearch(rulebook: service.repository.rulebook) ? " [cần sưu tra]" : ""
-            let state = item.result.map { "\($0.vietnamese)" + (item.returned.map { " (nhận \($0))" } ?? "") } ?? "chưa có kết quả"
+            let state =
+                item.result.map { "\($0.vietnamese)" + (item.returned.map { " (nhận \($0))" } ?? "") }
+                ?? "chưa có kết quả" + (item.exemptionHint(caseID: file.id, number: index + 1).map { " (\($0))" } ?? "")
             lines.append("  \(index + 1). \(item.relation.vietnamese): \(safe(item.fullName)), \(item.birthYear)\(archive) — gửi \(item.sent?.vietnamese ?? "chưa gửi"), \(state)" + (item.responsibleMemberID.map { "; phụ trách \(name($0))" } ?? "")
                 + (item.addedBy.map { "; lập phiếu: \(safe($0))" } ?? "")
                 + (item.resultRecordedBy.map { "; ghi kết quả: \(safe($0))" } ?? ""))
@@ -69,6 +80,10 @@ enum CaseSheet {
             if let ceremony = file.ceremony { lines.append("  Hết dự bị: \(ceremony.adding(months: service.repository.rulebook[.probationMonths]))") }
             if let vote = file.recognitionVote { lines.append("  Chi bộ công nhận: \(vote.votesFor)/\(vote.eligible) ngày \(vote.date)") }
             if let decision = file.recognitionDecision { lines.append("  Quyết định công nhận số \(safe(decision.number)) ngày \(decision.date)") }
+            if let since = file.officialSince {
+                let decided = file.recognitionDecision.map { "; quyết định công nhận ngày \($0.date)" } ?? ""
+                lines.append("  Đảng viên chính thức từ ngày \(since) (ngày hết dự bị\(decided))")
+            }
         }
         if !file.documents.isEmpty {
             lines.append("")
@@ -90,7 +105,8 @@ enum CaseSheet {
             lines.append(blockers.isEmpty ? "Đủ điều kiện sang \"\(next.vietnamese)\"." : "Để sang \"\(next.vietnamese)\" còn cần:")
             for blocker in blockers { lines.append("  ✗ \(blocker.sentence)") }
         }
-        lines.append("Các bước có thể làm: " + Workflow.events(from: file.state).map(\.rawValue).joined(separator: ", "))
+        let steps = Workflow.events(from: file.state).map(\.rawValue)
+        lines.append("Các bước có thể làm: " + (steps.isEmpty ? "không còn bước nào." : steps.joined(separator: ", ")))
         return lines.joined(separator: "\n")
     }
 }

@@ -44,6 +44,9 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         var newMemberCertificate: Certificate?
         var recognitionVote: VoteRecord?
         var recognitionDecision: Decision?
+        /// Absent until recognition: the day the probation ended, from which the member is official even
+        /// when the cell or the committee recognised them later (QĐ 29-QĐ/TW, mục 4).
+        var officialSince: CivilDate?
 
         var documents: [DocumentRecord]
         var history: DeferredField<[HistoryEntry]>
@@ -225,6 +228,12 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         _modify { makeUnique(); yield &storage.fields.recognitionDecision }
     }
 
+    /// The day the member became official: the end of the probation, not the recognition decision's date.
+    public var officialSince: CivilDate? {
+        get { storage.fields.officialSince }
+        _modify { makeUnique(); yield &storage.fields.officialSince }
+    }
+
     public var documents: [DocumentRecord] {
         get { storage.fields.documents }
         _modify { makeUnique(); yield &storage.fields.documents }
@@ -289,6 +298,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
             newMemberCertificate: nil,
             recognitionVote: nil,
             recognitionDecision: nil,
+            officialSince: nil,
             documents: [],
             history: DeferredField([])))
     }

@@ -363,6 +363,14 @@ public struct FieldChange: Codable, Sendable, Equatable {
 }
 
 extension VerificationItem {
+    /// For a party-member relative still without a result: how to record the exemption, which nothing else
+    /// would tell the clerk (the item is the `number`-th of file `caseID`, from 1).
+    public func exemptionHint(caseID: CaseID, number: Int) -> String? {
+        guard isPartyMember, result == nil else { return nil }
+        return "người thân là đảng viên: ghi kết quả miễn thẩm tra bằng "
+            + "hoso case verify result \(caseID) --item \(number) --result exempt"
+    }
+
     /// Subjects born before the boundary year may have a pre-1975 history to search in archives (seed 002).
     public func needsArchiveSearch(rulebook: Rulebook) -> Bool {
         birthYear < rulebook[.archiveSearchBirthYear]

@@ -73,6 +73,7 @@ public enum QuotaTableParser {
             }
             if columns.indices.allSatisfy({ !columns[$0].isNumeric || row.cell($0).isEmpty }) {
                 sector = cells.first { !$0.isEmpty }
+                try refuseControlCharacters(in: sector ?? "", line: record.line, column: nil)
                 continue
             }
             let name = row.text(.name)
@@ -81,6 +82,7 @@ public enum QuotaTableParser {
                     line: record.line, column: row.title(of: .name),
                     message: "Dòng có số liệu nhưng không có tên đơn vị. Hãy ghi tên đơn vị hoặc xóa dòng.")
             }
+            try refuseControlCharacters(in: name, line: record.line, column: row.title(of: .name))
             var ordinal: Int?
             let ordinalText = row.text(.ordinal)
             if !ordinalText.isEmpty {
@@ -151,6 +153,18 @@ public enum QuotaTableParser {
             throw QuotaTableError(line: line, column: nil, message: "Dòng tiêu đề thiếu cột tên đơn vị.")
         }
         return columns
+    }
+}
+
+extension QuotaTableParser {
+    /// A name that reaches the store is shown in every report and screen: control characters (ESC, BEL…)
+    /// are refused here as in every other text a clerk enters.
+    static func refuseControlCharacters(in text: String, line: Int, column: String?) throws(QuotaTableError) {
+        guard !VietnameseText.controlCharacters(in: text).isEmpty else { return }
+        throw QuotaTableError(
+            line: line, column: column,
+            message: "\"\(VietnameseText.sanitizedForDisplay(text))\": " + VietnameseText.controlCharacterRefusal
+                + " Chưa có gì được nhập.")
     }
 }
 

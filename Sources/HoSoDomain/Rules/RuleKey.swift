@@ -1,7 +1,8 @@
 /// Every threshold, period and boundary of the procedure, by name.
 ///
 /// Several figures are only partly confirmed by the sources (PROCEDURE.md marks them [P] or [U]);
-/// that is why none of them is a constant in code: a unit may override any of them (`rules.json`).
+/// that is why none of them is a constant in code: a unit may override any of them (`rules.json`),
+/// a statutory one only to make it stricter (RuleStatute.swift).
 public enum RuleKey: String, Codable, Sendable, CaseIterable {
     case minimumAgeMonths
     case maximumAgeMonths

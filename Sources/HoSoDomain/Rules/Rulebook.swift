@@ -13,7 +13,8 @@ public struct Rulebook: Sendable, Equatable {
 
     /// The rulebook with the overrides of a unit's `rules.json` applied.
     ///
-    /// Every problem of the file is reported at once, so a clerk fixes it in one pass.
+    /// A statutory figure may be tightened, never loosened (`RuleKey.statutoryBound`). Every problem of
+    /// the file is reported at once, so a clerk fixes it in one pass.
     public func overriding(_ values: [String: Int]) throws(RuleOverrideError) -> Rulebook {
         var problems: [String] = []
         var result = self
@@ -38,6 +39,7 @@ public struct Rulebook: Sendable, Equatable {
         {
             problems.append("Tỷ lệ tán thành không được lớn hơn 1 (tử số lớn hơn mẫu số).")
         }
+        problems += result.statutoryProblems()
         guard problems.isEmpty else { throw RuleOverrideError(problems: problems) }
         return result
     }

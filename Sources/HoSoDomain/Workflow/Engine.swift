@@ -26,7 +26,7 @@ extension Workflow {
             target = back
         }
         let unmet = stepRequirements(kind, target: target, next: next, previous: file, context: context)
-            .filter { !$0.isMet }
+            .filter { !$0.isMet }.withoutRepeatedSentences
         guard unmet.isEmpty else { throw .refused(event: kind, target: target, unmet: unmet) }
 
         next.state = target
@@ -60,7 +60,7 @@ extension Workflow {
         let requirements =
             step.map { preview($0, of: file, context: context) }
             ?? requirements(for: target, of: file, context: context)
-        return result + requirements.filter { !$0.isMet }
+        return result + requirements.filter { !$0.isMet }.withoutRepeatedSentences
     }
 
     static func stepRequirements(
@@ -94,7 +94,8 @@ extension Workflow {
         var problems: [String] = []
         let counts = context.unit.memberCounts
         func checkVotes(_ votesFor: Int, _ against: Int, eligible: Int, body: String) {
-            if votesFor < 0 || against < 0 { problems.append("Số phiếu không được âm.") }
+            if votesFor < 0 { problems.append("Số phiếu tán thành (\(votesFor)) phải từ 0 trở lên.") }
+            if against < 0 { problems.append("Số phiếu không tán thành (\(against)) phải từ 0 trở lên.") }
             if votesFor + against > eligible {
                 problems.append(
                     "Số phiếu (\(votesFor) tán thành + \(against) không tán thành = \(votesFor + against)) "
@@ -112,9 +113,17 @@ extension Workflow {
             checkVotes(votesFor, against, eligible: cellEligible(counts, exemptAbsent: exemptAbsent), body: "đảng viên")
         case .committeeVote(let votesFor, let against):
             checkVotes(votesFor, against, eligible: context.unit.committeeMembers, body: "ủy viên")
-        case .fileDossier(let applicationDate):
+        case .certify(_, _, let issued):
+            if let issued, issued > context.date {
+                problems.append(
+                    "Ngày cấp giấy chứng nhận (\(issued)) sau ngày ghi nhận (\(context.date)); ngày cấp không được muộn hơn ngày của bước.")
+            }
+        case .fileDossier(let applicationDate, let biographyDate):
             if applicationDate > context.date {
                 problems.append("Ngày làm đơn (\(applicationDate)) sau ngày nhận hồ sơ (\(context.date)).")
+            }
+            if let biographyDate, biographyDate > context.date {
+                problems.append("Ngày lý lịch (\(biographyDate)) sau ngày nhận hồ sơ (\(context.date)).")
             }
         case .issueDecision(_, _, let received):
             if let received, received < context.date {
@@ -162,17 +171,19 @@ extension Workflow {
         case .enrollInClass(let className):
             file.enrolment = ClassEnrolment(className: VietnameseText.normalized(className), enrolled: date)
             note("Lớp bồi dưỡng", className)
-        case .certify(let number, let issuer):
+        case .certify(let number, let issuer, let issuedOn):
+            let issued = issuedOn ?? date
             file.certificate = Certificate(
-                number: VietnameseText.normalized(number), issuer: VietnameseText.normalized(issuer), issued: date)
-            file.documents.append(DocumentRecord(kind: .certificate, date: date, note: "Số \(number)"))
-            note("Giấy chứng nhận", "Số \(number), \(issuer), ngày \(date)")
-        case .fileDossier(let applicationDate):
+                number: VietnameseText.normalized(number), issuer: VietnameseText.normalized(issuer), issued: issued)
+            file.documents.append(DocumentRecord(kind: .certificate, date: issued, note: "Số \(number)"))
+            note("Giấy chứng nhận", "Số \(number), \(issuer), ngày \(issued)")
+        case .fileDossier(let applicationDate, let biographyDate):
             file.application = applicationDate
             let version = (file.latestBiography?.version ?? 0) + 1
-            file.biographyVersions.append(BiographyVersion(version: version, date: date))
+            let written = biographyDate ?? date
+            file.biographyVersions.append(BiographyVersion(version: version, date: written))
             note("Đơn xin vào Đảng", applicationDate.vietnamese)
-            note("Lý lịch", "Bản \(version), ngày \(date)")
+            note("Lý lịch", "Bản \(version), ngày \(written)")
         case .startVerification, .concludeVerification, .collectIntroductions, .resume:
             if case .concludeVerification = event { file.verificationConcluded = date }
         case .cellVote(let votesFor, let against, let exemptAbsent):
@@ -200,8 +211,11 @@ extension Workflow {
             if let certificate { file.newMemberCertificate = certificate }
             file.recognitionDecision = Decision(
                 number: VietnameseText.normalized(number), date: date, body: VietnameseText.normalized(body))
+            // Official from the day the probation ended, however late the cell met (QĐ 29-QĐ/TW, mục 4).
+            file.officialSince = file.ceremony?.adding(months: context.rulebook[.probationMonths])
             note("Chi bộ biểu quyết công nhận", "\(votesFor)/\(eligible) tán thành")
-            note("Quyết định công nhận", "Số \(number), \(body)")
+            note("Quyết định công nhận", "Số \(number), \(body), ngày \(date)")
+            if let since = file.officialSince { note("Đảng viên chính thức từ ngày", since.vietnamese) }
         case .remove(let reason):
             enterSideState(reason)
             file.removalDates.append(date)
@@ -238,7 +252,7 @@ extension Event {
     var texts: [String] {
         switch self {
         case .enrollInClass(let name): [name]
-        case .certify(let number, let issuer): [number, issuer]
+        case .certify(let number, let issuer, _): [number, issuer]
         case .issueDecision(let number, let body, _): [number, body]
         case .recognize(_, _, _, let certificate, let number, let body):
             [number, body] + (certificate.map { [$0.number, $0.issuer] } ?? [])

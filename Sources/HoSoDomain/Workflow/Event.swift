@@ -3,8 +3,10 @@
 public enum Event: Sendable, Equatable {
     case admitToSourceList(mentors: [MemberID])
     case enrollInClass(className: String)
-    case certify(number: String, issuer: String)
-    case fileDossier(applicationDate: CivilDate)
+    /// `issued`: the certificate's own date; the step's date when not given.
+    case certify(number: String, issuer: String, issued: CivilDate? = nil)
+    /// `biographyDate`: the date of the biography (2-KNĐ) received; the step's date when not given.
+    case fileDossier(applicationDate: CivilDate, biographyDate: CivilDate? = nil)
     case startVerification
     case concludeVerification
     case collectIntroductions

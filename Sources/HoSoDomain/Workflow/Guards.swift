@@ -29,9 +29,11 @@ extension Workflow {
 }
 
 struct GuardSet {
-    /// The requirements of the cell's vote that rest on the person's identity (age, education): what a
-    /// correction of the identity after the vote must be checked against again.
-    static let identityCodes: Set<String> = ["age.minimum", "age.maximum", "education.minimum"]
+    /// The requirements of the cell's vote that rest on the person's identity (age, education, the
+    /// introduction route by age): what a correction of the identity after the vote must be checked against again.
+    static let identityCodes: Set<String> = [
+        "age.minimum", "age.maximum", "education.minimum", "introduction.unionAtVote", "introduction.countAtVote",
+    ]
 
     let file: CaseFile
     let context: WorkflowContext
@@ -165,14 +167,14 @@ struct GuardSet {
                 items.contains { $0.relation == .candidate }
                     ? "Đã thẩm tra bản thân" : "Chưa lập phiếu thẩm tra cho bản thân",
                 source: "Hướng dẫn 06-HD/TW, mục 3.4"))
-        let open = items.filter { $0.result == nil }
+        let open = items.indices.filter { items[$0].result == nil }
         result.append(
             requirement(
                 "verification.allReturned", "Mọi phiếu thẩm tra đã có kết quả", open.isEmpty,
                 open.isEmpty
                     ? "Đã có kết quả \(items.count)/\(items.count) phiếu"
                     : "Còn \(open.count) phiếu chưa có kết quả: "
-                        + open.map { "\($0.relation.vietnamese) \($0.fullName)" }.joined(separator: ", "),
+                        + open.map { openItemText(items[$0], number: $0 + 1) }.joined(separator: ", "),
                 source: "Quy định 58-QĐ/TW; Hướng dẫn 06-HD/TW, mục 3.4"))
         let problems = items.filter { $0.result == .problem }
         result.append(
@@ -194,6 +196,13 @@ struct GuardSet {
         return result
     }
 
+    /// An item still waiting for its result; a party-member relative needs no field check, only the
+    /// "exempt" result, which nothing else would tell the clerk.
+    private func openItemText(_ item: VerificationItem, number: Int) -> String {
+        let subject = "\(item.relation.vietnamese) \(item.fullName)"
+        return subject + (item.exemptionHint(caseID: file.id, number: number).map { " (\($0))" } ?? "")
+    }
+
     // MARK: Stage 4
 
     /// The introduction route of Charter art. 4: Youth Union, trade union, or two members.
@@ -208,9 +217,13 @@ struct GuardSet {
         return .twoMembers
     }
 
-    func introduced() -> [Requirement] {
+    /// The route's union resolution and number of introducers, judged at `day`: at the collection of the
+    /// introductions and again at the cell's vote, since youth age ("≤ 30") is reckoned at the vote.
+    func routeRequirements(on day: CivilDate, atVote: Bool) -> [Requirement] {
         var result: [Requirement] = []
-        let route = route(on: date)
+        let route = route(on: day)
+        let suffix = atVote ? "AtVote" : ""
+        let when = atVote ? " tại ngày chi bộ xét" : ""
         let needed: Int
         switch route {
         case .youthUnion, .tradeUnion:
@@ -219,10 +232,12 @@ struct GuardSet {
             let resolution = file.unionResolution
             result.append(
                 requirement(
-                    "introduction.union", "Có nghị quyết giới thiệu của \(body.vietnamese)",
+                    "introduction.union\(suffix)", "Có nghị quyết giới thiệu của \(body.vietnamese)\(when)",
                     resolution?.body == body,
-                    resolution.map { "Nghị quyết \($0.body.vietnamese) ngày \($0.date)" }
-                        ?? "Chưa có nghị quyết giới thiệu của \(body.vietnamese)",
+                    resolution.map {
+                        "Nghị quyết \($0.body.vietnamese) ngày \($0.date)"
+                            + ($0.body == body ? "" : ", nhưng cần nghị quyết giới thiệu của \(body.vietnamese)")
+                    } ?? "Chưa có nghị quyết giới thiệu của \(body.vietnamese)",
                     rule: .introducersWithUnion))
         case .twoMembers:
             needed = rules[.introducersWithoutUnion]
@@ -233,12 +248,26 @@ struct GuardSet {
             case .tradeUnion: "qua Công đoàn"
             case .twoMembers: "bởi đảng viên chính thức"
             }
+        let youthAge = rules[.youthMaximumAgeYears]
+        let ageMonths = file.person.birthDate.wholeMonths(until: day)
+        let pastYouth =
+            file.person.youthUnionMember && context.unit.hasYouthUnion && route != .youthUnion
+            ? "; người vào Đảng \(AgeText.months(ageMonths)) tại ngày \(day), quá tuổi thanh niên (\(youthAge) tuổi)"
+                + " nên không giới thiệu qua Đoàn được"
+            : ""
+        let enough = file.introducers.count >= needed
         result.append(
             requirement(
-                "introduction.count", "Đủ \(needed) đảng viên chính thức giới thiệu (\(routeName))",
-                file.introducers.count >= needed,
-                "Có \(file.introducers.count) người giới thiệu; cần \(needed) (giới thiệu \(routeName))",
+                "introduction.count\(suffix)", "Đủ \(needed) đảng viên chính thức giới thiệu (\(routeName))\(when)",
+                enough,
+                "Có \(file.introducers.count) người giới thiệu; cần \(needed) (giới thiệu \(routeName))\(pastYouth)"
+                    + (enough ? "" : "; hãy thêm người giới thiệu: hoso case introducer \(file.id) --member MÃ --known-since NGÀY"),
                 rule: route == .twoMembers ? .introducersWithoutUnion : .introducersWithUnion))
+        return result
+    }
+
+    func introduced() -> [Requirement] {
+        var result = routeRequirements(on: date, atVote: false)
         for introducer in file.introducers {
             let name = context.memberName(introducer.memberID)
             let official = context.members[introducer.memberID]?.isOfficial(on: date) ?? false
@@ -248,13 +277,17 @@ struct GuardSet {
                     official ? "\(name) là đảng viên chính thức" : "\(name) chưa phải đảng viên chính thức",
                     source: "Điều lệ Đảng, Điều 4"))
             if !introducer.isReplacement {
-                let months = introducer.knownSince.wholeMonths(until: date)
+                // Charter art. 4: the introducer vouches in the letter, so the acquaintance counts to its date.
+                let months = max(0, introducer.knownSince.wholeMonths(until: introducer.letterDate))
                 let required = rules[.introducerKnownMonths]
                 result.append(
                     requirement(
-                        "introduction.knownMonths", "Người giới thiệu cùng công tác, học tập, cư trú đủ \(required) tháng",
+                        "introduction.knownMonths",
+                        "Người giới thiệu cùng công tác, học tập, cư trú đủ \(required) tháng tính đến ngày giấy giới thiệu",
                         months >= required,
-                        "\(name) cùng công tác với người vào Đảng \(AgeText.months(months)); cần ít nhất \(required) tháng",
+                        "\(name) cùng công tác với người vào Đảng từ ngày \(introducer.knownSince), được "
+                            + "\(AgeText.months(months)) tính đến ngày giấy giới thiệu (\(introducer.letterDate)); "
+                            + "cần ít nhất \(required) tháng",
                         rule: .introducerKnownMonths))
             }
         }
@@ -300,6 +333,14 @@ struct GuardSet {
                         ? "Trình độ \(file.person.education.vietnamese); đơn vị được miễn yêu cầu học vấn"
                         : "Trình độ \(file.person.education.vietnamese); cần từ \(minimumEducation.vietnamese)",
                 rule: .minimumEducation))
+        // Only a union route can change between the collection and the vote: youth age is reckoned at the
+        // vote, and a corrected identity may take away the union the resolution came from.
+        let person = file.person
+        if (person.youthUnionMember && context.unit.hasYouthUnion) || (person.tradeUnionMember && context.unit.hasTradeUnion)
+            || file.unionResolution != nil
+        {
+            result.append(contentsOf: routeRequirements(on: voteDate, atVote: true))
+        }
         result.append(certificateValid(on: voteDate))
         result.append(contentsOf: documentsValid(on: voteDate))
         let counts = context.unit.memberCounts

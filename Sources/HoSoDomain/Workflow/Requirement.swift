@@ -34,6 +34,15 @@ public struct Requirement: Sendable, Equatable, Codable {
     public var sentence: String { source.isEmpty ? detail : "\(detail) (\(source))" }
 }
 
+extension [Requirement] {
+    /// The list without a requirement whose sentence was already said: with nothing recorded yet, the
+    /// number and the issuer of a paper both read "Chưa có giấy chứng nhận", and a clerk needs it once.
+    public var withoutRepeatedSentences: [Requirement] {
+        var seen = Set<String>()
+        return filter { seen.insert($0.sentence).inserted }
+    }
+}
+
 /// Why a step was not taken.
 public enum WorkflowError: Error, Sendable, Equatable {
     /// The table has no such step from the file's state.

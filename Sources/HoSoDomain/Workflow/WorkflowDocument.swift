@@ -51,10 +51,12 @@ public enum WorkflowDocument {
         lines.append("")
         lines.append("## Parameters (override in `rules.json` of the data directory)")
         lines.append("")
-        lines.append("| Parameter | Default | Range | Meaning | Source |")
-        lines.append("|---|---|---|---|---|")
+        lines.append("A statutory figure may be made stricter in `rules.json`, never looser: a file that loosens one is refused.")
+        lines.append("")
+        lines.append("| Parameter | Default | Range | Meaning | Source | Statutory or local |")
+        lines.append("|---|---|---|---|---|---|")
         for key in RuleKey.allCases {
-            lines.append("| `\(key.rawValue)` | \(key.defaultValue) | \(key.allowedRange.lowerBound)–\(key.allowedRange.upperBound) | \(key.vietnamese) | \(key.source) |")
+            lines.append("| `\(key.rawValue)` | \(key.defaultValue) | \(key.allowedRange.lowerBound)–\(key.allowedRange.upperBound) | \(key.vietnamese) | \(key.source) | \(key.authorityText) |")
         }
         lines.append("")
         lines.append("## Deadlines (working days: weekends and public holidays excluded)")
