@@ -58,6 +58,10 @@ struct ReportAgreementTests {
         #expect(period.document.notes[0] == "Đơn vị có kết nạp trong kỳ: 23/28; đơn vị hết nguồn: 1/28.")
         #expect(period.document.notes[1]
             == "Năm 2021, đã kết nạp tính đến 30/6/2021: 68, đạt 37 % chỉ tiêu 185 (Quận ủy Quận 3 giao; tổng chỉ tiêu các đơn vị: 121).")
+        // The year so far on 15/7: the table's figure says it runs to 30/6.
+        let year = PeriodReport.make(scope: scope, period: ReportPeriod(span: .year, year: 2021))
+        #expect(year.document.tables[0].columns[1] == "Năm 2021 (tính đến 15/7/2021)")
+        #expect(year.document.tables[0].rows[0][1] == "68 (đến 30/6/2021)")
         let summary = AdmissionsSummary.make(scope: scope, year: 2021, upTo: Self.july15)
         #expect(summary.admitted.value == 68 && summary.through == ReportData.date("2021-06-30") && summary.members == 6234)
     }

@@ -12,6 +12,9 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         /// How many units each figure adds up, out of the reporting units.
         public var currentUnits: Int
         public var previousUnits: Int
+        /// The earliest date a reported figure in `current` runs to, when before the period's counted end
+        /// (a table "tính đến 30/6" in a yearly report drawn up on 15/7).
+        public var reportedThrough: CivilDate?
         /// Change from the same dates of last year, in per cent; nil when either figure is missing or
         /// partial, or last year had none.
         public var change: Double?
@@ -95,16 +98,19 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         // other events it has none.
         var withFiles = 0
         var reportedNow: [Int?] = []
+        var reportedThrough: CivilDate?
         var reportedThen: [Int?] = []
         var admittingUnits: [Unit] = []
         var dryUnits: [Unit] = []
         for unit in units {
             let figures = UnitFigures(unit: unit, scope: scope)
-            let count = figures.admissions(from: period.start, through: through).count
+            let admissions = figures.admissions(from: period.start, through: through)
+            let count = admissions.count
             if figures.hasCaseFiles {
                 withFiles += 1
             } else {
                 reportedNow.append(count)
+                if count != nil, admissions.through < through { reportedThrough = min(reportedThrough ?? admissions.through, admissions.through) }
                 reportedThen.append(figures.admissions(from: previousStart, through: previousThrough).count)
             }
             if (count ?? 0) > 0 { admittingUnits.append(unit) }
@@ -120,7 +126,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             return Movement(
                 label: movementEvents[index].label, current: now.value, previous: then.value,
                 currentUnits: withFiles + reported.0.compactMap { $0 }.count,
-                previousUnits: withFiles + reported.1.compactMap { $0 }.count,
+                previousUnits: withFiles + reported.1.compactMap { $0 }.count, reportedThrough: index == 0 ? reportedThrough : nil,
                 change: complete ? now.value.flatMap { value in then.value.flatMap { Percent.change(from: $0, to: value) } } : nil)
         }
         return PeriodReport(
@@ -210,7 +216,8 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         let movementTable = ReportTable(
             title: "Tình hình trong kỳ", columns: ["Nội dung", currentLabel, "Cùng kỳ (\(previous))", "Tăng/giảm"],
             rows: movements.map {
-                [$0.label, cell($0.current, units: $0.currentUnits), cell($0.previous, units: $0.previousUnits),
+                [$0.label, cell($0.current, units: $0.currentUnits) + ($0.reportedThrough.map { " (đến \(FigureText.date($0)))" } ?? ""),
+                 cell($0.previous, units: $0.previousUnits),
                  Percent.text($0.change, decimals: 1)]
             },
             numericColumns: [1, 2, 3])
