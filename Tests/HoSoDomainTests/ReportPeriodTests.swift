@@ -60,7 +60,7 @@ struct ReportPeriodTests {
         #expect(withdrawn.removalDates == [ReportData.date("2024-03-10"), ReportData.date("2024-11-05")])
 
         let organisation = Organisation(units: [Fixtures.cell()], members: Fixtures.members)
-        func removals(_ file: CaseFile, _ period: ReportPeriod) -> Int {
+        func removals(_ file: CaseFile, _ period: ReportPeriod) -> Int? {
             let scope = ReportScope(organisation: organisation, cases: [file], today: ReportData.date("2025-01-10"))
             return PeriodReport.make(scope: scope, period: period).movements[2].current
         }
@@ -94,8 +94,8 @@ struct ReportPeriodTests {
         // A person may have several traits; one who has none is in no row of them.
         #expect(breakdowns["Đặc điểm"] == ["Người dân tộc thiểu số=1/0", "Đoàn viên Đoàn TNCS Hồ Chí Minh=2/3"])
         let table = report.document.tables[1]
-        #expect(table.columns == ["Tiêu chí", "Nhóm", "6 tháng đầu năm 2021", "Tỷ lệ", "Cùng kỳ (6 tháng đầu năm 2020)", "Tăng/giảm"])
-        #expect(table.rows.first == ["Tổng số", "", "3", "", "3", "0 %"])
+        #expect(table.columns == ["Tiêu chí", "Nhóm", "6 tháng đầu năm 2021", "Tỷ lệ", "Cùng kỳ (1/1–30/6/2020)", "Tăng/giảm"])
+        #expect(table.rows.first == ["Tổng số", "", "3", "", "3", "0,0 %"])
         #expect(report.unitsWithAdmission == ["Cơ sở 1", "Cơ sở 2"])
         #expect(report.unitsWithoutSources == ["Cơ sở 2", "Cơ sở 3"])
     }

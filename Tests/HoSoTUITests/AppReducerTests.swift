@@ -197,11 +197,11 @@ import Testing
         revoked.decision = Decision(number: "13-QĐ/ĐU", date: Fixtures.date("2026-04-06"), body: "Đảng ủy phường")
         revoked.state = .decisionRevoked
         let state = AppState(data: AppFixtures.cellData([admitted, revoked]))
-        let (count, target, base) = BoardView.admissions(state)
-        #expect(count == 1, "a revoked decision is not an admission")
+        let summary = BoardView.admissions(state)
+        #expect(summary.admitted.value == 1, "a revoked decision is not an admission")
         let cell = Fixtures.cell()
-        #expect(base == cell.memberCounts.official + cell.memberCounts.probationary)
-        #expect(target == RateReport.target(members: base))
+        #expect(summary.members == cell.memberCounts.official + cell.memberCounts.probationary)
+        #expect(summary.target == RateReport.target(members: summary.members ?? 0))
     }
 
     @Test func typingInTheFilterPickerFindsAnOptionAndEnterAppliesIt() throws {

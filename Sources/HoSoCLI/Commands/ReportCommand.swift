@@ -45,7 +45,10 @@ struct ReportOptions: ParsableArguments {
     /// The repositories, opened read-only in effect: reports never write. The person signs in to each
     /// and must hold a role that reads reports there (and `permission`, for a report naming candidates).
     func repositories(requiring permission: Permission = .readReports) throws -> [Repository] {
-        let directories = data.isEmpty ? [DataLocation.resolve(explicit: nil)] : data.map(DataLocation.absolute)
+        // One spelling per directory ("A", "./A/", a link to A), so that the same one given twice is seen as such.
+        let directories = data.isEmpty
+            ? [DataLocation.resolve(explicit: nil)]
+            : data.map { URL(fileURLWithPath: DataLocation.absolute($0)).standardizedFileURL.resolvingSymlinksInPath().path }
         return try directories.map { directory in
             var global = GlobalOptions()
             global.data = directory

@@ -94,11 +94,20 @@ struct UnitsSetQuota: ParsableCommand {
     @Option(help: "Số đảng viên đầu năm.") var members: Int?
     @Option(help: "Chỉ tiêu kết nạp nhiệm kỳ.") var termQuota: Int?
     @Option(help: "Tổng số nguồn hiện có (khi chưa có hồ sơ trong máy).") var sources: Int?
+    @Option(help: "Số đã kết nạp trong năm, như đơn vị báo cáo (khi chưa có hồ sơ trong máy).") var admitted: Int?
+    @Option(help: ArgumentHelp("Ngày số đã kết nạp tính đến (mặc định: cả năm).", valueName: "DATE")) var through: CivilDate?
 
     func run() throws {
         try reportingFailures {
-            let values = [quota, supplement, members, termQuota, sources].compactMap { $0 }
-            if values.isEmpty { throw Failure.error("Chưa có gì để ghi. Hãy ghi ít nhất một trong --quota, --supplement, --members, --term-quota, --sources.") }
+            let values = [quota, supplement, members, termQuota, sources, admitted].compactMap { $0 }
+            if let through, admitted == nil || through.year != year {
+                throw Failure.error(
+                    "--through \(through.day)/\(through.month)/\(through.year) đi cùng --admitted và phải là một ngày của năm \(year).")
+            }
+            if values.isEmpty {
+                throw Failure.error(
+                    "Chưa có gì để ghi. Hãy ghi ít nhất một trong --quota, --supplement, --members, --term-quota, --sources, --admitted.")
+            }
             if values.contains(where: { $0 < 0 }) { throw Failure.error("Các số không được âm.") }
             let session = try global.signIn()
             try session.require(.manageUnits, inUnit: UnitID(unit))
@@ -112,6 +121,10 @@ struct UnitsSetQuota: ParsableCommand {
             if let members { record.membersAtStartOfYear = UnitQuota.setting(members, for: year, in: record.membersAtStartOfYear) }
             if let termQuota { record.termQuota = termQuota }
             if let sources { record.reportedSources = sources }
+            if let admitted {
+                record.reportedAdmissions = record.reportedAdmissions.filter { $0.year != year || $0.through != through }
+                    + [ReportedAdmissions(year: year, through: through, count: admitted)]
+            }
             target.quota = record
             try repository.save(unit: target, actor: session.actor)
             print("Đã ghi chỉ tiêu năm \(year) cho \(target.name).")

@@ -5,9 +5,18 @@ import Foundation
 public struct PeriodReport: Codable, Sendable, Equatable {
     public struct Movement: Codable, Sendable, Equatable {
         public var label: String
-        public var current: Int
-        public var previous: Int
-        /// Change from the same period of last year, in per cent; nil when last year had none.
+        /// Nil when no unit has a figure for the period ("không có số liệu").
+        public var current: Int?
+        /// The same dates of last year.
+        public var previous: Int?
+        /// How many units each figure adds up, out of the reporting units.
+        public var currentUnits: Int
+        public var previousUnits: Int
+        /// The earliest date a reported figure in `current` runs to, when before the period's counted end
+        /// (a table "tính đến 30/6" in a yearly report drawn up on 15/7).
+        public var reportedThrough: CivilDate?
+        /// Change from the same dates of last year, in per cent; nil when either figure is missing or
+        /// partial, or last year had none.
         public var change: Double?
     }
 
@@ -27,6 +36,11 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     public var unitName: String
     public var period: ReportPeriod
     public var date: CivilDate
+    /// The last day counted (the period's end, or today inside the period), and the same day of last year.
+    public var countedThrough: CivilDate
+    public var previousThrough: CivilDate
+    /// The year's admissions so far against its quota, as the rate report and the board show them.
+    public var year: AdmissionsSummary
     public var movements: [Movement]
     public var newMembers: Int
     public var meanAge: Double?
@@ -34,6 +48,8 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     public var previousNewMembers: Int
     public var previousMeanAge: Double?
     public var breakdowns: [Breakdown]
+    /// The units whose case files the breakdowns count (the others sent figures only).
+    public var unitsWithFiles: Int
     public var unitCount: Int
     public var unitsWithAdmission: [String]
     public var unitsWithoutSources: [String]
@@ -48,7 +64,12 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     ]
 
     public static func make(scope: ReportScope, period: ReportPeriod) -> PeriodReport {
-        let lastYear = period.sameLastYear
+        // "Cùng kỳ" is the same dates of last year: a half year counted to 15/5 is compared with 1/1–15/5.
+        let through = period.countedThrough(today: scope.today)
+        let previousStart = ReportPeriod.sameDayLastYear(period.start)
+        let previousThrough = ReportPeriod.sameDayLastYear(through)
+        let now = { (date: CivilDate) in period.start <= date && date <= through }
+        let then = { (date: CivilDate) in previousStart <= date && date <= previousThrough }
         var current = [Int](repeating: 0, count: movementEvents.count)
         var previous = current
         var admitted: [CaseFile] = []
@@ -59,11 +80,11 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             for (index, event) in movementEvents.enumerated() {
                 let dates = event.dates(file)
                 if dates.isEmpty { continue }
-                if dates.contains(where: period.contains) {
+                if dates.contains(where: now) {
                     current[index] += 1
                     if index == 0 { admitted.append(file) }
                 }
-                if dates.contains(where: lastYear.contains) {
+                if dates.contains(where: then) {
                     previous[index] += 1
                     if index == 0 { admittedLastYear.append(file) }
                 }
@@ -73,19 +94,49 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         func mean(_ ages: [Int]) -> Double? { ages.isEmpty ? nil : Double(ages.reduce(0, +)) / Double(ages.count) }
         let (agesNow, agesThen) = (ages(admitted), ages(admittedLastYear))
         let units = scope.reportingUnits
-        let admittingUnitIDs = Set(admitted.map(\.unitID))
-        let admittingUnits = units.filter { !scope.subtree(of: $0.id).isDisjoint(with: admittingUnitIDs) }
-        let dryUnits = units.filter { UnitFigures(unit: $0, scope: scope).sources == 0 }
+        // A unit without files is counted by the figures it reported (admissions only, from 1/1); for the
+        // other events it has none.
+        var withFiles = 0
+        var reportedNow: [Int?] = []
+        var reportedThrough: CivilDate?
+        var reportedThen: [Int?] = []
+        var admittingUnits: [Unit] = []
+        var dryUnits: [Unit] = []
+        for unit in units {
+            let figures = UnitFigures(unit: unit, scope: scope)
+            let admissions = figures.admissions(from: period.start, through: through)
+            let count = admissions.count
+            if figures.hasCaseFiles {
+                withFiles += 1
+            } else {
+                reportedNow.append(count)
+                if count != nil, admissions.through < through { reportedThrough = min(reportedThrough ?? admissions.through, admissions.through) }
+                reportedThen.append(figures.admissions(from: previousStart, through: previousThrough).count)
+            }
+            if (count ?? 0) > 0 { admittingUnits.append(unit) }
+            if figures.sources == 0 { dryUnits.append(unit) }
+        }
+        func movement(_ index: Int) -> Movement {
+            let reported = index == 0 ? (reportedNow, reportedThen) : ([Int?](repeating: nil, count: reportedNow.count), [Int?](repeating: nil, count: reportedThen.count))
+            let fromFiles: [Int?] = withFiles > 0 ? [current[index]] : []
+            let fromFilesThen: [Int?] = withFiles > 0 ? [previous[index]] : []
+            let now = FigureTotal(fromFiles + reported.0)
+            let then = FigureTotal(fromFilesThen + reported.1)
+            let complete = !now.isPartial && !then.isPartial
+            return Movement(
+                label: movementEvents[index].label, current: now.value, previous: then.value,
+                currentUnits: withFiles + reported.0.compactMap { $0 }.count,
+                previousUnits: withFiles + reported.1.compactMap { $0 }.count, reportedThrough: index == 0 ? reportedThrough : nil,
+                change: complete ? now.value.flatMap { value in then.value.flatMap { Percent.change(from: $0, to: value) } } : nil)
+        }
         return PeriodReport(
-            unitName: scope.title, period: period, date: scope.today,
-            movements: movementEvents.indices.map { index in
-                Movement(label: movementEvents[index].label, current: current[index], previous: previous[index],
-                         change: Percent.change(from: previous[index], to: current[index]))
-            },
+            unitName: scope.title, period: period, date: scope.today, countedThrough: through, previousThrough: previousThrough,
+            year: AdmissionsSummary.make(scope: scope, year: period.year, upTo: through),
+            movements: movementEvents.indices.map(movement),
             newMembers: admitted.count, meanAge: mean(agesNow),
             previousNewMembers: admittedLastYear.count, previousMeanAge: mean(agesThen),
-            breakdowns: breakdowns(of: (admitted, agesNow), lastYear: (admittedLastYear, agesThen)), unitCount: units.count,
-            unitsWithAdmission: admittingUnits.map(\.name), unitsWithoutSources: dryUnits.map(\.name))
+            breakdowns: breakdowns(of: (admitted, agesNow), lastYear: (admittedLastYear, agesThen)), unitsWithFiles: withFiles,
+            unitCount: units.count, unitsWithAdmission: admittingUnits.map(\.name), unitsWithoutSources: dryUnits.map(\.name))
     }
 
     /// The five-year bands of Biểu 2-BTCTW after 18–30.
@@ -152,17 +203,30 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// "68", "12 (chưa đủ)" or "không có số liệu", for a figure adding up `units` of the reporting units.
+    func cell(_ value: Int?, units: Int) -> String {
+        guard let value else { return FigureText.noData }
+        return units < unitCount ? "\(value) \(FigureText.partialMark)" : String(value)
+    }
+
     public var document: ReportDocument {
-        let previous = period.sameLastYear.vietnamese
-        func age(_ mean: Double?) -> String {
-            mean.map { Percent.text($0, decimals: 1).replacingOccurrences(of: " %", with: "") } ?? "—"
-        }
+        let previousStart = ReportPeriod.sameDayLastYear(period.start)
+        let previous = "\(previousStart.day)/\(previousStart.month)–\(FigureText.date(previousThrough))"
+        let currentLabel = period.vietnamese + (countedThrough < period.end ? " (tính đến \(FigureText.date(countedThrough)))" : "")
         let movementTable = ReportTable(
-            title: "Tình hình trong kỳ", columns: ["Nội dung", period.vietnamese, "Cùng kỳ (\(previous))", "Tăng/giảm"],
-            rows: movements.map { [$0.label, String($0.current), String($0.previous), Percent.text($0.change, decimals: 1)] },
+            title: "Tình hình trong kỳ", columns: ["Nội dung", currentLabel, "Cùng kỳ (\(previous))", "Tăng/giảm"],
+            rows: movements.map {
+                [$0.label, cell($0.current, units: $0.currentUnits) + ($0.reportedThrough.map { " (đến \(FigureText.date($0)))" } ?? ""),
+                 cell($0.previous, units: $0.previousUnits),
+                 Percent.text($0.change, decimals: 1)]
+            },
             numericColumns: [1, 2, 3])
-        var breakdownRows: [[String]] = [["Tổng số", "", String(newMembers), "", String(previousNewMembers),
-                                          Percent.text(Percent.change(from: previousNewMembers, to: newMembers), decimals: 1)]]
+        let filesOnly = unitsWithFiles < unitCount
+        var breakdownRows: [[String]] = [[
+            "Tổng số", "", unitsWithFiles == 0 ? FigureText.noData : String(newMembers), "",
+            unitsWithFiles == 0 ? FigureText.noData : String(previousNewMembers),
+            Percent.text(unitsWithFiles == 0 ? nil : Percent.change(from: previousNewMembers, to: newMembers), decimals: 1),
+        ]]
         for breakdown in breakdowns {
             for item in breakdown.items {
                 breakdownRows.append([
@@ -172,19 +236,47 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             }
         }
         let breakdownTable = ReportTable(
-            title: "Đảng viên mới kết nạp trong kỳ: \(newMembers)",
-            columns: ["Tiêu chí", "Nhóm", period.vietnamese, "Tỷ lệ", "Cùng kỳ (\(previous))", "Tăng/giảm"],
+            title: filesOnly
+                ? "Đảng viên mới kết nạp trong kỳ, theo hồ sơ của \(unitsWithFiles)/\(unitCount) đơn vị: \(newMembers)"
+                : "Đảng viên mới kết nạp trong kỳ: \(newMembers)",
+            columns: ["Tiêu chí", "Nhóm", currentLabel, "Tỷ lệ", "Cùng kỳ (\(previous))", "Tăng/giảm"],
             rows: breakdownRows, numericColumns: [2, 3, 4, 5])
         let unitRows = unitsWithAdmission.map { [$0, "Có kết nạp"] } + unitsWithoutSources.map { [$0, "Hết nguồn"] }
         let unitTable = ReportTable(title: "Đơn vị có kết nạp, đơn vị hết nguồn", columns: ["Đơn vị", "Tình hình"], rows: unitRows)
         return ReportDocument(
             title: "Báo cáo công tác phát triển đảng viên", unitName: unitName, periodLabel: period.vietnamese, date: date,
             tables: [movementTable, breakdownTable, unitTable],
-            notes: [
-                "Đơn vị có kết nạp trong kỳ: \(unitsWithAdmission.count)/\(unitCount); đơn vị hết nguồn: \(unitsWithoutSources.count)/\(unitCount).",
-                "Tuổi bình quân của đảng viên mới: " + age(meanAge) + " (cùng kỳ năm trước: " + age(previousMeanAge) + ").",
-                "Một người có thể thuộc nhiều nhóm \"Đặc điểm\" (dân tộc thiểu số, có đạo, đoàn viên), như Biểu 2-BTCTW.",
-                "Số liệu đếm từ hồ sơ: ngày quyết định kết nạp, ngày quyết định công nhận chính thức, ngày đưa ra khỏi danh sách, ngày xóa tên.",
-            ])
+            notes: notes)
+    }
+
+    var notes: [String] {
+        var notes = [
+            "Đơn vị có kết nạp trong kỳ: \(unitsWithAdmission.count)/\(unitCount); đơn vị hết nguồn: \(unitsWithoutSources.count)/\(unitCount).",
+            yearNote,
+            "Tuổi bình quân của đảng viên mới: " + ageText(meanAge) + " (cùng kỳ năm trước: " + ageText(previousMeanAge) + ").",
+            "Một người có thể thuộc nhiều nhóm \"Đặc điểm\" (dân tộc thiểu số, có đạo, đoàn viên), như Biểu 2-BTCTW.",
+            "Số liệu đếm từ hồ sơ: ngày quyết định kết nạp, ngày quyết định công nhận chính thức, ngày đưa ra khỏi danh sách, "
+                + "ngày xóa tên; đơn vị chưa có hồ sơ trong máy: số kết nạp đã báo cáo (từ 1/1). "
+                + "Cùng kỳ là cùng các ngày ấy của năm trước.",
+        ]
+        if movements.contains(where: { $0.current != nil && $0.currentUnits < unitCount || $0.previous != nil && $0.previousUnits < unitCount }) {
+            notes.append("\(FigureText.partialMark): chỉ cộng các đơn vị có số liệu; các đơn vị khác chưa có hồ sơ hay số liệu báo cáo trong kỳ.")
+        }
+        return notes
+    }
+
+    /// The year's admissions so far against the quota, in the words of the rate report.
+    var yearNote: String {
+        let admitted = year.admitted.text
+        var text = "Năm \(year.year), đã kết nạp tính đến \(FigureText.date(year.through)): \(admitted)"
+        if let quota = year.quota {
+            let whose = year.levelQuota.map { "\($0.unitName) giao; tổng chỉ tiêu các đơn vị: \(year.unitsQuota.cell)" } ?? "tổng chỉ tiêu các đơn vị"
+            text += ", đạt \(Percent.text(year.admitted.isPartial ? nil : year.quotaReached)) chỉ tiêu \(quota) (\(whose))"
+        }
+        return text + "."
+    }
+
+    func ageText(_ mean: Double?) -> String {
+        mean.map { Percent.text($0, decimals: 1).replacingOccurrences(of: " %", with: "") } ?? "—"
     }
 }

@@ -9,11 +9,15 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         public var unitID: String?
         public var name: String
         public var members: Int?
+        /// Today's head-count stands in for a start-of-year figure (printed with `*`).
+        public var membersEstimated: Bool
         public var termQuota: Int?
         public var sources: Int?
         public var admittedLastYear: Int?
         public var yearlyQuota: Int?
         public var admittedThisYear: Int?
+        /// A subtotal or total of admissions that misses some units' figures.
+        public var admittedPartial: Bool
         /// One figure per year of `supplementYears`.
         public var supplements: [Int?]
         public var supplementTotal: Int?
@@ -38,6 +42,8 @@ public struct QuotaReport: Codable, Sendable, Equatable {
     public var supplementYears: [Int]
     public var groups: [SectorGroup]
     public var total: Row
+    /// The quota set for the committee above the units, shown beside the sum of theirs.
+    public var levelQuota: LevelQuota?
     public var unitCount: Int
     public var unitsWithAdmissionThisYear: Int
     public var unitsWithAdmissionLastYear: Int
@@ -53,7 +59,8 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         var withAdmissionLastYear = 0
         for unit in units {
             let figures = UnitFigures(unit: unit, scope: scope)
-            let members = figures.members(atStartOf: year).count
+            let memberFigure = figures.members(atStartOf: year)
+            let members = memberFigure.count
             let quota = figures.quota(for: year)
             let sources = figures.sources
             let thisYear = figures.admitted(in: year, upTo: countUpTo)
@@ -64,8 +71,8 @@ public struct QuotaReport: Codable, Sendable, Equatable {
             let supplements = supplementYears.map { figures.supplement(for: $0) }
             let row = Row(
                 ordinal: unit.quota?.ordinal, unitID: unit.id.rawValue, name: unit.name, members: members,
-                termQuota: unit.quota?.termQuota, sources: sources, admittedLastYear: lastYear, yearlyQuota: quota,
-                admittedThisYear: thisYear.count, supplements: supplements,
+                membersEstimated: members != nil && memberFigure.estimated, termQuota: unit.quota?.termQuota, sources: sources, admittedLastYear: lastYear, yearlyQuota: quota,
+                admittedThisYear: thisYear.count, admittedPartial: false, supplements: supplements,
                 supplementTotal: supplements.contains { $0 != nil } ? supplements.reduce(0) { $0 + ($1 ?? 0) } : nil,
                 sourcesBelowQuota: flagSources(sources, quota), quotaBelowThreePercent: flagQuota(quota, members))
             let sector = unit.sector ?? "Chưa xếp khối"
@@ -82,7 +89,8 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         return QuotaReport(
             unitName: scope.title, year: year, date: scope.today, admittedThrough: latestThrough ?? countUpTo,
             termLabel: terms.count == 1 ? terms.first : nil, supplementYears: supplementYears, groups: groups,
-            total: sum(groups.flatMap(\.rows), name: "TỔNG CỘNG", width: supplementYears.count), unitCount: units.count,
+            total: sum(groups.flatMap(\.rows), name: "TỔNG CỘNG", width: supplementYears.count),
+            levelQuota: scope.levelQuota(for: year), unitCount: units.count,
             unitsWithAdmissionThisYear: withAdmission, unitsWithAdmissionLastYear: withAdmissionLastYear)
     }
 
@@ -103,9 +111,12 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         let quota = add(rows.map(\.yearlyQuota))
         let sources = add(rows.map(\.sources))
         return Row(
-            ordinal: nil, unitID: nil, name: name, members: members, termQuota: add(rows.map(\.termQuota)),
+            ordinal: nil, unitID: nil, name: name, members: members, membersEstimated: rows.contains(where: \.membersEstimated),
+            termQuota: add(rows.map(\.termQuota)),
             sources: sources, admittedLastYear: add(rows.map(\.admittedLastYear)), yearlyQuota: quota,
-            admittedThisYear: add(rows.map(\.admittedThisYear)), supplements: supplements,
+            admittedThisYear: add(rows.map(\.admittedThisYear)),
+            admittedPartial: rows.contains(where: \.admittedPartial) || FigureTotal(rows.map(\.admittedThisYear)).isPartial,
+            supplements: supplements,
             supplementTotal: add(rows.map(\.supplementTotal)), sourcesBelowQuota: flagSources(sources, quota),
             quotaBelowThreePercent: flagQuota(quota, members))
     }
@@ -126,8 +137,9 @@ public struct QuotaReport: Codable, Sendable, Equatable {
             var flags: [String] = []
             if row.sourcesBelowQuota { flags.append("Nguồn < chỉ tiêu") }
             if row.quotaBelowThreePercent { flags.append("Chỉ tiêu < 3 % đảng viên") }
-            return [row.ordinal.cell, row.name, row.members.cell, row.termQuota.cell, row.sources.cell,
-                row.admittedLastYear.cell, row.yearlyQuota.cell, row.admittedThisYear.cell]
+            let admitted = row.admittedThisYear.cell + (row.admittedPartial ? " " + FigureText.partialMark : "")
+            return [row.ordinal.cell, row.name, row.members.cell + (row.membersEstimated ? "*" : ""), row.termQuota.cell,
+                row.sources.cell, row.admittedLastYear.cell, row.yearlyQuota.cell, admitted]
                 + row.supplements.map(\.cell) + [row.supplementTotal.cell, flags.joined(separator: "; ")]
         }
         for group in groups {
@@ -138,7 +150,28 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         }
         totals.insert(rows.count)
         rows.append(cells(total))
+        if let levelQuota {
+            var level = Array(repeating: "", count: columns.count)
+            level[1] = "Chỉ tiêu \(levelQuota.unitName) giao"
+            level[6] = String(levelQuota.quota)
+            totals.insert(rows.count)
+            rows.append(level)
+        }
         let share = Percent.text(Percent.of(unitsWithAdmissionThisYear, unitCount))
+        var notes = [
+            "Đơn vị có kết nạp trong năm \(year): \(unitsWithAdmissionThisYear)/\(unitCount) (\(share)).",
+            "Đơn vị có kết nạp trong năm \(year - 1): \(unitsWithAdmissionLastYear)/\(unitCount).",
+            "Cảnh báo \"Nguồn < chỉ tiêu\": tổng số nguồn hiện có ít hơn chỉ tiêu năm; "
+                + "\"Chỉ tiêu < 3 % đảng viên\": chỉ tiêu năm thấp hơn 3 % số đảng viên (Nghị quyết 21).",
+        ]
+        if let levelQuota {
+            notes.append("Chỉ tiêu năm \(year) của \(levelQuota.unitName): \(levelQuota.quota); "
+                + "tổng chỉ tiêu các đơn vị: \(total.yearlyQuota.cell).")
+        }
+        if total.admittedPartial {
+            notes.append(FigureText.partialNote(FigureTotal(groups.flatMap(\.rows).map(\.admittedThisYear)), of: "Đã kết nạp"))
+        }
+        if total.membersEstimated { notes.append("* Chưa có số đảng viên đầu năm: dùng số đảng viên hiện nay.") }
         return ReportDocument(
             title: "Bảng chỉ tiêu kết nạp đảng viên của các đơn vị", unitName: unitName, periodLabel: "Năm \(year)",
             date: date,
@@ -147,11 +180,6 @@ public struct QuotaReport: Codable, Sendable, Equatable {
                     title: "Chỉ tiêu và kết quả kết nạp", columns: columns, rows: rows, totalRows: totals,
                     numericColumns: Set([0] + Array(2..<(columns.count - 1))))
             ],
-            notes: [
-                "Đơn vị có kết nạp trong năm \(year): \(unitsWithAdmissionThisYear)/\(unitCount) (\(share)).",
-                "Đơn vị có kết nạp trong năm \(year - 1): \(unitsWithAdmissionLastYear)/\(unitCount).",
-                "Cảnh báo \"Nguồn < chỉ tiêu\": tổng số nguồn hiện có ít hơn chỉ tiêu năm; "
-                    + "\"Chỉ tiêu < 3 % đảng viên\": chỉ tiêu năm thấp hơn 3 % số đảng viên (Nghị quyết 21).",
-            ])
+            notes: notes)
     }
 }

@@ -38,6 +38,19 @@ public struct ReportPeriod: Sendable, Equatable, Codable {
     /// The same period of the previous year, for the "cùng kỳ năm trước" column.
     public var sameLastYear: ReportPeriod { ReportPeriod(span: span, year: year - 1) }
 
+    /// The last day counted when the report is drawn up on `today`: the period's end, or today inside it.
+    public func countedThrough(today: CivilDate) -> CivilDate { min(end, max(today, start)) }
+
+    /// The same day one year earlier (29/2 becomes 28/2): "cùng kỳ" compares the same dates.
+    public static func sameDayLastYear(_ date: CivilDate) -> CivilDate {
+        CivilDate(year: date.year - 1, month: date.month, day: min(date.day, CivilDate.daysIn(month: date.month, year: date.year - 1)))!
+    }
+
+    /// Whether the period is a whole year counted to its last day: only then is the yearly 3–4 % target a grade.
+    public func isWholeYear(countedThrough date: CivilDate) -> Bool {
+        span == .year && date >= end
+    }
+
     /// "Quý I năm 2021", "6 tháng đầu năm 2021", "Năm 2021".
     public var vietnamese: String {
         switch span {
@@ -64,17 +77,19 @@ public enum Percent {
         previous == 0 ? nil : Double(current - previous) * 100 / Double(previous)
     }
 
-    /// "70 %", "3,25 %", "—": Vietnamese decimal comma, at most `decimals` places, no trailing zeros.
+    /// "70 %", "3,50 %", "—": Vietnamese decimal comma and always `decimals` places, so that a column of
+    /// percentages lines up and "3,5" never stands beside "3,25".
     public static func text(_ value: Double?, decimals: Int = 0) -> String {
         guard let value else { return "—" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        var text = decimals == 0 ? String(Int(rounded)) : String(rounded)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        let scaled = Int((abs(value) * scale).rounded())
+        let whole = scaled / Int(scale)
+        var text = (value < 0 && scaled != 0 ? "-" : "") + String(whole)
+        if decimals > 0 {
+            let fraction = String(scaled % Int(scale))
+            text += "," + String(repeating: "0", count: decimals - fraction.count) + fraction
         }
-        return text.replacingOccurrences(of: ".", with: ",") + " %"
+        return text + " %"
     }
 }

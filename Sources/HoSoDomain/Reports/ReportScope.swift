@@ -75,6 +75,21 @@ public struct ReportScope: Sendable {
         return Organisation(units: Array(tops)).sortedUnits.map(\.name).joined(separator: ", ")
     }
 
+    /// The committee the report is drawn up for when it stands above its reporting units: the chosen unit,
+    /// or the only top unit. The yearly quota set for it is the target of its level (the district's 185
+    /// beside the 121 its organisations registered).
+    public var level: Unit? {
+        let tops = organisation.units.values.filter { $0.parentID == nil || organisation.units[$0.parentID!] == nil }
+        guard let candidate = root ?? (tops.count == 1 ? tops.first : nil) else { return nil }
+        return reportingUnits.contains { $0.id == candidate.id } ? nil : candidate
+    }
+
+    /// The quota of `level` for `year`, with the committee's name.
+    public func levelQuota(for year: Int) -> LevelQuota? {
+        guard let level, let quota = level.quota?.quota(for: year) else { return nil }
+        return LevelQuota(unitName: level.name, quota: quota)
+    }
+
     /// The case files of the units in scope.
     public var scopedCases: [CaseFile] { cases.filter { unitIDs.contains($0.unitID) } }
 
@@ -132,8 +147,29 @@ public struct ReportScope: Sendable {
         return matches.count == 1 ? matches.first : nil
     }
 
+    /// The same directory given twice, or a copy of one (the same units and the same files): summing it
+    /// would count everything twice.
+    static func refuseRepeatedData(_ sources: [Source]) throws(ReportScopeError) {
+        for (position, source) in sources.enumerated() {
+            for earlier in sources[..<position] {
+                if earlier.label == source.label {
+                    throw ReportScopeError(
+                        message: "Thư mục dữ liệu \(source.label) được ghi hai lần (--data): cùng một dữ liệu chỉ được tính một lần. "
+                            + "Hãy bỏ một lần --data \(source.label) rồi chạy lại.")
+                }
+                if earlier.organisation.units == source.organisation.units,
+                   earlier.cases.map(\.id) == source.cases.map(\.id) {
+                    throw ReportScopeError(
+                        message: "Thư mục \(source.label) chứa cùng dữ liệu với \(earlier.label) (bản sao): cùng một dữ liệu "
+                            + "được đưa hai lần, chỉ được tính một lần. Hãy bỏ một trong hai thư mục (--data) rồi chạy lại.")
+                }
+            }
+        }
+    }
+
     static func merge(_ sources: [Source]) throws(ReportScopeError) -> (organisation: Organisation, cases: [CaseFile]) {
         if sources.count == 1 { return (sources[0].organisation, sources[0].cases) }
+        try refuseRepeatedData(sources)
         var units: [UnitID: Unit] = [:]
         var members: [Member] = []
         var cases: [CaseFile] = []
@@ -143,7 +179,8 @@ public struct ReportScope: Sendable {
             // Ids are only unique within a directory ("CB-1" everywhere), so each directory's ids are
             // qualified unless they name the shared committee above.
             var renamed: [UnitID: UnitID] = [:]
-            for unit in source.organisation.units.values {
+            // In a fixed order, so that a refusal names the same unit every run.
+            for unit in source.organisation.sortedUnits {
                 let folded = VietnameseText.folded(unit.name)
                 if unit.kind == .committee {
                     if let existing = committeeByName[folded] {
@@ -184,6 +221,17 @@ public struct ReportScope: Sendable {
             }
         }
         return (Organisation(units: Array(units.values), members: members), cases)
+    }
+}
+
+/// The yearly quota set for the committee a report is drawn up for.
+public struct LevelQuota: Codable, Sendable, Equatable {
+    public var unitName: String
+    public var quota: Int
+
+    public init(unitName: String, quota: Int) {
+        self.unitName = unitName
+        self.quota = quota
     }
 }
 

@@ -25,20 +25,21 @@ public struct UnitFigures: Sendable {
         scope.members(atStartOf: year, under: unit.id)
     }
 
-    /// Admissions dated from `from` to `through`, both included.
-    public func admitted(from: CivilDate, through: CivilDate) -> Int? {
-        if hasCaseFiles { return cases.filter { CaseEvents.admission($0).map { from <= $0 && $0 <= through } ?? false }.count }
-        guard from.month == 1, from.day == 1 else { return nil }
-        return unit.quota?.reportedAdmissions(in: from.year, upTo: through)?.count
-    }
+    /// Admissions dated from `from` to `through`, both included (see `admissions(from:through:)`).
+    public func admitted(from: CivilDate, through: CivilDate) -> Int? { admissions(from: from, through: through).count }
 
     /// Admissions of `year` up to `date` (or the whole year), and the date they are counted to.
     public func admitted(in year: Int, upTo date: CivilDate) -> (count: Int?, through: CivilDate) {
-        let yearEnd = CivilDate(year: year, month: 12, day: 31)!
-        let end = min(date, yearEnd)
-        if hasCaseFiles { return (admitted(from: CivilDate(year: year, month: 1, day: 1)!, through: end), end) }
-        guard let reported = unit.quota?.reportedAdmissions(in: year, upTo: end) else { return (nil, end) }
-        return (reported.count, reported.through ?? yearEnd)
+        let figure = admissions(from: CivilDate(year: year, month: 1, day: 1)!, through: min(date, CivilDate(year: year, month: 12, day: 31)!))
+        return (figure.count, figure.through)
+    }
+
+    /// Admissions dated from `from` to `through`: counted from the files when the unit has any, else as
+    /// the unit reported them (see `Admissions.of`).
+    public func admissions(from: CivilDate, through: CivilDate) -> Admissions {
+        let counted = hasCaseFiles
+            ? cases.filter { CaseEvents.admission($0).map { from <= $0 && $0 <= through } ?? false }.count : nil
+        return Admissions.of(counted: counted, quota: unit.quota, from: from, through: through)
     }
 
     /// Candidates still on the way (tổng số nguồn hiện có).
@@ -49,6 +50,69 @@ public struct UnitFigures: Sendable {
 
     public func quota(for year: Int) -> Int? { unit.quota?.quota(for: year) }
     public func supplement(for year: Int) -> Int? { unit.quota?.supplement(for: year) }
+}
+
+/// An admissions figure and the last day it counts: the rule every report and the board apply.
+public struct Admissions: Codable, Sendable, Equatable {
+    /// Nil when the unit has neither case files nor a reported figure for the dates asked.
+    public var count: Int?
+    public var through: CivilDate
+
+    public init(count: Int?, through: CivilDate) {
+        self.count = count
+        self.through = through
+    }
+
+    /// `counted` (the files' count, nil when the unit has no files) wins; else the figure the unit reported
+    /// for the year up to a date not after `through`, which runs from 1/1 and to its own date (a table
+    /// "tính đến 30/6" says 30/6 even when the report is drawn up later).
+    public static func of(counted: Int?, quota: UnitQuota?, from: CivilDate, through: CivilDate) -> Admissions {
+        if let counted { return Admissions(count: counted, through: through) }
+        guard from.month == 1, from.day == 1, let reported = quota?.reportedAdmissions(in: from.year, upTo: through) else {
+            return Admissions(count: nil, through: through)
+        }
+        return Admissions(count: reported.count, through: reported.through ?? CivilDate(year: from.year, month: 12, day: 31)!)
+    }
+}
+
+/// Figures of several units added up, with how many of them had one: a total that misses a unit is partial
+/// and says so instead of passing for the whole.
+public struct FigureTotal: Codable, Sendable, Equatable {
+    /// The sum of the figures there are; nil when no unit has one.
+    public var value: Int?
+    public var unitsWithFigure: Int
+    public var unitCount: Int
+
+    public init(_ figures: [Int?]) {
+        let known = figures.compactMap { $0 }
+        value = known.isEmpty ? nil : known.reduce(0, +)
+        unitsWithFigure = known.count
+        unitCount = figures.count
+    }
+
+    /// Some units have a figure and some have none.
+    public var isPartial: Bool { value != nil && unitsWithFigure < unitCount }
+
+    /// "68", "12 (chưa đủ)" or "không có số liệu".
+    public var text: String {
+        guard let value else { return FigureText.noData }
+        return isPartial ? "\(value) \(FigureText.partialMark)" : String(value)
+    }
+}
+
+/// The words the reports print for a figure that is missing or incomplete.
+public enum FigureText {
+    public static let noData = "không có số liệu"
+    public static let partialMark = "(chưa đủ)"
+
+    /// The note under a table with a partial total.
+    public static func partialNote(_ total: FigureTotal, of figure: String) -> String {
+        "\(partialMark) \(figure): chỉ cộng \(total.unitsWithFigure)/\(total.unitCount) đơn vị có số liệu; "
+            + "các đơn vị khác chưa có hồ sơ hay số liệu báo cáo trong kỳ."
+    }
+
+    /// "30/6/2021".
+    public static func date(_ date: CivilDate) -> String { "\(date.day)/\(date.month)/\(date.year)" }
 }
 
 /// When the events the reports count happened, read from a case file.

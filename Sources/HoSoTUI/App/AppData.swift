@@ -482,6 +482,8 @@ public struct CaseCounts: Equatable, Sendable {
     public private(set) var byMentor: [MemberID: Int] = [:]
     /// Files whose admission decision is dated in `year`.
     public private(set) var admitted = 0
+    /// Those files per unit: the board adds them up per reporting unit as the reports do.
+    public private(set) var admittedByUnit: [UnitID: Int] = [:]
 
     init(year: Int) {
         self.year = year
@@ -517,6 +519,7 @@ public struct CaseCounts: Equatable, Sendable {
         byUnit.merge(other.byUnit, uniquingKeysWith: +)
         byMentor.merge(other.byMentor, uniquingKeysWith: +)
         admitted += other.admitted
+        admittedByUnit.merge(other.admittedByUnit, uniquingKeysWith: +)
     }
 
     /// Files in a stage: the board's active files.
@@ -535,7 +538,10 @@ public struct CaseCounts: Equatable, Sendable {
         Self.bump(&byState, file.state, sign)
         Self.bump(&byUnit, file.unit, sign)
         for member in file.mentors { Self.bump(&byMentor, member, sign) }
-        if file.admitted { admitted += sign }
+        if file.admitted {
+            admitted += sign
+            Self.bump(&admittedByUnit, file.unit, sign)
+        }
     }
 
     /// A count that reaches zero is removed, so counts kept up to date equal counts made afresh.

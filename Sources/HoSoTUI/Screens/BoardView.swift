@@ -46,12 +46,37 @@ public enum BoardView {
         }
     }
 
-    /// Admissions this year (decision dated this year), the base (members of the cells) and the 3 % target.
-    /// This year's admissions against the 3–4 % target of the members at the start of the year, counted
-    /// as the rate report counts them.
-    public static func admissions(_ state: AppState) -> (admitted: Int, target: ClosedRange<Int>, base: Int) {
-        let base = state.data.membersAtStartOfYear.count ?? 0
-        return (state.index.counts.admitted, RateReport.target(members: base), base)
+    /// This year's admissions so far against the quota and the 3–4 % target, summed per reporting unit as
+    /// the reports sum them (a unit without files counts what it reported), from the index's counts.
+    public static func admissions(_ state: AppState) -> AdmissionsSummary {
+        let data = state.data
+        let counts = state.index.counts
+        let scope = ReportScope(organisation: data.organisation, cases: [], today: data.today)
+        return AdmissionsSummary.make(scope: scope, year: data.today.year, upTo: data.today) { unit, _, _ in
+            let units = scope.subtree(of: unit.id)
+            guard units.contains(where: { counts.byUnit[$0] != nil }) else { return nil }
+            return units.reduce(0) { $0 + (counts.admittedByUnit[$1] ?? 0) }
+        }
+    }
+
+    /// The board's two lines on admissions: the figure against the quota (or the 3 % target when no quota
+    /// is set), then the 3–4 % target of the members.
+    static func admissionLines(_ summary: AdmissionsSummary, today: CivilDate) -> (String, String) {
+        let upTo = summary.through < today ? " (tính đến \(FigureText.date(summary.through)))" : ""
+        let base = summary.members ?? 0
+        let target = RateReport.target(members: base)
+        let first: String
+        if let quota = summary.quota, summary.admitted.value != nil {
+            let reached = summary.admitted.isPartial ? "" : " · đạt \(Percent.text(summary.quotaReached))"
+            first = " Kết nạp năm \(summary.year)\(upTo): \(summary.admitted.text) · chỉ tiêu \(quota)\(reached)"
+        } else if let admitted = summary.admitted.value, !summary.admitted.isPartial {
+            let rate = base > 0 ? Double(admitted) * 100 / Double(base) : 0
+            first = " Kết nạp năm \(summary.year)\(upTo): \(admitted)/\(target.lowerBound) (\(NumberText.percent(rate)))"
+        } else {
+            first = " Kết nạp năm \(summary.year)\(upTo): \(summary.admitted.text)"
+        }
+        let estimated = summary.membersEstimated ? " (số hiện nay)" : ""
+        return (first, " Chỉ tiêu 3–4 % của \(base) đảng viên đầu năm\(estimated): \(target.lowerBound)–\(target.upperBound) người")
     }
 
     /// The member signed in when they see only the candidates they mentor (no role that lists the whole unit).
@@ -97,13 +122,9 @@ public enum BoardView {
                        at: below, col: 0, style: .title)
             buffer.put(" Thêm nhận xét tháng: t hoặc F7, chọn người rồi m", at: below + 1, col: 0, style: .muted)
         } else {
-            let (admitted, target, base) = admissions(state)
-            let rate = base > 0 ? Double(admitted) * 100 / Double(base) : 0
-            buffer.put(" Kết nạp năm \(state.data.today.year): \(admitted)/\(target.lowerBound) (\(NumberText.percent(rate)))",
-                       at: below, col: 0, style: .title)
-            let estimated = state.data.membersAtStartOfYear.estimated ? " (số hiện nay)" : ""
-            buffer.put(" Chỉ tiêu 3–4 % của \(base) đảng viên đầu năm\(estimated): \(target.lowerBound)–\(target.upperBound) người",
-                       at: below + 1, col: 0, style: .muted)
+            let (first, second) = admissionLines(admissions(state), today: state.data.today)
+            buffer.put(first, at: below, col: 0, style: .title)
+            buffer.put(second, at: below + 1, col: 0, style: .muted)
         }
         let all = counts.all
         buffer.put(" Tổng \(all.files) hồ sơ · quá hạn \(all.overdue) · sắp đến hạn \(all.dueSoon) · chưa có người giúp đỡ \(all.noMentor) · đã kết thúc hoặc dừng \(all.files - active)",
