@@ -40,13 +40,17 @@ struct ReportOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Ghi ra tệp thay vì in ra màn hình.", valueName: "FILE"))
     var output: String?
 
+    @Flag(help: "Ghi đè tệp của -o nếu đã có (không bao giờ ghi vào thư mục dữ liệu).") var force = false
+
     var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
+
+    /// The data directories the report reads.
+    var directories: [String] { data.isEmpty ? [DataLocation.resolve(explicit: nil)] : data.map(DataLocation.absolute) }
 
     /// The repositories, opened read-only in effect: reports never write. The person signs in to each
     /// and must hold a role that reads reports there (and `permission`, for a report naming candidates).
     func repositories(requiring permission: Permission = .readReports) throws -> [Repository] {
-        let directories = data.isEmpty ? [DataLocation.resolve(explicit: nil)] : data.map(DataLocation.absolute)
-        return try directories.map { directory in
+        try directories.map { directory in
             var global = GlobalOptions()
             global.data = directory
             global.actor = actor
@@ -80,11 +84,9 @@ struct ReportOptions: ParsableArguments {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let path = DataLocation.absolute(output)
-        // Reports hold personal data of candidates: readable by the owner only.
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw Failure.error("Không ghi được tệp \(path). Hãy kiểm tra thư mục và quyền ghi.")
-        }
+        // Reports hold personal data of candidates: written 0600, and never onto the data they come from.
+        let protected = directories + [DataLocation.resolve(explicit: nil)]
+        let path = try OutputFile(dataDirectories: protected, force: force).write(text, to: output)
         printError("đã ghi báo cáo vào \(path)")
     }
 }
