@@ -30,6 +30,7 @@ public struct HoSoCommand: ParsableCommand {
 public enum HoSoMain {
     public static func main() -> Never {
         do {
+            try RawArguments.refuseInvalidUTF8()
             var command = try HoSoCommand.parseAsRoot()
             try command.run()
             OpenedStores.warnings().forEach(printError)

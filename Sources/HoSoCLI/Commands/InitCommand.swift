@@ -26,6 +26,9 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            for (value, option) in [(official, "--official"), (probationary, "--probationary"), (attached, "--attached"), (exempt, "--exempt"), (committee, "--committee")] {
+                try InputBounds.count(value, option)
+            }
             let counts = MemberCounts(official: official, probationary: probationary, attachedElsewhere: attached, exempt: exempt)
             var problems = counts.problems
             if committee < 0 { problems.append("Số ủy viên đảng ủy không được âm.") }
@@ -77,6 +80,10 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
+                let id = id.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !id.isEmpty else {
+                    throw Failure.error("Mã đảng viên (--id) không được để trống. Chưa ghi gì. Hãy nhập mã, ví dụ --id M001.")
+                }
                 let session = try global.signIn()
                 let service = session.service
                 let member = try service.addMember(

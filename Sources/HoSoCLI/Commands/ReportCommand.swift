@@ -44,6 +44,12 @@ struct ReportOptions: ParsableArguments {
 
     var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
 
+    /// `--year`, checked, or the current year.
+    func year(_ typed: Int?) throws -> Int {
+        try InputBounds.year(typed, "--year")
+        return typed ?? currentDate.year
+    }
+
     /// The data directories the report reads.
     var directories: [String] { data.isEmpty ? [DataLocation.resolve(explicit: nil)] : data.map(DataLocation.absolute) }
 
@@ -100,8 +106,9 @@ struct QuotaReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let year = try options.year(year)
             let scope = try options.scope(try options.repositories())
-            let report = QuotaReport.make(scope: scope, year: year ?? options.currentDate.year)
+            let report = QuotaReport.make(scope: scope, year: year)
             try options.emit(report.document, json: report)
         }
     }
@@ -117,8 +124,9 @@ struct RateReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let year = try options.year(year)
             let scope = try options.scope(try options.repositories())
-            let report = RateReport.make(scope: scope, period: ReportPeriod(span: period, year: year ?? options.currentDate.year))
+            let report = RateReport.make(scope: scope, period: ReportPeriod(span: period, year: year))
             try options.emit(report.document, json: report)
         }
     }
@@ -134,8 +142,9 @@ struct PeriodReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let year = try options.year(year)
             let scope = try options.scope(try options.repositories())
-            let report = PeriodReport.make(scope: scope, period: ReportPeriod(span: period, year: year ?? options.currentDate.year))
+            let report = PeriodReport.make(scope: scope, period: ReportPeriod(span: period, year: year))
             try options.emit(report.document, json: report)
         }
     }

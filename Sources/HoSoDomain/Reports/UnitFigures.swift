@@ -34,9 +34,10 @@ public struct UnitFigures: Sendable {
 
     /// Admissions of `year` up to `date` (or the whole year), and the date they are counted to.
     public func admitted(in year: Int, upTo date: CivilDate) -> (count: Int?, through: CivilDate) {
-        let yearEnd = CivilDate(year: year, month: 12, day: 31)!
+        let whole = ReportPeriod(span: .year, year: year)
+        let yearEnd = whole.end
         let end = min(date, yearEnd)
-        if hasCaseFiles { return (admitted(from: CivilDate(year: year, month: 1, day: 1)!, through: end), end) }
+        if hasCaseFiles { return (admitted(from: whole.start, through: end), end) }
         guard let reported = unit.quota?.reportedAdmissions(in: year, upTo: end) else { return (nil, end) }
         return (reported.count, reported.through ?? yearEnd)
     }
@@ -44,7 +45,7 @@ public struct UnitFigures: Sendable {
     /// Candidates still on the way (tổng số nguồn hiện có).
     public var sources: Int? {
         if hasCaseFiles { return cases.filter { $0.state.isCandidate }.count }
-        return unit.quota?.reportedSources
+        return unit.quota?.reportedSources.flatMap(UnitQuota.plausible)
     }
 
     public func quota(for year: Int) -> Int? { unit.quota?.quota(for: year) }
