@@ -52,7 +52,7 @@ public enum HoSoMain {
             if code == .success {
                 print(text)
             } else {
-                FileHandle.standardError.write(Data((text + "\n").utf8))
+                writeToStandardError(text)
             }
             exit(code.rawValue)
         }
