@@ -65,4 +65,17 @@ struct ReportBoundsTests {
         #expect(ReportPeriod.years == 1900...2199)
         #expect(UnitQuota.counts == 0...1_000_000)
     }
+
+    @Test("An imported table with a figure no unit reaches is refused, naming the line and the column",
+          arguments: ["9223372036854775807", "99999999999999999999", "1.000.001"])
+    func importedFigureTooLarge(_ figure: String) {
+        let text = "TT\tĐơn vị\tTổng số đảng viên\n1\tPhường 1\t\(figure)\n"
+        #expect(throws: QuotaTableError.self) { try QuotaTableParser.parse(text) }
+        do {
+            _ = try QuotaTableParser.parse(text)
+        } catch {
+            #expect(error.line == 2 && error.column == "Tổng số đảng viên")
+            #expect(error.message.hasPrefix("\"\(figure)\""))
+        }
+    }
 }
