@@ -45,19 +45,32 @@ public struct AuditEvent: Codable, Sendable, Equatable {
 public enum AuditLog {
     public static let fileName = "audit.jsonl"
 
-    /// Appends `event`; a log that cannot be written never stops the work it describes.
-    public static func record(_ event: AuditEvent, inDirectory directory: String) {
+    /// Appends `event`; a log that cannot be written never stops the work it describes (a sign-in is
+    /// the exception: it uses `append`, and is refused when its attempt cannot be recorded).
+    public static func record(_ event: AuditEvent, inDirectory directory: String, fileSystem: any FileSystem = .real) {
+        try? append(event, inDirectory: directory, fileSystem: fileSystem)
+    }
+
+    /// Appends `event` as one line, all of it (a short write is continued, never left half), and syncs it.
+    /// Through the file-system seam like every other write of the store, so a full disk is seen and tested.
+    public static func append(_ event: AuditEvent, inDirectory directory: String, fileSystem: any FileSystem = .real) throws(FileSystemError) {
+        let path = directory + "/" + fileName
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard var line = try? encoder.encode(event) else { return }
+        // An event of codes and ids always encodes; failing that, nothing is written rather than a torn line.
+        guard var line = try? encoder.encode(event) else { throw FileSystemError(.write, path: path, code: EINVAL) }
         line.append(0x0A)
-        let path = directory + "/" + fileName
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        _ = fchmod(descriptor, 0o600)
-        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if written == line.count { _ = fsync(descriptor) }
+        let descriptor = try fileSystem.open(path, flags: O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, mode: 0o600)
+        do {
+            let status = try fileSystem.status(of: descriptor, path: path)
+            if status.permissions != 0o600 { try fileSystem.setPermissions(descriptor, 0o600, path: path) }
+            try DurableFiles(fileSystem: fileSystem).writeAll(descriptor, Array(line), path: path)
+            try fileSystem.fsync(descriptor, path: path)
+        } catch {
+            try? fileSystem.close(descriptor, path: path)
+            throw error
+        }
+        try fileSystem.close(descriptor, path: path)
     }
 
     /// The events recorded, oldest first (lines that do not parse are skipped: the log is advisory).
