@@ -67,7 +67,7 @@ public enum StoreError: Error, Sendable, Equatable {
     case partialRead
 
     /// Maps a failed system call to the error the clerk sees.
-    static func from(_ error: FileSystemError, rolledBack: Bool = true) -> StoreError {
+    public static func from(_ error: FileSystemError, rolledBack: Bool = true) -> StoreError {
         switch error.code {
         case ENOSPC, EDQUOT: .diskFull(path: error.path, step: error.operation, rolledBack: rolledBack)
         case EACCES, EPERM: .permissionDenied(path: error.path, step: error.operation)

@@ -102,8 +102,8 @@ struct SignInAttemptTests {
         defer { directory.remove() }
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
         let disk = FaultInjectingFileSystem()
-        // Calls of an append: open, fstat, write…
-        disk.arm(atCall: 2, .shortWrite)
+        // Calls of an append: stat of the folder, open, fstat, write…
+        disk.arm(atCall: 3, .shortWrite)
         try AuditLog.append(
             AuditEvent(kind: .wrongPassphrase, account: "hung", systemUser: "lan"), inDirectory: directory.path, fileSystem: disk)
         #expect(disk.faultedOperation == .write)

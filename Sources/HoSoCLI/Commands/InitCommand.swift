@@ -50,8 +50,10 @@ struct InitCommand: ParsableCommand {
                     decidesAdmissions: decides, educationExempt: educationExempt, memberCounts: counts,
                     committeeMembers: committee))
             let clerk = try PeopleInput.firstClerk(id: clerkId, name: clerkName, unit: units[0].id)
+            try DataDirectoryOwner.refuseOtherLogin(global.dataDirectory)
+            let repository: Repository
             do throws(RepositoryError) {
-                _ = try Repository.create(
+                repository = try Repository.create(
                     at: global.dataDirectory, units: units, members: [], accounts: [clerk], actor: clerk.signature)
             } catch {
                 throw Failure.error(error.message)

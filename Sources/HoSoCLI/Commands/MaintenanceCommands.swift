@@ -60,7 +60,9 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            // A damaged store cannot sign anyone in; its owner (the directory is theirs alone) restores it.
+            // A damaged store cannot sign anyone in; its owner (the directory is theirs alone) restores it,
+            // and nobody else: the files a restore writes must stay theirs.
+            try DataDirectoryOwner.refuseOtherLogin(global.dataDirectory)
             var actor = SystemUser.name
             if (try? global.openRepository()) != nil {
                 let session = try global.signIn()

@@ -5,18 +5,25 @@ import Foundation
 
 /// A data directory that belongs to another login: the store keeps it `0700`, so another account can
 /// neither read it nor tell that data is there. Said as such, instead of "no data here, run hoso init".
+///
+/// Root is refused too: whatever root writes there (the audit log, a lock file, a new segment) would
+/// belong to root, and the owner could then no longer read or append to it: their `people audit`
+/// would print nothing and wrong passphrases would go unrecorded.
 enum DataDirectoryOwner {
-    /// Refuses `directory` when it, or the folder above it that hides it, belongs to another login.
-    /// Root may open anything (and is not refused); the store's own checks still apply.
+    /// Refuses `directory` when it, or the folder above it that hides it, belongs to another login; as
+    /// root, also a data directory still to be made inside a folder that belongs to another login.
     static func refuseOtherLogin(_ directory: String) throws {
         let me = geteuid()
-        guard me != 0 else { return }
         var status = stat()
         if stat(directory, &status) == 0 {
             if status.st_uid != me { throw refusal(directory, closedFolder: directory, owner: status.st_uid) }
             return
         }
-        guard errno == EACCES else { return }
+        let cause = errno
+        if cause == ENOENT, me == 0, let (folder, owner) = nearestExistingFolder(of: directory), owner != 0 {
+            throw refusal(directory, closedFolder: folder, owner: owner)
+        }
+        guard cause == EACCES, me != 0 else { return }
         // A folder on the way is closed to this login: name whose it is.
         var folder = (directory as NSString).deletingLastPathComponent
         while !folder.isEmpty {
@@ -26,6 +33,18 @@ enum DataDirectoryOwner {
             if folder == "/" { break }
             folder = (folder as NSString).deletingLastPathComponent
         }
+    }
+
+    /// The closest folder above `directory` that exists, and its owner.
+    private static func nearestExistingFolder(of directory: String) -> (String, uid_t)? {
+        var folder = (directory as NSString).deletingLastPathComponent
+        var status = stat()
+        while !folder.isEmpty {
+            if stat(folder, &status) == 0 { return (folder, status.st_uid) }
+            if folder == "/" { return nil }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return nil
     }
 
     private static func refusal(_ directory: String, closedFolder folder: String, owner uid: uid_t) -> Failure {

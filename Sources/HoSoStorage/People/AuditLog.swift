@@ -60,6 +60,10 @@ public enum AuditLog {
         // An event of codes and ids always encodes; failing that, nothing is written rather than a torn line.
         guard var line = try? encoder.encode(event) else { throw FileSystemError(.write, path: path, code: EINVAL) }
         line.append(0x0A)
+        // Never create a file in the data directory that its owner could not read or append to (a run
+        // as root on someone else's directory): the owner's later attempts would go unrecorded.
+        let folder = try fileSystem.status(ofPath: directory)
+        if let owner = folder.owner, owner != geteuid() { throw FileSystemError(.open, path: path, code: EPERM) }
         let descriptor = try fileSystem.open(path, flags: O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, mode: 0o600)
         do {
             let status = try fileSystem.status(of: descriptor, path: path)
@@ -73,11 +77,24 @@ public enum AuditLog {
         try fileSystem.close(descriptor, path: path)
     }
 
-    /// The events recorded, oldest first (lines that do not parse are skipped: the log is advisory).
+    /// The events recorded, oldest first (lines that do not parse are skipped: the log is advisory); none
+    /// when the log cannot be read (`readEvents` says why).
     public static func events(inDirectory directory: String) -> [AuditEvent] {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + fileName) else { return [] }
+        (try? readEvents(inDirectory: directory)) ?? []
+    }
+
+    /// The events recorded, oldest first; throws when the log exists but cannot be read (another login's
+    /// file, a directory in its place), so an empty answer never hides an unreadable log.
+    public static func readEvents(inDirectory directory: String, fileSystem: any FileSystem = .real) throws(FileSystemError) -> [AuditEvent] {
+        let bytes: [UInt8]
+        do {
+            bytes = try DurableFiles(fileSystem: fileSystem).readAll(directory + "/" + fileName)
+        } catch {
+            if error.code == ENOENT { return [] }
+            throw error
+        }
         let decoder = JSONDecoder()
-        return data.split(separator: 0x0A).compactMap { try? decoder.decode(AuditEvent.self, from: Data($0)) }
+        return bytes.split(separator: 0x0A).compactMap { try? decoder.decode(AuditEvent.self, from: Data($0)) }
     }
 }
 
