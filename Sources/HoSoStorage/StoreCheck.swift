@@ -97,6 +97,12 @@ extension JournalStore {
             problem(.error, layout.snapshot, nil, error.message)
         }
         problems += checkHashChain(snapshotSeq: snapshotSeq, snapshotHash: snapshotHash)
+        for backup in Self.inspectBackups(inDirectory: layout.directory, schemaVersion: schemaVersion, fileSystem: fileSystem) {
+            guard let reason = backup.problem, !backup.olderFormat else { continue }
+            problem(.error, layout.backupsDirectory + "/" + backup.backup.name, nil,
+                    "bản sao lưu hỏng (\(reason)), không dùng được để khôi phục. Đừng khôi phục từ bản này; "
+                        + "chuyển nó ra khỏi thư mục dữ liệu để HoSo không đề xuất nó nữa.")
+        }
         return problems
     }
 

@@ -37,6 +37,7 @@ struct DemoCommand: ParsableCommand {
                     throw Failure.error(error.message)
                 }
                 FileHandle.standardError.write(Data("Đã tạo dữ liệu mẫu: \(cases) hồ sơ trong \(directory)\n".utf8))
+                created.map(FirstBackup.make)
             }
             if noOpen {
                 let service = try options.signIn(opened: created).service

@@ -59,6 +59,7 @@ struct InitCommand: ParsableCommand {
                 throw Failure.error(error.message)
             }
             print("Đã tạo thư mục dữ liệu \(global.dataDirectory) cho \(name).")
+            FirstBackup.make(of: repository)
             print("Thư ký hồ sơ: \(clerkName ?? SystemUser.name) (mã \(clerkId ?? SystemUser.name)), gắn với tài khoản máy tính \(SystemUser.name).")
             print("Tiếp theo: thêm đảng viên (hoso member add …) rồi hồ sơ (hoso case add …), hoặc mở giao diện: hoso")
         }
