@@ -69,10 +69,7 @@ public struct SignIn {
                     + "Nhờ thư ký hồ sơ đặt mật khẩu: hoso people passphrase \(account.id)")
         }
         if let until = account.lockedUntil, until > Timestamp.iso8601(now) {
-            throw refuse(
-                .locked, account: requested,
-                "\(account.signature) đang bị tạm khóa đến \(Self.vietnamTime(until)) (giờ Việt Nam) vì nhập sai mật khẩu "
-                    + "\(Self.attemptsBeforeLock) lần. Chờ hết thời gian khóa, hoặc nhờ thư ký hồ sơ đặt lại mật khẩu.")
+            throw refuse(.locked, account: requested, Self.lockedMessage(account, until: until))
         }
         guard let typed = passphrase(), !typed.isEmpty else {
             throw refuse(.refusedSignIn, account: requested, "Đăng nhập bằng --as \(account.id) cần mật khẩu của \(account.signature).")
@@ -98,9 +95,7 @@ public struct SignIn {
                 "\(account.signature) vừa được thay đổi (mật khẩu hoặc người dùng) trong lúc đăng nhập. Thử lại.")
         case .locked(let until):
             try recordOrRefuse(.locked, account: requested)
-            throw SignInRefusal(
-                message: "\(account.signature) đang bị tạm khóa đến \(Self.vietnamTime(until)) (giờ Việt Nam) vì nhập sai mật khẩu "
-                    + "\(Self.attemptsBeforeLock) lần. Chờ hết thời gian khóa, hoặc nhờ thư ký hồ sơ đặt lại mật khẩu.")
+            throw SignInRefusal(message: Self.lockedMessage(account, until: until))
         case .wrong(let attempt):
             try recordOrRefuse(.wrongPassphrase, account: account.id)
             throw SignInRefusal(
@@ -113,6 +108,11 @@ public struct SignIn {
                 "Sai mật khẩu lần thứ \(Self.attemptsBeforeLock): \(account.signature) bị tạm khóa \(Int(Self.lockDuration / 60)) phút "
                     + "(đến \(Self.vietnamTime(until)), giờ Việt Nam). Việc này đã được ghi lại.")
         }
+    }
+
+    static func lockedMessage(_ account: Account, until: String) -> String {
+        "\(account.signature) đang bị tạm khóa đến \(vietnamTime(until)) (giờ Việt Nam) vì nhập sai mật khẩu "
+            + "\(attemptsBeforeLock) lần. Chờ hết thời gian khóa, hoặc nhờ thư ký hồ sơ đặt lại mật khẩu."
     }
 
     /// The owner of data that has no people yet: clerk of every top unit.
