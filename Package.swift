@@ -48,6 +48,8 @@ let package = Package(
             dependencies: ["HoSoCLI"], swiftSettings: strictSettings),
         // A child process for the storage crash test: it saves in a loop until the test kills it.
         .executableTarget(name: "hoso-crash-child", dependencies: ["HoSoStorage"], swiftSettings: strictSettings),
+        // libFuzzer targets (dates, quota tables, the record decoder); does nothing unless built by scripts/fuzz.
+        .executableTarget(name: "hoso-fuzz", dependencies: ["HoSoDomain", "HoSoStorage"], swiftSettings: strictSettings),
         .target(
             name: "HoSoTestSupport",
             dependencies: ["HoSoDomain", "HoSoStorage", "HoSoTUI"],

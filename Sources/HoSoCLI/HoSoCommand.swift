@@ -30,6 +30,7 @@ public struct HoSoCommand: ParsableCommand {
 public enum HoSoMain {
     public static func main() -> Never {
         do {
+            try RawArguments.refuseInvalidUTF8()
             var command = try HoSoCommand.parseAsRoot()
             try command.run()
             OpenedStores.warnings().forEach(printError)
@@ -51,7 +52,7 @@ public enum HoSoMain {
             if code == .success {
                 print(text)
             } else {
-                FileHandle.standardError.write(Data((text + "\n").utf8))
+                writeToStandardError(text)
             }
             exit(code.rawValue)
         }

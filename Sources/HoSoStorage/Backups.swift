@@ -65,9 +65,9 @@ extension JournalStore {
         }
     }
 
-    /// The backups, oldest first.
+    /// The backups, oldest first, without the newest ones that do not verify (see `restorableBackups`).
     public func listBackups() -> [BackupInfo] {
-        Self.listBackups(inDirectory: directory, fileSystem: files.fileSystem)
+        Self.restorableBackups(inDirectory: directory, schemaVersion: schemaVersion, fileSystem: files.fileSystem)
     }
 
     /// Replaces the current records with those of a backup, as one attributed journal entry (so history,

@@ -44,12 +44,18 @@ public struct FileStatus: Sendable, Equatable {
     public let kind: Kind
     /// Modification time in nanoseconds since the epoch.
     public let modifiedNanoseconds: Int64
+    /// The user id that owns the file (nil when the file system did not say).
+    public let owner: UInt32?
 
     /// The kinds of file the store distinguishes.
     public enum Kind: Sendable, Equatable { case regular, directory, symbolicLink, other }
 
     /// Makes a status; used by file-system implementations.
-    public init(device: UInt64, inode: UInt64, size: Int64, permissions: UInt32, linkCount: UInt64, kind: Kind, modifiedNanoseconds: Int64) {
+    public init(
+        device: UInt64, inode: UInt64, size: Int64, permissions: UInt32, linkCount: UInt64, kind: Kind, modifiedNanoseconds: Int64,
+        owner: UInt32? = nil
+    ) {
+        self.owner = owner
         self.device = device
         self.inode = inode
         self.size = size

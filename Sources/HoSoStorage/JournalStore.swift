@@ -214,6 +214,29 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         }
     }
 
+    /// Reads record `id` as it is now, lets `decide` say what it becomes (nil: leave it), and saves that,
+    /// all under one hold of the store's lock: no other process saves between the read and the write, so
+    /// a decision that depends on the value (a count of attempts) is never taken twice on the same value.
+    /// `decide` runs under the lock: keep it short.
+    func update<T>(
+        id: String, actor: String, now: Date = Date(),
+        _ decide: (StoredRecord<Value>?) -> (newValue: Value?, summary: String, result: T)
+    ) throws(StoreError) -> T {
+        try withSaveLock { () throws(StoreError) -> T in
+            _ = try refreshLocked()
+            if state.unloaded[id] != nil { throw StoreError.partialRead }
+            let current = state.records[id]
+            let decision = decide(current)
+            guard let value = decision.newValue else { return decision.result }
+            let change = JournalChange(
+                id: id, revisionBefore: current?.revision, revision: (current?.revision ?? 0) + 1, summary: decision.summary,
+                value: Optional(value))
+            try appendLocked(JournalEntry(seq: state.seq + 1, time: Timestamp.iso8601(now), actor: actor, changes: [change], prevHash: state.lastHash))
+            if !deferring { compactIfDueLocked() }
+            return decision.result
+        }
+    }
+
     /// Applies entries other processes appended; returns true if anything changed. Cheap when nothing did.
     @discardableResult
     public func refresh() throws(StoreError) -> Bool {

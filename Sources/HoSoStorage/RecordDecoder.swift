@@ -458,6 +458,9 @@ private struct TapeBuilder {
     private func endOfString(from start: Int) throws -> (end: Int, escaped: Bool) {
         var cursor = start
         var escaped = false
+        // High bits seen: a string with a byte above 0x7F is checked to be UTF-8 here, whether or not it is
+        // ever decoded (a key, or the value of a member no type reads), as Foundation checks the whole text.
+        var nonASCII: UInt64 = 0
         let count = bytes.count
         guard let base = bytes.baseAddress else { throw RecordDecoder.Failure() }
         while true {
@@ -465,18 +468,42 @@ private struct TapeBuilder {
             // (strings are most of a record's bytes: names, notes, the history's seals), then straight to
             // the first one that does: the lowest byte the mask flags is always a true one.
             while cursor &+ 8 <= count {
-                let mask = StringScan.specialBytes(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+                let mask = StringScan.specialBytes(word)
                 if mask != 0 {
-                    cursor &+= mask.trailingZeroBitCount >> 3
+                    // Only the bytes before the flagged one belong to this stretch of the string.
+                    let kept = mask.trailingZeroBitCount >> 3
+                    nonASCII |= kept == 0 ? 0 : word & (0x8080_8080_8080_8080 >> (64 - 8 * UInt64(kept)))
+                    cursor &+= kept
                     break
                 }
+                nonASCII |= word & 0x8080_8080_8080_8080
                 cursor &+= 8
             }
             guard cursor < count else { throw RecordDecoder.Failure() }
             let byte = base[cursor]
-            if byte == UInt8(ascii: "\"") { return (cursor, escaped) }
+            if byte == UInt8(ascii: "\"") {
+                if nonASCII != 0, !UTF8Validation.isValid(UnsafeBufferPointer(start: base + start, count: cursor - start)) {
+                    throw RecordDecoder.Failure()
+                }
+                return (cursor, escaped)
+            }
+            if byte >= 0x80 { nonASCII = 1 }
             if byte < 0x20 { throw RecordDecoder.Failure() }
             if byte == UInt8(ascii: "\\") {
+                // The escape is checked here, read or not, as Foundation does: one of \" \\ \/ \b \f \n \r \t, or
+                // \u and four hex digits.
+                guard cursor + 1 < count else { throw RecordDecoder.Failure() }
+                switch base[cursor + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+                    UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    break
+                case UInt8(ascii: "u"):
+                    guard cursor + 5 < count else { throw RecordDecoder.Failure() }
+                    for offset in 2...5 where !base[cursor + offset].isHexDigit { throw RecordDecoder.Failure() }
+                default:
+                    throw RecordDecoder.Failure()
+                }
                 escaped = true
                 cursor += 2
             } else {
@@ -518,22 +545,28 @@ private struct TapeBuilder {
         throw RecordDecoder.Failure()
     }
 
+    /// A number as JSON writes it, read or not (Foundation refuses "3.", "01", "1e" and "-" anywhere in the
+    /// text): `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     private mutating func parseNumber() throws {
         let start = position
-        guard bytes[position] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) else {
-            throw RecordDecoder.Failure()
+        func digits() -> Int {
+            let first = position
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            return position - first
         }
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
-                position += 1
-            default:
-                guard position > start else { throw RecordDecoder.Failure() }
-                append(Tape.Node(kind: .number, start: start, end: position, next: nodes.count + 1))
-                return
-            }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let integerStart = position
+        let integerDigits = digits()
+        guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else { throw RecordDecoder.Failure() }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard digits() > 0 else { throw RecordDecoder.Failure() }
         }
-        guard position > start else { throw RecordDecoder.Failure() }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard digits() > 0 else { throw RecordDecoder.Failure() }
+        }
         append(Tape.Node(kind: .number, start: start, end: position, next: nodes.count + 1))
     }
 
@@ -713,4 +746,44 @@ private struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer { try next().unkeyedContainer() }
 
     mutating func superDecoder() throws -> any Decoder { try next() }
+}
+
+/// Whether bytes are well-formed UTF-8 (no overlong forms, surrogates or values above U+10FFFF), without
+/// making a `String`: what Foundation's decoder refuses in any string of the text.
+enum UTF8Validation {
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard index + length <= count, (low...high).contains(bytes[index + 1]) else { return false }
+            for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) { return false }
+            index += length
+        }
+        return true
+    }
+}
+
+extension UInt8 {
+    /// 0-9, a-f or A-F.
+    var isHexDigit: Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
+    }
 }

@@ -58,6 +58,7 @@ extension JournalStore {
             problems.append(CheckProblem(severity: severity, path: path, line: line, message: message))
         }
         let fileSystem = files.fileSystem
+        let owner = (try? fileSystem.status(ofPath: layout.directory))?.owner
         for directory in [layout.directory, layout.journalDirectory, layout.backupsDirectory] {
             guard let status = try? fileSystem.status(ofPath: directory) else {
                 if directory != layout.backupsDirectory { problem(.error, directory, nil, "thiếu thư mục") }
@@ -65,10 +66,13 @@ extension JournalStore {
             }
             if status.kind != .directory { problem(.error, directory, nil, "không phải thư mục") }
             if status.permissions != 0o700 { problem(.error, directory, nil, "quyền \(String(status.permissions, radix: 8)), phải là 700") }
+            if let message = FileOwnership.problem(of: status, directoryOwner: owner, path: directory) { problem(.error, directory, nil, message) }
             for name in (try? fileSystem.contentsOfDirectory(directory)) ?? [] {
                 let path = directory + "/" + name
                 guard let file = try? fileSystem.status(ofPath: path) else { continue }
                 if file.kind == .directory { continue }
+                if let message = FileOwnership.problem(of: file, directoryOwner: owner, path: path) { problem(.error, path, nil, message) }
+                if file.kind == .regular, let message = FileOwnership.unreadable(path, fileSystem: fileSystem) { problem(.error, path, nil, message) }
                 if name.hasPrefix(DurableFiles.temporaryPrefix) {
                     problem(.repairable, path, nil, "tệp tạm còn sót sau khi chương trình bị dừng đột ngột")
                 }
@@ -93,6 +97,12 @@ extension JournalStore {
             problem(.error, layout.snapshot, nil, error.message)
         }
         problems += checkHashChain(snapshotSeq: snapshotSeq, snapshotHash: snapshotHash)
+        for backup in Self.inspectBackups(inDirectory: layout.directory, schemaVersion: schemaVersion, fileSystem: fileSystem) {
+            guard let reason = backup.problem, !backup.olderFormat else { continue }
+            problem(.error, layout.backupsDirectory + "/" + backup.backup.name, nil,
+                    "bản sao lưu hỏng (\(reason)), không dùng được để khôi phục. Đừng khôi phục từ bản này; "
+                        + "chuyển nó ra khỏi thư mục dữ liệu để HoSo không đề xuất nó nữa.")
+        }
         return problems
     }
 

@@ -42,8 +42,10 @@ public enum StoreError: Error, Sendable, Equatable {
     case unsafeFile(path: String, reason: UnsafeFileReason)
     /// A data file or directory others can read or write.
     case insecurePermissions(path: String, permissions: UInt32)
-    /// The operating system refused access (EACCES/EPERM/EROFS).
+    /// The operating system refused access (EACCES/EPERM).
     case permissionDenied(path: String, step: FileOperation)
+    /// The file system is mounted read-only (EROFS): no permission would help.
+    case readOnlyFileSystem(path: String, step: FileOperation)
     /// The disk is full (ENOSPC/EDQUOT); `rolledBack` says the old data is untouched.
     case diskFull(path: String, step: FileOperation, rolledBack: Bool)
     /// Another disk error (EIO, …) at `step`; `rolledBack` says the old data is untouched.
@@ -65,10 +67,11 @@ public enum StoreError: Error, Sendable, Equatable {
     case partialRead
 
     /// Maps a failed system call to the error the clerk sees.
-    static func from(_ error: FileSystemError, rolledBack: Bool = true) -> StoreError {
+    public static func from(_ error: FileSystemError, rolledBack: Bool = true) -> StoreError {
         switch error.code {
         case ENOSPC, EDQUOT: .diskFull(path: error.path, step: error.operation, rolledBack: rolledBack)
-        case EACCES, EPERM, EROFS: .permissionDenied(path: error.path, step: error.operation)
+        case EACCES, EPERM: .permissionDenied(path: error.path, step: error.operation)
+        case EROFS: .readOnlyFileSystem(path: error.path, step: error.operation)
         case ELOOP: .unsafeFile(path: error.path, reason: .symbolicLink)
         default: .diskFailure(path: error.path, step: error.operation, code: error.code, rolledBack: rolledBack)
         }
@@ -77,7 +80,7 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The failed step, for errors that come from a system call.
     public var failedStep: FileOperation? {
         switch self {
-        case .diskFull(_, let step, _), .diskFailure(_, let step, _, _), .permissionDenied(_, let step): step
+        case .diskFull(_, let step, _), .diskFailure(_, let step, _, _), .permissionDenied(_, let step), .readOnlyFileSystem(_, let step): step
         default: nil
         }
     }
@@ -118,6 +121,10 @@ public enum StoreError: Error, Sendable, Equatable {
             return "Người khác có thể đọc \(path) (quyền \(String(permissions, radix: 8))). Chương trình không dùng nó. Hãy chạy: chmod go-rwx '\(path)'."
         case .permissionDenied(let path, let step):
             return "Không có quyền \(step.vietnameseName) \(path). Chưa lưu gì. Hãy kiểm tra quyền của thư mục dữ liệu."
+        case .readOnlyFileSystem(let path, let step):
+            return "Ổ đĩa chứa \(path) đang được gắn ở chế độ chỉ đọc (read-only), nên không \(step.vietnameseName) được. "
+                + "Chưa có gì thay đổi; dữ liệu vẫn nguyên. Hãy gắn lại ổ đĩa ở chế độ ghi được (hoặc chép thư mục dữ liệu "
+                + "sang ổ ghi được rồi chỉ đến nó bằng --data), rồi chạy lại lệnh."
         case .diskFull(let path, let step, let rolledBack):
             return rolledBack
                 ? "Ổ đĩa đã đầy: chưa lưu được thay đổi (bước \(step.vietnameseName), \(path)). Dữ liệu cũ vẫn còn nguyên. Hãy giải phóng chỗ trống rồi thử lại."

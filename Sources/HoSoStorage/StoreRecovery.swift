@@ -18,8 +18,14 @@ enum DamagedDirectory {
 
 extension JournalStore {
     /// The backups of the store in `directory`, oldest first, without opening it: this must work on a
-    /// store whose snapshot or journal is damaged, which is exactly when a backup is needed.
+    /// store whose snapshot or journal is damaged, which is exactly when a backup is needed. The newest
+    /// ones that do not verify are left out, so the last is a backup a restore can install.
     public static func listBackups(inDirectory directory: String, fileSystem: any FileSystem = .real) -> [BackupInfo] {
+        restorableBackups(inDirectory: directory, schemaVersion: nil, fileSystem: fileSystem)
+    }
+
+    /// Every file of `backups/` named as a backup, oldest first, unread.
+    static func allBackups(inDirectory directory: String, fileSystem: any FileSystem) -> [BackupInfo] {
         let backups = StoreLayout(directory: directory).backupsDirectory
         guard let names = try? fileSystem.contentsOfDirectory(backups) else { return [] }
         return names.compactMap { name in

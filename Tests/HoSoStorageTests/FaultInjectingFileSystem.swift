@@ -29,6 +29,8 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     private var armed: (index: Int, fault: Fault)?
     private var faulted: FileOperation?
     private var failNextWrite: Int32?
+    /// Operations that fail every time, with their `errno`: a disk that stays full.
+    private var alwaysFailing: [FileOperation: Int32] = [:]
 
     private var writtenBytes = 0
     private var statusHook: (path: String, action: @Sendable () -> Void)?
@@ -63,11 +65,17 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    /// Makes every later `operation` fail with `code` until `reset`: a disk that stays full.
+    func failEvery(_ operation: FileOperation, with code: Int32) {
+        mutex.withLock { alwaysFailing[operation] = code }
+    }
+
     func reset() {
         mutex.withLock {
             calls = []
             paths = []
             armed = nil
+            alwaysFailing = [:]
             writtenBytes = 0
         }
     }
@@ -76,6 +84,7 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
         mutex.withLock {
             calls.append(operation)
             paths.append(path)
+            if let code = alwaysFailing[operation] { return .error(code) }
             if operation == .write, let code = failNextWrite {
                 failNextWrite = nil
                 return .error(code)

@@ -105,6 +105,9 @@ struct CaseDo: ParsableCommand {
     }
 
     func makeEvent(_ event: Event.Kind, on day: CivilDate) throws -> Event {
+        for (value, option) in [(votesFor, "--for"), (against, "--against"), (exemptAbsent, "--exempt-absent")] {
+            try InputBounds.count(value, option)
+        }
         switch event {
         case .admitToSourceList: return .admitToSourceList(mentors: mentor.map { MemberID($0) })
         case .enrollInClass: return .enrollInClass(className: try required(className, "--class-name"))

@@ -30,6 +30,7 @@ struct CaseTaskCommand: ParsableCommand {
 
     func run() throws {
         if let done {
+            try InputBounds.count(done, "--done")
             try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .completeTask(index: done - 1))
         } else {
             try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .addTask(text: text ?? "", due: try due.resolve("--due")))
@@ -58,6 +59,7 @@ struct CaseVerify: ParsableCommand {
         @Option(help: "Ngày ghi (mặc định hôm nay).") var date: DateInput?
 
         func run() throws {
+            try InputBounds.year(bornYear, "--born-year")
             let item = VerificationItem(
                 relation: relation, fullName: name, birthYear: bornYear, place: place, isPartyMember: partyMember,
                 method: method, sent: try sent.resolve("--sent"), responsibleMemberID: responsible.map { MemberID($0) })
@@ -76,6 +78,7 @@ struct CaseVerify: ParsableCommand {
         @Option(help: "Ngày ghi (mặc định hôm nay).") var date: DateInput?
 
         func run() throws {
+            try InputBounds.count(item, "--item")
             try runEdit(
                 global: global, id: id, date: try date.resolve("--date"),
                 edit: .recordVerificationResult(index: item - 1, result: result, returned: try returned.resolve("--returned")))

@@ -24,6 +24,7 @@ struct DemoCommand: ParsableCommand {
             let directory = global.data.map(DataLocation.absolute) ?? DataLocation.dataHome() + "/hoso-demo"
             var options = global
             options.data = directory
+            try DataDirectoryOwner.refuseOtherLogin(directory)
             var created: Repository?
             if !FileManager.default.fileExists(atPath: directory + "/snapshot.json") {
                 let demo = DemoOrganisation.generate(caseCount: cases, seed: seed, today: global.currentDate)
@@ -36,6 +37,7 @@ struct DemoCommand: ParsableCommand {
                     throw Failure.error(error.message)
                 }
                 FileHandle.standardError.write(Data("Đã tạo dữ liệu mẫu: \(cases) hồ sơ trong \(directory)\n".utf8))
+                created.map(FirstBackup.make)
             }
             if noOpen {
                 let service = try options.signIn(opened: created).service

@@ -14,7 +14,7 @@ struct HolidaysCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard (1900...2199).contains(year) else { throw Failure.error("Năm \(year) ngoài khoảng 1900–2199.") }
+            try InputBounds.year(year, "Năm")
             let calendar = (try? global.openRepository().calendar) ?? WorkingCalendar()
             let holidays = calendar.holidays(in: year)
             if json {

@@ -26,6 +26,9 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            for (value, option) in [(official, "--official"), (probationary, "--probationary"), (attached, "--attached"), (exempt, "--exempt"), (committee, "--committee")] {
+                try InputBounds.count(value, option)
+            }
             let counts = MemberCounts(official: official, probationary: probationary, attachedElsewhere: attached, exempt: exempt)
             var problems = counts.problems
             if committee < 0 { problems.append("Số ủy viên đảng ủy không được âm.") }
@@ -47,13 +50,16 @@ struct InitCommand: ParsableCommand {
                     decidesAdmissions: decides, educationExempt: educationExempt, memberCounts: counts,
                     committeeMembers: committee))
             let clerk = try PeopleInput.firstClerk(id: clerkId, name: clerkName, unit: units[0].id)
+            try DataDirectoryOwner.refuseOtherLogin(global.dataDirectory)
+            let repository: Repository
             do throws(RepositoryError) {
-                _ = try Repository.create(
+                repository = try Repository.create(
                     at: global.dataDirectory, units: units, members: [], accounts: [clerk], actor: clerk.signature)
             } catch {
                 throw Failure.error(error.message)
             }
             print("Đã tạo thư mục dữ liệu \(global.dataDirectory) cho \(name).")
+            FirstBackup.make(of: repository)
             print("Thư ký hồ sơ: \(clerkName ?? SystemUser.name) (mã \(clerkId ?? SystemUser.name)), gắn với tài khoản máy tính \(SystemUser.name).")
             print("Tiếp theo: thêm đảng viên (hoso member add …) rồi hồ sơ (hoso case add …), hoặc mở giao diện: hoso")
         }
@@ -77,6 +83,10 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
+                let id = id.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !id.isEmpty else {
+                    throw Failure.error("Mã đảng viên (--id) không được để trống. Chưa ghi gì. Hãy nhập mã, ví dụ --id M001.")
+                }
                 let session = try global.signIn()
                 let service = session.service
                 let member = try service.addMember(

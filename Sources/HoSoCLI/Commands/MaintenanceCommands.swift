@@ -38,9 +38,14 @@ struct BackupCommand: ParsableCommand {
         try reportingFailures {
             if list {
                 // Without opening the store: the list is needed most when the store does not open.
-                let backups = Repository.listBackups(at: global.dataDirectory)
+                try DataDirectoryOwner.refuseOtherLogin(global.dataDirectory)
+                let backups = JournalStore<StoredItem>.inspectBackups(inDirectory: global.dataDirectory, schemaVersion: Repository.schemaVersion)
                 if backups.isEmpty { print("Chưa có bản sao lưu nào ở \(global.dataDirectory). Tạo một bản bằng: hoso backup") }
-                for backup in backups { print("\(backup.name)  \(backup.createdAt)  \(backup.size) byte") }
+                for check in backups {
+                    let backup = check.backup
+                    let verdict = check.problem.map { "  HỎNG: \($0) — không dùng để khôi phục" } ?? ""
+                    print("\(backup.name)  \(backup.createdAt)  \(backup.size) byte\(verdict)")
+                }
                 return
             }
             let session = try global.signIn()
@@ -60,7 +65,9 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            // A damaged store cannot sign anyone in; its owner (the directory is theirs alone) restores it.
+            // A damaged store cannot sign anyone in; its owner (the directory is theirs alone) restores it,
+            // and nobody else: the files a restore writes must stay theirs.
+            try DataDirectoryOwner.refuseOtherLogin(global.dataDirectory)
             var actor = SystemUser.name
             if (try? global.openRepository()) != nil {
                 let session = try global.signIn()

@@ -155,7 +155,15 @@ struct PeopleCommand: ParsableCommand {
             try reportingFailures {
                 let session = try global.signIn()
                 try session.require(.managePeople)
-                for event in AuditLog.events(inDirectory: session.repository.directory).suffix(max(0, last)) {
+                let events: [AuditEvent]
+                do throws(FileSystemError) {
+                    events = try AuditLog.readEvents(inDirectory: session.repository.directory)
+                } catch {
+                    throw Failure.error(
+                        "Không đọc được nhật ký an ninh \(session.repository.directory)/\(AuditLog.fileName): "
+                            + "\(StoreError.from(error).message) Hãy chạy hoso check để xem tệp nào cần sửa.")
+                }
+                for event in events.suffix(max(0, last)) {
                     let fields = [event.at, event.kind.rawValue, event.account ?? "-", "máy:" + event.systemUser, event.caseID ?? "", event.detail ?? ""]
                     print(VietnameseText.sanitizedForDisplay(fields.filter { !$0.isEmpty }.joined(separator: "  ")))
                 }

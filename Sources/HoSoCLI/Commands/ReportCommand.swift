@@ -40,7 +40,18 @@ struct ReportOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Ghi ra tệp thay vì in ra màn hình.", valueName: "FILE"))
     var output: String?
 
+    @Flag(help: "Ghi đè tệp của -o nếu đã có (không bao giờ ghi vào thư mục dữ liệu).") var force = false
+
     var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
+
+    /// `--year`, checked, or the current year.
+    func year(_ typed: Int?) throws -> Int {
+        try InputBounds.year(typed, "--year")
+        return typed ?? currentDate.year
+    }
+
+    /// The data directories the report reads.
+    var directories: [String] { data.isEmpty ? [DataLocation.resolve(explicit: nil)] : data.map(DataLocation.absolute) }
 
     /// The repositories, opened read-only in effect: reports never write. The person signs in to each
     /// and must hold a role that reads reports there (and `permission`, for a report naming candidates).
@@ -83,11 +94,9 @@ struct ReportOptions: ParsableArguments {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let path = DataLocation.absolute(output)
-        // Reports hold personal data of candidates: readable by the owner only.
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw Failure.error("Không ghi được tệp \(path). Hãy kiểm tra thư mục và quyền ghi.")
-        }
+        // Reports hold personal data of candidates: written 0600, and never onto the data they come from.
+        let protected = directories + [DataLocation.resolve(explicit: nil)]
+        let path = try OutputFile(dataDirectories: protected, force: force).write(text, to: output)
         printError("đã ghi báo cáo vào \(path)")
     }
 }
@@ -101,8 +110,9 @@ struct QuotaReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let year = try options.year(year)
             let scope = try options.scope(try options.repositories())
-            let report = QuotaReport.make(scope: scope, year: year ?? options.currentDate.year)
+            let report = QuotaReport.make(scope: scope, year: year)
             try options.emit(report.document, json: report)
         }
     }
@@ -118,8 +128,9 @@ struct RateReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let year = try options.year(year)
             let scope = try options.scope(try options.repositories())
-            let report = RateReport.make(scope: scope, period: ReportPeriod(span: period, year: year ?? options.currentDate.year))
+            let report = RateReport.make(scope: scope, period: ReportPeriod(span: period, year: year))
             try options.emit(report.document, json: report)
         }
     }
@@ -135,8 +146,9 @@ struct PeriodReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let year = try options.year(year)
             let scope = try options.scope(try options.repositories())
-            let report = PeriodReport.make(scope: scope, period: ReportPeriod(span: period, year: year ?? options.currentDate.year))
+            let report = PeriodReport.make(scope: scope, period: ReportPeriod(span: period, year: year))
             try options.emit(report.document, json: report)
         }
     }

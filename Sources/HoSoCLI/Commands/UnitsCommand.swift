@@ -57,6 +57,7 @@ struct UnitsImport: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try InputBounds.year(year, "--year")
             let table = try Repository.readQuotaTable(at: DataLocation.absolute(file))
             for subtotal in table.subtotals {
                 let members = subtotal.figures[.members].map { ", \($0) đảng viên" } ?? ""
@@ -108,7 +109,11 @@ struct UnitsSetQuota: ParsableCommand {
                 throw Failure.error(
                     "Chưa có gì để ghi. Hãy ghi ít nhất một trong --quota, --supplement, --members, --term-quota, --sources, --admitted.")
             }
-            if values.contains(where: { $0 < 0 }) { throw Failure.error("Các số không được âm.") }
+            try InputBounds.year(year, "--year")
+            for (value, option) in [(quota, "--quota"), (supplement, "--supplement"), (members, "--members"),
+                                    (termQuota, "--term-quota"), (sources, "--sources"), (admitted, "--admitted")] {
+                try InputBounds.count(value, option)
+            }
             let session = try global.signIn()
             try session.require(.manageUnits, inUnit: UnitID(unit))
             let repository = session.repository

@@ -69,7 +69,14 @@ struct RefusalJSON: Encodable {
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("hoso: " + message + "\n").utf8))
+    writeToStandardError("hoso: " + message)
+}
+
+/// Every message HoSo writes on standard error goes through here: a message may quote what a person
+/// typed or what a file holds, so control characters (an `ESC ]` title sequence, a bidi override) are
+/// shown as visible placeholders, once for all, and no message can drive the terminal.
+func writeToStandardError(_ text: String) {
+    FileHandle.standardError.write(Data((VietnameseText.sanitizedMultiLineForDisplay(text) + "\n").utf8))
 }
 
 enum JSONOutput {

@@ -28,6 +28,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// `readingCasesWhere`: decode only the case files it admits (a read-only command over a few files).
     func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Repository {
+        try DataDirectoryOwner.refuseOtherLogin(dataDirectory)
         do {
             let repository = if let admits {
                 try Repository.open(at: dataDirectory, readingCasesWhere: admits)

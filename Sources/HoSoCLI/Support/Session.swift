@@ -31,9 +31,12 @@ struct Session {
 
 enum SystemUser {
     /// The login of the real user id: `$USER` can be set to anything, the password database cannot.
-    static var name: String {
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return String(getuid())
+    static var name: String { login(of: getuid()) }
+
+    /// The login of user id `uid` in the password database, or the number when it has none.
+    static func login(of uid: uid_t) -> String {
+        if let entry = getpwuid(uid), let name = entry.pointee.pw_name { return String(cString: name) }
+        return String(uid)
     }
 }
 

@@ -40,14 +40,29 @@ public struct UnitQuota: Codable, Sendable, Equatable {
         self.reportedAdmissions = reportedAdmissions
     }
 
-    public func members(atStartOf year: Int) -> Int? { membersAtStartOfYear.value(for: year) }
-    public func quota(for year: Int) -> Int? { yearlyQuotas.value(for: year) }
-    public func supplement(for year: Int) -> Int? { supplements.value(for: year) }
+    /// The counts a person may record (members, quotas, sources, admissions): no unit is larger, and sums of
+    /// thousands of units stay far from overflowing.
+    public static let counts = 0...1_000_000
+
+    // A figure outside `counts` was stored before the bound existed (or by hand): the reports treat it as
+    // unknown rather than trap on its sum.
+    public func members(atStartOf year: Int) -> Int? { membersAtStartOfYear.value(for: year).flatMap(Self.plausible) }
+    public func quota(for year: Int) -> Int? { yearlyQuotas.value(for: year).flatMap(Self.plausible) }
+    public func supplement(for year: Int) -> Int? { supplements.value(for: year).flatMap(Self.plausible) }
+
+    /// `count` when it lies in `counts`, else nil.
+    public static func plausible(_ count: Int) -> Int? { counts.contains(count) ? count : nil }
 
     /// The reported admissions of `year` up to `date` (the latest report not after it), if any.
     public func reportedAdmissions(in year: Int, upTo date: CivilDate? = nil) -> ReportedAdmissions? {
         reportedAdmissions
-            .filter { $0.year == year && (date == nil || ($0.through ?? CivilDate(year: year, month: 12, day: 31)!) <= date!) }
+            .filter { reported in
+                guard reported.year == year, Self.counts.contains(reported.count) else { return false }
+                guard let date else { return true }
+                // A report for the whole year counts as of its last day.
+                guard let through = reported.through ?? CivilDate(year: year, month: 12, day: 31) else { return false }
+                return through <= date
+            }
             .max { ($0.through?.julianDay ?? Int.max) < ($1.through?.julianDay ?? Int.max) }
     }
 

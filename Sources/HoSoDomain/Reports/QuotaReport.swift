@@ -49,10 +49,12 @@ public struct QuotaReport: Codable, Sendable, Equatable {
     public var unitsWithAdmissionLastYear: Int
 
     /// Builds the table for `year` over the reporting units of `scope`.
-    public static func make(scope: ReportScope, year: Int) -> QuotaReport {
+    public static func make(scope: ReportScope, year requestedYear: Int) -> QuotaReport {
+        let thisYear = ReportPeriod(span: .year, year: requestedYear)
+        let year = thisYear.year
         let units = scope.reportingUnits
         let supplementYears = Array(Set(units.flatMap { $0.quota?.supplements.map(\.year) ?? [] })).sorted()
-        let countUpTo = min(scope.today, CivilDate(year: year, month: 12, day: 31)!)
+        let countUpTo = min(scope.today, thisYear.end)
         var latestThrough: CivilDate?
         var groups: [SectorGroup] = []
         var withAdmission = 0
@@ -63,16 +65,16 @@ public struct QuotaReport: Codable, Sendable, Equatable {
             let members = memberFigure.count
             let quota = figures.quota(for: year)
             let sources = figures.sources
-            let thisYear = figures.admitted(in: year, upTo: countUpTo)
-            let lastYear = figures.admitted(in: year - 1, upTo: CivilDate(year: year - 1, month: 12, day: 31)!).count
-            if thisYear.count != nil { latestThrough = max(latestThrough ?? thisYear.through, thisYear.through) }
-            if (thisYear.count ?? 0) > 0 { withAdmission += 1 }
+            let admitted = figures.admitted(in: year, upTo: countUpTo)
+            let lastYear = figures.admitted(in: thisYear.sameLastYear.year, upTo: thisYear.sameLastYear.end).count
+            if admitted.count != nil { latestThrough = max(latestThrough ?? admitted.through, admitted.through) }
+            if (admitted.count ?? 0) > 0 { withAdmission += 1 }
             if (lastYear ?? 0) > 0 { withAdmissionLastYear += 1 }
             let supplements = supplementYears.map { figures.supplement(for: $0) }
             let row = Row(
                 ordinal: unit.quota?.ordinal, unitID: unit.id.rawValue, name: unit.name, members: members,
-                membersEstimated: members != nil && memberFigure.estimated, termQuota: unit.quota?.termQuota, sources: sources, admittedLastYear: lastYear, yearlyQuota: quota,
-                admittedThisYear: thisYear.count, admittedPartial: false, supplements: supplements,
+                membersEstimated: members != nil && memberFigure.estimated, termQuota: unit.quota?.termQuota.flatMap(UnitQuota.plausible), sources: sources, admittedLastYear: lastYear, yearlyQuota: quota,
+                admittedThisYear: admitted.count, admittedPartial: false, supplements: supplements,
                 supplementTotal: supplements.contains { $0 != nil } ? supplements.reduce(0) { $0 + ($1 ?? 0) } : nil,
                 sourcesBelowQuota: flagSources(sources, quota), quotaBelowThreePercent: flagQuota(quota, members))
             let sector = unit.sector ?? "Chưa xếp khối"

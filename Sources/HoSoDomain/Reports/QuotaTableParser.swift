@@ -218,6 +218,12 @@ struct QuotaTableRowCells {
                     line: line, column: title(of: column),
                     message: "\"\(text)\" không phải là số nguyên không âm. Hãy ghi số (ví dụ 12 hoặc 1.804) hoặc để trống.")
             }
+            // A figure no unit reaches is a typing mistake, and would overflow the sums of every report.
+            guard UnitQuota.counts.contains(number) else {
+                throw QuotaTableError(
+                    line: line, column: title(of: column),
+                    message: "\"\(text)\" lớn hơn mức cho phép (từ 0 đến 1.000.000). Hãy kiểm tra lại số trong bảng; chưa nhập gì.")
+            }
             result[column] = number
         }
         return result

@@ -21,11 +21,17 @@ public struct ReportPeriod: Sendable, Equatable, Codable {
     public var span: Span
     public var year: Int
 
+    /// The years a person may ask a report for, or record a unit's figures for (the CLI refuses others).
+    public static let years = 1900...2199
+
+    /// A year the calendar cannot hold (before 1 or after 9999) becomes the nearest one it can: a caller that
+    /// did not check `years` gets a report that counts nothing, never a trap.
     public init(span: Span, year: Int) {
         self.span = span
-        self.year = year
+        self.year = min(max(year, 1), 9999)
     }
 
+    // Safe to unwrap: `init` keeps `year` within the calendar and `span` names real months.
     public var start: CivilDate { CivilDate(year: year, month: span.months.lowerBound, day: 1)! }
 
     public var end: CivilDate {

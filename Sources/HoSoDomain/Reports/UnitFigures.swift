@@ -30,7 +30,8 @@ public struct UnitFigures: Sendable {
 
     /// Admissions of `year` up to `date` (or the whole year), and the date they are counted to.
     public func admitted(in year: Int, upTo date: CivilDate) -> (count: Int?, through: CivilDate) {
-        let figure = admissions(from: CivilDate(year: year, month: 1, day: 1)!, through: min(date, CivilDate(year: year, month: 12, day: 31)!))
+        let whole = ReportPeriod(span: .year, year: year)
+        let figure = admissions(from: whole.start, through: min(date, whole.end))
         return (figure.count, figure.through)
     }
 
@@ -45,7 +46,7 @@ public struct UnitFigures: Sendable {
     /// Candidates still on the way (tổng số nguồn hiện có).
     public var sources: Int? {
         if hasCaseFiles { return cases.filter { $0.state.isCandidate }.count }
-        return unit.quota?.reportedSources
+        return unit.quota?.reportedSources.flatMap(UnitQuota.plausible)
     }
 
     public func quota(for year: Int) -> Int? { unit.quota?.quota(for: year) }

@@ -45,26 +45,56 @@ public struct AuditEvent: Codable, Sendable, Equatable {
 public enum AuditLog {
     public static let fileName = "audit.jsonl"
 
-    /// Appends `event`; a log that cannot be written never stops the work it describes.
-    public static func record(_ event: AuditEvent, inDirectory directory: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard var line = try? encoder.encode(event) else { return }
-        line.append(0x0A)
-        let path = directory + "/" + fileName
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        _ = fchmod(descriptor, 0o600)
-        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if written == line.count { _ = fsync(descriptor) }
+    /// Appends `event`; a log that cannot be written never stops the work it describes (a sign-in is
+    /// the exception: it uses `append`, and is refused when its attempt cannot be recorded).
+    public static func record(_ event: AuditEvent, inDirectory directory: String, fileSystem: any FileSystem = .real) {
+        try? append(event, inDirectory: directory, fileSystem: fileSystem)
     }
 
-    /// The events recorded, oldest first (lines that do not parse are skipped: the log is advisory).
+    /// Appends `event` as one line, all of it (a short write is continued, never left half), and syncs it.
+    /// Through the file-system seam like every other write of the store, so a full disk is seen and tested.
+    public static func append(_ event: AuditEvent, inDirectory directory: String, fileSystem: any FileSystem = .real) throws(FileSystemError) {
+        let path = directory + "/" + fileName
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // An event of codes and ids always encodes; failing that, nothing is written rather than a torn line.
+        guard var line = try? encoder.encode(event) else { throw FileSystemError(.write, path: path, code: EINVAL) }
+        line.append(0x0A)
+        // Never create a file in the data directory that its owner could not read or append to (a run
+        // as root on someone else's directory): the owner's later attempts would go unrecorded.
+        let folder = try fileSystem.status(ofPath: directory)
+        if let owner = folder.owner, owner != geteuid() { throw FileSystemError(.open, path: path, code: EPERM) }
+        let descriptor = try fileSystem.open(path, flags: O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, mode: 0o600)
+        do {
+            let status = try fileSystem.status(of: descriptor, path: path)
+            if status.permissions != 0o600 { try fileSystem.setPermissions(descriptor, 0o600, path: path) }
+            try DurableFiles(fileSystem: fileSystem).writeAll(descriptor, Array(line), path: path)
+            try fileSystem.fsync(descriptor, path: path)
+        } catch {
+            try? fileSystem.close(descriptor, path: path)
+            throw error
+        }
+        try fileSystem.close(descriptor, path: path)
+    }
+
+    /// The events recorded, oldest first (lines that do not parse are skipped: the log is advisory); none
+    /// when the log cannot be read (`readEvents` says why).
     public static func events(inDirectory directory: String) -> [AuditEvent] {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + fileName) else { return [] }
+        (try? readEvents(inDirectory: directory)) ?? []
+    }
+
+    /// The events recorded, oldest first; throws when the log exists but cannot be read (another login's
+    /// file, a directory in its place), so an empty answer never hides an unreadable log.
+    public static func readEvents(inDirectory directory: String, fileSystem: any FileSystem = .real) throws(FileSystemError) -> [AuditEvent] {
+        let bytes: [UInt8]
+        do {
+            bytes = try DurableFiles(fileSystem: fileSystem).readAll(directory + "/" + fileName)
+        } catch {
+            if error.code == ENOENT { return [] }
+            throw error
+        }
         let decoder = JSONDecoder()
-        return data.split(separator: 0x0A).compactMap { try? decoder.decode(AuditEvent.self, from: Data($0)) }
+        return bytes.split(separator: 0x0A).compactMap { try? decoder.decode(AuditEvent.self, from: Data($0)) }
     }
 }
 

@@ -17,11 +17,20 @@ public struct SignIn {
     /// The operating-system user running the program (from the real user id, not from `$USER`).
     let systemUser: String
     let now: Date
+    /// Where passphrase attempts are counted: the repository's own store, or in tests one whose disk fails.
+    let attemptStore: JournalStore<StoredItem>
+    let fileSystem: any FileSystem
 
     public init(repository: Repository, systemUser: String, now: Date = Date()) {
+        self.init(repository: repository, systemUser: systemUser, now: now, attemptStore: repository.store, fileSystem: .real)
+    }
+
+    init(repository: Repository, systemUser: String, now: Date, attemptStore: JournalStore<StoredItem>, fileSystem: any FileSystem) {
         self.repository = repository
         self.systemUser = systemUser
         self.now = now
+        self.attemptStore = attemptStore
+        self.fileSystem = fileSystem
     }
 
     /// The person, given the `--as` asked for (nil: the operating-system login) and a way to ask for
@@ -47,7 +56,7 @@ public struct SignIn {
             }
             return own
         }
-        guard var account = accounts[requested] else {
+        guard let account = accounts[requested] else {
             throw refuse(
                 .refusedSignIn, account: requested,
                 "Không có người dùng mã \"\(requested)\". Xem danh sách bằng: hoso people list")
@@ -60,43 +69,50 @@ public struct SignIn {
                     + "Nhờ thư ký hồ sơ đặt mật khẩu: hoso people passphrase \(account.id)")
         }
         if let until = account.lockedUntil, until > Timestamp.iso8601(now) {
-            throw refuse(
-                .locked, account: requested,
-                "\(account.signature) đang bị tạm khóa đến \(Self.vietnamTime(until)) (giờ Việt Nam) vì nhập sai mật khẩu "
-                    + "\(Self.attemptsBeforeLock) lần. Chờ hết thời gian khóa, hoặc nhờ thư ký hồ sơ đặt lại mật khẩu.")
+            throw refuse(.locked, account: requested, Self.lockedMessage(account, until: until))
         }
         guard let typed = passphrase(), !typed.isEmpty else {
             throw refuse(.refusedSignIn, account: requested, "Đăng nhập bằng --as \(account.id) cần mật khẩu của \(account.signature).")
         }
-        let revision = repository.accountRevision(account.id)
-        if PassphraseHasher.matches(typed, stored) {
-            if account.failedAttempts > 0 || account.lockedUntil != nil {
-                account.failedAttempts = 0
-                account.lockedUntil = nil
-                try? repository.save(account: account, expectedRevision: revision, actor: account.signature, summary: "Đăng nhập đúng mật khẩu")
-            }
-            record(.signedIn, account: account.id)
-            return account
+        // scrypt takes a tenth of a second: run outside the lock, so other saves do not wait for it. Under
+        // the lock it runs again only if the passphrase was changed in between.
+        let verdict = PassphraseHasher.matches(typed, stored)
+        let outcome: PassphraseAttempt
+        do {
+            outcome = try PassphraseAttempt.record(
+                for: account.id, in: attemptStore, now: now,
+                matches: { current in current == stored ? verdict : PassphraseHasher.matches(typed, current) })
+        } catch {
+            throw notRecorded(account: requested, cause: error.message)
         }
-        account.failedAttempts += 1
-        let locked = account.failedAttempts >= Self.attemptsBeforeLock
-        if locked {
-            account.failedAttempts = 0
-            account.lockedUntil = Timestamp.iso8601(now.addingTimeInterval(Self.lockDuration))
-        }
-        try? repository.save(
-            account: account, expectedRevision: revision, actor: "HoSo (đăng nhập)",
-            summary: locked ? "Tạm khóa vì sai mật khẩu" : "Sai mật khẩu")
-        record(.wrongPassphrase, account: account.id)
-        if locked {
+        switch outcome {
+        case .accepted(let current):
+            try recordOrRefuse(.signedIn, account: current.id)
+            return current
+        case .noLongerSignable:
+            throw refuse(
+                .refusedSignIn, account: requested,
+                "\(account.signature) vừa được thay đổi (mật khẩu hoặc người dùng) trong lúc đăng nhập. Thử lại.")
+        case .locked(let until):
+            try recordOrRefuse(.locked, account: requested)
+            throw SignInRefusal(message: Self.lockedMessage(account, until: until))
+        case .wrong(let attempt):
+            try recordOrRefuse(.wrongPassphrase, account: account.id)
+            throw SignInRefusal(
+                message: "Sai mật khẩu của \(account.signature) (lần \(attempt)/\(Self.attemptsBeforeLock)). "
+                    + "Sai \(Self.attemptsBeforeLock) lần liên tiếp sẽ bị tạm khóa \(Int(Self.lockDuration / 60)) phút.")
+        case .lockedNow(let until):
+            try recordOrRefuse(.wrongPassphrase, account: account.id)
             throw refuse(
                 .locked, account: requested,
                 "Sai mật khẩu lần thứ \(Self.attemptsBeforeLock): \(account.signature) bị tạm khóa \(Int(Self.lockDuration / 60)) phút "
-                    + "(đến \(Self.vietnamTime(account.lockedUntil ?? "")), giờ Việt Nam). Việc này đã được ghi lại.")
+                    + "(đến \(Self.vietnamTime(until)), giờ Việt Nam). Việc này đã được ghi lại.")
         }
-        throw SignInRefusal(
-            message: "Sai mật khẩu của \(account.signature) (lần \(account.failedAttempts)/\(Self.attemptsBeforeLock)). "
-                + "Sai \(Self.attemptsBeforeLock) lần liên tiếp sẽ bị tạm khóa \(Int(Self.lockDuration / 60)) phút.")
+    }
+
+    static func lockedMessage(_ account: Account, until: String) -> String {
+        "\(account.signature) đang bị tạm khóa đến \(vietnamTime(until)) (giờ Việt Nam) vì nhập sai mật khẩu "
+            + "\(attemptsBeforeLock) lần. Chờ hết thời gian khóa, hoặc nhờ thư ký hồ sơ đặt lại mật khẩu."
     }
 
     /// The owner of data that has no people yet: clerk of every top unit.
@@ -108,7 +124,30 @@ public struct SignIn {
     }
 
     private func record(_ kind: AuditEvent.Kind, account: AccountID?) {
-        AuditLog.record(AuditEvent(kind: kind, account: account, systemUser: systemUser, at: now), inDirectory: repository.directory)
+        AuditLog.record(
+            AuditEvent(kind: kind, account: account, systemUser: systemUser, at: now), inDirectory: repository.directory,
+            fileSystem: fileSystem)
+    }
+
+    /// Writes a passphrase attempt to the audit log, or refuses the sign-in: an attempt that leaves no
+    /// trace could be repeated without end, and nobody would learn of it.
+    private func recordOrRefuse(_ kind: AuditEvent.Kind, account: AccountID?) throws(SignInRefusal) {
+        do {
+            try AuditLog.append(
+                AuditEvent(kind: kind, account: account, systemUser: systemUser, at: now), inDirectory: repository.directory,
+                fileSystem: fileSystem)
+        } catch {
+            throw notRecorded(account: account, cause: StoreError.from(error).message)
+        }
+    }
+
+    /// The refusal when a passphrase attempt could not be written: the same whether the passphrase was right
+    /// or wrong, so a full disk neither allows unlimited guesses nor tells which guess was right.
+    private func notRecorded(account: AccountID?, cause: String) -> SignInRefusal {
+        record(.refusedSignIn, account: account)
+        return SignInRefusal(
+            message: "Không ghi lại được lần đăng nhập này nên HoSo từ chối đăng nhập (mỗi lần nhập mật khẩu phải được ghi lại). "
+                + "Nguyên nhân: \(cause) Hãy giải phóng dung lượng ổ đĩa chứa dữ liệu (hoặc sửa lỗi vừa nêu), rồi đăng nhập lại.")
     }
 
     private func refuse(_ kind: AuditEvent.Kind, account: AccountID?, _ message: String) -> SignInRefusal {
