@@ -196,6 +196,8 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         if changes.isEmpty { return [] }
         return try withSaveLock { () throws(StoreError) -> [StoredRecord<Value>] in
             _ = try refreshLocked()
+            // The first line of a segment is where a reader that fell behind a compaction would fork.
+            if state.consumedBytes == 0 { try catchUpWithSnapshotLocked() }
             for change in changes {
                 // A record left unread cannot have been edited from what this process saw of it.
                 if state.unloaded[change.id] != nil { throw StoreError.partialRead }
@@ -329,6 +331,18 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         }
         entriesInSegment = state.consumedLines
         return state.seq != startSeq
+    }
+
+    /// Under the lock, before writing a segment's first line: a snapshot newer than what this instance
+    /// applied means it fell behind while a compaction moved the journal on (a reader that missed a
+    /// segment's last line); it reloads rather than append a line that would fork the chain.
+    func catchUpWithSnapshotLocked() throws(StoreError) {
+        guard let status = try? files.fileSystem.status(ofPath: layout.snapshot), status.inode != state.snapshotInode else { return }
+        if let seq = StoreLoader<Value>(layout: layout, files: files).snapshotSeq(), seq > state.seq {
+            _ = try reloadLocked(startSeq: state.seq)
+        } else {
+            state.snapshotInode = status.inode
+        }
     }
 
     private func reloadLocked(startSeq: Int) throws(StoreError) -> Bool {

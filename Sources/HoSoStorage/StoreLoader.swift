@@ -66,6 +66,11 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         while true {
             try readTail(into: &state)
             guard try inspection.inspectFile(layout.segment(state.segment + 1)) != nil else { break }
+            // The next segment exists, so this one is final; but read without the lock, its last line may
+            // have been appended (and the next segment made by the compaction that followed) between our
+            // read and that check. Skipping it would leave this reader one entry behind on a segment
+            // nobody appends to any more, and its next save would fork the chain.
+            try readTail(into: &state)
             state.segment += 1
             state.consumedBytes = 0
             state.consumedLines = 0

@@ -5,6 +5,9 @@ import Testing
 
 /// Four terminals sending commands to the same few files at once, as real processes: every change the
 /// program acknowledged (exit 0) is in the data afterwards; a refusal is only ever a same-field conflict.
+/// 4 × 150 commands fold the journal into new segments (the files' histories grow to megabytes), which is
+/// where a reader that missed a segment's last line once forked the chain; HOSO_CONCURRENT_COMMANDS=250 for
+/// the 4 × 250.
 @Suite("Concurrent commands from four processes lose nothing")
 struct CLIConcurrentCommandsTests {
     enum Kind: CaseIterable { case note, task, occupation, address }
@@ -24,7 +27,7 @@ struct CLIConcurrentCommandsTests {
         try cli.ok("case", "add", "--name", "Trần Thị Cúc", "--born", "1999-08-20", "--sex", "nu", "--date", "2024-01-10")
         let files = ["HS-0001", "HS-0002", "HS-0003"]
         let processes = 4
-        let commandsEach = Int(ProcessInfo.processInfo.environment["HOSO_CONCURRENT_COMMANDS"] ?? "") ?? 60
+        let commandsEach = Int(ProcessInfo.processInfo.environment["HOSO_CONCURRENT_COMMANDS"] ?? "") ?? 150
         let (binary, directory) = (cli.binary, cli.directory)
         let results = Mutex<[Sent]>([])
         DispatchQueue.concurrentPerform(iterations: processes) { process in
@@ -64,13 +67,5 @@ struct CLIConcurrentCommandsTests {
         #expect(refused.filter { $0.kind == .note || $0.kind == .task }.isEmpty, "appends commute")
         let check = try cli.run("check")
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
-        if !lost.isEmpty {
-            for token in lost {
-                let file = String(token.prefix(7))
-                let json = try cli.ok("case", "show", file, "--json")
-                print("DEBUG", token, json.count, check.standardOutput, check.standardError)
-                try json.write(toFile: "/tmp/lost-\(file).json", atomically: true, encoding: .utf8)
-            }
-        }
     }
 }

@@ -155,6 +155,28 @@ import Testing
         #expect(store.check().isEmpty)
     }
 
+    /// Found by four CLI processes saving at once: the compaction leaves the new segment empty, so nothing
+    /// in it tells the reader it missed segment 1's last line; its next save then forked the chain (two
+    /// entries with one number, the earlier one's change lost to every later reader).
+    @Test func anOpenThatMeetsACompactionWithAnEmptyNewSegmentStillReadsTheLastLine() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let other = try TestStore.create(at: temporary.store, schemaVersion: 1)
+        for step in 0..<5 { try other.commit([change("r\(step)", nil, "v")], actor: "Bình") }
+        let hooked = FaultInjectingFileSystem()
+        hooked.beforeFirstStatus(of: StoreLayout(directory: temporary.store).segment(2)) {
+            try? other.commit([change("late", nil, "v")], actor: "Bình")
+            try? other.compact()
+        }
+        let store = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1, fileSystem: hooked)
+        #expect(store.sequence == 6, "the line appended just before the compaction is read")
+        #expect(store.record(id: "late") != nil)
+        try store.commit([change("mine", nil, "v")], actor: "An")
+        let fresh = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
+        #expect(fresh.sequence == 7 && fresh.record(id: "late") != nil && fresh.record(id: "mine") != nil)
+        #expect(fresh.check().isEmpty, "\(fresh.check())")
+    }
+
     @Test func aJournalThatIsReallyCorruptIsStillRefused() throws {
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }

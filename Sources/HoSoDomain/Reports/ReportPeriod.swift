@@ -48,9 +48,7 @@ public struct ReportPeriod: Sendable, Equatable, Codable {
     public func countedThrough(today: CivilDate) -> CivilDate { min(end, max(today, start)) }
 
     /// The same day one year earlier (29/2 becomes 28/2): "cùng kỳ" compares the same dates.
-    public static func sameDayLastYear(_ date: CivilDate) -> CivilDate {
-        CivilDate(year: date.year - 1, month: date.month, day: min(date.day, CivilDate.daysIn(month: date.month, year: date.year - 1)))!
-    }
+    public static func sameDayLastYear(_ date: CivilDate) -> CivilDate { date.adding(years: -1) }
 
     /// Whether the period is a whole year counted to its last day: only then is the yearly 3–4 % target a grade.
     public func isWholeYear(countedThrough date: CivilDate) -> Bool {
