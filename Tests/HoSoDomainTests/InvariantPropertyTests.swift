@@ -26,7 +26,7 @@ struct InvariantPropertyTests {
 
     @Test("Random commands never leave a file that breaks an invariant", arguments: [CaseState.nominated, .sympathizer, .verifying, .cellApproved, .probation])
     func randomCommands(from state: CaseState) throws {
-        var random = SplitMix64(seed: state.rawValue.utf8.reduce(2026) { $0 &* 31 &+ UInt64($1) })
+        var random = HoSoDomain.SplitMix64(seed: state.rawValue.utf8.reduce(2026) { $0 &* 31 &+ UInt64($1) })
         let journey = Fixtures.journey()
         var accepted = 0
         for _ in 0..<40 {

@@ -129,6 +129,9 @@ extension Workflow {
             if let received, received < context.date {
                 problems.append("Ngày nhận quyết định (\(received)) trước ngày ký quyết định (\(context.date)).")
             }
+            if let received, let refusal = DateOrder.futureRefusal(received, today: context.today) {
+                problems.append("Ngày nhận quyết định: " + refusal)
+            }
         case .admitToSourceList(let mentors):
             if Set(mentors).count != mentors.count { problems.append("Một người giúp đỡ được ghi hai lần.") }
         default:
@@ -137,6 +140,7 @@ extension Workflow {
         for text in event.texts where !VietnameseText.controlCharacters(in: text).isEmpty {
             problems.append(VietnameseText.controlCharacterRefusal)
         }
+        if let refusal = DateOrder.futureRefusal(context.date, today: context.today) { problems.append(refusal) }
         if context.date < file.stateSince {
             problems.append(
                 "Ngày \(context.date) trước ngày của bước trước (\(file.stateSince)); các bước phải theo thứ tự thời gian.")
