@@ -10,7 +10,7 @@ import Testing
         ("2025-02-03", .compensatory),          // mùng 4 Tết was a Saturday
         ("2025-04-07", .hungKingsCommemoration),
         ("2025-04-30", .victoryDay), ("2025-05-01", .labourDay),
-        ("2025-09-02", .nationalDay), ("2025-09-03", .nationalDay),
+        ("2025-09-01", .nationalDay), ("2025-09-02", .nationalDay),  // as published (HolidayRules.published)
     ]
     #expect(holidays.map(\.date) == expected.map { day($0.0) })
     #expect(holidays.map(\.kind) == expected.map(\.1))
@@ -66,12 +66,14 @@ func everyYearHasElevenStatutoryDaysAndOneCompensatoryDayPerWeekendHoliday(year:
 }
 
 @Test(arguments: [
-    (HolidayRules.AdjacentDay.dayAfter, "2025-09-03"),
-    (HolidayRules.AdjacentDay.dayBefore, "2025-09-01"),
+    (HolidayRules.AdjacentDay.dayAfter, "2026-09-03"),
+    (HolidayRules.AdjacentDay.dayBefore, "2026-09-01"),
 ])
 func theSecondNationalDayFollowsTheParameter(adjacent: HolidayRules.AdjacentDay, expected: String) {
-    let nationalDays = HolidayRules(nationalDayAdjacentDay: adjacent).holidays(in: 2025).filter { $0.kind == .nationalDay }
-    #expect(nationalDays.map(\.date) == [day(expected), day("2025-09-02")].sorted())
+    // 2026 has no published schedule built in, so the parameter decides (and the day is "dự kiến").
+    let nationalDays = HolidayRules(nationalDayAdjacentDay: adjacent).holidays(in: 2026).filter { $0.kind == .nationalDay }
+    #expect(nationalDays.map(\.date) == [day(expected), day("2026-09-02")].sorted())
+    #expect(nationalDays.map(\.isEstimated) == (adjacent == .dayAfter ? [false, true] : [true, false]))
 }
 
 @Test func before2021QuocKhanhWasOneDay() {

@@ -70,7 +70,7 @@ func validationNamesTheProblem(overrides: HolidayOverrides, problem: String) {
 }
 
 @Test func cancellingADayThatIsNoHolidayIsReportedAgainstTheRules() {
-    let overrides = HolidayOverrides(cancelledDaysOff: [day("2025-09-03"), day("2025-09-04")])
+    let overrides = HolidayOverrides(cancelledDaysOff: [day("2025-09-01"), day("2025-09-04")])
     #expect(overrides.validate().isEmpty)
     #expect(overrides.validate(against: HolidayRules())
         == ["Ngày không nghỉ 04/09/2025 không phải ngày nghỉ lễ theo luật nên không cần ghi."])

@@ -2,7 +2,8 @@ import HoSoDomain
 import HoSoTestSupport
 import Testing
 
-private func invalidInput(_ body: () throws(WorkflowError) -> CaseFile) -> [String] {
+/// The problems the engine refused `body` for; [] when it accepted, `other: …` for another refusal.
+func invalidInput(_ body: () throws(WorkflowError) -> CaseFile) -> [String] {
     do {
         _ = try body()
         return []

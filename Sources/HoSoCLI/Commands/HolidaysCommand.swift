@@ -25,7 +25,15 @@ struct HolidaysCommand: ParsableCommand {
             for holiday in holidays {
                 let weekday = Weekday.vietnamese(holiday.date)
                 let lunar = holiday.lunar.map { " — \($0.description)" } ?? ""
-                print("  \(holiday.date)  \(DisplayWidth.padded(weekday, toColumns: 9)) \(holiday.name)\(lunar)")
+                let estimated = holiday.isEstimated ? " (dự kiến)" : ""
+                print("  \(holiday.date)  \(DisplayWidth.padded(weekday, toColumns: 9)) \(holiday.name)\(lunar)\(estimated)")
+            }
+            if let schedule = HolidayRules.published[year] { print("Theo: \(schedule.notice).") }
+            if holidays.contains(where: \.isEstimated) {
+                print(
+                    "Ngày ghi \"dự kiến\" do HoSo đoán theo lệ thường; Chính phủ công bố lịch nghỉ từng năm. "
+                        + "Khi có thông báo, ghi các ngày vào holidays.json trong thư mục dữ liệu "
+                        + "(extraDaysOff, cancelledDaysOff) và thêm \(String(year)) vào \"confirmedYears\".")
             }
         }
     }

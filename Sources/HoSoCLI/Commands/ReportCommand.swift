@@ -64,6 +64,7 @@ struct ReportOptions: ParsableArguments {
             var global = GlobalOptions()
             global.data = directory
             global.actor = actor
+            global.today = currentDate
             let session = try global.signIn()
             try session.require(.readReports)
             if permission != .readReports { try session.require(permission) }

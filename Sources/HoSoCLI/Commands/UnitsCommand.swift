@@ -6,8 +6,9 @@ import HoSoStorage
 /// `hoso units …`: the organisation tree with its quotas, and the import of the published quota table.
 struct UnitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "units", abstract: "Đơn vị và chỉ tiêu kết nạp: xem, nhập bảng chỉ tiêu, đặt chỉ tiêu.",
-        subcommands: [UnitsList.self, UnitsImport.self, UnitsSetQuota.self])
+        commandName: "units",
+        abstract: "Đơn vị, số đảng viên và chỉ tiêu kết nạp: xem, đổi số đảng viên, nhập bảng chỉ tiêu, đặt chỉ tiêu.",
+        subcommands: [UnitsList.self, UnitsSetCounts.self, UnitsImport.self, UnitsSetQuota.self])
 }
 
 struct UnitsList: ParsableCommand {
@@ -117,9 +118,7 @@ struct UnitsSetQuota: ParsableCommand {
             let session = try global.signIn()
             try session.require(.manageUnits, inUnit: UnitID(unit))
             let repository = session.repository
-            guard var target = repository.organisation.units[UnitID(unit)] else {
-                throw Failure.error("Không có đơn vị \"\(unit)\". Xem mã các đơn vị bằng: hoso units list")
-            }
+            var target = try repository.storedUnit(unit)
             var record = target.quota ?? UnitQuota()
             if let quota { record.yearlyQuotas = UnitQuota.setting(quota, for: year, in: record.yearlyQuotas) }
             if let supplement { record.supplements = UnitQuota.setting(supplement, for: year, in: record.supplements) }
@@ -134,5 +133,70 @@ struct UnitsSetQuota: ParsableCommand {
             try repository.save(unit: target, actor: session.actor)
             print("Đã ghi chỉ tiêu năm \(year) cho \(target.name).")
         }
+    }
+}
+
+/// `hoso units set-counts UNIT …`: the unit's member and committee counts from a day on, kept with the
+/// earlier ones, so a vote is counted against the figures of its own day.
+struct UnitsSetCounts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set-counts",
+        abstract: "Ghi số đảng viên và số ủy viên đảng ủy của đơn vị từ một ngày (giữ các số cũ theo ngày).",
+        discussion: """
+            Số nào không ghi thì giữ số đang có hiệu lực vào ngày đó. Tỷ lệ 2/3 khi chi bộ hoặc đảng ủy \
+            biểu quyết được tính theo số có hiệu lực vào ngày biểu quyết.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mã đơn vị (xem bằng hoso units list).") var unit: String
+    @Option(help: "Số đảng viên chính thức.") var official: Int?
+    @Option(help: "Số đảng viên dự bị.") var probationary: Int?
+    @Option(help: "Số đảng viên chính thức sinh hoạt tạm thời nơi khác.") var attached: Int?
+    @Option(help: "Số đảng viên được miễn sinh hoạt.") var exempt: Int?
+    @Option(help: "Số ủy viên đảng ủy cơ sở (để tính 2/3 khi đảng ủy xét).") var committee: Int?
+    @Option(help: "Ngày các số bắt đầu có hiệu lực (mặc định hôm nay).") var date: DateInput?
+
+    func run() throws {
+        try reportingFailures {
+            let values = [official, probationary, attached, exempt, committee].compactMap { $0 }
+            if values.isEmpty {
+                throw Failure.error(
+                    "Chưa có số nào để ghi. Hãy ghi ít nhất một trong --official, --probationary, --attached, --exempt, --committee.")
+            }
+            let day = try date.resolve("--date") ?? global.currentDate
+            if let refusal = DateOrder.futureRefusal(day, today: global.currentDate) { throw Failure.error(refusal) }
+            let session = try global.signIn()
+            try session.require(.manageUnits, inUnit: UnitID(unit))
+            let repository = session.repository
+            let target = try repository.storedUnit(unit)
+            let (valid, validCommittee) = target.counts(on: day)
+            let counts = MemberCounts(
+                official: official ?? valid.official, probationary: probationary ?? valid.probationary,
+                attachedElsewhere: attached ?? valid.attachedElsewhere, exempt: exempt ?? valid.exempt)
+            var problems = counts.problems
+            let newCommittee = committee ?? validCommittee
+            if newCommittee < 0 { problems.append("Số ủy viên đảng ủy không được âm.") }
+            guard problems.isEmpty else { throw Failure.error(problems.joined(separator: "\n")) }
+            let changed = target.settingCounts(counts, committee: newCommittee, from: day)
+            try repository.save(unit: changed, actor: session.actor)
+            print("Đã ghi số đảng viên của \(VietnameseText.sanitizedForDisplay(target.name)) từ ngày \(day):")
+            for entry in changed.countHistory {
+                let since = entry.since.map { "từ \($0)" } ?? "khi khởi tạo"
+                print(
+                    "  \(DisplayWidth.padded(since, toColumns: 14)) \(entry.counts.official) chính thức, "
+                        + "\(entry.counts.probationary) dự bị, \(entry.counts.attachedElsewhere) sinh hoạt tạm thời nơi khác, "
+                        + "\(entry.counts.exempt) miễn sinh hoạt; đảng ủy \(entry.committeeMembers) ủy viên")
+            }
+        }
+    }
+}
+
+extension Repository {
+    /// The unit typed on the command line, or a refusal that says where to find the codes.
+    func storedUnit(_ id: String) throws -> HoSoDomain.Unit {
+        guard let unit = organisation.units[UnitID(id)] else {
+            throw Failure.error("Không có đơn vị \"\(id)\". Xem mã các đơn vị bằng: hoso units list")
+        }
+        return unit
     }
 }

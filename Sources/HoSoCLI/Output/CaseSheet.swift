@@ -95,7 +95,7 @@ enum CaseSheet {
         if !deadlines.isEmpty {
             lines.append("HẠN")
             for deadline in deadlines {
-                lines.append("  \(deadline.label): \(deadline.due) — \(deadline.status(on: today, calendar: service.repository.calendar))")
+                lines.append("  \(deadline.label): \(deadline.dueText) — \(deadline.status(on: today, calendar: service.repository.calendar))")
             }
             lines.append("")
         }

@@ -63,7 +63,8 @@ struct GlobalOptions: ParsableArguments {
                 .account(requested: requested) { PassphrasePrompt.passphrase(for: requested?.rawValue ?? "") }
             return Session(
                 repository: repository, account: account,
-                access: Access(account: account, organisation: repository.organisation), systemUser: systemUser)
+                access: Access(account: account, organisation: repository.organisation), systemUser: systemUser,
+                today: currentDate)
         } catch {
             throw Failure.denied(error.message)
         }

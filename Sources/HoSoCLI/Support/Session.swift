@@ -13,8 +13,12 @@ struct Session {
     let account: Account
     let access: Access
     let systemUser: String
+    /// `--today`, else the day in Vietnam now: nothing is recorded after it.
+    let today: CivilDate
 
-    var service: CaseService { CaseService(repository: repository, access: access, systemUser: systemUser) }
+    var service: CaseService {
+        CaseService(repository: repository, access: access, systemUser: systemUser, today: today)
+    }
 
     /// The name the history records for this person's changes.
     var actor: String { account.signature }

@@ -4,17 +4,39 @@ public struct Deadline: Sendable, Codable, Hashable {
     public var due: CivilDate
     /// What must be done, e.g. "Ra quyết định kết nạp".
     public var label: String
+    /// The guessed days off ("dự kiến") the count went over: the due date may move when the year's
+    /// schedule is published.
+    public var estimatedDaysOff: [CivilDate]
 
     /// A deadline due on `due`.
-    public init(due: CivilDate, label: String) {
+    public init(due: CivilDate, label: String, estimatedDaysOff: [CivilDate] = []) {
         self.due = due
         self.label = label
+        self.estimatedDaysOff = estimatedDaysOff
     }
 
     /// The deadline `workingDays` working days after `start`, as the procedure's limits are stated
     /// ("within 60 working days of the cell resolution").
     public init(workingDays: Int, after start: CivilDate, calendar: WorkingCalendar, label: String) {
-        self.init(due: calendar.addingWorkingDays(workingDays, to: start), label: label)
+        let due = calendar.addingWorkingDays(workingDays, to: start)
+        self.init(due: due, label: label, estimatedDaysOff: calendar.estimatedDaysOff(from: start, through: due))
+    }
+
+    /// The due date as shown: "dd/mm/yyyy", with "(dự kiến, …)" when it was counted over guessed days off.
+    public var dueText: String {
+        guard !estimatedDaysOff.isEmpty else { return due.vietnamese }
+        return "\(due) (dự kiến: tính qua ngày nghỉ chưa công bố "
+            + estimatedDaysOff.map(\.vietnamese).joined(separator: ", ") + ")"
+    }
+
+    private enum CodingKeys: String, CodingKey { case due, label, estimatedDaysOff }
+
+    /// Tolerates deadlines written before `estimatedDaysOff` existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            due: try container.decode(CivilDate.self, forKey: .due), label: try container.decode(String.self, forKey: .label),
+            estimatedDaysOff: try container.decodeIfPresent([CivilDate].self, forKey: .estimatedDaysOff) ?? [])
     }
 
     /// Where the deadline stands on `today`: overdue from the day after `due`; due soon from the first

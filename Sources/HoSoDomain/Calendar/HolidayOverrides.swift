@@ -3,7 +3,8 @@
 ///
 ///     { "extraDaysOff": [{ "date": "2025-09-01", "reason": "Nghỉ Quốc khánh theo thông báo của Bộ LĐ-TB&XH" }],
 ///       "cancelledDaysOff": ["2025-09-03"],
-///       "makeUpWorkingDays": [{ "date": "2025-04-26", "reason": "Làm bù cho ngày 02/05/2025" }] }
+///       "makeUpWorkingDays": [{ "date": "2025-04-26", "reason": "Làm bù cho ngày 02/05/2025" }],
+///       "confirmedYears": [2025] }
 ///
 /// Every list may be left out. A value of the wrong type fails to decode with a `DecodingError`.
 public struct HolidayOverrides: Codable, Sendable, Hashable {
@@ -27,16 +28,23 @@ public struct HolidayOverrides: Codable, Sendable, Hashable {
     public var cancelledDaysOff: [CivilDate]
     /// Saturdays or Sundays that are working days, worked to make up for a day off.
     public var makeUpWorkingDays: [Entry]
+    /// Years whose schedule, as the government published it, this file states in full: their days are
+    /// no longer "dự kiến".
+    public var confirmedYears: [Int]
 
     /// Overrides with the given lists; none by default.
-    public init(extraDaysOff: [Entry] = [], cancelledDaysOff: [CivilDate] = [], makeUpWorkingDays: [Entry] = []) {
+    public init(
+        extraDaysOff: [Entry] = [], cancelledDaysOff: [CivilDate] = [], makeUpWorkingDays: [Entry] = [],
+        confirmedYears: [Int] = []
+    ) {
         self.extraDaysOff = extraDaysOff
         self.cancelledDaysOff = cancelledDaysOff
         self.makeUpWorkingDays = makeUpWorkingDays
+        self.confirmedYears = confirmedYears
     }
 
     private enum CodingKeys: String, CodingKey {
-        case extraDaysOff, cancelledDaysOff, makeUpWorkingDays
+        case extraDaysOff, cancelledDaysOff, makeUpWorkingDays, confirmedYears
     }
 
     /// Decodes the override file; a missing list is an empty one.
@@ -45,10 +53,13 @@ public struct HolidayOverrides: Codable, Sendable, Hashable {
         extraDaysOff = try container.decodeIfPresent([Entry].self, forKey: .extraDaysOff) ?? []
         cancelledDaysOff = try container.decodeIfPresent([CivilDate].self, forKey: .cancelledDaysOff) ?? []
         makeUpWorkingDays = try container.decodeIfPresent([Entry].self, forKey: .makeUpWorkingDays) ?? []
+        confirmedYears = try container.decodeIfPresent([Int].self, forKey: .confirmedYears) ?? []
     }
 
     /// True when the file changes nothing.
-    public var isEmpty: Bool { extraDaysOff.isEmpty && cancelledDaysOff.isEmpty && makeUpWorkingDays.isEmpty }
+    public var isEmpty: Bool {
+        extraDaysOff.isEmpty && cancelledDaysOff.isEmpty && makeUpWorkingDays.isEmpty && confirmedYears.isEmpty
+    }
 
     /// Problems a clerk must fix in the file, in Vietnamese; empty when the file is consistent.
     public func validate() -> [String] {

@@ -88,11 +88,18 @@ public struct HolidayRules: Sendable, Hashable, Codable {
         solar(4, 30, .victoryDay)
         solar(5, 1, .labourDay)
         solar(9, 2, .nationalDay)
+        let schedule = Self.published[year]
         if year >= nationalDaySecondDayFromYear {
-            switch nationalDayAdjacentDay {
+            switch schedule?.nationalDayAdjacentDay ?? nationalDayAdjacentDay {
             case .dayBefore: solar(9, 1, .nationalDay)
             case .dayAfter: solar(9, 3, .nationalDay)
             }
+            if schedule?.nationalDayAdjacentDay == nil, let last = result.indices.last {
+                result[last].isEstimated = true
+            }
+        }
+        if schedule?.tetConfirmed != true {
+            for index in result.indices where result[index].kind == .lunarNewYear { result[index].isEstimated = true }
         }
         return result
     }
@@ -109,10 +116,33 @@ public struct HolidayRules: Sendable, Hashable, Codable {
             }
             taken.insert(candidate.julianDay)
             result.append(PublicHoliday(date: candidate, name: "Nghỉ bù \(holiday.kind.vietnameseName)",
-                                        kind: .compensatory))
+                                        kind: .compensatory, isEstimated: holiday.isEstimated))
         }
         return result
     }
+
+    /// What the government announced for a year: which day next to 2/9 is off, whether the Tết days
+    /// HoSo computes are those announced, and the notice it comes from.
+    public struct PublishedSchedule: Sendable, Hashable {
+        /// The second day of Quốc khánh that year; nil when not announced (HoSo guesses).
+        public var nationalDayAdjacentDay: AdjacentDay?
+        /// Whether the Tết days of the rules were checked against the notice.
+        public var tetConfirmed: Bool
+        /// The notice, as a clerk would look it up.
+        public var notice: String
+    }
+
+    /// The schedules built in: only what is known for certain. Later years are guessed by the rules'
+    /// parameters and shown "dự kiến" until holidays.json confirms them (`HolidayOverrides.confirmedYears`).
+    public static let published: [Int: PublishedSchedule] = [
+        // 2025: Quốc khánh on Monday 1/9 and Tuesday 2/9 (not 2/9 and 3/9): Thông báo của Bộ Lao động –
+        // Thương binh và Xã hội về lịch nghỉ Tết Âm lịch và Quốc khánh năm 2025 đối với cán bộ, công chức,
+        // viên chức (Thông báo 6150/TB-LĐTBXH, 14/11/2024), as PROCEDURE.md records. Its Tết days are
+        // not built in here: not checked.
+        2025: PublishedSchedule(
+            nationalDayAdjacentDay: .dayBefore, tetConfirmed: false,
+            notice: "Thông báo 6150/TB-LĐTBXH ngày 14/11/2024 (nghỉ Quốc khánh 01/09 và 02/09/2025)"),
+    ]
 
     /// By date, then in the order of the law, so lists come out the same on every run.
     static func chronologically(_ lhs: PublicHoliday, _ rhs: PublicHoliday) -> Bool {

@@ -43,13 +43,29 @@ public struct PublicHoliday: Sendable, Hashable, Codable, CustomStringConvertibl
     public let lunar: LunarDate?
     /// Why the day is off.
     public let kind: Kind
+    /// A day HoSo guesses by the usual practice (the Tết days, the day next to 2/9, their compensatory
+    /// days) for a year whose schedule is neither built in (`HolidayRules.published`) nor confirmed in
+    /// holidays.json: shown "dự kiến".
+    public var isEstimated: Bool
 
     /// A holiday as the rules or the override file state it.
-    public init(date: CivilDate, name: String, lunar: LunarDate? = nil, kind: Kind) {
+    public init(date: CivilDate, name: String, lunar: LunarDate? = nil, kind: Kind, isEstimated: Bool = false) {
         self.date = date
         self.name = name
         self.lunar = lunar
         self.kind = kind
+        self.isEstimated = isEstimated
+    }
+
+    private enum CodingKeys: String, CodingKey { case date, name, lunar, kind, isEstimated }
+
+    /// Tolerates holidays written before `isEstimated` existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            date: try container.decode(CivilDate.self, forKey: .date), name: try container.decode(String.self, forKey: .name),
+            lunar: try container.decodeIfPresent(LunarDate.self, forKey: .lunar), kind: try container.decode(Kind.self, forKey: .kind),
+            isEstimated: try container.decodeIfPresent(Bool.self, forKey: .isEstimated) ?? false)
     }
 
     /// True for a nghỉ bù day.
@@ -58,6 +74,6 @@ public struct PublicHoliday: Sendable, Hashable, Codable, CustomStringConvertibl
     /// "30/04/2025 – Ngày Chiến thắng", with the lunar date when there is one.
     public var description: String {
         let lunarPart = lunar.map { " (\($0))" } ?? ""
-        return "\(date.vietnamese) – \(name)\(lunarPart)"
+        return "\(date.vietnamese) – \(name)\(lunarPart)\(isEstimated ? " (dự kiến)" : "")"
     }
 }

@@ -44,6 +44,14 @@ public struct WorkingCalendar: Sendable {
         return Self.applying(overrides, to: rules.holidays(in: year))
     }
 
+    /// The days off from `start` through `end` that are guessed ("dự kiến"): a count over them may change
+    /// when the year's schedule is published.
+    public func estimatedDaysOff(from start: CivilDate, through end: CivilDate) -> [CivilDate] {
+        guard start <= end else { return [] }
+        return (start.year...end.year).flatMap { holidays(in: $0) }
+            .filter { $0.isEstimated && $0.date >= start && $0.date <= end }.map(\.date)
+    }
+
     /// The day off falling on `date`, if any (the first by the law's order when two coincide).
     public func holiday(on date: CivilDate) -> PublicHoliday? {
         holidays(in: date.year).first { $0.date == date }
@@ -91,10 +99,16 @@ public struct WorkingCalendar: Sendable {
         guard !overrides.isEmpty else { return holidays }
         let cancelled = Set(overrides.cancelledDaysOff)
         let years = Set(holidays.map(\.date.year))
+        let confirmed = Set(overrides.confirmedYears)
         let added = overrides.extraDaysOff
             .filter { years.contains($0.date.year) }
             .map { PublicHoliday(date: $0.date, name: $0.reason, kind: .extraDayOff) }
-        return (holidays.filter { !cancelled.contains($0.date) } + added).sorted(by: HolidayRules.chronologically)
+        let kept = holidays.filter { !cancelled.contains($0.date) }.map { holiday in
+            var holiday = holiday
+            if confirmed.contains(holiday.date.year) { holiday.isEstimated = false }
+            return holiday
+        }
+        return (kept + added).sorted(by: HolidayRules.chronologically)
     }
 
     /// A make-up day is worked even when something else would make it a day off: the override file

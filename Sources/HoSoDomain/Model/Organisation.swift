@@ -83,11 +83,13 @@ public struct Organisation: Sendable, Equatable {
 
     /// The context the engine needs to judge a step of a file of `unit` on `date`.
     public func context(
-        for unit: UnitID, on date: CivilDate, actor: String, rulebook: Rulebook, access: Access? = nil
+        for unit: UnitID, on date: CivilDate, actor: String, rulebook: Rulebook, access: Access? = nil,
+        today: CivilDate? = nil
     ) -> WorkflowContext? {
         guard let cell = units[unit] else { return nil }
         // Mentors and introducers may belong to any unit of the same organisation, so all are known.
         return WorkflowContext(
-            date: date, actor: actor, rulebook: rulebook, unit: cell, membersByID: members, access: access)
+            date: date, actor: actor, rulebook: rulebook, unit: cell, membersByID: members, access: access,
+            today: today)
     }
 }

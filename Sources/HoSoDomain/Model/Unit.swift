@@ -34,6 +34,9 @@ public struct Unit: Codable, Sendable, Equatable, Identifiable {
     public var memberCounts: MemberCounts
     /// Members of the committee that votes on admissions (đảng ủy cơ sở), for its 2/3 threshold.
     public var committeeMembers: Int
+    /// The counts as they changed, dated (`hoso units set-counts`), oldest first; empty while they are those
+    /// of `hoso init`. `memberCounts` and `committeeMembers` are the latest of them.
+    public var countHistory: [DatedMemberCounts]
     /// Admission targets and reported figures; nil for a unit nobody set quotas for (and in data
     /// written before quotas existed).
     public var quota: UnitQuota?
@@ -42,7 +45,7 @@ public struct Unit: Codable, Sendable, Equatable, Identifiable {
         id: UnitID, name: String, kind: Kind, parentID: UnitID? = nil, sector: String? = nil,
         decidesAdmissions: Bool = false, educationExempt: Bool = false, hasYouthUnion: Bool = true,
         hasTradeUnion: Bool = true, memberCounts: MemberCounts = MemberCounts(), committeeMembers: Int = 0,
-        quota: UnitQuota? = nil
+        quota: UnitQuota? = nil, countHistory: [DatedMemberCounts] = []
     ) {
         self.id = id
         self.name = name
@@ -56,13 +59,14 @@ public struct Unit: Codable, Sendable, Equatable, Identifiable {
         self.memberCounts = memberCounts
         self.committeeMembers = committeeMembers
         self.quota = quota
+        self.countHistory = countHistory
     }
 }
 
 extension Unit {
     private enum CodingKeys: String, CodingKey {
         case id, name, kind, parentID, sector, decidesAdmissions, educationExempt, hasYouthUnion, hasTradeUnion,
-            memberCounts, committeeMembers, quota
+            memberCounts, committeeMembers, quota, countHistory
     }
 
     /// Tolerates data written before `quota` existed.
@@ -80,7 +84,49 @@ extension Unit {
             hasTradeUnion: try container.decode(Bool.self, forKey: .hasTradeUnion),
             memberCounts: try container.decode(MemberCounts.self, forKey: .memberCounts),
             committeeMembers: try container.decode(Int.self, forKey: .committeeMembers),
-            quota: try container.decodeIfPresent(UnitQuota.self, forKey: .quota))
+            quota: try container.decodeIfPresent(UnitQuota.self, forKey: .quota),
+            countHistory: try container.decodeIfPresent([DatedMemberCounts].self, forKey: .countHistory) ?? [])
+    }
+
+    /// The counts valid on `date`: of the last change dated on or before it; those of `hoso init` before
+    /// the first change.
+    public func counts(on date: CivilDate) -> (members: MemberCounts, committee: Int) {
+        guard let entry = countHistory.last(where: { ($0.since ?? date) <= date }) else {
+            return (memberCounts, committeeMembers)
+        }
+        return (entry.counts, entry.committeeMembers)
+    }
+
+    /// The unit with its counts changed from `date` on (a change of the same day replaces it); the counts
+    /// of `hoso init` are kept as the first entry, valid before any dated change.
+    public func settingCounts(_ counts: MemberCounts, committee: Int, from date: CivilDate) -> Unit {
+        var unit = self
+        if unit.countHistory.isEmpty {
+            unit.countHistory = [DatedMemberCounts(since: nil, counts: memberCounts, committeeMembers: committeeMembers)]
+        }
+        unit.countHistory.removeAll { $0.since == date }
+        unit.countHistory.append(DatedMemberCounts(since: date, counts: counts, committeeMembers: committee))
+        unit.countHistory.sort { ($0.since ?? .recordable.lowerBound) < ($1.since ?? .recordable.lowerBound) }
+        if let latest = unit.countHistory.last {
+            unit.memberCounts = latest.counts
+            unit.committeeMembers = latest.committeeMembers
+        }
+        return unit
+    }
+}
+
+/// The head-counts of a unit from a day on.
+public struct DatedMemberCounts: Codable, Sendable, Equatable {
+    /// The first day they hold; nil for those set by `hoso init`, valid before any dated change.
+    public var since: CivilDate?
+    public var counts: MemberCounts
+    /// Members of the committee that votes on admissions.
+    public var committeeMembers: Int
+
+    public init(since: CivilDate?, counts: MemberCounts, committeeMembers: Int) {
+        self.since = since
+        self.counts = counts
+        self.committeeMembers = committeeMembers
     }
 }
 

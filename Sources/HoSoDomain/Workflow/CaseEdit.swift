@@ -97,6 +97,7 @@ extension Workflow {
             if text.trimmingCharactersInSet(" \t\n").isEmpty { problems.append("\(field) không được để trống.") }
         }
         let isClosed = file.state.isTerminal
+        if let refusal = DateOrder.futureRefusal(date, today: context.today) { problems.append(refusal) }
 
         switch edit {
         case .addNote(let text):

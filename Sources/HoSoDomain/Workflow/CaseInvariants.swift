@@ -36,6 +36,8 @@ public enum CaseInvariants {
                 "\(name): \(label) \(date.vietnamese) nằm ngoài khoảng ngày HoSo ghi nhận "
                     + "(\(CivilDate.recordable.lowerBound) – \(CivilDate.recordable.upperBound)).")
         }
+        problems += DateOrder.breaches(in: file).map { "\(name): \($0)" }
+        problems += DateOrder.factsAfterEntry(in: file).map { "\(name): \($0)" }
         let history = file.history
         if let index = history.indices.dropLast().first(where: { history[$0].date > history[$0 + 1].date }) {
             let (earlier, later) = (history[index], history[index + 1])
@@ -52,11 +54,19 @@ public enum CaseInvariants {
     static func introduced(by next: CaseFile, over previous: CaseFile?) -> [String] {
         let before = Set(previous.map { CaseInvariants.problems(in: $0) } ?? [])
         var found = CaseInvariants.problems(in: next).filter { !before.contains($0) }
+        // A fact dated after the last entry is judged by what this change brings, not by what the file held
+        // already (whose sentence names the new last entry, so would look new).
+        let name = "Hồ sơ \(next.id)"
+        let stale = Set(DateOrder.factsAfterEntry(in: next).map { "\(name): \($0)" })
+        found.removeAll { stale.contains($0) }
+        found += DateOrder.factsAfterEntry(in: next, since: previous).map { "\(name): \($0)" }
         // A change dated before the file's last entry is what breaks the order: say it in the clerk's terms.
         if let last = previous?.history.last, let added = next.history.last, (added.date < last.date),
            next.history.count > (previous?.history.count ?? 0)
         {
-            found.removeAll { $0.contains("lịch sử không theo thứ tự thời gian") }
+            // The order says it all: the facts on file after this change's day are the entries it precedes.
+            let late = Set(DateOrder.factsAfterEntry(in: next, since: previous).map { "\(name): \($0)" })
+            found.removeAll { $0.contains("lịch sử không theo thứ tự thời gian") || late.contains($0) }
             found.append(
                 "Ngày \(added.date) trước ngày của mục cuối trong lịch sử hồ sơ (\"\(last.summary)\", ngày \(last.date)). "
                     + "Hồ sơ ghi theo thứ tự thời gian: hãy kiểm tra lại ngày (ngày \(last.date) trở về sau).")

@@ -92,7 +92,7 @@ extension Workflow {
 
     static func inputProblems(of event: Event, file: CaseFile, context: WorkflowContext) -> [String] {
         var problems: [String] = []
-        let counts = context.unit.memberCounts
+        let (counts, committee) = context.unit.counts(on: context.date)
         func checkVotes(_ votesFor: Int, _ against: Int, eligible: Int, body: String) {
             if votesFor < 0 { problems.append("Số phiếu tán thành (\(votesFor)) phải từ 0 trở lên.") }
             if against < 0 { problems.append("Số phiếu không tán thành (\(against)) phải từ 0 trở lên.") }
@@ -112,7 +112,11 @@ extension Workflow {
             problems += counts.problems
             checkVotes(votesFor, against, eligible: cellEligible(counts, exemptAbsent: exemptAbsent), body: "đảng viên")
         case .committeeVote(let votesFor, let against):
-            checkVotes(votesFor, against, eligible: context.unit.committeeMembers, body: "ủy viên")
+            if committee == 0 {
+                problems.append(committeeUnknown(in: context.unit.id, on: context.date))
+            } else {
+                checkVotes(votesFor, against, eligible: committee, body: "ủy viên")
+            }
         case .certify(_, _, let issued):
             if let issued, issued > context.date {
                 problems.append(
@@ -129,6 +133,9 @@ extension Workflow {
             if let received, received < context.date {
                 problems.append("Ngày nhận quyết định (\(received)) trước ngày ký quyết định (\(context.date)).")
             }
+            if let received, let refusal = DateOrder.futureRefusal(received, today: context.today) {
+                problems.append("Ngày nhận quyết định: " + refusal)
+            }
         case .admitToSourceList(let mentors):
             if Set(mentors).count != mentors.count { problems.append("Một người giúp đỡ được ghi hai lần.") }
         default:
@@ -137,11 +144,18 @@ extension Workflow {
         for text in event.texts where !VietnameseText.controlCharacters(in: text).isEmpty {
             problems.append(VietnameseText.controlCharacterRefusal)
         }
+        if let refusal = DateOrder.futureRefusal(context.date, today: context.today) { problems.append(refusal) }
         if context.date < file.stateSince {
             problems.append(
                 "Ngày \(context.date) trước ngày của bước trước (\(file.stateSince)); các bước phải theo thứ tự thời gian.")
         }
         return problems
+    }
+
+    /// The committee's size is not known on `date`, with the command that records it.
+    static func committeeUnknown(in unit: UnitID, on date: CivilDate) -> String {
+        "Chưa khai số ủy viên đảng ủy của đơn vị ngày \(date). Khai bằng: "
+            + "hoso units set-counts \(unit) --committee SỐ_ỦY_VIÊN --date \(date.iso)"
     }
 
     /// The base of the cell's 2/3: official members, less those attached elsewhere and the exempt ones absent.
@@ -187,11 +201,11 @@ extension Workflow {
         case .startVerification, .concludeVerification, .collectIntroductions, .resume:
             if case .concludeVerification = event { file.verificationConcluded = date }
         case .cellVote(let votesFor, let against, let exemptAbsent):
-            let eligible = cellEligible(context.unit.memberCounts, exemptAbsent: exemptAbsent)
+            let eligible = cellEligible(context.unit.counts(on: date).members, exemptAbsent: exemptAbsent)
             file.cellVote = VoteRecord(date: date, eligible: eligible, votesFor: votesFor, votesAgainst: against)
             note("Chi bộ biểu quyết", "\(votesFor)/\(eligible) tán thành")
         case .committeeVote(let votesFor, let against):
-            let eligible = context.unit.committeeMembers
+            let eligible = context.unit.counts(on: date).committee
             file.committeeVote = VoteRecord(date: date, eligible: eligible, votesFor: votesFor, votesAgainst: against)
             note("Đảng ủy biểu quyết", "\(votesFor)/\(eligible) tán thành")
         case .issueDecision(let number, let body, let received):
@@ -206,7 +220,7 @@ extension Workflow {
             file.probationCompleted = date
             note("Hết dự bị", date.vietnamese)
         case .recognize(let votesFor, let against, let exemptAbsent, let certificate, let number, let body):
-            let eligible = cellEligible(context.unit.memberCounts, exemptAbsent: exemptAbsent)
+            let eligible = cellEligible(context.unit.counts(on: date).members, exemptAbsent: exemptAbsent)
             file.recognitionVote = VoteRecord(date: date, eligible: eligible, votesFor: votesFor, votesAgainst: against)
             if let certificate { file.newMemberCertificate = certificate }
             file.recognitionDecision = Decision(

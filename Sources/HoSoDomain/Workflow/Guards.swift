@@ -343,7 +343,7 @@ struct GuardSet {
         }
         result.append(certificateValid(on: voteDate))
         result.append(contentsOf: documentsValid(on: voteDate))
-        let counts = context.unit.memberCounts
+        let counts = context.unit.counts(on: voteDate).members
         let minimumMembers = rules[.minimumOfficialMembers]
         result.append(
             requirement(
@@ -415,12 +415,14 @@ struct GuardSet {
     }
 
     func committeeApproved() -> [Requirement] {
-        [
+        let voteDate = file.committeeVote?.date ?? date
+        let committee = context.unit.counts(on: voteDate).committee
+        return [
             requirement(
-                "committee.size", "Biết số ủy viên đảng ủy cơ sở", context.unit.committeeMembers > 0,
-                context.unit.committeeMembers > 0
-                    ? "Đảng ủy có \(context.unit.committeeMembers) ủy viên"
-                    : "Chưa khai số ủy viên đảng ủy của đơn vị (hoso init --committee)"),
+                "committee.size", "Biết số ủy viên đảng ủy cơ sở", committee > 0,
+                committee > 0
+                    ? "Đảng ủy có \(committee) ủy viên ngày \(voteDate)"
+                    : Workflow.committeeUnknown(in: context.unit.id, on: voteDate)),
             voteRequirement(
                 file.committeeVote, code: "vote.committee", body: "đảng ủy cơ sở", numerator: .committeeVoteNumerator,
                 denominator: .committeeVoteDenominator),

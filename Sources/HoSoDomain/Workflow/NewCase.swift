@@ -4,7 +4,9 @@ extension Workflow {
         id: CaseID, person: Person, source: NominationSource, context: WorkflowContext
     ) throws(WorkflowError) -> CaseFile {
         if let refusal = context.access?.refusal(.addCase, inUnit: context.unit.id) { throw .notPermitted(refusal) }
-        let (person, problems) = PersonRules.checked(person, nominated: context.date)
+        let (person, personProblems) = PersonRules.checked(person, nominated: context.date)
+        var problems = personProblems
+        if let refusal = DateOrder.futureRefusal(context.date, today: context.today) { problems.append(refusal) }
         guard problems.isEmpty else { throw .invalidInput(problems) }
         var file = CaseFile(id: id, unitID: context.unit.id, person: person, nominatedBy: source, nominationDate: context.date)
         file.history.append(

@@ -11,23 +11,28 @@ public struct WorkflowContext: Sendable {
     /// Who acts and what their roles allow; nil only where no person acts (generating demo data, tests
     /// of the procedure itself).
     public var access: Access?
+    /// The day it is where the person acts (the CLI's `--today` or the clock, the TUI's day): nothing may
+    /// be dated after it. Nil only where no person acts (demo data, tests of the procedure itself).
+    public var today: CivilDate?
 
     public init(
         date: CivilDate, actor: String, rulebook: Rulebook = .standard, unit: Unit, members: [Member] = [],
-        access: Access? = nil
+        access: Access? = nil, today: CivilDate? = nil
     ) {
         self.init(
             date: date, actor: actor, rulebook: rulebook, unit: unit,
-            membersByID: Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), access: access)
+            membersByID: Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), access: access,
+            today: today)
     }
 
     /// A context over members already keyed by id (an organisation's own table, shared, not copied: a
     /// screen asks for a context for every row it draws).
     public init(
         date: CivilDate, actor: String, rulebook: Rulebook = .standard, unit: Unit, membersByID: [MemberID: Member],
-        access: Access? = nil
+        access: Access? = nil, today: CivilDate? = nil
     ) {
         self.access = access
+        self.today = today
         self.date = date
         self.actor = actor
         self.rulebook = rulebook

@@ -30,11 +30,14 @@ public struct CaseService: Sendable {
     public let access: Access?
     /// The operating-system user, for the audit log.
     let systemUser: String
+    /// The day it is for the person acting: nothing is recorded after it (nil: no such check).
+    public let today: CivilDate?
 
-    public init(repository: Repository, access: Access? = nil, systemUser: String = "") {
+    public init(repository: Repository, access: Access? = nil, systemUser: String = "", today: CivilDate? = nil) {
         self.repository = repository
         self.access = access
         self.systemUser = systemUser
+        self.today = today
     }
 
     /// A file the person may read (a mentor: only their candidates; a viewer: none).
@@ -91,7 +94,8 @@ public struct CaseService: Sendable {
 
     public func context(for unit: UnitID, on date: CivilDate, actor: String) throws(ServiceError) -> WorkflowContext {
         guard let context = repository.organisation.context(
-            for: unit, on: date, actor: actor, rulebook: repository.rulebook, access: access)
+            for: unit, on: date, actor: actor, rulebook: repository.rulebook, access: access,
+            today: today)
         else { throw .unitNotFound(unit) }
         return context
     }

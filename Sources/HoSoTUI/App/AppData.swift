@@ -45,12 +45,12 @@ public struct AppData: Sendable {
 
     /// The engine's context for a step of `file` dated `date`.
     public func context(for file: CaseFile, on date: CivilDate) -> WorkflowContext? {
-        organisation.context(for: file.unitID, on: date, actor: actor, rulebook: rulebook, access: access)
+        organisation.context(for: file.unitID, on: date, actor: actor, rulebook: rulebook, access: access, today: today)
     }
 
     /// The context for a new file of `unit` dated `date`.
     public func context(forUnit unit: UnitID, on date: CivilDate) -> WorkflowContext? {
-        organisation.context(for: unit, on: date, actor: actor, rulebook: rulebook, access: access)
+        organisation.context(for: unit, on: date, actor: actor, rulebook: rulebook, access: access, today: today)
     }
 
     /// The unit's name, or its id when unknown.

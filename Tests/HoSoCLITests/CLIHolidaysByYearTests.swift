@@ -1,0 +1,23 @@
+import Foundation
+import HoSoTestSupport
+import Testing
+
+/// Issue 16, item 7 through the CLI: `hoso holidays` says which days are published and which guessed.
+@Suite("CLI: holidays by year")
+struct CLIHolidaysByYearTests {
+    @Test("2025 shows 1/9 and 2/9 with the notice; 2027 marks 3/9 and Tết dự kiến until holidays.json confirms it")
+    func publishedAndGuessed() throws {
+        let cli = try CLIWorkspace()
+        let year2025 = try cli.ok("holidays", "2025")
+        #expect(year2025.contains("01/09/2025  Thứ Hai   Quốc khánh\n"), "\(year2025)")
+        #expect(!year2025.contains("03/09/2025"), "\(year2025)")
+        #expect(year2025.contains("Theo: Thông báo 6150/TB-LĐTBXH ngày 14/11/2024"), "\(year2025)")
+        let year2027 = try cli.ok("holidays", "2027")
+        #expect(year2027.contains("03/09/2027  Thứ Sáu   Quốc khánh (dự kiến)"), "\(year2027)")
+        #expect(year2027.contains("thêm 2027 vào \"confirmedYears\""), "\(year2027)")
+        try cli.ok("init", "--name", "Chi bộ Khu phố 3", "--official", "8", "--clerk-id", "lan", "--clerk-name", "Thư ký Lan")
+        try Data(#"{ "confirmedYears": [2027] }"#.utf8).write(to: URL(fileURLWithPath: cli.directory + "/holidays.json"))
+        let confirmed = try cli.ok("holidays", "2027")
+        #expect(!confirmed.contains("dự kiến"), "\(confirmed)")
+    }
+}
