@@ -113,4 +113,23 @@ import Testing
         #expect(stored.count == 3)
         Self.expectAsIfOpenedNow(workspace.state, runner: workspace.runner)
     }
+
+    /// Issue 14, item 8: a save the disk does not take keeps the form with what was typed.
+    @Test func aSaveThatFailsOnTheDiskLeadsBackToTheFormWithWhatWasTyped() throws {
+        let workspace = try Workspace()
+        let file = try #require(workspace.state.index.rows.map(\.file).first { !$0.state.isTerminal })
+        workspace.state.screens.append(.detail(DetailState(caseID: file.id)))
+        _ = AppReducer.reduce(&workspace.state, .key(.char("m")))
+        for character in "Nhận xét không được mất" { _ = AppReducer.reduce(&workspace.state, .key(.char(character))) }
+        let effects = AppReducer.reduce(&workspace.state, .key(.ctrl("s")))
+        #expect(effects.contains { if case .run = $0 { true } else { false } }, "\(effects)")
+        // The journal's folder is gone: the append fails, nothing is saved.
+        try FileManager.default.removeItem(atPath: workspace.directory + "/journal")
+        _ = workspace.run(effects)
+        guard case .message(let message)? = workspace.state.modal else { Issue.record("no popup: \(String(describing: workspace.state.modal))"); return }
+        // The save's refusal, or the failed reload after it: either way the form is kept.
+        #expect(["Chưa lưu được", "Lỗi"].contains(message.title))
+        let form = try #require(message.returnTo, "the popup leads back to the form")
+        #expect(form.form.fields.contains { $0.value == "Nhận xét không được mất" })
+    }
 }

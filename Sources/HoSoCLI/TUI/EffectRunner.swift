@@ -175,9 +175,9 @@ final class EffectRunner {
         return .saved(file.id, message: "Đã lưu: \(last?.summary ?? "hồ sơ")", cautions: cautions)
     }
 
-    /// What the person reads when the store refuses: a refusal by a rule, by role or of the input leads
-    /// back to the form; a field someone else changed meanwhile shows both values, who and when; anything
-    /// else is an error.
+    /// What the person reads when the store refuses: a refusal by a rule, by role or of the input, and a
+    /// save the disk did not take, lead back to the form; a field someone else changed meanwhile shows
+    /// both values, who and when.
     private func refused(_ error: ServiceError, on id: CaseID? = nil) -> Action {
         switch error {
         case .workflow(.conflict(let fields)):
@@ -188,7 +188,9 @@ final class EffectRunner {
         case .storage(let storage) where storage.isConflict:
             return .conflict(storage.message)
         default:
-            return .failed(error.message)
+            // A full disk, a read-only mount, a damaged store: nothing was saved, and what was typed is
+            // kept — the popup leads back to the form, to save again once the cause is fixed.
+            return .rejected(title: "Chưa lưu được", lines: error.message.components(separatedBy: "\n"))
         }
     }
 

@@ -24,7 +24,10 @@ public enum AppReducer {
             state.screens.append(.detail(DetailState(caseID: id)))
             return []
         case .failed(let message):
-            state.modal = .message(MessageState(title: "Lỗi", lines: message.components(separatedBy: "\n")))
+            // A reload that fails after a refused save must not drop the form that popup leads back to.
+            var keptForm: FormState?
+            if case .message(let shown)? = state.modal { keptForm = shown.returnTo }
+            state.modal = .message(MessageState(title: "Lỗi", lines: message.components(separatedBy: "\n"), returnTo: keptForm))
             return []
         case .peopleChanged(let message):
             state.status = StatusMessage(message, kind: .success)
