@@ -134,21 +134,14 @@ public struct CaseService: Sendable {
     /// certificates), the refused ones say why. Retried on the fresh data when another terminal saves
     /// between the reading and the commit.
     public func runTogether(_ commands: [CaseCommand], actor: String) throws(ServiceError) -> BatchOutcome {
-        var attempts = 0
-        while true {
-            attempts += 1
-            do {
-                try repository.refresh()
-            } catch {
-                throw .storage(error)
-            }
+        try onFreshData { () throws(ServiceError) -> BatchOutcome in
             var outcome = BatchOutcome()
             var accepted: [(file: CaseFile, expectedRevision: Int?)] = []
             for command in commands {
                 do throws(ServiceError) {
                     let file = try storedFile(command.caseID)
                     let context = try context(for: file.unitID, on: command.date, actor: actor)
-                    do {
+                    do throws(WorkflowError) {
                         accepted.append((try Workflow.run(command, on: file, context: context), repository.revision(of: file.id)))
                     } catch {
                         throw recorded(error, caseID: command.caseID)
@@ -158,16 +151,34 @@ public struct CaseService: Sendable {
                 }
             }
             if accepted.isEmpty { return outcome }
-            do {
+            do throws(RepositoryError) {
                 try repository.save(accepted, actor: actor, summary: accepted.first?.file.history.last?.summary ?? "")
             } catch {
-                // Someone saved between our reading and our commit: read again and apply again.
-                if error.isConflict, attempts < 5 { continue }
                 throw .storage(error)
             }
             // As stored: with the seals the store put on their histories.
             outcome.saved = accepted.map { repository.caseFile($0.file.id) ?? $0.file }
             return outcome
+        }
+    }
+
+    /// Runs `attempt` on the data as stored now; when another terminal saves between its reading and its
+    /// commit (a compare-and-swap conflict), reads again and runs it again, five times at most.
+    private func onFreshData<T>(_ attempt: () throws(ServiceError) -> T) throws(ServiceError) -> T {
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                try repository.refresh()
+            } catch {
+                throw .storage(error)
+            }
+            do {
+                return try attempt()
+            } catch {
+                if case .storage(let storage) = error, storage.isConflict, attempts < 5 { continue }
+                throw error
+            }
         }
     }
 
@@ -180,27 +191,19 @@ public struct CaseService: Sendable {
     public func addCase(
         person: Person, unit: UnitID?, source: NominationSource, date: CivilDate, actor: String
     ) throws(ServiceError) -> CaseFile {
-        var attempts = 0
-        while true {
-            attempts += 1
-            // The next free number as stored now: another terminal may have just added a file.
-            do {
-                try repository.refresh()
-            } catch {
-                throw .storage(error)
-            }
+        // The next free number as stored now: another terminal may have just added a file.
+        try onFreshData { () throws(ServiceError) -> CaseFile in
             let unitID = try resolveUnit(unit)
             let context = try context(for: unitID, on: date, actor: actor)
             let file: CaseFile
-            do {
+            do throws(WorkflowError) {
                 file = try Workflow.newCase(id: repository.nextCaseID(), person: person, source: source, context: context)
             } catch {
                 throw recorded(error, caseID: nil)
             }
-            do {
+            do throws(RepositoryError) {
                 try repository.save(file, expectedRevision: nil, actor: actor, summary: file.history.last?.summary ?? "")
             } catch {
-                if error.isConflict, attempts < 5 { continue }
                 throw .storage(error)
             }
             return repository.caseFile(file.id) ?? file
