@@ -33,12 +33,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // libpq, PostgreSQL's C client (Debian: libpq-dev): the server backend's only way to the server.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(
+            name: "HoSoPostgres",
+            dependencies: ["HoSoStorage", "CLibPQ", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "HoSoTUI", dependencies: ["HoSoDomain"], swiftSettings: strictSettings),
         .target(name: "HoSoTerminal", dependencies: ["CNcursesw", "HoSoTUI"], swiftSettings: strictSettings),
         .target(
             name: "HoSoCLI",
             dependencies: [
-                "HoSoDomain", "HoSoStorage", "HoSoTUI", "HoSoTerminal",
+                "HoSoDomain", "HoSoStorage", "HoSoPostgres", "HoSoTUI", "HoSoTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -55,6 +62,8 @@ let package = Package(
             dependencies: ["HoSoDomain", "HoSoStorage", "HoSoTUI"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "HoSoPostgresTests", dependencies: ["HoSoPostgres", "HoSoStorage", "HoSoTestSupport"], swiftSettings: strictSettings),
         // Fixtures/ holds the seed's quota table, read from disk by path (also by the CLI tests), not a resource.
         .testTarget(
             name: "HoSoDomainTests", dependencies: ["HoSoDomain", "HoSoTestSupport"], exclude: ["Fixtures"],

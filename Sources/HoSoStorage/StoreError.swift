@@ -65,6 +65,10 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The store was read in part (`RecordSelection`) and the step needs every record, or a save touches a
     /// record that was not read.
     case partialRead
+    /// The database server could not be reached or refused the sign-in; nothing was written.
+    case databaseUnreachable(location: String, reason: String)
+    /// The database server refused a statement; the transaction was rolled back.
+    case databaseFailure(location: String, reason: String)
 
     /// Maps a failed system call to the error the clerk sees.
     public static func from(_ error: FileSystemError, rolledBack: Bool = true) -> StoreError {
@@ -148,6 +152,12 @@ public enum StoreError: Error, Sendable, Equatable {
             return "Dữ liệu ở \(path) vẫn đọc được, nên không bị thay bằng bản sao lưu. Hãy khôi phục khi dữ liệu mở được (hoso restore), để lịch sử giữ lại cả hai."
         case .partialRead:
             return "Lệnh này chỉ đọc một phần dữ liệu (để nhanh) nên không được ghi hay sao lưu toàn bộ. Chưa ghi gì; hãy dùng lệnh sửa hồ sơ hoặc mở giao diện (hoso) để làm việc này."
+        case .databaseUnreachable(let location, let reason):
+            return "Không kết nối được máy chủ PostgreSQL \(location) (\(reason)). Chưa có gì thay đổi. Hãy kiểm tra địa chỉ, "
+                + "tên người dùng và mật khẩu (biến PGPASSWORD hoặc tệp ~/.pgpass), và máy chủ đang chạy, rồi thử lại."
+        case .databaseFailure(let location, let reason):
+            return "Máy chủ PostgreSQL \(location) từ chối thao tác (\(reason)). Chưa lưu gì; dữ liệu trên máy chủ vẫn nguyên. "
+                + "Hãy thử lại; nếu vẫn lỗi, báo người quản trị máy chủ kèm thông báo này."
         }
     }
 }

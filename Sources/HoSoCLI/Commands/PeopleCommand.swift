@@ -156,12 +156,12 @@ struct PeopleCommand: ParsableCommand {
                 let session = try global.signIn()
                 try session.require(.managePeople)
                 let events: [AuditEvent]
-                do throws(FileSystemError) {
-                    events = try AuditLog.readEvents(inDirectory: session.repository.directory)
+                do throws(StoreError) {
+                    events = try session.repository.auditEvents()
                 } catch {
                     throw Failure.error(
-                        "Không đọc được nhật ký an ninh \(session.repository.directory)/\(AuditLog.fileName): "
-                            + "\(StoreError.from(error).message) Hãy chạy hoso check để xem tệp nào cần sửa.")
+                        "Không đọc được nhật ký an ninh \(session.repository.auditLogPlace): "
+                            + "\(error.message) Hãy chạy hoso check để xem tệp nào cần sửa.")
                 }
                 for event in events.suffix(max(0, last)) {
                     let fields = [event.at, event.kind.rawValue, event.account ?? "-", "máy:" + event.systemUser, event.caseID ?? "", event.detail ?? ""]

@@ -22,9 +22,9 @@ enum PassphraseAttempt {
     /// Decides the attempt on the person as stored now and saves the new count; throws when the count
     /// cannot be saved (a full disk), and then nothing was decided in the person's favour.
     static func record(
-        for id: AccountID, in store: JournalStore<StoredItem>, now: Date, matches: (PassphraseHash) -> Bool
+        for id: AccountID, in store: any RecordStore<StoredItem>, now: Date, matches: (PassphraseHash) -> Bool
     ) throws(StoreError) -> PassphraseAttempt {
-        try store.update(id: StoredItem.id(id), actor: "HoSo (đăng nhập)", now: now) { record in
+        try store.updateRecord(id: StoredItem.id(id), actor: "HoSo (đăng nhập)", now: now) { record in
             guard case .account(var account)? = record?.value, let stored = account.passphrase else {
                 return (nil, "", .noLongerSignable)
             }

@@ -114,8 +114,7 @@ public struct PeopleService: Sendable {
             account.failedAttempts = 0
             account.lockedUntil = nil
         }
-        AuditLog.record(
-            AuditEvent(kind: .passphraseChanged, account: id, systemUser: systemUser), inDirectory: repository.directory)
+        repository.recordAudit(AuditEvent(kind: .passphraseChanged, account: id, systemUser: systemUser))
         return account
     }
 

@@ -18,14 +18,14 @@ public struct SignIn {
     let systemUser: String
     let now: Date
     /// Where passphrase attempts are counted: the repository's own store, or in tests one whose disk fails.
-    let attemptStore: JournalStore<StoredItem>
+    let attemptStore: any RecordStore<StoredItem>
     let fileSystem: any FileSystem
 
     public init(repository: Repository, systemUser: String, now: Date = Date()) {
         self.init(repository: repository, systemUser: systemUser, now: now, attemptStore: repository.store, fileSystem: .real)
     }
 
-    init(repository: Repository, systemUser: String, now: Date, attemptStore: JournalStore<StoredItem>, fileSystem: any FileSystem) {
+    init(repository: Repository, systemUser: String, now: Date, attemptStore: any RecordStore<StoredItem>, fileSystem: any FileSystem) {
         self.repository = repository
         self.systemUser = systemUser
         self.now = now
@@ -124,20 +124,16 @@ public struct SignIn {
     }
 
     private func record(_ kind: AuditEvent.Kind, account: AccountID?) {
-        AuditLog.record(
-            AuditEvent(kind: kind, account: account, systemUser: systemUser, at: now), inDirectory: repository.directory,
-            fileSystem: fileSystem)
+        repository.recordAudit(AuditEvent(kind: kind, account: account, systemUser: systemUser, at: now), fileSystem: fileSystem)
     }
 
     /// Writes a passphrase attempt to the audit log, or refuses the sign-in: an attempt that leaves no
     /// trace could be repeated without end, and nobody would learn of it.
     private func recordOrRefuse(_ kind: AuditEvent.Kind, account: AccountID?) throws(SignInRefusal) {
         do {
-            try AuditLog.append(
-                AuditEvent(kind: kind, account: account, systemUser: systemUser, at: now), inDirectory: repository.directory,
-                fileSystem: fileSystem)
+            try repository.appendAudit(AuditEvent(kind: kind, account: account, systemUser: systemUser, at: now), fileSystem: fileSystem)
         } catch {
-            throw notRecorded(account: account, cause: StoreError.from(error).message)
+            throw notRecorded(account: account, cause: error.message)
         }
     }
 

@@ -70,11 +70,10 @@ public struct CaseService: Sendable {
     }
 
     private func refused(_ refusal: AccessRefusal) -> ServiceError {
-        AuditLog.record(
+        repository.recordAudit(
             AuditEvent(
                 kind: .notPermitted, account: refusal.account, systemUser: systemUser, caseID: refusal.caseID,
-                detail: refusal.permission.auditCode),
-            inDirectory: repository.directory)
+                detail: refusal.permission.auditCode))
         return .workflow(.notPermitted(refusal))
     }
 
@@ -84,9 +83,8 @@ public struct CaseService: Sendable {
         case .notPermitted(let refusal):
             return refused(refusal)
         case .invalidInput(let problems) where problems.contains(VietnameseText.controlCharacterRefusal):
-            AuditLog.record(
-                AuditEvent(kind: .controlCharacters, account: access?.account.id, systemUser: systemUser, caseID: caseID),
-                inDirectory: repository.directory)
+            repository.recordAudit(
+                AuditEvent(kind: .controlCharacters, account: access?.account.id, systemUser: systemUser, caseID: caseID))
         default: break
         }
         return .workflow(error)
@@ -163,7 +161,9 @@ public struct CaseService: Sendable {
     }
 
     /// Runs `attempt` on the data as stored now; when another terminal saves between its reading and its
-    /// commit (a compare-and-swap conflict), reads again and runs it again, five times at most.
+    /// commit (a compare-and-swap conflict), reads again and runs it again, up to `freshDataAttempts` times,
+    /// waiting a little longer, and a random part of it, each time: clients that collided once would
+    /// otherwise collide again in step (seen with four clients on one PostgreSQL server).
     private func onFreshData<T>(_ attempt: () throws(ServiceError) -> T) throws(ServiceError) -> T {
         var attempts = 0
         while true {
@@ -176,11 +176,17 @@ public struct CaseService: Sendable {
             do {
                 return try attempt()
             } catch {
-                if case .storage(let storage) = error, storage.isConflict, attempts < 5 { continue }
+                if case .storage(let storage) = error, storage.isConflict, attempts < Self.freshDataAttempts {
+                    usleep(UInt32.random(in: 0...UInt32(1_000 * min(attempts, 10))))
+                    continue
+                }
                 throw error
             }
         }
     }
+
+    /// How often a command is run again on fresher data before its conflict is reported.
+    static let freshDataAttempts = 12
 
     /// Who last saved `id` and when, in Vietnam time, for a refusal that shows someone else's change.
     public func lastChange(of id: CaseID) -> (by: String, at: String)? {

@@ -74,7 +74,7 @@ extension Repository {
                 summary: "Nhập bảng chỉ tiêu")
         }
         do {
-            _ = try store.commit(changes, actor: actor)
+            _ = try store.commit(changes, actor: actor, now: Date())
         } catch {
             throw RepositoryError(error)
         }

@@ -1,16 +1,20 @@
 import Foundation
 import HoSoDomain
 
-/// The data directory of a unit: its units, members and files in a durable journal store, plus its
-/// settings files. The CLI and the TUI both read and write through it.
+/// The data of a unit: its units, members and files in a durable record store (the data directory's
+/// journal, or a PostgreSQL server), plus its settings and security log. The CLI and the TUI both read
+/// and write through it.
 public final class Repository: @unchecked Sendable {
     /// The format version of the records; raise it with a migration when the model changes.
     public static let schemaVersion = 1
 
+    /// Where the data is, as people name it: the data directory, or the server's address (no password).
     public let directory: String
     public let rulebook: Rulebook
     public let calendar: WorkingCalendar
-    let store: JournalStore<StoredItem>
+    let store: any RecordStore<StoredItem>
+    /// Settings and security log kept with the records (a database server); nil: files in `directory`.
+    let sidecar: (any SettingsAndAuditStore)?
     private var cache: Cache?
 
     private struct Cache {
@@ -37,11 +41,38 @@ public final class Repository: @unchecked Sendable {
         }
     }
 
-    private init(directory: String, store: JournalStore<StoredItem>, rulebook: Rulebook, calendar: WorkingCalendar) {
+    private init(
+        directory: String, store: any RecordStore<StoredItem>, rulebook: Rulebook, calendar: WorkingCalendar,
+        sidecar: (any SettingsAndAuditStore)? = nil
+    ) {
         self.directory = directory
         self.store = store
         self.rulebook = rulebook
         self.calendar = calendar
+        self.sidecar = sidecar
+    }
+
+    /// A repository on another backend's store, whose settings and security log live beside its records.
+    package static func onServer(_ store: any RecordStore<StoredItem> & SettingsAndAuditStore) throws(RepositoryError) -> Repository {
+        let place = store.location
+        func setting(_ name: String) throws(RepositoryError) -> Data? {
+            do { return try store.setting(name).map { Data($0.utf8) } } catch { throw RepositoryError(error) }
+        }
+        return Repository(
+            directory: place, store: store,
+            rulebook: try SettingsFiles.rulebook(from: try setting("rules.json"), place: place + " (rules.json)"),
+            calendar: try SettingsFiles.calendar(from: try setting("holidays.json"), place: place + " (holidays.json)"),
+            sidecar: store)
+    }
+
+    /// The first records of a new data set, signed by `actor`.
+    package static func initialRecords(
+        units: [HoSoDomain.Unit], members: [Member], cases: [CaseFile], accounts: [Account], actor: String
+    ) -> [StoredRecord<StoredItem>] {
+        let items = units.map(StoredItem.unit) + members.map(StoredItem.member) + accounts.map(StoredItem.account)
+            + cases.map { StoredItem.caseFile(HistorySeal.sealed($0)) }
+        let now = Timestamp.iso8601(Date())
+        return items.map { StoredRecord(id: $0.storageID, revision: 1, value: $0, changedBy: actor, changedAt: now) }
     }
 
     /// A new data directory with its first units, members and (for the demo) files.
@@ -57,12 +88,9 @@ public final class Repository: @unchecked Sendable {
         }
         let store: JournalStore<StoredItem>
         do {
-            let items = units.map(StoredItem.unit) + members.map(StoredItem.member) + accounts.map(StoredItem.account)
-                + cases.map { StoredItem.caseFile(HistorySeal.sealed($0)) }
-            let now = Timestamp.iso8601(Date())
             store = try JournalStore<StoredItem>.create(
                 at: directory, schemaVersion: schemaVersion,
-                initialRecords: items.map { StoredRecord(id: $0.storageID, revision: 1, value: $0, changedBy: actor, changedAt: now) })
+                initialRecords: initialRecords(units: units, members: members, cases: cases, accounts: accounts, actor: actor))
         } catch {
             if case .alreadyExists = error {
                 throw RepositoryError(
@@ -223,7 +251,7 @@ public final class Repository: @unchecked Sendable {
 
     private func commit(_ changes: [RecordChange<StoredItem>], actor: String) throws(RepositoryError) {
         do {
-            _ = try store.commit(changes, actor: actor)
+            _ = try store.commit(changes, actor: actor, now: Date())
         } catch {
             throw Self.failure(error, directory: directory)
         }
@@ -264,14 +292,14 @@ public final class Repository: @unchecked Sendable {
                         + "Không sửa tay tệp dữ liệu; khôi phục bản sao lưu trước lần sửa đó.")
             }
         }
-        if let fileSystem = NetworkFileSystem.name(ofPath: directory) {
+        if sidecar == nil, let fileSystem = NetworkFileSystem.name(ofPath: directory) {
             report.notes.append(NetworkFileSystem.warning(directory: directory, fileSystem: fileSystem))
         }
         return report
     }
 
     public func backup() throws(RepositoryError) -> BackupInfo {
-        do { return try store.backup() } catch { throw Self.failure(error, directory: directory) }
+        do { return try store.backup(now: Date()) } catch { throw Self.failure(error, directory: directory) }
     }
 
     /// The backups, oldest first.
@@ -279,7 +307,7 @@ public final class Repository: @unchecked Sendable {
 
     /// Restores a backup into this (sound) store as one attributed journal entry.
     public func restore(fromBackup name: String, actor: String) throws(RepositoryError) {
-        do { try store.restore(fromBackup: name, actor: actor) } catch { throw Self.failure(error, directory: directory) }
+        do { try store.restore(fromBackup: name, actor: actor, now: Date()) } catch { throw Self.failure(error, directory: directory) }
     }
 
     /// The backups of `directory`, oldest first, without opening the store: works when it is damaged.
@@ -330,7 +358,7 @@ public final class Repository: @unchecked Sendable {
 extension Repository {
     /// Rewrites the snapshot with everything and starts a new journal segment (the old ones stay as history).
     public func compact() throws(RepositoryError) {
-        do { try store.compact() } catch { throw RepositoryError(error) }
+        do { try store.compact(now: Date()) } catch { throw RepositoryError(error) }
     }
 
     /// Whether saves leave the compaction they make due to `compactIfDue()` (see `JournalStore.defersCompaction`).

@@ -6,7 +6,12 @@ import HoSoDomain
 enum SettingsFiles {
     static func rulebook(in directory: String) throws(RepositoryError) -> Rulebook {
         let path = directory + "/rules.json"
-        guard let data = FileManager.default.contents(atPath: path) else { return .standard }
+        return try rulebook(from: FileManager.default.contents(atPath: path), place: path)
+    }
+
+    /// The rulebook of a `rules.json` text read from `place` (a path, or a server's settings row).
+    static func rulebook(from data: Data?, place path: String) throws(RepositoryError) -> Rulebook {
+        guard let data else { return .standard }
         let object: [String: JSONValue]
         do {
             object = try JSONDecoder().decode([String: JSONValue].self, from: data)
@@ -37,7 +42,12 @@ enum SettingsFiles {
 
     static func calendar(in directory: String) throws(RepositoryError) -> WorkingCalendar {
         let path = directory + "/holidays.json"
-        guard let data = FileManager.default.contents(atPath: path) else { return WorkingCalendar() }
+        return try calendar(from: FileManager.default.contents(atPath: path), place: path)
+    }
+
+    /// The calendar of a `holidays.json` text read from `place`.
+    static func calendar(from data: Data?, place path: String) throws(RepositoryError) -> WorkingCalendar {
+        guard let data else { return WorkingCalendar() }
         let overrides: HolidayOverrides
         do {
             overrides = try JSONDecoder().decode(HolidayOverrides.self, from: data)

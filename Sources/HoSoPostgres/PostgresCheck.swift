@@ -1,0 +1,88 @@
+import Foundation
+import HoSoStorage
+
+/// Tamper evidence on the server: the journal's hash chain replayed from entry 1, checked against the
+/// head and against every row of `hoso.records`. An edited, deleted or inserted journal row, or a record
+/// changed outside HoSo (`UPDATE hoso.records …` in psql), is an error that says what to do.
+struct PostgresCheck {
+    let connection: PostgresConnection
+    let location: String
+
+    func problems() -> [CheckProblem] {
+        var problems: [CheckProblem] = []
+        func report(_ place: String, _ message: String) {
+            problems.append(CheckProblem(severity: .error, place: location + " (" + place + ")", message: message))
+        }
+        let advice = " Dữ liệu trên máy chủ đã bị sửa ngoài HoSo: không sửa tay; khôi phục bản sao lưu (hoso restore) hoặc bản pg_dump gần nhất."
+        let journal: [[String?]]
+        let stored: [[String?]]
+        let headText: String?
+        do {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { _ = try? connection.execute("COMMIT") }
+            journal = try connection.execute("SELECT seq, entry, hash FROM hoso.journal ORDER BY seq")
+            stored = try connection.execute("SELECT id, revision, value, seq FROM hoso.records")
+            headText = try connection.execute("SELECT value FROM hoso.meta WHERE key = 'head'").first?.first ?? nil
+        } catch {
+            report("máy chủ", "Không đọc được dữ liệu để kiểm tra: \(error.message).")
+            return problems
+        }
+        var expected: [String: (revision: Int, value: String, seq: Int)] = [:]
+        var previousHash = PostgresRecordStore<Int>.genesisHash
+        var previousSeq = 0
+        let decoder = JSONDecoder()
+        for row in journal {
+            guard row.count == 3, let seq = row[0].flatMap({ Int($0) }), let text = row[1], let hash = row[2] else {
+                report("hoso.journal", "Một dòng nhật ký thiếu cột." + advice)
+                return problems
+            }
+            if seq != previousSeq + 1 {
+                report("hoso.journal, mục \(previousSeq + 1)", "Thiếu mục \(previousSeq + 1)–\(seq - 1) của nhật ký (đã bị xóa)." + advice)
+            }
+            let bytes = Array(text.utf8)
+            if PostgresRecordStore<Int>.sha256Hex(bytes) != hash {
+                report("hoso.journal, mục \(seq)", "Mục \(seq) của nhật ký không khớp dấu băm (nội dung đã bị sửa)." + advice)
+            }
+            guard let entry = try? decoder.decode(PostgresRecordStore<Int>.Entry.self, from: Data(bytes)) else {
+                report("hoso.journal, mục \(seq)", "Mục \(seq) của nhật ký không đọc được." + advice)
+                previousSeq = seq
+                previousHash = hash
+                continue
+            }
+            if entry.seq != seq || entry.prevHash != previousHash {
+                report("hoso.journal, mục \(seq)", "Chuỗi nhật ký bị đứt ở mục \(seq) (mục trước đã bị sửa, xóa hoặc chèn thêm)." + advice)
+            }
+            for change in entry.changes {
+                if let value = change.value {
+                    expected[change.id] = (change.revision, value, seq)
+                } else {
+                    expected[change.id] = nil
+                }
+            }
+            previousSeq = seq
+            previousHash = hash
+        }
+        if headText != (journal.isEmpty ? nil : "\(previousSeq) \(previousHash)") {
+            report("hoso.meta", "Đầu chuỗi nhật ký (head) không khớp mục cuối của nhật ký: có mục đã bị xóa hoặc thêm ngoài HoSo." + advice)
+        }
+        var seen = Set<String>()
+        for row in stored {
+            guard row.count == 4, let id = row[0], let revision = row[1].flatMap({ Int($0) }), let value = row[2] else {
+                report("hoso.records", "Một bản ghi thiếu cột." + advice)
+                continue
+            }
+            seen.insert(id)
+            guard let truth = expected[id] else {
+                report("hoso.records, \(id)", "Bản ghi \(id) không có trong nhật ký (đã được thêm ngoài HoSo)." + advice)
+                continue
+            }
+            if truth.revision != revision || truth.value != value {
+                report("hoso.records, \(id)", "Bản ghi \(id) khác với nhật ký (đã bị sửa ngoài HoSo)." + advice)
+            }
+        }
+        for id in expected.keys.sorted() where !seen.contains(id) {
+            report("hoso.records, \(id)", "Bản ghi \(id) có trong nhật ký nhưng đã bị xóa khỏi bảng." + advice)
+        }
+        return problems
+    }
+}

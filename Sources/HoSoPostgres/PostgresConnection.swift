@@ -1,0 +1,118 @@
+import CLibPQ
+import Foundation
+import HoSoStorage
+
+/// One connection to a PostgreSQL server through libpq, used from one thread at a time (the store
+/// that owns it serialises its calls). Every statement is sent with parameters, never by pasting
+/// values into SQL text.
+final class PostgresConnection {
+    /// The address as given, for messages: the password, if one was written into it, is hidden.
+    let location: String
+    private let handle: OpaquePointer
+
+    /// A failed statement: SQLSTATE (e.g. "40001") and the server's message.
+    struct Failure: Error {
+        let sqlState: String?
+        let message: String
+    }
+
+    init(url: String) throws(StoreError) {
+        location = PostgresAddress.withoutPassword(url)
+        guard let connection = PQconnectdb(url) else {
+            throw StoreError.databaseUnreachable(location: location, reason: "libpq không cấp phát được kết nối")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let reason = Self.text(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw StoreError.databaseUnreachable(location: location, reason: reason)
+        }
+        handle = connection
+        // Messages and times the same whatever the server's defaults: UTC, and errors we can match on.
+        _ = try? execute("SET TIME ZONE 'UTC'")
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// Whether the connection was made without TLS to a host that is not this machine.
+    var isUnencryptedRemote: Bool {
+        let host = Self.text(PQhost(handle))
+        let local = host.isEmpty || host.hasPrefix("/") || host == "localhost" || host == "127.0.0.1" || host == "::1"
+        return !local && PQsslInUse(handle) == 0
+    }
+
+    /// The role the server signed this connection in as.
+    var user: String { Self.text(PQuser(handle)) }
+
+    /// Runs one statement; rows come back as text (nil for SQL NULL).
+    @discardableResult
+    func execute(_ sql: String, _ parameters: [String?] = []) throws(Failure) -> [[String?]] {
+        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { for copy in copies { free(copy) } }
+        let values = copies.map { UnsafePointer<CChar>($0) }
+        guard let result = PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0) else {
+            throw Failure(sqlState: nil, message: Self.text(PQerrorMessage(handle)))
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK:
+            return []
+        case PGRES_TUPLES_OK:
+            let rows = Int(PQntuples(result))
+            let columns = Int(PQnfields(result))
+            var table: [[String?]] = []
+            table.reserveCapacity(rows)
+            for row in 0..<rows {
+                var values: [String?] = []
+                values.reserveCapacity(columns)
+                for column in 0..<columns {
+                    if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
+                        values.append(nil)
+                    } else {
+                        values.append(String(cString: PQgetvalue(result, Int32(row), Int32(column))))
+                    }
+                }
+                table.append(values)
+            }
+            return table
+        default:
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            throw Failure(sqlState: state, message: Self.text(PQresultErrorMessage(result)))
+        }
+    }
+
+    /// Reads what the server sent without waiting, and returns the payloads of the notifications on
+    /// `channel` that arrived since the last call.
+    func pendingNotifications(on channel: String) -> [String] {
+        guard PQconsumeInput(handle) == 1 else { return [] }
+        var payloads: [String] = []
+        while let notification = PQnotifies(handle) {
+            if String(cString: notification.pointee.relname) == channel {
+                payloads.append(String(cString: notification.pointee.extra))
+            }
+            PQfreemem(notification)
+        }
+        return payloads
+    }
+
+    private static func text(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// PostgreSQL addresses as people type them: `postgresql://user@host/db` or `postgres://…`.
+public enum PostgresAddress {
+    public static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
+    }
+
+    /// The address with any password replaced by "***", for messages and logs.
+    public static func withoutPassword(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let rest = url[scheme.upperBound...]
+        guard let at = rest.firstIndex(of: "@") else { return url }
+        let credentials = rest[..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return url }
+        return String(url[..<scheme.upperBound]) + credentials[..<colon] + ":***" + rest[at...]
+    }
+}

@@ -1,0 +1,416 @@
+import Crypto
+import Foundation
+import HoSoStorage
+
+/// A record store on a PostgreSQL server: the same guarantees as the data directory's journal
+/// (`RecordStore`), with the server's transactions in place of the file lock and fsync.
+///
+/// Every commit locks the `head` row of `hoso.meta`, catches up with the journal, checks every
+/// expected revision, appends one hash-chained journal row, writes the records and notifies
+/// `hoso_changes`, all in one transaction: all of it lands, or none.
+package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: RecordStore, @unchecked Sendable {
+    package let location: String
+    private let connection: PostgresConnection
+    private let mutex = NSLock()
+    private var state: [String: StoredRecord<Value>]
+    private var seq: Int
+    private var notified = false
+    private var deferring = false
+
+    /// One commit as the journal row holds it: the exact JSON text of `entry` is what `hash` covers.
+    struct Entry: Codable {
+        let seq: Int
+        let time: String
+        let actor: String
+        let changes: [Change]
+        let prevHash: String
+    }
+
+    /// One record's change; `value` is the exact text written into `hoso.records` (nil: removed).
+    struct Change: Codable {
+        let id: String
+        let revisionBefore: Int?
+        let revision: Int
+        let summary: String
+        let value: String?
+    }
+
+    static var genesisHash: String { String(repeating: "0", count: 64) }
+
+    private init(location: String, connection: PostgresConnection, records: [String: StoredRecord<Value>], seq: Int) {
+        self.location = location
+        self.connection = connection
+        self.state = records
+        self.seq = seq
+    }
+
+    /// Creates HoSo's tables (if missing) and the first records, as journal entry 1; refuses a database
+    /// that already holds HoSo data.
+    package static func create(url: String, initialRecords: [StoredRecord<Value>], actor: String, now: Date = Date()) throws(StoreError) -> PostgresRecordStore {
+        let connection = try PostgresConnection(url: url)
+        try PostgresSchema.migrate(connection, location: connection.location)
+        let store = PostgresRecordStore(location: connection.location, connection: connection, records: [:], seq: 0)
+        try store.transaction { () throws(StoreError) in
+            let head = try store.lockHead()
+            let countText = try store.query("SELECT count(*) FROM hoso.records").first?.first ?? nil
+            let count = countText.flatMap { Int($0) } ?? 0
+            if head.seq > 0 || count > 0 { throw StoreError.alreadyExists(path: connection.location) }
+            let changes = initialRecords.map { RecordChange(id: $0.id, expectedRevision: nil, newValue: $0.value, summary: "Tạo dữ liệu") }
+            try store.appendLocked(changes, actor: actor, now: now, head: head)
+        }
+        try store.listen()
+        return store
+    }
+
+    /// Connects and reads every record, refusing a database without HoSo's tables or with newer ones.
+    package static func open(url: String) throws(StoreError) -> PostgresRecordStore {
+        let connection = try PostgresConnection(url: url)
+        let location = connection.location
+        let installed: Int
+        do { installed = try PostgresSchema.installedVersion(connection) } catch { throw StoreError.databaseFailure(location: location, reason: error.message) }
+        if installed == 0 { throw StoreError.notAStore(path: location) }
+        if installed > PostgresSchema.version {
+            throw StoreError.newerSchemaVersion(path: location, found: installed, supported: PostgresSchema.version)
+        }
+        if installed < PostgresSchema.version { try PostgresSchema.migrate(connection, location: location) }
+        let store = PostgresRecordStore(location: location, connection: connection, records: [:], seq: 0)
+        try store.listen()
+        try store.reload()
+        return store
+    }
+
+    // MARK: - RecordStore
+
+    package var isPartial: Bool { false }
+    package var records: [String: StoredRecord<Value>] { mutex.withLock { state } }
+    package func record(id: String) -> StoredRecord<Value>? { mutex.withLock { state[id] } }
+    package var sequence: Int { mutex.withLock { seq } }
+
+    package func commit(_ changes: [RecordChange<Value>], actor: String, now: Date) throws(StoreError) -> [StoredRecord<Value>] {
+        var seen = Set<String>()
+        for change in changes where !seen.insert(change.id).inserted { throw StoreError.duplicateChange(id: change.id) }
+        if changes.isEmpty { return [] }
+        return try serialised { () throws(StoreError) -> [StoredRecord<Value>] in
+            try transaction { () throws(StoreError) -> [StoredRecord<Value>] in
+                let head = try lockHead()
+                try catchUp()
+                for change in changes {
+                    let current = state[change.id]
+                    if current?.revision != change.expectedRevision {
+                        throw StoreError.conflict(
+                            id: change.id, expected: change.expectedRevision, actual: current?.revision, changedBy: current?.changedBy,
+                            changedAt: current?.changedAt)
+                    }
+                }
+                try appendLocked(changes, actor: actor, now: now, head: head)
+                return changes.compactMap { state[$0.id] }
+            }
+        }
+    }
+
+    package func updateRecord<T>(
+        id: String, actor: String, now: Date, _ decide: (StoredRecord<Value>?) -> (newValue: Value?, summary: String, result: T)
+    ) throws(StoreError) -> T {
+        try serialised { () throws(StoreError) -> T in
+            try transaction { () throws(StoreError) -> T in
+                let head = try lockHead()
+                try catchUp()
+                let current = state[id]
+                let decision = decide(current)
+                guard let value = decision.newValue else { return decision.result }
+                try appendLocked(
+                    [RecordChange(id: id, expectedRevision: current?.revision, newValue: value, summary: decision.summary)], actor: actor, now: now,
+                    head: head)
+                return decision.result
+            }
+        }
+    }
+
+    package func refresh() throws(StoreError) -> Bool {
+        try serialised { () throws(StoreError) -> Bool in
+            notified = false
+            let before = seq
+            try catchUp()
+            return seq != before
+        }
+    }
+
+    package func hasExternalChanges() -> Bool {
+        mutex.withLock {
+            for payload in connection.pendingNotifications(on: PostgresSchema.channel) {
+                if let committed = Int(payload), committed > seq { notified = true }
+            }
+            return notified
+        }
+    }
+
+    package func check() -> [CheckProblem] {
+        mutex.withLock { PostgresCheck(connection: connection, location: location).problems() }
+    }
+
+    package func backup(now: Date) throws(StoreError) -> BackupInfo {
+        try serialised { () throws(StoreError) -> BackupInfo in
+            try transaction { () throws(StoreError) -> BackupInfo in
+                _ = try lockHead()
+                try catchUp()
+                return try backupLocked(now: now)
+            }
+        }
+    }
+
+    package func listBackups() -> [BackupInfo] {
+        mutex.withLock {
+            let rows = (try? connection.execute("SELECT name, seq, created_at, length(content) FROM hoso.backups ORDER BY name")) ?? []
+            return rows.compactMap { row in
+                guard row.count == 4, let name = row[0], let seq = row[1].flatMap({ Int($0) }), let created = row[2],
+                      let size = row[3].flatMap({ Int64($0) })
+                else { return nil }
+                return BackupInfo(backupNamed: name, seq: seq, createdAt: created, size: size)
+            }
+        }
+    }
+
+    package func restore(fromBackup name: String, actor: String, now: Date) throws(StoreError) {
+        try serialised { () throws(StoreError) in
+            try transaction { () throws(StoreError) in
+                let head = try lockHead()
+                try catchUp()
+                guard let content = try query("SELECT content FROM hoso.backups WHERE name = $1", [name]).first?.first ?? nil else {
+                    throw StoreError.backupNotFound(name: name)
+                }
+                let restored = try decodeBackup(content, name: name)
+                try backupLocked(now: now)
+                let summary = "Khôi phục từ bản sao lưu \(name)"
+                var changes: [RecordChange<Value>?] = []
+                var removed: [String] = []
+                for id in state.keys where restored[id] == nil { removed.append(id) }
+                for (id, record) in restored where state[id]?.value != record.value {
+                    changes.append(RecordChange(id: id, expectedRevision: state[id]?.revision, newValue: record.value, summary: summary))
+                }
+                try appendLocked(changes.compactMap { $0 }, removing: removed, summary: summary, actor: actor, now: now, head: head)
+            }
+        }
+    }
+
+    /// A database has no journal segments to fold: its history is the journal table.
+    package func compact(now: Date) throws(StoreError) {}
+    package func compactIfDue() throws(StoreError) -> Bool { false }
+    package var defersCompaction: Bool {
+        get { mutex.withLock { deferring } }
+        set { mutex.withLock { deferring = newValue } }
+    }
+    package var lastCompactionError: StoreError? { nil }
+
+    // MARK: - Settings and audit (rows of their own tables)
+
+    /// The text of setting `name` (`rules.json`, `holidays.json`), nil when not set.
+    package func setting(_ name: String) throws(StoreError) -> String? {
+        try serialised { () throws(StoreError) -> String? in
+            try query("SELECT content FROM hoso.settings WHERE name = $1", [name]).first?.first ?? nil
+        }
+    }
+
+    /// Sets (or with nil, removes) setting `name`.
+    package func setSetting(_ name: String, to content: String?) throws(StoreError) {
+        try serialised { () throws(StoreError) in
+            if let content {
+                _ = try query(
+                    "INSERT INTO hoso.settings (name, content) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET content = EXCLUDED.content",
+                    [name, content])
+            } else {
+                _ = try query("DELETE FROM hoso.settings WHERE name = $1", [name])
+            }
+        }
+    }
+
+    /// Appends one security event (committed at once, whatever else happens).
+    package func appendAudit(_ line: String) throws(StoreError) {
+        try serialised { () throws(StoreError) in _ = try query("INSERT INTO hoso.audit (event) VALUES ($1)", [line]) }
+    }
+
+    /// Every security event, oldest first.
+    package func auditLines() throws(StoreError) -> [String] {
+        try serialised { () throws(StoreError) -> [String] in
+            try query("SELECT event FROM hoso.audit ORDER BY id").compactMap { $0.first ?? nil }
+        }
+    }
+
+    // MARK: - Under the mutex
+
+    private func serialised<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return try body()
+    }
+
+    private func query(_ sql: String, _ parameters: [String?] = []) throws(StoreError) -> [[String?]] {
+        do {
+            return try connection.execute(sql, parameters)
+        } catch {
+            throw StoreError.databaseFailure(location: location, reason: error.message)
+        }
+    }
+
+    /// Runs `body` in a transaction; any error rolls it back, and the local view is reloaded, since it
+    /// may hold what the rolled-back transaction wrote.
+    private func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        _ = try query("BEGIN")
+        let saved = (state, seq)
+        do {
+            let result = try body()
+            _ = try query("COMMIT")
+            return result
+        } catch {
+            _ = try? connection.execute("ROLLBACK")
+            (state, seq) = saved
+            throw error
+        }
+    }
+
+    private func listen() throws(StoreError) {
+        _ = try query("LISTEN \(PostgresSchema.channel)")
+    }
+
+    /// Locks the head of the chain for this transaction and returns it.
+    private func lockHead() throws(StoreError) -> (seq: Int, hash: String) {
+        let rows = try query("SELECT value FROM hoso.meta WHERE key = 'head' FOR UPDATE")
+        guard let text = rows.first?.first ?? nil else { return (0, Self.genesisHash) }
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, let seq = Int(parts[0]) else {
+            throw StoreError.corruptFile(path: location + " (hoso.meta)", line: nil, reason: "đầu chuỗi nhật ký không đọc được")
+        }
+        return (seq, String(parts[1]))
+    }
+
+    /// Reads every record and the head, as of one moment.
+    private func reload() throws(StoreError) {
+        try serialised { () throws(StoreError) in
+            _ = try query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { _ = try? connection.execute("COMMIT") }
+            let head = try query("SELECT value FROM hoso.meta WHERE key = 'head'").first?.first ?? nil
+            let rows = try query("SELECT id, revision, value, changed_by, changed_at FROM hoso.records")
+            var records: [String: StoredRecord<Value>] = [:]
+            records.reserveCapacity(rows.count)
+            for row in rows {
+                let record = try decodeRow(row)
+                records[record.id] = record
+            }
+            state = records
+            seq = head.flatMap { $0.split(separator: " ").first.flatMap { Int($0) } } ?? 0
+        }
+    }
+
+    /// Applies the journal rows after `seq`: what others committed since this view was made.
+    private func catchUp() throws(StoreError) {
+        let rows = try query("SELECT seq, entry FROM hoso.journal WHERE seq > $1 ORDER BY seq", [String(seq)])
+        for row in rows {
+            guard let text = row[1], let entry = try? JSONDecoder().decode(Entry.self, from: Data(text.utf8)) else {
+                throw StoreError.corruptFile(path: location + " (hoso.journal)", line: row[0].flatMap { Int($0) }, reason: "mục nhật ký không đọc được")
+            }
+            try apply(entry)
+        }
+    }
+
+    private func apply(_ entry: Entry) throws(StoreError) {
+        for change in entry.changes {
+            if let text = change.value {
+                let value = try decodeValue(text, id: change.id)
+                state[change.id] = StoredRecord(id: change.id, revision: change.revision, value: value, changedBy: entry.actor, changedAt: entry.time)
+            } else {
+                state[change.id] = nil
+            }
+        }
+        seq = entry.seq
+    }
+
+    /// Writes one journal entry and its records, moves the head and notifies; inside a transaction
+    /// holding the head.
+    private func appendLocked(
+        _ changes: [RecordChange<Value>], removing removed: [String] = [], summary: String = "", actor: String, now: Date,
+        head: (seq: Int, hash: String)
+    ) throws(StoreError) {
+        guard !changes.isEmpty || !removed.isEmpty else { return }
+        let time = StoreTime.isoStamp(now)
+        var rows: [Change] = []
+        for change in changes {
+            let before = state[change.id]?.revision
+            rows.append(
+                Change(id: change.id, revisionBefore: before, revision: (before ?? 0) + 1, summary: change.summary, value: try encodeValue(change.newValue, id: change.id)))
+        }
+        for id in removed {
+            let before = state[id]?.revision ?? 0
+            rows.append(Change(id: id, revisionBefore: before, revision: before + 1, summary: summary, value: nil))
+        }
+        let entry = Entry(seq: head.seq + 1, time: time, actor: actor, changes: rows, prevHash: head.hash)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let bytes = try? encoder.encode(entry) else { throw StoreError.encodingFailed(id: changes.first?.id ?? "") }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let hash = Self.sha256Hex(bytes)
+        _ = try query("INSERT INTO hoso.journal (seq, entry, hash) VALUES ($1, $2, $3)", [String(entry.seq), text, hash])
+        for row in rows {
+            if let value = row.value {
+                _ = try query(
+                    """
+                    INSERT INTO hoso.records (id, revision, value, changed_by, changed_at, seq) VALUES ($1, $2, $3, $4, $5, $6)
+                    ON CONFLICT (id) DO UPDATE SET revision = EXCLUDED.revision, value = EXCLUDED.value,
+                        changed_by = EXCLUDED.changed_by, changed_at = EXCLUDED.changed_at, seq = EXCLUDED.seq
+                    """,
+                    [row.id, String(row.revision), value, actor, time, String(entry.seq)])
+            } else {
+                _ = try query("DELETE FROM hoso.records WHERE id = $1", [row.id])
+            }
+        }
+        _ = try query(
+            "INSERT INTO hoso.meta (key, value) VALUES ('head', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            ["\(entry.seq) \(hash)"])
+        _ = try query("SELECT pg_notify($1, $2)", [PostgresSchema.channel, String(entry.seq)])
+        try apply(entry)
+    }
+
+    @discardableResult
+    private func backupLocked(now: Date) throws(StoreError) -> BackupInfo {
+        let name = "snapshot-" + String(format: "%012d", seq) + "-" + StoreTime.compactStamp(now) + ".json"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let sorted = state.values.sorted { $0.id < $1.id }
+        guard let bytes = try? encoder.encode(sorted) else { throw StoreError.encodingFailed(id: "backup") }
+        _ = try query(
+            "INSERT INTO hoso.backups (name, seq, created_at, content) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING",
+            [name, String(seq), StoreTime.compactStamp(now), String(decoding: bytes, as: UTF8.self)])
+        return BackupInfo(backupNamed: name, seq: seq, createdAt: StoreTime.compactStamp(now), size: Int64(bytes.count))
+    }
+
+    private func decodeBackup(_ content: String, name: String) throws(StoreError) -> [String: StoredRecord<Value>] {
+        guard let records = try? JSONDecoder().decode([StoredRecord<Value>].self, from: Data(content.utf8)) else {
+            throw StoreError.corruptFile(path: location + " (hoso.backups, \(name))", line: nil, reason: "bản sao lưu không đọc được")
+        }
+        return Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func decodeRow(_ row: [String?]) throws(StoreError) -> StoredRecord<Value> {
+        guard row.count == 5, let id = row[0], let revision = row[1].flatMap({ Int($0) }), let text = row[2], let by = row[3], let at = row[4] else {
+            throw StoreError.corruptFile(path: location + " (hoso.records)", line: nil, reason: "một dòng thiếu cột")
+        }
+        return StoredRecord(id: id, revision: revision, value: try decodeValue(text, id: id), changedBy: by, changedAt: at)
+    }
+
+    private func decodeValue(_ text: String, id: String) throws(StoreError) -> Value {
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+        } catch {
+            throw StoreError.corruptFile(path: location + " (hoso.records, \(id))", line: nil, reason: "bản ghi không đọc được")
+        }
+    }
+
+    private func encodeValue(_ value: Value, id: String) throws(StoreError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let bytes = try? encoder.encode(value) else { throw StoreError.encodingFailed(id: id) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func sha256Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        SHA256.hash(data: Array(bytes)).map { String(format: "%02x", $0) }.joined()
+    }
+}
