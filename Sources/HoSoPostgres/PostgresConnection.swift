@@ -27,6 +27,12 @@ final class PostgresConnection {
             throw StoreError.databaseUnreachable(location: location, reason: reason)
         }
         handle = connection
+        // Names, birth dates and verification results never cross a network in clear text.
+        if isUnencryptedRemote {
+            throw StoreError.databaseUnreachable(
+                location: location,
+                reason: "kết nối tới máy khác không được mã hóa; hãy bật TLS trên máy chủ (ssl = on) và thêm ?sslmode=verify-full vào địa chỉ")
+        }
         // Messages and times the same whatever the server's defaults: UTC, and errors we can match on.
         _ = try? execute("SET TIME ZONE 'UTC'")
     }

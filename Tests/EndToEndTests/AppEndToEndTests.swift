@@ -7,9 +7,10 @@ import Testing
 struct AppEndToEndTests {
     static let today = "2026-11-23"
 
-    /// A cell of 8 official members (3 named), created through the CLI.
-    func makeCell() throws -> String {
-        let data = HosoRun.temporaryDataDirectory()
+    /// A cell of 8 official members (3 named), created through the CLI in a data directory or, `onServer`,
+    /// in a database of the test process's PostgreSQL server.
+    func makeCell(onServer: Bool = false) throws -> String {
+        let data = onServer ? try PostgresCluster.shared.get().makeDatabase("e2e") : HosoRun.temporaryDataDirectory()
         try HosoRun.run(["init", "--data", data, "--name", "Chi bộ Khu phố 3", "--official", "8", "--committee", "9",
                          "--today", Self.today])
         for (id, name) in [("M001", "Trần Văn Hùng"), ("M002", "Lê Thị Mai"), ("M003", "Phạm Quốc Bảo")] {
@@ -252,8 +253,9 @@ struct AppEndToEndTests {
 
     /// Issue 15's scenario: B corrects the occupation, A the address, from the same form content; both
     /// corrections survive. Then both correct the occupation: the second is shown both values and chooses.
-    @Test func twoTerminalsCorrectingTheIdentityLoseNothing() async throws {
-        let data = try makeCell()
+    @Test(arguments: [false, true])
+    func twoTerminalsCorrectingTheIdentityLoseNothing(onServer: Bool) async throws {
+        let data = try makeCell(onServer: onServer)
         try cli(data, "case", "add", "--name", "Đặng Thu Trang", "--born", "1999-01-20", "--sex", "nu", "--date", "2026-10-01",
                 "--occupation", "Kế toán")
         let (first, second) = try await twoClerksOnOneFile(data, name: "Đặng Thu Trang", opening: "C-e")

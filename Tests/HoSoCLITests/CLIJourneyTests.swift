@@ -4,9 +4,9 @@ import Testing
 
 @Suite("The CLI, driven as a clerk would")
 struct CLIJourneyTests {
-    @Test("A candidate goes from nomination to official member through the CLI alone, with realistic dates")
-    func nominationToOfficial() throws {
-        let cli = try CLIWorkspace()
+    @Test("A candidate goes from nomination to official member through the CLI alone, with realistic dates", arguments: CLIBackend.allCases)
+    func nominationToOfficial(backend: CLIBackend) throws {
+        let cli = try CLIWorkspace(backend)
         try cli.setUpCell()
         try cli.ok("case", "do", "HS-0001", "admit-to-list", "--mentor", "M001", "--date", "2024-02-05")
         try cli.ok("case", "note", "HS-0001", "--text", "Tích cực tham gia hoạt động khu phố.", "--date", "2024-03-04")

@@ -2,17 +2,27 @@ import Foundation
 import HoSoTestSupport
 import Testing
 
-/// A temporary data directory and a way to run the real `hoso` binary on it.
+/// Where a CLI test keeps its data: a data directory, or a database of the test process's PostgreSQL server.
+enum CLIBackend: String, CaseIterable, CustomTestStringConvertible {
+    case directory, server
+    var testDescription: String { self == .directory ? "thư mục dữ liệu" : "máy chủ PostgreSQL" }
+}
+
+/// A temporary data directory (or server database) and a way to run the real `hoso` binary on it.
 final class CLIWorkspace {
+    /// The `--data` value: a directory path, or a `postgresql://` address.
     let directory: String
     let binary: String
 
-    init() throws {
-        directory = NSTemporaryDirectory() + "hoso-cli-\(UUID().uuidString)"
+    init(_ backend: CLIBackend = .directory) throws {
+        directory = switch backend {
+        case .directory: NSTemporaryDirectory() + "hoso-cli-\(UUID().uuidString)"
+        case .server: try PostgresCluster.shared.get().makeDatabase("cli")
+        }
         binary = try hosoExecutablePath()
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
+    deinit { if directory.hasPrefix("/") { try? FileManager.default.removeItem(atPath: directory) } }
 
     /// Runs `hoso ARGS --data DIR` as the clerk the workspace's `init` made of the OS login.
     @discardableResult

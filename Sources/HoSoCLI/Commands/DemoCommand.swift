@@ -26,23 +26,22 @@ struct DemoCommand: ParsableCommand {
             options.data = directory
             try DataDirectoryOwner.refuseOtherLogin(directory)
             var created: Repository?
-            if !FileManager.default.fileExists(atPath: directory + "/snapshot.json") {
+            if !DataBackend.holdsData(directory) {
                 let demo = DemoOrganisation.generate(caseCount: cases, seed: seed, today: global.currentDate)
                 let people = try DemoPeople.accounts(for: demo)
                 do throws(RepositoryError) {
-                    created = try Repository.create(
-                        at: directory, units: demo.units, members: demo.members, cases: demo.cases, accounts: people,
-                        actor: "Dữ liệu mẫu")
+                    created = try DataBackend.create(
+                        directory, units: demo.units, members: demo.members, cases: demo.cases, accounts: people, actor: "Dữ liệu mẫu")
                 } catch {
                     throw Failure.error(error.message)
                 }
-                FileHandle.standardError.write(Data("Đã tạo dữ liệu mẫu: \(cases) hồ sơ trong \(directory)\n".utf8))
+                FileHandle.standardError.write(Data("Đã tạo dữ liệu mẫu: \(cases) hồ sơ trong \(DataBackend.shown(directory))\n".utf8))
                 created.map(FirstBackup.make)
             }
             if noOpen {
                 let service = try options.signIn(opened: created).service
                 print(PipelineSummary.render(service.overview(on: global.currentDate)))
-                print("Thư mục dữ liệu mẫu: \(directory)")
+                print(DataBackend.isServer(directory) ? "Dữ liệu mẫu trên máy chủ: \(DataBackend.shown(directory))" : "Thư mục dữ liệu mẫu: \(directory)")
             } else {
                 try TUILauncher.run(options: options)
             }

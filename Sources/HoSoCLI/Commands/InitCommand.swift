@@ -53,12 +53,13 @@ struct InitCommand: ParsableCommand {
             try DataDirectoryOwner.refuseOtherLogin(global.dataDirectory)
             let repository: Repository
             do throws(RepositoryError) {
-                repository = try Repository.create(
-                    at: global.dataDirectory, units: units, members: [], accounts: [clerk], actor: clerk.signature)
+                repository = try DataBackend.create(global.dataDirectory, units: units, members: [], accounts: [clerk], actor: clerk.signature)
             } catch {
                 throw Failure.error(error.message)
             }
-            print("Đã tạo thư mục dữ liệu \(global.dataDirectory) cho \(name).")
+            print(DataBackend.isServer(global.dataDirectory)
+                ? "Đã tạo dữ liệu HoSo trên máy chủ \(repository.directory) cho \(name)."
+                : "Đã tạo thư mục dữ liệu \(global.dataDirectory) cho \(name).")
             FirstBackup.make(of: repository)
             print("Thư ký hồ sơ: \(clerkName ?? SystemUser.name) (mã \(clerkId ?? SystemUser.name)), gắn với tài khoản máy tính \(SystemUser.name).")
             print("Tiếp theo: thêm đảng viên (hoso member add …) rồi hồ sơ (hoso case add …), hoặc mở giao diện: hoso")

@@ -36,6 +36,14 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if list, DataBackend.isServer(global.dataDirectory) {
+                let session = try global.signIn()
+                try session.require(.maintainStore)
+                let backups = session.repository.listBackups()
+                if backups.isEmpty { print("Chưa có bản sao lưu nào trên \(session.repository.directory). Tạo một bản bằng: hoso backup") }
+                for backup in backups { print("\(backup.name)  \(backup.createdAt)  \(backup.size) byte") }
+                return
+            }
             if list {
                 // Without opening the store: the list is needed most when the store does not open.
                 try DataDirectoryOwner.refuseOtherLogin(global.dataDirectory)
@@ -67,6 +75,14 @@ struct RestoreCommand: ParsableCommand {
         try reportingFailures {
             // A damaged store cannot sign anyone in; its owner (the directory is theirs alone) restores it,
             // and nobody else: the files a restore writes must stay theirs.
+            if DataBackend.isServer(global.dataDirectory) {
+                // The server keeps its tables whole; a restore there is always a new, attributed commit.
+                let session = try global.signIn()
+                try session.require(.maintainStore)
+                try session.repository.restore(fromBackup: name, actor: session.actor)
+                print("Đã khôi phục từ \(name). Dữ liệu trước đó đã được sao lưu; lịch sử giữ lại cả hai.")
+                return
+            }
             try DataDirectoryOwner.refuseOtherLogin(global.dataDirectory)
             var actor = SystemUser.name
             if (try? global.openRepository()) != nil {

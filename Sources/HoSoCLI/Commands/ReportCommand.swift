@@ -59,7 +59,10 @@ struct ReportOptions: ParsableArguments {
         // One spelling per directory ("A", "./A/", a link to A), so that the same one given twice is seen as such.
         let directories = data.isEmpty
             ? [DataLocation.resolve(explicit: nil)]
-            : data.map { URL(fileURLWithPath: DataLocation.absolute($0)).standardizedFileURL.resolvingSymlinksInPath().path }
+            : data.map { location in
+                DataBackend.isServer(location)
+                    ? location : URL(fileURLWithPath: DataLocation.absolute(location)).standardizedFileURL.resolvingSymlinksInPath().path
+            }
         return try directories.map { directory in
             var global = GlobalOptions()
             global.data = directory

@@ -5,7 +5,11 @@ import HoSoStorage
 
 /// Where the data lives and who is acting: shared by every command that reads or writes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Thư mục dữ liệu (mặc định: $HOSO_DATA, hoặc ~/.local/share/hoso).", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Thư mục dữ liệu, hoặc địa chỉ máy chủ PostgreSQL postgresql://người-dùng@máy/csdl (mặc định: $HOSO_DATA, hoặc ~/.local/share/hoso).",
+            valueName: "DIR|URL"))
     var data: String?
 
     @Option(
@@ -30,11 +34,7 @@ struct GlobalOptions: ParsableArguments {
     func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Repository {
         try DataDirectoryOwner.refuseOtherLogin(dataDirectory)
         do {
-            let repository = if let admits {
-                try Repository.open(at: dataDirectory, readingCasesWhere: admits)
-            } else {
-                try Repository.open(at: dataDirectory)
-            }
+            let repository = try DataBackend.open(dataDirectory, readingCasesWhere: admits)
             OpenedStores.remember(repository)
             return repository
         } catch {
@@ -93,7 +93,7 @@ enum DataLocation {
     }
 
     static func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
+        if path.hasPrefix("/") || DataBackend.isServer(path) { return path }
         if path.hasPrefix("~/") { return home() + path.dropFirst() }
         return FileManager.default.currentDirectoryPath + "/" + path
     }

@@ -1,0 +1,36 @@
+import Foundation
+import HoSoDomain
+import HoSoPostgres
+import HoSoStorage
+
+/// Which backend a `--data` value names: a PostgreSQL address (`postgresql://…`, `postgres://…`) is the
+/// server; anything else is a data directory. Every command opens and creates through here.
+enum DataBackend {
+    static func isServer(_ location: String) -> Bool { PostgresAddress.isPostgres(location) }
+
+    static func open(_ location: String, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws(RepositoryError) -> Repository {
+        if isServer(location) { return try ServerRepository.open(url: location) }
+        if let admits { return try Repository.open(at: location, readingCasesWhere: admits) }
+        return try Repository.open(at: location)
+    }
+
+    static func create(
+        _ location: String, units: [HoSoDomain.Unit], members: [Member], cases: [CaseFile] = [], accounts: [Account], actor: String
+    ) throws(RepositoryError) -> Repository {
+        if isServer(location) {
+            return try ServerRepository.create(url: location, units: units, members: members, cases: cases, accounts: accounts, actor: actor)
+        }
+        return try Repository.create(at: location, units: units, members: members, cases: cases, accounts: accounts, actor: actor)
+    }
+
+    /// Whether `location` already holds HoSo data (for `demo`, which creates it only once).
+    static func holdsData(_ location: String) -> Bool {
+        if isServer(location) { return (try? ServerRepository.open(url: location)) != nil }
+        return FileManager.default.fileExists(atPath: location + "/snapshot.json")
+    }
+
+    /// The address as it may be printed: a server's password hidden.
+    static func shown(_ location: String) -> String {
+        isServer(location) ? PostgresAddress.withoutPassword(location) : location
+    }
+}
