@@ -16,7 +16,7 @@ public struct HoSoCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             TUICommand.self, InitCommand.self, DemoCommand.self, CaseCommand.self, MemberCommand.self,
-            HolidaysCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
+            HolidaysCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self, MigrateCommand.self,
             BenchCommand.self, TerminalSelfTestCommand.self, UnitsCommand.self, ReportCommand.self, PeopleCommand.self,
         ],
         defaultSubcommand: TUICommand.self

@@ -27,13 +27,19 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     }
 
     /// One record's change; `value` is the exact text written into `hoso.records` (nil: removed).
+    /// `changedBy`/`changedAt` are set only when records are copied in as they were stored elsewhere.
     struct Change: Codable {
         let id: String
         let revisionBefore: Int?
         let revision: Int
         let summary: String
         let value: String?
+        var changedBy: String? = nil
+        var changedAt: String? = nil
     }
+
+    /// Records copied in per journal entry: one entry of a whole large store would be one huge row.
+    static var recordsPerEntry: Int { 250 }
 
     static var genesisHash: String { String(repeating: "0", count: 64) }
 
@@ -44,19 +50,42 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         self.seq = seq
     }
 
-    /// Creates HoSo's tables (if missing) and the first records, as journal entry 1; refuses a database
-    /// that already holds HoSo data.
-    package static func create(url: String, initialRecords: [StoredRecord<Value>], actor: String, now: Date = Date()) throws(StoreError) -> PostgresRecordStore {
+    /// Creates HoSo's tables (if missing) holding `initialRecords` exactly as given (revisions, who and
+    /// when), as the first journal entries, all in one transaction; refuses a database that already holds
+    /// HoSo data. `settings` are written too; `progress` hears (records written, total) after each entry.
+    package static func create(
+        url: String, initialRecords: [StoredRecord<Value>], settings: [String: String] = [:], actor: String, now: Date = Date(),
+        progress: (Int, Int) -> Void = { _, _ in }
+    ) throws(StoreError) -> PostgresRecordStore {
         let connection = try PostgresConnection(url: url)
         try PostgresSchema.migrate(connection, location: connection.location)
         let store = PostgresRecordStore(location: connection.location, connection: connection, records: [:], seq: 0)
         try store.transaction { () throws(StoreError) in
-            let head = try store.lockHead()
+            var head = try store.lockHead()
             let countText = try store.query("SELECT count(*) FROM hoso.records").first?.first ?? nil
             let count = countText.flatMap { Int($0) } ?? 0
             if head.seq > 0 || count > 0 { throw StoreError.alreadyExists(path: connection.location) }
-            let changes = initialRecords.map { RecordChange(id: $0.id, expectedRevision: nil, newValue: $0.value, summary: "Tạo dữ liệu") }
-            try store.appendLocked(changes, actor: actor, now: now, head: head)
+            var written = 0
+            var start = 0
+            repeat {
+                let batch = initialRecords[start..<min(start + recordsPerEntry, initialRecords.count)]
+                var rows: [Change] = []
+                for record in batch {
+                    var row = Change(
+                        id: record.id, revisionBefore: nil, revision: record.revision, summary: "Tạo dữ liệu",
+                        value: try store.encodeValue(record.value, id: record.id))
+                    row.changedBy = record.changedBy
+                    row.changedAt = record.changedAt
+                    rows.append(row)
+                }
+                head = try store.writeEntry(rows, actor: actor, now: now, head: head)
+                written += batch.count
+                progress(written, initialRecords.count)
+                start += recordsPerEntry
+            } while start < initialRecords.count
+            for (name, content) in settings.sorted(by: { $0.key < $1.key }) {
+                _ = try store.query("INSERT INTO hoso.settings (name, content) VALUES ($1, $2)", [name, content])
+            }
         }
         try store.listen()
         return store
@@ -315,7 +344,9 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         for change in entry.changes {
             if let text = change.value {
                 let value = try decodeValue(text, id: change.id)
-                state[change.id] = StoredRecord(id: change.id, revision: change.revision, value: value, changedBy: entry.actor, changedAt: entry.time)
+                state[change.id] = StoredRecord(
+                    id: change.id, revision: change.revision, value: value, changedBy: change.changedBy ?? entry.actor,
+                    changedAt: change.changedAt ?? entry.time)
             } else {
                 state[change.id] = nil
             }
@@ -330,7 +361,6 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         head: (seq: Int, hash: String)
     ) throws(StoreError) {
         guard !changes.isEmpty || !removed.isEmpty else { return }
-        let time = StoreTime.isoStamp(now)
         var rows: [Change] = []
         for change in changes {
             let before = state[change.id]?.revision
@@ -341,31 +371,50 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
             let before = state[id]?.revision ?? 0
             rows.append(Change(id: id, revisionBefore: before, revision: before + 1, summary: summary, value: nil))
         }
+        _ = try writeEntry(rows, actor: actor, now: now, head: head)
+    }
+
+    /// Appends the journal entry of `rows` after `head`, writes its records, moves the head, notifies,
+    /// and applies it to this view; returns the new head. Inside a transaction holding the head.
+    private func writeEntry(_ rows: [Change], actor: String, now: Date, head: (seq: Int, hash: String)) throws(StoreError) -> (seq: Int, hash: String) {
+        let time = StoreTime.isoStamp(now)
         let entry = Entry(seq: head.seq + 1, time: time, actor: actor, changes: rows, prevHash: head.hash)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let bytes = try? encoder.encode(entry) else { throw StoreError.encodingFailed(id: changes.first?.id ?? "") }
+        guard let bytes = try? encoder.encode(entry) else { throw StoreError.encodingFailed(id: rows.first?.id ?? "") }
         let text = String(decoding: bytes, as: UTF8.self)
         let hash = Self.sha256Hex(bytes)
         _ = try query("INSERT INTO hoso.journal (seq, entry, hash) VALUES ($1, $2, $3)", [String(entry.seq), text, hash])
-        for row in rows {
-            if let value = row.value {
-                _ = try query(
-                    """
-                    INSERT INTO hoso.records (id, revision, value, changed_by, changed_at, seq) VALUES ($1, $2, $3, $4, $5, $6)
-                    ON CONFLICT (id) DO UPDATE SET revision = EXCLUDED.revision, value = EXCLUDED.value,
+        let written = rows.filter { $0.value != nil }
+        // Many rows per statement: one round trip per 100 records, not one per record.
+        var start = 0
+        while start < written.count {
+            let batch = written[start..<min(start + 100, written.count)]
+            var values: [String] = []
+            var parameters: [String?] = []
+            for row in batch {
+                let base = parameters.count
+                values.append("($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6))")
+                parameters += [row.id, String(row.revision), row.value, row.changedBy ?? actor, row.changedAt ?? time, String(entry.seq)]
+            }
+            _ = try query(
+                "INSERT INTO hoso.records (id, revision, value, changed_by, changed_at, seq) VALUES " + values.joined(separator: ", ")
+                    + """
+                     ON CONFLICT (id) DO UPDATE SET revision = EXCLUDED.revision, value = EXCLUDED.value,
                         changed_by = EXCLUDED.changed_by, changed_at = EXCLUDED.changed_at, seq = EXCLUDED.seq
                     """,
-                    [row.id, String(row.revision), value, actor, time, String(entry.seq)])
-            } else {
-                _ = try query("DELETE FROM hoso.records WHERE id = $1", [row.id])
-            }
+                parameters)
+            start += 100
+        }
+        for row in rows where row.value == nil {
+            _ = try query("DELETE FROM hoso.records WHERE id = $1", [row.id])
         }
         _ = try query(
             "INSERT INTO hoso.meta (key, value) VALUES ('head', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
             ["\(entry.seq) \(hash)"])
         _ = try query("SELECT pg_notify($1, $2)", [PostgresSchema.channel, String(entry.seq)])
         try apply(entry)
+        return (entry.seq, hash)
     }
 
     @discardableResult

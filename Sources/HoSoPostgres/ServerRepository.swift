@@ -10,39 +10,52 @@ public enum ServerRepository {
         url: String, units: [HoSoDomain.Unit], members: [Member], cases: [CaseFile] = [], accounts: [Account] = [], actor: String
     ) throws(RepositoryError) -> Repository {
         let records = Repository.initialRecords(units: units, members: members, cases: cases, accounts: accounts, actor: actor)
-        do {
-            return try Repository.onServer(try PostgresRecordStore<StoredItem>.create(url: url, initialRecords: records, actor: actor))
-        } catch let error as RepositoryError {
-            throw error
-        } catch let error as StoreError {
-            if case .alreadyExists = error {
-                throw RepositoryError(
-                    message: "Cơ sở dữ liệu \(PostgresAddress.withoutPassword(url)) đã có dữ liệu HoSo; không tạo đè. "
-                        + "Dùng cơ sở dữ liệu khác hoặc mở dữ liệu đang có.",
-                    storeError: error)
-            }
-            throw RepositoryError(message: error.message, storeError: error)
-        } catch {
-            throw RepositoryError(message: "\(error)")
+        return try repository(url) { () throws(StoreError) in try PostgresRecordStore<StoredItem>.create(url: url, initialRecords: records, actor: actor) }
+    }
+
+    /// HoSo's tables on the server holding `contents` exactly (`hoso migrate`), in one transaction:
+    /// a copy cut short leaves nothing behind. `progress` hears (records written, total).
+    public static func create(
+        url: String, copying contents: RepositoryContents, actor: String, progress: (Int, Int) -> Void = { _, _ in }
+    ) throws(RepositoryError) -> Repository {
+        let repository = try repository(url) { () throws(StoreError) in
+            try PostgresRecordStore<StoredItem>.create(
+                url: url, initialRecords: contents.records, settings: contents.settings, actor: actor, progress: progress)
         }
+        for event in contents.auditEvents {
+            do { try repository.appendAudit(event) } catch { throw RepositoryError(message: error.message, storeError: error) }
+        }
+        return repository
     }
 
     /// Opens HoSo's data on the server.
     public static func open(url: String) throws(RepositoryError) -> Repository {
+        try repository(url) { () throws(StoreError) in try PostgresRecordStore<StoredItem>.open(url: url) }
+    }
+
+    /// The repository on the store `connect` makes, its refusals said for a server.
+    private static func repository(
+        _ url: String, _ connect: () throws(StoreError) -> PostgresRecordStore<StoredItem>
+    ) throws(RepositoryError) -> Repository {
+        let store: PostgresRecordStore<StoredItem>
         do {
-            return try Repository.onServer(try PostgresRecordStore<StoredItem>.open(url: url))
-        } catch let error as RepositoryError {
-            throw error
-        } catch let error as StoreError {
-            if case .notAStore = error {
-                throw RepositoryError(
-                    message: "Cơ sở dữ liệu \(PostgresAddress.withoutPassword(url)) chưa có dữ liệu HoSo. Tạo mới bằng "
-                        + "\"hoso init --data \(PostgresAddress.withoutPassword(url)) --name … --official N\" hoặc \"hoso demo --data …\".",
-                    storeError: error)
-            }
-            throw RepositoryError(message: error.message, storeError: error)
+            store = try connect()
         } catch {
-            throw RepositoryError(message: "\(error)")
+            let shown = PostgresAddress.withoutPassword(url)
+            switch error {
+            case .alreadyExists:
+                throw RepositoryError(
+                    message: "Cơ sở dữ liệu \(shown) đã có dữ liệu HoSo; không tạo đè. Dùng cơ sở dữ liệu khác hoặc mở dữ liệu đang có.",
+                    storeError: error)
+            case .notAStore:
+                throw RepositoryError(
+                    message: "Cơ sở dữ liệu \(shown) chưa có dữ liệu HoSo. Tạo mới bằng \"hoso init --data \(shown) --name … --official N\", "
+                        + "chép từ thư mục dữ liệu bằng \"hoso migrate --from THƯ-MỤC --to \(shown)\", hoặc thử \"hoso demo --data …\".",
+                    storeError: error)
+            default:
+                throw RepositoryError(message: error.message, storeError: error)
+            }
         }
+        return try Repository.onServer(store)
     }
 }

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import HoSoDomain
+import HoSoPostgres
+import HoSoStorage
+
+/// `hoso migrate --from A --to B`: moves a unit's data between a data directory and a PostgreSQL server
+/// (either way, or directory to directory), losing nothing: records with their revisions, histories and
+/// seals, settings and the security log. The source is only read; the target must be new.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Chuyển dữ liệu giữa thư mục dữ liệu và máy chủ PostgreSQL (hai chiều), không mất gì; nguồn chỉ được đọc.")
+
+    @Option(help: ArgumentHelp("Nơi lấy dữ liệu: thư mục, hoặc postgresql://…", valueName: "DIR|URL")) var from: String
+    @Option(help: ArgumentHelp("Nơi mới (phải chưa có dữ liệu HoSo): thư mục, hoặc postgresql://…", valueName: "DIR|URL")) var to: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try reportingFailures {
+            let source = DataLocation.absolute(from)
+            let target = DataLocation.absolute(to)
+            guard source != target else { throw Failure.error("Nguồn và đích là một chỗ (\(DataBackend.shown(source))). Hãy chọn đích khác.") }
+            var options = global
+            options.data = source
+            let session = try options.signIn()
+            try session.require(.maintainStore)
+            let contents: RepositoryContents
+            do throws(RepositoryError) { contents = try session.repository.contents() } catch { throw Failure.error(error.message) }
+            let bar = ProgressBar(total: contents.records.count, label: "Đang chép")
+            if !DataBackend.isServer(target) { try DataDirectoryOwner.refuseOtherLogin(target) }
+            let copied: Repository
+            do throws(RepositoryError) {
+                if DataBackend.isServer(target) {
+                    copied = try ServerRepository.create(url: target, copying: contents, actor: session.actor) { done, total in
+                        bar.show(done)
+                    }
+                } else {
+                    copied = try Repository.create(at: target, copying: contents)
+                    bar.show(contents.records.count)
+                }
+            } catch {
+                bar.finish()
+                throw Failure.error(error.message + " Nguồn không bị thay đổi.")
+            }
+            bar.finish()
+            let report = copied.check()
+            guard report.errors.isEmpty else {
+                throw Failure.error("Đã chép nhưng kiểm tra nơi mới thấy lỗi:\n" + report.errors.joined(separator: "\n"))
+            }
+            FirstBackup.make(of: copied)
+            print(
+                "Đã chép \(copied.cases.count) hồ sơ, \(copied.organisation.members.count) đảng viên, \(copied.accounts.count) người dùng "
+                    + "từ \(DataBackend.shown(source)) sang \(copied.directory); kiểm tra toàn vẹn: không có lỗi. Nguồn giữ nguyên. "
+                    + "Từ nay hãy dùng --data \(DataBackend.shown(target)) (hoặc đặt HOSO_DATA).")
+        }
+    }
+}
+
+/// A one-line progress bar on standard error, drawn only on a terminal and at most every 1 %.
+final class ProgressBar {
+    private let total: Int
+    private let label: String
+    private let onTerminal = isatty(2) == 1
+    private var lastPercent = -1
+
+    init(total: Int, label: String) {
+        self.total = max(total, 1)
+        self.label = label
+    }
+
+    func show(_ done: Int) {
+        guard onTerminal else { return }
+        let percent = min(100, done * 100 / total)
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        let width = 30
+        let filled = percent * width / 100
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent) % (\(done)/\(total))".utf8))
+    }
+
+    func finish() {
+        if onTerminal, lastPercent >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

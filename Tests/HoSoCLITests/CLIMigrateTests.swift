@@ -1,0 +1,65 @@
+import Foundation
+import HoSoTestSupport
+import Testing
+
+@Suite("hoso migrate between a data directory and a PostgreSQL server")
+struct CLIMigrateTests {
+    /// The records of a data directory's snapshot, as JSON values (revisions, who, when, contents).
+    func records(of directory: String) throws -> NSArray {
+        let data = try #require(FileManager.default.contents(atPath: directory + "/snapshot.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return try #require(object["records"] as? NSArray)
+    }
+
+    @Test("Directory → server → directory gives the same records, histories, seals, settings and security log")
+    func roundTripIsLossless() throws {
+        let binary = try hosoExecutablePath()
+        let source = HosoRun.temporaryDataDirectory()
+        let back = HosoRun.temporaryDataDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: source)
+            try? FileManager.default.removeItem(atPath: back)
+        }
+        let server = try PostgresCluster.shared.get().makeDatabase("migrate")
+        try HosoRun.run(["demo", "--data", source, "--cases", "60", "--no-open"])
+        // A setting and a security event, so both are seen to travel.
+        #expect(FileManager.default.createFile(atPath: source + "/rules.json", contents: Data(#"{"documentValidityMonths": 6}"#.utf8), attributes: [.posixPermissions: 0o600]))
+        let refused = try ChildProcess.run([binary, "check", "--data", source, "--as", "khong-co-ai"], environment: ["HOSO_PASSPHRASE": "x"])
+        #expect(refused.status == 4)
+
+        let there = try HosoRun.run(["migrate", "--from", source, "--to", server])
+        #expect(there.hasPrefix("Đã chép 60 hồ sơ"), "\(there)")
+        #expect(there.contains("kiểm tra toàn vẹn: không có lỗi"))
+        try HosoRun.run(["migrate", "--from", server, "--to", back])
+
+        #expect(try records(of: back) == records(of: source))
+        #expect(FileManager.default.contents(atPath: back + "/rules.json") == FileManager.default.contents(atPath: source + "/rules.json"))
+        #expect(FileManager.default.contents(atPath: back + "/audit.jsonl") == FileManager.default.contents(atPath: source + "/audit.jsonl"))
+        // The demo's records are all in the source's snapshot, so the snapshots compare whole; a note
+        // made on the server after the move comes back with the next move.
+        try HosoRun.run(["case", "note", "HS-0003", "--text", "Ghi trên máy chủ", "--data", server])
+        let again = HosoRun.temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(atPath: again) }
+        try HosoRun.run(["migrate", "--from", server, "--to", again])
+        #expect(try HosoRun.run(["case", "show", "HS-0003", "--data", again]).contains("Ghi trên máy chủ"))
+        #expect(try HosoRun.run(["check", "--data", back]).contains("toàn vẹn: 60 hồ sơ"))
+    }
+
+    @Test("A target that already holds HoSo data is refused, and the source is untouched")
+    func existingTargetRefused() throws {
+        let binary = try hosoExecutablePath()
+        let source = HosoRun.temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        let server = try PostgresCluster.shared.get().makeDatabase("migrate")
+        try HosoRun.run(["demo", "--data", source, "--cases", "5", "--no-open"])
+        try HosoRun.run(["migrate", "--from", source, "--to", server])
+        let before = try records(of: source)
+        try HosoRun.run(["case", "note", "HS-0001", "--text", "Ghi trên máy chủ", "--data", server])
+        let again = try ChildProcess.run([binary, "migrate", "--from", source, "--to", server])
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("đã có dữ liệu HoSo; không tạo đè") && again.standardError.contains("Nguồn không bị thay đổi"),
+                "\(again.standardError)")
+        #expect(try records(of: source) == before)
+        #expect(try HosoRun.run(["case", "show", "HS-0001", "--data", server]).contains("Ghi trên máy chủ"), "the server's data is kept")
+    }
+}
