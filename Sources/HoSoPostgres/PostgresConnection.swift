@@ -35,6 +35,7 @@ final class PostgresConnection {
         }
         // Messages and times the same whatever the server's defaults: UTC, and errors we can match on.
         _ = try? execute("SET TIME ZONE 'UTC'")
+        user = ((try? execute("SELECT session_user"))?.first?.first ?? nil) ?? Self.text(PQuser(connection))
     }
 
     deinit { PQfinish(handle) }
@@ -46,8 +47,8 @@ final class PostgresConnection {
         return !local && PQsslInUse(handle) == 0
     }
 
-    /// The role the server signed this connection in as.
-    var user: String { Self.text(PQuser(handle)) }
+    /// The role the server signed this connection in as (`session_user`: what row-level security uses).
+    private(set) var user = ""
 
     /// Runs one statement; rows come back as text (nil for SQL NULL).
     @discardableResult

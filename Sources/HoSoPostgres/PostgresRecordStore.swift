@@ -10,6 +10,7 @@ import HoSoStorage
 /// `hoso_changes`, all in one transaction: all of it lands, or none.
 package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: RecordStore, @unchecked Sendable {
     package let location: String
+    package let sessionRole: String
     private let connection: PostgresConnection
     private let mutex = NSLock()
     private var state: [String: StoredRecord<Value>]
@@ -26,16 +27,32 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         let prevHash: String
     }
 
-    /// One record's change; `value` is the exact text written into `hoso.records` (nil: removed).
-    /// `changedBy`/`changedAt` are set only when records are copied in as they were stored elsewhere.
+    /// One record's change. The journal holds the SHA-256 of the exact text written into `hoso.records`,
+    /// not the text: every role reads the journal, and row-level security guards only the records.
+    /// `valueHash` nil: removed. `changedBy`/`changedAt` are set only when records are copied in as they
+    /// were stored elsewhere.
     struct Change: Codable {
         let id: String
         let revisionBefore: Int?
         let revision: Int
         let summary: String
-        let value: String?
+        let valueHash: String?
         var changedBy: String? = nil
         var changedAt: String? = nil
+    }
+
+    /// A change to write: its journal line and the record's text (nil: removed).
+    private struct Written {
+        var change: Change
+        let text: String?
+        let value: Value?
+
+        init(id: String, before: Int?, revision: Int, summary: String, value: Value?, text: String?) {
+            change = Change(
+                id: id, revisionBefore: before, revision: revision, summary: summary, valueHash: text.map { PostgresRecordStore.sha256Hex(Array($0.utf8)) })
+            self.text = text
+            self.value = value
+        }
     }
 
     /// Records copied in per journal entry: one entry of a whole large store would be one huge row.
@@ -46,6 +63,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     private init(location: String, connection: PostgresConnection, records: [String: StoredRecord<Value>], seq: Int) {
         self.location = location
         self.connection = connection
+        self.sessionRole = connection.user
         self.state = records
         self.seq = seq
     }
@@ -69,13 +87,13 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
             var start = 0
             repeat {
                 let batch = initialRecords[start..<min(start + recordsPerEntry, initialRecords.count)]
-                var rows: [Change] = []
+                var rows: [Written] = []
                 for record in batch {
-                    var row = Change(
-                        id: record.id, revisionBefore: nil, revision: record.revision, summary: "Tạo dữ liệu",
-                        value: try store.encodeValue(record.value, id: record.id))
-                    row.changedBy = record.changedBy
-                    row.changedAt = record.changedAt
+                    var row = Written(
+                        id: record.id, before: nil, revision: record.revision, summary: "Tạo dữ liệu", value: record.value,
+                        text: try store.encodeValue(record.value, id: record.id))
+                    row.change.changedBy = record.changedBy
+                    row.change.changedAt = record.changedAt
                     rows.append(row)
                 }
                 head = try store.writeEntry(rows, actor: actor, now: now, head: head)
@@ -329,29 +347,47 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         }
     }
 
-    /// Applies the journal rows after `seq`: what others committed since this view was made.
+    /// Applies what others committed since this view was made: the journal says which records changed,
+    /// and those records are read as they are now, as far as this role may read them (a record it may
+    /// no longer read, say a candidate given to another mentor, leaves this view).
     private func catchUp() throws(StoreError) {
         let rows = try query("SELECT seq, entry FROM hoso.journal WHERE seq > $1 ORDER BY seq", [String(seq)])
+        guard !rows.isEmpty else { return }
+        var changed = Set<String>()
+        var last = seq
         for row in rows {
             guard let text = row[1], let entry = try? JSONDecoder().decode(Entry.self, from: Data(text.utf8)) else {
                 throw StoreError.corruptFile(path: location + " (hoso.journal)", line: row[0].flatMap { Int($0) }, reason: "mục nhật ký không đọc được")
             }
-            try apply(entry)
+            for change in entry.changes { changed.insert(change.id) }
+            last = entry.seq
         }
+        let ids = Array(changed)
+        var start = 0
+        while start < ids.count {
+            let batch = Array(ids[start..<min(start + 500, ids.count)])
+            let fresh = try query(
+                "SELECT id, revision, value, changed_by, changed_at FROM hoso.records WHERE id = ANY($1::text[])", [Self.arrayLiteral(batch)])
+            var seen = Set<String>()
+            for row in fresh {
+                let record = try decodeRow(row)
+                state[record.id] = record
+                seen.insert(record.id)
+            }
+            for id in batch where !seen.contains(id) { state[id] = nil }
+            start += 500
+        }
+        seq = last
     }
 
-    private func apply(_ entry: Entry) throws(StoreError) {
-        for change in entry.changes {
-            if let text = change.value {
-                let value = try decodeValue(text, id: change.id)
-                state[change.id] = StoredRecord(
-                    id: change.id, revision: change.revision, value: value, changedBy: change.changedBy ?? entry.actor,
-                    changedAt: change.changedAt ?? entry.time)
-            } else {
-                state[change.id] = nil
-            }
-        }
-        seq = entry.seq
+    private static func batches<T>(_ items: [T], of size: Int) -> [ArraySlice<T>] {
+        stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    }
+
+    /// A text[] literal of `values`, each quoted: `{"a","b"}`.
+    static func arrayLiteral(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
     }
 
     /// Writes one journal entry and its records, moves the head and notifies; inside a transaction
@@ -361,59 +397,73 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         head: (seq: Int, hash: String)
     ) throws(StoreError) {
         guard !changes.isEmpty || !removed.isEmpty else { return }
-        var rows: [Change] = []
+        var rows: [Written] = []
         for change in changes {
             let before = state[change.id]?.revision
             rows.append(
-                Change(id: change.id, revisionBefore: before, revision: (before ?? 0) + 1, summary: change.summary, value: try encodeValue(change.newValue, id: change.id)))
+                Written(
+                    id: change.id, before: before, revision: (before ?? 0) + 1, summary: change.summary, value: change.newValue,
+                    text: try encodeValue(change.newValue, id: change.id)))
         }
         for id in removed {
             let before = state[id]?.revision ?? 0
-            rows.append(Change(id: id, revisionBefore: before, revision: before + 1, summary: summary, value: nil))
+            rows.append(Written(id: id, before: before, revision: before + 1, summary: summary, value: nil, text: nil))
         }
         _ = try writeEntry(rows, actor: actor, now: now, head: head)
     }
 
     /// Appends the journal entry of `rows` after `head`, writes its records, moves the head, notifies,
     /// and applies it to this view; returns the new head. Inside a transaction holding the head.
-    private func writeEntry(_ rows: [Change], actor: String, now: Date, head: (seq: Int, hash: String)) throws(StoreError) -> (seq: Int, hash: String) {
+    private func writeEntry(_ rows: [Written], actor: String, now: Date, head: (seq: Int, hash: String)) throws(StoreError) -> (seq: Int, hash: String) {
         let time = StoreTime.isoStamp(now)
-        let entry = Entry(seq: head.seq + 1, time: time, actor: actor, changes: rows, prevHash: head.hash)
+        let entry = Entry(seq: head.seq + 1, time: time, actor: actor, changes: rows.map(\.change), prevHash: head.hash)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let bytes = try? encoder.encode(entry) else { throw StoreError.encodingFailed(id: rows.first?.id ?? "") }
+        guard let bytes = try? encoder.encode(entry) else { throw StoreError.encodingFailed(id: rows.first?.change.id ?? "") }
         let text = String(decoding: bytes, as: UTF8.self)
         let hash = Self.sha256Hex(bytes)
         _ = try query("INSERT INTO hoso.journal (seq, entry, hash) VALUES ($1, $2, $3)", [String(entry.seq), text, hash])
-        let written = rows.filter { $0.value != nil }
-        // Many rows per statement: one round trip per 100 records, not one per record.
-        var start = 0
-        while start < written.count {
-            let batch = written[start..<min(start + 100, written.count)]
+        // New records are inserted, existing ones updated: never INSERT … ON CONFLICT, whose insert
+        // check would refuse a mentor's note on a file they may change but not create. Many rows per
+        // statement: one round trip per 100 records, not one per record.
+        let added = rows.filter { $0.text != nil && $0.change.revisionBefore == nil }
+        let changed = rows.filter { $0.text != nil && $0.change.revisionBefore != nil }
+        for (batch, statement) in Self.batches(added, of: 100).map({ ($0, "INSERT") }) + Self.batches(changed, of: 100).map({ ($0, "UPDATE") }) {
             var values: [String] = []
             var parameters: [String?] = []
             for row in batch {
                 let base = parameters.count
-                values.append("($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6))")
-                parameters += [row.id, String(row.revision), row.value, row.changedBy ?? actor, row.changedAt ?? time, String(entry.seq)]
+                values.append("($\(base + 1), $\(base + 2)::integer, $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6)::bigint)")
+                let change = row.change
+                parameters += [change.id, String(change.revision), row.text, change.changedBy ?? actor, change.changedAt ?? time, String(entry.seq)]
             }
-            _ = try query(
-                "INSERT INTO hoso.records (id, revision, value, changed_by, changed_at, seq) VALUES " + values.joined(separator: ", ")
-                    + """
-                     ON CONFLICT (id) DO UPDATE SET revision = EXCLUDED.revision, value = EXCLUDED.value,
-                        changed_by = EXCLUDED.changed_by, changed_at = EXCLUDED.changed_at, seq = EXCLUDED.seq
-                    """,
-                parameters)
-            start += 100
+            let sql = statement == "INSERT"
+                ? "INSERT INTO hoso.records (id, revision, value, changed_by, changed_at, seq) VALUES " + values.joined(separator: ", ")
+                : """
+                UPDATE hoso.records r SET revision = v.revision, value = v.value, changed_by = v.changed_by, changed_at = v.changed_at, seq = v.seq
+                FROM (VALUES \(values.joined(separator: ", "))) AS v(id, revision, value, changed_by, changed_at, seq) WHERE r.id = v.id
+                """
+            let touched = try query(sql + " RETURNING 1", parameters).count
+            // A row the role may not change is skipped by an UPDATE, silently: count, and refuse.
+            if touched != batch.count {
+                throw StoreError.databaseFailure(location: location, reason: "vai trò \(sessionRole) không được sửa một số bản ghi (chính sách bảo mật theo dòng)")
+            }
         }
-        for row in rows where row.value == nil {
-            _ = try query("DELETE FROM hoso.records WHERE id = $1", [row.id])
+        for row in rows where row.text == nil {
+            _ = try query("DELETE FROM hoso.records WHERE id = $1", [row.change.id])
         }
-        _ = try query(
-            "INSERT INTO hoso.meta (key, value) VALUES ('head', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-            ["\(entry.seq) \(hash)"])
+        _ = try query("UPDATE hoso.meta SET value = $1 WHERE key = 'head'", ["\(entry.seq) \(hash)"])
         _ = try query("SELECT pg_notify($1, $2)", [PostgresSchema.channel, String(entry.seq)])
-        try apply(entry)
+        for row in rows {
+            let change = row.change
+            if let value = row.value {
+                state[change.id] = StoredRecord(
+                    id: change.id, revision: change.revision, value: value, changedBy: change.changedBy ?? actor, changedAt: change.changedAt ?? time)
+            } else {
+                state[change.id] = nil
+            }
+        }
+        seq = entry.seq
         return (entry.seq, hash)
     }
 

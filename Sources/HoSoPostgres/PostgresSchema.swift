@@ -18,19 +18,109 @@ enum PostgresSchema {
     /// Notifications of commits, payload the new seq: open terminals refresh within a second.
     static let channel = "hoso_changes"
 
-    static let migrations: [[String]] = [
-        [
-            "CREATE SCHEMA IF NOT EXISTS hoso",
-            "CREATE TABLE hoso.meta (key text PRIMARY KEY, value text NOT NULL)",
-            """
-            CREATE TABLE hoso.records (id text PRIMARY KEY, revision integer NOT NULL CHECK (revision > 0), value text NOT NULL,
-                changed_by text NOT NULL, changed_at text NOT NULL, seq bigint NOT NULL)
-            """,
-            "CREATE TABLE hoso.journal (seq bigint PRIMARY KEY CHECK (seq > 0), entry text NOT NULL, hash text NOT NULL)",
-            "CREATE TABLE hoso.settings (name text PRIMARY KEY, content text NOT NULL)",
-            "CREATE TABLE hoso.audit (id bigserial PRIMARY KEY, event text NOT NULL)",
-            "CREATE TABLE hoso.backups (name text PRIMARY KEY, seq bigint NOT NULL, created_at text NOT NULL, content text NOT NULL)",
-        ],
+    static let migrations: [[String]] = [tables + accessRules]
+
+    /// Version 1: the tables. A record's scope (kind, unit, active mentors, linked role) is computed by
+    /// the server from the record itself (generated columns), so no client can file a record under
+    /// someone else's scope.
+    static let tables = [
+        "CREATE SCHEMA IF NOT EXISTS hoso",
+        "CREATE TABLE hoso.meta (key text PRIMARY KEY, value text NOT NULL)",
+        "INSERT INTO hoso.meta (key, value) VALUES ('head', '0 ' || repeat('0', 64))",
+        """
+        CREATE FUNCTION hoso.active_mentors(value text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+            SELECT coalesce(array_agg(m->>'memberID'), '{}') FROM jsonb_array_elements(coalesce((value::jsonb)->'case'->'mentors', '[]')) m
+            WHERE m->>'until' IS NULL $$
+        """,
+        """
+        CREATE TABLE hoso.records (id text PRIMARY KEY, revision integer NOT NULL CHECK (revision > 0), value text NOT NULL,
+            changed_by text NOT NULL, changed_at text NOT NULL, seq bigint NOT NULL,
+            kind text GENERATED ALWAYS AS (split_part(id, '/', 1)) STORED,
+            unit_id text GENERATED ALWAYS AS (coalesce((value::jsonb)->'case'->>'unitID', (value::jsonb)->'member'->>'unitID',
+                (value::jsonb)->'unit'->>'id')) STORED,
+            mentors text[] GENERATED ALWAYS AS (hoso.active_mentors(value)) STORED,
+            login text GENERATED ALWAYS AS ((value::jsonb)->'account'->>'systemUser') STORED)
+        """,
+        "CREATE TABLE hoso.journal (seq bigint PRIMARY KEY CHECK (seq > 0), entry text NOT NULL, hash text NOT NULL)",
+        "CREATE TABLE hoso.settings (name text PRIMARY KEY, content text NOT NULL)",
+        "CREATE TABLE hoso.audit (id bigserial PRIMARY KEY, event text NOT NULL)",
+        "CREATE TABLE hoso.backups (name text PRIMARY KEY, seq bigint NOT NULL, created_at text NOT NULL, content text NOT NULL)",
+    ]
+
+    /// Version 1 too: the roles as the second wall. Every person connects as their own role, a member of
+    /// `hoso_users`, linked to their HoSo account by its `systemUser`. Row-level security then gives a
+    /// role exactly what its account's grants give in the application: a clerk or committee member the
+    /// files of their units (and the units below), a mentor their active candidates, a viewer no file at
+    /// all. Only clerks write units, members, people and backups; the journal can be appended to, never
+    /// rewritten. The helper functions run as the tables' owner (the role that ran `hoso init`), who is
+    /// not subject to these rules; they take the person from `session_user`, which nobody can change.
+    static let accessRules = [
+        "DO $$ BEGIN CREATE ROLE hoso_users NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        """
+        CREATE FUNCTION hoso.session_grants() RETURNS TABLE (role text, unit text, member text) LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog, pg_temp AS $$
+            SELECT g->>'role', g->>'unitID', (r.value::jsonb)->'account'->>'memberID'
+            FROM hoso.records r, jsonb_array_elements(coalesce((r.value::jsonb)->'account'->'grants', '[]')) g
+            WHERE r.kind = 'account' AND r.login = session_user::text $$
+        """,
+        """
+        CREATE FUNCTION hoso.units_for(roles text[]) RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog, pg_temp AS $$
+            WITH RECURSIVE reach(id, depth) AS (
+                SELECT unit, 0 FROM hoso.session_grants() WHERE role = ANY(roles)
+                UNION
+                SELECT r.unit_id, reach.depth + 1 FROM hoso.records r JOIN reach ON (r.value::jsonb)->'unit'->>'parentID' = reach.id
+                WHERE r.kind = 'unit' AND reach.depth < 64)
+            SELECT coalesce(array_agg(DISTINCT id), '{}') FROM reach $$
+        """,
+        """
+        CREATE FUNCTION hoso.session_members() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog, pg_temp AS $$
+            SELECT coalesce(array_agg(DISTINCT member) FILTER (WHERE member IS NOT NULL), '{}') FROM hoso.session_grants() WHERE role = 'mentor' $$
+        """,
+        """
+        CREATE FUNCTION hoso.is_clerk() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog, pg_temp AS $$ SELECT EXISTS (SELECT 1 FROM hoso.session_grants() WHERE role = 'clerk') $$
+        """,
+        "ALTER TABLE hoso.records ENABLE ROW LEVEL SECURITY",
+        """
+        CREATE POLICY hoso_read ON hoso.records FOR SELECT USING (
+            kind IN ('unit', 'member')
+            OR (kind = 'case' AND (unit_id = ANY ((SELECT hoso.units_for(ARRAY['clerk', 'committee']))::text[])
+                OR (unit_id = ANY ((SELECT hoso.units_for(ARRAY['mentor']))::text[]) AND mentors && (SELECT hoso.session_members()))))
+            OR (kind = 'account' AND (login = session_user::text OR (SELECT hoso.is_clerk()))))
+        """,
+        """
+        CREATE POLICY hoso_add ON hoso.records FOR INSERT WITH CHECK (
+            (kind = 'case' AND unit_id = ANY ((SELECT hoso.units_for(ARRAY['clerk']))::text[]))
+            OR (kind IN ('unit', 'member', 'account') AND (SELECT hoso.is_clerk())))
+        """,
+        """
+        CREATE POLICY hoso_change ON hoso.records FOR UPDATE
+        USING (
+            (kind = 'case' AND (unit_id = ANY ((SELECT hoso.units_for(ARRAY['clerk', 'committee']))::text[])
+                OR (unit_id = ANY ((SELECT hoso.units_for(ARRAY['mentor']))::text[]) AND mentors && (SELECT hoso.session_members()))))
+            OR (kind IN ('unit', 'member', 'account') AND (SELECT hoso.is_clerk())))
+        WITH CHECK (
+            (kind = 'case' AND (unit_id = ANY ((SELECT hoso.units_for(ARRAY['clerk', 'committee']))::text[])
+                OR (unit_id = ANY ((SELECT hoso.units_for(ARRAY['mentor']))::text[]) AND mentors && (SELECT hoso.session_members()))))
+            OR (kind IN ('unit', 'member', 'account') AND (SELECT hoso.is_clerk())))
+        """,
+        "CREATE POLICY hoso_remove ON hoso.records FOR DELETE USING ((SELECT hoso.is_clerk()))",
+        "ALTER TABLE hoso.audit ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY hoso_audit_add ON hoso.audit FOR INSERT WITH CHECK (true)",
+        "CREATE POLICY hoso_audit_read ON hoso.audit FOR SELECT USING ((SELECT hoso.is_clerk()))",
+        "ALTER TABLE hoso.backups ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY hoso_backups ON hoso.backups USING ((SELECT hoso.is_clerk())) WITH CHECK ((SELECT hoso.is_clerk()))",
+        "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA hoso FROM PUBLIC",
+        "GRANT USAGE ON SCHEMA hoso TO hoso_users",
+        "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA hoso TO hoso_users",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON hoso.records TO hoso_users",
+        "GRANT SELECT, INSERT ON hoso.journal TO hoso_users",
+        "GRANT SELECT, UPDATE ON hoso.meta TO hoso_users",
+        "GRANT SELECT ON hoso.settings TO hoso_users",
+        "GRANT SELECT, INSERT ON hoso.audit, hoso.backups TO hoso_users",
+        "GRANT USAGE ON SEQUENCE hoso.audit_id_seq TO hoso_users",
     ]
 
     static var version: Int { migrations.count }

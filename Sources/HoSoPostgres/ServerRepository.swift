@@ -28,6 +28,11 @@ public enum ServerRepository {
         return repository
     }
 
+    /// The role `url` connects as: who will sign in, before any HoSo data exists there.
+    public static func role(url: String) throws(RepositoryError) -> String {
+        do { return try PostgresConnection(url: url).user } catch { throw RepositoryError(message: error.message, storeError: error) }
+    }
+
     /// Opens HoSo's data on the server.
     public static func open(url: String) throws(RepositoryError) -> Repository {
         try repository(url) { () throws(StoreError) in try PostgresRecordStore<StoredItem>.open(url: url) }

@@ -91,6 +91,8 @@ package enum StoreTime {
 /// Settings and the security log of a backend that keeps them beside its records (a database server),
 /// where a data directory has `rules.json`, `holidays.json` and `audit.jsonl`.
 package protocol SettingsAndAuditStore: AnyObject, Sendable {
+    /// The role the server signed this connection in as: who the person is, as a login is on one machine.
+    var sessionRole: String { get }
     /// The text of setting `name` ("rules.json", "holidays.json"), nil when not set.
     func setting(_ name: String) throws(StoreError) -> String?
     /// Appends one security event, committed at once.

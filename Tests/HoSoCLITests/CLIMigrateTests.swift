@@ -30,6 +30,8 @@ struct CLIMigrateTests {
         let there = try HosoRun.run(["migrate", "--from", source, "--to", server])
         #expect(there.hasPrefix("Đã chép 60 hồ sơ"), "\(there)")
         #expect(there.contains("kiểm tra toàn vẹn: không có lỗi"))
+        // On the server the clerk who moved the data is their database role; back on disk, their login again.
+        #expect(there.contains("nay đăng nhập ở nơi mới bằng vai trò PostgreSQL \(PostgresCluster.superuser)"), "\(there)")
         try HosoRun.run(["migrate", "--from", server, "--to", back])
 
         #expect(try records(of: back) == records(of: source))

@@ -176,8 +176,8 @@ struct PostgresRepositoryTests {
         let edited = try workspace.open().check().errors
         #expect(edited.contains { $0.contains("Bản ghi case/HS-0001 khác với nhật ký (đã bị sửa ngoài HoSo)") }, "\(edited)")
 
-        try workspace.cluster.psql(workspace.url, "UPDATE hoso.journal SET entry = replace(entry, 'Hai', 'Hải') WHERE seq = 3")
-        let rewritten = try workspace.cluster.psql(workspace.url, "SELECT count(*) FROM hoso.journal WHERE entry LIKE '%Hải%'")
+        try workspace.cluster.psql(workspace.url, "UPDATE hoso.journal SET entry = replace(entry, 'Thư ký Lan', 'Người giả') WHERE seq = 3")
+        let rewritten = try workspace.cluster.psql(workspace.url, "SELECT count(*) FROM hoso.journal WHERE entry LIKE '%Người giả%'")
         #expect(rewritten.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         let journal = try workspace.open().check().errors
         #expect(journal.contains { $0.contains("Mục 3 của nhật ký không khớp dấu băm") }, "\(journal)")

@@ -28,7 +28,9 @@ struct DemoCommand: ParsableCommand {
             var created: Repository?
             if !DataBackend.holdsData(directory) {
                 let demo = DemoOrganisation.generate(caseCount: cases, seed: seed, today: global.currentDate)
-                let people = try DemoPeople.accounts(for: demo)
+                let login: String
+                do throws(RepositoryError) { login = try DataBackend.login(for: directory) } catch { throw Failure.error(error.message) }
+                let people = try DemoPeople.accounts(for: demo, login: login)
                 do throws(RepositoryError) {
                     created = try DataBackend.create(
                         directory, units: demo.units, members: demo.members, cases: demo.cases, accounts: people, actor: "Dữ liệu mẫu")

@@ -11,10 +11,10 @@ enum DemoPeople {
 
     static func passphrase(of id: AccountID) -> String { "\(id)-2026" }
 
-    static func accounts(for demo: DemoOrganisation) throws -> [Account] {
+    static func accounts(for demo: DemoOrganisation, login: String = SystemUser.name) throws -> [Account] {
         let organisation = Organisation(units: demo.units, members: demo.members)
         guard let top = demo.units.first(where: { $0.parentID == nil }) ?? demo.units.first else { return [] }
-        var clerk = try PeopleInput.firstClerk(id: nil, name: "Nguyễn Thị Lan", unit: top.id)
+        var clerk = try PeopleInput.firstClerk(id: nil, name: "Nguyễn Thị Lan", unit: top.id, login: login)
         clerk.grants = [RoleGrant(.clerk, in: top.id)]
         var people = [clerk]
         // The member who mentors the most open files: the mentor view then has something to show.

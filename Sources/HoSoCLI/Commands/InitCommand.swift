@@ -49,7 +49,9 @@ struct InitCommand: ParsableCommand {
                     id: UnitID(id), name: VietnameseText.normalized(name), kind: kind, parentID: parentID,
                     decidesAdmissions: decides, educationExempt: educationExempt, memberCounts: counts,
                     committeeMembers: committee))
-            let clerk = try PeopleInput.firstClerk(id: clerkId, name: clerkName, unit: units[0].id)
+            let login: String
+            do throws(RepositoryError) { login = try DataBackend.login(for: global.dataDirectory) } catch { throw Failure.error(error.message) }
+            let clerk = try PeopleInput.firstClerk(id: clerkId, name: clerkName, unit: units[0].id, login: login)
             try DataDirectoryOwner.refuseOtherLogin(global.dataDirectory)
             let repository: Repository
             do throws(RepositoryError) {
@@ -61,7 +63,9 @@ struct InitCommand: ParsableCommand {
                 ? "Đã tạo dữ liệu HoSo trên máy chủ \(repository.directory) cho \(name)."
                 : "Đã tạo thư mục dữ liệu \(global.dataDirectory) cho \(name).")
             FirstBackup.make(of: repository)
-            print("Thư ký hồ sơ: \(clerkName ?? SystemUser.name) (mã \(clerkId ?? SystemUser.name)), gắn với tài khoản máy tính \(SystemUser.name).")
+            print(
+                "Thư ký hồ sơ: \(clerk.fullName) (mã \(clerk.id)), gắn với "
+                    + (DataBackend.isServer(global.dataDirectory) ? "vai trò PostgreSQL \(login)." : "tài khoản máy tính \(login)."))
             print("Tiếp theo: thêm đảng viên (hoso member add …) rồi hồ sơ (hoso case add …), hoặc mở giao diện: hoso")
         }
     }

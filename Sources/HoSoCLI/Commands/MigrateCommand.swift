@@ -26,7 +26,14 @@ struct MigrateCommand: ParsableCommand {
             let session = try options.signIn()
             try session.require(.maintainStore)
             let contents: RepositoryContents
-            do throws(RepositoryError) { contents = try session.repository.contents() } catch { throw Failure.error(error.message) }
+            let relinked: AccountID?
+            do throws(RepositoryError) {
+                // Who signs in changes kind between a machine (logins) and a server (database roles).
+                (contents, relinked) = try session.repository.contents()
+                    .relinking(login: session.systemUser, to: try DataBackend.login(for: target))
+            } catch {
+                throw Failure.error(error.message)
+            }
             let bar = ProgressBar(total: contents.records.count, label: "Đang chép")
             if !DataBackend.isServer(target) { try DataDirectoryOwner.refuseOtherLogin(target) }
             let copied: Repository
@@ -48,11 +55,16 @@ struct MigrateCommand: ParsableCommand {
             guard report.errors.isEmpty else {
                 throw Failure.error("Đã chép nhưng kiểm tra nơi mới thấy lỗi:\n" + report.errors.joined(separator: "\n"))
             }
-            FirstBackup.make(of: copied)
             print(
                 "Đã chép \(copied.cases.count) hồ sơ, \(copied.organisation.members.count) đảng viên, \(copied.accounts.count) người dùng "
                     + "từ \(DataBackend.shown(source)) sang \(copied.directory); kiểm tra toàn vẹn: không có lỗi. Nguồn giữ nguyên. "
                     + "Từ nay hãy dùng --data \(DataBackend.shown(target)) (hoặc đặt HOSO_DATA).")
+            FirstBackup.make(of: copied)
+            if let relinked, let account = copied.accounts[relinked] {
+                print(
+                    "\(account.signature) nay đăng nhập ở nơi mới bằng \(DataBackend.isServer(target) ? "vai trò PostgreSQL" : "tài khoản máy tính") "
+                        + "\(account.systemUser ?? ""). Người khác: gắn từng người bằng hoso people edit MÃ --system-user TÊN --data \(DataBackend.shown(target)).")
+            }
         }
     }
 }

@@ -186,9 +186,9 @@ extension Session {
 }
 
 enum PeopleInput {
-    /// The first clerk of a new data directory: the operating-system login running `hoso init`/`hoso demo`.
-    static func firstClerk(id: String?, name: String?, unit: UnitID) throws -> Account {
-        let login = SystemUser.name
+    /// The first clerk of new data: the operating-system login running `hoso init`/`hoso demo`, or on a
+    /// server the database role it connects as (`login`).
+    static func firstClerk(id: String?, name: String?, unit: UnitID, login: String = SystemUser.name) throws -> Account {
         let accountID = id ?? PeopleInput.accountID(fromLogin: login)
         if let problem = PeopleService.problem(withID: accountID) { throw Failure.error(problem) }
         let fullName = (name ?? login).trimmingCharacters(in: .whitespaces)

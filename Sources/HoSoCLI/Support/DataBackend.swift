@@ -29,6 +29,11 @@ enum DataBackend {
         return FileManager.default.fileExists(atPath: location + "/snapshot.json")
     }
 
+    /// Who the person creating data at `location` is: the database role on a server, else the login.
+    static func login(for location: String) throws(RepositoryError) -> String {
+        isServer(location) ? try ServerRepository.role(url: location) : SystemUser.name
+    }
+
     /// The address as it may be printed: a server's password hidden.
     static func shown(_ location: String) -> String {
         isServer(location) ? PostgresAddress.withoutPassword(location) : location

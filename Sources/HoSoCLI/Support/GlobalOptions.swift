@@ -56,7 +56,8 @@ struct GlobalOptions: ParsableArguments {
     /// `opened`: the repository when the command already has it (the demo it just created).
     func signIn(opened: Repository? = nil, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Session {
         let repository = try opened ?? openRepository(readingCasesWhere: admits)
-        let systemUser = SystemUser.name
+        // On a server the person is their database role, as on one machine they are their login.
+        let systemUser = repository.serverRole ?? SystemUser.name
         let requested = actor.flatMap { $0.isEmpty ? nil : AccountID($0) }
         do {
             let account = try SignIn(repository: repository, systemUser: systemUser)

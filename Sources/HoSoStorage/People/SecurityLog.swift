@@ -30,6 +30,9 @@ extension Repository {
         return try sidecar.auditLines().compactMap { try? decoder.decode(AuditEvent.self, from: Data($0.utf8)) }
     }
 
+    /// The database role this repository is connected as (nil: a data directory, where the login counts).
+    public var serverRole: String? { sidecar?.sessionRole }
+
     /// Where the security log is, for messages.
     public var auditLogPlace: String {
         sidecar == nil ? directory + "/" + AuditLog.fileName : directory + " (bảng hoso.audit)"

@@ -56,3 +56,26 @@ extension Repository {
         return repository
     }
 }
+
+extension RepositoryContents {
+    /// The same contents with the person signed in as `login` signed in as `newLogin` instead: on one
+    /// machine people are logins, on a server database roles, and the person moving the data must be
+    /// able to open it where it lands. Nothing changes when `newLogin` is already someone's, or equal.
+    /// Returns the person relinked, if any.
+    public func relinking(login: String, to newLogin: String) -> (contents: RepositoryContents, relinked: AccountID?) {
+        guard login != newLogin else { return (self, nil) }
+        var relinked: AccountID?
+        var records = self.records
+        let taken = records.contains { if case .account(let account) = $0.value { account.systemUser == newLogin } else { false } }
+        guard !taken else { return (self, nil) }
+        for index in records.indices {
+            guard case .account(var account) = records[index].value, account.systemUser == login, relinked == nil else { continue }
+            account.systemUser = newLogin
+            relinked = account.id
+            let record = records[index]
+            records[index] = StoredRecord(
+                id: record.id, revision: record.revision, value: .account(account), changedBy: record.changedBy, changedAt: record.changedAt)
+        }
+        return (RepositoryContents(records: records, settings: settings, auditEvents: auditEvents), relinked)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import HoSoDomain
+import HoSoPostgres
+import HoSoStorage
+import HoSoTestSupport
+import Testing
+
+/// The fixture cell on the server, with three people who connect as their own PostgreSQL roles: a
+/// mentor of HS-0001 only (member M001), a viewer, and a clerk. The roles are cluster-wide, so each
+/// test names its own.
+struct ServerWithRoles {
+    let workspace: ServerWorkspace
+    let mentor: String
+    let viewer: String
+    let clerk: String
+
+    init() throws {
+        workspace = try ServerWorkspace()
+        let suffix = String(UUID().uuidString.prefix(6)).lowercased()
+        mentor = "giupdo_" + suffix
+        viewer = "captren_" + suffix
+        clerk = "thuky_" + suffix
+        let repository = try workspace.create()
+        var file = try #require(repository.caseFile("HS-0001"))
+        file.mentors = [MentorAssignment(memberID: "M001", since: ServerWorkspace.day)]
+        try repository.save(file, expectedRevision: 1, actor: "Thư ký Lan", summary: "Phân công người giúp đỡ")
+        var other = try #require(repository.caseFile("HS-0002"))
+        other.mentors = [MentorAssignment(memberID: "M002", since: ServerWorkspace.day)]
+        try repository.save(other, expectedRevision: 1, actor: "Thư ký Lan", summary: "Phân công người giúp đỡ")
+        let people = [
+            Account(id: "giupdo", fullName: "Trần Văn Hùng", systemUser: mentor, memberID: "M001", grants: [RoleGrant(.mentor, in: Fixtures.cellID)]),
+            Account(id: "captren", fullName: "Cán bộ cấp trên", systemUser: viewer, grants: [RoleGrant(.viewer, in: Fixtures.cellID)]),
+            Account(id: "thuky", fullName: "Thư ký Lan", systemUser: clerk, grants: [RoleGrant(.clerk, in: Fixtures.cellID)]),
+        ]
+        for account in people {
+            try repository.save(account: account, expectedRevision: nil, actor: "Thư ký Lan", summary: "Thêm người dùng")
+        }
+        for role in [mentor, viewer, clerk] {
+            try workspace.cluster.psql(workspace.url, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
+        }
+    }
+
+    /// The database's address for `role` instead of the owner.
+    func url(as role: String) -> String {
+        workspace.url.replacingOccurrences(of: PostgresCluster.superuser + "@", with: role + "@")
+    }
+
+    /// What psql shows `role`, one value per line.
+    func psql(as role: String, _ sql: String) throws -> [String] {
+        try workspace.cluster.psql(url(as: role), sql).split(separator: "\n").map(String.init)
+    }
+}
+
+@Suite("Roles enforced by the database: row-level security as the second wall")
+struct PostgresRoleTests {
+    @Test("Through HoSo, each role's connection holds exactly what its grants give")
+    func eachRoleSeesItsShare() throws {
+        let server = try ServerWithRoles()
+        #expect(try ServerRepository.open(url: server.url(as: server.mentor)).cases.map(\.id) == ["HS-0001"])
+        #expect(try ServerRepository.open(url: server.url(as: server.viewer)).cases.isEmpty, "a viewer gets no file contents")
+        #expect(try ServerRepository.open(url: server.url(as: server.clerk)).cases.map(\.id) == ["HS-0001", "HS-0002"])
+        let mentorView = try ServerRepository.open(url: server.url(as: server.mentor))
+        #expect(Set(mentorView.accounts.keys) == ["giupdo"], "a mentor reads their own account only (no others' passphrase hashes)")
+        #expect(mentorView.organisation.members.count == Fixtures.members.count, "units and members stay readable: names for lists")
+    }
+
+    @Test("psql with a mentor's credentials reads and changes only that mentor's candidates")
+    func psqlAsAMentor() throws {
+        let server = try ServerWithRoles()
+        #expect(try server.psql(as: server.mentor, "SELECT id FROM hoso.records WHERE kind = 'case' ORDER BY id") == ["case/HS-0001"])
+        #expect(try server.psql(as: server.mentor, "SELECT count(*) FROM hoso.journal WHERE entry LIKE '%Lê Văn Tám%'") == ["0"],
+                "the journal holds hashes, not contents")
+        #expect(try server.psql(as: server.mentor, "WITH changed AS (UPDATE hoso.records SET changed_by = 'x' WHERE id = 'case/HS-0002' RETURNING 1) SELECT count(*) FROM changed") == ["0"])
+        // Making themselves clerk by rewriting their own account: nothing is updated.
+        let escalated = try server.psql(
+            as: server.mentor,
+            "WITH changed AS (UPDATE hoso.records SET value = replace(value, '\"mentor\"', '\"clerk\"') WHERE kind = 'account' RETURNING 1) SELECT count(*) FROM changed")
+        #expect(escalated == ["0"])
+        // Filing a new candidate, or rewriting the journal, is refused outright.
+        #expect(throws: (any Error).self) {
+            try server.psql(as: server.mentor, "INSERT INTO hoso.records (id, revision, value, changed_by, changed_at, seq) VALUES ('case/HS-0999', 1, '{\"type\":\"case\",\"case\":{\"unitID\":\"\(Fixtures.cellID)\"}}', 'x', 'x', 1)")
+        }
+        #expect(throws: (any Error).self) { try server.psql(as: server.mentor, "DELETE FROM hoso.journal") }
+        #expect(try server.psql(as: server.viewer, "SELECT count(*) FROM hoso.records WHERE kind = 'case'") == ["0"])
+        // Backups hold every file: only clerks read them.
+        _ = try server.workspace.open().backup()
+        #expect(try server.psql(as: server.mentor, "SELECT count(*) FROM hoso.backups") == ["0"])
+        #expect(try server.psql(as: server.clerk, "SELECT count(*) FROM hoso.backups") == ["1"])
+    }
+
+    @Test("A mentor's note through HoSo lands under their own role; the clerk sees it at once; check stays clean")
+    func mentorWritesThroughTheirRole() throws {
+        let server = try ServerWithRoles()
+        let mentor = CaseService(repository: try ServerRepository.open(url: server.url(as: server.mentor)))
+        try mentor.edit(.addNote(text: "Tháng 3: tích cực."), on: "HS-0001", date: ServerWorkspace.day, actor: "Trần Văn Hùng (giupdo)")
+        let clerk = try ServerRepository.open(url: server.url(as: server.clerk))
+        #expect(clerk.caseFile("HS-0001")?.notes.map(\.text) == ["Tháng 3: tích cực."])
+        #expect(try server.workspace.open().check().errors.isEmpty)
+        // The mentor's own check sees the chain whole; the records it may not read are not called missing.
+        #expect(try ServerRepository.open(url: server.url(as: server.mentor)).check().errors.isEmpty)
+    }
+
+    @Test("On the server, HoSo signs a person in by their database role, as it does by the login on one machine")
+    func signInByRole() throws {
+        let server = try ServerWithRoles()
+        let repository = try ServerRepository.open(url: server.url(as: server.mentor))
+        #expect(repository.serverRole == server.mentor)
+        let account = try SignIn(repository: repository, systemUser: try #require(repository.serverRole)).account(requested: nil) { nil }
+        #expect(account.id == "giupdo")
+    }
+}
