@@ -55,7 +55,7 @@ enum PostgresSchema {
     /// rewritten. The helper functions run as the tables' owner (the role that ran `hoso init`), who is
     /// not subject to these rules; they take the person from `session_user`, which nobody can change.
     static let accessRules = [
-        "DO $$ BEGIN CREATE ROLE hoso_users NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        "DO $$ BEGIN CREATE ROLE hoso_users NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
         """
         CREATE FUNCTION hoso.session_grants() RETURNS TABLE (role text, unit text, member text) LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path = pg_catalog, pg_temp AS $$

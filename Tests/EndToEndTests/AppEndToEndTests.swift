@@ -251,6 +251,23 @@ struct AppEndToEndTests {
         #expect(json.contains("Bí thư Lan (lan)") && json.contains("Thư ký Minh (minh)"), "each note names its author")
     }
 
+    /// Issue 20: a change committed from another client reaches an open TUI on the server within a second
+    /// or two (LISTEN/NOTIFY), the new note shown without a key pressed.
+    @Test func aChangeFromAnotherClientReachesTheOpenScreenOnTheServer() async throws {
+        let data = try makeCell(onServer: true)
+        try cli(data, "case", "add", "--name", "Đặng Thu Trang", "--born", "1999-01-20", "--sex", "nu", "--date", "2026-10-01")
+        let session = try app(data)
+        defer { session.stop() }
+        try await session.waitFor(text: "Bảng tiến độ")
+        try session.sendKeys("F2")
+        try await session.waitFor(text: "Đặng Thu Trang")
+        try session.sendKeys("Enter", "8")
+        try await session.waitFor(text: "Lịch sử")
+        try cli(data, "case", "note", "HS-0001", "--text", "Ghi từ máy khác")
+        let screen = try await session.waitFor(text: "Dữ liệu vừa được cập nhật từ nơi khác", timeout: .seconds(3))
+        #expect(screen.contains("Thêm nhận xét"), "the history shows the other client's note: \(screen)")
+    }
+
     /// Issue 15's scenario: B corrects the occupation, A the address, from the same form content; both
     /// corrections survive. Then both correct the occupation: the second is shown both values and chooses.
     @Test(arguments: [false, true])
