@@ -33,6 +33,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The only way to change data: case, people and sign-in services over a repository of either backend.
+        .target(name: "HoSoApplication", dependencies: ["HoSoDomain", "HoSoStorage"], swiftSettings: strictSettings),
         // libpq, PostgreSQL's C client (Debian: libpq-dev): the server backend's only way to the server.
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(
@@ -45,7 +47,7 @@ let package = Package(
         .target(
             name: "HoSoCLI",
             dependencies: [
-                "HoSoDomain", "HoSoStorage", "HoSoPostgres", "HoSoTUI", "HoSoTerminal",
+                "HoSoDomain", "HoSoStorage", "HoSoApplication", "HoSoPostgres", "HoSoTUI", "HoSoTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -63,14 +65,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "HoSoPostgresTests", dependencies: ["HoSoPostgres", "HoSoStorage", "HoSoTestSupport"], swiftSettings: strictSettings),
+            name: "HoSoPostgresTests", dependencies: ["HoSoPostgres", "HoSoStorage", "HoSoApplication", "HoSoTestSupport"], swiftSettings: strictSettings),
         // Fixtures/ holds the seed's quota table, read from disk by path (also by the CLI tests), not a resource.
         .testTarget(
             name: "HoSoDomainTests", dependencies: ["HoSoDomain", "HoSoTestSupport"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
-        .testTarget(name: "HoSoStorageTests", dependencies: ["HoSoStorage", "HoSoTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HoSoStorageTests", dependencies: ["HoSoStorage", "HoSoApplication", "HoSoTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HoSoTUITests", dependencies: ["HoSoTUI", "HoSoTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "HoSoCLITests", dependencies: ["HoSoCLI", "HoSoTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HoSoCLITests", dependencies: ["HoSoCLI", "HoSoApplication", "HoSoTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["HoSoTestSupport"], swiftSettings: strictSettings),
     ]
 )

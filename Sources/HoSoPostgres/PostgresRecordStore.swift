@@ -415,7 +415,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     /// Appends the journal entry of `rows` after `head`, writes its records, moves the head, notifies,
     /// and applies it to this view; returns the new head. Inside a transaction holding the head.
     private func writeEntry(_ rows: [Written], actor: String, now: Date, head: (seq: Int, hash: String)) throws(StoreError) -> (seq: Int, hash: String) {
-        let time = StoreTime.isoStamp(now)
+        let time = Timestamp.iso8601(now)
         let entry = Entry(seq: head.seq + 1, time: time, actor: actor, changes: rows.map(\.change), prevHash: head.hash)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -469,15 +469,15 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
 
     @discardableResult
     private func backupLocked(now: Date) throws(StoreError) -> BackupInfo {
-        let name = "snapshot-" + String(format: "%012d", seq) + "-" + StoreTime.compactStamp(now) + ".json"
+        let name = "snapshot-" + String(format: "%012d", seq) + "-" + Timestamp.compact(now) + ".json"
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let sorted = state.values.sorted { $0.id < $1.id }
         guard let bytes = try? encoder.encode(sorted) else { throw StoreError.encodingFailed(id: "backup") }
         _ = try query(
             "INSERT INTO hoso.backups (name, seq, created_at, content) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING",
-            [name, String(seq), StoreTime.compactStamp(now), String(decoding: bytes, as: UTF8.self)])
-        return BackupInfo(backupNamed: name, seq: seq, createdAt: StoreTime.compactStamp(now), size: Int64(bytes.count))
+            [name, String(seq), Timestamp.compact(now), String(decoding: bytes, as: UTF8.self)])
+        return BackupInfo(backupNamed: name, seq: seq, createdAt: Timestamp.compact(now), size: Int64(bytes.count))
     }
 
     private func decodeBackup(_ content: String, name: String) throws(StoreError) -> [String: StoredRecord<Value>] {

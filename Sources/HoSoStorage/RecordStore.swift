@@ -80,14 +80,6 @@ extension CheckProblem {
     }
 }
 
-/// The store's timestamps, for other backends: the same text whatever keeps the records.
-package enum StoreTime {
-    /// The stamp of a backup's name (`YYYYMMDDTHHMMSSZ`, UTC).
-    package static func compactStamp(_ date: Date) -> String { Timestamp.compact(date) }
-    /// ISO-8601 UTC, as every record's `changedAt`.
-    package static func isoStamp(_ date: Date) -> String { Timestamp.iso8601(date) }
-}
-
 /// Settings and the security log of a backend that keeps them beside its records (a database server),
 /// where a data directory has `rules.json`, `holidays.json` and `audit.jsonl`.
 package protocol SettingsAndAuditStore: AnyObject, Sendable {

@@ -4,8 +4,8 @@ import Glibc
 import Foundation
 
 /// ISO-8601 UTC timestamps with whole seconds, formatted without a shared formatter (thread-safe, round-trips).
-enum Timestamp {
-    static func iso8601(_ date: Date) -> String {
+package enum Timestamp {
+    package static func iso8601(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
@@ -15,7 +15,7 @@ enum Timestamp {
 
     /// A stored ISO-8601 UTC time as people in Vietnam read it: `06/12/2026 17:42` (UTC+7, no summer
     /// time); the text unchanged when it is not a stored timestamp.
-    static func vietnamese(_ iso: String) -> String {
+    package static func vietnamese(_ iso: String) -> String {
         let digits = iso.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard digits.count >= 5, iso.hasSuffix("Z"),
               let utc = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
@@ -29,7 +29,7 @@ enum Timestamp {
     }
 
     /// `YYYYMMDDTHHMMSSZ`, for file names.
-    static func compact(_ date: Date) -> String {
+    package static func compact(_ date: Date) -> String {
         iso8601(date).filter { $0 != "-" && $0 != ":" }
     }
 }

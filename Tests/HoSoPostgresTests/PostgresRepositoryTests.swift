@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import HoSoApplication
 import HoSoDomain
 import HoSoPostgres
 import HoSoStorage

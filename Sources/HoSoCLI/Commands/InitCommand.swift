@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import HoSoApplication
 import HoSoDomain
 import HoSoStorage
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HoSoApplication
 import HoSoDomain
 import HoSoStorage
 import HoSoTerminal

@@ -1,3 +1,4 @@
+import HoSoApplication
 import HoSoDomain
 import HoSoStorage
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HoSoApplication
 import HoSoDomain
 import HoSoStorage
 

@@ -1,4 +1,5 @@
 import Foundation
+import HoSoApplication
 import HoSoDomain
 import HoSoStorage
 import HoSoTUI

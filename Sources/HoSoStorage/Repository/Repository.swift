@@ -12,7 +12,7 @@ public final class Repository: @unchecked Sendable {
     public let directory: String
     public let rulebook: Rulebook
     public let calendar: WorkingCalendar
-    let store: any RecordStore<StoredItem>
+    package let store: any RecordStore<StoredItem>
     /// Settings and security log kept with the records (a database server); nil: files in `directory`.
     let sidecar: (any SettingsAndAuditStore)?
     private var cache: Cache?

@@ -18,10 +18,10 @@ public enum StoredItem: Codable, Sendable, Equatable {
         }
     }
 
-    static func id(_ unit: UnitID) -> String { "unit/" + unit.rawValue }
-    static func id(_ member: MemberID) -> String { "member/" + member.rawValue }
-    static func id(_ file: CaseID) -> String { "case/" + file.rawValue }
-    static func id(_ account: AccountID) -> String { "account/" + account.rawValue }
+    package static func id(_ unit: UnitID) -> String { "unit/" + unit.rawValue }
+    package static func id(_ member: MemberID) -> String { "member/" + member.rawValue }
+    package static func id(_ file: CaseID) -> String { "case/" + file.rawValue }
+    package static func id(_ account: AccountID) -> String { "account/" + account.rawValue }
 
     /// A store id as a clerk knows it: without the "unit/", "member/" or "case/" prefix.
     static func displayID(_ storageID: String) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import HoSoDomain
+import HoSoStorage
 
 /// Why an operation on a file failed: a rule, the store, or a file or unit that does not exist.
 public enum ServiceError: Error, Sendable {

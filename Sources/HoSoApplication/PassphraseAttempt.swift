@@ -1,5 +1,6 @@
 import Foundation
 import HoSoDomain
+import HoSoStorage
 
 /// One passphrase typed for `--as`, judged and counted under one hold of the store's lock.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import HoSoDomain
+import HoSoStorage
 
 /// A sign-in that did not go through, with the message for the person at the terminal.
 public struct SignInRefusal: Error, Sendable {
@@ -25,7 +26,7 @@ public struct SignIn {
         self.init(repository: repository, systemUser: systemUser, now: now, attemptStore: repository.store, fileSystem: .real)
     }
 
-    init(repository: Repository, systemUser: String, now: Date, attemptStore: any RecordStore<StoredItem>, fileSystem: any FileSystem) {
+    package init(repository: Repository, systemUser: String, now: Date, attemptStore: any RecordStore<StoredItem>, fileSystem: any FileSystem) {
         self.repository = repository
         self.systemUser = systemUser
         self.now = now

@@ -1,5 +1,6 @@
 import Foundation
 import HoSoDomain
+import HoSoStorage
 
 /// Adding people and changing their roles, system login and passphrase. Only a clerk may, and only
 /// within the units their clerk role reaches; the last clerk of a unit cannot be removed.
