@@ -123,6 +123,10 @@ public struct QuotaReport: Codable, Sendable, Equatable {
             quotaBelowThreePercent: flagQuota(quota, members))
     }
 
+    /// The warnings' codes, short so that the column stays narrow; the notes say what they mean.
+    public static let sourcesWarning = "NG"
+    public static let quotaWarning = "CT"
+
     /// The table as printed, in the appendix's column order.
     public var document: ReportDocument {
         let term = termLabel.map { " NK \($0)" } ?? ""
@@ -137,12 +141,12 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         var totals: Set<Int> = []
         func cells(_ row: Row) -> [String] {
             var flags: [String] = []
-            if row.sourcesBelowQuota { flags.append("Nguồn < chỉ tiêu") }
-            if row.quotaBelowThreePercent { flags.append("Chỉ tiêu < 3 % đảng viên") }
+            if row.sourcesBelowQuota { flags.append(Self.sourcesWarning) }
+            if row.quotaBelowThreePercent { flags.append(Self.quotaWarning) }
             let admitted = row.admittedThisYear.cell + (row.admittedPartial ? " " + FigureText.partialMark : "")
             return [row.ordinal.cell, row.name, row.members.cell + (row.membersEstimated ? "*" : ""), row.termQuota.cell,
                 row.sources.cell, row.admittedLastYear.cell, row.yearlyQuota.cell, admitted]
-                + row.supplements.map(\.cell) + [row.supplementTotal.cell, flags.joined(separator: "; ")]
+                + row.supplements.map(\.cell) + [row.supplementTotal.cell, flags.joined(separator: ", ")]
         }
         for group in groups {
             rows.append([""] + [group.sector] + Array(repeating: "", count: columns.count - 2))
@@ -163,8 +167,8 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         var notes = [
             "Đơn vị có kết nạp trong năm \(year): \(unitsWithAdmissionThisYear)/\(unitCount) (\(share)).",
             "Đơn vị có kết nạp trong năm \(year - 1): \(unitsWithAdmissionLastYear)/\(unitCount).",
-            "Cảnh báo \"Nguồn < chỉ tiêu\": tổng số nguồn hiện có ít hơn chỉ tiêu năm; "
-                + "\"Chỉ tiêu < 3 % đảng viên\": chỉ tiêu năm thấp hơn 3 % số đảng viên (Nghị quyết 21).",
+            "Cảnh báo: \(Self.sourcesWarning) — tổng số nguồn hiện có ít hơn chỉ tiêu năm; "
+                + "\(Self.quotaWarning) — chỉ tiêu năm thấp hơn 3 % số đảng viên (Nghị quyết 21).",
         ]
         if let levelQuota {
             notes.append("Chỉ tiêu năm \(year) của \(levelQuota.unitName): \(levelQuota.quota); "
