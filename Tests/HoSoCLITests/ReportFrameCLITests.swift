@@ -122,6 +122,26 @@ struct ReportFrameCLITests {
         #expect(pages[0].contains("Phường Võ Thị Sáu"), "the first page holds the first sector whole")
     }
 
+    @Test("Every report of the demo printed: the frame on the first page, the signature on the last, the pages expected")
+    func demoReportsPrinted() throws {
+        let demo = try CLIWorkspace()
+        try demo.ok("demo", "--no-open", "--today", "2026-11-23")
+        let reports: [([String], Int)] = [
+            (["quota", "--year", "2026"], 1), (["rate", "--year", "2026"], 1), (["period", "--period", "Y", "--year", "2026"], 2),
+            (["pipeline", "--counts-only"], 2),
+        ]
+        for (report, expected) in reports {
+            let html = try demo.ok(["report"] + report + ["--today", "2026-11-23", "--format", "html"])
+            #expect(html.contains("<p class=\"name\"><u>ĐẢNG CỘNG SẢN VIỆT NAM</u></p>"), "\(report)")
+            guard Self.canPrint else { continue }
+            let pages = try Self.printedPages(html, in: demo.directory)
+            #expect(pages.count == expected, "\(report)")
+            #expect(pages.first?.contains("ĐẢNG CỘNG SẢN VIỆT NAM") == true && pages.first?.contains("Ngày 23 tháng 11 năm 2026") == true)
+            #expect(pages.last?.contains("Nơi nhận:") == true && pages.last?.contains("BÍ THƯ") == true, "\(report)")
+            #expect(pages.last?.contains("Trang \(expected)/\(expected)") == true, "\(report)")
+        }
+    }
+
     @Test("The demo's pipeline printed: MẬT on every one of its pages, the first under the number line")
     func confidentialOnEveryPage() throws {
         let demo = try CLIWorkspace()
