@@ -205,15 +205,17 @@ struct UnitsSetLetterhead: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mã đơn vị (xem bằng hoso units list).") var unit: String
-    @Option(help: "Tên cấp ủy cấp trên, ví dụ \"Đảng bộ phường Xuân Hòa\" (in chữ hoa).") var superior: String?
-    @Option(help: "Tên đơn vị ban hành, ví dụ \"Chi bộ Khu phố 3\" (in chữ hoa).") var issuer: String?
-    @Option(help: "Ký hiệu sau dấu gạch chéo của số văn bản, ví dụ CB trong \"Số 12-BC/CB\".") var sign: String?
-    @Option(help: "Địa danh của dòng ngày tháng, ví dụ \"Xuân Hòa\".") var place: String?
-    @Option(help: "Thẩm quyền ký, ví dụ \"T/M CHI ỦY\" hoặc \"T/M CHI BỘ\".") var authority: String?
-    @Option(help: "Chức vụ người ký, ví dụ \"BÍ THƯ\" hoặc \"PHÓ BÍ THƯ\".") var signerTitle: String?
-    @Option(help: "Họ và tên người ký.") var signer: String?
-    @Option(help: "Một nơi nhận (ghi nhiều lần, theo thứ tự in); thay cả danh sách nơi nhận.") var recipient: [String] = []
+    @Argument(help: ArgumentHelp("Mã đơn vị (xem bằng hoso units list).", valueName: "MÃ")) var unit: String
+    @Option(help: ArgumentHelp("Tên cấp ủy cấp trên, ví dụ \"Đảng bộ phường Xuân Hòa\" (in chữ hoa).", valueName: "TÊN")) var superior: String?
+    @Option(help: ArgumentHelp("Tên đơn vị ban hành, ví dụ \"Chi bộ Khu phố 3\" (in chữ hoa).", valueName: "TÊN")) var issuer: String?
+    @Option(help: ArgumentHelp("Ký hiệu sau dấu gạch chéo của số văn bản, ví dụ CB trong \"Số 12-BC/CB\".", valueName: "KÝ_HIỆU"))
+    var sign: String?
+    @Option(help: ArgumentHelp("Địa danh của dòng ngày tháng, ví dụ \"Xuân Hòa\".", valueName: "ĐỊA_DANH")) var place: String?
+    @Option(help: ArgumentHelp("Thẩm quyền ký, ví dụ \"T/M CHI ỦY\" hoặc \"T/M CHI BỘ\".", valueName: "THẨM_QUYỀN")) var authority: String?
+    @Option(help: ArgumentHelp("Chức vụ người ký, ví dụ \"BÍ THƯ\" hoặc \"PHÓ BÍ THƯ\".", valueName: "CHỨC_VỤ")) var signerTitle: String?
+    @Option(help: ArgumentHelp("Họ và tên người ký.", valueName: "HỌ_TÊN")) var signer: String?
+    @Option(help: ArgumentHelp("Một nơi nhận (ghi nhiều lần, theo thứ tự in); thay cả danh sách nơi nhận.", valueName: "NƠI_NHẬN"))
+    var recipient: [String] = []
     @Flag(help: "Trở về nơi nhận mặc định (cấp ủy cấp trên, lưu).") var defaultRecipients = false
 
     func run() throws {
