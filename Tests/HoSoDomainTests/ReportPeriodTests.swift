@@ -84,15 +84,21 @@ struct ReportPeriodTests {
         #expect(report.newMembers == 3 && report.previousNewMembers == 3)
         // Ages at the decision: 20, 36 (born 30 June, decided 30 June), 30 (turns 31 on 1 July); last year
         // files 4, 6 and 7, born 1 May 1995, decided in 2020 at 24 or 25.
-        #expect(breakdowns["Độ tuổi"] == ["18–30=2/3", "36–40=1/0"])
+        // Every band of the form, zero rows included (the same rows every period).
+        #expect(breakdowns["Độ tuổi"] == [
+            "Dưới 18=0/0", "18–30=2/3", "31–35=0/0", "36–40=1/0", "41–45=0/0", "46–50=0/0", "51–55=0/0", "56–60=0/0", "Trên 60=0/0",
+        ])
         #expect(report.meanAge == Double(20 + 36 + 30) / 3)
         #expect(report.previousMeanAge == Double(24 + 24 + 25) / 3)
         #expect(breakdowns["Giới tính"] == ["Nam=2/0", "Nữ=1/3"])
-        #expect(breakdowns["Trình độ học vấn"] == ["Trung học phổ thông=1/0", "Đại học=2/3"])
+        #expect(breakdowns["Trình độ học vấn"] == [
+            "Chưa qua đào tạo=0/0", "Tiểu học=0/0", "Trung học cơ sở=0/0", "Trung học phổ thông=1/0", "Trung cấp=0/0", "Cao đẳng=0/0",
+            "Đại học=2/3", "Sau đại học=0/0",
+        ])
         #expect(breakdowns["Nghề nghiệp"] == ["Công nhân=1/0", "Giáo viên=1/3", "Không ghi=1/0"])
         #expect(breakdowns["Dân tộc"] == ["Kinh=2/3", "Tày=1/0"])
         // A person may have several traits; one who has none is in no row of them.
-        #expect(breakdowns["Đặc điểm"] == ["Người dân tộc thiểu số=1/0", "Đoàn viên Đoàn TNCS Hồ Chí Minh=2/3"])
+        #expect(breakdowns["Đặc điểm"] == ["Người dân tộc thiểu số=1/0", "Người có đạo=0/0", "Đoàn viên Đoàn TNCS Hồ Chí Minh=2/3"])
         let table = report.document.tables[1]
         #expect(table.columns == ["Tiêu chí", "Nhóm", "6 tháng đầu năm 2021", "Tỷ lệ", "Cùng kỳ (1/1–30/6/2020)", "Tăng/giảm"])
         #expect(table.rows.first == ["Tổng số", "", "3", "", "3", "0,0 %"])

@@ -42,6 +42,9 @@ struct ReportOptions: ParsableArguments {
 
     @Flag(help: "Ghi đè tệp của -o nếu đã có (không bao giờ ghi vào thư mục dữ liệu).") var force = false
 
+    @Option(help: ArgumentHelp("Số của báo cáo, in ở dòng \"Số …-BC/…\" (mặc định: để trống để ghi tay).", valueName: "SỐ"))
+    var number: Int?
+
     var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
 
     /// `--year`, checked, or the current year.
@@ -86,7 +89,12 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    func emit(_ document: ReportDocument, json: some Encodable) throws {
+    /// Prints `document` in the party document's frame of the unit issuing it (its letterhead, `hoso units
+    /// set-letterhead`), or writes it to `-o FILE`.
+    func emit(_ document: ReportDocument, scope: ReportScope, json: some Encodable) throws {
+        try InputBounds.count(number, "--number")
+        var document = document
+        document.frame = scope.frame(number: number)
         let text: String
         switch format {
         case .text: text = ReportTextRenderer.render(document)
@@ -117,7 +125,7 @@ struct QuotaReportCommand: ParsableCommand {
             let year = try options.year(year)
             let scope = try options.scope(try options.repositories())
             let report = QuotaReport.make(scope: scope, year: year)
-            try options.emit(report.document, json: report)
+            try options.emit(report.document, scope: scope, json: report)
         }
     }
 }
@@ -135,7 +143,7 @@ struct RateReportCommand: ParsableCommand {
             let year = try options.year(year)
             let scope = try options.scope(try options.repositories())
             let report = RateReport.make(scope: scope, period: ReportPeriod(span: period, year: year))
-            try options.emit(report.document, json: report)
+            try options.emit(report.document, scope: scope, json: report)
         }
     }
 }
@@ -153,7 +161,7 @@ struct PeriodReportCommand: ParsableCommand {
             let year = try options.year(year)
             let scope = try options.scope(try options.repositories())
             let report = PeriodReport.make(scope: scope, period: ReportPeriod(span: period, year: year))
-            try options.emit(report.document, json: report)
+            try options.emit(report.document, scope: scope, json: report)
         }
     }
 }
@@ -172,9 +180,9 @@ struct PipelineReportCommand: ParsableCommand {
             let first = repositories[0]
             let report = PipelineReport.make(scope: scope, rulebook: first.rulebook, calendar: first.calendar)
             if countsOnly {
-                try options.emit(report.countsOnly, json: PipelineCounts(report))
+                try options.emit(report.countsOnly, scope: scope, json: PipelineCounts(report))
             } else {
-                try options.emit(report.document, json: report)
+                try options.emit(report.document, scope: scope, json: report)
             }
         }
     }

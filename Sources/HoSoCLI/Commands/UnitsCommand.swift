@@ -7,8 +7,8 @@ import HoSoStorage
 struct UnitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "units",
-        abstract: "Đơn vị, số đảng viên và chỉ tiêu kết nạp: xem, đổi số đảng viên, nhập bảng chỉ tiêu, đặt chỉ tiêu.",
-        subcommands: [UnitsList.self, UnitsSetCounts.self, UnitsImport.self, UnitsSetQuota.self])
+        abstract: "Đơn vị, số đảng viên và chỉ tiêu kết nạp: xem, đổi số đảng viên, nhập bảng chỉ tiêu, đặt chỉ tiêu, tiêu đề văn bản.",
+        subcommands: [UnitsList.self, UnitsSetCounts.self, UnitsImport.self, UnitsSetQuota.self, UnitsSetLetterhead.self])
 }
 
 struct UnitsList: ParsableCommand {
@@ -189,6 +189,87 @@ struct UnitsSetCounts: ParsableCommand {
             }
         }
     }
+}
+
+/// `hoso units set-letterhead UNIT …`: what the unit prints on the reports it issues (the frame of a party
+/// document): the names top left, the sign of the number, the place, the signature block, the recipients.
+struct UnitsSetLetterhead: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set-letterhead",
+        abstract: "Ghi tiêu đề văn bản của đơn vị: tên cấp trên, tên đơn vị, ký hiệu, địa danh, chữ ký, nơi nhận.",
+        discussion: """
+            Các báo cáo (hoso report … --format html|text) in theo thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW): \
+            góc trái tên cấp ủy cấp trên, tên đơn vị, dòng "Số …-BC/<ký hiệu>"; góc phải "ĐẢNG CỘNG SẢN VIỆT NAM" và \
+            "<địa danh>, ngày … tháng … năm …"; cuối văn bản "Nơi nhận" và khối chữ ký. Mục nào không ghi thì lấy \
+            từ tên đơn vị và đơn vị cấp trên; ghi "" để trở về mặc định.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("Mã đơn vị (xem bằng hoso units list).", valueName: "MÃ")) var unit: String
+    @Option(help: ArgumentHelp("Tên cấp ủy cấp trên, ví dụ \"Đảng bộ phường Xuân Hòa\" (in chữ hoa).", valueName: "TÊN")) var superior: String?
+    @Option(help: ArgumentHelp("Tên đơn vị ban hành, ví dụ \"Chi bộ Khu phố 3\" (in chữ hoa).", valueName: "TÊN")) var issuer: String?
+    @Option(help: ArgumentHelp("Ký hiệu sau dấu gạch chéo của số văn bản, ví dụ CB trong \"Số 12-BC/CB\".", valueName: "KÝ_HIỆU"))
+    var sign: String?
+    @Option(help: ArgumentHelp("Địa danh của dòng ngày tháng, ví dụ \"Xuân Hòa\".", valueName: "ĐỊA_DANH")) var place: String?
+    @Option(help: ArgumentHelp("Thẩm quyền ký, ví dụ \"T/M CHI ỦY\" hoặc \"T/M CHI BỘ\".", valueName: "THẨM_QUYỀN")) var authority: String?
+    @Option(help: ArgumentHelp("Chức vụ người ký, ví dụ \"BÍ THƯ\" hoặc \"PHÓ BÍ THƯ\".", valueName: "CHỨC_VỤ")) var signerTitle: String?
+    @Option(help: ArgumentHelp("Họ và tên người ký.", valueName: "HỌ_TÊN")) var signer: String?
+    @Option(help: ArgumentHelp("Một nơi nhận (ghi nhiều lần, theo thứ tự in); thay cả danh sách nơi nhận.", valueName: "NƠI_NHẬN"))
+    var recipient: [String] = []
+    @Flag(help: "Trở về nơi nhận mặc định (cấp ủy cấp trên, lưu).") var defaultRecipients = false
+
+    func run() throws {
+        try reportingFailures {
+            let texts = [superior, issuer, sign, place, authority, signerTitle, signer].compactMap { $0 } + recipient
+            if texts.isEmpty && !defaultRecipients {
+                throw Failure.error(
+                    "Chưa có gì để ghi. Hãy ghi ít nhất một trong --superior, --issuer, --sign, --place, --authority, "
+                        + "--signer-title, --signer, --recipient, --default-recipients.")
+            }
+            if texts.contains(where: { !VietnameseText.controlCharacters(in: $0).isEmpty }) {
+                throw Failure.error(VietnameseText.controlCharacterRefusal)
+            }
+            if let long = texts.first(where: { $0.count > Self.longest }) {
+                throw Failure.error("Nội dung dài quá \(Self.longest) ký tự (\(long.count) ký tự). Chưa ghi gì. Hãy ghi ngắn hơn.")
+            }
+            if !recipient.isEmpty && defaultRecipients {
+                throw Failure.error("--recipient và --default-recipients không đi cùng nhau. Chưa ghi gì.")
+            }
+            let session = try global.signIn()
+            try session.require(.manageUnits, inUnit: UnitID(unit))
+            let repository = session.repository
+            var target = try repository.storedUnit(unit)
+            var letterhead = target.letterhead ?? Letterhead()
+            /// A typed value replaces the field; "" returns it to the default.
+            func set(_ field: WritableKeyPath<Letterhead, String?>, _ value: String?) {
+                guard let value else { return }
+                let text = VietnameseText.normalized(value.trimmingCharacters(in: .whitespaces))
+                letterhead[keyPath: field] = text.isEmpty ? nil : text
+            }
+            set(\.superior, superior)
+            set(\.issuer, issuer)
+            set(\.sign, sign)
+            set(\.place, place)
+            set(\.authority, authority)
+            set(\.signerTitle, signerTitle)
+            set(\.signer, signer)
+            if !recipient.isEmpty {
+                letterhead.recipients = recipient.map { VietnameseText.normalized($0.trimmingCharacters(in: .whitespaces)) }
+                    .filter { !$0.isEmpty }
+            }
+            if defaultRecipients { letterhead.recipients = [] }
+            target.letterhead = letterhead == Letterhead() ? nil : letterhead
+            try repository.save(unit: target, actor: session.actor)
+            print("Đã ghi tiêu đề văn bản của \(VietnameseText.sanitizedForDisplay(target.name)). Văn bản sẽ in:")
+            let frame = DocumentFrame.make(
+                issuedBy: target, in: repository.organisation, fallbackName: target.name, date: global.currentDate)
+            let text = ReportTextRenderer.FrameText(frame)
+            print(text.header + "…\n\n" + text.signature, terminator: "")
+        }
+    }
+
+    /// The longest text a field takes: one line of the letterhead.
+    static let longest = 200
 }
 
 extension Repository {

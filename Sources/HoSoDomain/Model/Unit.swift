@@ -40,12 +40,14 @@ public struct Unit: Codable, Sendable, Equatable, Identifiable {
     /// Admission targets and reported figures; nil for a unit nobody set quotas for (and in data
     /// written before quotas existed).
     public var quota: UnitQuota?
+    /// What the unit prints on the documents it issues; nil until set (`hoso units set-letterhead`).
+    public var letterhead: Letterhead?
 
     public init(
         id: UnitID, name: String, kind: Kind, parentID: UnitID? = nil, sector: String? = nil,
         decidesAdmissions: Bool = false, educationExempt: Bool = false, hasYouthUnion: Bool = true,
         hasTradeUnion: Bool = true, memberCounts: MemberCounts = MemberCounts(), committeeMembers: Int = 0,
-        quota: UnitQuota? = nil, countHistory: [DatedMemberCounts] = []
+        quota: UnitQuota? = nil, countHistory: [DatedMemberCounts] = [], letterhead: Letterhead? = nil
     ) {
         self.id = id
         self.name = name
@@ -60,16 +62,17 @@ public struct Unit: Codable, Sendable, Equatable, Identifiable {
         self.committeeMembers = committeeMembers
         self.quota = quota
         self.countHistory = countHistory
+        self.letterhead = letterhead
     }
 }
 
 extension Unit {
     private enum CodingKeys: String, CodingKey {
         case id, name, kind, parentID, sector, decidesAdmissions, educationExempt, hasYouthUnion, hasTradeUnion,
-            memberCounts, committeeMembers, quota, countHistory
+            memberCounts, committeeMembers, quota, countHistory, letterhead
     }
 
-    /// Tolerates data written before `quota` existed.
+    /// Tolerates data written before `quota`, `countHistory` and `letterhead` existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -85,7 +88,8 @@ extension Unit {
             memberCounts: try container.decode(MemberCounts.self, forKey: .memberCounts),
             committeeMembers: try container.decode(Int.self, forKey: .committeeMembers),
             quota: try container.decodeIfPresent(UnitQuota.self, forKey: .quota),
-            countHistory: try container.decodeIfPresent([DatedMemberCounts].self, forKey: .countHistory) ?? [])
+            countHistory: try container.decodeIfPresent([DatedMemberCounts].self, forKey: .countHistory) ?? [],
+            letterhead: try container.decodeIfPresent(Letterhead.self, forKey: .letterhead))
     }
 
     /// The counts valid on `date`: of the last change dated on or before it; those of `hoso init` before

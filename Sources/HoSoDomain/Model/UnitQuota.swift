@@ -15,6 +15,9 @@ public struct UnitQuota: Codable, Sendable, Equatable {
     public var reportedSources: Int?
     /// Position (TT) in the published table, to print units in the same order.
     public var ordinal: Int?
+    /// The total row of the published table that sums this unit with the others of its group
+    /// ("TỔNG CỘNG (4)"), which the quota report keeps.
+    public var publishedGroup: String?
     /// Members at the start of each year (tổng số đảng viên đầu năm).
     public var membersAtStartOfYear: [YearFigure]
     /// Chỉ tiêu kết nạp năm.

@@ -74,12 +74,14 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         var previous = current
         var admitted: [CaseFile] = []
         var admittedLastYear: [CaseFile] = []
+        var everyAdmitted: [CaseFile] = []
         // One pass over the files: at a province's size each pass is a walk through memory. A file counts
         // once in a period however many times the event happened to it there.
         for file in scope.scopedCases {
             for (index, event) in movementEvents.enumerated() {
                 let dates = event.dates(file)
                 if dates.isEmpty { continue }
+                if index == 0 { everyAdmitted.append(file) }
                 if dates.contains(where: now) {
                     current[index] += 1
                     if index == 0 { admitted.append(file) }
@@ -135,7 +137,8 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             movements: movementEvents.indices.map(movement),
             newMembers: admitted.count, meanAge: mean(agesNow),
             previousNewMembers: admittedLastYear.count, previousMeanAge: mean(agesThen),
-            breakdowns: breakdowns(of: (admitted, agesNow), lastYear: (admittedLastYear, agesThen)), unitsWithFiles: withFiles,
+            breakdowns: breakdowns(of: (admitted, agesNow), lastYear: (admittedLastYear, agesThen), everyAdmitted: everyAdmitted),
+            unitsWithFiles: withFiles,
             unitCount: units.count, unitsWithAdmission: admittingUnits.map(\.name), unitsWithoutSources: dryUnits.map(\.name))
     }
 
@@ -153,7 +156,9 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     static let ageBands = ["Dưới 18", "18–30", "31–35", "36–40", "41–45", "46–50", "51–55", "56–60", "Trên 60"]
 
     /// The groups of Biểu 2-BTCTW, each counted among this period's new members and last year's.
-    static func breakdowns(of now: (files: [CaseFile], ages: [Int]), lastYear: (files: [CaseFile], ages: [Int])) -> [Breakdown] {
+    static func breakdowns(
+        of now: (files: [CaseFile], ages: [Int]), lastYear: (files: [CaseFile], ages: [Int]), everyAdmitted: [CaseFile]
+    ) -> [Breakdown] {
         // The same few occupations, ethnicities and religions come back in every file: each text is
         // normalised and folded once.
         var labels: [String: (label: String, folded: String)] = [:]
@@ -193,9 +198,19 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             return result
         }
         let (current, previous) = (counts(now), counts(lastYear))
+        // The rows of a criterion with a fixed list are the same every period, zero rows included, as on the
+        // official form; occupations and ethnicities are free text: their rows are those of every new member
+        // in the data (`everyAdmitted`), so they too stay the same from one period to the next.
+        var recorded = [Set<String>](repeating: [], count: criteria.count)
+        for file in everyAdmitted {
+            guard let date = CaseEvents.admission(file) else { continue }
+            for (criterion, labels) in groups(file, age: CaseEvents.age(of: file.person, on: date)).enumerated() {
+                recorded[criterion].formUnion(labels)
+            }
+        }
         return criteria.indices.map { index in
-            let present = Set(current[index].keys).union(previous[index].keys)
-            let labels = criteria[index].order.map { $0.filter(present.contains) }
+            let present = Set(current[index].keys).union(previous[index].keys).union(recorded[index])
+            let labels = criteria[index].order
                 ?? present.sorted { VietnameseCollation.compareWords($0, $1) == .orderedAscending }
             return Breakdown(
                 title: criteria[index].title,
@@ -240,7 +255,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
                 ? "Đảng viên mới kết nạp trong kỳ, theo hồ sơ của \(unitsWithFiles)/\(unitCount) đơn vị: \(newMembers)"
                 : "Đảng viên mới kết nạp trong kỳ: \(newMembers)",
             columns: ["Tiêu chí", "Nhóm", currentLabel, "Tỷ lệ", "Cùng kỳ (\(previous))", "Tăng/giảm"],
-            rows: breakdownRows, numericColumns: [2, 3, 4, 5])
+            rows: breakdownRows, totalRows: [0], numericColumns: [2, 3, 4, 5])
         let unitRows = unitsWithAdmission.map { [$0, "Có kết nạp"] } + unitsWithoutSources.map { [$0, "Hết nguồn"] }
         let unitTable = ReportTable(title: "Đơn vị có kết nạp, đơn vị hết nguồn", columns: ["Đơn vị", "Tình hình"], rows: unitRows)
         return ReportDocument(

@@ -33,6 +33,14 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         public var subtotal: Row
     }
 
+    /// A total row of the published table (TỔNG CỘNG (4)) over its group of units, which may span sectors.
+    public struct PublishedTotal: Codable, Sendable, Equatable {
+        public var label: String
+        /// The units it sums, in the table's order.
+        public var unitIDs: [String]
+        public var total: Row
+    }
+
     public var unitName: String
     public var year: Int
     public var date: CivilDate
@@ -41,6 +49,8 @@ public struct QuotaReport: Codable, Sendable, Equatable {
     public var termLabel: String?
     public var supplementYears: [Int]
     public var groups: [SectorGroup]
+    /// The groups of the imported table with their total rows, kept as published.
+    public var publishedTotals: [PublishedTotal]
     public var total: Row
     /// The quota set for the committee above the units, shown beside the sum of theirs.
     public var levelQuota: LevelQuota?
@@ -87,10 +97,26 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         for index in groups.indices {
             groups[index].subtotal = sum(groups[index].rows, name: "Cộng \(groups[index].sector)", width: supplementYears.count)
         }
+        var publishedTotals: [PublishedTotal] = []
+        let publishedGroup = Dictionary(units.map { ($0.id.rawValue, $0.quota?.publishedGroup) }, uniquingKeysWith: { first, _ in first })
+        for row in groups.flatMap(\.rows) {
+            guard let unitID = row.unitID, let label = publishedGroup[unitID] ?? nil else { continue }
+            if let index = publishedTotals.firstIndex(where: { $0.label == label }) {
+                publishedTotals[index].unitIDs.append(unitID)
+            } else {
+                publishedTotals.append(PublishedTotal(label: label, unitIDs: [unitID], total: row))
+            }
+        }
+        for index in publishedTotals.indices {
+            let members = Set(publishedTotals[index].unitIDs)
+            let rows = groups.flatMap(\.rows).filter { $0.unitID.map(members.contains) ?? false }
+            publishedTotals[index].total = sum(rows, name: publishedTotals[index].label, width: supplementYears.count)
+        }
         let terms = Set(units.compactMap { unit in unit.quota.flatMap { q in q.termStartYear.map { "\($0) - \(q.termEndYear.map(String.init) ?? "")" } } })
         return QuotaReport(
             unitName: scope.title, year: year, date: scope.today, admittedThrough: latestThrough ?? countUpTo,
             termLabel: terms.count == 1 ? terms.first : nil, supplementYears: supplementYears, groups: groups,
+            publishedTotals: publishedTotals,
             total: sum(groups.flatMap(\.rows), name: "TỔNG CỘNG", width: supplementYears.count),
             levelQuota: scope.levelQuota(for: year), unitCount: units.count,
             unitsWithAdmissionThisYear: withAdmission, unitsWithAdmissionLastYear: withAdmissionLastYear)
@@ -123,6 +149,10 @@ public struct QuotaReport: Codable, Sendable, Equatable {
             quotaBelowThreePercent: flagQuota(quota, members))
     }
 
+    /// The warnings' codes, short so that the column stays narrow; the notes say what they mean.
+    public static let sourcesWarning = "NG"
+    public static let quotaWarning = "CT"
+
     /// The table as printed, in the appendix's column order.
     public var document: ReportDocument {
         let term = termLabel.map { " NK \($0)" } ?? ""
@@ -137,18 +167,31 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         var totals: Set<Int> = []
         func cells(_ row: Row) -> [String] {
             var flags: [String] = []
-            if row.sourcesBelowQuota { flags.append("Nguồn < chỉ tiêu") }
-            if row.quotaBelowThreePercent { flags.append("Chỉ tiêu < 3 % đảng viên") }
+            if row.sourcesBelowQuota { flags.append(Self.sourcesWarning) }
+            if row.quotaBelowThreePercent { flags.append(Self.quotaWarning) }
             let admitted = row.admittedThisYear.cell + (row.admittedPartial ? " " + FigureText.partialMark : "")
             return [row.ordinal.cell, row.name, row.members.cell + (row.membersEstimated ? "*" : ""), row.termQuota.cell,
                 row.sources.cell, row.admittedLastYear.cell, row.yearlyQuota.cell, admitted]
-                + row.supplements.map(\.cell) + [row.supplementTotal.cell, flags.joined(separator: "; ")]
+                + row.supplements.map(\.cell) + [row.supplementTotal.cell, flags.joined(separator: ", ")]
         }
+        // As published: a group's total row after its last unit (TỔNG CỘNG (4) over three sectors); a
+        // sector outside the published groups gets its own subtotal.
+        let lastOfGroup = Dictionary(publishedTotals.compactMap { total in total.unitIDs.last.map { ($0, total.total) } },
+                                     uniquingKeysWith: { first, _ in first })
+        let grouped = Set(publishedTotals.flatMap(\.unitIDs))
         for group in groups {
             rows.append([""] + [group.sector] + Array(repeating: "", count: columns.count - 2))
-            rows += group.rows.map(cells)
-            totals.insert(rows.count)
-            rows.append(cells(group.subtotal))
+            for row in group.rows {
+                rows.append(cells(row))
+                if let unitID = row.unitID, let published = lastOfGroup[unitID] {
+                    totals.insert(rows.count)
+                    rows.append(cells(published))
+                }
+            }
+            if !group.rows.contains(where: { $0.unitID.map(grouped.contains) ?? false }) {
+                totals.insert(rows.count)
+                rows.append(cells(group.subtotal))
+            }
         }
         totals.insert(rows.count)
         rows.append(cells(total))
@@ -163,8 +206,8 @@ public struct QuotaReport: Codable, Sendable, Equatable {
         var notes = [
             "Đơn vị có kết nạp trong năm \(year): \(unitsWithAdmissionThisYear)/\(unitCount) (\(share)).",
             "Đơn vị có kết nạp trong năm \(year - 1): \(unitsWithAdmissionLastYear)/\(unitCount).",
-            "Cảnh báo \"Nguồn < chỉ tiêu\": tổng số nguồn hiện có ít hơn chỉ tiêu năm; "
-                + "\"Chỉ tiêu < 3 % đảng viên\": chỉ tiêu năm thấp hơn 3 % số đảng viên (Nghị quyết 21).",
+            "Cảnh báo: \(Self.sourcesWarning) — tổng số nguồn hiện có ít hơn chỉ tiêu năm; "
+                + "\(Self.quotaWarning) — chỉ tiêu năm thấp hơn 3 % số đảng viên (Nghị quyết 21).",
         ]
         if let levelQuota {
             notes.append("Chỉ tiêu năm \(year) của \(levelQuota.unitName): \(levelQuota.quota); "

@@ -26,6 +26,7 @@ public struct QuotaTable: Sendable, Equatable {
     public func quota(of unit: QuotaTableUnit, membersYear year: Int, merging existing: UnitQuota? = nil) -> UnitQuota {
         var quota = existing ?? UnitQuota()
         quota.ordinal = unit.ordinal
+        quota.publishedGroup = unit.group
         for (column, value) in unit.figures {
             switch column {
             case .members: quota.membersAtStartOfYear = UnitQuota.setting(value, for: year, in: quota.membersAtStartOfYear)
@@ -58,6 +59,9 @@ public struct QuotaTableUnit: Sendable, Equatable {
     /// The sector header above the row, as published ("KHỐI PHƯỜNG").
     public var sector: String?
     public var figures: [QuotaColumn: Int]
+    /// The label of the total row that sums this row with the others of its group, as published
+    /// ("TỔNG CỘNG (4)" over three sectors); nil when no total row follows it but the grand total.
+    public var group: String? = nil
 }
 
 /// A "TỔNG CỘNG" row, already checked against the rows it sums.

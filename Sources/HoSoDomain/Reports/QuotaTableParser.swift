@@ -68,6 +68,9 @@ public enum QuotaTableParser {
                     QuotaTableSubtotal(
                         line: record.line, label: row.label, figures: figures, unitCount: covered.count,
                         isGrandTotal: group.isEmpty))
+                if !group.isEmpty {
+                    for index in groupStart..<units.count { units[index].group = row.label }
+                }
                 groupStart = units.count
                 continue
             }

@@ -15,6 +15,9 @@ public struct ReportDocument: Sendable, Equatable {
     public var notes: [String]
     /// The report names candidates: every renderer marks it "MẬT" (confidential party document).
     public var confidential: Bool
+    /// The frame of the party document (issuing body, number, place and date, signature, recipients); nil
+    /// for a report shown on the screen.
+    public var frame: DocumentFrame?
 
     /// The mark every confidential output carries, and the sentence that goes with it.
     public static let confidentialMark = "MẬT"
@@ -22,9 +25,10 @@ public struct ReportDocument: Sendable, Equatable {
 
     public init(
         title: String, unitName: String, periodLabel: String, date: CivilDate, tables: [ReportTable], notes: [String] = [],
-        confidential: Bool = false
+        confidential: Bool = false, frame: DocumentFrame? = nil
     ) {
         self.confidential = confidential
+        self.frame = frame
         self.title = title
         self.unitName = unitName
         self.periodLabel = periodLabel

@@ -6,14 +6,12 @@ public enum ReportTextRenderer {
     /// contents: cut with "…") until it fits, so that a date or a number at the right stays on the screen.
     public static func render(_ document: ReportDocument, width: Int? = nil) -> String {
         var out = document.confidential ? "\(ReportDocument.confidentialMark)\n\(ReportDocument.confidentialNotice)\n\n" : ""
+        let frame = document.frame.map(FrameText.init)
+        if let frame { out += frame.header + "\n" }
         out += "\(document.title.uppercased())\n\(document.unitName) — \(document.periodLabel) — lập ngày \(document.date.vietnamese)\n"
         for table in document.tables {
             out += "\n" + table.title + "\n"
-            let natural = table.columns.indices.map { column in
-                let data = table.rows.map { DisplayWidth.columns(of: sanitized(column < $0.count ? $0[column] : "")) }.max() ?? 0
-                let longestWord = table.columns[column].split(separator: " ").map { DisplayWidth.columns(of: String($0)) }.max() ?? 0
-                return min(40, max(data, longestWord, min(DisplayWidth.columns(of: table.columns[column]), 12)))
-            }
+            let natural = naturalWidths(table)
             let widths = width.map { fitted(natural, numeric: table.numericColumns, into: $0) } ?? natural
             // Long titles wrap onto several lines so the numbers stay narrow.
             let headerLines = table.columns.indices.map { wrap(sanitized(table.columns[$0]), width: widths[$0]) }
@@ -39,7 +37,46 @@ public enum ReportTextRenderer {
             if table.rows.isEmpty { out += "(không có)\n" }
         }
         if !document.notes.isEmpty { out += "\n" + document.notes.map { "• " + sanitized($0) }.joined(separator: "\n") + "\n" }
+        if let frame { out += "\n" + frame.signature }
         return out
+    }
+
+    /// The columns each column of `table` takes when nothing forces it narrower: its widest cell, the
+    /// longest word of its title (titles wrap), or the title's first `titleWidth` columns; at most 40.
+    public static func naturalWidths(_ table: ReportTable, titleWidth: Int = 12) -> [Int] {
+        table.columns.indices.map { column in
+            let data = table.rows.map { DisplayWidth.columns(of: sanitized(column < $0.count ? $0[column] : "")) }.max() ?? 0
+            let longestWord = table.columns[column].split(separator: " ").map { DisplayWidth.columns(of: String($0)) }.max() ?? 0
+            return min(40, max(data, longestWord, min(DisplayWidth.columns(of: table.columns[column]), titleWidth)))
+        }
+    }
+
+    /// The frame of a party document as two columns of text: the issuing body left, the party's name and
+    /// the place and date right; at the end the recipients left and the signature right.
+    public struct FrameText {
+        public let header: String
+        public let signature: String
+
+        public init(_ frame: DocumentFrame) {
+            /// The lines centred on each other, as the blocks of the frame are printed.
+            func centred(_ lines: [String]) -> [String] {
+                let width = lines.map { DisplayWidth.columns(of: $0) }.max() ?? 0
+                return lines.map { String(repeating: " ", count: (width - DisplayWidth.columns(of: $0)) / 2) + $0 }
+            }
+            let headerLeft = centred(([frame.superior, frame.issuer, "*", frame.numberLine].compactMap { $0 }).map(sanitized))
+            let recipients = [DocumentFrame.recipientsLabel] + frame.recipientLines.map(sanitized)
+            let column = max(40, ((headerLeft + recipients).map { DisplayWidth.columns(of: $0) }.max() ?? 0) + 4)
+            func columns(_ left: [String], _ right: [String]) -> String {
+                (0..<max(left.count, right.count)).map { index in
+                    let leftText = index < left.count ? left[index] : ""
+                    let rightText = index < right.count ? right[index] : ""
+                    return (DisplayWidth.padded(leftText, toColumns: column) + rightText).trimmingTrailingSpaces() + "\n"
+                }.joined()
+            }
+            header = columns(headerLeft, centred([DocumentFrame.party, sanitized(frame.placeAndDate)]))
+            signature = columns(
+                recipients, centred(([frame.authority, frame.signerTitle] + (frame.signer.map { ["", "", $0] } ?? [])).map(sanitized)))
+        }
     }
 
     static func sanitized(_ text: String) -> String { VietnameseText.sanitizedForDisplay(text) }
@@ -103,9 +140,16 @@ public enum ReportCSVRenderer {
     }
 }
 
-/// A printable A4 page: the unit's name and the date on top, the tables, the totals in bold.
+/// Printable A4 landscape pages: the frame of a party document (or, without one, the unit's name and the
+/// date), the tables with fixed column widths, the totals in bold, the page numbers, and on a
+/// confidential report MẬT on every page.
 public enum ReportHTMLRenderer {
     public static func render(_ document: ReportDocument) -> String {
+        let secret = ReportDocument.confidentialMark
+        // Printed in the page's margin: the number of every page and, on a confidential report, MẬT on
+        // every page after the first (the first has it under the number line).
+        var pageRules = "@bottom-center { content: \"Trang \" counter(page) \"/\" counter(pages); font-size: 10pt; }"
+        if document.confidential { pageRules += " @top-right { content: \"\(secret)\"; font-weight: bold; font-size: 13pt; }" }
         var html = """
             <!DOCTYPE html>
             <html lang="vi">
@@ -113,31 +157,66 @@ public enum ReportHTMLRenderer {
             <meta charset="utf-8">
             <title>\(escape(document.title)) — \(escape(document.unitName))</title>
             <style>
-            @page { size: A4 landscape; margin: 12mm; }
-            body { font-family: "Times New Roman", serif; font-size: 11pt; color: #000; }
+            @page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm; \(pageRules) }
+            \(document.confidential ? "@page :first { @top-right { content: none; } }\n" : "")\
+            body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 12pt; color: #000; margin: 0; }
             header { display: flex; justify-content: space-between; }
-            h1 { font-size: 14pt; text-align: center; text-transform: uppercase; margin: 8mm 0 2mm; }
-            p.period { text-align: center; margin: 0 0 6mm; }
-            h2 { font-size: 12pt; margin: 6mm 0 2mm; }
-            table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
+            header.frame p { margin: 0; text-align: center; }
+            header.frame .name { font-weight: bold; }
+            header.frame .number { white-space: pre; }
+            header.frame .place { font-style: italic; margin-top: 2mm; }
+            h1 { font-size: 14pt; text-align: center; text-transform: uppercase; margin: 6mm 0 1mm; }
+            p.period { text-align: center; margin: 0 0 4mm; }
+            h2 { font-size: 12pt; margin: 4mm 0 1mm; }
+            table { border-collapse: collapse; width: 100%; table-layout: fixed; page-break-inside: auto; font-size: 9pt; line-height: 1.1; }
             thead { display: table-header-group; }
             tr { page-break-inside: avoid; }
-            th, td { border: 1px solid #000; padding: 1mm 2mm; vertical-align: top; }
-            th { background: #eee; }
+            th, td { border: 1px solid #000; padding: 0.2mm 1mm; vertical-align: top; }
+            td { overflow-wrap: anywhere; }
+            th { background: #eee; font-weight: bold; vertical-align: middle; }
             td.number { text-align: right; }
-            .secret { font-weight: bold; font-size: 14pt; border: 2px solid #000; padding: 1mm 4mm; display: inline-block; }
+            .secret { font-weight: bold; font-size: 13pt; border: 2px solid #000; padding: 0 3mm; display: inline-block; }
             tr.total td { font-weight: bold; }
+            ul.notes { font-size: 10pt; margin: 2mm 0; }
+            footer { display: flex; justify-content: space-between; page-break-inside: avoid; margin-top: 6mm; }
+            footer p { margin: 0; }
+            footer .recipients { font-size: 10pt; }
+            footer .label { font-style: italic; text-decoration: underline; font-weight: bold; font-size: 12pt; }
+            footer .signer { text-align: center; font-weight: bold; min-width: 80mm; }
+            footer .signer .space { height: 20mm; }
             </style>
             </head>
             <body>
-            \(document.confidential ? "<p><span class=\"secret\">\(ReportDocument.confidentialMark)</span> \(escape(ReportDocument.confidentialNotice))</p>" : "")
-            <header><div>\(escape(document.unitName))</div><div>Ngày \(document.date.day) tháng \(document.date.month) năm \(document.date.year)</div></header>
-            <h1>\(escape(document.title))</h1>
-            <p class="period">\(escape(document.periodLabel))</p>
 
             """
+        if let frame = document.frame {
+            html += "<header class=\"frame\">\n<div class=\"issuer\">\n"
+            if let superior = frame.superior { html += "<p>\(escape(superior))</p>\n" }
+            html += "<p class=\"name\">\(escape(frame.issuer))</p>\n<p>*</p>\n<p class=\"number\">\(escape(frame.numberLine))</p>\n"
+            if document.confidential { html += "<p><span class=\"secret\">\(secret)</span></p>\n" }
+            html += "</div>\n<div class=\"party\">\n<p class=\"name\"><u>\(DocumentFrame.party)</u></p>\n"
+            html += "<p class=\"place\">\(escape(frame.placeAndDate))</p>\n</div>\n</header>\n"
+            if document.confidential { html += "<p>\(escape(ReportDocument.confidentialNotice))</p>\n" }
+        } else {
+            if document.confidential {
+                html += "<p><span class=\"secret\">\(secret)</span> \(escape(ReportDocument.confidentialNotice))</p>\n"
+            }
+            html += "<header><div>\(escape(document.unitName))</div>"
+                + "<div>Ngày \(document.date.day) tháng \(document.date.month) năm \(document.date.year)</div></header>\n"
+        }
+        html += "<h1>\(escape(document.title))</h1>\n"
+        html += "<p class=\"period\">\(escape(document.frame == nil ? document.periodLabel : document.unitName + " — " + document.periodLabel))</p>\n"
         for table in document.tables {
-            html += "<section>\n<h2>\(escape(table.title))</h2>\n<table>\n<thead><tr>"
+            html += "<section>\n<h2>\(escape(table.title))</h2>\n<table>\n<colgroup>"
+            // Fixed widths, in proportion to each column's widest cell or the longest word of its title (a
+            // title wraps, a row does not), with room for the padding.
+            let widths = ReportTextRenderer.naturalWidths(table, titleWidth: 8).map { max($0, 3) + 2 }
+            let sum = max(1, widths.reduce(0, +))
+            html += widths.map { width in
+                let permille = width * 1000 / sum
+                return "<col style=\"width: \(permille / 10).\(permille % 10)%\">"
+            }.joined()
+            html += "</colgroup>\n<thead><tr>"
             html += table.columns.map { "<th>\(escape($0))</th>" }.joined()
             html += "</tr></thead>\n<tbody>\n"
             for (index, row) in table.rows.enumerated() {
@@ -152,7 +231,13 @@ public enum ReportHTMLRenderer {
             html += "</tbody>\n</table>\n</section>\n"
         }
         if !document.notes.isEmpty {
-            html += "<ul>\n" + document.notes.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+            html += "<ul class=\"notes\">\n" + document.notes.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        if let frame = document.frame {
+            html += "<footer>\n<div class=\"recipients\">\n<p class=\"label\">\(DocumentFrame.recipientsLabel)</p>\n"
+            html += frame.recipientLines.map { "<p>\(escape($0))</p>\n" }.joined()
+            html += "</div>\n<div class=\"signer\">\n<p>\(escape(frame.authority))</p>\n<p>\(escape(frame.signerTitle))</p>\n"
+            html += "<p class=\"space\"></p>\n<p>\(escape(frame.signer ?? ""))</p>\n</div>\n</footer>\n"
         }
         return html + "</body>\n</html>\n"
     }

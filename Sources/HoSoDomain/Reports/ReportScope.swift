@@ -79,9 +79,19 @@ public struct ReportScope: Sendable {
     /// or the only top unit. The yearly quota set for it is the target of its level (the district's 185
     /// beside the 121 its organisations registered).
     public var level: Unit? {
-        let tops = organisation.units.values.filter { $0.parentID == nil || organisation.units[$0.parentID!] == nil }
-        guard let candidate = root ?? (tops.count == 1 ? tops.first : nil) else { return nil }
+        guard let candidate = root ?? onlyTopUnit else { return nil }
         return reportingUnits.contains { $0.id == candidate.id } ? nil : candidate
+    }
+
+    /// The one unit above all others in the data, if there is only one.
+    var onlyTopUnit: Unit? {
+        let tops = organisation.units.values.filter { $0.parentID == nil || organisation.units[$0.parentID!] == nil }
+        return tops.count == 1 ? tops.first : nil
+    }
+
+    /// The units directly under `unit`.
+    func children(of unit: UnitID) -> [Unit] {
+        (childrenByParent[unit] ?? []).compactMap { organisation.units[$0] }
     }
 
     /// The quota of `level` for `year`, with the committee's name.
@@ -108,7 +118,7 @@ public struct ReportScope: Sendable {
     public var pipelineUnits: [Unit] {
         let reporting = reportingUnits
         guard reporting.count == 1, let only = reporting.first else { return reporting }
-        let below = (childrenByParent[only.id] ?? []).compactMap { organisation.units[$0] }
+        let below = children(of: only.id)
         return below.isEmpty ? reporting : Self.inPublishedOrder(below)
     }
 
