@@ -50,6 +50,17 @@ final class PostgresConnection {
     /// The role the server signed this connection in as (`session_user`: what row-level security uses).
     private(set) var user = ""
 
+    /// Whether the server closed the connection (a restart, a network cut, an administrator's kill).
+    var isBroken: Bool { PQstatus(handle) == CONNECTION_BAD }
+
+    /// Connects again with the same parameters; true when the new connection is up.
+    func reconnect() -> Bool {
+        PQreset(handle)
+        guard PQstatus(handle) == CONNECTION_OK else { return false }
+        _ = try? execute("SET TIME ZONE 'UTC'")
+        return true
+    }
+
     /// Runs one statement; rows come back as text (nil for SQL NULL).
     @discardableResult
     func execute(_ sql: String, _ parameters: [String?] = []) throws(Failure) -> [[String?]] {

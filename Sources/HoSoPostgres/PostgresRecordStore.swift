@@ -16,6 +16,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     private var state: [String: StoredRecord<Value>]
     private var seq: Int
     private var notified = false
+    private var inTransaction = false
     private var deferring = false
 
     /// One commit as the journal row holds it: the exact JSON text of `entry` is what `hash` covers.
@@ -184,6 +185,8 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
 
     package func hasExternalChanges() -> Bool {
         mutex.withLock {
+            // Notifications sent while the connection was down are lost: after reconnecting, look.
+            if connection.isBroken { notified = (try? reconnectLocked()) != nil || notified }
             for payload in connection.pendingNotifications(on: PostgresSchema.channel) {
                 if let committed = Int(payload), committed > seq { notified = true }
             }
@@ -287,14 +290,31 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     private func serialised<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         mutex.lock()
         defer { mutex.unlock() }
+        if connection.isBroken { try reconnectLocked() }
         return try body()
+    }
+
+    /// Connects again after the server closed the connection, listens again, and marks the view for a
+    /// refresh (commits made meanwhile sent notifications nobody heard).
+    private func reconnectLocked() throws(StoreError) {
+        guard connection.reconnect() else {
+            throw StoreError.databaseUnreachable(location: location, reason: "mất kết nối tới máy chủ và chưa kết nối lại được")
+        }
+        try listen()
+        notified = true
     }
 
     private func query(_ sql: String, _ parameters: [String?] = []) throws(StoreError) -> [[String?]] {
         do {
             return try connection.execute(sql, parameters)
         } catch {
-            throw StoreError.databaseFailure(location: location, reason: error.message)
+            // Outside a transaction a statement on a dropped connection changed nothing: connect again
+            // and send it again. Inside one, the transaction is lost and the caller's command fails whole.
+            guard !inTransaction, connection.isBroken else { throw StoreError.databaseFailure(location: location, reason: error.message) }
+            try reconnectLocked()
+            do { return try connection.execute(sql, parameters) } catch {
+                throw StoreError.databaseFailure(location: location, reason: error.message)
+            }
         }
     }
 
@@ -302,6 +322,8 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     /// may hold what the rolled-back transaction wrote.
     private func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         _ = try query("BEGIN")
+        inTransaction = true
+        defer { inTransaction = false }
         let saved = (state, seq)
         do {
             let result = try body()

@@ -204,6 +204,18 @@ struct PostgresRepositoryTests {
         #expect(fresh.check().errors.isEmpty, "\(fresh.check().errors)")
     }
 
+    @Test("A connection the server dropped (restart, network cut) is made again; the next save lands and nothing is lost")
+    func reconnectsAfterTheServerDropsTheConnection() throws {
+        let workspace = try ServerWorkspace()
+        let service = CaseService(repository: try workspace.create())
+        try service.edit(.addNote(text: "Trước khi mất kết nối."), on: "HS-0001", date: ServerWorkspace.day, actor: "Thư ký Lan")
+        let killed = try workspace.cluster.psql(
+            workspace.url, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        #expect(killed.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        try service.edit(.addNote(text: "Sau khi kết nối lại."), on: "HS-0001", date: ServerWorkspace.day, actor: "Thư ký Lan")
+        #expect(try workspace.open().caseFile("HS-0001")?.notes.map(\.text) == ["Trước khi mất kết nối.", "Sau khi kết nối lại."])
+    }
+
     @Test("Tables of a newer HoSo are refused before anything is written")
     func newerSchemaRefused() throws {
         let workspace = try ServerWorkspace()
