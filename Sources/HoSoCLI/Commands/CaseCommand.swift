@@ -12,7 +12,7 @@ struct CaseCommand: ParsableCommand {
         subcommands: [
             CaseList.self, CaseShow.self, CaseAdd.self, CaseDo.self, CaseBlockers.self, CaseNote.self,
             CaseHistory.self, CaseMentor.self, CaseTaskCommand.self, CaseVerify.self, CaseIntroducer.self,
-            CaseUnionResolution.self, CaseOpinion.self, CaseDocument.self, CaseExtension.self, CaseIdentity.self,
+            CaseUnionResolution.self, CaseOpinion.self, CaseDocument.self, CaseExtension.self, CaseIdentity.self, CasePrint.self,
         ]
     )
 }

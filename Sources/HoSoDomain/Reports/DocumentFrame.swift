@@ -85,11 +85,12 @@ public struct DocumentFrame: Sendable, Equatable {
         self.recipients = recipients
     }
 
-    /// The frame of a report (`BC`) issued by `unit` on `date`: its letterhead, and for whatever it leaves
-    /// unset, the names of the unit and of the unit above it in `organisation`. `number` nil leaves room
-    /// for it. Without a unit (several top units), the frame names `fallbackName`.
+    /// The frame of a document of `kind` (`BC` a report, `NQ` a resolution, `DS` a list) issued by `unit` on
+    /// `date`: its letterhead, and for whatever it leaves unset, the names of the unit and of the unit above
+    /// it in `organisation`. `number` nil leaves room for it. Without a unit (several top units), the frame
+    /// names `fallbackName`.
     public static func make(
-        issuedBy unit: Unit?, in organisation: Organisation, fallbackName: String, date: CivilDate, number: Int? = nil
+        issuedBy unit: Unit?, in organisation: Organisation, fallbackName: String, date: CivilDate, number: Int? = nil, kind: String = "BC"
     ) -> DocumentFrame {
         let letterhead = unit?.letterhead ?? Letterhead()
         let parent = unit?.parentID.flatMap { organisation.units[$0] }
@@ -103,7 +104,7 @@ public struct DocumentFrame: Sendable, Equatable {
         return DocumentFrame(
             superior: (letterhead.superior ?? parent?.name).map { $0.uppercased() },
             issuer: issuer.uppercased(),
-            numberLine: "Số " + (number.map(String.init) ?? "    ") + "-BC/" + sign,
+            numberLine: "Số " + (number.map(String.init) ?? "    ") + "-" + kind + "/" + sign,
             placeAndDate: place.map { "\($0), \(day)" } ?? day.prefix(1).uppercased() + day.dropFirst(),
             authority: letterhead.authority ?? defaultAuthority(unit?.kind),
             signerTitle: letterhead.signerTitle ?? "BÍ THƯ",

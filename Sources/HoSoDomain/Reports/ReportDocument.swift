@@ -18,6 +18,10 @@ public struct ReportDocument: Sendable, Equatable {
     /// The frame of the party document (issuing body, number, place and date, signature, recipients); nil
     /// for a report shown on the screen.
     public var frame: DocumentFrame?
+    /// Paragraphs printed before the tables: the text of a resolution (a report has none).
+    public var body: [String]
+    /// Printed on A4 portrait, as a resolution is; reports with wide tables are landscape.
+    public var portrait: Bool
 
     /// The mark every confidential output carries, and the sentence that goes with it.
     public static let confidentialMark = "MẬT"
@@ -25,10 +29,12 @@ public struct ReportDocument: Sendable, Equatable {
 
     public init(
         title: String, unitName: String, periodLabel: String, date: CivilDate, tables: [ReportTable], notes: [String] = [],
-        confidential: Bool = false, frame: DocumentFrame? = nil
+        confidential: Bool = false, frame: DocumentFrame? = nil, body: [String] = [], portrait: Bool = false
     ) {
         self.confidential = confidential
         self.frame = frame
+        self.body = body
+        self.portrait = portrait
         self.title = title
         self.unitName = unitName
         self.periodLabel = periodLabel

@@ -9,6 +9,7 @@ public enum ReportTextRenderer {
         let frame = document.frame.map(FrameText.init)
         if let frame { out += frame.header + "\n" }
         out += "\(document.title.uppercased())\n\(document.unitName) — \(document.periodLabel) — lập ngày \(document.date.vietnamese)\n"
+        for paragraph in document.body { out += "\n" + sanitized(paragraph) + "\n" }
         for table in document.tables {
             out += "\n" + table.title + "\n"
             let natural = naturalWidths(table)
@@ -157,7 +158,7 @@ public enum ReportHTMLRenderer {
             <meta charset="utf-8">
             <title>\(escape(document.title)) — \(escape(document.unitName))</title>
             <style>
-            @page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm; \(pageRules) }
+            @page { size: A4 \(document.portrait ? "portrait" : "landscape"); margin: 15mm 15mm 15mm 20mm; \(pageRules) }
             \(document.confidential ? "@page :first { @top-right { content: none; } }\n" : "")\
             body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 12pt; color: #000; margin: 0; }
             header { display: flex; justify-content: space-between; }
@@ -178,6 +179,7 @@ public enum ReportHTMLRenderer {
             .secret { font-weight: bold; font-size: 13pt; border: 2px solid #000; padding: 0 3mm; display: inline-block; }
             tr.total td { font-weight: bold; }
             ul.notes { font-size: 10pt; margin: 2mm 0; }
+            p.body { text-align: justify; text-indent: 10mm; margin: 0 0 2mm; font-size: 13pt; }
             footer { display: flex; justify-content: space-between; page-break-inside: avoid; margin-top: 6mm; }
             footer p { margin: 0; }
             footer .recipients { font-size: 10pt; }
@@ -206,6 +208,7 @@ public enum ReportHTMLRenderer {
         }
         html += "<h1>\(escape(document.title))</h1>\n"
         html += "<p class=\"period\">\(escape(document.frame == nil ? document.periodLabel : document.unitName + " — " + document.periodLabel))</p>\n"
+        html += document.body.map { "<p class=\"body\">\(escape($0))</p>\n" }.joined()
         for table in document.tables {
             html += "<section>\n<h2>\(escape(table.title))</h2>\n<table>\n<colgroup>"
             // Fixed widths, in proportion to each column's widest cell or the longest word of its title (a
