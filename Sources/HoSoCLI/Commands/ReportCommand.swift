@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, csv, html, json
+    case text, csv, html, json, xlsx
 }
 
 extension ReportPeriod.Span: ExpressibleByArgument {
@@ -35,7 +35,7 @@ struct ReportOptions: ParsableArguments {
 
     @Option(help: "Đơn vị (mã hoặc tên) và mọi đơn vị trực thuộc; mặc định tất cả.") var unit: String?
 
-    @Option(help: "Định dạng: text | csv | html | json.") var format: ReportFormat = .text
+    @Option(help: "Định dạng: text | csv | html | json | xlsx (bảng tính: số là số, ngày là ngày, mở đúng ở mọi ngôn ngữ; cần -o).") var format: ReportFormat = .text
 
     @Option(name: [.short, .long], help: ArgumentHelp("Ghi ra tệp thay vì in ra màn hình.", valueName: "FILE"))
     var output: String?
@@ -95,20 +95,25 @@ struct ReportOptions: ParsableArguments {
         try InputBounds.count(number, "--number")
         var document = document
         document.frame = scope.frame(number: number)
-        let text: String
-        switch format {
-        case .text: text = ReportTextRenderer.render(document)
-        case .csv: text = ReportCSVRenderer.render(document)
-        case .html: text = ReportHTMLRenderer.render(document)
-        case .json: text = String(decoding: try JSONOutput.encode(json), as: UTF8.self) + "\n"
-        }
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
         // Reports hold personal data of candidates: written 0600, and never onto the data they come from.
         let protected = directories + [DataLocation.resolve(explicit: nil)]
-        let path = try OutputFile(dataDirectories: protected, force: force).write(text, to: output)
+        let bytes: [UInt8]
+        switch format {
+        case .text: bytes = Array(ReportTextRenderer.render(document).utf8)
+        case .csv: bytes = Array(ReportCSVRenderer.render(document).utf8)
+        case .html: bytes = Array(ReportHTMLRenderer.render(document).utf8)
+        case .json: bytes = Array(try JSONOutput.encode(json)) + [0x0A]
+        case .xlsx:
+            guard output != nil else {
+                throw Failure.error("Bảng tính (--format xlsx) là tệp nhị phân: hãy ghi ra tệp bằng -o, ví dụ -o ~/bao-cao.xlsx.")
+            }
+            bytes = try Workbook.archive(document)
+        }
+        guard let output else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        let path = try OutputFile(dataDirectories: protected, force: force).write(bytes: bytes, to: output)
         printError("đã ghi báo cáo vào \(path)")
     }
 }

@@ -18,6 +18,11 @@ struct OutputFile {
 
     /// Writes `text` to `requested` and returns the path written.
     func write(_ text: String, to requested: String) throws -> String {
+        try write(bytes: Array(text.utf8), to: requested)
+    }
+
+    /// Writes `bytes` (a spreadsheet) to `requested` and returns the path written.
+    func write(bytes: [UInt8], to requested: String) throws -> String {
         let path = DataLocation.absolute(requested)
         let name = (path as NSString).lastPathComponent
         guard !requested.hasSuffix("/"), !name.isEmpty, name != ".", name != ".." else {
@@ -46,7 +51,7 @@ struct OutputFile {
             }
         }
         do {
-            try ExportFiles.replace(target, with: Array(text.utf8), in: folder)
+            try ExportFiles.replace(target, with: bytes, in: folder)
         } catch {
             throw Failure.error(
                 "Không ghi được tệp \(target) (\(String(cString: strerror(error.code)))). Chưa ghi gì. "
