@@ -79,7 +79,7 @@ struct ReportAgreementCLITests {
         #expect(report.standardOutput.contains("Xem 'hoso help report <lệnh con>' để biết chi tiết."), "\(report.standardOutput)")
         let rate = try ChildProcess.run([binary, "report", "rate", "--help"])
         let help = rate.standardOutput.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
-        #expect(help.contains("(giá trị: text, csv, html, json; mặc định: text)"), "\(help)")
+        #expect(help.contains("(giá trị: text, csv, html, json, xlsx; mặc định: text)"), "\(help)")
         for english in ["See '", "detailed help", "values:", "default:"] {
             #expect(!report.standardOutput.contains(english) && !rate.standardOutput.contains(english), "\(english)")
         }

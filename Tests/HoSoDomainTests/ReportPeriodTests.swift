@@ -40,6 +40,23 @@ struct ReportPeriodTests {
         #expect(q2.movements[0].current == 2 && q2.movements[0].previous == 1 && q2.movements[0].change == 100)
     }
 
+    @Test("A recognition counts in the period of the official date (end of probation), not of the late decision")
+    func recognitionCountsByTheOfficialDate() throws {
+        var (file, _) = try Fixtures.file(in: .official)
+        file.officialSince = ReportData.date("2026-03-20")
+        file.recognitionDecision?.date = ReportData.date("2026-04-10")
+        let organisation = Organisation(units: [Fixtures.cell()], members: Fixtures.members)
+        func recognised(_ file: CaseFile, _ span: ReportPeriod.Span) -> Int? {
+            let scope = ReportScope(organisation: organisation, cases: [file], today: ReportData.date("2026-12-06"))
+            return PeriodReport.make(scope: scope, period: ReportPeriod(span: span, year: 2026)).movements[1].current
+        }
+        #expect(recognised(file, .q1) == 1)
+        #expect(recognised(file, .q2) == 0)
+        var stored = file
+        stored.officialSince = nil
+        #expect(recognised(stored, .q2) == 1, "a file recognised before the official date was kept counts by its decision")
+    }
+
     @Test("A removal still counts in its period after the file came back or was withdrawn, once per period")
     func removalCountsAfterTheFileCameBack() throws {
         let journey = Fixtures.journey()

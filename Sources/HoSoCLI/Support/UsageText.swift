@@ -13,9 +13,10 @@ enum UsageText {
         ("See 'hoso help <subcommand>' for detailed help.", "Xem 'hoso help <lệnh con>' để biết chi tiết."),
         ("Show the version.", "In phiên bản."),
         ("Show help information.", "Xem trợ giúp này."),
-        ("(values: ", "(giá trị: "),
-        ("(default: ", "(mặc định: "),
-        ("; default: ", "; mặc định: "),
+        // Without the space after the colon: the help wraps long lines there.
+        ("(values:", "(giá trị:"),
+        ("(default:", "(mặc định:"),
+        ("; default:", "; mặc định:"),
         ("[<options>]", "[<tùy chọn>]"),
         ("<subcommand>", "<lệnh con>"),
         (". Please provide one of the following:", ". Hãy dùng một trong các giá trị:"),
@@ -28,6 +29,8 @@ enum UsageText {
     /// `\1`, `\2` for the parts.
     static let sentences: [(String, String)] = [
         (#"(?m)^Error: "#, "Lỗi: "),
+        // "; default:" wrapped onto the next line of the help.
+        (#";(\s+)default:"#, #";$1mặc định:"#),
         (#"(?m)^Help: "#, "Trợ giúp: "),
         (#"(?m)^Usage: "#, "Cách dùng: "),
         (#"See '([^']*)' for detailed help\."#, #"Xem '$1' để biết chi tiết."#),

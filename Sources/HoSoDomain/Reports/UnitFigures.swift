@@ -123,7 +123,13 @@ public enum CaseEvents {
         file.state == .decisionRevoked ? nil : file.decision?.date
     }
 
-    public static func recognition(_ file: CaseFile) -> CivilDate? { file.recognitionDecision?.date }
+    /// The day the member became official: the end of the 12 months of probation, even when the cell met
+    /// or the committee decided later (QĐ 29-QĐ/TW mục 4); files recognised before that day was stored
+    /// count by their decision.
+    public static func recognition(_ file: CaseFile) -> CivilDate? {
+        guard let decision = file.recognitionDecision else { return nil }
+        return file.officialSince ?? decision.date
+    }
 
     /// Every day the file was taken off the source list, even if it came back or was withdrawn since; a
     /// file removed before the dates were recorded is known by its side state while it stays removed.
