@@ -47,6 +47,21 @@ struct CLIMigrateTests {
         #expect(try HosoRun.run(["check", "--data", back]).contains("toàn vẹn: 60 hồ sơ"))
     }
 
+    @Test("Every report gives the same figures on the server as on the data directory it was copied from")
+    func reportsAgreeAcrossBackends() throws {
+        let source = HosoRun.temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        let server = try PostgresCluster.shared.get().makeDatabase("reports")
+        try HosoRun.run(["demo", "--data", source, "--no-open", "--today", "2026-12-06"])
+        try HosoRun.run(["migrate", "--from", source, "--to", server])
+        for report in [["quota", "--year", "2026"], ["rate", "--year", "2026"], ["period", "--year", "2026", "--period", "H1"], ["pipeline"]] {
+            let arguments = ["report"] + report + ["--format", "json", "--today", "2026-12-06"]
+            let onDisk = try HosoRun.run(arguments + ["--data", source])
+            let onServer = try HosoRun.run(arguments + ["--data", server])
+            #expect(onServer == onDisk, "report \(report[0]) differs")
+        }
+    }
+
     @Test("A target that already holds HoSo data is refused, and the source is untouched")
     func existingTargetRefused() throws {
         let binary = try hosoExecutablePath()
