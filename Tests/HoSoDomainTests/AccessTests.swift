@@ -1,3 +1,4 @@
+import Foundation
 import HoSoDomain
 import HoSoTestSupport
 import Testing
@@ -32,8 +33,10 @@ struct AccessTests {
         #expect(wardClerk.refusal(.managePeople, inUnit: "CB-KP4") == nil)
         let siblingClerk = Self.access([RoleGrant(.clerk, in: "CB-KP4")])
         let refusal = try #require(siblingClerk.refusal(.readFile, on: file))
-        #expect(refusal.message.contains("không có vai trò nào ở Chi bộ Khu phố 3"))
+        // Not "không có vai trò nào ở Chi bộ Khu phố 3": a file outside one's lists is answered as a missing one.
+        #expect(refusal == siblingClerk.unseenFile(file.id) && !refusal.message.contains("Khu phố 3"))
         #expect(!siblingClerk.listsFile(file))
+        #expect(wardClerk.seesEveryFile && !siblingClerk.seesEveryFile)
     }
 
     @Test("A mentor reads and notes only their own candidates, and may not take steps or add verification items")
@@ -52,9 +55,33 @@ struct AccessTests {
 
         let other = Self.access([RoleGrant(.mentor, in: Fixtures.cellID)], member: "M003")
         let refusal = try #require(other.refusal(.edit(.note), on: file))
-        #expect(refusal.message.contains("không do anh/chị giúp đỡ"))
-        #expect(refusal.caseID == file.id)
+        #expect(refusal.message == other.unseenFile(file.id).message && refusal.concealsFile)
+        #expect(refusal.caseID == file.id && refusal.permission == .edit(.note))
         #expect(!other.listsFile(file))
+        #expect(!other.seesEveryFile)
+    }
+
+    /// Issue 18, item 10: to a mentor, another mentor's candidate (in their cell or another) and a number
+    /// that does not exist get the same answer, which names no cell.
+    @Test("A refusal on a file outside one's lists reads as the answer to a missing number, without the cell")
+    func refusalOutsideOnesListsConcealsTheFile() throws {
+        let file = try Self.mentoredFile()
+        var elsewhere = file
+        elsewhere.unitID = Self.otherCell.id
+        let mentor = Self.access([RoleGrant(.mentor, in: Fixtures.cellID)], member: "M003")
+        let missing = mentor.unseenFile("HS-0999").message
+        for (candidate, permission) in [(file, Permission.readFile), (file, .edit(.note)), (file, .step(.cellVote)),
+                                        (elsewhere, .readFile), (elsewhere, .edit(.task))] {
+            let refusal = try #require(mentor.refusal(permission, on: candidate))
+            #expect(refusal.concealsFile)
+            #expect(refusal.message.replacingOccurrences(of: candidate.id.rawValue, with: "HS-0999") == missing,
+                    "\(refusal.message)")
+            #expect(!refusal.message.contains("Khu phố"), "\(refusal.message)")
+        }
+        #expect(missing.hasPrefix("Không có hồ sơ mã HS-0999"))
+        // Within one's own lists, a refusal still says why (a viewer sees the file listed, a mentor their own).
+        let viewer = Self.access([RoleGrant(.viewer, in: "DU-P5")])
+        #expect(try #require(viewer.refusal(.readFile, on: file)).concealsFile == false)
     }
 
     @Test("The committee votes and decides and reads files, but does not keep the file (verification, mentors)")

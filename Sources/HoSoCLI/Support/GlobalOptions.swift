@@ -62,6 +62,7 @@ struct GlobalOptions: ParsableArguments {
             PassphrasePrompt.passphrase(for: requested?.rawValue ?? "")
         }
         let access = Access(account: account, organisation: repository.organisation)
+        SignedIn.remember(access)
         return Session(repository: repository, account: account, access: access, systemUser: systemUser, today: currentDate)
     }
 

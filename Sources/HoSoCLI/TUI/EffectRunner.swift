@@ -179,7 +179,7 @@ final class EffectRunner {
     /// save the disk did not take, lead back to the form; a field someone else changed meanwhile shows
     /// both values, who and when.
     private func refused(_ error: ServiceError, on id: CaseID? = nil) -> Action {
-        switch error {
+        switch Self.concealingMissingFile(error, access: service.access) {
         case .workflow(.conflict(let fields)):
             let who = id.flatMap { service.lastChange(of: $0) }.map { "Lần sửa mới nhất: \($0.by), lúc \($0.at)." }
             return .fieldConflict(id ?? "", lines: WorkflowError.conflict(fields).problemLines + (who.map { ["", $0] } ?? []))
@@ -194,9 +194,16 @@ final class EffectRunner {
         }
     }
 
+    /// A missing file, to a person who does not see every file, reads as a file outside their lists
+    /// (`Access.unseenFile`): the same popup for both, as the CLI gives the same answer.
+    static func concealingMissingFile(_ error: ServiceError, access: Access?) -> ServiceError {
+        guard case .caseNotFound(let id) = error, let access, !access.seesEveryFile else { return error }
+        return .workflow(.notPermitted(access.unseenFile(id)))
+    }
+
     /// A refusal as popup lines.
     private func lines(of error: ServiceError) -> [String] {
-        if case .workflow(let workflow) = error { return workflow.problemLines }
+        if case .workflow(let workflow) = Self.concealingMissingFile(error, access: service.access) { return workflow.problemLines }
         return error.message.components(separatedBy: "\n")
     }
 
