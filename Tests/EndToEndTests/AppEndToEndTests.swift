@@ -54,7 +54,15 @@ struct AppEndToEndTests {
         try await session.waitFor(text: "Bước tiếp theo —")
         for _ in 0..<index { try session.sendKeys("Down") }
         try session.sendKeys("Enter")
-        try await session.waitFor(text: "Ctrl-S lưu")
+        // A step entered late is ✗ today (its papers are now older than 12 months): it says so first, and
+        // its form is opened anyway to record the day it happened.
+        let shown = try await session.waitUntil("the step's form, or why the step is ✗") {
+            $0.contains("Ctrl-S lưu") || $0.contains("[ Vẫn mở biểu mẫu ]")
+        }
+        if shown.contains("[ Vẫn mở biểu mẫu ]") {
+            try session.sendKeys("Right", "Enter")
+            try await session.waitFor(text: "Ctrl-S lưu")
+        }
         try fill(session, date)
         for value in fields {
             try session.sendKeys("Tab")
@@ -135,14 +143,23 @@ struct AppEndToEndTests {
         try session.sendKeys("n")
         try await session.waitFor(text: "Chi bộ biểu quyết kết nạp")
         try session.sendKeys("Enter")
+        // Issue 18, item 12: the step is marked ✗, and says why before its form opens.
+        let why = try await session.waitFor(text: "Bước này chưa đủ điều kiện")
+        #expect(why.contains("cần đủ 18 tuổi") && why.contains("[ Quay lại ]"), "\(why)")
+        try session.sendKeys("Right", "Enter")
         try await session.waitFor(text: "Ctrl-S lưu")
         try session.sendKeys("Tab")
         try session.sendLiteral("7")
         try session.sendKeys("C-s")
-        try await session.waitFor(text: "Xác nhận bước")
+        let confirm = try await session.waitFor(text: "Xác nhận bước")
+        #expect(confirm.contains("Số phiếu tán thành: 7"), "the confirmation shows what was typed: \(confirm)")
         try session.sendKeys("Right", "Enter")
         let screen = try await session.waitFor(text: "Không thể thực hiện")
         #expect(screen.contains("tại ngày chi bộ xét") && screen.contains("cần đủ 18 tuổi"), "\(screen)")
+        // Closing the refusal leads back to the form, as typed.
+        try session.sendKeys("Enter")
+        let again = try await session.waitFor(text: "Ctrl-S lưu")
+        #expect(again.components(separatedBy: "\n").contains { $0.contains("Số phiếu tán thành") && $0.contains(" 7") }, "\(again)")
         let json = try HosoRun.run(["case", "show", id, "--json", "--data", data])
         #expect(json.contains("\"introduced\"") && !json.contains("cellVote\" : {"))
     }

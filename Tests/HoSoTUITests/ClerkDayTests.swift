@@ -155,7 +155,7 @@ import Testing
     @Test func theVoteFormShowsItsLabelsWholeAt80Columns() throws {
         let file = try AppFixtures.file("HS-0003", "Lê Hoàng Đức", in: .introduced)
         var state = AppState(data: AppFixtures.cellData([file]))
-        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter], into: &state)
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .right, .enter], into: &state)
         guard case .form? = state.modal else { Issue.record("no step form"); return }
         let screen = rendered(state).text
         for label in ["Số phiếu không tán thành", "Miễn sinh hoạt vắng mặt"] {

@@ -235,13 +235,47 @@ public struct FormState: Sendable {
     public var baseRevision: Int?
 }
 
-/// The question before a step is applied; "Hủy" has the focus.
+/// A question before something is done; the safe button ("Hủy", "Quay lại") has the focus.
 public struct ConfirmState: Sendable {
     public var dialog: ConfirmDialog
-    public var event: Event
-    public var date: CivilDate
-    /// The form to go back to on "Hủy".
-    public var form: FormState
+    /// What the confirm button does.
+    public var action: ConfirmedAction
+    /// Where the cancel button leads: the form, with what was typed, or the list of steps.
+    public var back: ConfirmBack
+
+    /// The question before a step is applied, from its form.
+    public init(dialog: ConfirmDialog, event: Event, date: CivilDate, form: FormState) {
+        self.init(dialog: dialog, action: .step(event, date: date), back: .form(form))
+    }
+
+    public init(dialog: ConfirmDialog, action: ConfirmedAction, back: ConfirmBack) {
+        self.dialog = dialog
+        self.action = action
+        self.back = back
+    }
+
+    /// The form this question came from, if any.
+    public var form: FormState? {
+        if case .form(let form) = back { return form }
+        return nil
+    }
+}
+
+/// What a confirmation does once confirmed.
+public enum ConfirmedAction: Sendable {
+    /// Apply the step of the form.
+    case step(Event, date: CivilDate)
+    /// Send the commands together (a class's certificates) and clear the class's marks.
+    case together([CaseCommand])
+    /// Open the form of the step chosen in the list, though the step is marked ✗ (it may have happened on
+    /// another day, when its requirements were met).
+    case openStepForm(NextStepState)
+}
+
+/// Where a confirmation's cancel button leads.
+public enum ConfirmBack: Sendable {
+    case form(FormState)
+    case nextStep(NextStepState)
 }
 
 /// A popup that only needs reading: a refusal ("Không thể thực hiện") or an error ("Lỗi").

@@ -16,7 +16,8 @@ public enum AppReducer {
             for file in files { apply(file, to: &state) }
             return []
         case .saved(let id, let message, let cautions):
-            state.status = StatusMessage("\(message) (\(id.rawValue))", kind: .success)
+            let named = id.rawValue.isEmpty || message.contains(id.rawValue)
+            state.status = StatusMessage(named ? message : "\(message) (\(id.rawValue))", kind: .success)
             if !cautions.isEmpty { state.modal = .message(MessageState(title: "Đã lưu — cần lưu ý", lines: cautions)) }
             return []
         case .caseAdded(let id):
