@@ -234,3 +234,66 @@ import Testing
         #expect(screen.contains("Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn"), "\(screen)")
     }
 }
+
+/// Issue 18, item 13: finding things — filters that combine and say so in the header, a reverse sort, a
+/// key home from anywhere, and Esc that never has to be pressed four times.
+extension ClerkDayTests {
+    // MARK: 13. Finding things
+
+    func list(_ state: AppState) -> ListState? {
+        if case .list(let list) = state.screen { return list }
+        return nil
+    }
+
+    /// Chooses the filter picker's option that contains every word of `words`.
+    func filter(_ words: String, into state: inout AppState) {
+        AppFixtures.press([.char("f")], into: &state)
+        AppFixtures.type(words, into: &state)
+        AppFixtures.press([.enter], into: &state)
+    }
+
+    @Test func filtersCombineAndTheHeaderSaysSo() throws {
+        var state = demo([.char("l")])
+        let unit = try #require(state.data.organisation.sortedUnits.first { (state.index.counts.byUnit[$0.id] ?? 0) > 0 && $0.kind == .cell })
+        filter("qua han", into: &state)
+        filter(unit.name, into: &state)
+        let combined = try #require(list(state))
+        #expect(combined.filter.overdueOnly && combined.filter.unit == unit.id, "both conditions hold")
+        let rows = combined.visible.map { state.index.rows[$0] }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.isOverdue && $0.file.unitID == unit.id })
+        let header = rendered(state).rows[1]
+        #expect(header.contains("Quá hạn · \(unit.name)"), "\(header)")
+        // "Tất cả hồ sơ" clears every condition.
+        filter("tat ca", into: &state)
+        #expect(list(state)?.filter == .all)
+        #expect(list(state)?.visible.count == state.index.rows.count)
+    }
+
+    @Test func theSortTurnsRoundAndTheMarkSaysWhichWay() throws {
+        var state = demo([.char("l")])
+        let ascending = try #require(list(state)).visible
+        AppFixtures.press([.char("S")], into: &state)
+        let turned = try #require(list(state))
+        #expect(turned.descending && turned.visible == ascending.reversed())
+        let screen = rendered(state).rows
+        #expect(screen[2].contains("Họ và tên ▼") && screen[1].contains("sắp xếp: Họ và tên ▼"), "\(screen[1])\n\(screen[2])")
+        // Shift-F9 turns it back; s chooses the next column, ascending.
+        AppFixtures.press([.function(21)], into: &state)
+        #expect(list(state)?.visible == ascending)
+        AppFixtures.press([.char("S"), .char("s")], into: &state)
+        #expect(list(state)?.sort == .id && list(state)?.descending == false)
+    }
+
+    @Test func ctrlAGoesHomeAndEscIsNeverNeededFourTimes() throws {
+        // Board → list → file → classes (c) → a file of the class → the reports (r) → the list (F2).
+        var state = demo([.char("l"), .enter, .char("c"), .enter, .char("r"), .function(2), .enter])
+        #expect(state.screens.count <= 3, "a screen key opens its screen above the board: \(state.screens.count) deep")
+        AppFixtures.press([.escape, .escape], into: &state)
+        guard case .board = state.screen else { Issue.record("two Esc did not reach the board"); return }
+        state = demo([.char("l"), .enter, .char("n")])
+        #expect(state.modal != nil)
+        AppFixtures.press([.escape, .ctrl("a")], into: &state)
+        guard case .board = state.screen else { Issue.record("Ctrl-A did not go home"); return }
+        #expect(state.screens.count == 1)
+    }
+}

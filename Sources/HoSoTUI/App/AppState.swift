@@ -75,6 +75,22 @@ public struct ListFilter: Hashable, Sendable {
     /// A filter that lets every file through.
     public static let all = ListFilter(title: "Tất cả hồ sơ")
 
+    /// This filter narrowed further by `other` (a choice in the filter picker): each condition `other` sets
+    /// replaces the same condition here (another state, another cell), the others stay, so conditions
+    /// combine: cell AND overdue AND state. Overdue and due soon exclude each other, as do a mentor and none.
+    /// `title`: how the combined filter is named in the header.
+    public func combined(with other: ListFilter, title: String) -> ListFilter {
+        var result = self
+        if other.states != nil { result.states = other.states }
+        if other.unit != nil { result.unit = other.unit }
+        if other.mentor != nil { result.mentor = other.mentor; result.noMentorOnly = false }
+        if other.noMentorOnly { result.noMentorOnly = true; result.mentor = nil }
+        if other.overdueOnly { result.overdueOnly = true; result.dueSoonOnly = false }
+        if other.dueSoonOnly { result.dueSoonOnly = true; result.overdueOnly = false }
+        result.title = title
+        return result
+    }
+
     /// Whether the row passes.
     func admits(_ row: CaseRow) -> Bool {
         if let states, !states.contains(row.file.state) { return false }
@@ -108,6 +124,8 @@ public enum ListSort: Int, CaseIterable, Hashable, Sendable {
 public struct ListState: Sendable {
     public var filter: ListFilter
     public var sort: ListSort = .name
+    /// Sorted from the last to the first (▼), instead of the first to the last (▲).
+    public var descending = false
     /// Rows of the index in the current sort order, before the search (recomputed on sort or filter).
     var sorted: [Int] = []
     /// Rows shown: `sorted` narrowed by the search.

@@ -106,7 +106,10 @@ extension AppReducer {
         switch picker.purpose {
         case .listFilter:
             guard picker.filters.indices.contains(picker.selected), case .list(var list) = state.screen else { return }
-            list.filter = picker.filters[picker.selected]
+            // The first choice ("Tất cả hồ sơ") clears every condition; any other adds its condition.
+            let picked = picker.filters[picker.selected]
+            list.filter = picker.selected == 0 ? picked : list.filter.combined(with: picked, title: "")
+            list.filter.title = filterTitle(list.filter, data: state.data)
             list.selected = 0
             list.offset = 0
             refreshList(&list, index: state.index, size: state.size)
@@ -117,6 +120,24 @@ extension AppReducer {
             mentor.selected = 0
             replaceTop(&state, .mentor(mentor))
         }
+    }
+
+    /// How a filter is named in the header, from its conditions: "Thẩm tra lý lịch · Quá hạn · Chi bộ Khu phố 3".
+    static func filterTitle(_ filter: ListFilter, data: AppData) -> String {
+        var parts: [String] = []
+        if let states = filter.states {
+            if let stage = Stage.allCases.first(where: { Set($0.states) == states }) {
+                parts.append(stage.vietnamese)
+            } else {
+                parts.append(CaseState.allCases.filter(states.contains).map(\.vietnamese).joined(separator: ", "))
+            }
+        }
+        if filter.overdueOnly { parts.append("Quá hạn") }
+        if filter.dueSoonOnly { parts.append("Sắp đến hạn") }
+        if filter.noMentorOnly { parts.append("Chưa có người giúp đỡ") }
+        if let unit = filter.unit { parts.append(data.organisation.units[unit]?.name ?? unit.rawValue) }
+        if let mentor = filter.mentor { parts.append("Người giúp đỡ: \(data.memberName(mentor))") }
+        return parts.isEmpty ? ListFilter.all.title : parts.joined(separator: " · ")
     }
 
     static func handleNextStep(_ state: inout AppState, _ next: inout NextStepState, _ key: Key) -> [Effect] {

@@ -115,6 +115,12 @@ public enum AppReducer {
         return perform(&state, command)
     }
 
+    /// A screen of the screen keys (list, classes, mentors, reports, people) opens right above the board,
+    /// not above whatever was open: Esc goes back to the board at once, and screens never pile up.
+    static func leaveForTopScreen(_ state: inout AppState) {
+        state.screens = Array(state.screens.prefix(1))
+    }
+
     static func replaceTop(_ state: inout AppState, _ screen: Screen) {
         if state.screens.isEmpty { state.screens = [screen] } else { state.screens[state.screens.count - 1] = screen }
     }
@@ -136,19 +142,25 @@ public enum AppReducer {
         case .back:
             if state.screens.count > 1 { state.screens.removeLast() }
             return []
+        case .home:
+            state.screens = Array(state.screens.prefix(1))
+            return []
         case .reload:
             state.status = StatusMessage("Đang tải lại…")
             return [.reload]
         case .list:
+            leaveForTopScreen(&state)
             openList(&state, filter: .all)
             return []
         case .addCase:
             state.modal = .form(FormState(form: EditForms.addCase(data: state.data), purpose: .addCase, baseRevision: nil))
             return []
         case .classes:
+            leaveForTopScreen(&state)
             state.screens.append(.classes(ClassesState()))
             return []
         case .mentors:
+            leaveForTopScreen(&state)
             // A person who is a member opens on their own candidates; the picker is a key away (p).
             if let own = state.data.access?.account.memberID, state.data.organisation.members[own] != nil {
                 var mentor = MentorState()
@@ -160,11 +172,13 @@ public enum AppReducer {
             }
             return []
         case .reports:
+            leaveForTopScreen(&state)
             var reports = ReportsState()
             ReportsView.remake(&reports, state)
             state.screens.append(.reports(reports))
             return []
         case .people:
+            leaveForTopScreen(&state)
             state.screens.append(.people(PeopleState()))
             return []
         default:
@@ -257,12 +271,14 @@ public enum AppReducer {
             let sort = list.sort
             order.sort { precedes($0, $1, sort: sort, index: index) }
         }
-        return order
+        return list.descending ? order.reversed() : order
     }
 
     /// Whether the row at `a` is listed before the row at `b` when sorted by `sort`: a total order (ties
     /// go by name order), so that a sorted list can take a changed row at its place by binary search.
-    static func precedes(_ a: Int, _ b: Int, sort: ListSort, index: CaseIndex) -> Bool {
+    /// `descending`: the order turned round (▼), still total.
+    static func precedes(_ a: Int, _ b: Int, sort: ListSort, descending: Bool = false, index: CaseIndex) -> Bool {
+        if descending { return precedes(b, a, sort: sort, index: index) }
         switch sort {
         case .name:
             return a < b
@@ -313,19 +329,19 @@ public enum AppReducer {
     /// order), then settles the selection.
     static func select(_ row: Int?, in list: inout ListState, index: CaseIndex, size: Size) {
         if let row {
-            let place = insertionPoint(of: row, in: list.visible, sort: list.sort, index: index)
+            let place = insertionPoint(of: row, in: list.visible, sort: list.sort, descending: list.descending, index: index)
             if place < list.visible.count, list.visible[place] == row { list.selected = place }
         }
         settleSelection(&list, size: size)
     }
 
     /// The first place in `rows` (in the order of `sort`) whose row does not come before `row`.
-    static func insertionPoint(of row: Int, in rows: [Int], sort: ListSort, index: CaseIndex) -> Int {
+    static func insertionPoint(of row: Int, in rows: [Int], sort: ListSort, descending: Bool = false, index: CaseIndex) -> Int {
         var low = 0
         var high = rows.count
         while low < high {
             let middle = (low + high) / 2
-            if precedes(rows[middle], row, sort: sort, index: index) { low = middle + 1 } else { high = middle }
+            if precedes(rows[middle], row, sort: sort, descending: descending, index: index) { low = middle + 1 } else { high = middle }
         }
         return low
     }
@@ -384,8 +400,13 @@ public enum AppReducer {
         case .sort:
             let all = ListSort.allCases
             list.sort = all[(list.sort.rawValue + 1) % all.count]
+            list.descending = false
             refreshList(&list, index: state.index, size: state.size)
             state.status = StatusMessage("Sắp xếp theo \(list.sort.title)")
+        case .reverseSort:
+            list.descending.toggle()
+            refreshList(&list, index: state.index, size: state.size)
+            state.status = StatusMessage("Sắp xếp theo \(list.sort.title), \(list.descending ? "giảm dần ▼" : "tăng dần ▲")")
         case .filter:
             replaceTop(&state, .list(list))
             openFilterPicker(&state)
@@ -407,7 +428,7 @@ public enum AppReducer {
     /// The filter picker; its counts come from the index, so opening it costs nothing per file.
     static func openFilterPicker(_ state: inout AppState) {
         let counts = state.index.counts
-        var options: [String] = ["Tất cả hồ sơ (\(counts.all.files))"]
+        var options: [String] = ["Tất cả hồ sơ — bỏ mọi điều kiện lọc (\(counts.all.files))"]
         var filters: [ListFilter] = [.all]
         for caseState in CaseState.allCases {
             let count = counts.byState[caseState] ?? 0
@@ -434,7 +455,7 @@ public enum AppReducer {
             options.append("Người giúp đỡ: \(member.fullName) (\(count))")
             filters.append(ListFilter(mentor: member.id, title: "Người giúp đỡ: \(member.fullName)"))
         }
-        var picker = PickerState(title: "Lọc danh sách", options: options, purpose: .listFilter)
+        var picker = PickerState(title: "Lọc danh sách (thêm một điều kiện)", options: options, purpose: .listFilter)
         picker.filters = filters
         state.modal = .picker(picker)
     }

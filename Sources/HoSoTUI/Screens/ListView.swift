@@ -6,6 +6,7 @@ import HoSoDomain
 public enum ListView {
     static func draw(_ state: AppState, _ list: ListState, in content: Rect, into buffer: inout CellBuffer) {
         var heading = " \(list.filter.title) — \(list.visible.count) hồ sơ · sắp xếp: \(list.sort.title)"
+            + (list.descending ? " ▼" : "")
         if list.search == nil && !list.query.isEmpty { heading += " · tìm: \"\(list.query)\"" }
         buffer.putPadded(heading, in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .muted)
         let table = ScreenLayout.listTable(state.size)
@@ -14,7 +15,7 @@ public enum ListView {
         let slice = list.visible.dropFirst(first).prefix(visibleRows)
         let index = state.index
         func column(_ sort: ListSort, _ width: Length) -> TableColumn {
-            TableColumn(sort.title, width: width, mark: list.sort == sort ? "▲" : nil)
+            TableColumn(sort.title, width: width, mark: list.sort == sort ? (list.descending ? "▼" : "▲") : nil)
         }
         let columns = [
             TableColumn("", width: .fixed(2)),
