@@ -297,3 +297,40 @@ extension ClerkDayTests {
         #expect(state.screens.count == 1)
     }
 }
+
+extension ClerkDayTests {
+    /// Issue 18, item 13: `/` finds a file on the classes and mentor screens too, without diacritics.
+    @Test func slashFindsAFileInAClassAndAmongAMentorsCandidates() throws {
+        var state = demo([.char("c")])
+        let group = try #require(ClassesLogic.groups(state.index).first { $0.rows.count >= 3 })
+        let index = try #require(ClassesLogic.groups(state.index).firstIndex { $0.name == group.name })
+        AppFixtures.press(Array(repeating: .right, count: index), into: &state)
+        let target = state.index.rows[group.rows[2]].file
+        let words = VietnameseText.folded(target.person.fullName)
+        AppFixtures.press([.char("/")], into: &state)
+        AppFixtures.type(words, into: &state)
+        guard case .classes(let classes) = state.screen else { Issue.record("not on the classes"); return }
+        #expect(state.index.rows[group.rows[classes.candidate]].file.id == target.id, "typed without diacritics: \(words)")
+        #expect(rendered(state).rows.contains { $0.hasPrefix(" Tìm: ") })
+        // Esc goes back to where the selection was; Enter keeps the place found.
+        AppFixtures.press([.escape], into: &state)
+        guard case .classes(let back) = state.screen else { return }
+        #expect(back.candidate == 0 && state.find == nil)
+        AppFixtures.press([.char("/")], into: &state)
+        AppFixtures.type(target.id.rawValue, into: &state)
+        AppFixtures.press([.enter], into: &state)
+        guard case .classes(let kept) = state.screen else { return }
+        #expect(kept.candidate == 2 && state.find == nil)
+
+        // The mentor screen: the mentor of that file, then its number.
+        var mentorState = demo([.char("t")])
+        let mentor = try #require(target.activeMentors.first?.memberID)
+        AppFixtures.type(VietnameseText.folded(state.data.memberName(mentor)), into: &mentorState)
+        AppFixtures.press([.enter, .char("/")], into: &mentorState)
+        AppFixtures.type(target.id.rawValue, into: &mentorState)
+        AppFixtures.press([.enter], into: &mentorState)
+        guard case .mentor(let shown) = mentorState.screen else { Issue.record("not on the mentor screen"); return }
+        let rows = MentorLogic.candidates(of: mentor, index: mentorState.index)
+        #expect(mentorState.index.rows[rows[shown.selected]].file.id == target.id)
+    }
+}

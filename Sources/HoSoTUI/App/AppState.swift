@@ -18,6 +18,8 @@ public struct AppState: Sendable {
     var reopenAfterReload: FormState?
     /// The form whose save is under way: offered again if the save meets a conflict.
     var lastSubmittedForm: FormState?
+    /// The find line (`/`) of the classes and mentor screens, while it is open.
+    public internal(set) var find: FindState?
 
     /// The application on `data`, showing the pipeline board.
     public init(data: AppData) {
@@ -183,6 +185,14 @@ public struct ClassesState: Sendable {
     public var candidate = 0
     /// Candidates ticked for "record certificates".
     public var ticked: Set<CaseID> = []
+}
+
+/// `/` on a screen listing files other than the list (a class, a mentor's candidates): what is typed moves
+/// the selection to the first file whose name or number has those words, without diacritics.
+public struct FindState: Sendable {
+    public var field: TextField
+    /// The selection when the find line opened, restored by Esc.
+    public var before: Int
 }
 
 /// The mentor view: one member's candidates.

@@ -118,6 +118,7 @@ public enum KeyMaps {
         Binding([.char(" "), .ctrl("x")], "Đánh dấu", action: .toggle, label: "Space"),
         Binding([.char("n"), .function(4)], "Cấp giấy chứng nhận cho cả lớp", action: .certifyClass, label: "n/F4"),
         Binding([.enter], "Mở hồ sơ", action: .open),
+        Binding([.char("/"), .ctrl("f")], "Tìm trong lớp", action: .search, label: "/", inFooter: false),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
         Binding([.left, .char("h")], "Lớp trước", action: .left, label: "←/h", inFooter: false),
         Binding([.right, .char("l")], "Lớp sau", action: .right, label: "→/l", inFooter: false),
@@ -129,6 +130,7 @@ public enum KeyMaps {
         Binding([.char("p"), .function(12)], "Chọn người giúp đỡ", action: .chooseMember, label: "p/F12"),
         Binding([.char("m"), .ctrl("n")], "Thêm nhận xét tháng", action: .addNote, label: "m/Ctrl-N"),
         Binding([.enter], "Mở hồ sơ", action: .open),
+        Binding([.char("/"), .ctrl("f")], "Tìm người được giúp đỡ", action: .search, label: "/", inFooter: false),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
     ] + movement + screens + common)
 

@@ -110,6 +110,10 @@ public enum AppReducer {
             replaceTop(&state, .list(list))
             return []
         }
+        if state.find != nil, !isMouse(key) {
+            FindLogic.handle(&state, key)
+            return []
+        }
         if case .mouse(let event) = key { return handleMouse(&state, event) }
         guard let command = KeyMaps.map(for: state.screen).action(for: key) else { return [] }
         return perform(&state, command)
@@ -119,6 +123,11 @@ public enum AppReducer {
     /// not above whatever was open: Esc goes back to the board at once, and screens never pile up.
     static func leaveForTopScreen(_ state: inout AppState) {
         state.screens = Array(state.screens.prefix(1))
+    }
+
+    static func isMouse(_ key: Key) -> Bool {
+        if case .mouse = key { return true }
+        return false
     }
 
     static func replaceTop(_ state: inout AppState, _ screen: Screen) {
@@ -180,6 +189,9 @@ public enum AppReducer {
         case .people:
             leaveForTopScreen(&state)
             state.screens.append(.people(PeopleState()))
+            return []
+        case .search where FindLogic.rows(state) != nil:
+            FindLogic.open(&state)
             return []
         default:
             break
