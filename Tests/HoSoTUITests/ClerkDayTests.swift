@@ -334,3 +334,47 @@ extension ClerkDayTests {
         #expect(mentorState.index.rows[rows[shown.selected]].file.id == target.id)
     }
 }
+
+extension ClerkDayTests {
+    /// The keys of the four common tasks, as the user guide counts them (typing aside): each sequence does
+    /// its task, so the counts in the guide are pinned.
+    @Test func theFourCommonTasksTakeTheKeysTheGuideCounts() throws {
+        // 1. Find a person and add a note: l / (name) Enter Enter m (text) Ctrl-S — 6 keys.
+        var state = AppState(data: try AppFixtures.smallCell())
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .char("/")], into: &state)
+        AppFixtures.type("khai", into: &state)
+        AppFixtures.press([.enter, .enter, .char("m")], into: &state)
+        AppFixtures.type("Tích cực.", into: &state)
+        let note = AppFixtures.press([.ctrl("s")], into: &state)
+        guard case .run(let noted)? = note.first, case .edit(.addNote) = noted.change else { Issue.record("no note: \(note)"); return }
+        #expect(noted.caseID == "HS-0001")
+
+        // 2. Record a vote on a file ready for it: n Enter Tab (for) Ctrl-S → Enter — 6 keys.
+        let ready = try AppFixtures.file("HS-0003", "Lê Hoàng Đức", in: .introduced)
+        let data = AppData(cases: [ready], revisions: ["HS-0003": 3],
+                           organisation: Organisation(units: [Fixtures.cell()], members: Fixtures.members),
+                           today: Fixtures.date("2024-10-01"), actor: "Thư ký chi bộ")
+        state = AppState(data: data)
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter], into: &state)
+        AppFixtures.press([.char("n"), .enter, .tab], into: &state)
+        AppFixtures.type("7", into: &state)
+        let vote = AppFixtures.press([.ctrl("s"), .right, .enter], into: &state)
+        #expect(AppFixtures.applied(vote.first, in: state)?.state == .cellApproved, "\(vote) \(String(describing: state.modal))")
+
+        // 3. Add a candidate: a (name) Tab (born) Ctrl-S — 3 keys.
+        state = AppState(data: try AppFixtures.smallCell())
+        AppFixtures.press([.resize(width: 80, height: 24), .char("a")], into: &state)
+        AppFixtures.type("Nguyễn Thị Ánh", into: &state)
+        AppFixtures.press([.tab], into: &state)
+        AppFixtures.type("02/09/2000", into: &state)
+        let added = AppFixtures.press([.ctrl("s")], into: &state)
+        guard case .addCase? = added.first else { Issue.record("no new file: \(added)"); return }
+
+        // 4. Certify a class: c n Ctrl-S → Enter — 5 keys (the question before saving is new: 2 more).
+        state = AppState(data: try AppFixtures.smallCell())
+        AppFixtures.press([.resize(width: 80, height: 24), .char("c"), .char("n"), .ctrl("s"), .right], into: &state)
+        let certified = AppFixtures.press([.enter], into: &state)
+        guard case .runTogether(let commands)? = certified.first else { Issue.record("no certificates: \(certified)"); return }
+        #expect(commands.map(\.caseID) == ["HS-0004"])
+    }
+}
