@@ -378,3 +378,24 @@ extension ClerkDayTests {
         #expect(commands.map(\.caseID) == ["HS-0004"])
     }
 }
+
+extension ClerkDayTests {
+    /// Issue 18, item 13: a column is chosen for the sort directly, by a click on its heading; a second click
+    /// turns it round.
+    @Test func aClickOnAHeadingSortsByItAndASecondTurnsItRound() throws {
+        var state = demo([.char("l")])
+        let table = ScreenLayout.listTable(state.size)
+        let header = rendered(state).rows[table.row]
+        let column = try #require(header.range(of: "Trạng thái")).lowerBound
+        let click = Key.mouse(MouseEvent(row: table.row, col: CellBuffer.columns(of: String(header[..<column])) + 1, kind: .leftClick))
+        AppFixtures.press([click], into: &state)
+        #expect(list(state)?.sort == .state && list(state)?.descending == false)
+        #expect(rendered(state).rows[table.row].contains("Trạng th… ▲"))
+        AppFixtures.press([click], into: &state)
+        #expect(list(state)?.sort == .state && list(state)?.descending == true)
+        #expect(rendered(state).rows[table.row].contains("Trạng th… ▼"))
+        // A click on the marks' column sorts nothing.
+        AppFixtures.press([.mouse(MouseEvent(row: table.row, col: 0, kind: .leftClick))], into: &state)
+        #expect(list(state)?.sort == .state)
+    }
+}

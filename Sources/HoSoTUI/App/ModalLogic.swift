@@ -352,6 +352,15 @@ extension AppReducer {
             }
         case .list(var list):
             let table = ScreenLayout.listTable(state.size)
+            // A click on a column's heading sorts by it; on the sorted column's heading, turns the sort round.
+            if let sort = ListView.sortHeading(at: position, list, table: table) {
+                list.descending = list.sort == sort ? !list.descending : false
+                list.sort = sort
+                refreshList(&list, index: state.index, size: state.size)
+                replaceTop(&state, .list(list))
+                state.status = StatusMessage("Sắp xếp theo \(sort.title), \(list.descending ? "giảm dần ▼" : "tăng dần ▲")")
+                return []
+            }
             let row = position.row - table.row - 1
             if row >= 0, row < table.height - 1, list.offset + row < list.visible.count {
                 let index = list.offset + row
