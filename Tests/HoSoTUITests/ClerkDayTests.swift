@@ -399,3 +399,18 @@ extension ClerkDayTests {
         #expect(list(state)?.sort == .state)
     }
 }
+
+extension ClerkDayTests {
+    /// `/` on the people screen finds a person by name or id, without diacritics.
+    @Test func slashFindsAPersonOnThePeopleScreen() throws {
+        let data = AppFixtures.signedIn(try AppFixtures.smallCell(), as: AppFixtures.people[0], people: AppFixtures.people)
+        var state = AppState(data: data)
+        AppFixtures.press([.resize(width: 80, height: 24), .char("y"), .char("/")], into: &state)
+        AppFixtures.type("cap", into: &state)
+        guard case .people(let people) = state.screen else { Issue.record("not on the people screen"); return }
+        #expect(state.data.people[people.selected].id == "captren", "Võ Minh Cấp, typed without diacritics")
+        AppFixtures.press([.escape], into: &state)
+        guard case .people(let back) = state.screen else { return }
+        #expect(back.selected == 0 && state.find == nil)
+    }
+}

@@ -147,6 +147,7 @@ public enum KeyMaps {
         Binding([.delete, .char("-")], "Thu hồi vai trò", action: .revokeRole, label: "Del/-"),
         Binding([.function(3), .char("+")], "Thêm người dùng", action: .addPerson, label: "F3/+"),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+        Binding([.char("/"), .ctrl("f")], "Tìm người dùng", action: .search, label: "/", inFooter: false),
     ] + movement + screens.filter { $0.action != .addCase && $0.action != .people } + common)
 
     /// The key map of `screen`, every binding (dispatch: a key refused to the person still says why).
