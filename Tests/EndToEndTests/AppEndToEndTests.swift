@@ -164,6 +164,41 @@ struct AppEndToEndTests {
         #expect(json.contains("\"introduced\"") && !json.contains("cellVote\" : {"))
     }
 
+    /// Issue 18, items 12 and 13: a class's certificates asked for with every name, saved, the marks cleared;
+    /// Ctrl-A home from a file opened from the class.
+    @Test func aClassIsCertifiedAfterAQuestionNamingEveryoneAndCtrlAGoesHome() async throws {
+        let data = try makeCell()
+        for (name, born) in [("Phạm Thu Hà", "1999-03-04"), ("Ngô Bảo Châu", "1998-07-08")] {
+            try cli(data, "case", "add", "--name", name, "--born", born, "--sex", "nu", "--date", "2026-09-01")
+        }
+        for id in ["HS-0001", "HS-0002"] {
+            try cli(data, "case", "do", id, "admit-to-list", "--mentor", "M001", "--date", "2026-09-07")
+            try cli(data, "case", "do", id, "enroll", "--class-name", "Lớp khóa 9/2026", "--date", "2026-10-05")
+        }
+        let session = try app(data, width: 100, height: 30)
+        defer { session.stop() }
+        try await session.waitFor(text: "Bảng tiến độ")
+        try session.sendKeys("c")
+        try await session.waitFor(text: "Lớp khóa 9/2026")
+        try session.sendKeys("Space")
+        try await session.waitFor(text: "[x]")
+        try session.sendKeys("n")
+        try await session.waitFor(text: "Ctrl-S lưu")
+        try session.sendKeys("C-s")
+        let question = try await session.waitFor(text: "Xác nhận ghi giấy chứng nhận")
+        // Only the one marked (Châu, first in name order), with the certificate's number.
+        #expect(question.contains("HS-0002 Ngô Bảo Châu — số") && !question.contains("HS-0001 Phạm Thu Hà — số"), "\(question)")
+        try session.sendKeys("Right", "Enter")
+        let saved = try await session.waitFor(text: "Đã ghi cho 1/1 hồ sơ: HS-0002 Ngô Bảo Châu")
+        #expect(!saved.contains("[x]"), "the marks are cleared: \(saved)")
+        try session.sendKeys("Down", "Enter")
+        try await session.waitFor(text: "Hồ sơ HS-0001")
+        try session.sendKeys("C-a")
+        try await session.waitUntil("the board, from the file") { $0.contains("HoSo · Bảng tiến độ") }
+        let json = try HosoRun.run(["case", "show", "HS-0002", "--json", "--data", data])
+        #expect(json.contains("\"certified\""))
+    }
+
     @Test func vietnameseNameTypedAndFoundWithoutDiacritics() async throws {
         let data = try makeCell()
         let session = try app(data)
