@@ -55,7 +55,15 @@ struct AppEndToEndTests {
         try await session.waitFor(text: "Bước tiếp theo —")
         for _ in 0..<index { try session.sendKeys("Down") }
         try session.sendKeys("Enter")
-        try await session.waitFor(text: "Ctrl-S lưu")
+        // A step entered late is ✗ today (its papers are now older than 12 months): it says so first, and
+        // its form is opened anyway to record the day it happened.
+        let shown = try await session.waitUntil("the step's form, or why the step is ✗") {
+            $0.contains("Ctrl-S lưu") || $0.contains("[ Vẫn mở biểu mẫu ]")
+        }
+        if shown.contains("[ Vẫn mở biểu mẫu ]") {
+            try session.sendKeys("Right", "Enter")
+            try await session.waitFor(text: "Ctrl-S lưu")
+        }
         try fill(session, date)
         for value in fields {
             try session.sendKeys("Tab")
@@ -136,16 +144,60 @@ struct AppEndToEndTests {
         try session.sendKeys("n")
         try await session.waitFor(text: "Chi bộ biểu quyết kết nạp")
         try session.sendKeys("Enter")
+        // Issue 18, item 12: the step is marked ✗, and says why before its form opens.
+        let why = try await session.waitFor(text: "Bước này chưa đủ điều kiện")
+        #expect(why.contains("cần đủ 18 tuổi") && why.contains("[ Quay lại ]"), "\(why)")
+        try session.sendKeys("Right", "Enter")
         try await session.waitFor(text: "Ctrl-S lưu")
         try session.sendKeys("Tab")
         try session.sendLiteral("7")
         try session.sendKeys("C-s")
-        try await session.waitFor(text: "Xác nhận bước")
+        let confirm = try await session.waitFor(text: "Xác nhận bước")
+        #expect(confirm.contains("Số phiếu tán thành: 7"), "the confirmation shows what was typed: \(confirm)")
         try session.sendKeys("Right", "Enter")
         let screen = try await session.waitFor(text: "Không thể thực hiện")
         #expect(screen.contains("tại ngày chi bộ xét") && screen.contains("cần đủ 18 tuổi"), "\(screen)")
+        // Closing the refusal leads back to the form, as typed.
+        try session.sendKeys("Enter")
+        let again = try await session.waitFor(text: "Ctrl-S lưu")
+        #expect(again.components(separatedBy: "\n").contains { $0.contains("Số phiếu tán thành") && $0.contains(" 7") }, "\(again)")
         let json = try HosoRun.run(["case", "show", id, "--json", "--data", data])
         #expect(json.contains("\"introduced\"") && !json.contains("cellVote\" : {"))
+    }
+
+    /// Issue 18, items 12 and 13: a class's certificates asked for with every name, saved, the marks cleared;
+    /// Ctrl-A home from a file opened from the class.
+    @Test func aClassIsCertifiedAfterAQuestionNamingEveryoneAndCtrlAGoesHome() async throws {
+        let data = try makeCell()
+        for (name, born) in [("Phạm Thu Hà", "1999-03-04"), ("Ngô Bảo Châu", "1998-07-08")] {
+            try cli(data, "case", "add", "--name", name, "--born", born, "--sex", "nu", "--date", "2026-09-01")
+        }
+        for id in ["HS-0001", "HS-0002"] {
+            try cli(data, "case", "do", id, "admit-to-list", "--mentor", "M001", "--date", "2026-09-07")
+            try cli(data, "case", "do", id, "enroll", "--class-name", "Lớp khóa 9/2026", "--date", "2026-10-05")
+        }
+        let session = try app(data, width: 100, height: 30)
+        defer { session.stop() }
+        try await session.waitFor(text: "Bảng tiến độ")
+        try session.sendKeys("c")
+        try await session.waitFor(text: "Lớp khóa 9/2026")
+        try session.sendKeys("Space")
+        try await session.waitFor(text: "[x]")
+        try session.sendKeys("n")
+        try await session.waitFor(text: "Ctrl-S lưu")
+        try session.sendKeys("C-s")
+        let question = try await session.waitFor(text: "Xác nhận ghi giấy chứng nhận")
+        // Only the one marked (Châu, first in name order), with the certificate's number.
+        #expect(question.contains("HS-0002 Ngô Bảo Châu — số") && !question.contains("HS-0001 Phạm Thu Hà — số"), "\(question)")
+        try session.sendKeys("Right", "Enter")
+        let saved = try await session.waitFor(text: "Đã ghi cho 1/1 hồ sơ: HS-0002 Ngô Bảo Châu")
+        #expect(!saved.contains("[x]"), "the marks are cleared: \(saved)")
+        try session.sendKeys("Down", "Enter")
+        try await session.waitFor(text: "Hồ sơ HS-0001")
+        try session.sendKeys("C-a")
+        try await session.waitUntil("the board, from the file") { $0.contains("HoSo · Bảng tiến độ") }
+        let json = try HosoRun.run(["case", "show", "HS-0002", "--json", "--data", data])
+        #expect(json.contains("\"certified\""))
     }
 
     @Test func vietnameseNameTypedAndFoundWithoutDiacritics() async throws {

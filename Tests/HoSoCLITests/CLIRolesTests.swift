@@ -43,7 +43,7 @@ struct CLIRolesTests {
         #expect(try cli.ok("case", "history", "HS-0001").contains("Trần Văn Hùng (hung)"))
         let other = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "note", "HS-0002", "--text", "x", "--date", "2024-03-01")
         #expect(other.status == 4)
-        #expect(other.standardError.contains("Không được phép"))
+        #expect(other.standardError.contains("Không có hồ sơ mã HS-0002 trong các hồ sơ Trần Văn Hùng (hung) được xem"))
         let step = try run(cli, as: "hung", passphrase: "giup-do-2026", "case", "do", "HS-0001", "enroll", "--class-name", "Lớp 1", "--date", "2024-03-02")
         #expect(step.status == 4, "\(step.standardError)")
         #expect(step.standardError.contains("Thư ký hồ sơ"))
@@ -52,6 +52,29 @@ struct CLIRolesTests {
         #expect(identity.status == 4, "\(identity.standardError)")
         #expect(identity.standardError.contains("sửa thông tin cá nhân"), "\(identity.standardError)")
         #expect(try cli.snapshotBytes() == before)
+    }
+
+    /// Issue 18, item 10: the answer does not tell a mentor whether a number they may not see exists.
+    @Test("To a mentor, another's file and a missing number get the same message and exit code, for every command")
+    func mentorCannotTellAnothersFileFromAMissingOne() throws {
+        let cli = try setUp()
+        for command in [["case", "show", "ID"], ["case", "history", "ID"], ["case", "blockers", "ID"],
+                        ["case", "note", "ID", "--text", "Tốt.", "--date", "2024-03-01"],
+                        ["case", "do", "ID", "admit-to-list", "--mentor", "M001", "--date", "2024-03-01"],
+                        ["case", "identity", "ID", "--occupation", "Kỹ sư"]] {
+            func answer(_ id: String) throws -> (Int32, String) {
+                let arguments = command.map { $0 == "ID" ? id : $0 }
+                let result = try ChildProcess.run(
+                    [cli.binary] + arguments + ["--data", cli.directory, "--as", "hung"], environment: ["HOSO_PASSPHRASE": "giup-do-2026"])
+                return (result.status, result.standardError.replacingOccurrences(of: id, with: "HS-…"))
+            }
+            let another = try answer("HS-0002"), missing = try answer("HS-0999")
+            #expect(another.0 == 4 && another == missing, "\(command): \(another) / \(missing)")
+            #expect(!another.1.contains("Khu phố 3"), "\(another.1)")
+        }
+        // The clerk, who sees every file, is told plainly that the number does not exist.
+        let clerk = try cli.run("case", "show", "HS-0999")
+        #expect(clerk.status == 1 && clerk.standardError.contains("Không có hồ sơ mã HS-0999. Xem danh sách"), "\(clerk.standardError)")
     }
 
     @Test("A viewer cannot write anything nor read names; the counts-only report works and names nobody")

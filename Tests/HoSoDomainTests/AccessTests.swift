@@ -1,3 +1,4 @@
+import Foundation
 import HoSoDomain
 import HoSoTestSupport
 import Testing
@@ -32,8 +33,10 @@ struct AccessTests {
         #expect(wardClerk.refusal(.managePeople, inUnit: "CB-KP4") == nil)
         let siblingClerk = Self.access([RoleGrant(.clerk, in: "CB-KP4")])
         let refusal = try #require(siblingClerk.refusal(.readFile, on: file))
-        #expect(refusal.message.contains("không có vai trò nào ở Chi bộ Khu phố 3"))
+        // Not "không có vai trò nào ở Chi bộ Khu phố 3": a file outside one's lists is answered as a missing one.
+        #expect(refusal == siblingClerk.unseenFile(file.id) && !refusal.message.contains("Khu phố 3"))
         #expect(!siblingClerk.listsFile(file))
+        #expect(wardClerk.seesEveryFile && !siblingClerk.seesEveryFile)
     }
 
     @Test("A mentor reads and notes only their own candidates, and may not take steps or add verification items")
@@ -52,9 +55,33 @@ struct AccessTests {
 
         let other = Self.access([RoleGrant(.mentor, in: Fixtures.cellID)], member: "M003")
         let refusal = try #require(other.refusal(.edit(.note), on: file))
-        #expect(refusal.message.contains("không do anh/chị giúp đỡ"))
-        #expect(refusal.caseID == file.id)
+        #expect(refusal.message == other.unseenFile(file.id).message && refusal.concealsFile)
+        #expect(refusal.caseID == file.id && refusal.permission == .edit(.note))
         #expect(!other.listsFile(file))
+        #expect(!other.seesEveryFile)
+    }
+
+    /// Issue 18, item 10: to a mentor, another mentor's candidate (in their cell or another) and a number
+    /// that does not exist get the same answer, which names no cell.
+    @Test("A refusal on a file outside one's lists reads as the answer to a missing number, without the cell")
+    func refusalOutsideOnesListsConcealsTheFile() throws {
+        let file = try Self.mentoredFile()
+        var elsewhere = file
+        elsewhere.unitID = Self.otherCell.id
+        let mentor = Self.access([RoleGrant(.mentor, in: Fixtures.cellID)], member: "M003")
+        let missing = mentor.unseenFile("HS-0999").message
+        for (candidate, permission) in [(file, Permission.readFile), (file, .edit(.note)), (file, .step(.cellVote)),
+                                        (elsewhere, .readFile), (elsewhere, .edit(.task))] {
+            let refusal = try #require(mentor.refusal(permission, on: candidate))
+            #expect(refusal.concealsFile)
+            #expect(refusal.message.replacingOccurrences(of: candidate.id.rawValue, with: "HS-0999") == missing,
+                    "\(refusal.message)")
+            #expect(!refusal.message.contains("Khu phố"), "\(refusal.message)")
+        }
+        #expect(missing.hasPrefix("Không có hồ sơ mã HS-0999"))
+        // Within one's own lists, a refusal still says why (a viewer sees the file listed, a mentor their own).
+        let viewer = Self.access([RoleGrant(.viewer, in: "DU-P5")])
+        #expect(try #require(viewer.refusal(.readFile, on: file)).concealsFile == false)
     }
 
     @Test("The committee votes and decides and reads files, but does not keep the file (verification, mentors)")
@@ -179,5 +206,53 @@ struct MonthlyNoteDueTests {
         var released = noted(by: "Trần Văn Hùng")
         released.mentors = released.mentors.map { var ended = $0; ended.until = Fixtures.date("2026-11-10"); return ended }
         #expect(!released.hasMentorNote(inMonthOf: day, members: members), "a mentor released from the file")
+    }
+
+    /// Issue 18, item 8: a note records its writer's account and member; the name no longer decides.
+    @Test("A note records its writer; the clerk's counts for nothing even under the mentor's name, older notes still read")
+    func theWriterIsRecordedNotGuessedFromTheName() throws {
+        let day = Fixtures.date("2026-11-23")
+        let listed = try Fixtures.file(in: .sympathizer).file
+        let mentor = Fixtures.members[0]
+        let organisation = Organisation(units: [Fixtures.cell()], members: Fixtures.members)
+        func written(by account: Account) throws -> CaseFile {
+            var context = Fixtures.context(on: "2026-11-02")
+            context.actor = account.signature
+            context.access = Access(account: account, organisation: organisation)
+            context.today = day
+            return try Workflow.edit(.addNote(text: "Tích cực."), of: listed, context: context)
+        }
+        let byMentor = try written(by: Account(id: "hung", fullName: mentor.fullName, memberID: mentor.id,
+                                               grants: [RoleGrant(.mentor, in: Fixtures.cellID)]))
+        #expect(byMentor.notes.last?.authorMember == mentor.id && byMentor.notes.last?.authorAccount == "hung")
+        #expect(byMentor.hasMentorNote(inMonthOf: day, members: members))
+        // A clerk who happens to bear the mentor's name, and a clerk who is a member but not the mentor.
+        let namesake = try written(by: Account(id: "lan", fullName: mentor.fullName, grants: [RoleGrant(.clerk, in: Fixtures.cellID)]))
+        #expect(namesake.notes.last?.author.hasPrefix(mentor.fullName) == true && namesake.notes.last?.authorMember == nil)
+        #expect(namesake.lacksMonthlyNote(inMonthOf: day, members: members), "the clerk's note, under the mentor's name")
+        let memberClerk = try written(by: Account(id: "mai", fullName: "Lê Thị Mai", memberID: Fixtures.members[1].id,
+                                                  grants: [RoleGrant(.clerk, in: Fixtures.cellID)]))
+        #expect(memberClerk.lacksMonthlyNote(inMonthOf: day, members: members))
+
+        // The deadline of the mentor's report: the clerk's note does not move it, the mentor's does.
+        func reportDue(_ file: CaseFile) -> CivilDate? {
+            CaseDeadlines.all(for: file, rulebook: .standard, calendar: WorkingCalendar())
+                .first { $0.label == "Báo cáo của người giúp đỡ" }?.due
+        }
+        #expect(reportDue(namesake) == reportDue(listed))
+        #expect(reportDue(memberClerk) == reportDue(listed))
+        #expect(reportDue(byMentor) == Fixtures.date("2026-11-02").adding(months: Rulebook.standard[.mentorNoteIntervalMonths]))
+
+        // A note stored before writers were recorded decodes, is judged by its name, and is written back as it was.
+        let older = #"{"author":"Trần Văn Hùng","date":"2026-11-02","text":"Tích cực."}"#
+        let note = try JSONDecoder().decode(ProgressNote.self, from: Data(older.utf8))
+        #expect(!note.recordsWriter)
+        var legacy = listed
+        legacy.notes.append(note)
+        #expect(legacy.hasMentorNote(inMonthOf: day, members: members))
+        #expect(reportDue(legacy) == reportDue(byMentor), "an older note moves the deadline as before")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(String(decoding: try encoder.encode(note), as: UTF8.self) == older)
     }
 }

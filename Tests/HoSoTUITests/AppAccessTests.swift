@@ -152,7 +152,7 @@ import Testing
         #expect(next.steps.contains(.cellVote))
         #expect(!next.steps.contains(.pause) && !next.steps.contains(.withdraw), "a clerk's steps are not offered")
         // A day when every paper of the fixture is still within its 12 months.
-        AppFixtures.press([.enter, .ctrl("u")], into: &state)
+        AppFixtures.press([.enter, .right, .enter, .ctrl("u")], into: &state)
         AppFixtures.type("01/10/2024", into: &state)
         AppFixtures.press([.tab], into: &state)
         AppFixtures.type("7", into: &state)

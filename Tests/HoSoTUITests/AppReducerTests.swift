@@ -83,7 +83,7 @@ import Testing
     @Test func refusedStepShowsTheEngineSentenceAndChangesNothing() throws {
         let young = try AppFixtures.file("HS-0009", "Vũ Minh Tâm", in: .introduced, born: "2009-03-01")
         var state = AppState(data: AppFixtures.cellData([young]))
-        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .tab], into: &state)
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .right, .enter, .tab], into: &state)
         AppFixtures.type("7", into: &state)
         var effects = AppFixtures.press([.ctrl("s")], into: &state)
         guard case .confirm(let confirm)? = state.modal else { Issue.record("no confirmation"); return }
@@ -255,7 +255,7 @@ import Testing
     @Test func clickingOKClosesTheRefusalAndReturnsToTheForm() throws {
         let young = try AppFixtures.file("HS-0009", "Vũ Minh Tâm", in: .introduced, born: "2009-03-01")
         var state = AppState(data: AppFixtures.cellData([young]))
-        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .tab], into: &state)
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .right, .enter, .tab], into: &state)
         AppFixtures.type("7", into: &state)
         AppFixtures.press([.ctrl("s"), .right, .enter], into: &state)
         guard let ok = PopupHits.ok(state) else { Issue.record("no refusal popup"); return }
@@ -264,7 +264,9 @@ import Testing
         guard case .message? = state.modal else { Issue.record("a click beside OK closed the popup"); return }
         let closed = click(ok, into: &state)
         #expect(closed.isEmpty)
-        #expect(state.modal == nil)
+        // Issue 18, item 12: the refusal leads back to the form, with what was typed.
+        guard case .form(let form)? = state.modal else { Issue.record("the form was lost"); return }
+        #expect(form.form.field("for")?.value == "7")
         #expect(state.data.cases == [young])
     }
 
@@ -439,7 +441,8 @@ import Testing
 
     @Test func classCertificatesGoThroughTheEngine() throws {
         var state = try small([.char("c"), .function(4)])
-        let effects = AppFixtures.press([.ctrl("s")], into: &state)
+        #expect(AppFixtures.press([.ctrl("s")], into: &state).isEmpty, "nothing is sent before the question is answered")
+        let effects = AppFixtures.press([.right, .enter], into: &state)
         #expect(effects.count == 1)
         let file = AppFixtures.applied(effects.first, in: state)
         #expect(file?.state == .certified && file?.certificate?.number == "CN-2026-HS-0004")

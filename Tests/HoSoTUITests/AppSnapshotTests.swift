@@ -530,7 +530,7 @@ import Testing
 
     @Test func refusalAndConflictPopups() throws {
         var state = AppState(data: AppFixtures.cellData([try AppFixtures.file("HS-0009", "Vũ Minh Tâm", in: .introduced, born: "2009-03-01")]))
-        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .tab], into: &state)
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .right, .enter, .tab], into: &state)
         AppFixtures.type("7", into: &state)
         AppFixtures.press([.ctrl("s"), .right, .enter], into: &state)
         check(state, 80, 24, "refused-80", """

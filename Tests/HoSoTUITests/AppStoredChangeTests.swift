@@ -94,10 +94,11 @@ import Testing
 
     /// The demo with four screens open: the list of the board's first stage, the list of every file sorted
     /// by `sort` and searched for `query` with the selection `down` rows down, and the detail of that file.
-    static func opened(_ data: AppData = data, sort: ListSort, query: String, down: Int) -> AppState {
+    /// `descending`: the sort turned round (S).
+    static func opened(_ data: AppData = data, sort: ListSort, descending: Bool = false, query: String, down: Int) -> AppState {
         var state = AppState(data: data)
         AppFixtures.press([.resize(width: 120, height: 40), .enter, .char("l")], into: &state)
-        AppFixtures.press(Array(repeating: .char("s"), count: sort.rawValue), into: &state)
+        AppFixtures.press(Array(repeating: .char("s"), count: sort.rawValue) + (descending ? [.char("S")] : []), into: &state)
         AppFixtures.press([.char("/")], into: &state)
         AppFixtures.type(query, into: &state)
         AppFixtures.press([.enter] + Array(repeating: .down, count: down) + [.enter], into: &state)
@@ -181,6 +182,18 @@ import Testing
         if list.visible.contains(inPlace.index.position(of: changed.id) ?? -1) {
             #expect(AppReducer.selectedRow(list) == inPlace.index.position(of: changed.id))
         }
+    }
+
+    /// Issue 18, item 13: a list sorted downwards (▼) takes a saved file at its place as a reload would.
+    @Test(arguments: [ListSort.name, .state, .deadline])
+    func aStoredChangeEqualsAFullReloadOnAListSortedDownwards(sort: ListSort) throws {
+        let state = Self.opened(sort: sort, descending: true, query: "thi", down: 5)
+        guard case .list(let list) = state.screens[state.screens.count - 2] else { Issue.record("no list"); return }
+        #expect(list.descending)
+        var changed = try Self.shown(state)
+        Change.all.apply(to: &changed, data: state.data)
+        let (inPlace, reloaded) = Self.bothWays(state, changed)
+        #expect(Observed(inPlace, also: [changed.id]).differences(from: Observed(reloaded, also: [changed.id])) == [])
     }
 
     @Test func theSelectionFollowsTheSavedFileWhenItsNameMovesIt() throws {

@@ -155,7 +155,7 @@ import Testing
     @Test func theVoteFormShowsItsLabelsWholeAt80Columns() throws {
         let file = try AppFixtures.file("HS-0003", "Lê Hoàng Đức", in: .introduced)
         var state = AppState(data: AppFixtures.cellData([file]))
-        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter], into: &state)
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("n"), .enter, .right, .enter], into: &state)
         guard case .form? = state.modal else { Issue.record("no step form"); return }
         let screen = rendered(state).text
         for label in ["Số phiếu không tán thành", "Miễn sinh hoạt vắng mặt"] {
@@ -232,5 +232,185 @@ import Testing
     @Test func theFilesNextDeadlineIsWholeAt80Columns() throws {
         let screen = rendered(try detailAt80([])).rows[2]
         #expect(screen.contains("Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn"), "\(screen)")
+    }
+}
+
+/// Issue 18, item 13: finding things — filters that combine and say so in the header, a reverse sort, a
+/// key home from anywhere, and Esc that never has to be pressed four times.
+extension ClerkDayTests {
+    // MARK: 13. Finding things
+
+    func list(_ state: AppState) -> ListState? {
+        if case .list(let list) = state.screen { return list }
+        return nil
+    }
+
+    /// Chooses the filter picker's option that contains every word of `words`.
+    func filter(_ words: String, into state: inout AppState) {
+        AppFixtures.press([.char("f")], into: &state)
+        AppFixtures.type(words, into: &state)
+        AppFixtures.press([.enter], into: &state)
+    }
+
+    @Test func filtersCombineAndTheHeaderSaysSo() throws {
+        var state = demo([.char("l")])
+        let unit = try #require(state.data.organisation.sortedUnits.first { (state.index.counts.byUnit[$0.id] ?? 0) > 0 && $0.kind == .cell })
+        filter("qua han", into: &state)
+        filter(unit.name, into: &state)
+        let combined = try #require(list(state))
+        #expect(combined.filter.overdueOnly && combined.filter.unit == unit.id, "both conditions hold")
+        let rows = combined.visible.map { state.index.rows[$0] }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.isOverdue && $0.file.unitID == unit.id })
+        let header = rendered(state).rows[1]
+        #expect(header.contains("Quá hạn · \(unit.name)"), "\(header)")
+        // "Tất cả hồ sơ" clears every condition.
+        filter("tat ca", into: &state)
+        #expect(list(state)?.filter == .all)
+        #expect(list(state)?.visible.count == state.index.rows.count)
+    }
+
+    @Test func theSortTurnsRoundAndTheMarkSaysWhichWay() throws {
+        var state = demo([.char("l")])
+        let ascending = try #require(list(state)).visible
+        AppFixtures.press([.char("S")], into: &state)
+        let turned = try #require(list(state))
+        #expect(turned.descending && turned.visible == ascending.reversed())
+        let screen = rendered(state).rows
+        #expect(screen[2].contains("Họ và tên ▼") && screen[1].contains("sắp xếp: Họ và tên ▼"), "\(screen[1])\n\(screen[2])")
+        // Shift-F9 turns it back; s chooses the next column, ascending.
+        AppFixtures.press([.function(21)], into: &state)
+        #expect(list(state)?.visible == ascending)
+        AppFixtures.press([.char("S"), .char("s")], into: &state)
+        #expect(list(state)?.sort == .id && list(state)?.descending == false)
+    }
+
+    @Test func ctrlAGoesHomeAndEscIsNeverNeededFourTimes() throws {
+        // Board → list → file → classes (c) → a file of the class → the reports (r) → the list (F2).
+        var state = demo([.char("l"), .enter, .char("c"), .enter, .char("r"), .function(2), .enter])
+        #expect(state.screens.count <= 3, "a screen key opens its screen above the board: \(state.screens.count) deep")
+        AppFixtures.press([.escape, .escape], into: &state)
+        guard case .board = state.screen else { Issue.record("two Esc did not reach the board"); return }
+        state = demo([.char("l"), .enter, .char("n")])
+        #expect(state.modal != nil)
+        AppFixtures.press([.escape, .ctrl("a")], into: &state)
+        guard case .board = state.screen else { Issue.record("Ctrl-A did not go home"); return }
+        #expect(state.screens.count == 1)
+    }
+}
+
+extension ClerkDayTests {
+    /// Issue 18, item 13: `/` finds a file on the classes and mentor screens too, without diacritics.
+    @Test func slashFindsAFileInAClassAndAmongAMentorsCandidates() throws {
+        var state = demo([.char("c")])
+        let group = try #require(ClassesLogic.groups(state.index).first { $0.rows.count >= 3 })
+        let index = try #require(ClassesLogic.groups(state.index).firstIndex { $0.name == group.name })
+        AppFixtures.press(Array(repeating: .right, count: index), into: &state)
+        let target = state.index.rows[group.rows[2]].file
+        let words = VietnameseText.folded(target.person.fullName)
+        AppFixtures.press([.char("/")], into: &state)
+        AppFixtures.type(words, into: &state)
+        guard case .classes(let classes) = state.screen else { Issue.record("not on the classes"); return }
+        #expect(state.index.rows[group.rows[classes.candidate]].file.id == target.id, "typed without diacritics: \(words)")
+        #expect(rendered(state).rows.contains { $0.hasPrefix(" Tìm: ") })
+        // Esc goes back to where the selection was; Enter keeps the place found.
+        AppFixtures.press([.escape], into: &state)
+        guard case .classes(let back) = state.screen else { return }
+        #expect(back.candidate == 0 && state.find == nil)
+        AppFixtures.press([.char("/")], into: &state)
+        AppFixtures.type(target.id.rawValue, into: &state)
+        AppFixtures.press([.enter], into: &state)
+        guard case .classes(let kept) = state.screen else { return }
+        #expect(kept.candidate == 2 && state.find == nil)
+
+        // The mentor screen: the mentor of that file, then its number.
+        var mentorState = demo([.char("t")])
+        let mentor = try #require(target.activeMentors.first?.memberID)
+        AppFixtures.type(VietnameseText.folded(state.data.memberName(mentor)), into: &mentorState)
+        AppFixtures.press([.enter, .char("/")], into: &mentorState)
+        AppFixtures.type(target.id.rawValue, into: &mentorState)
+        AppFixtures.press([.enter], into: &mentorState)
+        guard case .mentor(let shown) = mentorState.screen else { Issue.record("not on the mentor screen"); return }
+        let rows = MentorLogic.candidates(of: mentor, index: mentorState.index)
+        #expect(mentorState.index.rows[rows[shown.selected]].file.id == target.id)
+    }
+}
+
+extension ClerkDayTests {
+    /// The keys of the four common tasks, as the user guide counts them (typing aside): each sequence does
+    /// its task, so the counts in the guide are pinned.
+    @Test func theFourCommonTasksTakeTheKeysTheGuideCounts() throws {
+        // 1. Find a person and add a note: l / (name) Enter Enter m (text) Ctrl-S — 6 keys.
+        var state = AppState(data: try AppFixtures.smallCell())
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .char("/")], into: &state)
+        AppFixtures.type("khai", into: &state)
+        AppFixtures.press([.enter, .enter, .char("m")], into: &state)
+        AppFixtures.type("Tích cực.", into: &state)
+        let note = AppFixtures.press([.ctrl("s")], into: &state)
+        guard case .run(let noted)? = note.first, case .edit(.addNote) = noted.change else { Issue.record("no note: \(note)"); return }
+        #expect(noted.caseID == "HS-0001")
+
+        // 2. Record a vote on a file ready for it: n Enter Tab (for) Ctrl-S → Enter — 6 keys.
+        let ready = try AppFixtures.file("HS-0003", "Lê Hoàng Đức", in: .introduced)
+        let data = AppData(cases: [ready], revisions: ["HS-0003": 3],
+                           organisation: Organisation(units: [Fixtures.cell()], members: Fixtures.members),
+                           today: Fixtures.date("2024-10-01"), actor: "Thư ký chi bộ")
+        state = AppState(data: data)
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter], into: &state)
+        AppFixtures.press([.char("n"), .enter, .tab], into: &state)
+        AppFixtures.type("7", into: &state)
+        let vote = AppFixtures.press([.ctrl("s"), .right, .enter], into: &state)
+        #expect(AppFixtures.applied(vote.first, in: state)?.state == .cellApproved, "\(vote) \(String(describing: state.modal))")
+
+        // 3. Add a candidate: a (name) Tab (born) Ctrl-S — 3 keys.
+        state = AppState(data: try AppFixtures.smallCell())
+        AppFixtures.press([.resize(width: 80, height: 24), .char("a")], into: &state)
+        AppFixtures.type("Nguyễn Thị Ánh", into: &state)
+        AppFixtures.press([.tab], into: &state)
+        AppFixtures.type("02/09/2000", into: &state)
+        let added = AppFixtures.press([.ctrl("s")], into: &state)
+        guard case .addCase? = added.first else { Issue.record("no new file: \(added)"); return }
+
+        // 4. Certify a class: c n Ctrl-S → Enter — 5 keys (the question before saving is new: 2 more).
+        state = AppState(data: try AppFixtures.smallCell())
+        AppFixtures.press([.resize(width: 80, height: 24), .char("c"), .char("n"), .ctrl("s"), .right], into: &state)
+        let certified = AppFixtures.press([.enter], into: &state)
+        guard case .runTogether(let commands)? = certified.first else { Issue.record("no certificates: \(certified)"); return }
+        #expect(commands.map(\.caseID) == ["HS-0004"])
+    }
+}
+
+extension ClerkDayTests {
+    /// Issue 18, item 13: a column is chosen for the sort directly, by a click on its heading; a second click
+    /// turns it round.
+    @Test func aClickOnAHeadingSortsByItAndASecondTurnsItRound() throws {
+        var state = demo([.char("l")])
+        let table = ScreenLayout.listTable(state.size)
+        let header = rendered(state).rows[table.row]
+        let column = try #require(header.range(of: "Trạng thái")).lowerBound
+        let click = Key.mouse(MouseEvent(row: table.row, col: CellBuffer.columns(of: String(header[..<column])) + 1, kind: .leftClick))
+        AppFixtures.press([click], into: &state)
+        #expect(list(state)?.sort == .state && list(state)?.descending == false)
+        #expect(rendered(state).rows[table.row].contains("Trạng th… ▲"))
+        AppFixtures.press([click], into: &state)
+        #expect(list(state)?.sort == .state && list(state)?.descending == true)
+        #expect(rendered(state).rows[table.row].contains("Trạng th… ▼"))
+        // A click on the marks' column sorts nothing.
+        AppFixtures.press([.mouse(MouseEvent(row: table.row, col: 0, kind: .leftClick))], into: &state)
+        #expect(list(state)?.sort == .state)
+    }
+}
+
+extension ClerkDayTests {
+    /// `/` on the people screen finds a person by name or id, without diacritics.
+    @Test func slashFindsAPersonOnThePeopleScreen() throws {
+        let data = AppFixtures.signedIn(try AppFixtures.smallCell(), as: AppFixtures.people[0], people: AppFixtures.people)
+        var state = AppState(data: data)
+        AppFixtures.press([.resize(width: 80, height: 24), .char("y"), .char("/")], into: &state)
+        AppFixtures.type("cap", into: &state)
+        guard case .people(let people) = state.screen else { Issue.record("not on the people screen"); return }
+        #expect(state.data.people[people.selected].id == "captren", "Võ Minh Cấp, typed without diacritics")
+        AppFixtures.press([.escape], into: &state)
+        guard case .people(let back) = state.screen else { return }
+        #expect(back.selected == 0 && state.find == nil)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import HoSoApplication
 import HoSoDomain
 import HoSoStorage
+import Synchronization
 
 /// An error a user can cause, with the exit code the issue fixes: 1 for an error, 3 for a refusal
 /// by a rule, 4 for
@@ -39,10 +40,27 @@ struct Failure: Error {
             case .notPermitted:
                 self.init(message: workflow.message, exitCode: Failure.notPermitted)
             }
+        case .caseNotFound(let id):
+            // To a person who does not see every file, a missing number gets the answer a file outside
+            // their lists gets (the same words, the same exit code): neither tells whether the file exists.
+            if let access = SignedIn.access, !access.seesEveryFile {
+                self.init(message: access.unseenFile(id).message, exitCode: Failure.notPermitted)
+            } else {
+                self.init(message: error.message, exitCode: 1)
+            }
         default:
             self.init(message: error.message, exitCode: 1)
         }
     }
+}
+
+/// Who this process signed in, for the answer to a file number that does not exist (see `Failure`).
+enum SignedIn {
+    private static let current = Mutex<Access?>(nil)
+
+    static var access: Access? { current.withLock { $0 } }
+
+    static func remember(_ access: Access) { current.withLock { $0 = access } }
 }
 
 /// Runs a command body; with `--json`, a refusal's unmet requirements are also printed as JSON on stdout.

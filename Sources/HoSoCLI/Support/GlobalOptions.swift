@@ -60,15 +60,44 @@ struct GlobalOptions: ParsableArguments {
         // On a server the person is their database role, as on one machine they are their login.
         let systemUser = repository.serverRole ?? SystemUser.name
         let requested = actor.flatMap { $0.isEmpty ? nil : AccountID($0) }
-        do {
-            let account = try SignIn(repository: repository, systemUser: systemUser)
-                .account(requested: requested) { PassphrasePrompt.passphrase(for: requested?.rawValue ?? "") }
-            return Session(
-                repository: repository, account: account,
-                access: Access(account: account, organisation: repository.organisation), systemUser: systemUser,
-                today: currentDate)
-        } catch {
-            throw Failure.denied(error.message)
+        let account = try Self.signIn(repository: repository, systemUser: systemUser, requested: requested) {
+            PassphrasePrompt.passphrase(for: requested?.rawValue ?? "")
+        }
+        let access = Access(account: account, organisation: repository.organisation)
+        SignedIn.remember(access)
+        return Session(repository: repository, account: account, access: access, systemUser: systemUser, today: currentDate)
+    }
+
+    /// Signs in, asking the passphrase again after a wrong one typed at the terminal: up to
+    /// `SignIn.attemptsBeforeLock` tries, each recorded; the last wrong one locks the person as always.
+    /// A passphrase from `$HOSO_PASSPHRASE` or standard input is tried once (asking again would only
+    /// repeat it and lock the person). Any other refusal (locked, unknown person, no passphrase) ends at once.
+    /// `passphrase`: the answer and whether it was typed at the terminal. `told`: a wrong try's message.
+    static func signIn(
+        repository: Repository, systemUser: String, requested: AccountID?,
+        passphrase: () -> PassphrasePrompt.Answer?, told: (String) -> Void = printError
+    ) throws -> Account {
+        var tries = 0
+        while true {
+            tries += 1
+            let failedBefore = requested.flatMap { repository.accounts[$0]?.failedAttempts } ?? 0
+            var typedAtTerminal = false
+            do {
+                return try SignIn(repository: repository, systemUser: systemUser).account(requested: requested) {
+                    let answer = passphrase()
+                    typedAtTerminal = answer?.typedAtTerminal ?? false
+                    return answer?.text
+                }
+            } catch {
+                // A wrong passphrase, and only that, leaves the person's count of wrong tries one higher
+                // and them not locked: the refusal is judged from what was stored, not from its wording.
+                let after = requested.flatMap { repository.accounts[$0] }
+                let wrongTry = after.map { $0.failedAttempts == failedBefore + 1 && $0.lockedUntil == nil } ?? false
+                guard typedAtTerminal, wrongTry, tries < SignIn.attemptsBeforeLock else {
+                    throw Failure.denied(error.message)
+                }
+                told(error.message)
+            }
         }
     }
 }

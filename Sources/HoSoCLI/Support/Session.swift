@@ -48,9 +48,18 @@ enum SystemUser {
 enum PassphrasePrompt {
     /// The passphrase for `--as`: `$HOSO_PASSPHRASE` (scripts), else asked on the terminal without echo,
     /// else one line of standard input.
-    static func passphrase(for account: String) -> String? {
-        if let fromEnvironment = ProcessInfo.processInfo.environment["HOSO_PASSPHRASE"] { return fromEnvironment }
-        return ask("Mật khẩu của \(account): ") ?? Swift.readLine(strippingNewline: true)
+    static func passphrase(for account: String) -> Answer? {
+        if let fromEnvironment = ProcessInfo.processInfo.environment["HOSO_PASSPHRASE"] {
+            return Answer(text: fromEnvironment, typedAtTerminal: false)
+        }
+        if let typed = ask("Mật khẩu của \(account): ") { return Answer(text: typed, typedAtTerminal: true) }
+        return Swift.readLine(strippingNewline: true).map { Answer(text: $0, typedAtTerminal: false) }
+    }
+
+    /// A passphrase, and whether a person typed it at the terminal (who can be asked again).
+    struct Answer {
+        let text: String
+        let typedAtTerminal: Bool
     }
 
     /// Asks on the controlling terminal without echo; nil when there is none.

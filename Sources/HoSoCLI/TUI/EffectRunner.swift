@@ -76,8 +76,10 @@ final class EffectRunner {
                     let outcome = try service.runTogether(commands, actor: actor)
                     stored += outcome.saved.map(\.id)
                     if outcome.refused.isEmpty {
+                        // Everyone saved, by name: the status line says who (the question before listed them all).
+                        let names = outcome.saved.map { "\($0.id.rawValue) \($0.person.fullName)" }.joined(separator: ", ")
                         actions.append(.saved(
-                            outcome.saved.first?.id ?? "", message: "Đã ghi cho \(outcome.saved.count)/\(commands.count) hồ sơ"))
+                            outcome.saved.first?.id ?? "", message: "Đã ghi cho \(outcome.saved.count)/\(commands.count) hồ sơ: \(names)"))
                     } else {
                         needsReload = true
                         actions.append(.rejected(
@@ -180,7 +182,7 @@ final class EffectRunner {
     /// save the disk did not take, lead back to the form; a field someone else changed meanwhile shows
     /// both values, who and when.
     private func refused(_ error: ServiceError, on id: CaseID? = nil) -> Action {
-        switch error {
+        switch Self.concealingMissingFile(error, access: service.access) {
         case .workflow(.conflict(let fields)):
             let who = id.flatMap { service.lastChange(of: $0) }.map { "Lần sửa mới nhất: \($0.by), lúc \($0.at)." }
             return .fieldConflict(id ?? "", lines: WorkflowError.conflict(fields).problemLines + (who.map { ["", $0] } ?? []))
@@ -195,9 +197,16 @@ final class EffectRunner {
         }
     }
 
+    /// A missing file, to a person who does not see every file, reads as a file outside their lists
+    /// (`Access.unseenFile`): the same popup for both, as the CLI gives the same answer.
+    static func concealingMissingFile(_ error: ServiceError, access: Access?) -> ServiceError {
+        guard case .caseNotFound(let id) = error, let access, !access.seesEveryFile else { return error }
+        return .workflow(.notPermitted(access.unseenFile(id)))
+    }
+
     /// A refusal as popup lines.
     private func lines(of error: ServiceError) -> [String] {
-        if case .workflow(let workflow) = error { return workflow.problemLines }
+        if case .workflow(let workflow) = Self.concealingMissingFile(error, access: service.access) { return workflow.problemLines }
         return error.message.components(separatedBy: "\n")
     }
 

@@ -4,6 +4,9 @@ public struct AccessRefusal: Error, Sendable, Equatable {
     public var permission: Permission
     public var caseID: CaseID?
     public var message: String
+    /// The file is not among those the person may see: the answer is the one a number that does not exist
+    /// gets (`Access.unseenFile`), so a refusal never tells whether the file exists, nor its cell.
+    public var concealsFile: Bool = false
 }
 
 /// Who is at the terminal and what their roles reach. The engine and the repository ask it before every
@@ -13,6 +16,9 @@ public struct Access: Sendable, Equatable {
     /// For every unit, the roles held there or in a unit above it.
     private let rolesByUnit: [UnitID: Set<Role>]
     private let unitNames: [UnitID: String]
+    /// Every file of the data is in the person's lists (a clerk, committee member or viewer of every unit):
+    /// for them, a number that is not in the lists does not exist.
+    public let seesEveryFile: Bool
 
     public init(account: Account, organisation: Organisation) {
         self.account = account
@@ -32,6 +38,7 @@ public struct Access: Sendable, Equatable {
         }
         rolesByUnit = reach
         unitNames = organisation.units.mapValues(\.name)
+        seesEveryFile = organisation.units.keys.allSatisfy { !(reach[$0] ?? []).isDisjoint(with: [.clerk, .committee, .viewer]) }
     }
 
     /// The roles the person holds for files of `unit`.
@@ -42,6 +49,9 @@ public struct Access: Sendable, Equatable {
 
     /// Why `permission` is refused on `file`, or nil when it is allowed.
     public func refusal(_ permission: Permission, on file: CaseFile) -> AccessRefusal? {
+        // A file outside the person's lists (another mentor's candidate, another cell's file) is refused
+        // with the words a missing number gets: neither its existence nor its cell is told.
+        if !listsFile(file) { return unseenFile(file.id, permission: permission) }
         let held = roles(in: file.unitID)
         let allowing = permission.roles.intersection(held)
         if allowing.contains(where: { $0 != .mentor }) { return nil }
@@ -71,6 +81,17 @@ public struct Access: Sendable, Equatable {
             ? "\(account.signature) chưa có vai trò nào."
             : "\(account.signature) có vai trò \(roleNames); cần vai trò \(Self.names(permission.roles))."
         return refuse(permission, caseID: nil, because: because)
+    }
+
+    /// The answer to a person who asks for a file that is not in their lists, whether it exists or not:
+    /// the same words for both (the CLI answers a missing number with it, with the same exit code, when
+    /// the person does not see every file).
+    public func unseenFile(_ id: CaseID, permission: Permission = .readFile) -> AccessRefusal {
+        AccessRefusal(
+            account: account.id, permission: permission, caseID: id,
+            message: "Không có hồ sơ mã \(id) trong các hồ sơ \(account.signature) được xem. "
+                + "Xem các hồ sơ của mình bằng: hoso case list",
+            concealsFile: true)
     }
 
     /// Whether the person may see the file in lists and open it.

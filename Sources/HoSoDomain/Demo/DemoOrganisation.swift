@@ -149,7 +149,11 @@ enum DemoCase {
             let text = DemoNames.note(&random)
             var context = journey.context(on: noteDay)
             context.actor = journey.members.first { $0.id == mentor.memberID }?.fullName ?? journey.actor
-            if let noted = try? Workflow.edit(.addNote(text: text), of: file, context: context) { file = noted }
+            if var noted = try? Workflow.edit(.addNote(text: text), of: file, context: context) {
+                // Written by the mentor, as if signed in: the note records its writer.
+                noted.notes[noted.notes.count - 1].authorMember = mentor.memberID
+                file = noted
+            }
         }
         return file
     }

@@ -322,13 +322,28 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
     public var lastNoteDate: CivilDate? { notes.map(\.date).max() }
 
     /// Whether one of the file's active mentors reported in the calendar month of `day` (the monthly report of
-    /// seed 002). A note's author is the name, or the signature "Name (account)", of whoever wrote it; a note
-    /// by anyone else (the clerk) is not the mentor's report. `members` gives the mentors' names.
+    /// seed 002): a note by anyone else (the clerk, a member who is not its mentor) is not the mentor's report.
+    /// `members` gives the mentors' names, for notes of older data that record only the writer's name.
     public func hasMentorNote(inMonthOf day: CivilDate, members: [MemberID: Member]) -> Bool {
-        let names = activeMentors.compactMap { members[$0.memberID]?.fullName }
-        return notes.contains { note in
-            note.date.year == day.year && note.date.month == day.month
-                && names.contains { note.author == $0 || note.author.hasPrefix($0 + " (") }
+        notes.contains { note in
+            note.date.year == day.year && note.date.month == day.month && isByActiveMentor(note, members: members)
+        }
+    }
+
+    /// Whether `note` was written by one of the file's active mentors: the member recorded with the note;
+    /// for a note of older data (no writer recorded), its author's name, or signature "Name (account)", is
+    /// an active mentor's name. `members`: nil when names are not at hand, and then an older note counts
+    /// (as it did before writers were recorded).
+    public func isByActiveMentor(_ note: ProgressNote, members: [MemberID: Member]?) -> Bool {
+        let mentors = mentors
+        if note.recordsWriter {
+            guard let writer = note.authorMember else { return false }
+            return mentors.contains { $0.isActive && $0.memberID == writer }
+        }
+        guard let members else { return true }
+        return mentors.contains { mentor in
+            guard mentor.isActive, let name = members[mentor.memberID]?.fullName else { return false }
+            return note.author == name || note.author.hasPrefix(name + " (")
         }
     }
 

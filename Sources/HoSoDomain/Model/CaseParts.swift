@@ -16,14 +16,28 @@ public struct MentorAssignment: Codable, Sendable, Equatable {
 /// A mentor's monthly report on the candidate's progress.
 public struct ProgressNote: Codable, Sendable, Equatable {
     public var date: CivilDate
+    /// The writer's signature, "Name (account)", as the history records the actor.
     public var author: String
     public var text: String
+    /// The writer's HoSo account, when a person signed in wrote it; nil in data written before notes recorded
+    /// their writer (and by a program acting for nobody).
+    public var authorAccount: AccountID?
+    /// The party member who wrote it (the writer's account is that member's); nil for a writer who is not a
+    /// member (a clerk without a member record) and in older data. Whether the note is the mentor's monthly
+    /// report is decided from this, not from the name.
+    public var authorMember: MemberID?
 
-    public init(date: CivilDate, author: String, text: String) {
+    public init(date: CivilDate, author: String, text: String, authorAccount: AccountID? = nil, authorMember: MemberID? = nil) {
         self.date = date
         self.author = author
         self.text = text
+        self.authorAccount = authorAccount
+        self.authorMember = authorMember
     }
+
+    /// Whether the writer was recorded (a note written since then): nil-nil is a note of older data, whose
+    /// writer is known only by the name in `author`.
+    public var recordsWriter: Bool { authorAccount != nil || authorMember != nil }
 }
 
 /// A task the cell or the mentor gave the candidate.

@@ -54,19 +54,21 @@ public enum CaseDeadlines {
             break
         }
         if file.expectsMonthlyNote {
-            // The mentor reports to the cell every month (seed 002 §III.3).
-            let last = lastNoteDate(of: file) ?? file.activeMentors.map(\.since).max() ?? file.stateSince
+            // The mentor reports to the cell every month (seed 002 §III.3): a note by someone else (the clerk)
+            // is not the report and does not move the deadline.
+            let last = lastMentorNoteDate(of: file) ?? file.activeMentors.map(\.since).max() ?? file.stateSince
             body(Deadline(due: last.adding(months: rulebook[.mentorNoteIntervalMonths]), label: "Báo cáo của người giúp đỡ"))
         }
     }
 
-    /// `file.lastNoteDate` without the array of every note's date it makes.
-    private static func lastNoteDate(of file: CaseFile) -> CivilDate? {
+    /// The date of the last note by an active mentor, without the array of every note's date. A note of
+    /// older data, which records only the writer's name, counts as before (the members' names are not here).
+    private static func lastMentorNoteDate(of file: CaseFile) -> CivilDate? {
         let notes = file.notes
         var last: CivilDate?
         for index in notes.indices {
             let date = notes[index].date
-            if last.map({ date > $0 }) ?? true { last = date }
+            if last.map({ date > $0 }) ?? true, file.isByActiveMentor(notes[index], members: nil) { last = date }
         }
         return last
     }

@@ -103,7 +103,9 @@ extension Workflow {
         case .addNote(let text):
             requireText(text, "Nội dung nhận xét")
             refuseControlCharacters(text.replacingNewlines())
-            next.notes.append(ProgressNote(date: date, author: context.actor, text: VietnameseText.normalized(text)))
+            let writer = context.access?.account
+            next.notes.append(ProgressNote(date: date, author: context.actor, text: VietnameseText.normalized(text),
+                                           authorAccount: writer?.id, authorMember: writer?.memberID))
             summary = "Thêm nhận xét của người giúp đỡ"
             changes.append(FieldChange(field: "Nhận xét", before: "", after: text))
         case .addTask(let text, let due):

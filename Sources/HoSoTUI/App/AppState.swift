@@ -18,6 +18,8 @@ public struct AppState: Sendable {
     var reopenAfterReload: FormState?
     /// The form whose save is under way: offered again if the save meets a conflict.
     var lastSubmittedForm: FormState?
+    /// The find line (`/`) of the classes and mentor screens, while it is open.
+    public internal(set) var find: FindState?
 
     /// The application on `data`, showing the pipeline board.
     public init(data: AppData) {
@@ -75,6 +77,22 @@ public struct ListFilter: Hashable, Sendable {
     /// A filter that lets every file through.
     public static let all = ListFilter(title: "Tất cả hồ sơ")
 
+    /// This filter narrowed further by `other` (a choice in the filter picker): each condition `other` sets
+    /// replaces the same condition here (another state, another cell), the others stay, so conditions
+    /// combine: cell AND overdue AND state. Overdue and due soon exclude each other, as do a mentor and none.
+    /// `title`: how the combined filter is named in the header.
+    public func combined(with other: ListFilter, title: String) -> ListFilter {
+        var result = self
+        if other.states != nil { result.states = other.states }
+        if other.unit != nil { result.unit = other.unit }
+        if other.mentor != nil { result.mentor = other.mentor; result.noMentorOnly = false }
+        if other.noMentorOnly { result.noMentorOnly = true; result.mentor = nil }
+        if other.overdueOnly { result.overdueOnly = true; result.dueSoonOnly = false }
+        if other.dueSoonOnly { result.dueSoonOnly = true; result.overdueOnly = false }
+        result.title = title
+        return result
+    }
+
     /// Whether the row passes.
     func admits(_ row: CaseRow) -> Bool {
         if let states, !states.contains(row.file.state) { return false }
@@ -108,6 +126,8 @@ public enum ListSort: Int, CaseIterable, Hashable, Sendable {
 public struct ListState: Sendable {
     public var filter: ListFilter
     public var sort: ListSort = .name
+    /// Sorted from the last to the first (▼), instead of the first to the last (▲).
+    public var descending = false
     /// Rows of the index in the current sort order, before the search (recomputed on sort or filter).
     var sorted: [Int] = []
     /// Rows shown: `sorted` narrowed by the search.
@@ -165,6 +185,14 @@ public struct ClassesState: Sendable {
     public var candidate = 0
     /// Candidates ticked for "record certificates".
     public var ticked: Set<CaseID> = []
+}
+
+/// `/` on a screen listing files other than the list (a class, a mentor's candidates): what is typed moves
+/// the selection to the first file whose name or number has those words, without diacritics.
+public struct FindState: Sendable {
+    public var field: TextField
+    /// The selection when the find line opened, restored by Esc.
+    public var before: Int
 }
 
 /// The mentor view: one member's candidates.
@@ -235,13 +263,47 @@ public struct FormState: Sendable {
     public var baseRevision: Int?
 }
 
-/// The question before a step is applied; "Hủy" has the focus.
+/// A question before something is done; the safe button ("Hủy", "Quay lại") has the focus.
 public struct ConfirmState: Sendable {
     public var dialog: ConfirmDialog
-    public var event: Event
-    public var date: CivilDate
-    /// The form to go back to on "Hủy".
-    public var form: FormState
+    /// What the confirm button does.
+    public var action: ConfirmedAction
+    /// Where the cancel button leads: the form, with what was typed, or the list of steps.
+    public var back: ConfirmBack
+
+    /// The question before a step is applied, from its form.
+    public init(dialog: ConfirmDialog, event: Event, date: CivilDate, form: FormState) {
+        self.init(dialog: dialog, action: .step(event, date: date), back: .form(form))
+    }
+
+    public init(dialog: ConfirmDialog, action: ConfirmedAction, back: ConfirmBack) {
+        self.dialog = dialog
+        self.action = action
+        self.back = back
+    }
+
+    /// The form this question came from, if any.
+    public var form: FormState? {
+        if case .form(let form) = back { return form }
+        return nil
+    }
+}
+
+/// What a confirmation does once confirmed.
+public enum ConfirmedAction: Sendable {
+    /// Apply the step of the form.
+    case step(Event, date: CivilDate)
+    /// Send the commands together (a class's certificates) and clear the class's marks.
+    case together([CaseCommand])
+    /// Open the form of the step chosen in the list, though the step is marked ✗ (it may have happened on
+    /// another day, when its requirements were met).
+    case openStepForm(NextStepState)
+}
+
+/// Where a confirmation's cancel button leads.
+public enum ConfirmBack: Sendable {
+    case form(FormState)
+    case nextStep(NextStepState)
 }
 
 /// A popup that only needs reading: a refusal ("Không thể thực hiện") or an error ("Lỗi").

@@ -54,8 +54,8 @@ public enum ClassesLogic {
         AppReducer.replaceTop(&state, .classes(classes))
     }
 
-    /// Sends `.certify` for each candidate together: the store saves the accepted ones in one commit and
-    /// lists each refusal.
+    /// Asks before sending `.certify` for each candidate who meets its requirements: the question names
+    /// each one with the certificate's number, and those who do not, with why. Nothing is sent before "Ghi".
     static func certify(_ state: inout AppState, ids: [CaseID], values: [String: String], formState: FormState) -> [Effect] {
         guard let date = CivilDate(parsing: values["date"] ?? "") else {
             state.modal = .message(MessageState(title: "Không thể thực hiện", lines: ["Ngày không hợp lệ."], returnTo: formState))
@@ -64,23 +64,47 @@ public enum ClassesLogic {
         let prefix = (values["prefix"] ?? "").trimmingCharacters(in: .whitespaces)
         let issuer = (values["issuer"] ?? "").trimmingCharacters(in: .whitespaces)
         var commands: [CaseCommand] = []
+        var certified: [String] = []
         var refusals: [String] = []
         for id in ids {
             guard let file = AppReducer.file(id, in: state) else { continue }
-            let command = CaseCommand.step(.certify(number: prefix + id.rawValue, issuer: issuer), on: id, date: date,
-                                           seenState: file.state)
+            let number = prefix + id.rawValue
+            let command = CaseCommand.step(.certify(number: number, issuer: issuer), on: id, date: date, seenState: file.state)
             if let refusal = AppReducer.preflight(command, state) {
                 refusals.append("\(id.rawValue) \(file.person.fullName):")
                 refusals += refusal.problemLines.map { "  " + $0 }
             } else {
                 commands.append(command)
+                certified.append("  \(id.rawValue) \(file.person.fullName) — số \(number)")
             }
         }
-        state.modal = refusals.isEmpty ? nil : .message(MessageState(
-            title: "Không thể thực hiện", lines: ["Đã ghi cho \(commands.count)/\(ids.count) học viên. Chưa ghi được:"] + refusals))
+        guard !commands.isEmpty else {
+            state.modal = .message(MessageState(
+                title: "Không thể thực hiện", lines: ["Không học viên nào đủ điều kiện nhận giấy chứng nhận:"] + refusals,
+                returnTo: formState))
+            return []
+        }
+        let dialog = ConfirmDialog(
+            title: "Xác nhận ghi giấy chứng nhận",
+            message: ["Ghi giấy chứng nhận ngày \(date.vietnamese), nơi cấp \(issuer), cho \(commands.count)/\(ids.count) học viên:"]
+                + certified
+                + (refusals.isEmpty ? [] : ["", "Chưa đủ điều kiện, không ghi:"] + refusals),
+            confirmLabel: "Ghi giấy chứng nhận")
+        state.modal = .confirm(ConfirmState(dialog: dialog, action: .together(commands), back: .form(formState)))
+        return []
+    }
+
+    /// Sends the confirmed certificates together (the store saves the accepted ones in one commit and lists
+    /// each refusal) and clears the class's marks.
+    static func send(_ state: inout AppState, _ commands: [CaseCommand]) -> [Effect] {
+        if case .classes(var classes) = state.screen {
+            classes.ticked = []
+            AppReducer.replaceTop(&state, .classes(classes))
+        }
+        state.modal = nil
         state.lastSubmittedForm = nil
         state.status = StatusMessage("Đang lưu giấy chứng nhận của \(commands.count) học viên…")
-        return commands.isEmpty ? [] : [.runTogether(commands)]
+        return [.runTogether(commands)]
     }
 }
 

@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case up, down, left, right, top, bottom, pageUp, pageDown
     case open, back, quit, help
     case list, addCase, nextStep, reload, classes, mentors, reports
-    case sort, search, filter
+    case sort, reverseSort, search, filter, home
     case nextTab, previousTab, tab(Int)
     case addNote, addVerification, recordResult, addIntroducer, addOpinion, unionResolution
     case addTask, completeTask, addDocument, assignMentor, releaseMentor, editPerson
@@ -36,6 +36,7 @@ public enum KeyMaps {
         Binding([.char("r"), .function(8)], "Báo cáo", action: .reports, label: "r/F8", inFooter: false),
         Binding([.char("y"), .ctrl("y")], "Người dùng và vai trò", action: .people, label: "y/Ctrl-Y", inFooter: false),
         Binding([.function(5), .ctrl("l")], "Tải lại dữ liệu", action: .reload, label: "F5/Ctrl-L", inFooter: false),
+        Binding([.ctrl("a")], "Về bảng tiến độ (từ bất cứ đâu)", action: .home, label: "Ctrl-A", inFooter: false),
     ]
 
     /// The screen keys with the list on F2 only, for a screen where `l` goes right (as `h` goes left).
@@ -71,6 +72,8 @@ public enum KeyMaps {
         Binding([.char("/"), .ctrl("f")], "Tìm", action: .search, label: "/"),
         Binding([.char("s"), .function(9)], "Sắp xếp", action: .sort, label: "s/F9"),
         Binding([.char("f"), .function(11)], "Lọc", action: .filter, label: "f/F11"),
+        Binding([.char("S"), .function(21)], "Đảo chiều sắp xếp (▲ tăng / ▼ giảm)", action: .reverseSort, label: "S/Shift-F9",
+                inFooter: false),
         Binding([.char("n"), .function(4)], "Bước tiếp theo", action: .nextStep, label: "n/F4"),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
     ] + movement + screens + common)
@@ -115,6 +118,7 @@ public enum KeyMaps {
         Binding([.char(" "), .ctrl("x")], "Đánh dấu", action: .toggle, label: "Space"),
         Binding([.char("n"), .function(4)], "Cấp giấy chứng nhận cho cả lớp", action: .certifyClass, label: "n/F4"),
         Binding([.enter], "Mở hồ sơ", action: .open),
+        Binding([.char("/"), .ctrl("f")], "Tìm trong lớp", action: .search, label: "/", inFooter: false),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
         Binding([.left, .char("h")], "Lớp trước", action: .left, label: "←/h", inFooter: false),
         Binding([.right, .char("l")], "Lớp sau", action: .right, label: "→/l", inFooter: false),
@@ -126,6 +130,7 @@ public enum KeyMaps {
         Binding([.char("p"), .function(12)], "Chọn người giúp đỡ", action: .chooseMember, label: "p/F12"),
         Binding([.char("m"), .ctrl("n")], "Thêm nhận xét tháng", action: .addNote, label: "m/Ctrl-N"),
         Binding([.enter], "Mở hồ sơ", action: .open),
+        Binding([.char("/"), .ctrl("f")], "Tìm người được giúp đỡ", action: .search, label: "/", inFooter: false),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
     ] + movement + screens + common)
 
@@ -142,6 +147,7 @@ public enum KeyMaps {
         Binding([.delete, .char("-")], "Thu hồi vai trò", action: .revokeRole, label: "Del/-"),
         Binding([.function(3), .char("+")], "Thêm người dùng", action: .addPerson, label: "F3/+"),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+        Binding([.char("/"), .ctrl("f")], "Tìm người dùng", action: .search, label: "/", inFooter: false),
     ] + movement + screens.filter { $0.action != .addCase && $0.action != .people } + common)
 
     /// The key map of `screen`, every binding (dispatch: a key refused to the person still says why).

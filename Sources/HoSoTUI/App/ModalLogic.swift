@@ -26,8 +26,12 @@ extension AppReducer {
         case .confirm(var confirm):
             switch answer(&confirm.dialog, key, size: state.size) {
             case nil: state.modal = .confirm(confirm)
-            case .cancel: state.modal = .form(confirm.form)
-            case .confirm: return applyStep(&state, confirm)
+            case .cancel:
+                switch confirm.back {
+                case .form(let form): state.modal = .form(form)
+                case .nextStep(let next): state.modal = .nextStep(next)
+                }
+            case .confirm: return confirmed(&state, confirm)
             }
         case .conflict(var conflict):
             // The dialog as drawn (message wrapped to the screen) decides where its buttons are.
@@ -57,7 +61,12 @@ extension AppReducer {
     /// The answer of a confirm dialog drawn over the content area to `key`: a key as typed, a click
     /// on a button as that button.
     static func answer(_ dialog: inout ConfirmDialog, _ key: Key, size: Size) -> ConfirmDialog.Answer? {
-        if case .mouse(let event) = key { return dialog.handleClick(event, in: ScreenLayout.content(size)) }
+        if case .mouse(let event) = key {
+            // The dialog as drawn (its message wrapped to the screen) decides where its buttons are.
+            let content = ScreenLayout.content(size)
+            var drawn = ModalView.drawnDialog(dialog, in: content)
+            return drawn.handleClick(event, in: content)
+        }
         return dialog.handle(key)
     }
 
@@ -97,7 +106,10 @@ extension AppReducer {
         switch picker.purpose {
         case .listFilter:
             guard picker.filters.indices.contains(picker.selected), case .list(var list) = state.screen else { return }
-            list.filter = picker.filters[picker.selected]
+            // The first choice ("Tất cả hồ sơ") clears every condition; any other adds its condition.
+            let picked = picker.filters[picker.selected]
+            list.filter = picker.selected == 0 ? picked : list.filter.combined(with: picked, title: "")
+            list.filter.title = filterTitle(list.filter, data: state.data)
             list.selected = 0
             list.offset = 0
             refreshList(&list, index: state.index, size: state.size)
@@ -110,6 +122,24 @@ extension AppReducer {
         }
     }
 
+    /// How a filter is named in the header, from its conditions: "Thẩm tra lý lịch · Quá hạn · Chi bộ Khu phố 3".
+    static func filterTitle(_ filter: ListFilter, data: AppData) -> String {
+        var parts: [String] = []
+        if let states = filter.states {
+            if let stage = Stage.allCases.first(where: { Set($0.states) == states }) {
+                parts.append(stage.vietnamese)
+            } else {
+                parts.append(CaseState.allCases.filter(states.contains).map(\.vietnamese).joined(separator: ", "))
+            }
+        }
+        if filter.overdueOnly { parts.append("Quá hạn") }
+        if filter.dueSoonOnly { parts.append("Sắp đến hạn") }
+        if filter.noMentorOnly { parts.append("Chưa có người giúp đỡ") }
+        if let unit = filter.unit { parts.append(data.organisation.units[unit]?.name ?? unit.rawValue) }
+        if let mentor = filter.mentor { parts.append("Người giúp đỡ: \(data.memberName(mentor))") }
+        return parts.isEmpty ? ListFilter.all.title : parts.joined(separator: " · ")
+    }
+
     static func handleNextStep(_ state: inout AppState, _ next: inout NextStepState, _ key: Key) -> [Effect] {
         switch key {
         case .up, .char("k"), .backTab: next.selected = max(0, next.selected - 1)
@@ -120,8 +150,22 @@ extension AppReducer {
         case .enter, .function(4):
             guard let file = file(next.caseID, in: state), next.steps.indices.contains(next.selected) else { return [] }
             let kind = next.steps[next.selected]
-            state.modal = .form(FormState(form: StepForms.form(for: kind, file: file, data: state.data),
-                                          purpose: .step(kind, next.caseID), baseRevision: state.data.revisions[next.caseID]))
+            // A step marked ✗ says why before its form is filled in, not after.
+            let unmet = state.data.context(for: file, on: state.data.today).map {
+                Workflow.preview(kind, of: file, context: $0).filter { !$0.isMet && !CaseQuestions.isSuppliedByStep($0) }
+            } ?? []
+            if !unmet.isEmpty {
+                let dialog = ConfirmDialog(
+                    title: "Bước này chưa đủ điều kiện",
+                    message: ["\"\(kind.vietnamese)\" — \(file.id.rawValue) \(file.person.fullName): còn \(unmet.count) yêu cầu chưa đạt:"]
+                        + unmet.map { "✗ " + $0.sentence }
+                        + ["", "Bổ sung những gì còn thiếu rồi làm lại. Nếu bước đã diễn ra vào một ngày khác (khi đã đủ điều kiện), "
+                            + "có thể mở biểu mẫu và ghi đúng ngày đó."],
+                    confirmLabel: "Vẫn mở biểu mẫu", cancelLabel: "Quay lại")
+                state.modal = .confirm(ConfirmState(dialog: dialog, action: .openStepForm(next), back: .nextStep(next)))
+                return []
+            }
+            openStepForm(&state, next)
             return []
         case .mouse(let event):
             if let row = NextStepLayout.stepRow(at: event.position, next: next, size: state.size) {
@@ -135,6 +179,17 @@ extension AppReducer {
         }
         state.modal = .nextStep(next)
         return []
+    }
+
+    /// The form of the step chosen in `next`.
+    static func openStepForm(_ state: inout AppState, _ next: NextStepState) {
+        guard let file = file(next.caseID, in: state), next.steps.indices.contains(next.selected) else {
+            state.modal = nil
+            return
+        }
+        let kind = next.steps[next.selected]
+        state.modal = .form(FormState(form: StepForms.form(for: kind, file: file, data: state.data),
+                                      purpose: .step(kind, next.caseID), baseRevision: state.data.revisions[next.caseID]))
     }
 
     static func handleFormKey(_ state: inout AppState, _ formState: inout FormState, _ key: Key) -> [Effect] {
@@ -178,6 +233,10 @@ extension AppReducer {
             case .failure(let error): return refuse(error.problems)
             case .success(let (event, date)):
                 let target = Workflow.destination(of: kind, for: file)
+                // What was typed, as typed, so the person checks it before it is saved (18 for, 22 against).
+                let entered = formState.form.fields
+                    .filter { $0.id != "date" && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+                    .map { "\($0.label): \($0.value.trimmingCharacters(in: .whitespaces))" }
                 let dialog = ConfirmDialog(
                     title: "Xác nhận bước",
                     message: [
@@ -185,7 +244,7 @@ extension AppReducer {
                         "Bước: \(kind.vietnamese), ngày \(date.vietnamese)",
                         "Từ \"\(file.state.vietnamese)\"",
                         "sang \"\(target?.vietnamese ?? "?")\"",
-                    ],
+                    ] + (entered.isEmpty ? [] : ["", "Đã nhập:"] + entered.map { "  " + $0 }),
                     confirmLabel: "Thực hiện")
                 state.modal = .confirm(ConfirmState(dialog: dialog, event: event, date: date, form: formState))
                 return []
@@ -219,20 +278,34 @@ extension AppReducer {
         }
     }
 
+    /// What a confirmed question does: a step, a class's certificates, or the form of a step marked ✗.
+    static func confirmed(_ state: inout AppState, _ confirm: ConfirmState) -> [Effect] {
+        switch confirm.action {
+        case .step(let event, let date):
+            guard let form = confirm.form else { return [] }
+            return applyStep(&state, event: event, date: date, form: form)
+        case .together(let commands):
+            return ClassesLogic.send(&state, commands)
+        case .openStepForm(let next):
+            openStepForm(&state, next)
+            return []
+        }
+    }
+
     /// Sends the confirmed step, with the state it was chosen on: a refusal comes back as a popup that
-    /// leads to the form again, and nothing changes.
-    static func applyStep(_ state: inout AppState, _ confirm: ConfirmState) -> [Effect] {
-        guard case .step(_, let id) = confirm.form.purpose, let file = file(id, in: state) else {
+    /// leads to the form again, with what was typed, and nothing changes.
+    static func applyStep(_ state: inout AppState, event: Event, date: CivilDate, form: FormState) -> [Effect] {
+        guard case .step(_, let id) = form.purpose, let file = file(id, in: state) else {
             state.modal = .message(MessageState(title: "Lỗi", lines: ["Không tìm thấy hồ sơ hoặc chi bộ của hồ sơ."]))
             return []
         }
-        let command = CaseCommand.step(confirm.event, on: id, date: confirm.date, seenState: file.state)
+        let command = CaseCommand.step(event, on: id, date: date, seenState: file.state)
         if let refusal = preflight(command, state) {
-            state.modal = .message(MessageState(title: refusal.popupTitle, lines: refusal.problemLines))
+            state.modal = .message(MessageState(title: refusal.popupTitle, lines: refusal.problemLines, returnTo: form))
             return []
         }
         state.modal = nil
-        state.lastSubmittedForm = confirm.form
+        state.lastSubmittedForm = form
         state.status = StatusMessage("Đang lưu…")
         return [.run(command)]
     }
@@ -279,6 +352,15 @@ extension AppReducer {
             }
         case .list(var list):
             let table = ScreenLayout.listTable(state.size)
+            // A click on a column's heading sorts by it; on the sorted column's heading, turns the sort round.
+            if let sort = ListView.sortHeading(at: position, list, table: table) {
+                list.descending = list.sort == sort ? !list.descending : false
+                list.sort = sort
+                refreshList(&list, index: state.index, size: state.size)
+                replaceTop(&state, .list(list))
+                state.status = StatusMessage("Sắp xếp theo \(sort.title), \(list.descending ? "giảm dần ▼" : "tăng dần ▲")")
+                return []
+            }
             let row = position.row - table.row - 1
             if row >= 0, row < table.height - 1, list.offset + row < list.visible.count {
                 let index = list.offset + row
@@ -341,7 +423,7 @@ public enum PopupHits {
     public static func dialog(_ state: AppState) -> ConfirmDialog.Hits? {
         let content = ScreenLayout.content(state.size)
         switch state.modal {
-        case .confirm(let confirm)?: return confirm.dialog.hits(in: content)
+        case .confirm(let confirm)?: return ModalView.drawnDialog(confirm.dialog, in: content).hits(in: content)
         case .conflict(let conflict)?: return ModalView.conflictDialog(conflict, in: content).hits(in: content)
         case .form(let formState)?: return formState.form.discardQuestion?.hits(in: ModalView.formInner(state.size))
         default: return nil

@@ -16,7 +16,8 @@ public enum AppReducer {
             for file in files { apply(file, to: &state) }
             return []
         case .saved(let id, let message, let cautions):
-            state.status = StatusMessage("\(message) (\(id.rawValue))", kind: .success)
+            let named = id.rawValue.isEmpty || message.contains(id.rawValue)
+            state.status = StatusMessage(named ? message : "\(message) (\(id.rawValue))", kind: .success)
             if !cautions.isEmpty { state.modal = .message(MessageState(title: "Đã lưu — cần lưu ý", lines: cautions)) }
             return []
         case .caseAdded(let id):
@@ -109,9 +110,24 @@ public enum AppReducer {
             replaceTop(&state, .list(list))
             return []
         }
+        if state.find != nil, !isMouse(key) {
+            FindLogic.handle(&state, key)
+            return []
+        }
         if case .mouse(let event) = key { return handleMouse(&state, event) }
         guard let command = KeyMaps.map(for: state.screen).action(for: key) else { return [] }
         return perform(&state, command)
+    }
+
+    /// A screen of the screen keys (list, classes, mentors, reports, people) opens right above the board,
+    /// not above whatever was open: Esc goes back to the board at once, and screens never pile up.
+    static func leaveForTopScreen(_ state: inout AppState) {
+        state.screens = Array(state.screens.prefix(1))
+    }
+
+    static func isMouse(_ key: Key) -> Bool {
+        if case .mouse = key { return true }
+        return false
     }
 
     static func replaceTop(_ state: inout AppState, _ screen: Screen) {
@@ -135,19 +151,25 @@ public enum AppReducer {
         case .back:
             if state.screens.count > 1 { state.screens.removeLast() }
             return []
+        case .home:
+            state.screens = Array(state.screens.prefix(1))
+            return []
         case .reload:
             state.status = StatusMessage("Đang tải lại…")
             return [.reload]
         case .list:
+            leaveForTopScreen(&state)
             openList(&state, filter: .all)
             return []
         case .addCase:
             state.modal = .form(FormState(form: EditForms.addCase(data: state.data), purpose: .addCase, baseRevision: nil))
             return []
         case .classes:
+            leaveForTopScreen(&state)
             state.screens.append(.classes(ClassesState()))
             return []
         case .mentors:
+            leaveForTopScreen(&state)
             // A person who is a member opens on their own candidates; the picker is a key away (p).
             if let own = state.data.access?.account.memberID, state.data.organisation.members[own] != nil {
                 var mentor = MentorState()
@@ -159,12 +181,17 @@ public enum AppReducer {
             }
             return []
         case .reports:
+            leaveForTopScreen(&state)
             var reports = ReportsState()
             ReportsView.remake(&reports, state)
             state.screens.append(.reports(reports))
             return []
         case .people:
+            leaveForTopScreen(&state)
             state.screens.append(.people(PeopleState()))
+            return []
+        case .search where FindLogic.rows(state) != nil:
+            FindLogic.open(&state)
             return []
         default:
             break
@@ -256,12 +283,14 @@ public enum AppReducer {
             let sort = list.sort
             order.sort { precedes($0, $1, sort: sort, index: index) }
         }
-        return order
+        return list.descending ? order.reversed() : order
     }
 
     /// Whether the row at `a` is listed before the row at `b` when sorted by `sort`: a total order (ties
     /// go by name order), so that a sorted list can take a changed row at its place by binary search.
-    static func precedes(_ a: Int, _ b: Int, sort: ListSort, index: CaseIndex) -> Bool {
+    /// `descending`: the order turned round (▼), still total.
+    static func precedes(_ a: Int, _ b: Int, sort: ListSort, descending: Bool = false, index: CaseIndex) -> Bool {
+        if descending { return precedes(b, a, sort: sort, index: index) }
         switch sort {
         case .name:
             return a < b
@@ -312,19 +341,19 @@ public enum AppReducer {
     /// order), then settles the selection.
     static func select(_ row: Int?, in list: inout ListState, index: CaseIndex, size: Size) {
         if let row {
-            let place = insertionPoint(of: row, in: list.visible, sort: list.sort, index: index)
+            let place = insertionPoint(of: row, in: list.visible, sort: list.sort, descending: list.descending, index: index)
             if place < list.visible.count, list.visible[place] == row { list.selected = place }
         }
         settleSelection(&list, size: size)
     }
 
     /// The first place in `rows` (in the order of `sort`) whose row does not come before `row`.
-    static func insertionPoint(of row: Int, in rows: [Int], sort: ListSort, index: CaseIndex) -> Int {
+    static func insertionPoint(of row: Int, in rows: [Int], sort: ListSort, descending: Bool = false, index: CaseIndex) -> Int {
         var low = 0
         var high = rows.count
         while low < high {
             let middle = (low + high) / 2
-            if precedes(rows[middle], row, sort: sort, index: index) { low = middle + 1 } else { high = middle }
+            if precedes(rows[middle], row, sort: sort, descending: descending, index: index) { low = middle + 1 } else { high = middle }
         }
         return low
     }
@@ -383,8 +412,13 @@ public enum AppReducer {
         case .sort:
             let all = ListSort.allCases
             list.sort = all[(list.sort.rawValue + 1) % all.count]
+            list.descending = false
             refreshList(&list, index: state.index, size: state.size)
             state.status = StatusMessage("Sắp xếp theo \(list.sort.title)")
+        case .reverseSort:
+            list.descending.toggle()
+            refreshList(&list, index: state.index, size: state.size)
+            state.status = StatusMessage("Sắp xếp theo \(list.sort.title), \(list.descending ? "giảm dần ▼" : "tăng dần ▲")")
         case .filter:
             replaceTop(&state, .list(list))
             openFilterPicker(&state)
@@ -406,7 +440,7 @@ public enum AppReducer {
     /// The filter picker; its counts come from the index, so opening it costs nothing per file.
     static func openFilterPicker(_ state: inout AppState) {
         let counts = state.index.counts
-        var options: [String] = ["Tất cả hồ sơ (\(counts.all.files))"]
+        var options: [String] = ["Tất cả hồ sơ — bỏ mọi điều kiện lọc (\(counts.all.files))"]
         var filters: [ListFilter] = [.all]
         for caseState in CaseState.allCases {
             let count = counts.byState[caseState] ?? 0
@@ -433,7 +467,7 @@ public enum AppReducer {
             options.append("Người giúp đỡ: \(member.fullName) (\(count))")
             filters.append(ListFilter(mentor: member.id, title: "Người giúp đỡ: \(member.fullName)"))
         }
-        var picker = PickerState(title: "Lọc danh sách", options: options, purpose: .listFilter)
+        var picker = PickerState(title: "Lọc danh sách (thêm một điều kiện)", options: options, purpose: .listFilter)
         picker.filters = filters
         state.modal = .picker(picker)
     }

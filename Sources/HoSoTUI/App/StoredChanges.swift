@@ -45,10 +45,12 @@ extension AppReducer {
         list.sorted = list.sorted.compactMap(move.moved)
         list.visible = list.visible.compactMap(move.moved)
         if let row = move.inserted, list.filter.admits(index.rows[row]) {
-            list.sorted.insert(row, at: insertionPoint(of: row, in: list.sorted, sort: list.sort, index: index))
+            list.sorted.insert(row, at: insertionPoint(of: row, in: list.sorted, sort: list.sort, descending: list.descending,
+                                                         index: index))
             let query = FoldedQuery(list.search?.value ?? list.query)
             if query.isEmpty || index.searchKeys[row].matches(query) {
-                list.visible.insert(row, at: insertionPoint(of: row, in: list.visible, sort: list.sort, index: index))
+                list.visible.insert(row, at: insertionPoint(of: row, in: list.visible, sort: list.sort,
+                                                               descending: list.descending, index: index))
             }
         }
         select(selected, in: &list, index: index, size: size)

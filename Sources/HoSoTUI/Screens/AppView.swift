@@ -23,6 +23,10 @@ public enum AppView {
             let row = ScreenLayout.statusRow(size)
             buffer.putPadded(" Tìm: ", in: row, style: .title)
             search.draw(in: Rect(row: row.row, col: 7, width: width - 8, height: 1), into: &buffer, focused: true)
+        } else if let find = state.find {
+            let row = ScreenLayout.statusRow(size)
+            buffer.putPadded(" Tìm: ", in: row, style: .title)
+            find.field.draw(in: Rect(row: row.row, col: 7, width: width - 8, height: 1), into: &buffer, focused: true)
         } else {
             StatusLine.draw(state.status, in: ScreenLayout.statusRow(size), into: &buffer)
         }
@@ -84,6 +88,10 @@ public enum AppView {
                     KeyHint(key: "Enter", description: "áp dụng"), KeyHint(key: "Esc", description: "đóng")]
         case nil:
             break
+        }
+        if state.find != nil {
+            return [KeyHint(key: "gõ", description: "tìm (không cần dấu)"), KeyHint(key: "↑↓", description: "kết quả trước/sau"),
+                    KeyHint(key: "Enter", description: "giữ chỗ"), KeyHint(key: "Esc", description: "bỏ tìm")]
         }
         if case .list(let list) = state.screen, list.search != nil {
             return [KeyHint(key: "gõ", description: "tìm (không cần dấu)"), KeyHint(key: "Enter", description: "giữ kết quả"),

@@ -6,6 +6,7 @@ import HoSoDomain
 public enum ListView {
     static func draw(_ state: AppState, _ list: ListState, in content: Rect, into buffer: inout CellBuffer) {
         var heading = " \(list.filter.title) — \(list.visible.count) hồ sơ · sắp xếp: \(list.sort.title)"
+            + (list.descending ? " ▼" : "")
         if list.search == nil && !list.query.isEmpty { heading += " · tìm: \"\(list.query)\"" }
         buffer.putPadded(heading, in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .muted)
         let table = ScreenLayout.listTable(state.size)
@@ -13,19 +14,7 @@ public enum ListView {
         let first = list.offset
         let slice = list.visible.dropFirst(first).prefix(visibleRows)
         let index = state.index
-        func column(_ sort: ListSort, _ width: Length) -> TableColumn {
-            TableColumn(sort.title, width: width, mark: list.sort == sort ? "▲" : nil)
-        }
-        let columns = [
-            TableColumn("", width: .fixed(2)),
-            column(.id, .fixed(7)),
-            column(.name, .flex(4)),
-            column(.unit, .flex(3)),
-            // Wide enough at 80 columns for every state's short name ("Đảng ủy xét", "Chính thức").
-            column(.state, table.width >= 100 ? .flex(3) : .fixed(11)),
-            column(.deadline, .fixed(table.width >= 100 ? 15 : 10)),
-            column(.mentor, .flex(3)),
-        ]
+        let columns = columns(list, tableWidth: table.width)
         let widths = Table(columns: columns, rows: []).columnWidths(in: table)
         var marks: [[Style?]] = []
         let rows: [[String]] = slice.map { position in
@@ -48,6 +37,36 @@ public enum ListView {
                 : "Không có hồ sơ nào trong danh sách của anh/chị."
             buffer.put(message, at: table.row + 2, col: 2, style: .muted)
         }
+    }
+}
+
+extension ListView {
+    /// The sort of each column, in order (the first, the marks, sorts nothing).
+    static let columnSorts: [ListSort?] = [nil, .id, .name, .unit, .state, .deadline, .mentor]
+
+    /// The list's columns, the sorted one marked ▲ (ascending) or ▼ (descending).
+    static func columns(_ list: ListState, tableWidth: Int) -> [TableColumn] {
+        func column(_ sort: ListSort, _ width: Length) -> TableColumn {
+            TableColumn(sort.title, width: width, mark: list.sort == sort ? (list.descending ? "▼" : "▲") : nil)
+        }
+        return [
+            TableColumn("", width: .fixed(2)),
+            column(.id, .fixed(7)),
+            column(.name, .flex(4)),
+            column(.unit, .flex(3)),
+            // Wide enough at 80 columns for every state's short name ("Đảng ủy xét", "Chính thức").
+            column(.state, tableWidth >= 100 ? .flex(3) : .fixed(11)),
+            column(.deadline, .fixed(tableWidth >= 100 ? 15 : 10)),
+            column(.mentor, .flex(3)),
+        ]
+    }
+
+    /// The sort of the column heading under `position`, if the click is on the list's header.
+    static func sortHeading(at position: Position, _ list: ListState, table: Rect) -> ListSort? {
+        guard position.row == table.row else { return nil }
+        let cells = table.splitColumns(columns(list, tableWidth: table.width).map(\.width), gap: CellWidth.of(Table.separator))
+        guard let column = cells.firstIndex(where: { position.col >= $0.col && position.col < $0.right }) else { return nil }
+        return columnSorts[column]
     }
 }
 

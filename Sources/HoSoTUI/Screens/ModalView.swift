@@ -11,7 +11,7 @@ enum ModalView {
         case .message(let message):
             drawMessage(message, in: content, into: &buffer)
         case .confirm(let confirm):
-            confirm.dialog.draw(in: content, into: &buffer)
+            drawnDialog(confirm.dialog, in: content).draw(in: content, into: &buffer)
         case .conflict(let conflict):
             conflictDialog(conflict, in: content).draw(in: content, into: &buffer)
         case .picker(let picker):
@@ -55,9 +55,17 @@ enum ModalView {
 
     /// The conflict question as drawn: its message wrapped to the screen.
     static func conflictDialog(_ conflict: ConflictState, in content: Rect) -> ConfirmDialog {
-        var dialog = conflict.dialog
-        dialog.message = dialog.message.flatMap { TextWrap.wrap($0, width: min(content.width - 8, 80)) }
-        return dialog
+        drawnDialog(conflict.dialog, in: content)
+    }
+
+    /// A question as drawn: its message wrapped to the screen, and cut (with "…") where the screen ends, so
+    /// the buttons always show. Its buttons are where this version draws them.
+    static func drawnDialog(_ dialog: ConfirmDialog, in content: Rect) -> ConfirmDialog {
+        var drawn = dialog
+        let wrapped = dialog.message.flatMap { TextWrap.wrap($0, width: min(content.width - 8, 80)) }
+        let room = max(1, content.height - 6)
+        drawn.message = wrapped.count <= room ? wrapped : Array(wrapped.prefix(room - 1)) + ["…"]
+        return drawn
     }
 
     /// Every key of the current screen for the help overlay (the form's keys while a form is open).

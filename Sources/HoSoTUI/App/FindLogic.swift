@@ -1,0 +1,83 @@
+import Foundation
+import HoSoDomain
+
+/// `/` on the classes, mentor and people screens: the selection jumps to the first row matching what is
+/// typed (a file's name or number, a person's name or id, without diacritics); ↑/↓ go to the previous or
+/// next match, Enter keeps the place, Esc goes back to where the selection was.
+enum FindLogic {
+    /// What the screen on top lists: how many rows, each row's search key, and the selection; nil on other screens.
+    struct Rows {
+        var count: Int
+        var key: (Int) -> SearchKey
+        var selected: Int
+    }
+
+    static func rows(_ state: AppState) -> Rows? {
+        let index = state.index
+        switch state.screen {
+        case .classes(let classes):
+            let groups = ClassesLogic.groups(index)
+            let rows = groups.indices.contains(classes.classIndex) ? groups[classes.classIndex].rows : []
+            return Rows(count: rows.count, key: { index.searchKeys[rows[$0]] }, selected: classes.candidate)
+        case .mentor(let mentor):
+            let rows = MentorLogic.candidates(of: mentor.memberID, index: index)
+            return Rows(count: rows.count, key: { index.searchKeys[rows[$0]] }, selected: mentor.selected)
+        case .people(let people):
+            let persons = state.data.people
+            return Rows(count: persons.count, key: { SearchKey(joining: [persons[$0].id.rawValue, persons[$0].fullName]) },
+                        selected: people.selected)
+        default:
+            return nil
+        }
+    }
+
+    static func select(_ position: Int, in state: inout AppState) {
+        switch state.screen {
+        case .classes(var classes):
+            classes.candidate = position
+            AppReducer.replaceTop(&state, .classes(classes))
+        case .mentor(var mentor):
+            mentor.selected = position
+            AppReducer.replaceTop(&state, .mentor(mentor))
+        case .people(var people):
+            people.selected = position
+            AppReducer.replaceTop(&state, .people(people))
+        default: break
+        }
+    }
+
+    static func open(_ state: inout AppState) {
+        guard let rows = rows(state) else { return }
+        state.find = FindState(field: TextField("", maxLength: 60, visibleWidth: max(10, state.size.width - 12)), before: rows.selected)
+    }
+
+    static func handle(_ state: inout AppState, _ key: Key) {
+        guard var find = state.find, let rows = rows(state) else {
+            state.find = nil
+            return
+        }
+        switch key {
+        case .enter:
+            state.find = nil
+        case .escape:
+            state.find = nil
+            select(find.before, in: &state)
+        case .up, .down:
+            let query = FoldedQuery(find.field.value)
+            let step = key == .up ? -1 : 1
+            var position = rows.selected + step
+            while position >= 0, position < rows.count, !rows.key(position).matches(query) { position += step }
+            if position >= 0, position < rows.count { select(position, in: &state) }
+        default:
+            find.field.handle(key)
+            state.find = find
+            let query = FoldedQuery(find.field.value)
+            if let first = (0..<rows.count).first(where: { rows.key($0).matches(query) }) {
+                select(first, in: &state)
+                state.status = nil
+            } else {
+                state.status = StatusMessage("Không có mục nào khớp \"\(find.field.value)\".", kind: .warning)
+            }
+        }
+    }
+}
