@@ -1,5 +1,6 @@
 import Foundation
 @testable import HoSoCLI
+import HoSoApplication
 import HoSoDomain
 import HoSoStorage
 @testable import HoSoTUI
