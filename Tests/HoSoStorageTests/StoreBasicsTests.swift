@@ -231,11 +231,15 @@ import Testing
         let reader = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
         let segment = temporary.store + "/journal/000001.jsonl"
         let beforeLine = readFile(segment)
+        let head = temporary.store + "/journal/head"
+        let headBefore = readFile(head)
         try writer.commit([change("a", 1, "seen but cut back")], actor: "An")
         try reader.refresh()
         #expect(reader.record(id: "a")?.revision == 2)
-        // What a save whose fsync failed leaves after cutting its line back; then another save lands.
+        // What a save whose fsync failed leaves after cutting its line back (it never wrote the head);
+        // then another save lands.
         #expect(truncate(segment, off_t(beforeLine.count)) == 0)
+        writeFile(head, headBefore)
         let other = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
         try other.commit([change("a", 1, replacement)], actor: "An")
         #expect(reader.hasExternalChanges())

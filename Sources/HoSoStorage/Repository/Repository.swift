@@ -69,6 +69,7 @@ public final class Repository: @unchecked Sendable {
                     message: "Thư mục \(directory) đã có dữ liệu HoSo; không tạo đè. Dùng thư mục khác (--data) hoặc mở dữ liệu đang có.",
                     storeError: error)
             }
+            if isDamage(error, directory: directory) { throw failure(error, directory: directory) }
             throw RepositoryError(error)
         }
         return Repository(
@@ -84,7 +85,10 @@ public final class Repository: @unchecked Sendable {
     /// `selecting`: the snapshot records to decode (all when nil; see `open(at:readingCasesWhere:)`).
     static func open(at directory: String, selecting selection: RecordSelection?) throws(RepositoryError) -> Repository {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory + "/snapshot.json", isDirectory: &isDirectory) else {
+        // A store that lost its snapshot is damaged, not absent: the store's own error names what is left.
+        guard FileManager.default.fileExists(atPath: directory + "/snapshot.json", isDirectory: &isDirectory)
+            || StoreLoader<StoredItem>.storeLeftovers(StoreLayout(directory: directory), fileSystem: .real) != nil
+        else {
             throw RepositoryError(
                 message: "Chưa có dữ liệu HoSo ở \(directory). Tạo mới bằng \"hoso init --name … --official N\", "
                     + "thử dữ liệu mẫu bằng \"hoso demo\", hoặc chỉ thư mục khác bằng --data.")
