@@ -1,3 +1,4 @@
+import Crypto
 import Dispatch
 import Foundation
 
@@ -20,31 +21,56 @@ enum SnapshotCoding {
     private static let newline = UInt8(ascii: "\n")
 
 
+    /// From this schema version on, a snapshot must carry `recordsHash` in the line layout: a snapshot
+    /// of an older version is migrated, and the migration writes it.
+    static let recordsHashRequiredFrom = 2
+
     /// `reusing`: lines of unchanged records to copy rather than encode (see `SnapshotLines`).
     static func encode<Value>(_ snapshot: Snapshot<Value>, reusing lines: SnapshotLines? = nil) throws -> [UInt8] {
-        let header = SnapshotHeader(
-            schemaVersion: snapshot.schemaVersion, seq: snapshot.seq, lastHash: snapshot.lastHash, segment: snapshot.segment)
-        var bytes = Array(#"{"schemaVersion":\#(header.schemaVersion),"seq":\#(header.seq),"#.utf8)
-        bytes += Array(#""lastHash":"#.utf8) + Array(try makeEncoder().encode(header.lastHash))
-        bytes += Array(#","segment":\#(header.segment),"#.utf8) + recordsKey + [newline]
         let records = snapshot.records
-        let parts = try concurrentMap(jobs: jobCount(records.count)) { job throws -> [UInt8] in
+        let parts = try concurrentMap(jobs: jobCount(records.count)) { job throws -> (bytes: [UInt8], digests: [UInt8]) in
             let encoder = makeEncoder()
             var part: [UInt8] = []
+            var digests: [UInt8] = []
             for index in jobRange(job, records.count) {
                 if index > 0 { part += [UInt8(ascii: ","), newline] }
+                let start = part.count
                 if let line = lines?.line(of: records[index].id) {
                     part += line
                 } else {
                     part += try encoder.encode(records[index])
                 }
+                digests += SHA256.hash(data: part[start...])
             }
-            return part
+            return (part, digests)
         }
-        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count } + ending.count)
-        for part in parts { bytes += part }
+        let header = SnapshotHeader(
+            schemaVersion: snapshot.schemaVersion, seq: snapshot.seq, lastHash: snapshot.lastHash, segment: snapshot.segment,
+            recordsHash: JournalLine.sha256Hex(parts.flatMap(\.digests)))
+        var bytes = Array(#"{"schemaVersion":\#(header.schemaVersion),"seq":\#(header.seq),"#.utf8)
+        bytes += Array(#""lastHash":"#.utf8) + Array(try makeEncoder().encode(header.lastHash))
+        bytes += Array(#","segment":\#(header.segment),"#.utf8)
+        bytes += Array(#""recordsHash":"\#(header.recordsHash ?? "")","#.utf8) + recordsKey + [newline]
+        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.bytes.count } + ending.count)
+        for part in parts { bytes += part.bytes }
         bytes += records.isEmpty ? Array(ending.dropFirst()) : ending
         return bytes
+    }
+
+    /// SHA-256 (hex) over the SHA-256 of each record line (without its separating comma), in order,
+    /// hashed on every core; nil when the bytes do not have the line layout.
+    static func recordsHash(_ bytes: [UInt8]) -> String? {
+        guard let lines = recordLines(bytes) else { return nil }
+        let parts = try? bytes.withUnsafeBufferPointer { buffer in
+            try concurrentMap(jobs: jobCount(lines.count)) { job throws -> [UInt8] in
+                var digests: [UInt8] = []
+                for index in jobRange(job, lines.count) {
+                    digests += SHA256.hash(data: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[lines[index]])))
+                }
+                return digests
+            }
+        }
+        return parts.map { JournalLine.sha256Hex($0.flatMap { $0 }) }
     }
 
     /// The whole snapshot: split along its lines and decoded on every core when it has the layout above,
@@ -80,7 +106,7 @@ enum SnapshotCoding {
             }
             let snapshot = Snapshot(
                 schemaVersion: header.schemaVersion, seq: header.seq, lastHash: header.lastHash, segment: header.segment,
-                records: records)
+                records: records, recordsHash: header.recordsHash)
             return SelectedSnapshot(snapshot: snapshot, lines: SnapshotLines(bytes: bytes, ranges: ranges), unloaded: unloaded)
         }
         return SelectedSnapshot(snapshot: try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes)), lines: nil, unloaded: [])

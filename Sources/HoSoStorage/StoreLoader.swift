@@ -176,7 +176,23 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         guard snapshot.seq >= 0, snapshot.segment >= 1, snapshot.lastHash.utf8.count == 64 else {
             throw StoreError.corruptFile(path: path, line: nil, reason: "phần đầu (seq, segment, lastHash) không hợp lệ")
         }
+        if let problem = Self.recordsHashProblem(snapshot.recordsHash, schemaVersion: snapshot.schemaVersion, bytes: bytes) {
+            throw StoreError.corruptFile(path: path, line: nil, reason: problem)
+        }
         return decoded
+    }
+
+    /// Why the records of a snapshot do not match its `recordsHash`, or nil when they do (or when it
+    /// predates records hashes and has none).
+    static func recordsHashProblem(_ stated: String?, schemaVersion: Int, bytes: [UInt8]) -> String? {
+        guard let stated else {
+            return schemaVersion >= SnapshotCoding.recordsHashRequiredFrom
+                ? "thiếu mã băm của các hồ sơ (recordsHash) ở dòng đầu: tệp đã bị sửa ngoài HoSo" : nil
+        }
+        guard let computed = SnapshotCoding.recordsHash(bytes) else {
+            return "các hồ sơ không còn mỗi hồ sơ một dòng như HoSo ghi, nên không kiểm được mã băm (recordsHash): tệp đã bị viết lại ngoài HoSo"
+        }
+        return computed == stated ? nil : "nội dung các hồ sơ không khớp mã băm (recordsHash) ở dòng đầu: tệp đã bị sửa ngoài HoSo"
     }
 
     static func index(_ records: [StoredRecord<Value>], path: String) throws(StoreError) -> [String: StoredRecord<Value>] {

@@ -165,4 +165,85 @@ import Testing
         #expect(loader.snapshotSeq() == before, "an instance that only followed the other's compaction does not compact again")
         #expect(values(try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)).count == 7)
     }
+
+    /// A store whose snapshot holds records "a" and "b" (compacted), and the path of the snapshot.
+    static func compacted(_ directory: String) throws -> (TestStore, String) {
+        let store = try TestStore.create(at: directory, schemaVersion: 1)
+        try store.commit([change("a", nil, "Nguyễn Văn A", 7), change("b", nil, "Trần Thị B", 3)], actor: "An")
+        try store.compact()
+        return (store, StoreLayout(directory: directory).snapshot)
+    }
+
+    static func edit(_ path: String, _ old: String, _ new: String) {
+        let text = String(decoding: readFile(path), as: UTF8.self)
+        #expect(text.contains(old))
+        writeFile(path, Array(text.replacingOccurrences(of: old, with: new).utf8))
+    }
+
+    @Test func anEditedRecordFieldInTheSnapshotIsRefusedByEveryOpenAndReportedByCheck() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let (store, path) = try Self.compacted(temporary.store)
+        // The journal still holds the true value; the snapshot is what loads.
+        Self.edit(path, #""counter":7"#, #""counter":9"#)
+        #expect(Self.errors(store).contains { $0.path == path && $0.message.contains("recordsHash") }, "\(store.check())")
+        for selection in [nil, RecordSelection { $0.id == "b" }] {
+            let error = expectStoreError { () throws(StoreError) in
+                _ = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1, selecting: selection)
+            }
+            guard case .corruptFile(let where_, _, let reason)? = error else {
+                Issue.record("expected corruptFile, got \(String(describing: error))")
+                continue
+            }
+            #expect(where_ == path && reason.contains("recordsHash"))
+        }
+    }
+
+    @Test func anEditedRecordInABackupMakesItBrokenAndNotOffered() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let (store, _) = try Self.compacted(temporary.store)
+        let backup = try store.backup()
+        Self.edit(temporary.store + "/backups/" + backup.name, "Trần Thị B", "Trần Thị C")
+        #expect(Self.errors(store).contains { $0.path.hasSuffix(backup.name) && $0.message.contains("recordsHash") }, "\(store.check())")
+        #expect(store.listBackups().last != backup)
+    }
+
+    @Test func aSnapshotWithoutRecordsHashIsJudgedByItsVersion() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let (_, path) = try Self.compacted(temporary.store)
+        let text = String(decoding: readFile(path), as: UTF8.self)
+        let stripped = text.replacingOccurrences(of: #","recordsHash":"[0-9a-f]{64}""#, with: "", options: .regularExpression)
+        #expect(stripped != text)
+        // Written before records hashes existed (version 1): opens, not judged.
+        writeFile(path, Array(stripped.utf8))
+        #expect(try TestStore.open(at: temporary.store, supportedSchemaVersion: 1).record(id: "a")?.value.counter == 7)
+        // From version 2 on, every snapshot has one: one without it was edited.
+        writeFile(path, Array(stripped.replacingOccurrences(of: #"{"schemaVersion":1,"#, with: #"{"schemaVersion":2,"#).utf8))
+        let error = expectStoreError { () throws(StoreError) in _ = try TestStore.open(at: temporary.store, supportedSchemaVersion: 2) }
+        guard case .corruptFile(_, _, let reason)? = error else {
+            Issue.record("expected corruptFile, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("thiếu mã băm"))
+    }
+
+    @Test func theRecordsHashDoesNotDependOnHowTheSnapshotWasMade() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let (store, path) = try Self.compacted(temporary.store)
+        // Lines copied from the loaded snapshot (b) and lines encoded again (a) give the same hash as a
+        // snapshot encoded from scratch, and a backup of the same state the same again.
+        let reopened = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
+        try reopened.commit([change("a", 1, "Nguyễn Văn A", 8)], actor: "An")
+        try reopened.compact()
+        let header = { (bytes: [UInt8]) in SnapshotCoding.header(bytes, as: SnapshotHeader.self)?.recordsHash }
+        let compactedHash = try #require(header(readFile(path)))
+        #expect(SnapshotCoding.recordsHash(readFile(path)) == compactedHash)
+        let backup = try reopened.backup()
+        #expect(header(readFile(temporary.store + "/backups/" + backup.name)) == compactedHash)
+        _ = store
+        #expect(reopened.check().isEmpty, "\(reopened.check())")
+    }
 }
