@@ -61,4 +61,24 @@ struct CLIJournalIntegrityTests {
         #expect(try cli.ok("member", "list").contains("Trần Văn Hùng"))
         try cli.ok("check")
     }
+
+    @Test("A data directory of the former version (Tests/fixtures/store-v1) is migrated on first use: check clean, data kept")
+    func formerVersionIsMigrated() throws {
+        let cli = try CLIWorkspace()
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fixtures/store-v1").path
+        try FileManager.default.copyItem(atPath: fixture, toPath: cli.directory)
+        for relative in [""] + (try FileManager.default.subpathsOfDirectory(atPath: cli.directory)) {
+            let path = cli.directory + (relative.isEmpty ? "" : "/" + relative)
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            try FileManager.default.setAttributes([.posixPermissions: isDirectory.boolValue ? 0o700 : 0o600], ofItemAtPath: path)
+        }
+        let check = try cli.ok("check")
+        #expect(check.contains("toàn vẹn: 2 hồ sơ, 2 đảng viên"), "\(check)")
+        #expect(String(decoding: CLIRecoveryTests.read(cli.directory + "/snapshot.json").prefix(20), as: UTF8.self).hasPrefix(#"{"schemaVersion":2,"#))
+        #expect(try cli.ok("case", "show", "HS-0001", "--json").contains("Hoàn thành tốt nhiệm vụ."))
+        try cli.ok("case", "note", "HS-0001", "--text", "Sau khi nâng cấp.", "--date", "2024-05-04")
+        try cli.ok("check")
+    }
 }

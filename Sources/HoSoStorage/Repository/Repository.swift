@@ -5,7 +5,11 @@ import HoSoDomain
 /// settings files. The CLI and the TUI both read and write through it.
 public final class Repository: @unchecked Sendable {
     /// The format version of the records; raise it with a migration when the model changes.
-    public static let schemaVersion = 1
+    /// 2: every snapshot carries `recordsHash`, and every history entry its seal (`migrations`).
+    public static let schemaVersion = 2
+
+    /// The migrations from each older version, applied on open after a backup of the old snapshot.
+    static let migrations = [HistorySeal.sealingMigration]
 
     public let directory: String
     public let rulebook: Rulebook
@@ -95,7 +99,8 @@ public final class Repository: @unchecked Sendable {
         }
         let store: JournalStore<StoredItem>
         do {
-            store = try JournalStore<StoredItem>.open(at: directory, supportedSchemaVersion: schemaVersion, selecting: selection)
+            store = try JournalStore<StoredItem>.open(
+                at: directory, supportedSchemaVersion: schemaVersion, migrations: migrations, selecting: selection)
         } catch {
             throw failure(error, directory: directory)
         }
@@ -264,7 +269,7 @@ public final class Repository: @unchecked Sendable {
                     Self.unreadablePartSentence(of: file.id, problem: problem) + " Khôi phục bản sao lưu trước lần sửa đó.")
             } else if let entry = HistorySeal.firstBrokenEntry(of: file) {
                 report.errors.append(
-                    "Hồ sơ \(file.id): lịch sử đã bị sửa ngoài HoSo từ mục \(entry) trở đi (dấu niêm phong không khớp). "
+                    "Hồ sơ \(file.id): lịch sử đã bị sửa ngoài HoSo từ mục \(entry) trở đi (dấu niêm phong thiếu hoặc không khớp). "
                         + "Không sửa tay tệp dữ liệu; khôi phục bản sao lưu trước lần sửa đó.")
             }
         }
