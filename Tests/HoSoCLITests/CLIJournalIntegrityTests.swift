@@ -80,5 +80,11 @@ struct CLIJournalIntegrityTests {
         #expect(try cli.ok("case", "show", "HS-0001", "--json").contains("Hoàn thành tốt nhiệm vụ."))
         try cli.ok("case", "note", "HS-0001", "--text", "Sau khi nâng cấp.", "--date", "2024-05-04")
         try cli.ok("check")
+        // The backups of the former version are kept, not offered, and refused with what to do instead.
+        let old = "snapshot-000000000006-20261206T141546Z.json"
+        #expect(try cli.ok("backup", "--list").contains(old + "  20261206T141546Z"))
+        let restore = try cli.run("restore", old)
+        #expect(restore.status == 1)
+        #expect(restore.standardError.contains("định dạng cũ") && restore.standardError.contains("hoso backup --list"), "\(restore.standardError)")
     }
 }
