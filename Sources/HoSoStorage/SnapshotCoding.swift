@@ -28,44 +28,57 @@ enum SnapshotCoding {
     /// `reusing`: lines of unchanged records to copy rather than encode (see `SnapshotLines`).
     static func encode<Value>(_ snapshot: Snapshot<Value>, reusing lines: SnapshotLines? = nil) throws -> [UInt8] {
         let records = snapshot.records
-        let parts = try concurrentMap(jobs: jobCount(records.count)) { job throws -> (bytes: [UInt8], digests: [UInt8]) in
+        let parts = try concurrentMap(jobs: jobCount(records.count)) { job throws -> [UInt8] in
             let encoder = makeEncoder()
             var part: [UInt8] = []
-            var digests: [UInt8] = []
             for index in jobRange(job, records.count) {
                 if index > 0 { part += [UInt8(ascii: ","), newline] }
-                let start = part.count
                 if let line = lines?.line(of: records[index].id) {
                     part += line
                 } else {
                     part += try encoder.encode(records[index])
                 }
-                digests += SHA256.hash(data: part[start...])
             }
-            return (part, digests)
+            return part
         }
-        let header = SnapshotHeader(
-            schemaVersion: snapshot.schemaVersion, seq: snapshot.seq, lastHash: snapshot.lastHash, segment: snapshot.segment,
-            recordsHash: JournalLine.sha256Hex(parts.flatMap(\.digests)))
-        var bytes = Array(#"{"schemaVersion":\#(header.schemaVersion),"seq":\#(header.seq),"#.utf8)
-        bytes += Array(#""lastHash":"#.utf8) + Array(try makeEncoder().encode(header.lastHash))
-        bytes += Array(#","segment":\#(header.segment),"#.utf8)
-        bytes += Array(#""recordsHash":"\#(header.recordsHash ?? "")","#.utf8) + recordsKey + [newline]
-        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.bytes.count } + ending.count)
-        for part in parts { bytes += part.bytes }
+        var bytes = Array(#"{"schemaVersion":\#(snapshot.schemaVersion),"seq":\#(snapshot.seq),"#.utf8)
+        bytes += Array(#""lastHash":"#.utf8) + Array(try makeEncoder().encode(snapshot.lastHash))
+        bytes += Array(#","segment":\#(snapshot.segment),"recordsHash":""#.utf8)
+        // Written once the records are in place: it is the hash of their lines as they stand in the file.
+        let hashStart = bytes.count
+        bytes += Array(JournalLine.genesisHash.utf8) + Array(#"","#.utf8) + recordsKey + [newline]
+        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count } + ending.count)
+        for part in parts { bytes += part }
         bytes += records.isEmpty ? Array(ending.dropFirst()) : ending
+        guard let hash = recordsHash(bytes) else { throw CocoaError(.coderInvalidValue) }
+        bytes.replaceSubrange(hashStart..<(hashStart + 64), with: Array(hash.utf8))
         return bytes
     }
 
-    /// SHA-256 (hex) over the SHA-256 of each record line (without its separating comma), in order,
-    /// hashed on every core; nil when the bytes do not have the line layout.
+    /// Record lines hashed together: few enough hashers to cost nothing, groups enough to use every core.
+    static let recordsPerHashGroup = 64
+
+    /// Appends the 32 bytes of SHA-256 of `bytes`, hashed where they are.
+    private static func appendDigest(of bytes: UnsafeRawBufferPointer, to digests: inout [UInt8]) {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: bytes)
+        hasher.finalize().withUnsafeBytes { digests.append(contentsOf: $0) }
+    }
+
+    /// The `recordsHash` of a snapshot in the line layout (nil in any other): SHA-256 (hex) of the SHA-256
+    /// digests of consecutive groups of `recordsPerHashGroup` record lines, in order, each group hashed as
+    /// it stands in the file (from its first line's first byte to its last line's last byte, the `,` and
+    /// newline between its lines included), the groups hashed on every core.
     static func recordsHash(_ bytes: [UInt8]) -> String? {
         guard let lines = recordLines(bytes) else { return nil }
+        let groups = (lines.count + recordsPerHashGroup - 1) / recordsPerHashGroup
         let parts = try? bytes.withUnsafeBufferPointer { buffer in
-            try concurrentMap(jobs: jobCount(lines.count)) { job throws -> [UInt8] in
+            try concurrentMap(jobs: jobCount(groups)) { job throws -> [UInt8] in
                 var digests: [UInt8] = []
-                for index in jobRange(job, lines.count) {
-                    digests += SHA256.hash(data: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[lines[index]])))
+                for group in jobRange(job, groups) {
+                    let first = lines[group * recordsPerHashGroup].lowerBound
+                    let last = lines[min(lines.count, (group + 1) * recordsPerHashGroup) - 1].upperBound
+                    appendDigest(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[first..<last])), to: &digests)
                 }
                 return digests
             }
