@@ -127,7 +127,14 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
                 if let parsed = BackupName.parse(name) { backups.append((name, parsed.seq)) }
             }
         }
-        return CommittedPoint(head: files.readJournalHead(layout), backups: backups, headerSeq: backupHeaderSeq)
+        let segments = ((try? fileSystem.contentsOfDirectory(layout.journalDirectory)) ?? []).compactMap(StoreLayout.segmentNumber).sorted()
+        var missingSegment: Int?
+        if let first = segments.first {
+            // Segments are never deleted: they run from 1 (from the restored one after an offline restore).
+            let start = restoredOffline ? first : 1
+            missingSegment = (start...(segments.last ?? first)).first { !segments.contains($0) }
+        }
+        return CommittedPoint(head: files.readJournalHead(layout), backups: backups, headerSeq: backupHeaderSeq, missingSegment: missingSegment)
     }
 
     /// The `seq` in the header line of backup `name`, nil when it has none (a broken backup, which
@@ -268,6 +275,8 @@ struct CommittedPoint {
     let backups: [(name: String, seq: Int)]
     /// Reads the `seq` a backup's header states.
     let headerSeq: (String) -> Int?
+    /// A segment missing before the newest one (listed before the journal was read).
+    var missingSegment: Int? = nil
 
     /// The newest backup past `seq` whose header says what its name says.
     private func newestBackup(after seq: Int) -> (name: String, seq: Int)? {
@@ -276,6 +285,10 @@ struct CommittedPoint {
 
     /// Why a journal ending at entry `seq` with hash `hash` lost committed entries; nil when it did not.
     func problem(reaching seq: Int, hash: String) -> String? {
+        if let missingSegment {
+            return "thiếu đoạn nhật ký \(StoreLayout.segmentName(missingSegment)) (các đoạn phải liền nhau từ \(StoreLayout.segmentName(1))): "
+                + "một phần lịch sử đã bị xoá"
+        }
         if let head, head.seq > seq {
             return "nhật ký chỉ còn đến lần lưu \(seq), nhưng đã ghi xong đến lần lưu \(head.seq) (theo journal/head): "
                 + "\(head.seq - seq) lần lưu đã mất vì nhật ký bị cắt ngắn hoặc bị xoá"

@@ -53,6 +53,23 @@ import Testing
         _ = expectStoreError { () throws(StoreError) in try store.commit([change("b", nil, "x")], actor: "An") }
     }
 
+    @Test func anOldSegmentDeletedIsAnErrorForEveryOpen() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try Self.tenSaves(temporary.store)
+        try store.compact()
+        try store.commit([change("a", 10, "11")], actor: "An")
+        // The history before the snapshot: not needed to load, but never to be lost.
+        #expect(unlink(StoreLayout(directory: temporary.store).segment(1)) == 0)
+        #expect(Self.errors(store).contains { $0.message.contains("000001.jsonl") }, "\(store.check())")
+        let error = expectStoreError { () throws(StoreError) in _ = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1) }
+        guard case .corruptFile(_, _, let reason)? = error else {
+            Issue.record("expected corruptFile, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("thiếu đoạn nhật ký 000001.jsonl"))
+    }
+
     @Test func aTornLastLineLeftByACrashIsStillRepaired() throws {
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }
