@@ -42,6 +42,24 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension JournalStore {
+    /// Verifies the store in `directory` without opening it, under its lock: for a store that refuses to
+    /// open, so that every finding is listed rather than the first refusal alone.
+    public static func check(
+        inDirectory directory: String, schemaVersion: Int, fileSystem: any FileSystem = .real, options: StoreOptions = .init()
+    ) -> [CheckProblem] {
+        let layout = StoreLayout(directory: directory)
+        let files = DurableFiles(fileSystem: fileSystem)
+        do {
+            let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
+            let nothingLoaded = StoreState<Value>(
+                records: [:], seq: 0, lastHash: JournalLine.genesisHash, snapshotSeq: 0, snapshotInode: nil, segment: 1)
+            let store = JournalStore(layout: layout, schemaVersion: schemaVersion, files: files, lock: lock, state: nothingLoaded, options: options)
+            return store.check()
+        } catch {
+            return [CheckProblem(severity: .error, path: layout.lock, line: nil, message: error.message)]
+        }
+    }
+
     /// Verifies the whole store: modes, links, stray temp files, the snapshot, and the hash chain of every
     /// journal segment (history included). Takes the lock (bounded wait) so it never sees a save half-done.
     public func check() -> [CheckProblem] {
@@ -97,7 +115,12 @@ extension JournalStore {
             _ = try StoreLoader<Value>.index(snapshot.records, path: layout.snapshot)
             _ = try loader.load(schemaVersion: schemaVersion)
         } catch {
-            problem(.error, layout.snapshot, nil, error.message)
+            // The place and the reason, without the advice of the open error: check gives its own.
+            if case .corruptFile(let path, let line, let reason) = error {
+                problem(.error, path, line, reason)
+            } else {
+                problem(.error, layout.snapshot, nil, error.message)
+            }
         }
         problems += checkHashChain(snapshotSeq: snapshotSeq, snapshotHash: snapshotHash, committed: committed)
         for backup in Self.inspectBackups(inDirectory: layout.directory, schemaVersion: schemaVersion, fileSystem: fileSystem) {

@@ -291,6 +291,26 @@ public final class Repository: @unchecked Sendable {
         do { try store.restore(fromBackup: name, actor: actor) } catch { throw Self.failure(error, directory: directory) }
     }
 
+    /// What `check()` finds in the store of `directory` when it refuses to open because a file is damaged
+    /// (nil when it opens, or is refused for another reason): the store's own findings, every one of them,
+    /// without the workflow's (no file can be read).
+    public static func checkIfDamaged(at directory: String) -> IntegrityReport? {
+        do {
+            _ = try open(at: directory)
+            return nil
+        } catch {
+            guard let storeError = error.storeError, isDamage(storeError, directory: directory) else { return nil }
+        }
+        var report = IntegrityReport()
+        for problem in JournalStore<StoredItem>.check(inDirectory: directory, schemaVersion: schemaVersion) {
+            switch problem.severity {
+            case .error: report.errors.append(problem.placeAndMessage)
+            case .repairable, .note: report.notes.append(problem.description)
+            }
+        }
+        return report
+    }
+
     /// The backups of `directory`, oldest first, without opening the store: works when it is damaged.
     public static func listBackups(at directory: String) -> [BackupInfo] {
         JournalStore<StoredItem>.listBackups(inDirectory: directory)
