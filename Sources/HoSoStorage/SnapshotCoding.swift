@@ -239,6 +239,15 @@ enum SnapshotCoding {
     }
 }
 
+/// The records hash of `snapshot.json` as the store computes and verifies it (docs/storage-format.md).
+public enum SnapshotRecordsHash {
+    /// The `recordsHash` of snapshot bytes, or nil when they are not in the line layout HoSo writes: for a
+    /// tool that rewrites a snapshot, and for tests that edit one by hand to reach the defences behind it.
+    public static func of(_ bytes: [UInt8]) -> String? {
+        SnapshotCoding.recordsHash(bytes)
+    }
+}
+
 private struct UncheckedSendable<T>: @unchecked Sendable {
     let body: (Int) throws -> T
     let results: UnsafeMutableBufferPointer<Result<T, any Error>?>

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import HoSoStorage
+import HoSoTestSupport
 import Testing
 
 /// Files the store cannot trust are named in the error and nothing is written.
