@@ -68,7 +68,8 @@ struct SchemaMigrator {
             try files.replaceDurably(layout.snapshot, with: bytes, temporaryIn: layout.directory)
             // The backups above are in the old format, which this version does not restore: one in the new
             // format right away, so there is always a backup to offer (named a second later: name order is age).
-            try files.replaceDurably(
+            // The migration is done by now; a backup that cannot be written (a full disk) does not undo it.
+            try? files.replaceDurably(
                 layout.backupsDirectory + "/" + BackupName.make(seq: old.seq, date: now.addingTimeInterval(1)), with: bytes,
                 temporaryIn: layout.backupsDirectory)
         } catch let error as FileSystemError {
