@@ -75,6 +75,10 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         do {
             try makePrivateDirectory(directory, fileSystem: fileSystem)
             if (try? fileSystem.status(ofPath: layout.snapshot)) != nil { throw StoreError.alreadyExists(path: directory) }
+            // A store that lost its snapshot still holds its history: a new one on top would hide it.
+            if StoreLoader<Value>.storeLeftovers(layout, fileSystem: fileSystem) != nil {
+                throw StoreLoader<Value>(layout: layout, files: files).missingSnapshot()
+            }
             try makePrivateDirectory(layout.journalDirectory, fileSystem: fileSystem)
             try makePrivateDirectory(layout.backupsDirectory, fileSystem: fileSystem)
             try fileSystem.fsyncDirectory(directory)
@@ -88,6 +92,9 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
         try lock.withExclusiveLock { () throws(StoreError) in
             if (try? fileSystem.status(ofPath: layout.snapshot)) != nil { throw StoreError.alreadyExists(path: directory) }
+            if StoreLoader<Value>.storeLeftovers(layout, fileSystem: fileSystem) != nil {
+                throw StoreLoader<Value>(layout: layout, files: files).missingSnapshot()
+            }
             do {
                 if (try? fileSystem.status(ofPath: layout.segment(1))) == nil {
                     try files.createEmpty(layout.segment(1), directory: layout.journalDirectory)
@@ -108,6 +115,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         var state = StoreState<Value>(
             records: records, seq: 0, lastHash: JournalLine.genesisHash, snapshotSeq: 0,
             snapshotInode: try? fileSystem.status(ofPath: layout.snapshot).inode, segment: 1)
+        state.snapshotSegment = 1
         // The empty first segment is already read; a segment left with lines by some earlier attempt is not.
         if let segment = try? fileSystem.status(ofPath: layout.segment(1)), segment.size == 0 {
             state.segmentInode = segment.inode
@@ -392,6 +400,8 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         // When unknown (0), the next refresh reads the last line again and finds it is ours.
         state.observedModified = appended?.modifiedNanoseconds ?? 0
         entriesInSegment += 1
+        // Only now, with the line synced: the head may lag behind the journal, never run ahead of it.
+        files.writeJournalHead(JournalHead(seq: entry.seq, hash: hash), layout: layout)
     }
 
     /// The entry's canonical JSON: sorted keys, slashes unescaped. `CanonicalJSON` writes what Foundation's
@@ -445,9 +455,20 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
         }
     }
 
+    /// Past the thresholds, or a compaction started here or elsewhere never installed its snapshot (a
+    /// full disk, a crash): it is retried by the next save, not when the new segment fills up.
+    private func compactionIsDueLocked() -> Bool {
+        if state.consumedBytes > compactionThresholdBytes || entriesInSegment > compactionThresholdEntries { return true }
+        guard state.segment > state.snapshotSegment, state.seq > state.snapshotSeq else { return false }
+        // Another process's compaction, which this instance only followed, also moves the segment on.
+        guard let header = StoreLoader<Value>(layout: layout, files: files).snapshotHeader() else { return true }
+        state.snapshotSegment = header.segment
+        return header.segment < state.segment
+    }
+
     @discardableResult
     private func compactIfDueLocked() -> Bool {
-        guard state.consumedBytes > compactionThresholdBytes || entriesInSegment > compactionThresholdEntries else { return false }
+        guard compactionIsDueLocked() else { return false }
         do {
             // A compaction writes every record: a store read in part reads the rest first (under the lock,
             // so nothing moves meanwhile). Rare: once per thousands of saves.

@@ -52,7 +52,8 @@ struct SchemaMigrator {
         let fileSystem = files.fileSystem
         do {
             try JournalStore<JSONValue>.makePrivateDirectory(layout.backupsDirectory, fileSystem: fileSystem)
-            let backup = layout.backupsDirectory + "/" + BackupName.make(seq: old.snapshotSeq, date: Date())
+            let now = Date()
+            let backup = layout.backupsDirectory + "/" + BackupName.make(seq: old.snapshotSeq, date: now)
             do { try fileSystem.link(layout.snapshot, to: backup) } catch { if error.code != EEXIST { throw error } }
             try fileSystem.fsyncDirectory(layout.backupsDirectory)
             let nextSegment = old.segment + 1
@@ -65,6 +66,12 @@ struct SchemaMigrator {
             let bytes: [UInt8]
             do { bytes = try SnapshotCoding.encode(snapshot) } catch { throw StoreError.encodingFailed(id: "snapshot") }
             try files.replaceDurably(layout.snapshot, with: bytes, temporaryIn: layout.directory)
+            // The backups above are in the old format, which this version does not restore: one in the new
+            // format right away, so there is always a backup to offer (named a second later: name order is age).
+            // The migration is done by now; a backup that cannot be written (a full disk) does not undo it.
+            try? files.replaceDurably(
+                layout.backupsDirectory + "/" + BackupName.make(seq: old.seq, date: now.addingTimeInterval(1)), with: bytes,
+                temporaryIn: layout.backupsDirectory)
         } catch let error as FileSystemError {
             throw StoreError.from(error)
         } catch let error as StoreError {

@@ -5,6 +5,9 @@ struct Snapshot<Value: Codable & Sendable & Equatable>: Codable, Sendable {
     let lastHash: String
     let segment: Int
     let records: [StoredRecord<Value>]
+    /// SHA-256 over the SHA-256 of each record line, in order (`SnapshotCoding.recordsHash`): an edit of
+    /// any record field breaks it. Written by every snapshot and backup; nil in those written before it.
+    var recordsHash: String? = nil
 }
 
 /// The first thing read from a snapshot, before trusting anything else in it.
@@ -18,6 +21,8 @@ struct SnapshotHeader: Codable, Sendable {
     let seq: Int
     let lastHash: String
     let segment: Int
+    /// See `Snapshot.recordsHash`.
+    var recordsHash: String? = nil
 }
 
 /// The record lines of the snapshot a store was loaded from, by record id: a later snapshot or backup

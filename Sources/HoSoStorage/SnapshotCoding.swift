@@ -1,3 +1,4 @@
+import Crypto
 import Dispatch
 import Foundation
 
@@ -20,13 +21,12 @@ enum SnapshotCoding {
     private static let newline = UInt8(ascii: "\n")
 
 
+    /// From this schema version on, a snapshot must carry `recordsHash` in the line layout: a snapshot
+    /// of an older version is migrated, and the migration writes it.
+    static let recordsHashRequiredFrom = 2
+
     /// `reusing`: lines of unchanged records to copy rather than encode (see `SnapshotLines`).
     static func encode<Value>(_ snapshot: Snapshot<Value>, reusing lines: SnapshotLines? = nil) throws -> [UInt8] {
-        let header = SnapshotHeader(
-            schemaVersion: snapshot.schemaVersion, seq: snapshot.seq, lastHash: snapshot.lastHash, segment: snapshot.segment)
-        var bytes = Array(#"{"schemaVersion":\#(header.schemaVersion),"seq":\#(header.seq),"#.utf8)
-        bytes += Array(#""lastHash":"#.utf8) + Array(try makeEncoder().encode(header.lastHash))
-        bytes += Array(#","segment":\#(header.segment),"#.utf8) + recordsKey + [newline]
         let records = snapshot.records
         let parts = try concurrentMap(jobs: jobCount(records.count)) { job throws -> [UInt8] in
             let encoder = makeEncoder()
@@ -41,10 +41,49 @@ enum SnapshotCoding {
             }
             return part
         }
+        var bytes = Array(#"{"schemaVersion":\#(snapshot.schemaVersion),"seq":\#(snapshot.seq),"#.utf8)
+        bytes += Array(#""lastHash":"#.utf8) + Array(try makeEncoder().encode(snapshot.lastHash))
+        bytes += Array(#","segment":\#(snapshot.segment),"recordsHash":""#.utf8)
+        // Written once the records are in place: it is the hash of their lines as they stand in the file.
+        let hashStart = bytes.count
+        bytes += Array(JournalLine.genesisHash.utf8) + Array(#"","#.utf8) + recordsKey + [newline]
         bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count } + ending.count)
         for part in parts { bytes += part }
         bytes += records.isEmpty ? Array(ending.dropFirst()) : ending
+        guard let hash = recordsHash(bytes) else { throw CocoaError(.coderInvalidValue) }
+        bytes.replaceSubrange(hashStart..<(hashStart + 64), with: Array(hash.utf8))
         return bytes
+    }
+
+    /// Record lines hashed together: few enough hashers to cost nothing, groups enough to use every core.
+    static let recordsPerHashGroup = 64
+
+    /// Appends the 32 bytes of SHA-256 of `bytes`, hashed where they are.
+    private static func appendDigest(of bytes: UnsafeRawBufferPointer, to digests: inout [UInt8]) {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: bytes)
+        hasher.finalize().withUnsafeBytes { digests.append(contentsOf: $0) }
+    }
+
+    /// The `recordsHash` of a snapshot in the line layout (nil in any other): SHA-256 (hex) of the SHA-256
+    /// digests of consecutive groups of `recordsPerHashGroup` record lines, in order, each group hashed as
+    /// it stands in the file (from its first line's first byte to its last line's last byte, the `,` and
+    /// newline between its lines included), the groups hashed on every core.
+    static func recordsHash(_ bytes: [UInt8]) -> String? {
+        guard let lines = recordLines(bytes) else { return nil }
+        let groups = (lines.count + recordsPerHashGroup - 1) / recordsPerHashGroup
+        let parts = try? bytes.withUnsafeBufferPointer { buffer in
+            try concurrentMap(jobs: jobCount(groups)) { job throws -> [UInt8] in
+                var digests: [UInt8] = []
+                for group in jobRange(job, groups) {
+                    let first = lines[group * recordsPerHashGroup].lowerBound
+                    let last = lines[min(lines.count, (group + 1) * recordsPerHashGroup) - 1].upperBound
+                    appendDigest(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[first..<last])), to: &digests)
+                }
+                return digests
+            }
+        }
+        return parts.map { JournalLine.sha256Hex($0.flatMap { $0 }) }
     }
 
     /// The whole snapshot: split along its lines and decoded on every core when it has the layout above,
@@ -80,7 +119,7 @@ enum SnapshotCoding {
             }
             let snapshot = Snapshot(
                 schemaVersion: header.schemaVersion, seq: header.seq, lastHash: header.lastHash, segment: header.segment,
-                records: records)
+                records: records, recordsHash: header.recordsHash)
             return SelectedSnapshot(snapshot: snapshot, lines: SnapshotLines(bytes: bytes, ranges: ranges), unloaded: unloaded)
         }
         return SelectedSnapshot(snapshot: try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes)), lines: nil, unloaded: [])
@@ -197,6 +236,15 @@ enum SnapshotCoding {
             }
         }
         return try results.map { try $0!.get() }
+    }
+}
+
+/// The records hash of `snapshot.json` as the store computes and verifies it (docs/storage-format.md).
+public enum SnapshotRecordsHash {
+    /// The `recordsHash` of snapshot bytes, or nil when they are not in the line layout HoSo writes: for a
+    /// tool that rewrites a snapshot, and for tests that edit one by hand to reach the defences behind it.
+    public static func of(_ bytes: [UInt8]) -> String? {
+        SnapshotCoding.recordsHash(bytes)
     }
 }
 

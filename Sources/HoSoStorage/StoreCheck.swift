@@ -42,6 +42,24 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension JournalStore {
+    /// Verifies the store in `directory` without opening it, under its lock: for a store that refuses to
+    /// open, so that every finding is listed rather than the first refusal alone.
+    public static func check(
+        inDirectory directory: String, schemaVersion: Int, fileSystem: any FileSystem = .real, options: StoreOptions = .init()
+    ) -> [CheckProblem] {
+        let layout = StoreLayout(directory: directory)
+        let files = DurableFiles(fileSystem: fileSystem)
+        do {
+            let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
+            let nothingLoaded = StoreState<Value>(
+                records: [:], seq: 0, lastHash: JournalLine.genesisHash, snapshotSeq: 0, snapshotInode: nil, segment: 1)
+            let store = JournalStore(layout: layout, schemaVersion: schemaVersion, files: files, lock: lock, state: nothingLoaded, options: options)
+            return store.check()
+        } catch {
+            return [CheckProblem(severity: .error, path: layout.lock, line: nil, message: error.message)]
+        }
+    }
+
     /// Verifies the whole store: modes, links, stray temp files, the snapshot, and the hash chain of every
     /// journal segment (history included). Takes the lock (bounded wait) so it never sees a save half-done.
     public func check() -> [CheckProblem] {
@@ -84,7 +102,10 @@ extension JournalStore {
                 if file.linkCount > allowedLinks { problem(.error, path, nil, "có \(file.linkCount) liên kết cứng") }
             }
         }
-        let loader = StoreLoader<Value>(layout: layout, files: files)
+        var loader = StoreLoader<Value>(layout: layout, files: files)
+        // What was committed is judged below, line by line, rather than as the load's one refusal.
+        loader.verifyingCommittedEntries = false
+        let committed = loader.committedPoint()
         var snapshotSeq = 0
         var snapshotHash = JournalLine.genesisHash
         do {
@@ -94,9 +115,14 @@ extension JournalStore {
             _ = try StoreLoader<Value>.index(snapshot.records, path: layout.snapshot)
             _ = try loader.load(schemaVersion: schemaVersion)
         } catch {
-            problem(.error, layout.snapshot, nil, error.message)
+            // The place and the reason, without the advice of the open error: check gives its own.
+            if case .corruptFile(let path, let line, let reason) = error {
+                problem(.error, path, line, reason)
+            } else {
+                problem(.error, layout.snapshot, nil, error.message)
+            }
         }
-        problems += checkHashChain(snapshotSeq: snapshotSeq, snapshotHash: snapshotHash)
+        problems += checkHashChain(snapshotSeq: snapshotSeq, snapshotHash: snapshotHash, committed: committed)
         for backup in Self.inspectBackups(inDirectory: layout.directory, schemaVersion: schemaVersion, fileSystem: fileSystem) {
             guard let reason = backup.problem, !backup.olderFormat else { continue }
             problem(.error, layout.backupsDirectory + "/" + backup.backup.name, nil,
@@ -107,7 +133,7 @@ extension JournalStore {
     }
 
     /// Walks every segment in order: each line verifies, follows the previous one, and the chain agrees with the snapshot.
-    private func checkHashChain(snapshotSeq: Int, snapshotHash: String) -> [CheckProblem] {
+    private func checkHashChain(snapshotSeq: Int, snapshotHash: String, committed: CommittedPoint) -> [CheckProblem] {
         var problems: [CheckProblem] = []
         let names = ((try? files.fileSystem.contentsOfDirectory(layout.journalDirectory)) ?? [])
             .compactMap { name in StoreLayout.segmentNumber(name).map { (number: $0, name: name) } }
@@ -119,6 +145,7 @@ extension JournalStore {
         // before it lives in `damaged-*/`; nil until the first line shows whether that happened.
         var historyStart: Int?
         let decoder = JSONDecoder()
+        var tornTail: (path: String, line: Int)?
         for (position, segment) in names.enumerated() {
             let path = layout.journalDirectory + "/" + segment.name
             let bytes: [UInt8]
@@ -168,10 +195,27 @@ extension JournalStore {
                 }
             }
             if scanned.tornBytes > 0 {
-                let isLast = position == names.count - 1
-                problems.append(CheckProblem(severity: isLast ? .repairable : .error, path: path, line: scanned.lines.count + 1,
-                                             message: isLast ? "dòng cuối bị ghi dở (lần lưu bị ngắt); sẽ được cắt bỏ ở lần lưu sau" : "dòng cuối bị ghi dở ở đoạn nhật ký cũ"))
+                if position == names.count - 1 {
+                    tornTail = (path, scanned.lines.count + 1)
+                } else {
+                    problems.append(CheckProblem(severity: .error, path: path, line: scanned.lines.count + 1, message: "dòng cuối bị ghi dở ở đoạn nhật ký cũ"))
+                }
             }
+        }
+        let reachedSeq = historyStart == nil ? snapshotSeq : previousSeq
+        let reachedHash = historyStart == nil ? snapshotHash : previousHash
+        let lost = committed.problem(reaching: reachedSeq, hash: reachedHash)
+        if let tornTail {
+            // A save cut by a crash never reached the head; a committed line cut in half did.
+            let committedLine = (committed.head?.seq ?? 0) > reachedSeq
+            problems.append(CheckProblem(
+                severity: committedLine ? .error : .repairable, path: tornTail.path, line: tornTail.line,
+                message: committedLine
+                    ? "dòng cuối bị cắt dở nhưng là một lần lưu đã ghi xong (nhật ký bị cắt ngắn); không được tự sửa"
+                    : "dòng cuối bị ghi dở (lần lưu bị ngắt); sẽ được cắt bỏ ở lần lưu sau"))
+        }
+        if let lost {
+            problems.append(CheckProblem(severity: .error, path: layout.journalDirectory, line: nil, message: lost))
         }
         let firstKept = historyStart ?? snapshotSeq + 1
         if firstKept > 1 {

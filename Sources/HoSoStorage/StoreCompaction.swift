@@ -44,6 +44,7 @@ extension JournalStore {
             throw StoreError.from(error)
         }
         state.snapshotSeq = state.seq
+        state.snapshotSegment = nextSegment
         state.snapshotInode = try? files.fileSystem.status(ofPath: layout.snapshot).inode
         BackupRotation(fileSystem: files.fileSystem, directory: layout.backupsDirectory).rotate(now: now)
     }

@@ -32,7 +32,7 @@ public enum StoreError: Error, Sendable, Equatable {
     case conflict(id: String, expected: Int?, actual: Int?, changedBy: String?, changedAt: String?)
     /// A file cannot be understood; `line` is 1-based when the file is line oriented.
     case corruptFile(path: String, line: Int?, reason: String)
-    /// The data was written by a newer program; nothing was written.
+    /// The data was written by a newer program (or, `found` below `supported`, a backup from before a migration); nothing was written.
     case newerSchemaVersion(path: String, found: Int, supported: Int)
     /// The data is older and no migration from `from` was given.
     case missingMigration(from: Int)
@@ -108,6 +108,10 @@ public enum StoreError: Error, Sendable, Equatable {
         case .corruptFile(let path, let line, let reason):
             let place = line.map { "\(path), dòng \($0)" } ?? path
             return "Tệp dữ liệu bị hỏng (\(place)): \(reason). Chương trình không ghi gì vào dữ liệu. Hãy khôi phục từ bản sao lưu gần nhất (hoso restore)."
+        case .newerSchemaVersion(let path, let found, let supported) where found < supported:
+            // Only a backup kept from before a migration: the store itself is migrated when it opens.
+            return "Bản sao lưu \(path) ở định dạng cũ (\(found)), từ trước lần nâng cấp dữ liệu lên định dạng \(supported); "
+                + "bản chương trình này không khôi phục từ nó. Không ghi gì. Hãy chọn bản sao lưu mới hơn (hoso backup --list)."
         case .newerSchemaVersion(let path, let found, let supported):
             return "Dữ liệu ở \(path) do phiên bản chương trình mới hơn ghi (định dạng \(found), bản này chỉ đọc được đến \(supported)). Không ghi gì. Hãy cập nhật chương trình."
         case .missingMigration(let from):

@@ -9,6 +9,9 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
     let files: DurableFiles
     /// Which snapshot records `load` decodes (all when nil; see `RecordSelection`).
     var selection: RecordSelection? = nil
+    /// Whether `load` refuses a journal that ends before what `journal/head` or a backup says was
+    /// committed (`check` turns it off to report each finding itself).
+    var verifyingCommittedEntries = true
 
     private var inspection: DataFileInspection { DataFileInspection(fileSystem: files.fileSystem, layout: layout) }
 
@@ -24,9 +27,35 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         }
     }
 
+    /// The error for a missing `snapshot.json`: no store here, or a store that lost it (a journal or
+    /// backups are still there), which only a restore answers.
+    func missingSnapshot() -> StoreError {
+        guard let what = Self.storeLeftovers(layout, fileSystem: files.fileSystem) else { return StoreError.notAStore(path: layout.directory) }
+        return StoreError.corruptFile(
+            path: layout.snapshot, line: nil, reason: "tệp không còn (đã bị xoá hoặc chuyển đi) trong khi thư mục vẫn còn \(what) của HoSo")
+    }
+
+    /// What of a store is in the directory besides `snapshot.json` ("nhật ký", "bản sao lưu"), nil when
+    /// nothing is: an empty first segment alone is what a `create` cut short before its snapshot leaves.
+    static func storeLeftovers(_ layout: StoreLayout, fileSystem: any FileSystem) -> String? {
+        let segments = ((try? fileSystem.contentsOfDirectory(layout.journalDirectory)) ?? []).filter {
+            StoreLayout.segmentNumber($0) != nil || $0 == JournalHead.fileName
+        }
+        let journal = segments.contains { name in
+            name != StoreLayout.segmentName(1) || ((try? fileSystem.status(ofPath: layout.journalDirectory + "/" + name))?.size ?? 0) > 0
+        }
+        let backups = ((try? fileSystem.contentsOfDirectory(layout.backupsDirectory)) ?? []).contains { BackupName.parse($0) != nil }
+        switch (journal, backups) {
+        case (true, true): return "nhật ký và bản sao lưu"
+        case (true, false): return "nhật ký"
+        case (false, true): return "bản sao lưu"
+        case (false, false): return nil
+        }
+    }
+
     /// The snapshot's first bytes: enough for the header line that `SnapshotCoding` writes first.
     func readSnapshotHead() throws(StoreError) -> [UInt8] {
-        guard try inspection.inspectFile(layout.snapshot) != nil else { throw StoreError.notAStore(path: layout.directory) }
+        guard try inspection.inspectFile(layout.snapshot) != nil else { throw missingSnapshot() }
         do {
             return try files.readPrefix(layout.snapshot, count: 64 << 10)
         } catch {
@@ -35,7 +64,7 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
     }
 
     func readSnapshotBytes() throws(StoreError) -> [UInt8] {
-        guard try inspection.inspectFile(layout.snapshot) != nil else { throw StoreError.notAStore(path: layout.directory) }
+        guard try inspection.inspectFile(layout.snapshot) != nil else { throw missingSnapshot() }
         do {
             return try files.readAll(layout.snapshot)
         } catch {
@@ -47,6 +76,8 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
     func load(schemaVersion: Int) throws(StoreError) -> StoreState<Value> {
         try inspection.inspectDirectory(layout.directory)
         try inspection.inspectDirectory(layout.journalDirectory)
+        // Read before the journal: whatever they name was in the journal before it is read.
+        let committed = verifyingCommittedEntries ? committedPoint() : nil
         let snapshotStatus = try inspection.inspectFile(layout.snapshot)
         let decoded = try decodeSnapshotSelecting(try readSnapshotBytes(), path: layout.snapshot)
         let snapshot = decoded.snapshot
@@ -63,6 +94,7 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
             snapshotInode: snapshotStatus?.inode, segment: snapshot.segment, snapshotLines: decoded.lines
         )
         state.unloaded = unloaded
+        state.snapshotSegment = snapshot.segment
         while true {
             try readTail(into: &state)
             guard try inspection.inspectFile(layout.segment(state.segment + 1)) != nil else { break }
@@ -78,14 +110,50 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
             state.segmentInode = nil
             state.lastLineStart = nil
         }
+        if let committed, let problem = committed.problem(reaching: state.seq, hash: state.lastHash) {
+            throw StoreError.corruptFile(path: layout.segment(state.segment), line: nil, reason: problem)
+        }
         return state
+    }
+
+    /// What the store is known to have committed: `journal/head`, and the newest backup by its name
+    /// (not after an offline restore, whose older history, backups included, lives in `damaged-*`).
+    func committedPoint() -> CommittedPoint {
+        let fileSystem = files.fileSystem
+        let restoredOffline = ((try? fileSystem.contentsOfDirectory(layout.directory)) ?? []).contains { $0.hasPrefix(DamagedDirectory.prefix) }
+        var backups: [(name: String, seq: Int)] = []
+        if !restoredOffline {
+            for name in (try? fileSystem.contentsOfDirectory(layout.backupsDirectory)) ?? [] {
+                if let parsed = BackupName.parse(name) { backups.append((name, parsed.seq)) }
+            }
+        }
+        let segments = ((try? fileSystem.contentsOfDirectory(layout.journalDirectory)) ?? []).compactMap(StoreLayout.segmentNumber).sorted()
+        var missingSegment: Int?
+        if let first = segments.first {
+            // Segments are never deleted: they run from 1 (from the restored one after an offline restore).
+            let start = restoredOffline ? first : 1
+            missingSegment = (start...(segments.last ?? first)).first { !segments.contains($0) }
+        }
+        return CommittedPoint(head: files.readJournalHead(layout), backups: backups, headerSeq: backupHeaderSeq, missingSegment: missingSegment)
+    }
+
+    /// The `seq` in the header line of backup `name`, nil when it has none (a broken backup, which
+    /// `check` reports on its own and nobody is offered).
+    private func backupHeaderSeq(_ name: String) -> Int? {
+        guard let head = try? files.readPrefix(layout.backupsDirectory + "/" + name, count: 4_096) else { return nil }
+        return SnapshotCoding.header(head, as: SnapshotHeader.self)?.seq
     }
 
     /// The `seq` of the snapshot on disk, nil when it cannot be read.
     func snapshotSeq() -> Int? {
-        if let head = try? readSnapshotHead(), let header = SnapshotCoding.header(head, as: SnapshotHeader.self) { return header.seq }
+        snapshotHeader()?.seq
+    }
+
+    /// The header of the snapshot on disk, nil when it cannot be read.
+    func snapshotHeader() -> SnapshotHeader? {
+        if let head = try? readSnapshotHead(), let header = SnapshotCoding.header(head, as: SnapshotHeader.self) { return header }
         guard let bytes = try? readSnapshotBytes() else { return nil }
-        return try? JSONDecoder().decode(SnapshotHeader.self, from: Data(bytes)).seq
+        return try? JSONDecoder().decode(SnapshotHeader.self, from: Data(bytes))
     }
 
     func decodeSnapshot(_ bytes: [UInt8], path: String) throws(StoreError) -> Snapshot<Value> {
@@ -115,7 +183,23 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         guard snapshot.seq >= 0, snapshot.segment >= 1, snapshot.lastHash.utf8.count == 64 else {
             throw StoreError.corruptFile(path: path, line: nil, reason: "phần đầu (seq, segment, lastHash) không hợp lệ")
         }
+        if let problem = Self.recordsHashProblem(snapshot.recordsHash, schemaVersion: snapshot.schemaVersion, bytes: bytes) {
+            throw StoreError.corruptFile(path: path, line: nil, reason: problem)
+        }
         return decoded
+    }
+
+    /// Why the records of a snapshot do not match its `recordsHash`, or nil when they do (or when it
+    /// predates records hashes and has none).
+    static func recordsHashProblem(_ stated: String?, schemaVersion: Int, bytes: [UInt8]) -> String? {
+        guard let stated else {
+            return schemaVersion >= SnapshotCoding.recordsHashRequiredFrom
+                ? "thiếu mã băm của các hồ sơ (recordsHash) ở dòng đầu: tệp đã bị sửa ngoài HoSo" : nil
+        }
+        guard let computed = SnapshotCoding.recordsHash(bytes) else {
+            return "các hồ sơ không còn mỗi hồ sơ một dòng như HoSo ghi, nên không kiểm được mã băm (recordsHash): tệp đã bị viết lại ngoài HoSo"
+        }
+        return computed == stated ? nil : "nội dung các hồ sơ không khớp mã băm (recordsHash) ở dòng đầu: tệp đã bị sửa ngoài HoSo"
     }
 
     static func index(_ records: [StoredRecord<Value>], path: String) throws(StoreError) -> [String: StoredRecord<Value>] {
@@ -181,5 +265,41 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         state.observedSize = state.consumedBytes + Int64(scanned.tornBytes)
         state.observedModified = status.modifiedNanoseconds
         state.segmentInode = status.inode
+    }
+}
+
+/// How far the journal must reach: the head written after the last commit, and the newest backup.
+struct CommittedPoint {
+    let head: JournalHead?
+    /// The backups by name, listed before the journal was read.
+    let backups: [(name: String, seq: Int)]
+    /// Reads the `seq` a backup's header states.
+    let headerSeq: (String) -> Int?
+    /// A segment missing before the newest one (listed before the journal was read).
+    var missingSegment: Int? = nil
+
+    /// The newest backup past `seq` whose header says what its name says.
+    private func newestBackup(after seq: Int) -> (name: String, seq: Int)? {
+        backups.filter { $0.seq > seq }.sorted { $0.seq > $1.seq }.first { headerSeq($0.name) == $0.seq }
+    }
+
+    /// Why a journal ending at entry `seq` with hash `hash` lost committed entries; nil when it did not.
+    func problem(reaching seq: Int, hash: String) -> String? {
+        if let missingSegment {
+            return "thiếu đoạn nhật ký \(StoreLayout.segmentName(missingSegment)) (các đoạn phải liền nhau từ \(StoreLayout.segmentName(1))): "
+                + "một phần lịch sử đã bị xoá"
+        }
+        if let head, head.seq > seq {
+            return "nhật ký chỉ còn đến lần lưu \(seq), nhưng đã ghi xong đến lần lưu \(head.seq) (theo journal/head): "
+                + "\(head.seq - seq) lần lưu đã mất vì nhật ký bị cắt ngắn hoặc bị xoá"
+        }
+        if let head, head.seq == seq, head.hash != hash {
+            return "lần lưu \(seq) trong nhật ký khác với lần lưu đã ghi (theo journal/head): nhật ký đã bị viết lại"
+        }
+        if let newestBackup = newestBackup(after: seq) {
+            return "bản sao lưu \(newestBackup.name) có đến lần lưu \(newestBackup.seq), mới hơn dữ liệu hiện tại "
+                + "(lần lưu \(seq)): các lần lưu \(seq + 1)…\(newestBackup.seq) đã mất khỏi nhật ký"
+        }
+        return nil
     }
 }

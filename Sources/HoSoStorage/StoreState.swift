@@ -23,6 +23,9 @@ struct StoreState<Value: Codable & Sendable & Equatable>: Sendable {
     var lastLineStart: Int64?
     /// The lines of the loaded snapshot whose records no journal entry has changed since.
     var snapshotLines: SnapshotLines?
+    /// The segment the snapshot on disk names (as far as this instance knows): a current segment past it
+    /// means a compaction moved the journal on but never installed its snapshot (a full disk, a crash).
+    var snapshotSegment: Int = 0
     /// Revisions of the snapshot records a `RecordSelection` left undecoded (empty after a full load):
     /// enough to apply journal entries and check saves, not to write the records out again.
     var unloaded: [String: Int] = [:]

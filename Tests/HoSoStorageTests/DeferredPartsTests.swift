@@ -94,6 +94,7 @@ import Testing
         let date = try #require(lines[index].range(of: #""date":""#, range: history.upperBound..<lines[index].endIndex))
         lines[index].replaceSubrange(date, with: #""date":20261123,"x":""#)
         writeFile(path, Array(lines.joined(separator: "\n").utf8))
+        rehashSnapshotRecords(path)
 
         let repository = try Repository.open(at: temporary.store)
         let file = try #require(repository.caseFile(victim.id))
@@ -141,6 +142,7 @@ import Testing
         let year = try #require(lines[index].range(of: #""birthYear":"#, range: items.upperBound..<lines[index].endIndex))
         lines[index].replaceSubrange(year, with: #""birthYear":"năm","y":"#)
         writeFile(path, Array(lines.joined(separator: "\n").utf8))
+        rehashSnapshotRecords(path)
 
         let repository = try Repository.open(at: temporary.store)
         let file = try #require(repository.caseFile(victim.id))

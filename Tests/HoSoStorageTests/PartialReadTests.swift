@@ -151,6 +151,7 @@ import Testing
         // Both lines end with a comma but the last: the copy of "b" goes in the middle.
         lines.insert(lines[recordB].hasSuffix(",") ? lines[recordB] : lines[recordB] + ",", at: recordB)
         writeFile(path, Array(lines.joined(separator: "\n").utf8))
+        rehashSnapshotRecords(path)
 
         let error = expectStoreError { () throws(StoreError) in
             _ = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1, selecting: RecordSelection { $0.id == "a" })

@@ -136,6 +136,7 @@ struct PeopleAndSignInTests {
         #expect(text.contains("Gương mẫu."))
         // Someone with the files edits the note's history entry and leaves HoSo's own hashes consistent.
         try text.replacingOccurrences(of: "Gương mẫu.", with: "Vi phạm kỷ luật.").write(toFile: path, atomically: false, encoding: .utf8)
+        rehashSnapshotRecords(path)
         let reopened = try Repository.open(at: workspace.directory)
         let errors = reopened.check().errors.joined(separator: "\n")
         #expect(errors.contains("lịch sử đã bị sửa ngoài HoSo"), "\(errors)")

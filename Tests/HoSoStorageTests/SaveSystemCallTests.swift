@@ -12,15 +12,17 @@ import Testing
         let lock: String
         let segment: String
         let next: String
+        let head: String
 
         init(_ directory: String, segment number: Int = 1) {
             lock = directory + "/store.lock"
             segment = StoreLayout(directory: directory).segment(number)
             next = StoreLayout(directory: directory).segment(number + 1)
+            head = StoreLayout(directory: directory).journalHead
         }
     }
 
-    @Test func aSaveWithNothingNewToReadMakesTwelveCalls() throws {
+    @Test func aSaveWithNothingNewToReadMakesFifteenCalls() throws {
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }
         _ = try TestStore.create(at: temporary.store, schemaVersion: 1)
@@ -38,6 +40,8 @@ import Testing
             // The commit: one line appended and synced; its size and time read on the open file.
             "open \(paths.segment)", "write \(paths.segment)", "fsync \(paths.segment)", "stat \(paths.segment)",
             "close \(paths.segment)",
+            // Then, the line synced, the head remembers how far the journal got (in place, not synced).
+            "open \(paths.head)", "write \(paths.head)", "close \(paths.head)",
             "close \(paths.lock)",
         ])
         // Its own save is no news to the store: nothing is read again.

@@ -24,7 +24,7 @@ import Testing
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 5)
         #expect(lines[0].hasPrefix(#"{"schemaVersion":1,"seq":1,"lastHash":""#))
-        #expect(lines[0].hasSuffix(#","segment":2,"records":["#))
+        #expect(lines[0].contains(#","segment":2,"recordsHash":""#) && lines[0].hasSuffix(#"","records":["#))
         #expect(lines[1].hasPrefix(#"{"changedAt":"#) && lines[1].contains(#""id":"a""#) && lines[1].hasSuffix("},"))
         #expect(lines[2].contains(#""text":"hai\ndòng""#) && lines[2].hasSuffix("}}"))
         #expect(lines[3] == "]}" && lines[4].isEmpty)
@@ -63,7 +63,9 @@ import Testing
         try store.compact()
         let expected = store.records
         let path = temporary.store + "/snapshot.json"
-        let current = try JSONSerialization.jsonObject(with: Data(readFile(path)))
+        // Those snapshots predate the records hash.
+        var current = try #require(try JSONSerialization.jsonObject(with: Data(readFile(path))) as? [String: Any])
+        current["recordsHash"] = nil
         var pretty = Array(try JSONSerialization.data(withJSONObject: current, options: [.prettyPrinted, .sortedKeys]))
         pretty.append(UInt8(ascii: "\n"))
         #expect(String(decoding: pretty, as: UTF8.self).hasPrefix("{\n  \"lastHash\""))

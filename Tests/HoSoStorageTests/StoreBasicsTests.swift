@@ -171,10 +171,11 @@ import Testing
         #expect(migrated.records.mapValues(\.value) == ["a": TestValueV2(text: "a1", counter: 1, note: ""), "b": TestValueV2(text: "b1", counter: 2, note: "")])
         #expect(migrated.record(id: "b")?.revision == 1)
         // The backups from before the migration are kept, in the old format; this version cannot restore
-        // them, so none is offered for a restore.
+        // them, so the one offered for a restore is the new-format backup the migration made last.
         let kept = JournalStore<TestValueV2>.inspectBackups(inDirectory: temporary.store, schemaVersion: 2)
-        #expect(kept.count >= 2 && kept.allSatisfy(\.olderFormat))
-        #expect(migrated.listBackups().isEmpty)
+        #expect(kept.count >= 3 && kept.dropLast().allSatisfy(\.olderFormat))
+        #expect(kept.last?.olderFormat == false && kept.last?.problem == nil && kept.last?.backup.seq == 2)
+        #expect(migrated.listBackups().last == kept.last?.backup)
         #expect(migrated.check().isEmpty)
         #expect(expectStoreError { () throws(StoreError) in _ = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1) } == .newerSchemaVersion(path: temporary.store + "/snapshot.json", found: 2, supported: 1))
         try migrated.commit([RecordChange(id: "a", expectedRevision: 1, newValue: TestValueV2(text: "a2", counter: 3, note: "ghi chú"), summary: "sửa")], actor: "An")
@@ -231,11 +232,15 @@ import Testing
         let reader = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
         let segment = temporary.store + "/journal/000001.jsonl"
         let beforeLine = readFile(segment)
+        let head = temporary.store + "/journal/head"
+        let headBefore = readFile(head)
         try writer.commit([change("a", 1, "seen but cut back")], actor: "An")
         try reader.refresh()
         #expect(reader.record(id: "a")?.revision == 2)
-        // What a save whose fsync failed leaves after cutting its line back; then another save lands.
+        // What a save whose fsync failed leaves after cutting its line back (it never wrote the head);
+        // then another save lands.
         #expect(truncate(segment, off_t(beforeLine.count)) == 0)
+        writeFile(head, headBefore)
         let other = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1)
         try other.commit([change("a", 1, replacement)], actor: "An")
         #expect(reader.hasExternalChanges())

@@ -12,7 +12,18 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let session = try global.signIn()
+            let session: Session
+            do {
+                session = try global.signIn()
+            } catch {
+                // A damaged store signs nobody in: its owner (the directory is theirs alone) sees every finding.
+                try DataDirectoryOwner.refuseOtherLogin(global.dataDirectory)
+                guard let report = Repository.checkIfDamaged(at: global.dataDirectory), !report.errors.isEmpty else { throw error }
+                for error in report.errors { print("✗ LỖI: \(error)") }
+                for note in report.notes { print("• \(note)") }
+                let advice = BackupAdvice.sentence(latest: Repository.listBackups(at: global.dataDirectory).last)
+                throw Failure.error("Có \(report.errors.count) lỗi cần người xử lý; dữ liệu không mở được và HoSo không tự sửa.\n\(advice)")
+            }
             try session.require(.maintainStore)
             let repository = session.repository
             let report = repository.check()

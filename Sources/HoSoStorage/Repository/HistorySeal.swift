@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import HoSoDomain
 
 /// The chain of seals over a file's history: each entry's seal is SHA-256 of the previous seal and the
@@ -21,21 +22,26 @@ enum HistorySeal {
         return file
     }
 
-    /// The 1-based position of the first entry whose seal does not match, or nil when the chain holds.
-    /// Entries from before seals existed (no seal, all at the start) are not judged.
+    /// The 1-based position of the first entry whose seal is missing or does not match, or nil when the
+    /// chain holds. Every entry has one: the store seals each entry it saves, and the migration to schema
+    /// version 2 sealed those saved before seals existed, so an entry without one was edited by hand.
     static func firstBrokenEntry(of file: CaseFile) -> Int? {
         var previous = ""
-        var sealing = false
         for (index, entry) in file.history.enumerated() {
-            guard let stored = entry.seal else {
-                if sealing { return index + 1 }
-                continue
-            }
-            sealing = true
-            if stored != seal(of: entry, after: previous) { return index + 1 }
+            guard let stored = entry.seal, stored == seal(of: entry, after: previous) else { return index + 1 }
             previous = stored
         }
         return nil
+    }
+
+    /// Schema 1 → 2: seals the history entries saved before seals existed (the records are otherwise
+    /// unchanged; version 2 also means the snapshot carries `recordsHash`, which the migration writes).
+    static let sealingMigration = Migration(from: 1) { value in
+        guard value["type"] == .string("case"), case .array(let history)? = value["case"]?["history"],
+              history.contains(where: { $0["seal"] == nil }) else { return value }
+        let item = try JSONDecoder().decode(StoredItem.self, from: try JSONEncoder().encode(value))
+        guard case .caseFile(let file) = item else { return value }
+        return try JSONDecoder().decode(JSONValue.self, from: try JSONEncoder().encode(StoredItem.caseFile(sealed(file))))
     }
 
     private static func seal(of entry: HoSoDomain.HistoryEntry, after previous: String) -> String {

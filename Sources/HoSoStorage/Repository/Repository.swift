@@ -6,7 +6,11 @@ import HoSoDomain
 /// and write through it.
 public final class Repository: @unchecked Sendable {
     /// The format version of the records; raise it with a migration when the model changes.
-    public static let schemaVersion = 1
+    /// 2: every snapshot carries `recordsHash`, and every history entry its seal (`migrations`).
+    public static let schemaVersion = 2
+
+    /// The migrations from each older version, applied on open after a backup of the old snapshot.
+    static let migrations = [HistorySeal.sealingMigration]
 
     /// Where the data is, as people name it: the data directory, or the server's address (no password).
     public let directory: String
@@ -97,6 +101,7 @@ public final class Repository: @unchecked Sendable {
                     message: "Thư mục \(directory) đã có dữ liệu HoSo; không tạo đè. Dùng thư mục khác (--data) hoặc mở dữ liệu đang có.",
                     storeError: error)
             }
+            if isDamage(error, directory: directory) { throw failure(error, directory: directory) }
             throw RepositoryError(error)
         }
         return Repository(
@@ -112,14 +117,18 @@ public final class Repository: @unchecked Sendable {
     /// `selecting`: the snapshot records to decode (all when nil; see `open(at:readingCasesWhere:)`).
     static func open(at directory: String, selecting selection: RecordSelection?) throws(RepositoryError) -> Repository {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory + "/snapshot.json", isDirectory: &isDirectory) else {
+        // A store that lost its snapshot is damaged, not absent: the store's own error names what is left.
+        guard FileManager.default.fileExists(atPath: directory + "/snapshot.json", isDirectory: &isDirectory)
+            || StoreLoader<StoredItem>.storeLeftovers(StoreLayout(directory: directory), fileSystem: .real) != nil
+        else {
             throw RepositoryError(
                 message: "Chưa có dữ liệu HoSo ở \(directory). Tạo mới bằng \"hoso init --name … --official N\", "
                     + "thử dữ liệu mẫu bằng \"hoso demo\", hoặc chỉ thư mục khác bằng --data.")
         }
         let store: JournalStore<StoredItem>
         do {
-            store = try JournalStore<StoredItem>.open(at: directory, supportedSchemaVersion: schemaVersion, selecting: selection)
+            store = try JournalStore<StoredItem>.open(
+                at: directory, supportedSchemaVersion: schemaVersion, migrations: migrations, selecting: selection)
         } catch {
             throw failure(error, directory: directory)
         }
@@ -288,7 +297,7 @@ public final class Repository: @unchecked Sendable {
                     Self.unreadablePartSentence(of: file.id, problem: problem) + " Khôi phục bản sao lưu trước lần sửa đó.")
             } else if let entry = HistorySeal.firstBrokenEntry(of: file) {
                 report.errors.append(
-                    "Hồ sơ \(file.id): lịch sử đã bị sửa ngoài HoSo từ mục \(entry) trở đi (dấu niêm phong không khớp). "
+                    "Hồ sơ \(file.id): lịch sử đã bị sửa ngoài HoSo từ mục \(entry) trở đi (dấu niêm phong thiếu hoặc không khớp). "
                         + "Không sửa tay tệp dữ liệu; khôi phục bản sao lưu trước lần sửa đó.")
             }
         }
@@ -308,6 +317,26 @@ public final class Repository: @unchecked Sendable {
     /// Restores a backup into this (sound) store as one attributed journal entry.
     public func restore(fromBackup name: String, actor: String) throws(RepositoryError) {
         do { try store.restore(fromBackup: name, actor: actor, now: Date()) } catch { throw Self.failure(error, directory: directory) }
+    }
+
+    /// What `check()` finds in the store of `directory` when it refuses to open because a file is damaged
+    /// (nil when it opens, or is refused for another reason): the store's own findings, every one of them,
+    /// without the workflow's (no file can be read).
+    public static func checkIfDamaged(at directory: String) -> IntegrityReport? {
+        do {
+            _ = try open(at: directory)
+            return nil
+        } catch {
+            guard let storeError = error.storeError, isDamage(storeError, directory: directory) else { return nil }
+        }
+        var report = IntegrityReport()
+        for problem in JournalStore<StoredItem>.check(inDirectory: directory, schemaVersion: schemaVersion) {
+            switch problem.severity {
+            case .error: report.errors.append(problem.placeAndMessage)
+            case .repairable, .note: report.notes.append(problem.description)
+            }
+        }
+        return report
     }
 
     /// The backups of `directory`, oldest first, without opening the store: works when it is damaged.
