@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import HoSoApplication
 import HoSoDomain
 @testable import HoSoStorage
 import HoSoTestSupport
