@@ -124,8 +124,18 @@ public enum PostgresAddress {
         location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
     }
 
-    /// The address with any password replaced by "***", for messages and logs.
+    /// The address with any password replaced by "***" (in the user part or a `password=` parameter), for
+    /// messages and logs.
     public static func withoutPassword(_ url: String) -> String {
+        let hidden = hidingUserPassword(url)
+        guard let query = hidden.firstIndex(of: "?") else { return hidden }
+        let parameters = hidden[hidden.index(after: query)...].split(separator: "&", omittingEmptySubsequences: false).map { parameter in
+            parameter.lowercased().hasPrefix("password=") ? "password=***" : String(parameter)
+        }
+        return String(hidden[...query]) + parameters.joined(separator: "&")
+    }
+
+    private static func hidingUserPassword(_ url: String) -> String {
         guard let scheme = url.range(of: "://") else { return url }
         let rest = url[scheme.upperBound...]
         guard let at = rest.firstIndex(of: "@") else { return url }

@@ -75,6 +75,8 @@ struct PostgresRepositoryTests {
             #expect(error.message.hasPrefix("Không kết nối được máy chủ PostgreSQL postgresql://hoso:***@"), "\(error.message)")
             #expect(!error.message.contains("bi-mat"), "the password is never shown")
         }
+        #expect(PostgresAddress.withoutPassword("postgresql://lan@db/hoso?sslmode=require&password=bi-mat&x=1")
+                == "postgresql://lan@db/hoso?sslmode=require&password=***&x=1")
     }
 
     @Test("Two clients note the same file from the same revision: both notes land, in order")
