@@ -29,7 +29,9 @@ struct BenchCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: (directory as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             var demo: DemoOrganisation?
             result.generateSeconds = Stopwatch.time {
-                demo = DemoOrganisation.generate(caseCount: cases, seed: 42, today: today)
+                let bar = ProgressBar(total: cases, label: "Đang tạo dữ liệu đo")
+                demo = DemoOrganisation.generate(caseCount: cases, seed: 42, today: today) { done, _ in bar.show(done) }
+                bar.finish()
             }
             guard let demo else { return }
             result.createSeconds = try Stopwatch.time {

@@ -28,7 +28,9 @@ struct DemoCommand: ParsableCommand {
             try DataDirectoryOwner.refuseOtherLogin(directory)
             var created: Repository?
             if !DataBackend.holdsData(directory) {
-                let demo = DemoOrganisation.generate(caseCount: cases, seed: seed, today: global.currentDate)
+                let bar = ProgressBar(total: cases, label: "Đang tạo dữ liệu mẫu")
+                let demo = DemoOrganisation.generate(caseCount: cases, seed: seed, today: global.currentDate) { done, _ in bar.show(done) }
+                bar.finish()
                 let login: String
                 do throws(RepositoryError) { login = try DataBackend.login(for: directory) } catch { throw Failure.error(error.message) }
                 let people = try DemoPeople.accounts(for: demo, login: login)

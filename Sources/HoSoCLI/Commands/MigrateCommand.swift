@@ -68,31 +68,3 @@ struct MigrateCommand: ParsableCommand {
         }
     }
 }
-
-/// A one-line progress bar on standard error, drawn only on a terminal and at most every 1 %.
-final class ProgressBar {
-    private let total: Int
-    private let label: String
-    private let onTerminal = isatty(2) == 1
-    private var lastPercent = -1
-
-    init(total: Int, label: String) {
-        self.total = max(total, 1)
-        self.label = label
-    }
-
-    func show(_ done: Int) {
-        guard onTerminal else { return }
-        let percent = min(100, done * 100 / total)
-        guard percent != lastPercent else { return }
-        lastPercent = percent
-        let width = 30
-        let filled = percent * width / 100
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent) % (\(done)/\(total))".utf8))
-    }
-
-    func finish() {
-        if onTerminal, lastPercent >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
-}
