@@ -16,6 +16,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Số hồ sơ.") var cases = 10_000
     @Option(help: "Thư mục dữ liệu đo (được tạo nếu chưa có).") var dir: String?
     @Option(help: "Số lần lưu để đo; mỗi lần lưu xen với một lần đo sàn ghi bền của cùng ổ đĩa.") var saves = 200
+    @Option(help: "Đo thêm việc lưu một hồ sơ có lịch sử dài chừng này mục (0: bỏ qua).") var longHistory = 1_000
     @Flag(help: "In kết quả dạng JSON.") var json = false
     @Flag(help: "Chỉ tạo dữ liệu đo (nếu chưa có) rồi dừng: để lần đo sau, trong tiến trình khác, chỉ tính việc mở.")
     var createOnly = false
@@ -155,6 +156,38 @@ struct BenchCommand: ParsableCommand {
         result.floorP99 = Stopwatch.percentile(floorSamples, 0.99)
         result.floorMax = floorSamples.max() ?? 0
 
+        // One file with a long history (issue 15: a save's cost must not grow with the file's history):
+        // grown by notes to `longHistory` entries, then saved again beside the floor as above.
+        if longHistory > 0, let target = targets.first {
+            var entries = try service.file(target).history.count
+            let bar = ProgressBar(total: longHistory, label: "Đang làm lịch sử dài")
+            while entries < longHistory {
+                entries = try service.edit(.addNote(text: "Lịch sử dài: nhận xét \(entries)."), on: target, date: today, actor: "bench").history.count
+                bar.show(entries)
+            }
+            bar.finish()
+            var longSamples: [Double] = []
+            var longFloor: [Double] = []
+            for index in 0..<min(saves, 100) {
+                func save() throws {
+                    longSamples.append(try Stopwatch.time {
+                        _ = try service.edit(.addNote(text: "Đo hiệu năng: lịch sử dài."), on: target, date: today, actor: "bench")
+                    })
+                }
+                if index.isMultiple(of: 2) {
+                    try save()
+                    longFloor.append(floor.sample())
+                } else {
+                    longFloor.append(floor.sample())
+                    try save()
+                }
+            }
+            result.longHistoryEntries = entries
+            result.longHistorySaveP50 = Stopwatch.percentile(longSamples, 0.5)
+            result.longHistorySaveP99 = Stopwatch.percentile(longSamples, 0.99)
+            result.longHistoryFloorP99 = Stopwatch.percentile(longFloor, 0.99)
+        }
+
         // Reports: the quota table and the year's periodic report over everything, each with its scope
         // (merging the sources, indexing the files by unit) as `hoso report` makes it.
         let source = ReportScope.Source(label: "bench", organisation: repository.organisation, cases: repository.cases)
@@ -213,6 +246,11 @@ struct BenchResult: Codable {
     var saveMax = 0.0
     var floorP50 = 0.0
     var floorP99 = 0.0
+    /// Saves of one file whose history holds `longHistoryEntries` entries, beside floor samples of their own.
+    var longHistoryEntries = 0
+    var longHistorySaveP50 = 0.0
+    var longHistorySaveP99 = 0.0
+    var longHistoryFloorP99 = 0.0
     var floorMax = 0.0
     /// Every save and floor sample, in the order taken (for the JSON output: where the slow ones fall).
     var saveSamples: [Double] = []
@@ -239,6 +277,11 @@ struct BenchResult: Codable {
         lines.append("  lưu trong giao diện    \(ms(tuiSaveP50)) / \(ms(tuiSaveP99))   (p50 / p99, từ lệnh lưu tới khung hình kế tiếp)")
         lines.append("  lưu (p50 / p99 / max)  \(ms(saveP50)) / \(ms(saveP99)) / \(ms(saveMax))   (\(saveCount) lần; lần đầu \(ms(saveFirst)))")
         lines.append("  sàn ghi bền            \(ms(floorP50)) / \(ms(floorP99)) / \(ms(floorMax))   tỉ lệ p50: \(String(format: "%.2f", saveP50 / max(floorP50, 1e-9)))×, p99: \(String(format: "%.2f", saveP99 / max(floorP99, 1e-9)))×")
+        if longHistoryEntries > 0 {
+            lines.append(
+                "  lưu, lịch sử \(longHistoryEntries) mục  \(ms(longHistorySaveP50)) / \(ms(longHistorySaveP99))   (p50 / p99; sàn p99 \(ms(longHistoryFloorP99)), "
+                    + "tỉ lệ p99: \(String(format: "%.2f", longHistorySaveP99 / max(longHistoryFloorP99, 1e-9)))×)")
+        }
         lines.append("  báo cáo chỉ tiêu       \(ms(quotaReportSeconds))")
         lines.append("  báo cáo định kỳ năm    \(ms(periodReportSeconds))")
         lines.append("  bộ nhớ đỉnh            \(mb(peakResidentBytes)) (\(String(format: "%.2f", Double(peakResidentBytes) / Double(max(diskBytes, 1))))× dữ liệu trên đĩa)")
