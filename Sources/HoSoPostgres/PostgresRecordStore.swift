@@ -231,13 +231,11 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
                 let restored = try decodeBackup(content, name: name)
                 try backupLocked(now: now)
                 let summary = "Khôi phục từ bản sao lưu \(name)"
-                var changes: [RecordChange<Value>?] = []
-                var removed: [String] = []
-                for id in state.keys where restored[id] == nil { removed.append(id) }
-                for (id, record) in restored where state[id]?.value != record.value {
-                    changes.append(RecordChange(id: id, expectedRevision: state[id]?.revision, newValue: record.value, summary: summary))
+                let removed = state.keys.filter { restored[$0] == nil }
+                let changes = restored.values.filter { state[$0.id]?.value != $0.value }.map { record in
+                    RecordChange(id: record.id, expectedRevision: state[record.id]?.revision, newValue: record.value, summary: summary)
                 }
-                try appendLocked(changes.compactMap { $0 }, removing: removed, summary: summary, actor: actor, now: now, head: head)
+                try appendLocked(changes, removing: removed, summary: summary, actor: actor, now: now, head: head)
             }
         }
     }

@@ -1,6 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+// In an optimised build `struct stat` is seen through CoreFoundation's headers (with ZIPFoundation and
+// libpq in the graph), and its fields need that import to be visible.
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
 import Foundation
 import HoSoStorage
 
