@@ -276,6 +276,20 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         try serialised { () throws(StoreError) in _ = try query("INSERT INTO hoso.audit (event) VALUES ($1)", [line]) }
     }
 
+    package func signInProblem(ofRole role: String) -> String? {
+        let rows = (try? serialised { () throws(StoreError) -> [[String?]] in
+            try query(
+                "SELECT rolcanlogin, pg_has_role(oid, 'hoso_users', 'MEMBER') FROM pg_roles WHERE rolname = $1", [role])
+        }) ?? []
+        guard let row = rows.first, row.count == 2 else {
+            return "Máy chủ chưa có vai trò PostgreSQL \(role): nhờ người quản trị máy chủ chạy "
+                + "createuser --pwprompt \(role) rồi psql -c 'GRANT hoso_users TO \(role)'."
+        }
+        if row[0] != "t" { return "Vai trò PostgreSQL \(role) không được đăng nhập (NOLOGIN): nhờ người quản trị chạy ALTER ROLE \(role) LOGIN." }
+        if row[1] != "t" { return "Vai trò PostgreSQL \(role) chưa thuộc nhóm hoso_users: nhờ người quản trị chạy psql -c 'GRANT hoso_users TO \(role)'." }
+        return nil
+    }
+
     /// Every security event, oldest first.
     package func auditLines() throws(StoreError) -> [String] {
         try serialised { () throws(StoreError) -> [String] in

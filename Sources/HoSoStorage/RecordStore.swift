@@ -91,4 +91,7 @@ package protocol SettingsAndAuditStore: AnyObject, Sendable {
     func appendAudit(_ line: String) throws(StoreError)
     /// Every security event, oldest first.
     func auditLines() throws(StoreError) -> [String]
+    /// What stops `role` from signing in (no such role, not a member of the HoSo users' group), in
+    /// Vietnamese with what the server's administrator should run; nil when it can sign in.
+    func signInProblem(ofRole role: String) -> String?
 }

@@ -101,6 +101,20 @@ struct PostgresRoleTests {
         #expect(try ServerRepository.open(url: server.url(as: server.mentor)).check().errors.isEmpty)
     }
 
+    @Test("Linking a person to a role the server lacks, or one outside hoso_users, says what the administrator must run")
+    func rolesThatCannotSignInYet() throws {
+        let server = try ServerWithRoles()
+        let repository = try server.workspace.open()
+        #expect(repository.signInProblem(ofRole: server.mentor) == nil)
+        #expect(repository.signInProblem(ofRole: "khong_co_ai") == "Máy chủ chưa có vai trò PostgreSQL khong_co_ai: nhờ người quản trị máy chủ chạy createuser --pwprompt khong_co_ai rồi psql -c 'GRANT hoso_users TO khong_co_ai'.")
+        let outside = "ngoai_" + server.mentor
+        try server.workspace.cluster.psql(server.workspace.url, "CREATE ROLE \(outside) LOGIN")
+        #expect(repository.signInProblem(ofRole: outside) == "Vai trò PostgreSQL \(outside) chưa thuộc nhóm hoso_users: nhờ người quản trị chạy psql -c 'GRANT hoso_users TO \(outside)'.")
+        let dataDirectory = try Repository.create(at: NSTemporaryDirectory() + "hoso-pg-dir-\(UUID().uuidString)", units: [Fixtures.cell()], members: [], actor: "x")
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory.directory) }
+        #expect(dataDirectory.signInProblem(ofRole: "khong_co_ai") == nil, "a data directory needs nothing from HoSo for a login")
+    }
+
     @Test("On the server, HoSo signs a person in by their database role, as it does by the login on one machine")
     func signInByRole() throws {
         let server = try ServerWithRoles()

@@ -42,7 +42,8 @@ struct PeopleCommand: ParsableCommand {
         @Option(help: "Họ và tên.") var name: String
         @Option(help: "Vai trò: clerk | mentor | committee | viewer.") var role: Role?
         @Option(help: "Mã đơn vị của vai trò (mặc định: đơn vị trên cùng).") var unit: String?
-        @Option(help: "Tài khoản máy tính của người này (đăng nhập không cần mật khẩu).") var systemUser: String?
+        @Option(help: "Tài khoản máy tính của người này (đăng nhập không cần mật khẩu); trên máy chủ PostgreSQL: vai trò PostgreSQL của người này.")
+        var systemUser: String?
         @Option(help: "Mã đảng viên của người này (bắt buộc với người giúp đỡ).") var member: String?
 
         func run() throws {
@@ -53,6 +54,9 @@ struct PeopleCommand: ParsableCommand {
                     id: AccountID(id), fullName: name, systemUser: systemUser, memberID: member.map { MemberID($0) },
                     grants: grants, actor: session.actor)
                 print("Đã thêm người dùng \(person.signature).")
+                if let role = person.systemUser, let problem = session.repository.signInProblem(ofRole: role) {
+                    print("Lưu ý: \(problem)")
+                }
                 if person.systemUser == nil {
                     print("Người này chưa gắn tài khoản máy tính: đặt mật khẩu để đăng nhập bằng --as \(person.id): hoso people passphrase \(person.id)")
                 }
@@ -130,6 +134,9 @@ struct PeopleCommand: ParsableCommand {
                 let person = try session.peopleService.edit(
                     AccountID(id), systemUser: user, memberID: memberID, fullName: name, actor: session.actor)
                 print("Đã sửa người dùng \(person.signature).")
+                if let role = person.systemUser, let problem = session.repository.signInProblem(ofRole: role) {
+                    print("Lưu ý: \(problem)")
+                }
             }
         }
     }

@@ -33,6 +33,10 @@ extension Repository {
     /// The database role this repository is connected as (nil: a data directory, where the login counts).
     public var serverRole: String? { sidecar?.sessionRole }
 
+    /// On a server, why a person linked to `role` could not sign in yet (nil: they can, or this is a
+    /// data directory, where a login needs nothing from HoSo).
+    public func signInProblem(ofRole role: String) -> String? { sidecar?.signInProblem(ofRole: role) }
+
     /// Where the security log is, for messages.
     public var auditLogPlace: String {
         sidecar == nil ? directory + "/" + AuditLog.fileName : directory + " (bảng hoso.audit)"
