@@ -336,6 +336,20 @@ extension ClerkDayTests {
 }
 
 extension ClerkDayTests {
+    /// Issue 16 item 9: a note of several lines (the CLI takes them) shows its later lines indented under it.
+    @Test func aNoteOfSeveralLinesHangsUnderItsDate() throws {
+        var file = try AppFixtures.file("HS-0001", "Nguyễn Thị Khải", in: .sympathizer)
+        file.notes = [ProgressNote(date: Fixtures.date("2024-03-04"), author: "Thư ký Lan (lan)", text: "dòng một\ndòng hai")]
+        var state = AppState(data: AppFixtures.cellData([file]))
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("2")], into: &state)
+        let rows = AppView.render(state, width: 80, height: 24).rows
+        let first = try #require(rows.firstIndex { $0.contains("04/03/2024 Thư ký Lan (lan): dòng một") })
+        #expect(rows[first + 1].trimmingCharacters(in: .whitespaces) == "dòng hai")
+        let dateColumn = rows[first].prefix { $0 == " " }.count
+        let continuation = rows[first + 1].prefix { $0 == " " }.count
+        #expect(continuation == dateColumn + 2, "indented under the note, not at the margin: \(rows[first + 1])")
+    }
+
     /// The keys of the four common tasks, as the user guide counts them (typing aside): each sequence does
     /// its task, so the counts in the guide are pinned.
     @Test func theFourCommonTasksTakeTheKeysTheGuideCounts() throws {

@@ -86,7 +86,9 @@ public enum DetailView {
             lines.append(DetailLine(text: " Nhận xét (m hoặc Ctrl-N để thêm)", style: .header))
             if file.notes.isEmpty { lines.append(DetailLine(text: "  Chưa có nhận xét", style: .muted)) }
             for note in file.notes.reversed() {
-                lines += TextWrap.wrap("  \(note.date.vietnamese) \(note.author): \(note.text)", width: width - 1).map { DetailLine(text: $0) }
+                // A note's later lines hang under its text, so none reads as a new dated entry at the margin.
+                let text = note.text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+                lines += TextWrap.wrap("  \(note.date.vietnamese) \(note.author): \(text)", width: width - 1).map { DetailLine(text: $0) }
             }
             lines.append(DetailLine(text: ""))
             lines.append(DetailLine(text: " Nhiệm vụ", style: .header))
