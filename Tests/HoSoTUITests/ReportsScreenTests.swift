@@ -35,21 +35,21 @@ import Testing
              Chi bộ Khu phố 3 — Năm 2026 — lập ngày 23/11/2026
 
              Chỉ tiêu và kết quả kết nạp
-             TT  Đơn vị  Tổng số đảng  Chỉ tiêu kết  Tổng số       Đã kết nạp    Chỉ tiêu k…
-                         viên          nạp           nguồn hiện    năm 2025      nạp năm 20…
-                                                     có                                    …
-             ──  ──────  ────────────  ────────────  ────────────  ────────────  ──────────…
-                 Chưa …
-                 Chi b…            9*                           4             0            …
-                 Cộng …            9*                           4             0            …
-                 TỔNG …            9*                           4             0            …
-
-             • Đơn vị có kết nạp trong năm 2026: 0/1 (0 %).
-             • Đơn vị có kết nạp trong năm 2025: 0/1.
-             • Cảnh báo: NG — tổng số nguồn hiện có ít hơn chỉ tiêu năm; CT — chỉ tiêu năm …
-             • * Chưa có số đảng viên đầu năm: dùng số đảng viên hiện nay.
-
-
+             Chưa xếp khối
+             Chi bộ Khu phố 3
+               Tổng số đảng viên               9*
+               Chỉ tiêu kết nạp
+               Tổng số nguồn hiện có           4
+               Đã kết nạp năm 2025             0
+               Chỉ tiêu kết nạp năm 2026
+               Đã kết nạp tính đến 23/11/2026  0
+               Tổng cộng bổ sung
+               Cảnh báo
+             Cộng Chưa xếp khối
+               Tổng số đảng viên               9*
+               Chỉ tiêu kết nạp
+               Tổng số nguồn hiện có           4
+               Đã kết nạp năm 2025             0
 
              Tab Báo cáo sau · x/F9 Xuất tệp · p/F12 Chọn kỳ · f/F11 Chọn đơn vị · ? thêm
             """)
@@ -64,21 +64,21 @@ import Testing
              Chi bộ Khu phố 3 — Năm 2026 — lập ngày 23/11/2026
 
              Tỷ lệ kết nạp
-             Đơn vị  Đảng viên     Đã kết nạp    Tỷ lệ kết     Chỉ tiêu năm  Đạt % chỉ     …
-                     đầu năm 2026  tính đến      nạp           2026          tiêu          …
-                                   23/11/2026                                              …
-                                                                                           …
-                                                                                           …
-             ──────  ────────────  ────────────  ────────────  ────────────  ────────────  …
-             Chi b…            9*             0        0,00 %                           —  …
-             TỔNG …            9*             0        0,00 %                           —  …
-
-             • Tỷ lệ kết nạp = số kết nạp trong kỳ ÷ số đảng viên đầu năm; mục tiêu 3–4 % (…
-             • * Chưa có số đảng viên đầu năm: dùng số đảng viên hiện nay.
-
-
-
-
+             Chi bộ Khu phố 3
+               Đảng viên đầu năm 2026          9*
+               Đã kết nạp tính đến 23/11/2026  0
+               Tỷ lệ kết nạp                   0,00 %
+               Chỉ tiêu năm 2026
+               Đạt % chỉ tiêu                  —
+               Bổ sung chỉ tiêu
+               Nguồn hiện có                   4
+               Đánh giá (mục tiêu 3–4 %)       Chưa đánh giá (tính đến 23/11/2026)
+             TỔNG CỘNG
+               Đảng viên đầu năm 2026          9*
+               Đã kết nạp tính đến 23/11/2026  0
+               Tỷ lệ kết nạp                   0,00 %
+               Chỉ tiêu năm 2026
+               Đạt % chỉ tiêu                  —
 
              Tab Báo cáo sau · x/F9 Xuất tệp · p/F12 Chọn kỳ · f/F11 Chọn đơn vị · ? thêm
             """)

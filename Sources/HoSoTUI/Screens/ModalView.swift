@@ -267,7 +267,7 @@ enum ReportsView {
     /// `reports` drawn anew for a screen of `size`: its tables fit the width (after the left margin).
     static func relayout(_ reports: inout ReportsState, size: Size) {
         guard let document = reports.document else { return }
-        reports.lines = ReportTextRenderer.render(document, width: size.width - 1).components(separatedBy: "\n")
+        reports.lines = ReportTextRenderer.render(document, width: size.width - 1, recordsWhenTooWide: true).components(separatedBy: "\n")
         reports.scroll = min(reports.scroll, lastScroll(reports, size: size))
     }
 
