@@ -12,8 +12,8 @@ final class EffectRunner {
     let people: PeopleService
     let today: CivilDate
     let actor: String
-    /// Where the reports screen writes its exports: the person's home folder.
-    var exportFolder = NSHomeDirectory()
+    /// Where the reports screen writes its exports: the person's home folder ($HOME, as the shell's `~`).
+    var exportFolder = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
 
     /// `people` defaults to the service's person with no operating-system user (the benchmark, which
     /// never changes people).
