@@ -169,4 +169,21 @@ import Testing
         #expect(stem == "bao-cao-period-\(unit.id.rawValue)-2026-H2")
         #expect(document.frame != nil)
     }
+
+    /// A viewer (a committee above) sees the pipeline's counts, and exports the same: no name leaves with it.
+    @Test func aViewerExportsThePipelinesCountsOnly() throws {
+        let viewer = AppFixtures.people[4]
+        let data = AppFixtures.signedIn(try AppFixtures.twoMentorCell(), as: viewer, people: AppFixtures.people)
+        var state = AppState(data: data)
+        let effects = AppFixtures.press([.resize(width: 80, height: 24), .char("r"), .char("4"), .char("x"), .enter], into: &state)
+        guard case .exportReport(let document, .csv, let stem)? = effects.first, effects.count == 1 else {
+            Issue.record("no export: \(effects)")
+            return
+        }
+        #expect(stem == "bao-cao-pipeline-2026-11-23")
+        #expect(!document.confidential)
+        let csv = ReportCSVRenderer.render(document)
+        for row in state.index.rows { #expect(!csv.contains(row.file.person.fullName)) }
+        #expect(csv.contains("Cần theo dõi"))
+    }
 }
