@@ -144,6 +144,11 @@ import Testing
         AppFixtures.press([.down, .down, .enter], into: &state)
         #expect(reports(state)?.period == ReportPeriod(span: .h2, year: 2026))
         #expect(reports(state)?.lines.dropFirst().first == "Chi bộ Khu phố 3 — 6 tháng cuối năm 2026 — lập ngày 23/11/2026")
+        // ← and - go a year back, → and + a year on, the span kept.
+        AppFixtures.press([.left, .left, .char("-"), .right, .char("+")], into: &state)
+        #expect(reports(state)?.period == ReportPeriod(span: .h2, year: 2025))
+        AppFixtures.press([.char("+")], into: &state)
+        #expect(reports(state)?.period == ReportPeriod(span: .h2, year: 2026))
 
         // f: every unit or one; the first is "Tất cả đơn vị".
         AppFixtures.press([.char("f")], into: &state)

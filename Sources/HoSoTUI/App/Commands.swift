@@ -144,6 +144,8 @@ public enum KeyMaps {
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
         Binding([], "Cuộn", action: .none, label: "↑↓", inFooter: false),
         Binding([.backTab], "Báo cáo trước", action: .previousTab, label: "Shift-Tab", inFooter: false),
+        Binding([.left, .char("-")], "Năm trước (cùng kỳ)", action: .left, label: "←/-", inFooter: false),
+        Binding([.right, .char("+")], "Năm sau (cùng kỳ)", action: .right, label: "→/+", inFooter: false),
         Binding([.char("1")], "Thẻ Chỉ tiêu", action: .tab(0), inFooter: false),
         Binding([.char("2")], "Thẻ Tỷ lệ kết nạp", action: .tab(1), inFooter: false),
         Binding([.char("3")], "Thẻ Báo cáo định kỳ (quý, 6 tháng, năm)", action: .tab(2), inFooter: false),

@@ -1,8 +1,8 @@
 import Foundation
 import HoSoDomain
 
-/// Keys of the reports screen: scroll, switch report (1–4, Tab), choose the period (p) and the unit (f),
-/// export (x).
+/// Keys of the reports screen: scroll, switch report (1–4, Tab), choose the period (p; ←/→ a year earlier
+/// or later) and the unit (f), export (x).
 enum ReportsLogic {
     static func command(_ state: inout AppState, _ reports: inout ReportsState, _ command: Command) -> [Effect] {
         switch command {
@@ -13,6 +13,12 @@ enum ReportsLogic {
         case .previousTab:
             let count = ReportKind.allCases.count
             show(&state, &reports, kind: ReportKind(rawValue: (reports.kind.rawValue + count - 1) % count)!)
+        case .left, .right:
+            // The same span a year earlier or later: the seed's 2021 is a few presses away.
+            let year = reports.period.year + (command == .left ? -1 : 1)
+            guard ReportPeriod.years.contains(year) else { break }
+            reports.period = ReportPeriod(span: reports.period.span, year: year)
+            show(&state, &reports, kind: reports.kind)
         case .choosePeriod:
             openPeriodPicker(&state, reports)
         case .filter:
