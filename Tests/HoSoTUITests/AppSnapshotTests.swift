@@ -744,7 +744,9 @@ import Testing
              ↑↓ Chọn · p/F12 Chọn người giúp đỡ · m/Ctrl-N Thêm nhận xét tháng · Enter Mở hồ sơ · Esc Quay lại · ? thêm
             """)
         check(try small([.char("r")]), 80, 24, "reports-80", """
-             HoSo · Báo cáo tiến độ                              23/11/2026 · Thư ký chi bộ
+             HoSo · Báo cáo                                      23/11/2026 · Thư ký chi bộ
+             1 Chỉ tiêu │ 2 Tỷ lệ kết nạp │ 3 Báo cáo định kỳ │ 4 Tình hình hồ sơ
+             Kỳ: Hiện nay (23/11/2026) (p) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
              MẬT
              Tài liệu mật: có thông tin cá nhân của quần chúng và đảng viên; không sao chép…
 
@@ -764,13 +766,13 @@ import Testing
              Cảm tình đảng                    1
              Đang học lớp bồi dưỡng           1
              Đang thẩm tra lý lịch            1
-             Đã có giới thiệu, ý kiến         1
-             Đảng viên dự bị                  1
 
-             ↑↓ Cuộn · Esc Quay lại · ? thêm
+             Tab Báo cáo sau · x/F9 Xuất tệp · p/F12 Chọn kỳ · f/F11 Chọn đơn vị · ? thêm
             """)
         check(try small([.char("r")], size: Self.big), 120, 40, "reports-120", """
-             HoSo · Báo cáo tiến độ                                                                      23/11/2026 · Thư ký chi bộ
+             HoSo · Báo cáo                                                                              23/11/2026 · Thư ký chi bộ
+             1 Chỉ tiêu │ 2 Tỷ lệ kết nạp │ 3 Báo cáo định kỳ │ 4 Tình hình hồ sơ
+             Kỳ: Hiện nay (23/11/2026) (p) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
              MẬT
              Tài liệu mật: có thông tin cá nhân của quần chúng và đảng viên; không sao chép, không gửi qua mạng.
 
@@ -807,9 +809,7 @@ import Testing
              ────────  ─────────  ──────  ────────  ───────
              (không có)
 
-             Người giúp đỡ chưa báo cáo tháng này: 5
-
-             ↑↓ Cuộn · Esc Quay lại · ? thêm
+             Tab Báo cáo sau · x/F9 Xuất tệp · p/F12 Chọn kỳ · f/F11 Chọn đơn vị · Esc Quay lại · ? thêm
             """)
         check(try small([.char("?")]), 80, 24, "help-80", """
              HoSo · Bảng tiến độ                                 23/11/2026 · Thư ký chi bộ

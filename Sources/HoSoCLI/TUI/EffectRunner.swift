@@ -12,6 +12,8 @@ final class EffectRunner {
     let people: PeopleService
     let today: CivilDate
     let actor: String
+    /// Where the reports screen writes its exports: the person's home folder ($HOME, as the shell's `~`).
+    var exportFolder = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
 
     /// `people` defaults to the service's person with no operating-system user (the benchmark, which
     /// never changes people).
@@ -60,6 +62,8 @@ final class EffectRunner {
                 needsReload = true
             case .recordRefusal(let refusal):
                 service.record(refusal)
+            case .exportReport(let document, let format, let stem):
+                actions.append(export(document, format: format, stem: stem))
             case .run(let command):
                 if !needsReload, othersChangedTheStore() { needsReload = true }
                 do throws(ServiceError) {
@@ -159,6 +163,33 @@ final class EffectRunner {
             files.append(StoredCase(file: file, revision: revision))
         }
         return files.reversed()
+    }
+
+    /// Writes `document` to a new file `stem.ext` in the export folder (`stem-2.ext`, `stem-3.ext`… when
+    /// the name is taken: never over a file), through `OutputFile` (never into a data directory, 0600).
+    func export(_ document: ReportDocument, format: ReportExportFormat, stem: String) -> Action {
+        do {
+            let bytes: [UInt8]
+            switch format {
+            case .csv: bytes = Array(ReportCSVRenderer.render(document).utf8)
+            case .html: bytes = Array(ReportHTMLRenderer.render(document).utf8)
+            case .xlsx: bytes = try Workbook.archive(document)
+            }
+            let folder = exportFolder.hasSuffix("/") && exportFolder.count > 1 ? String(exportFolder.dropLast()) : exportFolder
+            var suffix = 1
+            var path = "\(folder)/\(stem).\(format.rawValue)"
+            var status = stat()
+            while lstat(path, &status) == 0 {
+                suffix += 1
+                path = "\(folder)/\(stem)-\(suffix).\(format.rawValue)"
+            }
+            let written = try OutputFile(dataDirectories: [repository.directory], force: false).write(bytes: bytes, to: path)
+            return .exported(message: "Đã ghi báo cáo vào \(written)")
+        } catch let failure as Failure {
+            return .failed(failure.message)
+        } catch {
+            return .failed("Chưa xuất được báo cáo: \(error)")
+        }
     }
 
     /// Runs one change of people and roles; a refusal (by role or input) leads back to the form.

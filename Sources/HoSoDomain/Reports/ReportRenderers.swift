@@ -4,7 +4,11 @@ import Foundation
 public enum ReportTextRenderer {
     /// The document as text; with `width`, each table narrows its widest text columns (names, units,
     /// contents: cut with "…") until it fits, so that a date or a number at the right stays on the screen.
-    public static func render(_ document: ReportDocument, width: Int? = nil) -> String {
+    ///
+    /// `recordsWhenTooWide`: a table that cannot fit `width` even narrowed (the quota table's 10 columns at
+    /// 80) is printed as records instead — each row's unit on a line, then one line per column, "title  value"
+    /// — so that every figure stays readable on a narrow terminal.
+    public static func render(_ document: ReportDocument, width: Int? = nil, recordsWhenTooWide: Bool = false) -> String {
         var out = document.confidential ? "\(ReportDocument.confidentialMark)\n\(ReportDocument.confidentialNotice)\n\n" : ""
         let frame = document.frame.map(FrameText.init)
         if let frame { out += frame.header + "\n" }
@@ -14,6 +18,10 @@ public enum ReportTextRenderer {
             out += "\n" + table.title + "\n"
             let natural = naturalWidths(table)
             let widths = width.map { fitted(natural, numeric: table.numericColumns, into: $0) } ?? natural
+            if recordsWhenTooWide, let width, widths.reduce(0, +) + 2 * max(0, widths.count - 1) > width {
+                out += records(table, width: width)
+                continue
+            }
             // Long titles wrap onto several lines so the numbers stay narrow.
             let headerLines = table.columns.indices.map { wrap(sanitized(table.columns[$0]), width: widths[$0]) }
             for lineIndex in 0..<(headerLines.map(\.count).max() ?? 0) {
@@ -39,6 +47,30 @@ public enum ReportTextRenderer {
         }
         if !document.notes.isEmpty { out += "\n" + document.notes.map { "• " + sanitized($0) }.joined(separator: "\n") + "\n" }
         if let frame { out += "\n" + frame.signature }
+        return out
+    }
+
+    /// `table` as records for a narrow screen: each row's heading (its number and unit, up to the first text
+    /// column) on a line, then each further column as "title  value", the titles aligned. A row with nothing
+    /// beyond its heading (a group's name) is the heading alone.
+    static func records(_ table: ReportTable, width: Int) -> String {
+        let key = table.columns.indices.first { !table.numericColumns.contains($0) } ?? 0
+        let rest = table.columns.indices.filter { $0 > key }
+        let labels = table.columns.map(sanitized)
+        let longest = rest.map { DisplayWidth.columns(of: labels[$0]) }.max() ?? 0
+        let labelWidth = max(1, min(longest, width - 18))
+        var out = ""
+        for row in table.rows {
+            func cell(_ column: Int) -> String { sanitized(column < row.count ? row[column] : "") }
+            let heading = (0...key).map(cell).filter { !$0.isEmpty }.joined(separator: ". ")
+            out += DisplayWidth.truncated(heading, toColumns: width) + "\n"
+            guard rest.contains(where: { !cell($0).isEmpty }) else { continue }
+            for column in rest {
+                let line = "  " + DisplayWidth.padded(labels[column], toColumns: labelWidth) + "  " + cell(column)
+                out += DisplayWidth.truncated(line, toColumns: width).trimmingTrailingSpaces() + "\n"
+            }
+        }
+        if table.rows.isEmpty { out += "(không có)\n" }
         return out
     }
 

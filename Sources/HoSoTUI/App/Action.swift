@@ -18,6 +18,8 @@ public enum Action: Sendable {
     case failed(String)
     /// A save was refused because the file changed meanwhile (who, when).
     case conflict(String)
+    /// A report was written to a file (the message says where).
+    case exported(message: String)
     /// A change of people and roles went through.
     case peopleChanged(message: String)
     /// The store refused what the last form asked (by role or by its input): the popup leads back to the form.
@@ -41,6 +43,9 @@ public enum Effect: Equatable, Sendable {
     case grantRole(RoleGrant, to: AccountID)
     /// Take a role in a unit back.
     case revokeRole(RoleGrant, from: AccountID)
+    /// Write a report to a new file in the export folder (the runner picks a name that is free and says
+    /// where): `stem` names it, e.g. "bao-cao-quota-2026-11-23".
+    case exportReport(ReportDocument, format: ReportExportFormat, stem: String)
     /// Read the data again.
     case reload
     /// Write a refusal by role to the audit log (codes only); nothing else changes.

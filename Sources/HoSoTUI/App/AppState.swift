@@ -206,9 +206,58 @@ public struct PeopleState: Sendable {
     public var selected = 0
 }
 
+/// The reports of the reports screen, in the order of its tabs (keys 1–4).
+public enum ReportKind: Int, CaseIterable, Sendable {
+    case quota, rate, period, pipeline
+
+    /// The tab's title.
+    public var title: String {
+        switch self {
+        case .quota: "Chỉ tiêu"
+        case .rate: "Tỷ lệ kết nạp"
+        case .period: "Báo cáo định kỳ"
+        case .pipeline: "Tình hình hồ sơ"
+        }
+    }
+
+    /// The report's name in an exported file's name, as the CLI's subcommand.
+    public var fileStem: String {
+        switch self {
+        case .quota: "quota"
+        case .rate: "rate"
+        case .period: "period"
+        case .pipeline: "pipeline"
+        }
+    }
+}
+
+/// The file formats the reports screen exports to.
+public enum ReportExportFormat: String, CaseIterable, Sendable {
+    case csv, xlsx, html
+
+    /// The option in the export picker.
+    public var vietnamese: String {
+        switch self {
+        case .csv: "CSV (văn bản, dấu phẩy)"
+        case .xlsx: "XLSX (bảng tính Excel, LibreOffice)"
+        case .html: "HTML (để in, trong thể thức văn bản)"
+        }
+    }
+}
+
 /// The reports screen.
 public struct ReportsState: Sendable {
     public var scroll = 0
+    /// The report shown (its tab).
+    public var kind: ReportKind = .pipeline
+    /// The period of the rate and period reports (the quota report takes its year; the pipeline is "now").
+    public var period: ReportPeriod
+    /// The unit the report covers with everything under it; nil for every unit the data holds.
+    public var unit: UnitID?
+
+    public init(year: Int) {
+        period = ReportPeriod(span: .year, year: year)
+    }
     /// The report, made when the screen opens and when the data changes: making it reads every file,
     /// which a frame (a key that scrolls) must not.
     public internal(set) var document: ReportDocument?
@@ -334,6 +383,9 @@ public struct ConflictState: Sendable {
 public enum PickerPurpose: Hashable, Sendable {
     case listFilter
     case mentorMember
+    case reportPeriod
+    case reportUnit
+    case reportExport
 }
 
 /// A list of options to choose one from.
@@ -347,4 +399,7 @@ public struct PickerState: Sendable {
     /// What each option means, parallel to `options`.
     var filters: [ListFilter] = []
     var members: [MemberID] = []
+    var periods: [ReportPeriod] = []
+    var units: [UnitID?] = []
+    var formats: [ReportExportFormat] = []
 }

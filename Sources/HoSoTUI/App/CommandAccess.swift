@@ -12,7 +12,7 @@ enum CommandAccess {
         case .addCase: [.addCase]
         case .nextStep: Event.Kind.allCases.map { .step($0) }
         case .certifyClass: [.step(.certify)]
-        case .reports: [.readReports]
+        case .reports, .export: [.readReports]
         case .people, .addPerson, .grantRole, .revokeRole: [.managePeople]
         case .addNote: [.edit(.note)]
         case .addTask: [.edit(.task)]

@@ -12,6 +12,7 @@ public enum Command: Hashable, Sendable {
     case addTask, completeTask, addDocument, assignMentor, releaseMentor, editPerson
     case toggle, certifyClass, chooseMember
     case people, addPerson, grantRole, revokeRole
+    case choosePeriod, export
 }
 
 /// The key table of each screen: dispatch, footer and help come from the same bindings, and
@@ -136,8 +137,19 @@ public enum KeyMaps {
 
     /// The reports screen.
     public static let reports = KeyMap<Command>([
-        Binding([], "Cuộn", action: .none, label: "↑↓"),
+        Binding([.tab], "Báo cáo sau", action: .nextTab, label: "Tab"),
+        Binding([.char("x"), .function(9)], "Xuất tệp", action: .export, label: "x/F9"),
+        Binding([.char("p"), .function(12)], "Chọn kỳ", action: .choosePeriod, label: "p/F12"),
+        Binding([.char("f"), .function(11)], "Chọn đơn vị", action: .filter, label: "f/F11"),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+        Binding([], "Cuộn", action: .none, label: "↑↓", inFooter: false),
+        Binding([.backTab], "Báo cáo trước", action: .previousTab, label: "Shift-Tab", inFooter: false),
+        Binding([.left, .char("-")], "Năm trước (cùng kỳ)", action: .left, label: "←/-", inFooter: false),
+        Binding([.right, .char("+")], "Năm sau (cùng kỳ)", action: .right, label: "→/+", inFooter: false),
+        Binding([.char("1")], "Thẻ Chỉ tiêu", action: .tab(0), inFooter: false),
+        Binding([.char("2")], "Thẻ Tỷ lệ kết nạp", action: .tab(1), inFooter: false),
+        Binding([.char("3")], "Thẻ Báo cáo định kỳ (quý, 6 tháng, năm)", action: .tab(2), inFooter: false),
+        Binding([.char("4")], "Thẻ Tình hình hồ sơ hiện nay", action: .tab(3), inFooter: false),
     ] + movement + screens + common)
 
     /// The people and their roles (clerks). Only non-letter keys: a person's id or name is never typed here.

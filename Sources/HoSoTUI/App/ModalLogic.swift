@@ -94,18 +94,19 @@ extension AppReducer {
             return []
         case .enter:
             state.modal = nil
-            choose(&state, picker)
-            return []
+            return choose(&state, picker)
         default: break
         }
         state.modal = .picker(picker)
         return []
     }
 
-    static func choose(_ state: inout AppState, _ picker: PickerState) {
+    static func choose(_ state: inout AppState, _ picker: PickerState) -> [Effect] {
         switch picker.purpose {
+        case .reportPeriod, .reportUnit, .reportExport:
+            return ReportsLogic.choose(&state, picker)
         case .listFilter:
-            guard picker.filters.indices.contains(picker.selected), case .list(var list) = state.screen else { return }
+            guard picker.filters.indices.contains(picker.selected), case .list(var list) = state.screen else { return [] }
             // The first choice ("Tất cả hồ sơ") clears every condition; any other adds its condition.
             let picked = picker.filters[picker.selected]
             list.filter = picker.selected == 0 ? picked : list.filter.combined(with: picked, title: "")
@@ -115,11 +116,12 @@ extension AppReducer {
             refreshList(&list, index: state.index, size: state.size)
             replaceTop(&state, .list(list))
         case .mentorMember:
-            guard picker.members.indices.contains(picker.selected), case .mentor(var mentor) = state.screen else { return }
+            guard picker.members.indices.contains(picker.selected), case .mentor(var mentor) = state.screen else { return [] }
             mentor.memberID = picker.members[picker.selected]
             mentor.selected = 0
             replaceTop(&state, .mentor(mentor))
         }
+        return []
     }
 
     /// How a filter is named in the header, from its conditions: "Thẩm tra lý lịch · Quá hạn · Chi bộ Khu phố 3".

@@ -30,7 +30,7 @@ public enum AppReducer {
             if case .message(let shown)? = state.modal { keptForm = shown.returnTo }
             state.modal = .message(MessageState(title: "Lỗi", lines: message.components(separatedBy: "\n"), returnTo: keptForm))
             return []
-        case .peopleChanged(let message):
+        case .peopleChanged(let message), .exported(let message):
             state.status = StatusMessage(message, kind: .success)
             return []
         case .rejected(let title, let lines):
@@ -182,7 +182,7 @@ public enum AppReducer {
             return []
         case .reports:
             leaveForTopScreen(&state)
-            var reports = ReportsState()
+            var reports = ReportsState(year: state.data.today.year)
             ReportsView.remake(&reports, state)
             state.screens.append(.reports(reports))
             return []
@@ -207,9 +207,7 @@ public enum AppReducer {
         case .mentor(var mentor):
             MentorLogic.command(&state, &mentor, command)
         case .reports(var reports):
-            moveSelection(&reports.scroll, count: ReportsView.lastScroll(reports, size: state.size) + 1, command: command,
-                          page: ScreenLayout.content(state.size).height - 1)
-            replaceTop(&state, .reports(reports))
+            return ReportsLogic.command(&state, &reports, command)
         case .people(var people):
             PeopleLogic.command(&state, &people, command)
         }

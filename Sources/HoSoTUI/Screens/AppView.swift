@@ -42,7 +42,7 @@ public enum AppView {
         case .detail(let detail): "Hồ sơ \(detail.caseID.rawValue)"
         case .classes: "Lớp bồi dưỡng nhận thức về Đảng"
         case .mentor: "Người giúp đỡ"
-        case .reports: "Báo cáo tiến độ"
+        case .reports: "Báo cáo"
         case .people: "Người dùng và vai trò"
         }
     }

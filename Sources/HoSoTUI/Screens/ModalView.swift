@@ -228,41 +228,80 @@ enum MentorView {
     }
 }
 
-/// The pipeline-now report.
+/// The reports screen: the quota, rate, period and pipeline reports (tabs 1–4), for a period and a unit
+/// chosen there, exactly as `hoso report …` makes them.
 enum ReportsView {
-    /// The pipeline report of the reports issue, as `hoso report pipeline` prints it: one computation
-    /// for the screen and the command line. Someone who may not see names (a viewer) gets the counts,
-    /// as `--counts-only` gives them.
-    static func document(_ state: AppState) -> ReportDocument {
-        let scope = ReportScope(organisation: state.data.organisation, cases: state.data.cases, today: state.data.today)
-        let report = PipelineReport.make(scope: scope, rulebook: state.data.rulebook, calendar: state.data.calendar)
-        let mayName = state.data.access?.refusalAnywhere(.exportPersonalData) == nil
-        return mayName ? report.document : report.countsOnly
+    /// Lines above the report: the tabs, then the period and the unit.
+    static let headerRows = 2
+
+    /// The scope the report covers: the chosen unit and everything under it, or every unit.
+    static func scope(_ state: AppState, _ reports: ReportsState) -> ReportScope {
+        ReportScope(organisation: state.data.organisation, cases: state.data.cases, root: reports.unit, today: state.data.today)
+    }
+
+    /// The report of the tab, as `hoso report quota|rate|period|pipeline` prints it: one computation
+    /// for the screen and the command line. Someone who may not see names (a viewer) gets the pipeline's
+    /// counts, as `--counts-only` gives them.
+    static func document(_ state: AppState, _ reports: ReportsState) -> ReportDocument {
+        let scope = scope(state, reports)
+        switch reports.kind {
+        case .quota:
+            return QuotaReport.make(scope: scope, year: reports.period.year).document
+        case .rate:
+            return RateReport.make(scope: scope, period: reports.period).document
+        case .period:
+            return PeriodReport.make(scope: scope, period: reports.period).document
+        case .pipeline:
+            let report = PipelineReport.make(scope: scope, rulebook: state.data.rulebook, calendar: state.data.calendar)
+            let mayName = state.data.access?.refusalAnywhere(.exportPersonalData) == nil
+            return mayName ? report.document : report.countsOnly
+        }
     }
 
     /// `reports` with the report made anew from the data.
     static func remake(_ reports: inout ReportsState, _ state: AppState) {
-        reports.document = document(state)
+        reports.document = document(state, reports)
         relayout(&reports, size: state.size)
     }
 
     /// `reports` drawn anew for a screen of `size`: its tables fit the width (after the left margin).
     static func relayout(_ reports: inout ReportsState, size: Size) {
         guard let document = reports.document else { return }
-        reports.lines = ReportTextRenderer.render(document, width: size.width - 1).components(separatedBy: "\n")
+        reports.lines = ReportTextRenderer.render(document, width: size.width - 1, recordsWhenTooWide: true).components(separatedBy: "\n")
         reports.scroll = min(reports.scroll, lastScroll(reports, size: size))
     }
 
     /// The scroll that shows the report's last line at the bottom of the screen.
     static func lastScroll(_ reports: ReportsState, size: Size) -> Int {
-        max(0, reports.lines.count - ScreenLayout.content(size).height)
+        max(0, reports.lines.count - max(1, ScreenLayout.content(size).height - headerRows))
+    }
+
+    /// The period as the header names it: the quota report is yearly, the pipeline is today's.
+    static func periodLabel(_ state: AppState, _ reports: ReportsState) -> String {
+        switch reports.kind {
+        case .quota: "Năm \(reports.period.year)"
+        case .rate, .period: reports.period.vietnamese
+        case .pipeline: "Hiện nay (\(state.data.today.vietnamese))"
+        }
+    }
+
+    /// The unit as the header names it.
+    static func unitLabel(_ state: AppState, _ reports: ReportsState) -> String {
+        guard let id = reports.unit, let unit = state.data.organisation.units[id] else { return "Tất cả đơn vị" }
+        return unit.name
     }
 
     static func draw(_ state: AppState, _ reports: ReportsState, in content: Rect, into buffer: inout CellBuffer) {
+        guard content.height > headerRows else { return }
+        TabBar.draw(ReportKind.allCases.map { "\($0.rawValue + 1) \($0.title)" }, selected: reports.kind.rawValue,
+                    in: Rect(row: content.row, col: 0, width: content.width, height: 1), into: &buffer)
+        let header = " Kỳ: \(periodLabel(state, reports)) (p) · Đơn vị: \(unitLabel(state, reports)) (f) · Xuất tệp: x"
+        buffer.put(header, at: content.row + 1, col: 0, style: .muted, maxColumns: content.width)
+        let height = content.height - headerRows
         let all = reports.lines
-        let scroll = min(reports.scroll, max(0, all.count - content.height))
-        for (offset, line) in all.dropFirst(scroll).prefix(content.height).enumerated() {
-            buffer.put(" " + line, at: content.row + offset, col: 0, style: offset + scroll == 0 ? .title : .normal)
+        let scroll = min(reports.scroll, max(0, all.count - height))
+        for (offset, line) in all.dropFirst(scroll).prefix(height).enumerated() {
+            buffer.put(" " + line, at: content.row + headerRows + offset, col: 0, style: offset + scroll == 0 ? .title : .normal)
         }
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+import HoSoDomain
+
+/// Keys of the reports screen: scroll, switch report (1–4, Tab), choose the period (p; ←/→ a year earlier
+/// or later) and the unit (f), export (x).
+enum ReportsLogic {
+    static func command(_ state: inout AppState, _ reports: inout ReportsState, _ command: Command) -> [Effect] {
+        switch command {
+        case .tab(let index):
+            show(&state, &reports, kind: ReportKind(rawValue: index) ?? reports.kind)
+        case .nextTab:
+            show(&state, &reports, kind: ReportKind(rawValue: (reports.kind.rawValue + 1) % ReportKind.allCases.count)!)
+        case .previousTab:
+            let count = ReportKind.allCases.count
+            show(&state, &reports, kind: ReportKind(rawValue: (reports.kind.rawValue + count - 1) % count)!)
+        case .left, .right:
+            // The same span a year earlier or later: the seed's 2021 is a few presses away.
+            let year = reports.period.year + (command == .left ? -1 : 1)
+            guard ReportPeriod.years.contains(year) else { break }
+            reports.period = ReportPeriod(span: reports.period.span, year: year)
+            show(&state, &reports, kind: reports.kind)
+        case .choosePeriod:
+            openPeriodPicker(&state, reports)
+        case .filter:
+            openUnitPicker(&state, reports)
+        case .export:
+            openExportPicker(&state)
+        default:
+            AppReducer.moveSelection(&reports.scroll, count: ReportsView.lastScroll(reports, size: state.size) + 1,
+                                     command: command, page: ScreenLayout.content(state.size).height - ReportsView.headerRows - 1)
+            AppReducer.replaceTop(&state, .reports(reports))
+        }
+        return []
+    }
+
+    /// The report of `kind`, from its top.
+    static func show(_ state: inout AppState, _ reports: inout ReportsState, kind: ReportKind) {
+        reports.kind = kind
+        reports.scroll = 0
+        ReportsView.remake(&reports, state)
+        AppReducer.replaceTop(&state, .reports(reports))
+    }
+
+    /// The periods offered: this year and the two before, each whole, by halves and by quarters.
+    static func periods(today: CivilDate) -> [ReportPeriod] {
+        let spans: [ReportPeriod.Span] = [.year, .h1, .h2, .q1, .q2, .q3, .q4]
+        return (0..<3).flatMap { back in spans.map { ReportPeriod(span: $0, year: today.year - back) } }
+    }
+
+    static func openPeriodPicker(_ state: inout AppState, _ reports: ReportsState) {
+        let periods = periods(today: state.data.today)
+        var picker = PickerState(title: "Kỳ báo cáo", options: periods.map(\.vietnamese), purpose: .reportPeriod)
+        picker.periods = periods
+        picker.selected = periods.firstIndex(of: reports.period) ?? 0
+        state.modal = .picker(picker)
+    }
+
+    static func openUnitPicker(_ state: inout AppState, _ reports: ReportsState) {
+        let units = state.data.organisation.sortedUnits
+        var picker = PickerState(title: "Đơn vị của báo cáo (cùng các đơn vị trực thuộc)",
+                                 options: ["Tất cả đơn vị"] + units.map { "\($0.name) (\($0.id.rawValue))" }, purpose: .reportUnit)
+        picker.units = [nil] + units.map(\.id)
+        picker.selected = picker.units.firstIndex(of: reports.unit) ?? 0
+        state.modal = .picker(picker)
+    }
+
+    static func openExportPicker(_ state: inout AppState) {
+        var picker = PickerState(title: "Xuất báo cáo ra tệp", options: ReportExportFormat.allCases.map(\.vietnamese),
+                                 purpose: .reportExport)
+        picker.formats = ReportExportFormat.allCases
+        state.modal = .picker(picker)
+    }
+
+    /// What the chosen option of a reports picker does; the export is the runner's.
+    static func choose(_ state: inout AppState, _ picker: PickerState) -> [Effect] {
+        guard case .reports(var reports) = state.screen else { return [] }
+        switch picker.purpose {
+        case .reportPeriod where picker.periods.indices.contains(picker.selected):
+            reports.period = picker.periods[picker.selected]
+        case .reportUnit where picker.units.indices.contains(picker.selected):
+            reports.unit = picker.units[picker.selected]
+        case .reportExport where picker.formats.indices.contains(picker.selected):
+            return [exportEffect(state, reports, format: picker.formats[picker.selected])]
+        default:
+            return []
+        }
+        reports.scroll = 0
+        ReportsView.remake(&reports, state)
+        AppReducer.replaceTop(&state, .reports(reports))
+        return []
+    }
+
+    /// The report shown, in the party document's frame of the unit issuing it (as the CLI writes it),
+    /// to be written to a new file named after the report and its period.
+    static func exportEffect(_ state: AppState, _ reports: ReportsState, format: ReportExportFormat) -> Effect {
+        var document = reports.document ?? ReportsView.document(state, reports)
+        document.frame = ReportsView.scope(state, reports).frame()
+        return .exportReport(document, format: format, stem: fileStem(state, reports))
+    }
+
+    /// "bao-cao-quota-2026", "bao-cao-rate-2026-Q1", "bao-cao-pipeline-2026-11-23", with the unit's id
+    /// when one is chosen.
+    static func fileStem(_ state: AppState, _ reports: ReportsState) -> String {
+        let when: String
+        switch reports.kind {
+        case .quota: when = "\(reports.period.year)"
+        case .rate, .period: when = "\(reports.period.year)-\(reports.period.span.rawValue)"
+        case .pipeline: when = state.data.today.iso
+        }
+        let unit = reports.unit.map { "-" + $0.rawValue.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } } ?? ""
+        return "bao-cao-\(reports.kind.fileStem)\(unit)-\(when)"
+    }
+}
