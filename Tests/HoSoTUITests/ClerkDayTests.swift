@@ -336,6 +336,27 @@ extension ClerkDayTests {
 }
 
 extension ClerkDayTests {
+    /// Issue 16 item 7: a deadline counted over days off the government has not announced yet says "dự kiến"
+    /// in the file's header, as `hoso case show` does.
+    @Test func aDeadlineOverGuessedDaysOffSaysSoInTheHeader() throws {
+        // The demo as `hoso demo` makes it on 06/12/2026: a file whose decision is due over 3/9/2026, the day
+        // next to Quốc khánh that HoSo guesses until holidays.json confirms it.
+        let day = Fixtures.date("2026-12-06")
+        let demo = DemoOrganisation.generate(caseCount: 120, seed: 2025, today: day)
+        let demoRows = CaseRow.rows(demo.cases, rulebook: .standard, calendar: WorkingCalendar(), today: day)
+        let row = try #require(demoRows.first { $0.deadline?.estimatedDaysOff.isEmpty == false })
+        let file = try #require(demo.cases.first { $0.id == row.file.id })
+        let data = AppData(
+            cases: [file], revisions: [file.id: 1], organisation: Organisation(units: demo.units, members: demo.members),
+            today: day, actor: "Thư ký chi bộ")
+        let deadline = try #require(row.deadline)
+        var state = AppState(data: data)
+        AppFixtures.press([.resize(width: 120, height: 30), .char("l"), .enter], into: &state)
+        let rows = AppView.render(state, width: 120, height: 30).rows
+        #expect(rows.contains { $0.contains("\(deadline.label): \(deadline.due.vietnamese) (dự kiến) (") }, "\(rows.prefix(4))")
+        #expect(deadline.dueText.hasPrefix(deadline.due.vietnamese + " (dự kiến: tính qua ngày nghỉ chưa công bố "))
+    }
+
     /// Issue 16 item 9: a note of several lines (the CLI takes them) shows its later lines indented under it.
     @Test func aNoteOfSeveralLinesHangsUnderItsDate() throws {
         var file = try AppFixtures.file("HS-0001", "Nguyễn Thị Khải", in: .sympathizer)

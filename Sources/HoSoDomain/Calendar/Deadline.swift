@@ -25,9 +25,12 @@ public struct Deadline: Sendable, Codable, Hashable {
     /// The due date as shown: "dd/mm/yyyy", with "(dự kiến, …)" when it was counted over guessed days off.
     public var dueText: String {
         guard !estimatedDaysOff.isEmpty else { return due.vietnamese }
-        return "\(due) (dự kiến: tính qua ngày nghỉ chưa công bố "
+        return "\(due.vietnamese) (dự kiến: tính qua ngày nghỉ chưa công bố "
             + estimatedDaysOff.map(\.vietnamese).joined(separator: ", ") + ")"
     }
+
+    /// "dd/mm/yyyy", or "dd/mm/yyyy (dự kiến)" where a line has no room for the guessed days themselves.
+    public var shortDueText: String { due.vietnamese + (estimatedDaysOff.isEmpty ? "" : " (dự kiến)") }
 
     private enum CodingKeys: String, CodingKey { case due, label, estimatedDaysOff }
 

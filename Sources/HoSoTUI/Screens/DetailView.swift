@@ -20,7 +20,7 @@ public enum DetailView {
         var choices = [" Trạng thái: \(file.state.vietnamese) (từ \(file.stateSince.vietnamese))",
                      " Trạng thái: \(file.state.vietnamese)", " \(file.state.shortVietnamese)"]
         if let deadline = row?.deadline, let status = row?.status {
-            choices = choices.map { $0 + " · \(deadline.label): \(deadline.due.vietnamese) (\(status.description))" }
+            choices = choices.map { $0 + " · \(deadline.label): \(deadline.shortDueText) (\(status.description))" }
         }
         let second = choices.first { DisplayWidth.columns(of: $0) <= size.width } ?? choices[choices.count - 1]
         let overdue = row?.isOverdue ?? false
