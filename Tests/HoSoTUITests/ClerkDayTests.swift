@@ -357,6 +357,31 @@ extension ClerkDayTests {
         #expect(deadline.dueText.hasPrefix(deadline.due.vietnamese + " (dự kiến: tính qua ngày nghỉ chưa công bố "))
     }
 
+    /// Issue 17 item 4: F9 on a file offers the papers its recorded steps allow and writes the chosen one.
+    @Test func f9PrintsThePapersOfTheRecordedSteps() throws {
+        let voted = try AppFixtures.file("HS-0003", "Lê Hoàng Đức", in: .cellApproved)
+        var state = AppState(data: AppFixtures.cellData([voted]))
+        AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .function(9)], into: &state)
+        guard case .picker(let picker)? = state.modal else { Issue.record("no picker: \(String(describing: state.modal))"); return }
+        #expect(picker.options == [StepDocument.cellResolution.vietnamese, StepDocument.classList.vietnamese])
+        let effects = AppFixtures.press([.enter], into: &state)
+        guard case .exportReport(let document, let format, let stem)? = effects.first else { Issue.record("no export: \(effects)"); return }
+        #expect(document.title == "Nghị quyết đề nghị kết nạp đảng viên" && document.portrait && document.confidential)
+        #expect(format == .html && stem == "giay-to-cell-resolution-HS-0003")
+
+        // A file with no recorded step to print says which step comes first; a mentor may not print at all.
+        let nominated = try AppFixtures.file("HS-0004", "Phạm Thị Hoa", in: .nominated)
+        var early = AppState(data: AppFixtures.cellData([nominated]))
+        AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .function(9)], into: &early)
+        #expect(early.modal == nil)
+        #expect(early.status?.text.hasPrefix("Hồ sơ HS-0004 chưa có bước nào để in giấy tờ") == true, "\(String(describing: early.status))")
+        let mentorData = AppFixtures.signedIn(AppFixtures.cellData([voted]), as: AppFixtures.account("hung", "Trần Văn Hùng", .mentor))
+        var mentor = AppState(data: mentorData)
+        let refused = AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .function(9)], into: &mentor)
+        #expect(!refused.contains { if case .exportReport = $0 { true } else { false } })
+        if case .picker? = mentor.modal { Issue.record("a mentor was offered papers") }
+    }
+
     /// Issue 16 item 9: a note of several lines (the CLI takes them) shows its later lines indented under it.
     @Test func aNoteOfSeveralLinesHangsUnderItsDate() throws {
         var file = try AppFixtures.file("HS-0001", "Nguyễn Thị Khải", in: .sympathizer)

@@ -386,6 +386,7 @@ public enum PickerPurpose: Hashable, Sendable {
     case reportPeriod
     case reportUnit
     case reportExport
+    case stepPaper
 }
 
 /// A list of options to choose one from.
@@ -402,4 +403,7 @@ public struct PickerState: Sendable {
     var periods: [ReportPeriod] = []
     var units: [UnitID?] = []
     var formats: [ReportExportFormat] = []
+    var papers: [StepDocument] = []
+    /// The file a paper is printed from.
+    var caseID: CaseID?
 }

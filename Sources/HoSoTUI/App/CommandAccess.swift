@@ -13,6 +13,7 @@ enum CommandAccess {
         case .nextStep: Event.Kind.allCases.map { .step($0) }
         case .certifyClass: [.step(.certify)]
         case .reports, .export: [.readReports]
+        case .printPaper: [.exportPersonalData]
         case .people, .addPerson, .grantRole, .revokeRole: [.managePeople]
         case .addNote: [.edit(.note)]
         case .addTask: [.edit(.task)]

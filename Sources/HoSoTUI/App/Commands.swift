@@ -12,7 +12,7 @@ public enum Command: Hashable, Sendable {
     case addTask, completeTask, addDocument, assignMentor, releaseMentor, editPerson
     case toggle, certifyClass, chooseMember
     case people, addPerson, grantRole, revokeRole
-    case choosePeriod, export
+    case choosePeriod, export, printPaper
 }
 
 /// The key table of each screen: dispatch, footer and help come from the same bindings, and
@@ -110,6 +110,9 @@ public enum KeyMaps {
                 inFooter: false),
         Binding([.char("s"), .ctrl("e")], "Sửa thông tin cá nhân (họ tên, ngày sinh…)", action: .editPerson,
                 label: "s/Ctrl-E", inFooter: false),
+        // F9 writes a file on the reports screen too.
+        Binding([.function(9)], "In giấy tờ của bước (nghị quyết, danh sách lớp) ra tệp HTML", action: .printPaper, label: "F9",
+                inFooter: false),
     ] + movement + screens + common)
 
     /// The awareness classes.

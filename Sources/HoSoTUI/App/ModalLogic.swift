@@ -105,6 +105,8 @@ extension AppReducer {
         switch picker.purpose {
         case .reportPeriod, .reportUnit, .reportExport:
             return ReportsLogic.choose(&state, picker)
+        case .stepPaper:
+            return PaperLogic.choose(&state, picker)
         case .listFilter:
             guard picker.filters.indices.contains(picker.selected), case .list(var list) = state.screen else { return [] }
             // The first choice ("Tất cả hồ sơ") clears every condition; any other adds its condition.

@@ -505,6 +505,7 @@ public enum AppReducer {
             openNextStep(&state, detail.caseID)
             return
         case .addNote: openEditForm(&state, .note(detail.caseID))
+        case .printPaper: PaperLogic.openPicker(&state, detail.caseID)
         case .addVerification:
             detail.tab = .verification
             openEditForm(&state, .verificationItem(detail.caseID))
