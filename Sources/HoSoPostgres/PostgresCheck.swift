@@ -36,7 +36,7 @@ struct PostgresCheck {
             return problems
         }
         var expected: [String: (revision: Int, valueHash: String, seq: Int)] = [:]
-        var previousHash = PostgresRecordStore<Int>.genesisHash
+        var previousHash = JournalHash.genesis
         var previousSeq = 0
         let decoder = JSONDecoder()
         for row in journal {
@@ -48,7 +48,7 @@ struct PostgresCheck {
                 report("hoso.journal, mục \(previousSeq + 1)", "Thiếu mục \(previousSeq + 1)–\(seq - 1) của nhật ký (đã bị xóa)." + advice)
             }
             let bytes = Array(text.utf8)
-            if PostgresRecordStore<Int>.sha256Hex(bytes) != hash {
+            if JournalHash.hex(bytes) != hash {
                 report("hoso.journal, mục \(seq)", "Mục \(seq) của nhật ký không khớp dấu băm (nội dung đã bị sửa)." + advice)
             }
             guard let entry = try? decoder.decode(PostgresRecordStore<Int>.Entry.self, from: Data(bytes)) else {
@@ -84,7 +84,7 @@ struct PostgresCheck {
                 report("hoso.records, \(id)", "Bản ghi \(id) không có trong nhật ký (đã được thêm ngoài HoSo)." + advice)
                 continue
             }
-            if truth.revision != revision || truth.valueHash != PostgresRecordStore<Int>.sha256Hex(Array(value.utf8)) {
+            if truth.revision != revision || truth.valueHash != JournalHash.hex(Array(value.utf8)) {
                 report("hoso.records, \(id)", "Bản ghi \(id) khác với nhật ký (đã bị sửa ngoài HoSo)." + advice)
             }
         }

@@ -59,7 +59,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     /// Records copied in per journal entry: one entry of a whole large store would be one huge row.
     static var recordsPerEntry: Int { 250 }
 
-    static var genesisHash: String { String(repeating: "0", count: 64) }
+    static var genesisHash: String { JournalHash.genesis }
 
     private init(location: String, connection: PostgresConnection, records: [String: StoredRecord<Value>], seq: Int) {
         self.location = location
@@ -543,7 +543,14 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func sha256Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    static func sha256Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 { JournalHash.hex(bytes) }
+}
+
+/// SHA-256 in hex: what the server's journal rows and value hashes hold.
+enum JournalHash {
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         SHA256.hash(data: Array(bytes)).map { String(format: "%02x", $0) }.joined()
     }
 }

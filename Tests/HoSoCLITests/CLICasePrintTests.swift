@@ -32,6 +32,9 @@ struct CLICasePrintTests {
         let html = try String(contentsOfFile: output, encoding: .utf8)
         #expect(html.contains("@page { size: A4 portrait;") && html.contains("<p class=\"body\">"))
 
+        let csv = try ChildProcess.run([binary, "case", "print", id, "--document", "cell-resolution", "--format", "csv", "--data", data])
+        #expect(csv.status == 1 && csv.standardError.contains("Giấy tờ in ra dạng text hoặc html."), "\(csv.standardError)")
+
         let mentor = try ChildProcess.run(
             [binary, "case", "print", id, "--document", "cell-resolution", "--data", data, "--as", "giupdo"],
             environment: ["HOSO_PASSPHRASE": "giupdo-2026"])

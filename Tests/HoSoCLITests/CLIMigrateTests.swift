@@ -71,6 +71,8 @@ struct CLIMigrateTests {
         try HosoRun.run(["demo", "--data", source, "--cases", "5", "--no-open"])
         try HosoRun.run(["migrate", "--from", source, "--to", server])
         let before = try records(of: source)
+        let onto = try ChildProcess.run([binary, "migrate", "--from", source, "--to", source])
+        #expect(onto.status == 1 && onto.standardError.contains("Nguồn và đích là một chỗ"), "\(onto.standardError)")
         try HosoRun.run(["case", "note", "HS-0001", "--text", "Ghi trên máy chủ", "--data", server])
         let again = try ChildProcess.run([binary, "migrate", "--from", source, "--to", server])
         #expect(again.status == 1)
