@@ -17,7 +17,7 @@ public struct BackupCheck: Sendable, Equatable {
 /// with a revision from 1, and its `lastHash` must be the hash of journal entry `seq` when the journal
 /// still has that entry (it is the state the chain had at that point). The records themselves carry no
 /// hash, so a record edited inside an otherwise well-formed backup is not detected.
-struct BackupVerifier<Value: Codable & Sendable & Equatable> {
+struct BackupVerifier<Value: JournalValue> {
     let layout: StoreLayout
     let files: DurableFiles
     /// The schema version the store reads; nil when unknown (the backup's own is then not judged).

@@ -37,3 +37,42 @@ public enum JSONValue: Codable, Sendable, Equatable {
         return nil
     }
 }
+
+/// The journal's patch of a record read untyped (a migration reads older records this way): the wire format
+/// every typed patch writes, applied member by member.
+public struct JSONValuePatch: Codable, Sendable, Equatable {
+    /// The member of the record's object holding the patched members; nil: the object itself.
+    public var at: String?
+    /// Members given a new value.
+    public var set: [String: JSONValue]?
+    /// Members removed.
+    public var clear: [String]?
+    /// Array members extended with these elements at their end.
+    public var append: [String: [JSONValue]]?
+}
+
+extension JSONValue: JournalValue {
+    public func patch(from previous: JSONValue) -> JSONValuePatch? { nil }
+
+    public func applying(_ patch: JSONValuePatch) -> JSONValue? {
+        guard case .object(var record) = self else { return nil }
+        var target: [String: JSONValue]
+        if let at = patch.at {
+            guard case .object(let inner)? = record[at] else { return nil }
+            target = inner
+        } else {
+            target = record
+        }
+        for (key, value) in patch.set ?? [:] { target[key] = value }
+        for key in patch.clear ?? [] { target[key] = nil }
+        for (key, elements) in patch.append ?? [:] {
+            guard case .array(let existing)? = target[key] else { return nil }
+            target[key] = .array(existing + elements)
+        }
+        if let at = patch.at {
+            record[at] = .object(target)
+            return .object(record)
+        }
+        return .object(target)
+    }
+}

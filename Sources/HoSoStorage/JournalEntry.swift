@@ -1,7 +1,7 @@
 import Crypto
 
 /// One committed batch, as one line of a journal segment.
-struct JournalEntry<Value: Codable & Sendable & Equatable>: Codable, Sendable {
+struct JournalEntry<Value: JournalValue>: Codable, Sendable {
     let seq: Int
     let time: String
     let actor: String
@@ -9,13 +9,18 @@ struct JournalEntry<Value: Codable & Sendable & Equatable>: Codable, Sendable {
     let prevHash: String
 }
 
-/// One record's change inside a journal entry; a `nil` value removes the record (used by restore).
-struct JournalChange<Value: Codable & Sendable & Equatable>: Codable, Sendable {
+/// One record's change inside a journal entry: the whole new value (a new record, or a type written
+/// whole), or a patch of the previous revision (what changed); neither removes the record (a restore).
+struct JournalChange<Value: JournalValue>: Codable, Sendable {
     let id: String
     let revisionBefore: Int?
     let revision: Int
     let summary: String
     let value: Value?
+    var patch: Value.Patch? = nil
+
+    /// Whether the change removes the record.
+    var removes: Bool { value == nil && patch == nil }
 }
 
 /// The parts of an entry that integrity checks need, readable whatever the record type.

@@ -18,7 +18,7 @@ import Foundation
 /// Every public entry point is safe to call from any thread; each instance serialises its own calls.
 /// Prefer `record(id:)` to `records` in hot paths: holding a copy of `records` makes the next save copy
 /// the dictionary.
-public final class JournalStore<Value: Codable & Sendable & Equatable>: @unchecked Sendable {
+public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     /// The data directory.
     public let directory: String
     /// The schema version this instance reads and writes.
@@ -215,8 +215,7 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
                 }
             }
             let journalChanges = changes.map { change in
-                let before = state.records[change.id]?.revision
-                return JournalChange(id: change.id, revisionBefore: before, revision: (before ?? 0) + 1, summary: change.summary, value: Optional(change.newValue))
+                journalChange(id: change.id, from: state.records[change.id], to: change.newValue, summary: change.summary)
             }
             try appendLocked(JournalEntry(seq: state.seq + 1, time: Timestamp.iso8601(now), actor: actor, changes: journalChanges, prevHash: state.lastHash))
             if !deferring { compactIfDueLocked() }
@@ -238,13 +237,23 @@ public final class JournalStore<Value: Codable & Sendable & Equatable>: @uncheck
             let current = state.records[id]
             let decision = decide(current)
             guard let value = decision.newValue else { return decision.result }
-            let change = JournalChange(
-                id: id, revisionBefore: current?.revision, revision: (current?.revision ?? 0) + 1, summary: decision.summary,
-                value: Optional(value))
+            let change = journalChange(id: id, from: current, to: value, summary: decision.summary)
             try appendLocked(JournalEntry(seq: state.seq + 1, time: Timestamp.iso8601(now), actor: actor, changes: [change], prevHash: state.lastHash))
             if !deferring { compactIfDueLocked() }
             return decision.result
         }
+    }
+
+    /// The journal's account of record `id` becoming `value`: what changed when the type can say it (the
+    /// line then does not grow with the record), the whole value for a new record or any other change.
+    private func journalChange(id: String, from current: StoredRecord<Value>?, to value: Value, summary: String) -> JournalChange<Value> {
+        let revision = (current?.revision ?? 0) + 1
+        // Not checked here by applying it (a save would then cost the file's length again): the types'
+        // tests hold every patch to giving back the value (CaseFilePatchTests).
+        if let current, let patch = value.patch(from: current.value) {
+            return JournalChange(id: id, revisionBefore: current.revision, revision: revision, summary: summary, value: nil, patch: patch)
+        }
+        return JournalChange(id: id, revisionBefore: current?.revision, revision: revision, summary: summary, value: value)
     }
 
     /// Applies entries other processes appended; returns true if anything changed. Cheap when nothing did.

@@ -115,6 +115,8 @@ enum SnapshotCoding {
                     ranges[record.id] = range
                 case .unloaded(let id, let revision):
                     unloaded.append((id, revision))
+                    // Kept so a journal patch of the record can decode it then (`decodeRecordLine`).
+                    ranges[id] = range
                 }
             }
             let snapshot = Snapshot(
@@ -173,16 +175,7 @@ enum SnapshotCoding {
             try? concurrentMap(jobs: jobCount(lines.count)) { job throws -> [DecodedLine<Value>] in
                 let strings = StringTable()
                 return try jobRange(job, lines.count).map { index in
-                    let line = UnsafeBufferPointer(rebasing: buffer[lines[index]])
-                    // Large arrays (a file's history) stay as bytes of the snapshot until they are read.
-                    let deferral = DeferralSource(bytes: bytes, offset: lines[index].lowerBound)
-                    if let tape = try? Tape(line, strings: strings, deferral: deferral) {
-                        if let selection, let probe = RecordProbe(tape: tape), !selection.admits(probe) {
-                            return .unloaded(id: probe.id, revision: probe.revision)
-                        }
-                        if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: tape) { return .record(record) }
-                    }
-                    return .record(try JSONDecoder().decode(StoredRecord<Value>.self, from: Data(buffer: line)))
+                    try decodeLine(bytes, buffer, lines[index], strings: strings, selection: selection)
                 }
             }
         }
@@ -191,6 +184,32 @@ enum SnapshotCoding {
         decoded.reserveCapacity(lines.count)
         for part in parts { decoded += part }
         return decoded
+    }
+
+    private static func decodeLine<Value>(
+        _ bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strings: StringTable, selection: RecordSelection?
+    ) throws -> DecodedLine<Value> {
+        let line = UnsafeBufferPointer(rebasing: buffer[range])
+        // Large arrays (a file's history) stay as bytes of the snapshot until they are read.
+        let deferral = DeferralSource(bytes: bytes, offset: range.lowerBound)
+        if let tape = try? Tape(line, strings: strings, deferral: deferral) {
+            if let selection, let probe = RecordProbe(tape: tape), !selection.admits(probe) {
+                return .unloaded(id: probe.id, revision: probe.revision)
+            }
+            if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: tape) { return .record(record) }
+        }
+        return .record(try JSONDecoder().decode(StoredRecord<Value>.self, from: Data(buffer: line)))
+    }
+
+    /// The record on line `range` of snapshot `bytes`, decoded whatever a selection left unread; nil when
+    /// it cannot be.
+    static func decodeRecordLine<Value>(_ bytes: [UInt8], _ range: Range<Int>) -> StoredRecord<Value>? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard case .record(let record)? = try? decodeLine(bytes, buffer, range, strings: StringTable(), selection: nil) as DecodedLine<Value> else {
+                return nil
+            }
+            return record
+        }
     }
 
     private enum DecodedLine<Value: Codable & Sendable & Equatable>: Sendable {

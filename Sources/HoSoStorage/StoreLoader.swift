@@ -4,7 +4,7 @@ import Glibc
 import Foundation
 
 /// Reads a store from disk without writing anything: version gate, snapshot, then the journal tail.
-struct StoreLoader<Value: Codable & Sendable & Equatable> {
+struct StoreLoader<Value: JournalValue> {
     let layout: StoreLayout
     let files: DurableFiles
     /// Which snapshot records `load` decodes (all when nil; see `RecordSelection`).
@@ -185,6 +185,14 @@ struct StoreLoader<Value: Codable & Sendable & Equatable> {
         }
         if let problem = Self.recordsHashProblem(snapshot.recordsHash, schemaVersion: snapshot.schemaVersion, bytes: bytes) {
             throw StoreError.corruptFile(path: path, line: nil, reason: problem)
+        }
+        // Snapshots lacked the hash only before `journal/head` existed: both came in one version. A store
+        // with a head whose snapshot has none had it removed (with its version set back, so that the
+        // migration would seal whatever was edited).
+        if snapshot.recordsHash == nil, path == layout.snapshot, files.readJournalHead(layout) != nil {
+            throw StoreError.corruptFile(
+                path: path, line: nil,
+                reason: "thiếu mã băm của các hồ sơ (recordsHash) dù thư mục đã được HoSo bản mới ghi (có journal/head): tệp đã bị sửa ngoài HoSo")
         }
         return decoded
     }

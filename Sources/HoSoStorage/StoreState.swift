@@ -1,5 +1,5 @@
 /// What one store instance knows: the records, and how far into the journal it has read.
-struct StoreState<Value: Codable & Sendable & Equatable>: Sendable {
+struct StoreState<Value: JournalValue>: Sendable {
     var records: [String: StoredRecord<Value>]
     /// The last applied journal entry.
     var seq: Int
@@ -35,6 +35,15 @@ struct StoreState<Value: Codable & Sendable & Equatable>: Sendable {
         records[id]?.revision ?? unloaded[id]
     }
 
+    /// The value a patch applies to: the record as applied, or one a selection left unread, decoded now
+    /// from its snapshot line.
+    private func previousValue(of id: String) -> Value? {
+        if let record = records[id] { return record.value }
+        guard unloaded[id] != nil, let lines = snapshotLines, let range = lines.ranges[id] else { return nil }
+        let record: StoredRecord<Value>? = SnapshotCoding.decodeRecordLine(lines.bytes, range)
+        return record?.value
+    }
+
     /// Throws unless every record is decoded: what writes the whole store (compaction, backups, restores)
     /// would otherwise drop the records left unread.
     func requireEveryRecord() throws(StoreError) {
@@ -45,15 +54,25 @@ struct StoreState<Value: Codable & Sendable & Equatable>: Sendable {
     mutating func apply(_ entry: JournalEntry<Value>, hash: String) -> String? {
         guard entry.seq == seq + 1 else { return "số thứ tự \(entry.seq) không nối tiếp \(seq)" }
         guard entry.prevHash == lastHash else { return "mã băm trước không khớp (chuỗi băm bị đứt)" }
+        var values: [Value?] = []
+        values.reserveCapacity(entry.changes.count)
         for change in entry.changes {
             guard revision(of: change.id) == change.revisionBefore, change.revision == (change.revisionBefore ?? 0) + 1 else {
                 return "phiên bản của hồ sơ \(change.id) không khớp với trạng thái trước"
             }
+            guard let patch = change.patch else {
+                values.append(change.value)
+                continue
+            }
+            guard let previous = previousValue(of: change.id), let patched = previous.applying(patch) else {
+                return "thay đổi của hồ sơ \(change.id) không khớp với nội dung trước của nó"
+            }
+            values.append(patched)
         }
-        for change in entry.changes {
+        for (change, value) in zip(entry.changes, values) {
             snapshotLines?.ranges[change.id] = nil
             unloaded[change.id] = nil
-            if let value = change.value {
+            if let value {
                 records[change.id] = StoredRecord(id: change.id, revision: change.revision, value: value, changedBy: entry.actor, changedAt: entry.time)
             } else {
                 records[change.id] = nil

@@ -11,7 +11,7 @@ import Foundation
 import HoSoStorage
 
 /// The record type the tests use.
-struct TestValue: Codable, Sendable, Equatable {
+struct TestValue: JournalValue {
     var text: String
     var counter: Int
 }

@@ -78,7 +78,7 @@ struct CLIJournalIntegrityTests {
         }
         let check = try cli.ok("check")
         #expect(check.contains("toàn vẹn: 2 hồ sơ, 2 đảng viên"), "\(check)")
-        #expect(String(decoding: CLIRecoveryTests.read(cli.directory + "/snapshot.json").prefix(20), as: UTF8.self).hasPrefix(#"{"schemaVersion":2,"#))
+        #expect(String(decoding: CLIRecoveryTests.read(cli.directory + "/snapshot.json").prefix(20), as: UTF8.self).hasPrefix(#"{"schemaVersion":3,"#))
         #expect(try cli.ok("case", "show", "HS-0001", "--json").contains("Hoàn thành tốt nhiệm vụ."))
         try cli.ok("case", "note", "HS-0001", "--text", "Sau khi nâng cấp.", "--date", "2024-05-04")
         try cli.ok("check")

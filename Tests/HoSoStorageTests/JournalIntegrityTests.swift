@@ -233,8 +233,17 @@ import Testing
         let text = String(decoding: readFile(path), as: UTF8.self)
         let stripped = text.replacingOccurrences(of: #","recordsHash":"[0-9a-f]{64}""#, with: "", options: .regularExpression)
         #expect(stripped != text)
-        // Written before records hashes existed (version 1): opens, not judged.
+        // Version 1 without the hash, in a directory with `journal/head`: the version was set back and the
+        // hash removed (so that a migration would hash an edit), since both came in one version.
         writeFile(path, Array(stripped.utf8))
+        let downgraded = expectStoreError { () throws(StoreError) in _ = try TestStore.open(at: temporary.store, supportedSchemaVersion: 1) }
+        guard case .corruptFile(_, _, let downgradeReason)? = downgraded else {
+            Issue.record("expected corruptFile, got \(String(describing: downgraded))")
+            return
+        }
+        #expect(downgradeReason.contains("journal/head"))
+        // Written before records hashes (and heads) existed (version 1): opens, not judged.
+        try FileManager.default.removeItem(atPath: temporary.store + "/journal/head")
         #expect(try TestStore.open(at: temporary.store, supportedSchemaVersion: 1).record(id: "a")?.value.counter == 7)
         // From version 2 on, every snapshot has one: one without it was edited.
         writeFile(path, Array(stripped.replacingOccurrences(of: #"{"schemaVersion":1,"#, with: #"{"schemaVersion":2,"#).utf8))

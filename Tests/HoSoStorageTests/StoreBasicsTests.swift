@@ -147,7 +147,7 @@ import Testing
         #expect(expectStoreError { () throws(StoreError) in try store.restore(fromBackup: "snapshot-000000000999-20200101T000000Z.json", actor: "x") } == .backupNotFound(name: "snapshot-000000000999-20200101T000000Z.json"))
     }
 
-    struct TestValueV2: Codable, Sendable, Equatable {
+    struct TestValueV2: JournalValue {
         var text: String
         var counter: Int
         var note: String
@@ -183,25 +183,7 @@ import Testing
     }
 }
 
-@Suite struct HistoryAndBackupTests {
-    @Test func historyListsEveryChangeWithWhoAndWhen() throws {
-        let temporary = TemporaryDirectory()
-        defer { temporary.remove() }
-        let store = try TestStore.create(at: temporary.store, schemaVersion: 1, options: StoreOptions(compactionThresholdEntries: 2))
-        let start = Date(timeIntervalSince1970: 1_700_000_000)
-        try store.commit([RecordChange(id: "a", expectedRevision: nil, newValue: TestValue(text: "x", counter: 0), summary: "tạo hồ sơ")], actor: "An", now: start)
-        try store.commit([change("ab", nil, "other")], actor: "An", now: start)
-        for step in 1...4 {
-            try store.commit([RecordChange(id: "a", expectedRevision: step, newValue: TestValue(text: "x", counter: step), summary: "bước \(step)")], actor: step % 2 == 0 ? "Bình" : "Chi", now: start.addingTimeInterval(Double(step) * 60))
-        }
-        let history = try store.history(of: "a")
-        #expect(history.map(\.revision) == [1, 2, 3, 4, 5], "complete across compacted segments")
-        #expect(history.map(\.summary) == ["tạo hồ sơ", "bước 1", "bước 2", "bước 3", "bước 4"])
-        #expect(history.map(\.actor) == ["An", "Chi", "Bình", "Chi", "Bình"])
-        #expect(history[4].time == "2023-11-14T22:17:20Z")
-        #expect(history[0].revisionBefore == nil)
-    }
-
+@Suite struct BackupRotationTests {
     @Test func backupRotationKeepsTheLastTwentyAndOnePerDay() throws {
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }

@@ -6,7 +6,7 @@ import HoSoStorage
 import Testing
 
 /// The record type of the storage tests; the crash child uses the same JSON shape.
-struct TestValue: Codable, Sendable, Equatable {
+struct TestValue: JournalValue {
     var text: String
     var counter: Int
 }

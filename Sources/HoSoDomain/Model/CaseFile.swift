@@ -57,6 +57,12 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         init(_ fields: Fields) { self.fields = fields }
     }
 
+    /// The stored fields as they are, for the journal's patches (CaseFilePatch.swift).
+    var storedFields: Fields { storage.fields }
+
+    /// A file holding `fields`.
+    init(storedFields: Fields) { storage = Storage(storedFields) }
+
     private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }

@@ -94,6 +94,21 @@ struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, 
 
     var isDecoded: Bool { cell.isDecoded }
 
+    /// The value, or the failure that kept it from being read.
+    var result: Result<Value, DeferredDecodingFailure> { cell.get() }
+
+    /// Whether both are one part (copies of one file): equal without reading either.
+    func isSame(as other: DeferredField) -> Bool { cell === other.cell }
+
+    /// This part with `elements` after its last element; a part not read yet stays unread until it is.
+    func appending<Element: Sendable>(_ elements: [Element]) -> DeferredField where Value == [Element] {
+        if cell.isDecoded, case .success(let value) = cell.get() { return DeferredField(value + elements) }
+        let base = cell
+        return DeferredField(cell: DeferredCell(pending: { try base.get().get() + elements }))
+    }
+
+    private init(cell: DeferredCell<Value>) { self.cell = cell }
+
     static func == (lhs: DeferredField, rhs: DeferredField) -> Bool {
         if lhs.cell === rhs.cell { return true }
         switch (lhs.cell.get(), rhs.cell.get()) {

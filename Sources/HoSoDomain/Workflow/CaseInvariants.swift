@@ -5,6 +5,11 @@ public enum CaseInvariants {
     /// Every breach in `file`, each a sentence that names the file. `unitExists`: whether the file's unit
     /// is in the data (a file on its own cannot tell).
     public static func problems(in file: CaseFile, unitExists: Bool = true) -> [String] {
+        problems(in: file, unitExists: unitExists, lateFacts: DateOrder.lateFacts(in: file))
+    }
+
+    /// As above, with the file's `DateOrder.lateFacts` already found (a change judges them twice).
+    private static func problems(in file: CaseFile, unitExists: Bool = true, lateFacts: [DateOrder.LateFact]) -> [String] {
         let name = "Hồ sơ \(file.id)"
         var problems: [String] = []
         if !unitExists {
@@ -31,13 +36,14 @@ public enum CaseInvariants {
             needs(.decided, file.decision != nil, "quyết định kết nạp")
             needs(.probation, file.ceremony != nil, "ngày lễ kết nạp")
         }
-        for (label, date) in file.recordedDates where !date.isRecordable {
+        file.forEachRecordedDate { label, date in
+            guard !date.isRecordable else { return }
             problems.append(
                 "\(name): \(label) \(date.vietnamese) nằm ngoài khoảng ngày HoSo ghi nhận "
                     + "(\(CivilDate.recordable.lowerBound) – \(CivilDate.recordable.upperBound)).")
         }
         problems += DateOrder.breaches(in: file).map { "\(name): \($0)" }
-        problems += DateOrder.factsAfterEntry(in: file).map { "\(name): \($0)" }
+        problems += lateFacts.map { "\(name): \($0.sentence)" }
         let history = file.history
         if let index = history.indices.dropLast().first(where: { history[$0].date > history[$0 + 1].date }) {
             let (earlier, later) = (history[index], history[index + 1])
@@ -52,20 +58,24 @@ public enum CaseInvariants {
     /// the file already had (written by an older version) is `hoso check`'s to report, not a reason to
     /// refuse every later change.
     static func introduced(by next: CaseFile, over previous: CaseFile?) -> [String] {
-        let before = Set(previous.map { CaseInvariants.problems(in: $0) } ?? [])
-        var found = CaseInvariants.problems(in: next).filter { !before.contains($0) }
+        // Each file's late facts found once: they are the part of the check that reads every note.
+        let nextLate = DateOrder.lateFacts(in: next)
+        let previousLate = previous.map(DateOrder.lateFacts(in:))
+        let before = Set(previous.map { CaseInvariants.problems(in: $0, lateFacts: previousLate ?? []) } ?? [])
+        var found = CaseInvariants.problems(in: next, lateFacts: nextLate).filter { !before.contains($0) }
         // A fact dated after the last entry is judged by what this change brings, not by what the file held
         // already (whose sentence names the new last entry, so would look new).
         let name = "Hồ sơ \(next.id)"
-        let stale = Set(DateOrder.factsAfterEntry(in: next).map { "\(name): \($0)" })
+        let stale = Set(nextLate.map { "\(name): \($0.sentence)" })
         found.removeAll { stale.contains($0) }
-        found += DateOrder.factsAfterEntry(in: next, since: previous).map { "\(name): \($0)" }
+        let brought = DateOrder.newLateFacts(nextLate, since: previousLate).map { "\(name): \($0)" }
+        found += brought
         // A change dated before the file's last entry is what breaks the order: say it in the clerk's terms.
         if let last = previous?.history.last, let added = next.history.last, (added.date < last.date),
            next.history.count > (previous?.history.count ?? 0)
         {
             // The order says it all: the facts on file after this change's day are the entries it precedes.
-            let late = Set(DateOrder.factsAfterEntry(in: next, since: previous).map { "\(name): \($0)" })
+            let late = Set(brought)
             found.removeAll { $0.contains("lịch sử không theo thứ tự thời gian") || late.contains($0) }
             found.append(
                 "Ngày \(added.date) trước ngày của mục cuối trong lịch sử hồ sơ (\"\(last.summary)\", ngày \(last.date)). "
@@ -78,10 +88,18 @@ public enum CaseInvariants {
 extension CaseFile {
     /// Every day the file records, with what it is, for the range check.
     public var recordedDates: [(label: String, date: CivilDate)] {
-        var dates: [(String, CivilDate)] = [
-            ("ngày sinh", person.birthDate), ("ngày giới thiệu", nominationDate), ("ngày vào trạng thái", stateSince),
-        ]
-        func add(_ label: String, _ date: CivilDate?) { if let date { dates.append((label, date)) } }
+        var dates: [(label: String, date: CivilDate)] = []
+        forEachRecordedDate { dates.append(($0, $1)) }
+        return dates
+    }
+
+    /// `body` for every day the file records, with what it is, without gathering them first (a file with
+    /// a long history has thousands); `includingHistory: false` leaves out the days of the history entries.
+    func forEachRecordedDate(includingHistory: Bool = true, _ body: (String, CivilDate) -> Void) {
+        body("ngày sinh", person.birthDate)
+        body("ngày giới thiệu", nominationDate)
+        body("ngày vào trạng thái", stateSince)
+        func add(_ label: String, _ date: CivilDate?) { if let date { body(label, date) } }
         removalDates.forEach { add("ngày đưa ra khỏi danh sách", $0) }
         add("ngày nghị quyết chi bộ", sympathizerResolution)
         for mentor in mentors {
@@ -119,8 +137,7 @@ extension CaseFile {
         add("ngày cấp giấy chứng nhận đảng viên mới", newMemberCertificate?.issued)
         documents.forEach { add("ngày giấy tờ", $0.date) }
         add("ngày trạng thái phụ", sideState?.date)
-        history.forEach { add("ngày ghi lịch sử", $0.date) }
-        return dates
+        if includingHistory { history.forEach { add("ngày ghi lịch sử", $0.date) } }
     }
 }
 

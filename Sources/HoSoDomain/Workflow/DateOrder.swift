@@ -74,19 +74,35 @@ public enum DateOrder {
     /// The dates an entry records about what happened (not its plans: a task's due date; nor what comes
     /// after the entry by nature: a decision is received after the day it is signed, recorded with it).
     static func facts(of file: CaseFile) -> [(label: String, date: CivilDate)] {
-        file.recordedDates.filter { !["hạn nhiệm vụ", "ngày nhận quyết định", "ngày ghi lịch sử"].contains($0.label) }
+        var facts: [(label: String, date: CivilDate)] = []
+        // Without the history's own days, which are the entries themselves, not facts they record.
+        file.forEachRecordedDate(includingHistory: false) { label, date in
+            if !notFacts.contains(label) { facts.append((label, date)) }
+        }
+        return facts
     }
+
+    private static let notFacts: Set<String> = ["hạn nhiệm vụ", "ngày nhận quyết định"]
 
     /// The facts of `file` dated after the day of its last entry (the change being made, or for a stored
     /// file the last one recorded). With `previous`, only those that were not already so in `previous`: a
     /// change must not bring one, whether it records a fact after its own day or is dated before a fact
     /// already on file (an edit dated before the nomination).
     static func factsAfterEntry(in file: CaseFile, since previous: CaseFile? = nil) -> [String] {
-        let already = Set(previous.map { lateFacts(in: $0).map(\.key) } ?? [])
-        return lateFacts(in: file).filter { !already.contains($0.key) }.map(\.sentence)
+        newLateFacts(lateFacts(in: file), since: previous.map(lateFacts(in:)))
     }
 
-    private static func lateFacts(in file: CaseFile) -> [(key: String, sentence: String)] {
+    /// The sentences of `late` (a file's `lateFacts`) that were not already late in `previous`'s.
+    static func newLateFacts(_ late: [LateFact], since previous: [LateFact]?) -> [String] {
+        let already = Set(previous?.map(\.key) ?? [])
+        return late.filter { !already.contains($0.key) }.map(\.sentence)
+    }
+
+    typealias LateFact = (key: String, sentence: String)
+
+    /// The facts of `file` dated after the day of its last entry, each with a key that names it without
+    /// the entry (so the same fact is told in two versions of a file).
+    static func lateFacts(in file: CaseFile) -> [LateFact] {
         guard let entry = file.history.last else { return [] }
         return facts(of: file).filter { $0.date > entry.date && $0.date.isRecordable }.map { fact in
             (

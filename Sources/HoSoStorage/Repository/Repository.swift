@@ -7,10 +7,12 @@ import HoSoDomain
 public final class Repository: @unchecked Sendable {
     /// The format version of the records; raise it with a migration when the model changes.
     /// 2: every snapshot carries `recordsHash`, and every history entry its seal (`migrations`).
-    public static let schemaVersion = 2
+    /// 3: the journal writes what a save changed in a file (`CaseFile.Patch`), not the whole file; the
+    /// records are as in 2, the version only keeps older HoSo from reading patches as removals.
+    public static let schemaVersion = 3
 
     /// The migrations from each older version, applied on open after a backup of the old snapshot.
-    static let migrations = [HistorySeal.sealingMigration]
+    static let migrations = [HistorySeal.sealingMigration, Migration(from: 2) { $0 }]
 
     /// Where the data is, as people name it: the data directory, or the server's address (no password).
     public let directory: String

@@ -64,3 +64,41 @@ public enum StoredItem: Codable, Sendable, Equatable {
         }
     }
 }
+
+/// What a journal line holds for a changed record: a file's changed fields (`CaseFile.Patch`), named as
+/// the member `case` of the record; units, members and accounts are small and are written whole.
+public enum StoredItemPatch: Codable, Sendable {
+    case caseFile(CaseFile.Patch)
+
+    private static let at = PatchKey("at")
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: PatchKey.self)
+        let part = try container.decode(String.self, forKey: Self.at)
+        guard part == "case" else {
+            throw DecodingError.dataCorruptedError(forKey: Self.at, in: container, debugDescription: "Không ghi thay đổi từng phần cho loại bản ghi: \(part)")
+        }
+        self = .caseFile(try CaseFile.Patch(from: container))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: PatchKey.self)
+        switch self {
+        case .caseFile(let patch):
+            try container.encode("case", forKey: Self.at)
+            try patch.encode(into: &container)
+        }
+    }
+}
+
+extension StoredItem: JournalValue {
+    public func patch(from previous: StoredItem) -> StoredItemPatch? {
+        guard case .caseFile(let file) = self, case .caseFile(let old) = previous, let patch = file.patch(from: old) else { return nil }
+        return .caseFile(patch)
+    }
+
+    public func applying(_ patch: StoredItemPatch) -> StoredItem? {
+        guard case .caseFile(let file) = self, case .caseFile(let filePatch) = patch, let patched = file.applying(filePatch) else { return nil }
+        return .caseFile(patched)
+    }
+}

@@ -1,0 +1,239 @@
+/// A member name in a patch's JSON.
+public struct PatchKey: CodingKey, Sendable, Hashable {
+    public let stringValue: String
+    public var intValue: Int? { nil }
+
+    public init(_ name: String) { stringValue = name }
+    public init?(stringValue: String) { self.stringValue = stringValue }
+    public init?(intValue: Int) { nil }
+
+    static let set = PatchKey("set")
+    static let clear = PatchKey("clear")
+    static let append = PatchKey("append")
+}
+
+extension CaseFile {
+    /// What one save changed in a file: the fields given a new value, the optional fields emptied, and the
+    /// lists that only grew, by their new elements (a note, a history entry). The journal writes this
+    /// rather than the whole file, so a save costs the same whether the file has ten history entries or a
+    /// thousand. JSON: `{"set":{field: value…},"clear":[field…],"append":{field: [new elements…]}}`, with
+    /// the field names of the stored file.
+    public struct Patch: Codable, Sendable {
+        var edits: [PatchEdit]
+
+        init(edits: [PatchEdit]) { self.edits = edits }
+
+        /// The names of the fields the save changed, in the file's order.
+        public var changedFields: [String] { edits.map(\.key) }
+
+        public init(from decoder: any Decoder) throws {
+            try self.init(from: decoder.container(keyedBy: PatchKey.self))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: PatchKey.self)
+            try encode(into: &container)
+        }
+
+        /// Reads the members `set`, `clear` and `append` of `container` (which may hold others: the store
+        /// names the record's part the patch belongs to beside them).
+        public init(from container: KeyedDecodingContainer<PatchKey>) throws {
+            var edits: [PatchEdit] = []
+            let parts = CaseFilePatchParts.byKey
+            if container.contains(.set) {
+                let set = try container.nestedContainer(keyedBy: PatchKey.self, forKey: .set)
+                for key in set.allKeys {
+                    guard let part = parts[key.stringValue] else { throw Self.unknownField(key, in: set) }
+                    edits.append(try part.decodeSet(set))
+                }
+            }
+            for name in try container.decodeIfPresent([String].self, forKey: .clear) ?? [] {
+                guard let clear = parts[name]?.clear else { throw Self.unknownField(PatchKey(name), in: container) }
+                edits.append(clear)
+            }
+            if container.contains(.append) {
+                let append = try container.nestedContainer(keyedBy: PatchKey.self, forKey: .append)
+                for key in append.allKeys {
+                    guard let decode = parts[key.stringValue]?.decodeAppend else { throw Self.unknownField(key, in: append) }
+                    edits.append(try decode(append))
+                }
+            }
+            self.edits = edits.sorted { (CaseFilePatchParts.positions[$0.key] ?? 0) < (CaseFilePatchParts.positions[$1.key] ?? 0) }
+        }
+
+        /// Writes the members `set`, `clear` and `append` into `container`, each only when it has fields.
+        public func encode(into container: inout KeyedEncodingContainer<PatchKey>) throws {
+            let sets = edits.filter { $0.kind == .set }
+            if !sets.isEmpty {
+                var set = container.nestedContainer(keyedBy: PatchKey.self, forKey: .set)
+                for edit in sets { try edit.encode(&set) }
+            }
+            let clears = edits.filter { $0.kind == .clear }.map(\.key)
+            if !clears.isEmpty { try container.encode(clears, forKey: .clear) }
+            let appends = edits.filter { $0.kind == .append }
+            if !appends.isEmpty {
+                var append = container.nestedContainer(keyedBy: PatchKey.self, forKey: .append)
+                for edit in appends { try edit.encode(&append) }
+            }
+        }
+
+        private static func unknownField(_ key: PatchKey, in container: KeyedDecodingContainer<PatchKey>) -> DecodingError {
+            .dataCorruptedError(forKey: key, in: container, debugDescription: "Trường không có trong hồ sơ: \(key.stringValue)")
+        }
+    }
+
+    /// What turns `previous` into this file, or nil when there is nothing of it that can be read to
+    /// compare (an unreadable history: the file is then written whole, which reports it).
+    public func patch(from previous: CaseFile) -> Patch? {
+        let old = previous.storedFields
+        let new = storedFields
+        var edits: [PatchEdit] = []
+        for part in CaseFilePatchParts.all {
+            switch part.diff(old, new) {
+            case .unchanged: continue
+            case .edit(let edit): edits.append(edit)
+            case .unreadable: return nil
+            }
+        }
+        return Patch(edits: edits)
+    }
+
+    /// This file with `patch` applied; nil when a list it extends is not readable.
+    public func applying(_ patch: Patch) -> CaseFile? {
+        var fields = storedFields
+        for edit in patch.edits {
+            guard edit.apply(&fields) else { return nil }
+        }
+        return CaseFile(storedFields: fields)
+    }
+}
+
+/// One field's change inside a patch.
+struct PatchEdit: @unchecked Sendable {
+    // Unchecked: the closures capture only the decoded value (Sendable) and a key path into `Fields`.
+    enum Kind { case set, clear, append }
+    let kind: Kind
+    let key: String
+    let encode: (inout KeyedEncodingContainer<PatchKey>) throws -> Void
+    let apply: (inout CaseFile.Fields) -> Bool
+}
+
+/// One field of a file, and how a patch compares, writes, reads and applies it.
+struct PatchPart: @unchecked Sendable {
+    enum Difference {
+        case unchanged
+        case edit(PatchEdit)
+        /// A deferred part could not be read, so no patch can say how it changed.
+        case unreadable
+    }
+
+    let key: String
+    let diff: (CaseFile.Fields, CaseFile.Fields) -> Difference
+    let decodeSet: (KeyedDecodingContainer<PatchKey>) throws -> PatchEdit
+    var decodeAppend: ((KeyedDecodingContainer<PatchKey>) throws -> PatchEdit)?
+    /// The edit emptying an optional field; nil for a field that always has a value.
+    var clear: PatchEdit?
+}
+
+enum CaseFilePatchParts {
+    typealias Fields = CaseFile.Fields
+
+    /// Every stored field, in the order of `Fields` (a test checks that none is missing).
+    static let all: [PatchPart] = {
+        [
+            value("id", \.id), value("unitID", \.unitID), value("person", \.person), value("state", \.state),
+            value("stateSince", \.stateSince), optional("sideState", \.sideState), optional("removalDates", \.removalDates),
+            value("nominatedBy", \.nominatedBy), value("nominationDate", \.nominationDate),
+            optional("sympathizerResolution", \.sympathizerResolution), list("mentors", \.mentors), list("notes", \.notes),
+            list("tasks", \.tasks), optional("enrolment", \.enrolment), optional("certificate", \.certificate),
+            optional("application", \.application), list("biographyVersions", \.biographyVersions),
+            deferredList("verificationItems", \.verificationItems), optional("verificationConcluded", \.verificationConcluded),
+            list("introducers", \.introducers), optional("unionResolution", \.unionResolution), list("opinions", \.opinions),
+            optional("cellVote", \.cellVote), optional("committeeVote", \.committeeVote),
+            value("decisionExtensionGranted", \.decisionExtensionGranted), optional("decision", \.decision),
+            optional("ceremony", \.ceremony), optional("probationCompleted", \.probationCompleted),
+            optional("newMemberCertificate", \.newMemberCertificate), optional("recognitionVote", \.recognitionVote),
+            optional("recognitionDecision", \.recognitionDecision), optional("officialSince", \.officialSince),
+            list("documents", \.documents), deferredList("history", \.history),
+        ]
+    }()
+
+    static let byKey: [String: PatchPart] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
+    static let positions: [String: Int] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.key, $0) })
+
+    private static func setEdit<T: Codable & Sendable>(_ key: String, _ value: T, _ path: WritableKeyPath<Fields, T>) -> PatchEdit {
+        PatchEdit(
+            kind: .set, key: key, encode: { try $0.encode(value, forKey: PatchKey(key)) },
+            apply: { $0[keyPath: path] = value; return true })
+    }
+
+    static func value<T: Codable & Sendable & Equatable>(_ key: String, _ path: WritableKeyPath<Fields, T>) -> PatchPart {
+        PatchPart(
+            key: key,
+            diff: { old, new in old[keyPath: path] == new[keyPath: path] ? .unchanged : .edit(setEdit(key, new[keyPath: path], path)) },
+            decodeSet: { container in setEdit(key, try container.decode(T.self, forKey: PatchKey(key)), path) })
+    }
+
+    static func optional<T: Codable & Sendable & Equatable>(_ key: String, _ path: WritableKeyPath<Fields, T?>) -> PatchPart {
+        let clear = PatchEdit(kind: .clear, key: key, encode: { _ in }, apply: { $0[keyPath: path] = nil; return true })
+        return PatchPart(
+            key: key,
+            diff: { old, new in
+                let before = old[keyPath: path]
+                let after = new[keyPath: path]
+                if before == after { return .unchanged }
+                guard let after else { return .edit(clear) }
+                return .edit(setEdit(key, Optional(after), path))
+            },
+            decodeSet: { container in setEdit(key, Optional(try container.decode(T.self, forKey: PatchKey(key))), path) },
+            clear: clear)
+    }
+
+    static func list<Element: Codable & Sendable & Equatable>(_ key: String, _ path: WritableKeyPath<Fields, [Element]>) -> PatchPart {
+        PatchPart(
+            key: key,
+            diff: { old, new in
+                let before = old[keyPath: path]
+                let after = new[keyPath: path]
+                if before == after { return .unchanged }
+                if after.count > before.count, after[..<before.count].elementsEqual(before) {
+                    return .edit(appendEdit(key, Array(after[before.count...])) { fields, tail in fields[keyPath: path] += tail; return true })
+                }
+                return .edit(setEdit(key, after, path))
+            },
+            decodeSet: { container in setEdit(key, try container.decode([Element].self, forKey: PatchKey(key)), path) },
+            decodeAppend: { container in
+                appendEdit(key, try container.decode([Element].self, forKey: PatchKey(key))) { fields, tail in fields[keyPath: path] += tail; return true }
+            })
+    }
+
+    static func deferredList<Element: Codable & Sendable & Equatable>(
+        _ key: String, _ path: WritableKeyPath<Fields, DeferredField<[Element]>>
+    ) -> PatchPart {
+        let extend: (inout Fields, [Element]) -> Bool = { fields, tail in
+            fields[keyPath: path] = fields[keyPath: path].appending(tail)
+            return true
+        }
+        return PatchPart(
+            key: key,
+            diff: { old, new in
+                if old[keyPath: path].isSame(as: new[keyPath: path]) { return .unchanged }
+                guard case .success(let before) = old[keyPath: path].result, case .success(let after) = new[keyPath: path].result else {
+                    return .unreadable
+                }
+                if before == after { return .unchanged }
+                if after.count > before.count, after[..<before.count].elementsEqual(before) {
+                    return .edit(appendEdit(key, Array(after[before.count...]), extend))
+                }
+                return .edit(setEdit(key, DeferredField(after), path))
+            },
+            decodeSet: { container in setEdit(key, DeferredField(try container.decode([Element].self, forKey: PatchKey(key))), path) },
+            decodeAppend: { container in appendEdit(key, try container.decode([Element].self, forKey: PatchKey(key)), extend) })
+    }
+
+    private static func appendEdit<Element: Codable & Sendable>(
+        _ key: String, _ tail: [Element], _ extend: @escaping (inout Fields, [Element]) -> Bool
+    ) -> PatchEdit {
+        PatchEdit(kind: .append, key: key, encode: { try $0.encode(tail, forKey: PatchKey(key)) }, apply: { extend(&$0, tail) })
+    }
+}
