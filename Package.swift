@@ -26,10 +26,16 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "HoSoDomain", swiftSettings: strictSettings),
+        // The generic journal engine: durable files, locks, the hash-chained journal, snapshots, codecs.
+        .target(
+            name: "HoSoJournal",
+            dependencies: ["HoSoDomain", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
+        // HoSo's persistence on that engine: the repository, stored items, seals, settings, people.
         .target(
             name: "HoSoStorage",
             dependencies: [
-                "HoSoDomain", .product(name: "Crypto", package: "swift-crypto"),
+                "HoSoDomain", "HoSoJournal", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -58,9 +64,9 @@ let package = Package(
             name: "hoso",
             dependencies: ["HoSoCLI"], swiftSettings: strictSettings),
         // A child process for the storage crash test: it saves in a loop until the test kills it.
-        .executableTarget(name: "hoso-crash-child", dependencies: ["HoSoStorage"], swiftSettings: strictSettings),
+        .executableTarget(name: "hoso-crash-child", dependencies: ["HoSoJournal"], swiftSettings: strictSettings),
         // libFuzzer targets (dates, quota tables, the record decoder); does nothing unless built by scripts/fuzz.
-        .executableTarget(name: "hoso-fuzz", dependencies: ["HoSoDomain", "HoSoStorage"], swiftSettings: strictSettings),
+        .executableTarget(name: "hoso-fuzz", dependencies: ["HoSoDomain", "HoSoJournal"], swiftSettings: strictSettings),
         .target(
             name: "HoSoTestSupport",
             dependencies: ["HoSoDomain", "HoSoStorage", "HoSoTUI"],
@@ -72,9 +78,9 @@ let package = Package(
         .testTarget(
             name: "HoSoDomainTests", dependencies: ["HoSoDomain", "HoSoTestSupport"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
-        .testTarget(name: "HoSoStorageTests", dependencies: ["HoSoStorage", "HoSoApplication", "HoSoTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HoSoStorageTests", dependencies: ["HoSoJournal", "HoSoStorage", "HoSoApplication", "HoSoTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HoSoTUITests", dependencies: ["HoSoTUI", "HoSoTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "HoSoCLITests", dependencies: ["HoSoCLI", "HoSoApplication", "HoSoTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HoSoCLITests", dependencies: ["HoSoCLI", "HoSoJournal", "HoSoApplication", "HoSoTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["HoSoTestSupport"], swiftSettings: strictSettings),
     ]
 )

@@ -8,7 +8,7 @@
 import Glibc
 #endif
 import Foundation
-import HoSoStorage
+import HoSoJournal
 
 /// The record type the tests use.
 struct TestValue: JournalValue {

@@ -2,7 +2,7 @@
 // Compiled only by scripts/fuzz (a debug build, so `@testable` reaches the storage's internal decoder).
 import Foundation
 import HoSoDomain
-@testable import HoSoStorage
+@testable import HoSoJournal
 
 /// What each fuzz target checks of one input. A broken property stops the process (`preconditionFailure`),
 /// which libFuzzer reports as a crash and keeps the input.

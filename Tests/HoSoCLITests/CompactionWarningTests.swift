@@ -1,4 +1,5 @@
 @testable import HoSoCLI
+@testable import HoSoJournal
 @testable import HoSoStorage
 import Testing
 

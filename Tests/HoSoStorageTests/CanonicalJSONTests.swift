@@ -1,5 +1,6 @@
 import Foundation
 import HoSoDomain
+@testable import HoSoJournal
 @testable import HoSoStorage
 import HoSoTestSupport
 import Testing

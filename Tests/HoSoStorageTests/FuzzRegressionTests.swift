@@ -1,4 +1,5 @@
 import Foundation
+@testable import HoSoJournal
 @testable import HoSoStorage
 import Testing
 

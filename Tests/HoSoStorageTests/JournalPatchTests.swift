@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import HoSoDomain
+@testable import HoSoJournal
 @testable import HoSoStorage
 import HoSoTestSupport
 import Testing

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+@testable import HoSoJournal
 @testable import HoSoStorage
 import Testing
 

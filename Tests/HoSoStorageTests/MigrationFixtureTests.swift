@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import HoSoApplication
 import HoSoDomain
+@testable import HoSoJournal
 @testable import HoSoStorage
 import HoSoTestSupport
 import Testing

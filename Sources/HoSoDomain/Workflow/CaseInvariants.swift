@@ -8,6 +8,11 @@ public enum CaseInvariants {
         problems(in: file, unitExists: unitExists, lateFacts: DateOrder.lateFacts(in: file))
     }
 
+    /// Every breach in every file of `cases`, as `hoso check` reports them.
+    public static func problems(in cases: [CaseFile], organisation: Organisation) -> [String] {
+        cases.flatMap { problems(in: $0, unitExists: organisation.units[$0.unitID] != nil) }
+    }
+
     /// As above, with the file's `DateOrder.lateFacts` already found (a change judges them twice).
     private static func problems(in file: CaseFile, unitExists: Bool = true, lateFacts: [DateOrder.LateFact]) -> [String] {
         let name = "Hồ sơ \(file.id)"

@@ -292,7 +292,7 @@ public final class Repository: @unchecked Sendable {
             case .repairable, .note: report.notes.append(problem.description)
             }
         }
-        report.errors += WorkflowInvariants.problems(in: cases, organisation: organisation)
+        report.errors += CaseInvariants.problems(in: cases, organisation: organisation)
         for file in cases {
             if let problem = file.unreadablePart {
                 report.errors.append(

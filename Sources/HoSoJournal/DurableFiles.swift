@@ -9,13 +9,15 @@ import Synchronization
 ///
 /// Foundation's `Data.write(options: .atomic)` is not used: on Linux it skips the directory fsync,
 /// leaves temp files behind after a crash and resets the file mode.
-struct DurableFiles: Sendable {
-    let fileSystem: any FileSystem
+package struct DurableFiles: Sendable {
+    package let fileSystem: any FileSystem
+
+    package init(fileSystem: any FileSystem) { self.fileSystem = fileSystem }
 
     /// Prefix of every temp file the store makes, so stale ones can be recognised and removed.
     static let temporaryPrefix = ".tmp-"
 
-    func readAll(_ path: String) throws(FileSystemError) -> [UInt8] {
+    package func readAll(_ path: String) throws(FileSystemError) -> [UInt8] {
         let descriptor = try fileSystem.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
         defer { try? fileSystem.close(descriptor, path: path) }
         return try readAll(descriptor, from: 0, path: path)
@@ -103,7 +105,7 @@ struct DurableFiles: Sendable {
     /// Files at least this large are read in parallel parts (a snapshot of thousands of files).
     static let parallelReadBytes = 8 << 20
 
-    func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileSystemError) {
+    package func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileSystemError) {
         var offset = 0
         while offset < bytes.count {
             let written = try bytes.withUnsafeBytes { buffer in
@@ -118,7 +120,7 @@ struct DurableFiles: Sendable {
     }
 
     /// Replaces `path` with `bytes` so that a crash at any moment leaves the old file or the new one.
-    func replaceDurably(_ path: String, with bytes: [UInt8], temporaryIn directory: String) throws(FileSystemError) {
+    package func replaceDurably(_ path: String, with bytes: [UInt8], temporaryIn directory: String) throws(FileSystemError) {
         let temporary = directory + "/" + Self.temporaryPrefix + String(getpid()) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
         let descriptor = try fileSystem.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
         do {

@@ -4,7 +4,7 @@ import Glibc
 import Foundation
 
 /// Reads a store from disk without writing anything: version gate, snapshot, then the journal tail.
-struct StoreLoader<Value: JournalValue> {
+package struct StoreLoader<Value: JournalValue> {
     let layout: StoreLayout
     let files: DurableFiles
     /// Which snapshot records `load` decodes (all when nil; see `RecordSelection`).
@@ -37,7 +37,7 @@ struct StoreLoader<Value: JournalValue> {
 
     /// What of a store is in the directory besides `snapshot.json` ("nhật ký", "bản sao lưu"), nil when
     /// nothing is: an empty first segment alone is what a `create` cut short before its snapshot leaves.
-    static func storeLeftovers(_ layout: StoreLayout, fileSystem: any FileSystem) -> String? {
+    package static func storeLeftovers(_ layout: StoreLayout, fileSystem: any FileSystem) -> String? {
         let segments = ((try? fileSystem.contentsOfDirectory(layout.journalDirectory)) ?? []).filter {
             StoreLayout.segmentNumber($0) != nil || $0 == JournalHead.fileName
         }

@@ -1,9 +1,11 @@
 /// Where each file of a store lives inside its data directory.
-struct StoreLayout: Sendable {
-    let directory: String
+package struct StoreLayout: Sendable {
+    package let directory: String
 
-    var snapshot: String { directory + "/snapshot.json" }
-    var journalDirectory: String { directory + "/journal" }
+    package init(directory: String) { self.directory = directory }
+
+    package var snapshot: String { directory + "/snapshot.json" }
+    package var journalDirectory: String { directory + "/journal" }
     var backupsDirectory: String { directory + "/backups" }
     var lock: String { directory + "/" + StoreLock.fileName }
 
