@@ -32,6 +32,13 @@ package struct DurableFiles: Sendable {
         return bytes
     }
 
+    /// The bytes of `range` of an open file; fewer when the file ends before it.
+    func read(_ descriptor: Int32, range: Range<Int>, path: String) throws(FileSystemError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        bytes.removeSubrange(try fill(&bytes, from: descriptor, at: Int64(range.lowerBound), path: path)...)
+        return bytes
+    }
+
     /// Reads into `bytes` from `offset` until it is full or the file ends; returns how many bytes it read.
     private func fill(_ bytes: inout [UInt8], from descriptor: Int32, at offset: Int64, path: String) throws(FileSystemError) -> Int {
         var filled = 0

@@ -73,6 +73,45 @@ enum JournalLine {
         case hashMismatch
     }
 
+    /// SHA-256 of `bytes`.
+    static func sha256(_ bytes: [UInt8]) -> [UInt8] {
+        Array(SHA256.hash(data: bytes))
+    }
+
+    /// Lowercase hex of `bytes`.
+    static func hex(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { hex in
+            var position = 0
+            for byte in bytes {
+                hex[position] = CanonicalJSON.hexDigits[Int(byte >> 4)]
+                hex[position + 1] = CanonicalJSON.hexDigits[Int(byte & 0x0F)]
+                position += 2
+            }
+            return position
+        }
+    }
+
+    /// The bytes of lowercase or uppercase hex, nil when it is not hex of whole bytes.
+    static func bytes<Hex: Collection>(hex: Hex) -> [UInt8]? where Hex.Element == UInt8 {
+        guard hex.count.isMultiple(of: 2) else { return nil }
+        func value(_ digit: UInt8) -> UInt8? {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(hex.count / 2)
+        var iterator = hex.makeIterator()
+        while let high = iterator.next(), let low = iterator.next() {
+            guard let high = value(high), let low = value(low) else { return nil }
+            result.append(high << 4 | low)
+        }
+        return result
+    }
+
     static func sha256Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         // Contiguous bytes (every caller's) are hashed where they are, without a copy.

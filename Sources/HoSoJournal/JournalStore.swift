@@ -102,7 +102,9 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
                 let first = Snapshot<Value>(
                     schemaVersion: schemaVersion, seq: 0, lastHash: JournalLine.genesisHash, segment: 1,
                     records: SnapshotCoding.sortedRecords(records))
-                try files.replaceDurably(layout.snapshot, with: try SnapshotCoding.encode(first), temporaryIn: directory)
+                let bytes = try SnapshotCoding.encode(first)
+                try files.replaceDurably(layout.snapshot, with: bytes, temporaryIn: directory)
+                writeSnapshotIndex(layout: layout, files: files, snapshot: bytes, records: first.records)
             } catch let error as FileSystemError {
                 throw StoreError.from(error)
             } catch let error as StoreError {
@@ -146,8 +148,10 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
         }
         let state = try loadToleratingCompaction(loader, schemaVersion: supportedSchemaVersion)
         let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
-        return JournalStore(
+        let store = JournalStore(
             layout: layout, schemaVersion: supportedSchemaVersion, files: files, lock: lock, state: state, options: options, selection: selection)
+        if selection == nil { store.rebuildSnapshotIndexIfStale() }
+        return store
     }
 
     /// Whether some records were left unread by the selection this store was opened with.
@@ -492,6 +496,32 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             // The save itself is already durable in the journal; a failed compaction only delays the fold.
             failedCompaction = error
             return false
+        }
+    }
+
+    /// Writes `snapshot.index` for the snapshot just written; a failure is ignored: the index is derived, and
+    /// without one a partial read reads the whole snapshot, as it did before there were indexes.
+    static func writeSnapshotIndex(layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], records: [StoredRecord<Value>]) {
+        guard let index = SnapshotIndex.build(snapshot: bytes, records: records) else {
+            try? files.fileSystem.unlink(layout.snapshotIndex)
+            return
+        }
+        try? files.replaceDurably(layout.snapshotIndex, with: index.encoded(), temporaryIn: layout.directory)
+    }
+
+    /// After a whole read: writes the index again when the one on disk does not describe the snapshot read
+    /// (missing, stale after an offline restore or a migration, damaged, written for other paths). Under
+    /// the lock, and only if the snapshot is still the one read.
+    func rebuildSnapshotIndexIfStale() {
+        mutex.withLock {
+            guard let lines = state.snapshotLines, state.unloaded.isEmpty else { return }
+            let problem = SnapshotIndex.problem(layout: layout, files: files, snapshot: lines.bytes, paths: Value.indexedPaths)
+            guard problem != nil else { return }
+            _ = try? lock.withExclusiveLock { () throws(StoreError) in
+                guard (try? files.fileSystem.status(ofPath: layout.snapshot))?.inode == state.snapshotInode else { return }
+                guard let records = SnapshotCoding.recordsAsInSnapshot(lines, current: state.records) else { return }
+                Self.writeSnapshotIndex(layout: layout, files: files, snapshot: lines.bytes, records: records)
+            }
         }
     }
 

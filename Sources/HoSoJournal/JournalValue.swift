@@ -14,6 +14,19 @@ public protocol JournalValue: Codable, Sendable, Equatable {
 
     /// This value with `patch` applied, or nil when the patch does not fit it (a corrupt journal).
     func applying(_ patch: Patch) -> Self?
+
+    /// Paths of keys inside a record's value whose strings `snapshot.index` keeps, so that a selection
+    /// (`RecordProbe.string(at:)`) can judge a record without reading its line.
+    static var indexedPaths: [[String]] { get }
+
+    /// The strings of this value at `indexedPaths`, in their order (nil where it has none): what the
+    /// line would give at those paths.
+    var indexedStrings: [String?] { get }
+}
+
+extension JournalValue {
+    public static var indexedPaths: [[String]] { [] }
+    public var indexedStrings: [String?] { [] }
 }
 
 /// The patch of a type whose changes are always written whole: there is none.

@@ -12,9 +12,16 @@ public struct RecordSelection: Sendable {
     }
 }
 
-/// A snapshot record before it is decoded: its id and the strings of its value found by key.
+/// A snapshot record before it is decoded: its id and the strings of its value found by key — read from
+/// its line, or from the snapshot's index without reading the line.
 public struct RecordProbe {
-    let tape: Tape
+    private enum Source {
+        case line(Tape)
+        /// The strings `snapshot.index` keeps, by path.
+        case index(paths: [[String]], strings: [String?])
+    }
+
+    private let source: Source
     /// The record's id (`case/HS-0001`).
     public let id: String
 
@@ -25,16 +32,30 @@ public struct RecordProbe {
               let idNode = tape.member("id", of: 0), let id = try? tape.string(at: idNode),
               let revisionNode = tape.member("revision", of: 0), let revision = try? tape.integer(at: revisionNode), revision >= 1
         else { return nil }
-        self.tape = tape
+        self.source = .line(tape)
         self.id = id
         self.revision = Int(revision)
+    }
+
+    init(entry: SnapshotIndex.Entry, paths: [[String]]) {
+        source = .index(paths: paths, strings: entry.strings)
+        id = entry.id
+        revision = entry.revision
     }
 
     let revision: Int
 
     /// The string at `path` of keys inside the record's value, nil if there is none (or it is not a
-    /// string).
+    /// string, or the index does not keep it: a selection then reads the record to judge it).
     public func string(at path: [String]) -> String? {
+        let tape: Tape
+        switch source {
+        case .index(let paths, let strings):
+            guard let position = paths.firstIndex(of: path) else { return nil }
+            return strings[position]
+        case .line(let lineTape):
+            tape = lineTape
+        }
         guard var node = tape.member("value", of: 0) else { return nil }
         for key in path {
             guard tape.nodes[node].kind == .object, let child = tape.member(key, of: node) else { return nil }

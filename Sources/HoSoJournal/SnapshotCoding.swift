@@ -70,7 +70,18 @@ enum SnapshotCoding {
     /// it stands in the file (from its first line's first byte to its last line's last byte, the `,` and
     /// newline between its lines included), the groups hashed on every core.
     static func recordsHash(_ bytes: [UInt8]) -> String? {
-        guard let lines = recordLines(bytes) else { return nil }
+        guard let lines = recordLines(bytes), let digests = groupDigests(bytes, lines) else { return nil }
+        return rollUp(digests)
+    }
+
+    /// The `recordsHash` of the digests of the groups of record lines.
+    static func rollUp(_ digests: [[UInt8]]) -> String {
+        JournalLine.sha256Hex(digests.flatMap { $0 })
+    }
+
+    /// SHA-256 of each group of `recordsPerHashGroup` lines (`lines` as `recordLines` finds them), hashed
+    /// on every core.
+    static func groupDigests(_ bytes: [UInt8], _ lines: [Range<Int>]) -> [[UInt8]]? {
         let groups = (lines.count + recordsPerHashGroup - 1) / recordsPerHashGroup
         let parts = try? bytes.withUnsafeBufferPointer { buffer in
             try concurrentMap(jobs: jobCount(groups)) { job throws -> [UInt8] in
@@ -83,7 +94,10 @@ enum SnapshotCoding {
                 return digests
             }
         }
-        return parts.map { JournalLine.sha256Hex($0.flatMap { $0 }) }
+        return parts.map { part in
+            let all = part.flatMap { $0 }
+            return stride(from: 0, to: all.count, by: 32).map { Array(all[$0..<($0 + 32)]) }
+        }
     }
 
     /// The whole snapshot: split along its lines and decoded on every core when it has the layout above,
@@ -142,7 +156,7 @@ enum SnapshotCoding {
 
     /// Byte ranges of the record lines (each without its separating comma), or nil when the layout is not
     /// exactly the one `encode` writes.
-    private static func recordLines(_ bytes: [UInt8]) -> [Range<Int>]? {
+    static func recordLines(_ bytes: [UInt8]) -> [Range<Int>]? {
         guard let first = bytes.firstIndex(of: newline) else { return nil }
         let start = first + 1
         if bytes.count == start + ending.count - 1, bytes[start...].elementsEqual(ending.dropFirst()) { return [] }
@@ -199,6 +213,24 @@ enum SnapshotCoding {
             if let record = try? RecordDecoder.decode(StoredRecord<Value>.self, from: tape) { return .record(record) }
         }
         return .record(try JSONDecoder().decode(StoredRecord<Value>.self, from: Data(buffer: line)))
+    }
+
+    /// The records of the snapshot `lines` were read from, as it holds them: `current`'s record for a line no
+    /// journal entry has changed since (its range is still known), the line decoded for the others.
+    static func recordsAsInSnapshot<Value>(_ lines: SnapshotLines, current: [String: StoredRecord<Value>]) -> [StoredRecord<Value>]? {
+        guard let all = recordLines(lines.bytes) else { return nil }
+        let unchanged = Dictionary(lines.ranges.map { ($0.value.lowerBound, $0.key) }, uniquingKeysWith: { first, _ in first })
+        var records: [StoredRecord<Value>] = []
+        records.reserveCapacity(all.count)
+        for range in all {
+            if let id = unchanged[range.lowerBound], let record = current[id] {
+                records.append(record)
+            } else {
+                guard let record: StoredRecord<Value> = decodeRecordLine(lines.bytes, range) else { return nil }
+                records.append(record)
+            }
+        }
+        return records
     }
 
     /// The record on line `range` of snapshot `bytes`, decoded whatever a selection left unread; nil when

@@ -109,11 +109,17 @@ extension JournalStore {
         var snapshotSeq = 0
         var snapshotHash = JournalLine.genesisHash
         do {
-            let snapshot = try loader.decodeSnapshot(try loader.readSnapshotBytes(), path: layout.snapshot)
+            let bytes = try loader.readSnapshotBytes()
+            let snapshot = try loader.decodeSnapshot(bytes, path: layout.snapshot)
             snapshotSeq = snapshot.seq
             snapshotHash = snapshot.lastHash
             _ = try StoreLoader<Value>.index(snapshot.records, path: layout.snapshot)
             _ = try loader.load(schemaVersion: schemaVersion)
+            if let reason = SnapshotIndex.problem(layout: layout, files: files, snapshot: bytes, paths: Value.indexedPaths) {
+                problem(.repairable, layout.snapshotIndex, nil,
+                        "chỉ mục \(reason): lệnh đọc vài hồ sơ sẽ đọc cả snapshot.json cho tới khi HoSo dựng lại chỉ mục "
+                            + "(ở lần mở toàn bộ dữ liệu tới, hoặc lần gộp nhật ký tới)")
+            }
         } catch {
             // The place and the reason, without the advice of the open error: check gives its own.
             if case .corruptFile(let path, let line, let reason) = error {

@@ -43,6 +43,7 @@ extension JournalStore {
         } catch {
             throw StoreError.from(error)
         }
+        Self.writeSnapshotIndex(layout: layout, files: files, snapshot: bytes, records: snapshot.records)
         state.snapshotSeq = state.seq
         state.snapshotSegment = nextSegment
         state.snapshotInode = try? files.fileSystem.status(ofPath: layout.snapshot).inode

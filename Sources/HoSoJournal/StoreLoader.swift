@@ -78,23 +78,12 @@ package struct StoreLoader<Value: JournalValue> {
         try inspection.inspectDirectory(layout.journalDirectory)
         // Read before the journal: whatever they name was in the journal before it is read.
         let committed = verifyingCommittedEntries ? committedPoint() : nil
-        let snapshotStatus = try inspection.inspectFile(layout.snapshot)
-        let decoded = try decodeSnapshotSelecting(try readSnapshotBytes(), path: layout.snapshot)
-        let snapshot = decoded.snapshot
-        if snapshot.schemaVersion != schemaVersion {
-            throw StoreError.newerSchemaVersion(path: layout.snapshot, found: snapshot.schemaVersion, supported: schemaVersion)
+        var state: StoreState<Value>
+        if let indexed = try indexedState(schemaVersion: schemaVersion) {
+            state = indexed
+        } else {
+            state = try snapshotState(schemaVersion: schemaVersion)
         }
-        let records = try Self.index(snapshot.records, path: layout.snapshot)
-        var unloaded: [String: Int] = [:]
-        for (id, revision) in decoded.unloaded where records[id] != nil || unloaded.updateValue(revision, forKey: id) != nil {
-            throw StoreError.corruptFile(path: layout.snapshot, line: nil, reason: "mã hồ sơ \(id) bị trùng")
-        }
-        var state = StoreState<Value>(
-            records: records, seq: snapshot.seq, lastHash: snapshot.lastHash, snapshotSeq: snapshot.seq,
-            snapshotInode: snapshotStatus?.inode, segment: snapshot.segment, snapshotLines: decoded.lines
-        )
-        state.unloaded = unloaded
-        state.snapshotSegment = snapshot.segment
         while true {
             try readTail(into: &state)
             guard try inspection.inspectFile(layout.segment(state.segment + 1)) != nil else { break }
@@ -112,6 +101,72 @@ package struct StoreLoader<Value: JournalValue> {
         }
         if let committed, let problem = committed.problem(reaching: state.seq, hash: state.lastHash) {
             throw StoreError.corruptFile(path: layout.segment(state.segment), line: nil, reason: problem)
+        }
+        return state
+    }
+
+    /// The state of the snapshot alone, read whole.
+    private func snapshotState(schemaVersion: Int) throws(StoreError) -> StoreState<Value> {
+        let snapshotStatus = try inspection.inspectFile(layout.snapshot)
+        let decoded = try decodeSnapshotSelecting(try readSnapshotBytes(), path: layout.snapshot)
+        let snapshot = decoded.snapshot
+        if snapshot.schemaVersion != schemaVersion {
+            throw StoreError.newerSchemaVersion(path: layout.snapshot, found: snapshot.schemaVersion, supported: schemaVersion)
+        }
+        let records = try Self.index(snapshot.records, path: layout.snapshot)
+        var unloaded: [String: Int] = [:]
+        for (id, revision) in decoded.unloaded where records[id] != nil || unloaded.updateValue(revision, forKey: id) != nil {
+            throw StoreError.corruptFile(path: layout.snapshot, line: nil, reason: "mã hồ sơ \(id) bị trùng")
+        }
+        var state = StoreState<Value>(
+            records: records, seq: snapshot.seq, lastHash: snapshot.lastHash, snapshotSeq: snapshot.seq,
+            snapshotInode: snapshotStatus?.inode, segment: snapshot.segment, snapshotLines: decoded.lines
+        )
+        state.unloaded = unloaded
+        state.snapshotSegment = snapshot.segment
+        return state
+    }
+
+    /// The state of the snapshot read through `snapshot.index` for a selection: the index, then only the
+    /// groups of lines holding the records the selection admits, each checked against its digest. Nil
+    /// whenever the index cannot be trusted to describe the snapshot on disk (missing, stale, damaged, a
+    /// group whose bytes do not match): the snapshot is then read whole, which also reports any damage.
+    private func indexedState(schemaVersion: Int) throws(StoreError) -> StoreState<Value>? {
+        guard let selection, let snapshotStatus = try inspection.inspectFile(layout.snapshot),
+              let header = SnapshotCoding.header(try readSnapshotHead(), as: SnapshotHeader.self)
+        else { return nil }
+        if header.schemaVersion != schemaVersion {
+            throw StoreError.newerSchemaVersion(path: layout.snapshot, found: header.schemaVersion, supported: schemaVersion)
+        }
+        guard (try? inspection.inspectFile(layout.snapshotIndex)) != nil, let indexBytes = try? files.readAll(layout.snapshotIndex),
+              let index = SnapshotIndex.parse(indexBytes), index.describes(header, size: Int(snapshotStatus.size))
+        else { return nil }
+        var wanted: [Int] = []
+        var unloaded: [String: Int] = [:]
+        for (position, entry) in index.entries.enumerated() {
+            if selection.admits(RecordProbe(entry: entry, paths: index.paths)) {
+                wanted.append(position)
+            } else if unloaded.updateValue(entry.revision, forKey: entry.id) != nil {
+                return nil
+            }
+        }
+        guard let read = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: snapshotStatus.inode),
+              let decoded: [StoredRecord<Value>] = read.records(at: wanted)
+        else { return nil }
+        var records: [String: StoredRecord<Value>] = [:]
+        records.reserveCapacity(decoded.count)
+        for record in decoded where records.updateValue(record, forKey: record.id) != nil || unloaded[record.id] != nil { return nil }
+        var state = StoreState<Value>(
+            records: records, seq: header.seq, lastHash: header.lastHash, snapshotSeq: header.seq,
+            snapshotInode: snapshotStatus.inode, segment: header.segment, snapshotLines: nil)
+        state.unloaded = unloaded
+        state.snapshotSegment = header.segment
+        let positions = Dictionary(index.entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        state.unloadedRecord = { id in
+            guard let position = positions[id] else { return nil }
+            let read: [StoredRecord<Value>]? = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: snapshotStatus.inode)?
+                .records(at: [position])
+            return read?.first
         }
         return state
     }

@@ -29,6 +29,9 @@ struct StoreState<Value: JournalValue>: Sendable {
     /// Revisions of the snapshot records a `RecordSelection` left undecoded (empty after a full load):
     /// enough to apply journal entries and check saves, not to write the records out again.
     var unloaded: [String: Int] = [:]
+    /// Reads a record the selection left unread, when the snapshot's bytes are not in memory (a read
+    /// through `snapshot.index`): what a journal patch of it applies to.
+    var unloadedRecord: (@Sendable (String) -> StoredRecord<Value>?)?
 
     /// The revision of record `id`, decoded or not; nil when there is no such record.
     func revision(of id: String) -> Int? {
@@ -39,7 +42,8 @@ struct StoreState<Value: JournalValue>: Sendable {
     /// from its snapshot line.
     private func previousValue(of id: String) -> Value? {
         if let record = records[id] { return record.value }
-        guard unloaded[id] != nil, let lines = snapshotLines, let range = lines.ranges[id] else { return nil }
+        guard unloaded[id] != nil else { return nil }
+        guard let lines = snapshotLines, let range = lines.ranges[id] else { return unloadedRecord?(id)?.value }
         let record: StoredRecord<Value>? = SnapshotCoding.decodeRecordLine(lines.bytes, range)
         return record?.value
     }

@@ -124,8 +124,15 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
 
     func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64, path: String) throws(FileSystemError) -> Int {
         try failure(.read, path)
-        return try base.read(descriptor, into: buffer, at: offset, path: path)
+        let count = try base.read(descriptor, into: buffer, at: offset, path: path)
+        mutex.withLock { readBytes[path, default: 0] += count }
+        return count
     }
+
+    private var readBytes: [String: Int] = [:]
+
+    /// Bytes read from `path` since this file system was made.
+    func bytesRead(from path: String) -> Int { mutex.withLock { readBytes[path] ?? 0 } }
 
     func fsync(_ descriptor: Int32, path: String) throws(FileSystemError) {
         try failure(.fsync, path)

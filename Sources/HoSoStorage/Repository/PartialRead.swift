@@ -36,8 +36,8 @@ extension Repository {
     /// The probe of a case record, read where docs/storage-format.md puts the fields:
     /// `value.case.id`, `value.case.person.fullName`, `value.case.state`.
     static func caseProbe(_ record: RecordProbe) -> CaseProbe? {
-        guard let id = record.string(at: ["case", "id"]), let fullName = record.string(at: ["case", "person", "fullName"]),
-              let stateName = record.string(at: ["case", "state"]), let state = CaseState(rawValue: stateName)
+        guard let id = record.string(at: StoredItem.probedID), let fullName = record.string(at: StoredItem.probedName),
+              let stateName = record.string(at: StoredItem.probedState), let state = CaseState(rawValue: stateName)
         else { return nil }
         return CaseProbe(id: CaseID(id), fullName: fullName, state: state)
     }

@@ -92,6 +92,20 @@ public enum StoredItemPatch: Codable, Sendable {
 }
 
 extension StoredItem: JournalValue {
+    /// Where a file's number, name and state are in its record (docs/storage-format.md): what a command
+    /// over a few files judges a record by before reading it (`Repository.open(at:readingCasesWhere:)`).
+    static let probedID = ["case", "id"]
+    static let probedName = ["case", "person", "fullName"]
+    static let probedState = ["case", "state"]
+
+    /// `snapshot.index` keeps them, so such a command reads neither the other files nor their lines.
+    public static var indexedPaths: [[String]] { [probedID, probedName, probedState] }
+
+    public var indexedStrings: [String?] {
+        guard case .caseFile(let file) = self else { return [nil, nil, nil] }
+        return [file.id.rawValue, file.person.fullName, file.state.rawValue]
+    }
+
     public func patch(from previous: StoredItem) -> StoredItemPatch? {
         guard case .caseFile(let file) = self, case .caseFile(let old) = previous, let patch = file.patch(from: old) else { return nil }
         return .caseFile(patch)
