@@ -79,8 +79,9 @@ enum JournalLine {
     }
 
     /// Lowercase hex of `bytes`.
-    static func hex(_ bytes: [UInt8]) -> String {
-        String(unsafeUninitializedCapacity: bytes.count * 2) { hex in
+    static func hex<Bytes: Sequence>(_ sequence: Bytes) -> String where Bytes.Element == UInt8 {
+        let bytes = Array(sequence)
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { hex in
             var position = 0
             for byte in bytes {
                 hex[position] = CanonicalJSON.hexDigits[Int(byte >> 4)]
@@ -118,15 +119,6 @@ enum JournalLine {
         if bytes.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
             hasher.update(data: Array(bytes))
         }
-        let digest = hasher.finalize()
-        return String(unsafeUninitializedCapacity: 64) { hex in
-            var position = 0
-            for byte in digest {
-                hex[position] = CanonicalJSON.hexDigits[Int(byte >> 4)]
-                hex[position + 1] = CanonicalJSON.hexDigits[Int(byte & 0x0F)]
-                position += 2
-            }
-            return position
-        }
+        return hex(hasher.finalize())
     }
 }
