@@ -162,7 +162,7 @@ public enum AppReducer {
             openList(&state, filter: .all)
             return []
         case .addCase:
-            state.modal = .form(FormState(form: EditForms.addCase(data: state.data), purpose: .addCase, baseRevision: nil))
+            state.modal = .form(FormState(form: EditForms.addCase(data: state.data, cell: EditForms.startingCell(state)), purpose: .addCase, baseRevision: nil))
             return []
         case .classes:
             leaveForTopScreen(&state)
