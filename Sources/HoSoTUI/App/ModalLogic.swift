@@ -107,6 +107,10 @@ extension AppReducer {
             return ReportsLogic.choose(&state, picker)
         case .stepPaper:
             return PaperLogic.choose(&state, picker)
+        case .listSort:
+            ListSortLogic.choose(&state, picker)
+        case .listExport:
+            return ListExport.choose(&state, picker)
         case .listFilter:
             guard picker.filters.indices.contains(picker.selected), case .list(var list) = state.screen else { return [] }
             // The first choice ("Tất cả hồ sơ") clears every condition; any other adds its condition.
@@ -357,7 +361,7 @@ extension AppReducer {
         case .list(var list):
             let table = ScreenLayout.listTable(state.size)
             // A click on a column's heading sorts by it; on the sorted column's heading, turns the sort round.
-            if let sort = ListView.sortHeading(at: position, list, table: table) {
+            if let sort = ListView.sortHeading(at: position, list, table: table, index: state.index) {
                 list.descending = list.sort == sort ? !list.descending : false
                 list.sort = sort
                 refreshList(&list, index: state.index, size: state.size)

@@ -408,11 +408,15 @@ public enum AppReducer {
         case .search:
             list.search = TextField(list.query, maxLength: 60, visibleWidth: max(10, state.size.width - 12))
         case .sort:
-            let all = ListSort.allCases
-            list.sort = all[(list.sort.rawValue + 1) % all.count]
-            list.descending = false
-            refreshList(&list, index: state.index, size: state.size)
-            state.status = StatusMessage("Sắp xếp theo \(list.sort.title)")
+            replaceTop(&state, .list(list))
+            ListSortLogic.openPicker(&state, list)
+            return
+        case .sortColumnLeft, .sortColumnRight:
+            ListSortLogic.moveSortColumn(&list, by: command == .sortColumnLeft ? -1 : 1, state: &state)
+        case .export:
+            replaceTop(&state, .list(list))
+            ListExport.openPicker(&state, list)
+            return
         case .reverseSort:
             list.descending.toggle()
             refreshList(&list, index: state.index, size: state.size)
