@@ -152,6 +152,8 @@ public enum KeyMaps {
         Binding([.char("p"), .function(12)], "Chọn kỳ", action: .choosePeriod, label: "p/F12"),
         Binding([.char("f"), .function(11)], "Chọn đơn vị", action: .filter, label: "f/F11"),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+        Binding([.char("/"), .ctrl("f")], "Tìm một dòng (đơn vị) trong báo cáo, không cần dấu", action: .search, label: "/",
+                inFooter: false),
         Binding([], "Cuộn", action: .none, label: "↑↓", inFooter: false),
         Binding([.backTab], "Báo cáo trước", action: .previousTab, label: "Shift-Tab", inFooter: false),
         Binding([.left, .char("-")], "Năm trước (cùng kỳ)", action: .left, label: "←/-", inFooter: false),
