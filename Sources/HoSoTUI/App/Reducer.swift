@@ -20,6 +20,17 @@ public enum AppReducer {
             state.status = StatusMessage(named ? message : "\(message) (\(id.rawValue))", kind: .success)
             if !cautions.isEmpty { state.modal = .message(MessageState(title: "Đã lưu — cần lưu ý", lines: cautions)) }
             return []
+        case .savedTogether(let files, let count):
+            // Everyone by name on the status line when it has room; a large class's names go to a popup.
+            let head = "Đã ghi cho \(files.count)/\(count) hồ sơ"
+            let whole = "\(head): \(files.joined(separator: ", "))"
+            if CellWidth.of(whole) + 3 <= state.size.width {
+                state.status = StatusMessage(whole, kind: .success)
+            } else {
+                state.status = StatusMessage(head + " — từng người trong cửa sổ", kind: .success)
+                state.modal = .message(MessageState(title: "Đã lưu", lines: [head + ":"] + files.map { "• " + $0 }))
+            }
+            return []
         case .caseAdded(let id):
             state.status = StatusMessage("Đã thêm hồ sơ \(id.rawValue). Bấm n hoặc F4 để làm bước tiếp theo.", kind: .success)
             state.screens.append(.detail(DetailState(caseID: id)))

@@ -46,5 +46,14 @@ public struct HelpOverlay: Hashable, Sendable {
             buffer.put(entry.key, at: row, col: inner.col + 1, style: .footerKey, maxColumns: keyWidth)
             buffer.put(entry.description, at: row, col: inner.col + 1 + keyWidth, maxColumns: inner.width - keyWidth - 2)
         }
+        // Keys above or below the box are announced on its edges: the last ones (Ctrl-A) are a ↓ away.
+        if first > 0 {
+            let above = "▲ còn ở trên (↑)"
+            buffer.put(above, at: inner.row, col: inner.right - CellWidth.of(above) - 1, style: .muted)
+        }
+        if first + listRows < entries.count {
+            let below = " ▼ còn \(entries.count - first - listRows) phím nữa (↓) "
+            buffer.put(below, at: inner.bottom, col: inner.right - CellWidth.of(below) - 1, style: .muted)
+        }
     }
 }
