@@ -61,6 +61,18 @@ import Testing
         #expect(area.value == "Dòng một\nh", "a line break counts as one character too")
     }
 
+    @Test func aNoteLongerThanItsRowsSaysThereAreLinesAboveOrBelow() {
+        var area = TextArea("một\nhai\nba\nbốn\nnăm\nsáu")
+        var buffer = CellBuffer(width: 20, height: 4)
+        area.draw(in: buffer.bounds, into: &buffer, focused: true)
+        #expect(buffer.rows == ["ba                 ▲", "bốn                 ", "năm                 ", "sáu                 "],
+                "the last lines, with the cursor: \(buffer.rows)")
+        for _ in 0..<5 { area.handle(.up) }
+        buffer = CellBuffer(width: 20, height: 4)
+        area.draw(in: buffer.bounds, into: &buffer, focused: true)
+        #expect(buffer.rows.first?.hasPrefix("một") == true && buffer.rows.last?.hasSuffix("▼") == true, "\(buffer.rows)")
+    }
+
     // MARK: The note form
 
     func noteForm() throws -> AppState {

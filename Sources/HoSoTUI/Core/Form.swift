@@ -190,7 +190,7 @@ public struct Form: Sendable {
         guard !fields.isEmpty else { return key == .escape ? .cancelled : nil }
         // A text area takes Enter (a new line) and ↑/↓ between its lines; ↑ on its first line and ↓ on its
         // last leave it, as in any other field.
-        if fields[focus].kind == .multiline, [.enter, .up, .down].contains(key) || !isFormKey(key) {
+        if fields[focus].kind == .multiline, !isFormKey(key) {
             if fields[focus].area.handle(key) {
                 fields[focus].error = nil
                 return nil
