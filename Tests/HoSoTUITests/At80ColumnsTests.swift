@@ -18,6 +18,28 @@ import Testing
         #expect(rows.contains { $0.contains("Ctrl-A") && $0.contains("Về bảng tiến độ") })
         #expect(rows[3].contains("▲ còn ở trên (↑)"), "\(rows[3])")
         #expect(!rows[20].contains("▼"))
+        // ↓ past the end does not pile up: one ↑ is back at the top.
+        AppFixtures.press([.down, .down, .down, .up], into: &state)
+        rows = AppView.render(state, width: 80, height: 24).rows
+        #expect(rows[20].contains("▼ còn 1 phím nữa (↓)") && !rows[3].contains("▲"), "\(rows[3])\n\(rows[20])")
+    }
+
+    @Test func aLongPickerSaysHowManyOptionsAreBelowAndAbove() throws {
+        var state = AppState(data: AppFixtures.demoData())
+        AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .char("f")], into: &state)
+        guard case .picker(let picker)? = state.modal else { Issue.record("no picker"); return }
+        var rows = AppView.render(state, width: 80, height: 24).rows
+        func number(before suffix: String) -> Int? {
+            guard let row = rows.first(where: { $0.contains(suffix) }), let end = row.range(of: suffix) else { return nil }
+            return Int(row[..<end.lowerBound].split(separator: " ").last ?? "")
+        }
+        let below = try #require(number(before: " mục nữa"), "\(rows)")
+        let lastShown = picker.options[picker.options.count - below - 1], firstHidden = picker.options[picker.options.count - below]
+        #expect(rows.contains { $0.contains(lastShown) } && !rows.contains { $0.contains(firstHidden) }, "the count is right")
+        AppFixtures.press([.end], into: &state)
+        rows = AppView.render(state, width: 80, height: 24).rows
+        let above = try #require(number(before: " mục ở trên"), "\(rows)")
+        #expect(above == below && !rows.contains { $0.contains("mục nữa") })
     }
 
     @Test func aLargeClassesCertificatesAreCountedOnTheStatusLineAndNamedInAPopup() throws {

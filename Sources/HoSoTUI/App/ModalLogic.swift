@@ -7,7 +7,12 @@ extension AppReducer {
         guard let modal = state.modal else { return [] }
         switch modal {
         case .help(var help):
-            state.modal = help.handle(key) ? .help(help) : nil
+            guard help.handle(key) else {
+                state.modal = nil
+                return []
+            }
+            help.settle(ModalView.helpKeyMap(state), in: ScreenLayout.content(state.size))
+            state.modal = .help(help)
         case .message(let message):
             if [.enter, .escape, .char(" ")].contains(key) || clicked(key, on: ModalView.messageOKHit(message, size: state.size)) {
                 state.modal = message.returnTo.map { .form($0) }

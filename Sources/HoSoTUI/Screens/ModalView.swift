@@ -93,6 +93,13 @@ enum ModalView {
             let style: Style = index == picker.selected ? .selected : searching && !search.matches(index) ? .muted : .normal
             buffer.putPadded(" " + option, in: Rect(row: inner.row + line, col: inner.col, width: inner.width, height: 1), style: style)
         }
+        // Options above or below the box are announced on its bottom edge, as in forms and the help.
+        let below = picker.options.count - first - max(0, inner.height)
+        if first > 0 || below > 0 {
+            let marks = " " + (first > 0 ? "▲ \(first) mục ở trên" : "") + (first > 0 && below > 0 ? " · " : "")
+                + (below > 0 ? "▼ còn \(below) mục nữa" : "") + " "
+            buffer.put(marks, at: frame.bottom, col: frame.right - CellWidth.of(marks) - 1, style: .muted)
+        }
     }
 
     static func drawNextStep(_ next: NextStepState, state: AppState, size: Size, into buffer: inout CellBuffer) {
