@@ -55,13 +55,19 @@ import Testing
         #expect(names(state).count == 5)
     }
 
-    @Test func sortKeyCyclesColumns() throws {
+    @Test func sortKeyOpensAPickerOfTheColumns() throws {
         var state = try small([.char("l")])
         #expect(names(state) == ["Trần Văn Ánh", "Lê Hoàng Đức", "Phạm Thu Hà", "Nguyễn Thị Minh Khai", "Đỗ Quang Vinh"])
         AppFixtures.press([.char("s")], into: &state)
+        guard case .picker(let picker)? = state.modal else { Issue.record("no picker"); return }
+        #expect(picker.options.first == "Mã", "the columns in the order the list shows them")
+        #expect(picker.options[picker.selected].hasPrefix("Họ và tên — đang dùng, tăng dần ▲"))
+        AppFixtures.press([.up, .enter], into: &state)
         #expect(list(state)?.sort == .id)
         #expect(names(state).first == "Nguyễn Thị Minh Khai")
-        AppFixtures.press([.function(9), .function(9)], into: &state)
+        AppFixtures.press([.function(9)], into: &state)
+        AppFixtures.type("trang", into: &state)
+        AppFixtures.press([.enter], into: &state)
         #expect(list(state)?.sort == .state)
         #expect(names(state) == ["Nguyễn Thị Minh Khai", "Phạm Thu Hà", "Trần Văn Ánh", "Lê Hoàng Đức", "Đỗ Quang Vinh"])
     }

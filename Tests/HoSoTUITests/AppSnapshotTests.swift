@@ -101,7 +101,7 @@ import Testing
     @Test func listOfAllFiles() throws {
         check(try small([.char("l")]), 80, 24, "list-80", """
              HoSo · Danh sách: Tất cả hồ sơ                      23/11/2026 · Thư ký chi bộ
-             Tất cả hồ sơ — 5 hồ sơ · sắp xếp: Họ và tên
+             Tất cả hồ sơ — 5 hồ sơ · sắp xếp: Họ và tên ▲
                │ Mã      │ Họ và tên ▲  │ Chi bộ    │ Trạng thái  │ Hạn tiếp … │ Người giúp…
             !✗ │ HS-0002 │ Trần Văn Ánh │ Khu phố 3 │ Thẩm tra    │ 14/03/2024 │ Trần Văn H…
             !✗ │ HS-0003 │ Lê Hoàng Đức │ Khu phố 3 │ Đủ ý kiến   │ 14/03/2024 │ Trần Văn H…
@@ -125,9 +125,9 @@ import Testing
 
              ↑↓ Chọn · Enter Mở hồ sơ · / Tìm · s/F9 Sắp xếp · f/F11 Lọc · ? thêm
             """)
-        check(try small([.char("l"), .char("s"), .char("s"), .char("s")], size: Self.big), 120, 40, "list-120", """
+        check(try small([.char("l"), .char(">"), .char(">")], size: Self.big), 120, 40, "list-120", """
              HoSo · Danh sách: Tất cả hồ sơ                                                              23/11/2026 · Thư ký chi bộ
-             Tất cả hồ sơ — 5 hồ sơ · sắp xếp: Trạng thái
+             Tất cả hồ sơ — 5 hồ sơ · sắp xếp: Trạng thái ▲
                │ Mã      │ Họ và tên                │ Chi bộ             │ Trạng thái ▲       │ Hạn tiếp theo   │ Người giúp đỡ
             !  │ HS-0001 │ Nguyễn Thị Minh Khai     │ Chi bộ Khu phố 3   │ Cảm tình đảng      │ 14/03/2024      │ Trần Văn Hùng
             !  │ HS-0004 │ Phạm Thu Hà              │ Chi bộ Khu phố 3   │ Học lớp            │ 14/03/2024      │ Trần Văn Hùng
@@ -164,7 +164,7 @@ import Testing
 
 
 
-             Sắp xếp theo Trạng thái
+             Sắp xếp theo Trạng thái, tăng dần ▲
              ↑↓ Chọn · Enter Mở hồ sơ · / Tìm · s/F9 Sắp xếp · f/F11 Lọc · n/F4 Bước tiếp theo · Esc Quay lại · ? thêm
             """)
     }
@@ -173,7 +173,7 @@ import Testing
         let keys: [Key] = [.char("l"), .char("/")] + "anh".map { Key.char($0) }
         check(try small(keys), 80, 24, "search-80", """
              HoSo · Danh sách: Tất cả hồ sơ                      23/11/2026 · Thư ký chi bộ
-             Tất cả hồ sơ — 1 hồ sơ · sắp xếp: Họ và tên
+             Tất cả hồ sơ — 1 hồ sơ · sắp xếp: Họ và tên ▲
                │ Mã      │ Họ và tên ▲  │ Chi bộ    │ Trạng thái  │ Hạn tiếp … │ Người giúp…
             !✗ │ HS-0002 │ Trần Văn Ánh │ Khu phố 3 │ Thẩm tra    │ 14/03/2024 │ Trần Văn H…
 
@@ -199,7 +199,7 @@ import Testing
             """)
         check(try small(keys, size: Self.big), 120, 40, "search-120", """
              HoSo · Danh sách: Tất cả hồ sơ                                                              23/11/2026 · Thư ký chi bộ
-             Tất cả hồ sơ — 1 hồ sơ · sắp xếp: Họ và tên
+             Tất cả hồ sơ — 1 hồ sơ · sắp xếp: Họ và tên ▲
                │ Mã      │ Họ và tên ▲              │ Chi bộ             │ Trạng thái         │ Hạn tiếp theo   │ Người giúp đỡ
             !✗ │ HS-0002 │ Trần Văn Ánh             │ Chi bộ Khu phố 3   │ Thẩm tra           │ 14/03/2024      │ Trần Văn Hùng
 
@@ -479,7 +479,7 @@ import Testing
              │ Nghề nghiệp                                                                │
              │                                                                            │
              │ Nơi cư trú                                                                 │
-             └────────────────────────────────────────────────────────────────────────────┘
+             └──────────────────────────────────────────────────────────────── ▼ còn nữa ─┘
 
              Tab/↓ Ô sau · Shift-Tab/↑ Ô trước · Ctrl-S Lưu · Esc Hủy · ? thêm
             """)
@@ -832,14 +832,14 @@ import Testing
              Thê │ r/F8       Báo cáo                                                 │
                  │ y/Ctrl-Y   Người dùng và vai trò                                   │
                  │ F5/Ctrl-L  Tải lại dữ liệu                                         │
-                 └────────────────────────────────────────────────────────────────────┘
+                 └───────────────────────────────────────────── ▼ còn 1 phím nữa (↓) ─┘
 
 
              gõ lọc · ↑↓ cuộn · Esc đóng
             """)
         check(try small([.char("l"), .function(1)] + "tim".map { Key.char($0) }, size: Self.big), 120, 40, "help-120", """
              HoSo · Danh sách: Tất cả hồ sơ                                                              23/11/2026 · Thư ký chi bộ
-             Tất cả hồ sơ — 5 hồ sơ · sắp xếp: Họ và tên
+             Tất cả hồ sơ — 5 hồ sơ · sắp xếp: Họ và tên ▲
                │ Mã      │ Họ và tên ▲              │ Chi bộ             │ Trạng thái         │ Hạn tiếp theo   │ Người giúp đỡ
             !✗ │ HS-0002 │ Trần Văn Ánh             │ Chi bộ Khu phố 3   │ Thẩm tra           │ 14/03/2024      │ Trần Văn Hùng
             !✗ │ HS-0003 │ Lê Hoàng Đức             │ Chi bộ Khu phố 3   │ Đủ giới thiệu      │ 14/03/2024      │ Trần Văn Hùng
@@ -888,7 +888,7 @@ import Testing
         AppFixtures.press([.resize(width: 80, height: 24), .char("l")], into: &state)
         check(state, 80, 24, "mentor-list-80", """
              HoSo · Danh sách: Tất cả hồ sơ            Trần Văn Hùng (hung) · Người giúp đỡ
-             Tất cả hồ sơ — 3 hồ sơ · sắp xếp: Họ và tên
+             Tất cả hồ sơ — 3 hồ sơ · sắp xếp: Họ và tên ▲
                │ Mã      │ Họ và tên ▲  │ Chi bộ    │ Trạng thái  │ Hạn tiếp … │ Người giúp…
             !✗ │ HS-0002 │ Trần Văn Ánh │ Khu phố 3 │ Thẩm tra    │ 14/03/2024 │ Trần Văn H…
             !✗ │ HS-0003 │ Lê Hoàng Đức │ Khu phố 3 │ Đủ ý kiến   │ 14/03/2024 │ Trần Văn H…

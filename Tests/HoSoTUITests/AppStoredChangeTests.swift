@@ -98,7 +98,11 @@ import Testing
     static func opened(_ data: AppData = data, sort: ListSort, descending: Bool = false, query: String, down: Int) -> AppState {
         var state = AppState(data: data)
         AppFixtures.press([.resize(width: 120, height: 40), .enter, .char("l")], into: &state)
-        AppFixtures.press(Array(repeating: .char("s"), count: sort.rawValue) + (descending ? [.char("S")] : []), into: &state)
+        // `>` moves the sort one column right of the sorted one (names first: the column after the numbers).
+        let order: [ListSort] = [.id, .name, .unit, .state, .deadline, .mentor]
+        let steps = (order.firstIndex(of: sort) ?? 1) - 1
+        let keys: [Key] = steps < 0 ? [.char("<")] : Array(repeating: .char(">"), count: steps)
+        AppFixtures.press(keys + (descending ? [.char("S")] : []), into: &state)
         AppFixtures.press([.char("/")], into: &state)
         AppFixtures.type(query, into: &state)
         AppFixtures.press([.enter] + Array(repeating: .down, count: down) + [.enter], into: &state)

@@ -277,10 +277,10 @@ extension ClerkDayTests {
         #expect(turned.descending && turned.visible == ascending.reversed())
         let screen = rendered(state).rows
         #expect(screen[2].contains("Họ và tên ▼") && screen[1].contains("sắp xếp: Họ và tên ▼"), "\(screen[1])\n\(screen[2])")
-        // Shift-F9 turns it back; s chooses the next column, ascending.
+        // Shift-F9 turns it back; < sorts by the column to the left, ascending.
         AppFixtures.press([.function(21)], into: &state)
         #expect(list(state)?.visible == ascending)
-        AppFixtures.press([.char("S"), .char("s")], into: &state)
+        AppFixtures.press([.char("S"), .char("<")], into: &state)
         #expect(list(state)?.sort == .id && list(state)?.descending == false)
     }
 
@@ -363,18 +363,21 @@ extension ClerkDayTests {
         var state = AppState(data: AppFixtures.cellData([voted]))
         AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .function(9)], into: &state)
         guard case .picker(let picker)? = state.modal else { Issue.record("no picker: \(String(describing: state.modal))"); return }
-        #expect(picker.options == [StepDocument.cellResolution.vietnamese, StepDocument.classList.vietnamese])
-        let effects = AppFixtures.press([.enter], into: &state)
+        #expect(picker.options == ["Tờ hồ sơ: mọi thẻ của màn hình hồ sơ", StepDocument.cellResolution.vietnamese,
+                                   StepDocument.classList.vietnamese])
+        let effects = AppFixtures.press([.down, .enter], into: &state)
         guard case .exportReport(let document, let format, let stem)? = effects.first else { Issue.record("no export: \(effects)"); return }
         #expect(document.title == "Nghị quyết đề nghị kết nạp đảng viên" && document.portrait && document.confidential)
         #expect(format == .html && stem == "giay-to-cell-resolution-HS-0003")
 
-        // A file with no recorded step to print says which step comes first; a mentor may not print at all.
+        // A file with no recorded step to print has its sheet only, and says which step comes first; a mentor
+        // may not print at all.
         let nominated = try AppFixtures.file("HS-0004", "Phạm Thị Hoa", in: .nominated)
         var early = AppState(data: AppFixtures.cellData([nominated]))
         AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .function(9)], into: &early)
-        #expect(early.modal == nil)
-        #expect(early.status?.text.hasPrefix("Hồ sơ HS-0004 chưa có bước nào để in giấy tờ") == true, "\(String(describing: early.status))")
+        guard case .picker(let sheetOnly)? = early.modal else { Issue.record("no picker"); return }
+        #expect(sheetOnly.options == ["Tờ hồ sơ: mọi thẻ của màn hình hồ sơ"])
+        #expect(early.status?.text.hasPrefix("Chưa có giấy tờ của bước nào") == true, "\(String(describing: early.status))")
         let mentorData = AppFixtures.signedIn(AppFixtures.cellData([voted]), as: AppFixtures.account("hung", "Trần Văn Hùng", .mentor))
         var mentor = AppState(data: mentorData)
         let refused = AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .function(9)], into: &mentor)

@@ -24,8 +24,9 @@ struct CoreTableTests {
                           rows: rows, selected: 6)
         var buffer = CellBuffer(width: 22, height: 5)
         let layout = table.draw(in: buffer.bounds, into: &buffer)
+        // Rows above and below the window: marked at the header's right end.
         assertSnapshot(buffer, """
-            Họ tên    │ Bước
+            Họ tên    │ Bước    ▲▼
             Người 4   │ Bước 4
             Người 5   │ Bước 5
             Người 6   │ Bước 6

@@ -161,7 +161,7 @@ import Testing
         #expect(Set(commands.map(\.caseID)) == ["HS-0004", "HS-0006"])
         guard case .classes(let classes) = state.screen else { Issue.record("not on the classes"); return }
         #expect(classes.ticked.isEmpty, "the marks are cleared")
-        _ = AppReducer.reduce(&state, .saved("HS-0004", message: "Đã ghi cho 2/2 hồ sơ: HS-0004 Phạm Thu Hà, HS-0006 Ngô Bảo Châu"))
+        _ = AppReducer.reduce(&state, .savedTogether(files: ["HS-0004 Phạm Thu Hà", "HS-0006 Ngô Bảo Châu"], count: 2))
         #expect(rendered(state).text.contains("Đã ghi cho 2/2 hồ sơ: HS-0004 Phạm Thu Hà, HS-0006 Ngô Bảo Châu"))
     }
 }

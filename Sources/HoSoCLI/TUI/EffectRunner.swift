@@ -81,10 +81,9 @@ final class EffectRunner {
                     let outcome = try service.runTogether(commands, actor: actor)
                     stored += outcome.saved.map(\.id)
                     if outcome.refused.isEmpty {
-                        // Everyone saved, by name: the status line says who (the question before listed them all).
-                        let names = outcome.saved.map { "\($0.id.rawValue) \($0.person.fullName)" }.joined(separator: ", ")
-                        actions.append(.saved(
-                            outcome.saved.first?.id ?? "", message: "Đã ghi cho \(outcome.saved.count)/\(commands.count) hồ sơ: \(names)"))
+                        // Everyone saved, by name: the application says who (the question before listed them all).
+                        actions.append(.savedTogether(files: outcome.saved.map { "\($0.id.rawValue) \($0.person.fullName)" },
+                                                      count: commands.count))
                     } else {
                         needsReload = true
                         actions.append(.rejected(

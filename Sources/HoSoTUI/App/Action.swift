@@ -12,6 +12,9 @@ public enum Action: Sendable {
     /// A command was saved; `cautions` are what the person must still know (a correction that shows a
     /// past vote did not meet the rules).
     case saved(CaseID, message: String, cautions: [String] = [])
+    /// Commands sent together (a class's certificates) were all saved: `files`, each "HS-0004 Phạm Thu Hà",
+    /// of `count` sent.
+    case savedTogether(files: [String], count: Int)
     /// A new file was stored.
     case caseAdded(CaseID)
     /// An effect failed; the message is for the status line or a popup.

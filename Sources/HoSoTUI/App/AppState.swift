@@ -382,6 +382,8 @@ public struct ConflictState: Sendable {
 /// What a chosen option of a picker does.
 public enum PickerPurpose: Hashable, Sendable {
     case listFilter
+    case listSort
+    case listExport
     case mentorMember
     case reportPeriod
     case reportUnit
@@ -403,6 +405,7 @@ public struct PickerState: Sendable {
     var periods: [ReportPeriod] = []
     var units: [UnitID?] = []
     var formats: [ReportExportFormat] = []
+    var sorts: [ListSort] = []
     var papers: [StepDocument] = []
     /// The file a paper is printed from.
     var caseID: CaseID?

@@ -12,7 +12,10 @@ enum CommandAccess {
         case .addCase: [.addCase]
         case .nextStep: Event.Kind.allCases.map { .step($0) }
         case .certifyClass: [.step(.certify)]
-        case .reports, .export: [.readReports]
+        case .export:
+            // The list's export names the candidates, as `hoso case print` does; a report may give counts only.
+            if case .list = screen { [.exportPersonalData] } else { [.readReports] }
+        case .reports: [.readReports]
         case .printPaper: [.exportPersonalData]
         case .people, .addPerson, .grantRole, .revokeRole: [.managePeople]
         case .addNote: [.edit(.note)]

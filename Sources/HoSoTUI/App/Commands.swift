@@ -13,6 +13,7 @@ public enum Command: Hashable, Sendable {
     case toggle, certifyClass, chooseMember
     case people, addPerson, grantRole, revokeRole
     case choosePeriod, export, printPaper
+    case sortColumnLeft, sortColumnRight
 }
 
 /// The key table of each screen: dispatch, footer and help come from the same bindings, and
@@ -73,6 +74,12 @@ public enum KeyMaps {
         Binding([.char("/"), .ctrl("f")], "Tìm", action: .search, label: "/"),
         Binding([.char("s"), .function(9)], "Sắp xếp", action: .sort, label: "s/F9"),
         Binding([.char("f"), .function(11)], "Lọc", action: .filter, label: "f/F11"),
+        Binding([.char("x"), .ctrl("x")], "Xuất danh sách đang xem ra tệp (CSV, XLSX, HTML để in)", action: .export,
+                label: "x/Ctrl-X", inFooter: false),
+        Binding([.char("<"), .char(",")], "Sắp xếp theo cột bên trái", action: .sortColumnLeft, label: "<", inFooter: false),
+        Binding([.char(">"), .char(".")], "Sắp xếp theo cột bên phải", action: .sortColumnRight, label: ">", inFooter: false),
+        Binding([], "Hạn có dấu * là hạn dự kiến: tính qua ngày nghỉ lễ chưa công bố (xem thẻ hồ sơ)", action: .none, label: "*",
+                inFooter: false),
         Binding([.char("S"), .function(21)], "Đảo chiều sắp xếp (▲ tăng / ▼ giảm)", action: .reverseSort, label: "S/Shift-F9",
                 inFooter: false),
         Binding([.char("n"), .function(4)], "Bước tiếp theo", action: .nextStep, label: "n/F4"),
@@ -145,6 +152,8 @@ public enum KeyMaps {
         Binding([.char("p"), .function(12)], "Chọn kỳ", action: .choosePeriod, label: "p/F12"),
         Binding([.char("f"), .function(11)], "Chọn đơn vị", action: .filter, label: "f/F11"),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+        Binding([.char("/"), .ctrl("f")], "Tìm một dòng (đơn vị) trong báo cáo, không cần dấu", action: .search, label: "/",
+                inFooter: false),
         Binding([], "Cuộn", action: .none, label: "↑↓", inFooter: false),
         Binding([.backTab], "Báo cáo trước", action: .previousTab, label: "Shift-Tab", inFooter: false),
         Binding([.left, .char("-")], "Năm trước (cùng kỳ)", action: .left, label: "←/-", inFooter: false),

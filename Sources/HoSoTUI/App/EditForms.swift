@@ -6,19 +6,41 @@ import HoSoDomain
 public enum EditForms {
     static let yesNo = ["Không", "Có"]
 
-    /// The form of a new file (`a`): who was nominated, by whom, when.
-    public static func addCase(data: AppData) -> Form {
+    /// The form of a new file (`a`): who was nominated, by whom, when. `cell`: the cell chosen at first
+    /// (where the clerk came from, see `startingCell`); the first cell when nil.
+    public static func addCase(data: AppData, cell: UnitID? = nil) -> Form {
         let person = PersonForm.fields(nil)
         var fields = person.core
         fields.append(FormField(id: "source", label: "Nơi giới thiệu", kind: .choice(NominationSource.allCases.map(\.vietnamese))))
         fields += person.membership
         let cells = data.cells
         if cells.count > 1 {
-            fields.append(FormField(id: "unit", label: "Chi bộ", kind: .choice(cells.map(\.name))))
+            let start = cells.first { $0.id == cell }?.name ?? ""
+            fields.append(FormField(id: "unit", label: "Chi bộ", kind: .choice(cells.map(\.name)), value: start))
         }
         fields += person.details
         fields.append(StepForms.dateField("date", "Ngày được giới thiệu", value: data.today))
         return Form(title: "Thêm quần chúng ưu tú được giới thiệu", fields: fields)
+    }
+
+    /// The cell a new file starts in: the cell of the list's filter or of the file on screen (the cell the
+    /// clerk came from), else the cell of the member signed in, else the first cell they may add files to.
+    static func startingCell(_ state: AppState) -> UnitID? {
+        let data = state.data
+        let cells = Set(data.cells.map(\.id))
+        let mayAdd: (UnitID) -> Bool = { unit in data.access.map { $0.refusal(.addCase, inUnit: unit) == nil } ?? true }
+        var seen: UnitID?
+        switch state.screen {
+        case .list(let list): seen = list.filter.unit
+        case .detail(let detail): seen = AppReducer.file(detail.caseID, in: state)?.unitID
+        default: break
+        }
+        if let seen, cells.contains(seen), mayAdd(seen) { return seen }
+        if let member = data.access?.account.memberID, let own = data.organisation.members[member]?.unitID,
+           cells.contains(own), mayAdd(own) {
+            return own
+        }
+        return data.cells.first { mayAdd($0.id) }?.id
     }
 
     /// The correction of `file`'s identity (a mistyped name or birth date), filled with what is stored.
@@ -60,12 +82,20 @@ public enum EditForms {
         let today = StepForms.dateField(value: data.today)
         switch purpose {
         case .note:
-            return Form(title: "Thêm nhận xét của người giúp đỡ", fields: [
-                FormField(id: "text", label: "Nội dung nhận xét", isRequired: true, maxLength: 500), today,
+            // Several lines, as the CLI takes them; the engine checks the text for both.
+            return Form(title: "Nhận xét" + (file.map { " — \($0.id.rawValue) \($0.person.fullName)" } ?? ""), fields: [
+                FormField(id: "text", label: "Nội dung nhận xét", kind: .multiline, isRequired: true, maxLength: 500), today,
             ])
         case .verificationItem:
+            let relations = VerificationItem.Relation.allCases
+            // The candidate's own item first; once recorded, the next relative not yet asked about.
+            let recorded = Set((file?.verificationItems ?? []).map(\.relation))
+            let start = recorded.contains(.candidate) ? relations.first { !recorded.contains($0) } ?? .candidate : .candidate
+            let candidate = file.map { person -> [String: String] in
+                ["name": person.person.fullName, "year": String(person.person.birthDate.year), "place": person.person.homeAddress]
+            } ?? [:]
             return Form(title: "Thêm phiếu thẩm tra lý lịch", fields: [
-                FormField(id: "relation", label: "Quan hệ", kind: .choice(VerificationItem.Relation.allCases.map(\.vietnamese))),
+                FormField(id: "relation", label: "Quan hệ", kind: .choice(relations.map(\.vietnamese)), value: start.vietnamese),
                 FormField(id: "name", label: "Họ và tên", value: "", isRequired: true),
                 StepForms.numberField("year", "Năm sinh", required: true),
                 FormField(id: "place", label: "Nơi cư trú, công tác"),
@@ -74,7 +104,7 @@ public enum EditForms {
                 StepForms.dateField("sent", "Ngày gửi", value: data.today, required: false),
                 FormField(id: "responsible", label: "Người chịu trách nhiệm", kind: .choice([StepForms.noMember] + officials)),
                 today,
-            ])
+            ], prefills: [FormPrefill(when: "relation", is: VerificationItem.Relation.candidate.vietnamese, fill: candidate)])
         case .verificationResult(_, let index):
             let name = file.flatMap { $0.verificationItems.indices.contains(index) ? $0.verificationItems[index].fullName : nil }
             return Form(title: "Kết quả thẩm tra: \(name ?? "phiếu \(index + 1)")", fields: [

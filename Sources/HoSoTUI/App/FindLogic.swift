@@ -1,9 +1,9 @@
 import Foundation
 import HoSoDomain
 
-/// `/` on the classes, mentor and people screens: the selection jumps to the first row matching what is
-/// typed (a file's name or number, a person's name or id, without diacritics); ↑/↓ go to the previous or
-/// next match, Enter keeps the place, Esc goes back to where the selection was.
+/// `/` on the classes, mentor, people and reports screens: the selection jumps to the first row matching what
+/// is typed (a file's name or number, a person's name or id, a unit's row of a report, without diacritics);
+/// ↑/↓ go to the previous or next match, Enter keeps the place, Esc goes back to where the selection was.
 enum FindLogic {
     /// What the screen on top lists: how many rows, each row's search key, and the selection; nil on other screens.
     struct Rows {
@@ -26,6 +26,10 @@ enum FindLogic {
             let persons = state.data.people
             return Rows(count: persons.count, key: { SearchKey(joining: [persons[$0].id.rawValue, persons[$0].fullName]) },
                         selected: people.selected)
+        case .reports(let reports):
+            // The report's lines; the line found goes to the top of the screen (the first line shown).
+            let lines = reports.lines
+            return Rows(count: lines.count, key: { SearchKey(joining: [lines[$0]]) }, selected: reports.scroll)
         default:
             return nil
         }
@@ -42,6 +46,11 @@ enum FindLogic {
         case .people(var people):
             people.selected = position
             AppReducer.replaceTop(&state, .people(people))
+        case .reports(var reports):
+            // Not held to the last screenful here: the next match is looked for after this line, not after
+            // where the screen stops (the view keeps the screen full).
+            reports.scroll = position
+            AppReducer.replaceTop(&state, .reports(reports))
         default: break
         }
     }

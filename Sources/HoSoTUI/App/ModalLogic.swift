@@ -7,7 +7,12 @@ extension AppReducer {
         guard let modal = state.modal else { return [] }
         switch modal {
         case .help(var help):
-            state.modal = help.handle(key) ? .help(help) : nil
+            guard help.handle(key) else {
+                state.modal = nil
+                return []
+            }
+            help.settle(ModalView.helpKeyMap(state), in: ScreenLayout.content(state.size))
+            state.modal = .help(help)
         case .message(let message):
             if [.enter, .escape, .char(" ")].contains(key) || clicked(key, on: ModalView.messageOKHit(message, size: state.size)) {
                 state.modal = message.returnTo.map { .form($0) }
@@ -107,6 +112,10 @@ extension AppReducer {
             return ReportsLogic.choose(&state, picker)
         case .stepPaper:
             return PaperLogic.choose(&state, picker)
+        case .listSort:
+            ListSortLogic.choose(&state, picker)
+        case .listExport:
+            return ListExport.choose(&state, picker)
         case .listFilter:
             guard picker.filters.indices.contains(picker.selected), case .list(var list) = state.screen else { return [] }
             // The first choice ("Tất cả hồ sơ") clears every condition; any other adds its condition.
@@ -357,7 +366,7 @@ extension AppReducer {
         case .list(var list):
             let table = ScreenLayout.listTable(state.size)
             // A click on a column's heading sorts by it; on the sorted column's heading, turns the sort round.
-            if let sort = ListView.sortHeading(at: position, list, table: table) {
+            if let sort = ListView.sortHeading(at: position, list, table: table, index: state.index) {
                 list.descending = list.sort == sort ? !list.descending : false
                 list.sort = sort
                 refreshList(&list, index: state.index, size: state.size)

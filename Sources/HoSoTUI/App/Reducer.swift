@@ -20,6 +20,17 @@ public enum AppReducer {
             state.status = StatusMessage(named ? message : "\(message) (\(id.rawValue))", kind: .success)
             if !cautions.isEmpty { state.modal = .message(MessageState(title: "Đã lưu — cần lưu ý", lines: cautions)) }
             return []
+        case .savedTogether(let files, let count):
+            // Everyone by name on the status line when it has room; a large class's names go to a popup.
+            let head = "Đã ghi cho \(files.count)/\(count) hồ sơ"
+            let whole = "\(head): \(files.joined(separator: ", "))"
+            if CellWidth.of(whole) + 3 <= state.size.width {
+                state.status = StatusMessage(whole, kind: .success)
+            } else {
+                state.status = StatusMessage(head + " — từng người trong cửa sổ", kind: .success)
+                state.modal = .message(MessageState(title: "Đã lưu", lines: [head + ":"] + files.map { "• " + $0 }))
+            }
+            return []
         case .caseAdded(let id):
             state.status = StatusMessage("Đã thêm hồ sơ \(id.rawValue). Bấm n hoặc F4 để làm bước tiếp theo.", kind: .success)
             state.screens.append(.detail(DetailState(caseID: id)))
@@ -162,7 +173,7 @@ public enum AppReducer {
             openList(&state, filter: .all)
             return []
         case .addCase:
-            state.modal = .form(FormState(form: EditForms.addCase(data: state.data), purpose: .addCase, baseRevision: nil))
+            state.modal = .form(FormState(form: EditForms.addCase(data: state.data, cell: EditForms.startingCell(state)), purpose: .addCase, baseRevision: nil))
             return []
         case .classes:
             leaveForTopScreen(&state)
@@ -408,11 +419,15 @@ public enum AppReducer {
         case .search:
             list.search = TextField(list.query, maxLength: 60, visibleWidth: max(10, state.size.width - 12))
         case .sort:
-            let all = ListSort.allCases
-            list.sort = all[(list.sort.rawValue + 1) % all.count]
-            list.descending = false
-            refreshList(&list, index: state.index, size: state.size)
-            state.status = StatusMessage("Sắp xếp theo \(list.sort.title)")
+            replaceTop(&state, .list(list))
+            ListSortLogic.openPicker(&state, list)
+            return
+        case .sortColumnLeft, .sortColumnRight:
+            ListSortLogic.moveSortColumn(&list, by: command == .sortColumnLeft ? -1 : 1, state: &state)
+        case .export:
+            replaceTop(&state, .list(list))
+            ListExport.openPicker(&state, list)
+            return
         case .reverseSort:
             list.descending.toggle()
             refreshList(&list, index: state.index, size: state.size)

@@ -11,6 +11,8 @@ public struct FormField: Sendable {
         case date
         /// One of a fixed list, changed with ←/→ or Space, or found by typing some of its words.
         case choice([String])
+        /// Text of several lines (a note): Enter starts a new line; drawn `TextArea.visibleRows` rows high.
+        case multiline
     }
 
     public let id: String
@@ -19,6 +21,8 @@ public struct FormField: Sendable {
     public var isRequired: Bool
     /// The editor for text and date fields.
     public var editor: TextField
+    /// The editor of a multi-line field.
+    public var area: TextArea
     /// The chosen option of a choice field.
     public var choiceIndex: Int
     /// What was typed into a choice field to find an option (see `ChoiceSearch`); cleared when the focus
@@ -36,7 +40,8 @@ public struct FormField: Sendable {
         self.label = label
         self.kind = kind
         self.isRequired = isRequired
-        self.editor = TextField(value, maxLength: maxLength ?? (kind == .date ? 10 : nil))
+        self.editor = TextField(kind == .multiline ? "" : value, maxLength: maxLength ?? (kind == .date ? 10 : nil))
+        self.area = TextArea(kind == .multiline ? value : "", maxLength: maxLength)
         if case .choice(let options) = kind {
             self.choiceIndex = options.firstIndex(of: value) ?? 0
         } else {
@@ -48,12 +53,13 @@ public struct FormField: Sendable {
     /// The current value: NFC text, the chosen option, or a date as typed.
     public var value: String {
         if case .choice(let options) = kind { return options.isEmpty ? "" : options[choiceIndex] }
+        if kind == .multiline { return area.value }
         return editor.value
     }
 
     /// The field's problem, or `nil` when it may be submitted. Dates are rewritten as dd/mm/yyyy.
     mutating func check() -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
             return isRequired ? "Bắt buộc nhập" : nil
         }
@@ -68,6 +74,34 @@ public struct FormField: Sendable {
             if editor.value != date.vietnamese { editor.setValue(date.vietnamese) }
         }
         return validate?(value)
+    }
+
+    /// Puts `text` in a text field or picks it in a choice field (an option the field does not have changes nothing).
+    mutating func setValue(_ text: String) {
+        switch kind {
+        case .choice(let options): if let index = options.firstIndex(of: text) { choiceIndex = index }
+        case .multiline: area = TextArea(text, maxLength: area.maxLength)
+        case .text, .date: editor.setValue(text)
+        }
+    }
+
+    /// Rows the field takes in a form: its input, then a row for its message.
+    var rows: Int { (kind == .multiline ? TextArea.visibleRows : 1) + 1 }
+}
+
+/// Values a form fills in for the person when a choice lands on one option: a verification item about
+/// "Bản thân" is about the candidate, whose name and birth year the file already holds.
+public struct FormPrefill: Sendable {
+    /// The choice field, and the option that brings the values.
+    public var choiceField: String
+    public var option: String
+    /// The values, by field id.
+    public var values: [String: String]
+
+    public init(when choiceField: String, is option: String, fill values: [String: String]) {
+        self.choiceField = choiceField
+        self.option = option
+        self.values = values
     }
 }
 
@@ -89,12 +123,28 @@ public struct Form: Sendable {
     public private(set) var discardQuestion: ConfirmDialog?
     /// What the form started with, by field position: what the person saw before typing.
     private var initialValues: [String]
+    /// Values filled in when a choice lands on an option, taken back when it leaves it (if not retyped).
+    public private(set) var prefills: [FormPrefill]
 
-    /// A form titled `title` with `fields`, focus on the first.
-    public init(title: String, fields: [FormField]) {
+    /// A form titled `title` with `fields`, focus on the first. `prefills`: values filled in while a choice
+    /// is on an option (and at once, for the options the form starts on), each only into a blank field.
+    public init(title: String, fields: [FormField], prefills: [FormPrefill] = []) {
         self.title = title
         self.fields = fields
-        self.initialValues = fields.map(\.value)
+        self.prefills = prefills
+        self.initialValues = []
+        for prefill in prefills where field(prefill.choiceField)?.value == prefill.option { apply(prefill, entering: true) }
+        self.initialValues = self.fields.map(\.value)
+    }
+
+    /// Fills `prefill`'s values into blank fields (`entering`), or clears the fields still holding them.
+    private mutating func apply(_ prefill: FormPrefill, entering: Bool) {
+        for (id, value) in prefill.values {
+            guard let index = fields.firstIndex(where: { $0.id == id }) else { continue }
+            let current = fields[index].value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if entering, current.isEmpty { fields[index].setValue(value) }
+            if !entering, current == value { fields[index].setValue("") }
+        }
     }
 
     /// Whether any value differs from what the form started with.
@@ -124,6 +174,7 @@ public struct Form: Sendable {
         KeyBinding([.ctrl("s")], "Lưu", action: "submit"),
         KeyBinding([.escape], "Hủy", action: "cancel"),
         KeyBinding([.left, .right], "Đổi lựa chọn", action: "choice", label: "←/→"),
+        KeyBinding([.enter], "Ở ô nhiều dòng (nhận xét): xuống dòng; ↑/↓ qua các dòng", action: "newline", inFooter: false),
         KeyBinding([], "Ở ô lựa chọn: gõ vài chữ (không cần dấu) để tìm; ←/→ qua các lựa chọn khớp", action: "find",
                    label: "chữ", inFooter: false),
         KeyBinding([.ctrl("a"), .home], "Đầu dòng", action: "home", inFooter: false),
@@ -137,6 +188,14 @@ public struct Form: Sendable {
     public mutating func handle(_ key: Key) -> Outcome? {
         if var question = discardQuestion { return settleQuestion(question.handle(key), question) }
         guard !fields.isEmpty else { return key == .escape ? .cancelled : nil }
+        // A text area takes Enter (a new line) and ↑/↓ between its lines; ↑ on its first line and ↓ on its
+        // last leave it, as in any other field.
+        if fields[focus].kind == .multiline, !isFormKey(key) {
+            if fields[focus].area.handle(key) {
+                fields[focus].error = nil
+                return nil
+            }
+        }
         switch key {
         case .tab, .down, .enter:
             moveFocus(by: 1)
@@ -165,6 +224,11 @@ public struct Form: Sendable {
         return settleQuestion(question.handleClick(event, in: area), question)
     }
 
+    /// The keys a form keeps for itself in every field: moving between fields, saving, leaving.
+    private func isFormKey(_ key: Key) -> Bool {
+        [.tab, .backTab, .ctrl("s"), .escape, .ctrl("c"), .function(10)].contains(key)
+    }
+
     private mutating func settleQuestion(_ answer: ConfirmDialog.Answer?, _ question: ConfirmDialog) -> Outcome? {
         discardQuestion = answer == nil ? question : nil
         return answer == .confirm ? .cancelled : nil
@@ -190,6 +254,8 @@ public struct Form: Sendable {
         if case .choice(let options) = fields[focus].kind {
             guard !options.isEmpty else { return }
             var search = ChoiceSearch(options: options, query: fields[focus].choiceQuery)
+            let previous = fields[focus].value
+            defer { choiceMoved(from: previous) }
             var index = fields[focus].choiceIndex
             switch key {
             case .right: index = search.step(from: index, by: 1)
@@ -207,12 +273,51 @@ public struct Form: Sendable {
         }
     }
 
-    /// Draws the form in `rect`: one row per field and one for its error; the question on top.
+    /// Follows the focused choice's move from `previous`: the prefills of the option left are taken back,
+    /// those of the option reached are filled in.
+    private mutating func choiceMoved(from previous: String) {
+        let id = fields[focus].id, current = fields[focus].value
+        guard current != previous else { return }
+        for prefill in prefills where prefill.choiceField == id && prefill.option == previous { apply(prefill, entering: false) }
+        for prefill in prefills where prefill.choiceField == id && prefill.option == current { apply(prefill, entering: true) }
+    }
+
+    /// The first row of each field, counted from the form's top.
+    public var fieldRows: [Int] {
+        var rows: [Int] = []
+        var next = 0
+        for field in fields {
+            rows.append(next)
+            next += field.rows
+        }
+        return rows
+    }
+
+    /// Rows the whole form takes.
+    public var height: Int { fields.reduce(0) { $0 + $1.rows } }
+
+    /// The first row shown in a window `rows` high: the focused field (all its rows) in view, never past the end.
+    public func scroll(inRows rows: Int) -> Int {
+        guard fields.indices.contains(focus) else { return 0 }
+        let bottom = fieldRows[focus] + fields[focus].rows
+        return max(0, min(bottom - rows, height - rows))
+    }
+
+    /// The keys of the footer for the focused field: a text area adds Enter (a new line) and moves with Tab only.
+    public var footerHints: [KeyHint] {
+        guard fields.indices.contains(focus), fields[focus].kind == .multiline else { return Self.keyMap.footerHints(limit: 5) }
+        return [KeyHint(key: "Enter", description: "Xuống dòng"), KeyHint(key: "Tab", description: "Ô sau"),
+                KeyHint(key: "Shift-Tab", description: "Ô trước"), KeyHint(key: "Ctrl-S", description: "Lưu"),
+                KeyHint(key: "Esc", description: "Hủy")]
+    }
+
+    /// Draws the form in `rect`: each field's rows and one for its error; the question on top.
     public func draw(in rect: Rect, into buffer: inout CellBuffer) {
         buffer.fill(rect)
         let labelWidth = Self.labelWidth(fields.map(\.label), formWidth: rect.width)
+        let starts = fieldRows
         for (index, field) in fields.enumerated() {
-            let row = rect.row + index * 2
+            let row = rect.row + starts[index]
             guard row < rect.bottom else { break }
             let focused = index == focus && discardQuestion == nil
             buffer.put(field.label, at: row, col: rect.col, style: focused ? .title : .normal, maxColumns: labelWidth - 2)
@@ -229,11 +334,15 @@ public struct Form: Sendable {
                     buffer.put("  tìm: \(field.choiceQuery)" + (found ? "" : " — không thấy"), at: row, col: input.col + used,
                                style: found ? .muted : .warning, maxColumns: max(0, input.width - used))
                 }
+            } else if field.kind == .multiline {
+                let area = Rect(row: row, col: input.col, width: input.width, height: min(TextArea.visibleRows, rect.bottom - row))
+                field.area.draw(in: area, into: &buffer, focused: focused)
             } else {
                 field.editor.draw(in: input, into: &buffer, focused: focused)
             }
-            if let error = field.error, row + 1 < rect.bottom {
-                buffer.put(error, at: row + 1, col: input.col, style: .error, maxColumns: input.width)
+            let errorRow = row + field.rows - 1
+            if let error = field.error, errorRow < rect.bottom {
+                buffer.put(error, at: errorRow, col: input.col, style: .error, maxColumns: input.width)
             }
         }
         if let discardQuestion {

@@ -25,11 +25,23 @@ public struct HelpOverlay: Hashable, Sendable {
         return true
     }
 
+    /// Keeps the first entry shown where the last screenful of `keyMap`'s matching entries starts at most, so
+    /// ↑ after scrolling past the end moves at once.
+    public mutating func settle<Action>(_ keyMap: KeyMap<Action>, in area: Rect) {
+        let count = keyMap.helpEntries(matching: filter.value).count
+        offset = min(offset, max(0, count - Self.listRows(entries: count, in: area)))
+    }
+
+    /// How many entries the box shows at once over `area`.
+    static func listRows(entries: Int, in area: Rect) -> Int {
+        min(area.height - 2, max(entries, 1) + 4) - 4
+    }
+
     /// Draws the entries of `keyMap` matching the filter in a popup over `area`.
     public func draw<Action>(_ keyMap: KeyMap<Action>, in area: Rect, into buffer: inout CellBuffer) {
         let entries = keyMap.helpEntries(matching: filter.value)
         let width = min(area.width - 2, 70)
-        let height = min(area.height - 2, max(entries.count, 1) + 4)
+        let height = Self.listRows(entries: entries.count, in: area) + 4
         let inner = Modal.draw(title: "Phím tắt", width: width, height: height, in: area, into: &buffer)
         guard inner.height >= 2 else { return }
         buffer.put("Lọc: ", at: inner.row, col: inner.col + 1, style: .muted)
@@ -45,6 +57,15 @@ public struct HelpOverlay: Hashable, Sendable {
             let row = inner.row + 2 + line
             buffer.put(entry.key, at: row, col: inner.col + 1, style: .footerKey, maxColumns: keyWidth)
             buffer.put(entry.description, at: row, col: inner.col + 1 + keyWidth, maxColumns: inner.width - keyWidth - 2)
+        }
+        // Keys above or below the box are announced on its edges: the last ones (Ctrl-A) are a ↓ away.
+        if first > 0 {
+            let above = "▲ còn ở trên (↑)"
+            buffer.put(above, at: inner.row, col: inner.right - CellWidth.of(above) - 1, style: .muted)
+        }
+        if first + listRows < entries.count {
+            let below = " ▼ còn \(entries.count - first - listRows) phím nữa (↓) "
+            buffer.put(below, at: inner.bottom, col: inner.right - CellWidth.of(below) - 1, style: .muted)
         }
     }
 }

@@ -98,6 +98,7 @@ public struct Table: Hashable, Sendable {
 
         let visibleRows = rect.height - 1
         let first = Self.scrollOffset(selected: selected, current: offset, visibleRows: visibleRows, rowCount: rows.count)
+        drawScrollMarks(above: first > 0, below: first + visibleRows < rows.count, cells: cells, row: rect.row, into: &buffer)
         var hits: [RowHit] = []
         for line in 0..<max(0, visibleRows) {
             let index = first + line
@@ -112,6 +113,15 @@ public struct Table: Hashable, Sendable {
             hits.append(RowHit(index: index, rect: Rect(row: screenRow, col: rect.col, width: rect.width, height: 1)))
         }
         return Layout(offset: first, rowHits: hits)
+    }
+
+    /// "▲" (rows above) and "▼" (rows below) at the header's right end, where the last column's title leaves room.
+    private func drawScrollMarks(above: Bool, below: Bool, cells: [Rect], row: Int, into buffer: inout CellBuffer) {
+        guard above || below, let last = cells.last, let column = columns.last else { return }
+        let marks = (above ? "▲" : "") + (below ? "▼" : "")
+        let used = CellWidth.of(column.heading(inColumns: last.width))
+        guard used + 1 + CellWidth.of(marks) <= last.width else { return }
+        buffer.put(marks, at: row, col: last.right - CellWidth.of(marks), style: .header)
     }
 
     private func drawRow(_ values: [String], cells: [Rect], row: Int, style: Style, emphasis: [Style?] = [],

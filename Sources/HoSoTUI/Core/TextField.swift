@@ -86,6 +86,13 @@ public struct TextField: Hashable, Sendable {
         scrollToCursor()
     }
 
+    /// Puts the cursor before character `index` (clamped to the text), as moving between the lines of a
+    /// text area does.
+    public mutating func moveCursor(to index: Int) {
+        cursor = max(0, min(index, characters.count))
+        scrollToCursor()
+    }
+
     private mutating func deleteWordBeforeCursor() {
         var start = cursor
         while start > 0, characters[start - 1].isWhitespace { start -= 1 }

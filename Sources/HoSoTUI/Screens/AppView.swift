@@ -70,8 +70,8 @@ public enum AppView {
     /// The hints of what has the keyboard: the popup, the search line, or the screen.
     static func footerHints(_ state: AppState) -> [KeyHint] {
         switch state.modal {
-        case .form?:
-            return Form.keyMap.footerHints(limit: 5)
+        case .form(let formState)?:
+            return formState.form.footerHints
         case .help?:
             return [KeyHint(key: "gõ", description: "lọc"), KeyHint(key: "↑↓", description: "cuộn"),
                     KeyHint(key: "Esc", description: "đóng")]

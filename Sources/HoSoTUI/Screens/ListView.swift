@@ -2,19 +2,34 @@ import Foundation
 import HoSoDomain
 
 /// The case list: a sortable, searchable table; "!" marks overdue files, "✗" files whose next
-/// main step has unmet requirements (computed for the visible rows only).
+/// main step has unmet requirements (computed for the visible rows only), "*" a deadline counted over
+/// guessed days off.
 public enum ListView {
+    /// After a deadline counted over days off not yet published (the column has no room for "(dự kiến)").
+    static let estimatedMark = "*"
+    /// What the mark means, in the heading when a row shown has it, and in the help.
+    static let estimatedLegend = "* hạn dự kiến"
+
     static func draw(_ state: AppState, _ list: ListState, in content: Rect, into buffer: inout CellBuffer) {
-        var heading = " \(list.filter.title) — \(list.visible.count) hồ sơ · sắp xếp: \(list.sort.title)"
-            + (list.descending ? " ▼" : "")
-        if list.search == nil && !list.query.isEmpty { heading += " · tìm: \"\(list.query)\"" }
-        buffer.putPadded(heading, in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .muted)
         let table = ScreenLayout.listTable(state.size)
         let visibleRows = ScreenLayout.listVisibleRows(state.size)
         let first = list.offset
         let slice = list.visible.dropFirst(first).prefix(visibleRows)
         let index = state.index
-        let columns = columns(list, tableWidth: table.width)
+        let estimated = slice.contains { !(index.rows[$0].deadline?.estimatedDaysOff.isEmpty ?? true) }
+        var heading = " \(list.filter.title) — \(list.visible.count) hồ sơ · sắp xếp: \(list.sort.title) \(list.descending ? "▼" : "▲")"
+        if list.search == nil && !list.query.isEmpty { heading += " · tìm: \"\(list.query)\"" }
+        if estimated { heading += " · \(estimatedLegend)" }
+        // Rows above or below the window are announced at the heading's end, with where the window is.
+        let above = first > 0, below = first + visibleRows < list.visible.count
+        let position = above || below
+            ? (above ? "▲" : "") + (below ? "▼ còn nữa" : " còn ở trên") + " · \(first + 1)–\(first + slice.count)/\(list.visible.count) "
+            : ""
+        let headingRow = Rect(row: content.row, col: 0, width: content.width, height: 1)
+        buffer.putPadded(heading, in: Rect(row: content.row, col: 0, width: max(0, content.width - CellWidth.of(position)), height: 1),
+                         style: .muted)
+        if !position.isEmpty { buffer.put(position, at: headingRow.row, col: headingRow.right - CellWidth.of(position), style: .muted) }
+        let columns = columns(list, tableWidth: table.width, index: index)
         let widths = Table(columns: columns, rows: []).columnWidths(in: table)
         var marks: [[Style?]] = []
         let rows: [[String]] = slice.map { position in
@@ -25,7 +40,8 @@ public enum ListView {
             marks.append([row.isOverdue ? .error : blocked ? .warning : nil])
             return [(row.isOverdue ? "!" : " ") + (blocked ? "✗" : " "), file.id.rawValue, file.person.fullName,
                     NarrowText.unit(index.unitNames[position], columns: widths[3]),
-                    NarrowText.state(file.state, columns: widths[4]), row.deadline?.due.vietnamese ?? "",
+                    NarrowText.state(file.state, columns: widths[4]),
+                    row.deadline.map { $0.due.vietnamese + ($0.estimatedDaysOff.isEmpty ? "" : estimatedMark) } ?? "",
                     index.mentorNames[position]]
         }
         let selected = list.visible.isEmpty ? nil : list.selected - first
@@ -45,7 +61,7 @@ extension ListView {
     static let columnSorts: [ListSort?] = [nil, .id, .name, .unit, .state, .deadline, .mentor]
 
     /// The list's columns, the sorted one marked ▲ (ascending) or ▼ (descending).
-    static func columns(_ list: ListState, tableWidth: Int) -> [TableColumn] {
+    static func columns(_ list: ListState, tableWidth: Int, index: CaseIndex) -> [TableColumn] {
         func column(_ sort: ListSort, _ width: Length) -> TableColumn {
             TableColumn(sort.title, width: width, mark: list.sort == sort ? (list.descending ? "▼" : "▲") : nil)
         }
@@ -56,15 +72,22 @@ extension ListView {
             column(.unit, .flex(3)),
             // Wide enough at 80 columns for every state's short name ("Đảng ủy xét", "Chính thức").
             column(.state, tableWidth >= 100 ? .flex(3) : .fixed(11)),
-            column(.deadline, .fixed(tableWidth >= 100 ? 15 : 10)),
+            // A date, and a column more for the "*" of a guessed deadline when the list has one (the
+            // whole list, so the columns keep still while it scrolls).
+            column(.deadline, .fixed(tableWidth >= 100 ? 15 : hasEstimatedDeadline(list, index: index) ? 11 : 10)),
             column(.mentor, .flex(3)),
         ]
     }
 
+    /// Whether a file of the list has a deadline counted over guessed days off.
+    static func hasEstimatedDeadline(_ list: ListState, index: CaseIndex) -> Bool {
+        list.visible.contains { !(index.rows[$0].deadline?.estimatedDaysOff.isEmpty ?? true) }
+    }
+
     /// The sort of the column heading under `position`, if the click is on the list's header.
-    static func sortHeading(at position: Position, _ list: ListState, table: Rect) -> ListSort? {
+    static func sortHeading(at position: Position, _ list: ListState, table: Rect, index: CaseIndex) -> ListSort? {
         guard position.row == table.row else { return nil }
-        let cells = table.splitColumns(columns(list, tableWidth: table.width).map(\.width), gap: CellWidth.of(Table.separator))
+        let cells = table.splitColumns(columns(list, tableWidth: table.width, index: index).map(\.width), gap: CellWidth.of(Table.separator))
         guard let column = cells.firstIndex(where: { position.col >= $0.col && position.col < $0.right }) else { return nil }
         return columnSorts[column]
     }

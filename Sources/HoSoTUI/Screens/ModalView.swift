@@ -93,6 +93,13 @@ enum ModalView {
             let style: Style = index == picker.selected ? .selected : searching && !search.matches(index) ? .muted : .normal
             buffer.putPadded(" " + option, in: Rect(row: inner.row + line, col: inner.col, width: inner.width, height: 1), style: style)
         }
+        // Options above or below the box are announced on its bottom edge, as in forms and the help.
+        let below = picker.options.count - first - max(0, inner.height)
+        if first > 0 || below > 0 {
+            let marks = " " + (first > 0 ? "▲ \(first) mục ở trên" : "") + (first > 0 && below > 0 ? " · " : "")
+                + (below > 0 ? "▼ còn \(below) mục nữa" : "") + " "
+            buffer.put(marks, at: frame.bottom, col: frame.right - CellWidth.of(marks) - 1, style: .muted)
+        }
     }
 
     static func drawNextStep(_ next: NextStepState, state: AppState, size: Size, into buffer: inout CellBuffer) {
@@ -144,15 +151,18 @@ enum ModalView {
         let frame = ScreenLayout.popup(size)
         let inner = Modal.draw(title: form.title, width: frame.width, height: frame.height, in: frame, into: &buffer)
         assert(inner == formInner(size), "a click must meet the buttons where they are drawn")
-        let hint = "* bắt buộc · Ctrl-S lưu · Esc hủy"
+        let multiline = form.fields.indices.contains(form.focus) && form.fields[form.focus].kind == .multiline
+        let hint = "* bắt buộc · " + (multiline ? "Enter xuống dòng · " : "") + "Ctrl-S lưu · Esc hủy"
         buffer.put(hint, at: inner.row, col: inner.col + 1, style: .muted, maxColumns: inner.width - 2)
         let area = Rect(row: inner.row + 2, col: inner.col + 1, width: inner.width - 2, height: inner.height - 2)
-        var tall = CellBuffer(width: area.width, height: max(area.height, form.fields.count * 2))
+        var tall = CellBuffer(width: area.width, height: max(area.height, form.height))
         var plain = form
         plain.clearQuestionForDrawing()
         plain.draw(in: tall.bounds, into: &tall)
-        let focusRow = form.focus * 2
-        let scroll = max(0, min(focusRow + 2 - area.height, tall.height - area.height))
+        let scroll = form.scroll(inRows: area.height)
+        // Fields above or below the popup are announced where the eye meets the edge.
+        if scroll > 0 { buffer.put("▲ còn ở trên", at: inner.row + 1, col: inner.right - 13, style: .muted) }
+        if scroll + area.height < form.height { buffer.put(" ▼ còn nữa ", at: inner.bottom, col: inner.right - 12, style: .muted) }
         var window = CellBuffer(width: area.width, height: area.height)
         window.draw(tall, at: Position(row: -scroll, col: 0))
         if let cursor = tall.cursor { window.cursor = Position(row: cursor.row - scroll, col: cursor.col) }
