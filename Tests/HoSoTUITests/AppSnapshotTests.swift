@@ -94,7 +94,7 @@ import Testing
 
 
 
-             ←↑↓→ Chọn · Enter Mở danh sách · a/F3 Thêm hồ sơ · l/F2 Tất cả hồ sơ · q/F10 Thoát · ? thêm
+             ←↑↓→ Chọn · Enter Mở danh sách · a/F3 Thêm hồ sơ · l/F2 Tất cả hồ sơ · q/F10 Thoát · d/F12 Đơn vị · ? thêm
             """)
     }
 
@@ -827,11 +827,11 @@ import Testing
              Kết │ ↑/k        Lên                                                     │
              Chỉ │ ↓/j        Xuống                                                   │
                  │ ?/F1       Trợ giúp: mọi phím                                      │
-             Tổn │ c/F6       Lớp bồi dưỡng                                           │  th…
-                 │ t/F7       Người giúp đỡ và ứng viên                               │
-             Thê │ r/F8       Báo cáo                                                 │
+             Tổn │ d/F12      Đơn vị                                                  │  th…
+                 │ c/F6       Lớp bồi dưỡng                                           │
+             Thê │ t/F7       Người giúp đỡ và ứng viên                               │
+                 │ r/F8       Báo cáo                                                 │
                  │ y/Ctrl-Y   Người dùng và vai trò                                   │
-                 │ F5/Ctrl-L  Tải lại dữ liệu                                         │
                  └────────────────────────────────────────────────────────────────────┘
 
 

@@ -111,6 +111,9 @@ final class EffectRunner {
                 actions.append(peopleChange("Đã thu hồi vai trò \(grant.role.vietnamese) của \(id)") { () throws(ServiceError) in
                     try people.revoke(grant, from: id, actor: actor)
                 })
+            case .changeUnit(let change, let id):
+                needsReload = true
+                actions.append(unitChange(change, of: id))
             case .addCase(let person, let unit, let source, let date):
                 if !needsReload, othersChangedTheStore() { needsReload = true }
                 do throws(ServiceError) {
@@ -197,6 +200,23 @@ final class EffectRunner {
         do throws(ServiceError) {
             _ = try change()
             return .peopleChanged(message: done)
+        } catch {
+            return refused(error)
+        }
+    }
+
+    /// Saves a change of a unit's settings through the units service (the CLI's own path); a refusal
+    /// leads back to the form.
+    private func unitChange(_ change: UnitChange, of id: UnitID) -> Action {
+        let units = UnitService(sharing: service)
+        do throws(ServiceError) {
+            let unit = try units.change(change, of: id, actor: actor)
+            switch change {
+            case .counts(let counts):
+                return .unitChanged(message: "Đã ghi số đảng viên của \(unit.name) từ ngày \(counts.since.vietnamese).")
+            case .letterhead:
+                return .unitChanged(message: "Đã ghi tiêu đề văn bản của \(unit.name).")
+            }
         } catch {
             return refused(error)
         }

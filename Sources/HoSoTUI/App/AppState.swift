@@ -41,6 +41,7 @@ public enum Screen: Sendable {
     case mentor(MentorState)
     case reports(ReportsState)
     case people(PeopleState)
+    case units(UnitsState)
 }
 
 /// What the board may select in a column: the whole stage, a state, or a deadline/mentor count.
@@ -206,6 +207,11 @@ public struct PeopleState: Sendable {
     public var selected = 0
 }
 
+/// The units screen: the selected unit.
+public struct UnitsState: Sendable {
+    public var selected = 0
+}
+
 /// The reports of the reports screen, in the order of its tabs (keys 1–4).
 public enum ReportKind: Int, CaseIterable, Sendable {
     case quota, rate, period, pipeline
@@ -303,6 +309,8 @@ public enum FormPurpose: Hashable, Sendable {
     case addPerson
     case grantRole(AccountID)
     case revokeRole(AccountID)
+    case unitCounts(UnitID)
+    case letterhead(UnitID)
 }
 
 /// An open form, with the revision of the file it started from (the expected revision of its save).

@@ -255,8 +255,12 @@ extension AppReducer {
             }
         case .certifyClass(let ids):
             return ClassesLogic.certify(&state, ids: ids, values: values, formState: formState)
-        case .addPerson, .grantRole, .revokeRole:
-            switch PeopleLogic.effect(for: formState.purpose, values: values, data: state.data) {
+        case .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead:
+            let effect = switch formState.purpose {
+            case .unitCounts, .letterhead: UnitsLogic.effect(for: formState.purpose, values: values, data: state.data)
+            default: PeopleLogic.effect(for: formState.purpose, values: values, data: state.data)
+            }
+            switch effect {
             case .failure(let error): return refuse(error.problems)
             case .success(let effect):
                 state.modal = nil
@@ -376,6 +380,11 @@ extension AppReducer {
             if let row = PeopleView.rowHits(state, people, size: state.size).row(at: position) {
                 people.selected = row
                 replaceTop(&state, .people(people))
+            }
+        case .units(var units):
+            if let row = UnitsView.rowHits(state, units, size: state.size).row(at: position) {
+                units.selected = row
+                replaceTop(&state, .units(units))
             }
         case .detail(var detail):
             let hits = DetailLayout.tabHits(state.size, selected: detail.tab)
