@@ -365,7 +365,7 @@ extension ClerkDayTests {
         guard case .picker(let picker)? = state.modal else { Issue.record("no picker: \(String(describing: state.modal))"); return }
         #expect(picker.options == [StepDocument.cellResolution.vietnamese, StepDocument.classList.vietnamese])
         let effects = AppFixtures.press([.enter], into: &state)
-        guard case .exportReport(let document, let format, let stem)? = effects.first else { Issue.record("no export: \(effects)"); return }
+        guard case .exportReport(let document, let format, let stem, _)? = effects.first else { Issue.record("no export: \(effects)"); return }
         #expect(document.title == "Nghị quyết đề nghị kết nạp đảng viên" && document.portrait && document.confidential)
         #expect(format == .html && stem == "giay-to-cell-resolution-HS-0003")
 

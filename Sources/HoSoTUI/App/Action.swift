@@ -47,9 +47,10 @@ public enum Effect: Equatable, Sendable {
     case revokeRole(RoleGrant, from: AccountID)
     /// Change a unit's settings (member counts, letterhead) through the units service.
     case changeUnit(UnitChange, of: UnitID)
-    /// Write a report to a new file in the export folder (the runner picks a name that is free and says
-    /// where): `stem` names it, e.g. "bao-cao-quota-2026-11-23".
-    case exportReport(ReportDocument, format: ReportExportFormat, stem: String)
+    /// Write a report to a new file in `folder` (nil: the default export folder; the runner picks a name
+    /// that is free and says where): `stem` names it, e.g. "bao-cao-quota-2026-11-23". A refusal of a
+    /// typed folder leads back to the form it was typed in.
+    case exportReport(ReportDocument, format: ReportExportFormat, stem: String, folder: String? = nil)
     /// Read the data again.
     case reload
     /// Write a refusal by role to the audit log (codes only); nothing else changes.

@@ -20,6 +20,8 @@ public struct AppState: Sendable {
     var lastSubmittedForm: FormState?
     /// The find line (`/`) of the classes and mentor screens, while it is open.
     public internal(set) var find: FindState?
+    /// The folder the last export went to (typed in the export form); nil: the data's default.
+    public internal(set) var exportFolder: String?
 
     /// The application on `data`, showing the pipeline board.
     public init(data: AppData) {
@@ -311,6 +313,8 @@ public enum FormPurpose: Hashable, Sendable {
     case revokeRole(AccountID)
     case unitCounts(UnitID)
     case letterhead(UnitID)
+    /// The export of the report shown on the reports screen: its format and folder.
+    case reportExport
 }
 
 /// An open form, with the revision of the file it started from (the expected revision of its save).
@@ -393,7 +397,6 @@ public enum PickerPurpose: Hashable, Sendable {
     case mentorMember
     case reportPeriod
     case reportUnit
-    case reportExport
     case stepPaper
 }
 
@@ -410,7 +413,6 @@ public struct PickerState: Sendable {
     var members: [MemberID] = []
     var periods: [ReportPeriod] = []
     var units: [UnitID?] = []
-    var formats: [ReportExportFormat] = []
     var papers: [StepDocument] = []
     /// The file a paper is printed from.
     var caseID: CaseID?

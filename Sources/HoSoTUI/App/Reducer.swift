@@ -584,7 +584,7 @@ extension FormPurpose {
              .introducer(let id), .opinion(let id), .unionResolution(let id), .addTask(let id), .completeTask(let id),
              .addDocument(let id), .assignMentor(let id), .releaseMentor(let id), .identity(let id):
             id
-        case .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead:
+        case .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead, .reportExport:
             nil
         }
     }
