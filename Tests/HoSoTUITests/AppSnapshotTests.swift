@@ -46,7 +46,7 @@ import Testing
              Tổng 40 hồ sơ · quá hạn 12 · sắp đến hạn 0 · chưa có người giúp đỡ 0 · đã kết …
 
              Thêm hồ sơ mới: a hoặc F3 · Xem mọi phím: ? hoặc F1
-
+             Đơn vị (số đảng viên theo ngày, tiêu đề văn bản): d hoặc F12
 
 
 
@@ -73,7 +73,7 @@ import Testing
              Tổng 40 hồ sơ · quá hạn 12 · sắp đến hạn 0 · chưa có người giúp đỡ 0 · đã kết thúc hoặc dừng 4
 
              Thêm hồ sơ mới: a hoặc F3 · Xem mọi phím: ? hoặc F1
-
+             Đơn vị (số đảng viên theo ngày, tiêu đề văn bản): d hoặc F12
 
 
 
@@ -503,7 +503,7 @@ import Testing
              Tổng 5 h │                                                                                                  │
                       │ Đoàn viên công đoàn   ◀ Không ▶                                                                  │
              Thêm hồ  │                                                                                                  │
-                      │ Nghề nghiệp                                                                                      │
+             Đơn vị ( │ Nghề nghiệp                                                                                      │
                       │                                                                                                  │
                       │ Nơi cư trú                                                                                       │
                       │                                                                                                  │
@@ -830,7 +830,7 @@ import Testing
              Tổn │ d/F12      Đơn vị                                                  │  th…
                  │ c/F6       Lớp bồi dưỡng                                           │
              Thê │ t/F7       Người giúp đỡ và ứng viên                               │
-                 │ r/F8       Báo cáo                                                 │
+             Đơn │ r/F8       Báo cáo                                                 │
                  │ y/Ctrl-Y   Người dùng và vai trò                                   │
                  └────────────────────────────────────────────────────────────────────┘
 
