@@ -16,7 +16,7 @@ public enum ServiceError: Error, Sendable {
         case .caseNotFound(let id):
             "Không có hồ sơ mã \(id). Xem danh sách bằng: hoso case list"
         case .unitNotFound(let id):
-            id.map { "Không có đơn vị mã \($0). Xem các đơn vị trong dữ liệu bằng: hoso case list" }
+            id.map { "Không có đơn vị mã \($0). Xem mã các đơn vị bằng: hoso units list" }
                 ?? "Dữ liệu chưa có chi bộ nào; tạo bằng hoso init."
         }
     }

@@ -24,8 +24,9 @@ struct ReportsEndToEndTests {
         try session.sendKeys("1")
         try await session.waitFor(text: "BẢNG CHỈ TIÊU KẾT NẠP ĐẢNG VIÊN CỦA CÁC ĐƠN VỊ")
         try session.sendKeys("x")
-        try await session.waitFor(text: "Xuất báo cáo ra tệp")
-        try session.sendKeys("Down", "Enter")
+        let dialog = try await session.waitFor(text: "Xuất báo cáo ra tệp")
+        #expect(dialog.contains(home), "the dialog shows the folder, the home folder by default: \(dialog)")
+        try session.sendKeys("Right", "C-s")
         let path = home + "/bao-cao-quota-2026.xlsx"
         let screen = try await session.waitFor(text: "Đã ghi báo cáo vào")
         #expect(screen.contains("Đã ghi báo cáo vào \(path)"), "\(screen)")

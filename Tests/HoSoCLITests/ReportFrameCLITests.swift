@@ -70,9 +70,31 @@ struct ReportFrameCLITests {
             #expect(result.status == 1, "\(options)")
             #expect(result.standardError.contains(message), "\(options): \(result.standardError)")
         }
-        let unknown = try cell.run("units", "set-letterhead", "CB-9", "--place", "Xuân Hòa")
-        #expect(unknown.status == 4, "a unit the clerk holds no role in, as for set-quota")
+        for command in ["set-letterhead", "set-counts", "set-quota"] {
+            let options = command == "set-letterhead" ? ["--place", "Xuân Hòa"] : command == "set-counts" ? ["--official", "9"]
+                : ["--year", "2024", "--quota", "2"]
+            let unknown = try ChildProcess.run([cell.binary, "units", command, "CB-9"] + options + ["--data", cell.directory])
+            #expect(unknown.status == 1, "a unit that does not exist is said so, not refused by role: \(command)")
+            #expect(unknown.standardError.contains("Không có đơn vị mã CB-9. Xem mã các đơn vị bằng: hoso units list")
+                        || unknown.standardError.contains("Không có đơn vị \"CB-9\". Xem mã các đơn vị bằng: hoso units list"),
+                    "\(command): \(unknown.standardError)")
+        }
         #expect(try cell.snapshotBytes() == before)
+    }
+
+    @Test("A document number starts at 1: --number 0 is refused by the reports and the papers, 1 is printed")
+    func documentNumberFromOne() throws {
+        let cell = try CLIWorkspace()
+        try cell.setUpCell()
+        for number in ["0"] {
+            for arguments in [["report", "pipeline"], ["case", "print", "HS-0001", "--document", "cell-resolution"]] {
+                let refused = try ChildProcess.run([cell.binary] + arguments + ["--number", number, "--data", cell.directory])
+                #expect(refused.status == 1, "\(arguments) \(number)")
+                #expect(refused.standardError.contains("--number \(number): số văn bản bắt đầu từ 1."), "\(refused.standardError)")
+            }
+        }
+        let first = try cell.ok("report", "pipeline", "--number", "1", "--format", "text")
+        #expect(first.contains("Số 1-BC/CB"), "\(first)")
     }
 
     /// Chromium prints the HTML to PDF and pdftotext reads it back, where both are installed (`apt-get install

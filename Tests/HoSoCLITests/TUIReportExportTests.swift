@@ -7,8 +7,8 @@ import HoSoStorage
 import HoSoTestSupport
 import Testing
 
-/// The reports screen's export (x, then the format): a new file in the export folder, never over another,
-/// and the status line says where.
+/// The reports screen's export (x: the format and the folder, Ctrl-S): a new file in the folder, never over
+/// another, and the status line says where.
 @Suite struct TUIReportExportTests {
     static let today = Fixtures.date("2026-11-23")
 
@@ -46,8 +46,11 @@ import Testing
 
     @Test func theQuotaReportGoesToCSVAndXLSXAndASecondExportTakesANewName() throws {
         let space = try Workspace()
-        // r: reports, 1: quota, x: export, Enter: CSV (the first format).
-        space.press([.char("r"), .char("1"), .char("x"), .enter])
+        // r: reports, 1: quota, x: export, Ctrl-S: CSV (the first format) into the folder shown.
+        space.press([.char("r"), .char("1"), .char("x")])
+        guard case .form(let dialog)? = space.state.modal else { Issue.record("no export dialog"); return }
+        #expect(dialog.form.fields.map(\.value) == [ReportExportFormat.csv.vietnamese, space.exports])
+        space.press([.ctrl("s")])
         let csvPath = space.exports + "/bao-cao-quota-2026.csv"
         #expect(space.state.status?.text == "Đã ghi báo cáo vào \(csvPath)")
         let csv = try String(contentsOfFile: csvPath, encoding: .utf8)
@@ -65,12 +68,12 @@ import Testing
         #expect(mode == 0o600)
 
         // The same again: a new name, the first file kept.
-        space.press([.char("x"), .enter])
+        space.press([.char("x"), .ctrl("s")])
         #expect(space.state.status?.text == "Đã ghi báo cáo vào \(space.exports)/bao-cao-quota-2026-2.csv")
         #expect(try String(contentsOfFile: csvPath, encoding: .utf8) == csv)
 
         // XLSX, read back by openpyxl.
-        space.press([.char("x"), .down, .enter])
+        space.press([.char("x"), .right, .ctrl("s")])
         let xlsxPath = space.exports + "/bao-cao-quota-2026.xlsx"
         #expect(space.state.status?.text == "Đã ghi báo cáo vào \(xlsxPath)")
         let script = """
@@ -83,21 +86,39 @@ import Testing
         #expect(python.standardOutput == "BẢNG CHỈ TIÊU KẾT NẠP ĐẢNG VIÊN CỦA CÁC ĐƠN VỊ\n")
 
         // HTML.
-        space.press([.char("x"), .down, .down, .enter])
+        space.press([.char("x"), .right, .right, .ctrl("s")])
         let html = try String(contentsOfFile: space.exports + "/bao-cao-quota-2026.html", encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("ĐẢNG CỘNG SẢN VIỆT NAM"))
     }
 
-    @Test func anExportIntoTheDataDirectoryIsRefusedAndSaysSo() throws {
+    @Test("A folder typed inside the data directory, or one that does not exist, is refused and the dialog comes back",
+          arguments: ["data", "missing"])
+    func aFolderThatCannotTakeTheExportIsRefused(folder: String) throws {
         let space = try Workspace()
-        space.runner.exportFolder = space.directory
-        space.press([.char("r"), .char("4"), .char("x"), .enter])
+        let typed = folder == "data" ? space.directory : space.exports + "/khong-co"
+        space.press([.char("r"), .char("4"), .char("x"), .tab, .ctrl("u")] + typed.map { Key.char($0) } + [.ctrl("s")])
         guard case .message(let message)? = space.state.modal else {
             Issue.record("no popup: \(String(describing: space.state.status))")
             return
         }
-        #expect(message.lines.joined(separator: " ").contains("thư mục dữ liệu HoSo"))
-        #expect(!FileManager.default.fileExists(atPath: space.directory + "/bao-cao-pipeline-2026-11-23.csv"))
+        let text = message.lines.joined(separator: " ")
+        #expect(text.contains(folder == "data" ? "thư mục dữ liệu HoSo" : "Không có thư mục \"\(typed)\". Chưa ghi gì."), "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: typed + "/bao-cao-pipeline-2026-11-23.csv"))
+        space.press([.enter])
+        guard case .form(let dialog)? = space.state.modal else { Issue.record("the dialog is lost"); return }
+        #expect(dialog.form.fields.last?.value == typed)
+    }
+
+    @Test func aFolderTypedInTheDialogTakesTheExportAndIsOfferedNextTime() throws {
+        let space = try Workspace()
+        let other = space.exports + "/gui-cap-tren"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        space.press([.char("r"), .char("4"), .char("x"), .right, .right, .tab, .ctrl("u")] + other.map { Key.char($0) } + [.ctrl("s")])
+        #expect(space.state.status?.text == "Đã ghi báo cáo vào \(other)/bao-cao-pipeline-2026-11-23.html")
+        #expect(FileManager.default.fileExists(atPath: other + "/bao-cao-pipeline-2026-11-23.html"))
+        space.press([.char("x")])
+        guard case .form(let dialog)? = space.state.modal else { Issue.record("no export dialog"); return }
+        #expect(dialog.form.fields.last?.value == other)
     }
 }

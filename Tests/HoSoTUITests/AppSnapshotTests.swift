@@ -46,7 +46,7 @@ import Testing
              Tổng 40 hồ sơ · quá hạn 12 · sắp đến hạn 0 · chưa có người giúp đỡ 0 · đã kết …
 
              Thêm hồ sơ mới: a hoặc F3 · Xem mọi phím: ? hoặc F1
-
+             Đơn vị (số đảng viên theo ngày, tiêu đề văn bản): d hoặc F12
 
 
 
@@ -73,6 +73,7 @@ import Testing
              Tổng 40 hồ sơ · quá hạn 12 · sắp đến hạn 0 · chưa có người giúp đỡ 0 · đã kết thúc hoặc dừng 4
 
              Thêm hồ sơ mới: a hoặc F3 · Xem mọi phím: ? hoặc F1
+             Đơn vị (số đảng viên theo ngày, tiêu đề văn bản): d hoặc F12
 
 
 
@@ -93,8 +94,7 @@ import Testing
 
 
 
-
-             ←↑↓→ Chọn · Enter Mở danh sách · a/F3 Thêm hồ sơ · l/F2 Tất cả hồ sơ · q/F10 Thoát · ? thêm
+             ←↑↓→ Chọn · Enter Mở danh sách · a/F3 Thêm hồ sơ · l/F2 Tất cả hồ sơ · q/F10 Thoát · d/F12 Đơn vị · ? thêm
             """)
     }
 
@@ -503,7 +503,7 @@ import Testing
              Tổng 5 h │                                                                                                  │
                       │ Đoàn viên công đoàn   ◀ Không ▶                                                                  │
              Thêm hồ  │                                                                                                  │
-                      │ Nghề nghiệp                                                                                      │
+             Đơn vị ( │ Nghề nghiệp                                                                                      │
                       │                                                                                                  │
                       │ Nơi cư trú                                                                                       │
                       │                                                                                                  │
@@ -827,12 +827,12 @@ import Testing
              Kết │ ↑/k        Lên                                                     │
              Chỉ │ ↓/j        Xuống                                                   │
                  │ ?/F1       Trợ giúp: mọi phím                                      │
-             Tổn │ c/F6       Lớp bồi dưỡng                                           │  th…
-                 │ t/F7       Người giúp đỡ và ứng viên                               │
-             Thê │ r/F8       Báo cáo                                                 │
+             Tổn │ d/F12      Đơn vị                                                  │  th…
+                 │ c/F6       Lớp bồi dưỡng                                           │
+             Thê │ t/F7       Người giúp đỡ và ứng viên                               │
+             Đơn │ r/F8       Báo cáo                                                 │
                  │ y/Ctrl-Y   Người dùng và vai trò                                   │
-                 │ F5/Ctrl-L  Tải lại dữ liệu                                         │
-                 └───────────────────────────────────────────── ▼ còn 1 phím nữa (↓) ─┘
+                 └───────────────────────────────────────────── ▼ còn 2 phím nữa (↓) ─┘
 
 
              gõ lọc · ↑↓ cuộn · Esc đóng

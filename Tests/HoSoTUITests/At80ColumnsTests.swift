@@ -11,17 +11,17 @@ import Testing
         var state = AppState(data: try AppFixtures.smallCell())
         AppFixtures.press([.resize(width: 80, height: 24), .char("?")], into: &state)
         var rows = AppView.render(state, width: 80, height: 24).rows
-        #expect(rows[20].contains("▼ còn 1 phím nữa (↓)"), "on the box's bottom edge: \(rows[20])")
+        #expect(rows[20].contains("▼ còn 2 phím nữa (↓)"), "on the box's bottom edge: \(rows[20])")
         #expect(!rows.contains { $0.contains("Ctrl-A") })
-        AppFixtures.press([.down], into: &state)
+        AppFixtures.press([.down, .down], into: &state)
         rows = AppView.render(state, width: 80, height: 24).rows
         #expect(rows.contains { $0.contains("Ctrl-A") && $0.contains("Về bảng tiến độ") })
         #expect(rows[3].contains("▲ còn ở trên (↑)"), "\(rows[3])")
         #expect(!rows[20].contains("▼"))
         // ↓ past the end does not pile up: one ↑ is back at the top.
-        AppFixtures.press([.down, .down, .down, .up], into: &state)
+        AppFixtures.press([.down, .down, .down, .up, .up], into: &state)
         rows = AppView.render(state, width: 80, height: 24).rows
-        #expect(rows[20].contains("▼ còn 1 phím nữa (↓)") && !rows[3].contains("▲"), "\(rows[3])\n\(rows[20])")
+        #expect(rows[20].contains("▼ còn 2 phím nữa (↓)") && !rows[3].contains("▲"), "\(rows[3])\n\(rows[20])")
     }
 
     @Test func aLongPickerSaysHowManyOptionsAreBelowAndAbove() throws {

@@ -339,9 +339,9 @@ extension ClerkDayTests {
     /// Issue 16 item 7: a deadline counted over days off the government has not announced yet says "dự kiến"
     /// in the file's header, as `hoso case show` does.
     @Test func aDeadlineOverGuessedDaysOffSaysSoInTheHeader() throws {
-        // The demo as `hoso demo` makes it on 06/12/2026: a file whose decision is due over 3/9/2026, the day
-        // next to Quốc khánh that HoSo guesses until holidays.json confirms it.
-        let day = Fixtures.date("2026-12-06")
+        // The demo as `hoso demo` makes it on 20/02/2027: a file whose deadline was counted over Tết Đinh Mùi 2027,
+        // whose days HoSo guesses until holidays.json confirms them (2026's schedule is built in).
+        let day = Fixtures.date("2027-02-20")
         let demo = DemoOrganisation.generate(caseCount: 120, seed: 2025, today: day)
         let demoRows = CaseRow.rows(demo.cases, rulebook: .standard, calendar: WorkingCalendar(), today: day)
         let row = try #require(demoRows.first { $0.deadline?.estimatedDaysOff.isEmpty == false })
@@ -366,7 +366,7 @@ extension ClerkDayTests {
         #expect(picker.options == ["Tờ hồ sơ: mọi thẻ của màn hình hồ sơ", StepDocument.cellResolution.vietnamese,
                                    StepDocument.classList.vietnamese])
         let effects = AppFixtures.press([.down, .enter], into: &state)
-        guard case .exportReport(let document, let format, let stem)? = effects.first else { Issue.record("no export: \(effects)"); return }
+        guard case .exportReport(let document, let format, let stem, _)? = effects.first else { Issue.record("no export: \(effects)"); return }
         #expect(document.title == "Nghị quyết đề nghị kết nạp đảng viên" && document.portrait && document.confidential)
         #expect(format == .html && stem == "giay-to-cell-resolution-HS-0003")
 

@@ -57,9 +57,10 @@ import Testing
 
     // MARK: A guessed deadline
 
-    /// A demo file whose deadline is counted over 3/9/2026, a day off HoSo guesses (see ClerkDayTests).
+    /// A demo file whose deadline is counted over Tết Đinh Mùi 2027, days off HoSo guesses (2026's are
+    /// published; see ClerkDayTests).
     func guessedDeadline() throws -> (AppData, Deadline) {
-        let day = Fixtures.date("2026-12-06")
+        let day = Fixtures.date("2027-02-20")
         let demo = DemoOrganisation.generate(caseCount: 120, seed: 2025, today: day)
         let demoRows = CaseRow.rows(demo.cases, rulebook: .standard, calendar: WorkingCalendar(), today: day)
         let row = try #require(demoRows.first { $0.deadline?.estimatedDaysOff.isEmpty == false })
@@ -99,7 +100,7 @@ import Testing
         #expect(picker.title == "Xuất danh sách đang xem (2 hồ sơ) ra tệp")
         #expect(picker.options == ReportExportFormat.allCases.map(\.vietnamese), "the reports screen's formats")
         let effects = AppFixtures.press([.down, .enter], into: &state)
-        guard case .exportReport(let document, let format, let stem)? = effects.first else { Issue.record("no export: \(effects)"); return }
+        guard case .exportReport(let document, let format, let stem, _)? = effects.first else { Issue.record("no export: \(effects)"); return }
         #expect(format == .xlsx && stem == "danh-sach-ho-so-2026-11-23")
         #expect(document.confidential && document.frame != nil, "MẬT, in the party document's frame like a report")
         let table = try #require(document.tables.first)
@@ -122,7 +123,7 @@ import Testing
     @Test func f9WritesTheFilesSheetEveryTabOnOnePage() throws {
         var state = AppState(data: try AppFixtures.smallCell())
         let effects = AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .function(9), .enter], into: &state)
-        guard case .exportReport(let document, let format, let stem)? = effects.first else { Issue.record("no export: \(effects)"); return }
+        guard case .exportReport(let document, let format, let stem, _)? = effects.first else { Issue.record("no export: \(effects)"); return }
         #expect(format == .html && stem == "to-ho-so-HS-0002")
         #expect(document.title == "Tờ hồ sơ HS-0002 — Trần Văn Ánh" && document.confidential && document.portrait)
         #expect(document.tables.map(\.title) == ["Hồ sơ"] + DetailTab.allCases.map(\.title))

@@ -38,16 +38,16 @@ import Testing
              Chưa xếp khối
              Chi bộ Khu phố 3
                Tổng số đảng viên               9*
-               Chỉ tiêu kết nạp
+               Chỉ tiêu kết nạp                không có số liệu
                Tổng số nguồn hiện có           4
                Đã kết nạp năm 2025             0
-               Chỉ tiêu kết nạp năm 2026
+               Chỉ tiêu kết nạp năm 2026       không có số liệu
                Đã kết nạp tính đến 23/11/2026  0
-               Tổng cộng bổ sung
+               Tổng cộng bổ sung               không có số liệu
                Cảnh báo
              Cộng Chưa xếp khối
                Tổng số đảng viên               9*
-               Chỉ tiêu kết nạp
+               Chỉ tiêu kết nạp                không có số liệu
                Tổng số nguồn hiện có           4
                Đã kết nạp năm 2025             0
 
@@ -68,16 +68,16 @@ import Testing
                Đảng viên đầu năm 2026          9*
                Đã kết nạp tính đến 23/11/2026  0
                Tỷ lệ kết nạp                   0,00 %
-               Chỉ tiêu năm 2026
+               Chỉ tiêu năm 2026               không có số liệu
                Đạt % chỉ tiêu                  —
-               Bổ sung chỉ tiêu
+               Bổ sung chỉ tiêu                không có số liệu
                Nguồn hiện có                   4
                Đánh giá (mục tiêu 3–4 %)       Chưa đánh giá (tính đến 23/11/2026)
              TỔNG CỘNG
                Đảng viên đầu năm 2026          9*
                Đã kết nạp tính đến 23/11/2026  0
                Tỷ lệ kết nạp                   0,00 %
-               Chỉ tiêu năm 2026
+               Chỉ tiêu năm 2026               không có số liệu
                Đạt % chỉ tiêu                  —
 
              Tab Báo cáo sau · x/F9 Xuất tệp · p/F12 Chọn kỳ · f/F11 Chọn đơn vị · ? thêm
@@ -160,17 +160,21 @@ import Testing
         let header = AppView.render(state, width: 80, height: 24).text.components(separatedBy: "\n")[2]
         #expect(header == " Kỳ: 6 tháng cuối năm 2026 (p) · Đơn vị: \(unit.name) (f) · Xuất tệp: x")
 
-        // x: the formats; Enter asks the runner to write the report in its frame.
+        // x: the format and the folder; Ctrl-S asks the runner to write the report in its frame there.
         AppFixtures.press([.char("x")], into: &state)
-        guard case .picker(let formats)? = state.modal else { Issue.record("no export picker"); return }
-        #expect(formats.options == ["CSV (văn bản, dấu phẩy)", "XLSX (bảng tính Excel, LibreOffice)",
-                                    "HTML (để in, trong thể thức văn bản)"])
-        let export = AppFixtures.press([.enter], into: &state)
-        guard case .exportReport(let document, let format, let stem)? = export.first else {
+        guard case .form(let dialog)? = state.modal, case .choice(let formats) = dialog.form.fields[0].kind else {
+            Issue.record("no export dialog")
+            return
+        }
+        #expect(formats == ["CSV (văn bản, dấu phẩy)", "XLSX (bảng tính Excel, LibreOffice)",
+                            "HTML (để in, trong thể thức văn bản)"])
+        #expect(dialog.form.fields[1].label == "Thư mục" && dialog.form.fields[1].value == "~")
+        let export = AppFixtures.press([.ctrl("s")], into: &state)
+        guard case .exportReport(let document, let format, let stem, let folder)? = export.first else {
             Issue.record("no export: \(export)")
             return
         }
-        #expect(format == .csv)
+        #expect(format == .csv && folder == "~")
         #expect(stem == "bao-cao-period-\(unit.id.rawValue)-2026-H2")
         #expect(document.frame != nil)
     }
@@ -180,8 +184,8 @@ import Testing
         let viewer = AppFixtures.people[4]
         let data = AppFixtures.signedIn(try AppFixtures.twoMentorCell(), as: viewer, people: AppFixtures.people)
         var state = AppState(data: data)
-        let effects = AppFixtures.press([.resize(width: 80, height: 24), .char("r"), .char("4"), .char("x"), .enter], into: &state)
-        guard case .exportReport(let document, .csv, let stem)? = effects.first, effects.count == 1 else {
+        let effects = AppFixtures.press([.resize(width: 80, height: 24), .char("r"), .char("4"), .char("x"), .ctrl("s")], into: &state)
+        guard case .exportReport(let document, .csv, let stem, _)? = effects.first, effects.count == 1 else {
             Issue.record("no export: \(effects)")
             return
         }

@@ -26,7 +26,7 @@ struct CasePrint: ParsableCommand {
     func run() throws {
         try reportingFailures {
             guard format == .text || format == .html else { throw Failure.error("Giấy tờ in ra dạng text hoặc html.") }
-            if let number { try InputBounds.count(number, "--number") }
+            if let number { try InputBounds.documentNumber(number, "--number") }
             let session = try global.signIn()
             let service = session.service
             let file = try service.file(CaseID(id))

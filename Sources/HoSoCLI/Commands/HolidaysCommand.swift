@@ -28,6 +28,11 @@ struct HolidaysCommand: ParsableCommand {
                 let estimated = holiday.isEstimated ? " (dự kiến)" : ""
                 print("  \(holiday.date)  \(DisplayWidth.padded(weekday, toColumns: 9)) \(holiday.name)\(lunar)\(estimated)")
             }
+            let makeUp = calendar.makeUpWorkingDays(in: year)
+            if !makeUp.isEmpty { print("Ngày nghỉ hằng tuần phải đi làm bù:") }
+            for day in makeUp {
+                print("  \(day.date)  \(DisplayWidth.padded(Weekday.vietnamese(day.date), toColumns: 9)) \(day.reason)")
+            }
             if let schedule = HolidayRules.published[year] { print("Theo: \(schedule.notice).") }
             if holidays.contains(where: \.isEstimated) {
                 print(

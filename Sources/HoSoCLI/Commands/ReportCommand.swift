@@ -92,7 +92,7 @@ struct ReportOptions: ParsableArguments {
     /// Prints `document` in the party document's frame of the unit issuing it (its letterhead, `hoso units
     /// set-letterhead`), or writes it to `-o FILE`.
     func emit(_ document: ReportDocument, scope: ReportScope, json: some Encodable) throws {
-        try InputBounds.count(number, "--number")
+        try InputBounds.documentNumber(number, "--number")
         var document = document
         document.frame = scope.frame(number: number)
         // Reports hold personal data of candidates: written 0600, and never onto the data they come from.

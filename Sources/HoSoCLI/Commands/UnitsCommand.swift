@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HoSoApplication
 import HoSoDomain
 import HoSoStorage
 
@@ -116,9 +117,10 @@ struct UnitsSetQuota: ParsableCommand {
                 try InputBounds.count(value, option)
             }
             let session = try global.signIn()
-            try session.require(.manageUnits, inUnit: UnitID(unit))
             let repository = session.repository
+            // A unit that does not exist is said so first: `units list` shows every unit to anyone.
             var target = try repository.storedUnit(unit)
+            try session.require(.manageUnits, inUnit: UnitID(unit))
             var record = target.quota ?? UnitQuota()
             if let quota { record.yearlyQuotas = UnitQuota.setting(quota, for: year, in: record.yearlyQuotas) }
             if let supplement { record.supplements = UnitQuota.setting(supplement, for: year, in: record.supplements) }
@@ -164,22 +166,12 @@ struct UnitsSetCounts: ParsableCommand {
                     "Chưa có số nào để ghi. Hãy ghi ít nhất một trong --official, --probationary, --attached, --exempt, --committee.")
             }
             let day = try date.resolve("--date") ?? global.currentDate
-            if let refusal = DateOrder.futureRefusal(day, today: global.currentDate) { throw Failure.error(refusal) }
             let session = try global.signIn()
-            try session.require(.manageUnits, inUnit: UnitID(unit))
-            let repository = session.repository
-            let target = try repository.storedUnit(unit)
-            let (valid, validCommittee) = target.counts(on: day)
-            let counts = MemberCounts(
-                official: official ?? valid.official, probationary: probationary ?? valid.probationary,
-                attachedElsewhere: attached ?? valid.attachedElsewhere, exempt: exempt ?? valid.exempt)
-            var problems = counts.problems
-            let newCommittee = committee ?? validCommittee
-            if newCommittee < 0 { problems.append("Số ủy viên đảng ủy không được âm.") }
-            guard problems.isEmpty else { throw Failure.error(problems.joined(separator: "\n")) }
-            let changed = target.settingCounts(counts, committee: newCommittee, from: day)
-            try repository.save(unit: changed, actor: session.actor)
-            print("Đã ghi số đảng viên của \(VietnameseText.sanitizedForDisplay(target.name)) từ ngày \(day):")
+            let changed = try session.units.change(
+                .counts(UnitCountsChange(official: official, probationary: probationary, attachedElsewhere: attached,
+                                         exempt: exempt, committee: committee, since: day)),
+                of: UnitID(unit), actor: session.actor)
+            print("Đã ghi số đảng viên của \(VietnameseText.sanitizedForDisplay(changed.name)) từ ngày \(day):")
             for entry in changed.countHistory {
                 let since = entry.since.map { "từ \($0)" } ?? "khi khởi tạo"
                 print(
@@ -226,40 +218,16 @@ struct UnitsSetLetterhead: ParsableCommand {
                     "Chưa có gì để ghi. Hãy ghi ít nhất một trong --superior, --issuer, --sign, --place, --authority, "
                         + "--signer-title, --signer, --recipient, --default-recipients.")
             }
-            if texts.contains(where: { !VietnameseText.controlCharacters(in: $0).isEmpty }) {
-                throw Failure.error(VietnameseText.controlCharacterRefusal)
-            }
-            if let long = texts.first(where: { $0.count > Self.longest }) {
-                throw Failure.error("Nội dung dài quá \(Self.longest) ký tự (\(long.count) ký tự). Chưa ghi gì. Hãy ghi ngắn hơn.")
-            }
             if !recipient.isEmpty && defaultRecipients {
                 throw Failure.error("--recipient và --default-recipients không đi cùng nhau. Chưa ghi gì.")
             }
             let session = try global.signIn()
-            try session.require(.manageUnits, inUnit: UnitID(unit))
             let repository = session.repository
-            var target = try repository.storedUnit(unit)
-            var letterhead = target.letterhead ?? Letterhead()
-            /// A typed value replaces the field; "" returns it to the default.
-            func set(_ field: WritableKeyPath<Letterhead, String?>, _ value: String?) {
-                guard let value else { return }
-                let text = VietnameseText.normalized(value.trimmingCharacters(in: .whitespaces))
-                letterhead[keyPath: field] = text.isEmpty ? nil : text
-            }
-            set(\.superior, superior)
-            set(\.issuer, issuer)
-            set(\.sign, sign)
-            set(\.place, place)
-            set(\.authority, authority)
-            set(\.signerTitle, signerTitle)
-            set(\.signer, signer)
-            if !recipient.isEmpty {
-                letterhead.recipients = recipient.map { VietnameseText.normalized($0.trimmingCharacters(in: .whitespaces)) }
-                    .filter { !$0.isEmpty }
-            }
-            if defaultRecipients { letterhead.recipients = [] }
-            target.letterhead = letterhead == Letterhead() ? nil : letterhead
-            try repository.save(unit: target, actor: session.actor)
+            let change = LetterheadChange(
+                superior: superior, issuer: issuer, sign: sign, place: place, authority: authority,
+                signerTitle: signerTitle, signer: signer,
+                recipients: defaultRecipients ? [] : recipient.isEmpty ? nil : recipient)
+            let target = try session.units.change(.letterhead(change), of: UnitID(unit), actor: session.actor)
             print("Đã ghi tiêu đề văn bản của \(VietnameseText.sanitizedForDisplay(target.name)). Văn bản sẽ in:")
             let frame = DocumentFrame.make(
                 issuedBy: target, in: repository.organisation, fallbackName: target.name, date: global.currentDate)
@@ -267,9 +235,6 @@ struct UnitsSetLetterhead: ParsableCommand {
             print(text.header + "…\n\n" + text.signature, terminator: "")
         }
     }
-
-    /// The longest text a field takes: one line of the letterhead.
-    static let longest = 200
 }
 
 extension Repository {

@@ -14,6 +14,14 @@ enum InputBounds {
         throw Failure.error("\(option) \(value) lớn hơn mức cho phép. Chưa ghi gì. Hãy nhập một số \(allowed).")
     }
 
+    /// The number of a document (`Số 12-BC/CB`): counted from 1, as documents are numbered.
+    static func documentNumber(_ value: Int?, _ option: String) throws {
+        guard let value, value < 1 else { return try count(value, option) }
+        throw Failure.error(
+            "\(option) \(value): số văn bản bắt đầu từ 1. Chưa làm gì. Hãy nhập số văn bản (1, 2, 3…), "
+                + "hoặc bỏ \(option) để chừa chỗ ghi tay.")
+    }
+
     /// A calendar year (of a report, a quota figure, the holidays, a birth).
     static func year(_ value: Int?, _ option: String) throws {
         guard let value, !ReportPeriod.years.contains(value) else { return }

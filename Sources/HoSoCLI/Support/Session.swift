@@ -21,6 +21,10 @@ struct Session {
         CaseService(repository: repository, access: access, systemUser: systemUser, today: today)
     }
 
+    var units: UnitService {
+        UnitService(repository: repository, access: access, systemUser: systemUser, today: today)
+    }
+
     /// The name the history records for this person's changes.
     var actor: String { account.signature }
 

@@ -43,7 +43,7 @@ final class EffectRunner {
         let managesPeople = access.map { $0.refusalAnywhere(.managePeople) == nil } ?? true
         return AppData(cases: cases, revisions: revisions, organisation: repository.organisation,
                        rulebook: repository.rulebook, calendar: repository.calendar, today: today, actor: actor,
-                       access: access, people: managesPeople ? people.people : [])
+                       access: access, people: managesPeople ? people.people : [], exportFolder: exportFolder)
     }
 
     /// Runs `effects` in order; returns the actions to feed back and whether the app should quit.
@@ -63,8 +63,8 @@ final class EffectRunner {
                 needsReload = true
             case .recordRefusal(let refusal):
                 service.record(refusal)
-            case .exportReport(let document, let format, let stem):
-                actions.append(export(document, format: format, stem: stem))
+            case .exportReport(let document, let format, let stem, let folder):
+                actions.append(export(document, format: format, stem: stem, folder: folder))
             case .run(let command):
                 if !needsReload, othersChangedTheStore() { needsReload = true }
                 do throws(ServiceError) {
@@ -111,6 +111,9 @@ final class EffectRunner {
                 actions.append(peopleChange("Đã thu hồi vai trò \(grant.role.vietnamese) của \(id)") { () throws(ServiceError) in
                     try people.revoke(grant, from: id, actor: actor)
                 })
+            case .changeUnit(let change, let id):
+                needsReload = true
+                actions.append(unitChange(change, of: id))
             case .addCase(let person, let unit, let source, let date):
                 if !needsReload, othersChangedTheStore() { needsReload = true }
                 do throws(ServiceError) {
@@ -165,9 +168,20 @@ final class EffectRunner {
         return files.reversed()
     }
 
-    /// Writes `document` to a new file `stem.ext` in the export folder (`stem-2.ext`, `stem-3.ext`… when
-    /// the name is taken: never over a file), through `OutputFile` (never into a data directory, 0600).
-    func export(_ document: ReportDocument, format: ReportExportFormat, stem: String) -> Action {
+    /// Writes `document` to a new file `stem.ext` in `folder` (nil: the export folder; `~/…` and a relative
+    /// path as the shell reads them) — `stem-2.ext`, `stem-3.ext`… when the name is taken: never over a
+    /// file — through `OutputFile` (never into a data directory, 0600). A typed folder that cannot take it
+    /// leads back to the form it was typed in.
+    func export(_ document: ReportDocument, format: ReportExportFormat, stem: String, folder typed: String? = nil) -> Action {
+        func refused(_ message: String) -> Action {
+            typed == nil ? .failed(message) : .rejected(title: "Chưa xuất được báo cáo", lines: message.components(separatedBy: "\n"))
+        }
+        let exportFolder = typed.map { $0 == "~" ? DataLocation.home() : DataLocation.absolute($0) } ?? self.exportFolder
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: exportFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return refused("Không có thư mục \"\(exportFolder)\". Chưa ghi gì. Hãy nhập một thư mục đã có, "
+                + "ví dụ thư mục nhà \(self.exportFolder).")
+        }
         do {
             let bytes: [UInt8]
             switch format {
@@ -186,9 +200,9 @@ final class EffectRunner {
             let written = try OutputFile(dataDirectories: [repository.directory], force: false).write(bytes: bytes, to: path)
             return .exported(message: "Đã ghi báo cáo vào \(written)")
         } catch let failure as Failure {
-            return .failed(failure.message)
+            return refused(failure.message)
         } catch {
-            return .failed("Chưa xuất được báo cáo: \(error)")
+            return refused("Chưa xuất được báo cáo: \(error)")
         }
     }
 
@@ -197,6 +211,23 @@ final class EffectRunner {
         do throws(ServiceError) {
             _ = try change()
             return .peopleChanged(message: done)
+        } catch {
+            return refused(error)
+        }
+    }
+
+    /// Saves a change of a unit's settings through the units service (the CLI's own path); a refusal
+    /// leads back to the form.
+    private func unitChange(_ change: UnitChange, of id: UnitID) -> Action {
+        let units = UnitService(sharing: service)
+        do throws(ServiceError) {
+            let unit = try units.change(change, of: id, actor: actor)
+            switch change {
+            case .counts(let counts):
+                return .unitChanged(message: "Đã ghi số đảng viên của \(unit.name) từ ngày \(counts.since.vietnamese).")
+            case .letterhead:
+                return .unitChanged(message: "Đã ghi tiêu đề văn bản của \(unit.name).")
+            }
         } catch {
             return refused(error)
         }

@@ -68,8 +68,12 @@ public struct HolidayRules: Sendable, Hashable, Codable {
 
         solar(1, 1, .solarNewYear)
 
+        let schedule = Self.published[year]
         let tet = LunarCalendar.newYear(year, timeZone: timeZone)
-        for shift in -max(0, daysBeforeTet)...max(0, daysAfterTet) {
+        // The published days when the year's schedule is built in; else the usual practice, guessed.
+        let tetShifts = schedule?.tetDays.map { ($0.lowerBound.julianDay - tet.julianDay)...($0.upperBound.julianDay - tet.julianDay) }
+            ?? -max(0, daysBeforeTet)...max(0, daysAfterTet)
+        for shift in tetShifts {
             let date = tet.adding(days: shift)
             // Month 1 has at least 29 days, so the days from mùng 1 on are numbered directly.
             let lunar = shift >= 0
@@ -88,7 +92,6 @@ public struct HolidayRules: Sendable, Hashable, Codable {
         solar(4, 30, .victoryDay)
         solar(5, 1, .labourDay)
         solar(9, 2, .nationalDay)
-        let schedule = Self.published[year]
         if year >= nationalDaySecondDayFromYear {
             switch schedule?.nationalDayAdjacentDay ?? nationalDayAdjacentDay {
             case .dayBefore: solar(9, 1, .nationalDay)
@@ -98,8 +101,11 @@ public struct HolidayRules: Sendable, Hashable, Codable {
                 result[last].isEstimated = true
             }
         }
-        if schedule?.tetConfirmed != true {
+        if schedule?.tetDays == nil {
             for index in result.indices where result[index].kind == .lunarNewYear { result[index].isEstimated = true }
+        }
+        for swapped in schedule?.swappedDaysOff ?? [] {
+            result.append(PublicHoliday(date: swapped.date, name: swapped.reason, kind: .extraDayOff))
         }
         return result
     }
@@ -121,13 +127,18 @@ public struct HolidayRules: Sendable, Hashable, Codable {
         return result
     }
 
-    /// What the government announced for a year: which day next to 2/9 is off, whether the Tết days
-    /// HoSo computes are those announced, and the notice it comes from.
+    /// What the government announced for a year: which day next to 2/9 is off, which days are those of
+    /// Tết, the working days swapped with a weekend day, and the notice it comes from.
     public struct PublishedSchedule: Sendable, Hashable {
         /// The second day of Quốc khánh that year; nil when not announced (HoSo guesses).
         public var nationalDayAdjacentDay: AdjacentDay?
-        /// Whether the Tết days of the rules were checked against the notice.
-        public var tetConfirmed: Bool
+        /// The five days of Tết of the Labour Code as announced (the weekends around them are off anyway);
+        /// nil when not built in (HoSo guesses them by the rules' parameters).
+        public var tetDays: ClosedRange<CivilDate>?
+        /// Working days given off for civil servants in exchange for a Saturday worked (`makeUpWorkingDays`).
+        public var swappedDaysOff: [HolidayOverrides.Entry] = []
+        /// Saturdays or Sundays worked to make up for `swappedDaysOff`.
+        public var makeUpWorkingDays: [HolidayOverrides.Entry] = []
         /// The notice, as a clerk would look it up.
         public var notice: String
     }
@@ -140,9 +151,27 @@ public struct HolidayRules: Sendable, Hashable, Codable {
         // viên chức (Thông báo 6150/TB-LĐTBXH, 14/11/2024), as PROCEDURE.md records. Its Tết days are
         // not built in here: not checked.
         2025: PublishedSchedule(
-            nationalDayAdjacentDay: .dayBefore, tetConfirmed: false,
+            nationalDayAdjacentDay: .dayBefore, tetDays: nil,
             notice: "Thông báo 6150/TB-LĐTBXH ngày 14/11/2024 (nghỉ Quốc khánh 01/09 và 02/09/2025)"),
+        // 2026: the Prime Minister agreed (October 2025, conveyed by the Government Office; announced by the
+        // Ministry of Home Affairs) to the civil servants' schedule: Tết Bính Ngọ from Saturday 14/2 to Sunday
+        // 22/2/2026 — the five Labour Code days Monday 16/2 (29 tháng Chạp) to Friday 20/2 (mùng 4) and two
+        // weekends; Quốc khánh from Saturday 29/8 to Wednesday 2/9/2026 — 1/9 and 2/9, Monday 31/8 swapped
+        // with Saturday 22/8. The press reported it; the number of the document is not recorded here.
+        2026: PublishedSchedule(
+            nationalDayAdjacentDay: .dayBefore,
+            tetDays: CivilDate(year: 2026, month: 2, day: 16)!...CivilDate(year: 2026, month: 2, day: 20)!,
+            swappedDaysOff: [HolidayOverrides.Entry(
+                date: CivilDate(year: 2026, month: 8, day: 31)!, reason: "Nghỉ Quốc khánh (hoán đổi, làm bù thứ Bảy 22/08/2026)")],
+            makeUpWorkingDays: [HolidayOverrides.Entry(
+                date: CivilDate(year: 2026, month: 8, day: 22)!, reason: "Làm bù cho thứ Hai 31/08/2026 (nghỉ Quốc khánh)")],
+            notice: "Ý kiến của Thủ tướng Chính phủ (tháng 10/2025) đồng ý phương án của Bộ Nội vụ: công chức, viên chức "
+                + "nghỉ Tết Âm lịch từ 14/02 đến hết 22/02/2026, nghỉ Quốc khánh từ 29/08 đến hết 02/09/2026 "
+                + "(hoán đổi thứ Hai 31/08 với thứ Bảy 22/08/2026)"),
     ]
+
+    /// The weekend days worked under the built-in schedules.
+    public static var publishedMakeUpWorkingDays: [HolidayOverrides.Entry] { published.values.flatMap(\.makeUpWorkingDays) }
 
     /// By date, then in the order of the law, so lists come out the same on every run.
     static func chronologically(_ lhs: PublicHoliday, _ rhs: PublicHoliday) -> Bool {

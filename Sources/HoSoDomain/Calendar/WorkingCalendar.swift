@@ -22,7 +22,7 @@ public struct WorkingCalendar: Sendable {
         self.rules = rules
         self.overrides = overrides
         self.precomputedYears = precomputedYears
-        makeUpWorkingDays = Set(overrides.makeUpWorkingDays.map(\.date.julianDay))
+        makeUpWorkingDays = Set((overrides.makeUpWorkingDays + HolidayRules.publishedMakeUpWorkingDays).map(\.date.julianDay))
 
         let holidays = Self.applying(overrides, to: rules.holidays(inYears: precomputedYears))
         holidaysByYear = Dictionary(grouping: holidays, by: \.date.year)
@@ -42,6 +42,12 @@ public struct WorkingCalendar: Sendable {
     public func holidays(in year: Int) -> [PublicHoliday] {
         if precomputedYears.contains(year) { return holidaysByYear[year] ?? [] }
         return Self.applying(overrides, to: rules.holidays(in: year))
+    }
+
+    /// The Saturdays and Sundays of `year` that are working days (built-in schedules and holidays.json), by date.
+    public func makeUpWorkingDays(in year: Int) -> [HolidayOverrides.Entry] {
+        (HolidayRules.publishedMakeUpWorkingDays + overrides.makeUpWorkingDays).filter { $0.date.year == year }
+            .sorted { $0.date < $1.date }
     }
 
     /// The days off from `start` through `end` that are guessed ("dự kiến"): a count over them may change

@@ -53,6 +53,9 @@ public enum ReportTextRenderer {
     /// `table` as records for a narrow screen: each row's heading (its number and unit, up to the first text
     /// column) on a line, then each further column as "title  value", the titles aligned. A row with nothing
     /// beyond its heading (a group's name) is the heading alone.
+    /// What the block layout prints for a figure the data does not give.
+    public static let noData = "không có số liệu"
+
     static func records(_ table: ReportTable, width: Int) -> String {
         let key = table.columns.indices.first { !table.numericColumns.contains($0) } ?? 0
         let rest = table.columns.indices.filter { $0 > key }
@@ -66,7 +69,9 @@ public enum ReportTextRenderer {
             out += DisplayWidth.truncated(heading, toColumns: width) + "\n"
             guard rest.contains(where: { !cell($0).isEmpty }) else { continue }
             for column in rest {
-                let line = "  " + DisplayWidth.padded(labels[column], toColumns: labelWidth) + "  " + cell(column)
+                // An empty figure is one the data does not give (a target nobody set), not a blank to skip.
+                let value = cell(column).isEmpty && table.numericColumns.contains(column) ? noData : cell(column)
+                let line = "  " + DisplayWidth.padded(labels[column], toColumns: labelWidth) + "  " + value
                 out += DisplayWidth.truncated(line, toColumns: width).trimmingTrailingSpaces() + "\n"
             }
         }

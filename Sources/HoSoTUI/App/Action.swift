@@ -23,6 +23,8 @@ public enum Action: Sendable {
     case conflict(String)
     /// A report was written to a file (the message says where).
     case exported(message: String)
+    /// A unit's settings were saved (the message says which).
+    case unitChanged(message: String)
     /// A change of people and roles went through.
     case peopleChanged(message: String)
     /// The store refused what the last form asked (by role or by its input): the popup leads back to the form.
@@ -46,9 +48,12 @@ public enum Effect: Equatable, Sendable {
     case grantRole(RoleGrant, to: AccountID)
     /// Take a role in a unit back.
     case revokeRole(RoleGrant, from: AccountID)
-    /// Write a report to a new file in the export folder (the runner picks a name that is free and says
-    /// where): `stem` names it, e.g. "bao-cao-quota-2026-11-23".
-    case exportReport(ReportDocument, format: ReportExportFormat, stem: String)
+    /// Change a unit's settings (member counts, letterhead) through the units service.
+    case changeUnit(UnitChange, of: UnitID)
+    /// Write a report to a new file in `folder` (nil: the default export folder; the runner picks a name
+    /// that is free and says where): `stem` names it, e.g. "bao-cao-quota-2026-11-23". A refusal of a
+    /// typed folder leads back to the form it was typed in.
+    case exportReport(ReportDocument, format: ReportExportFormat, stem: String, folder: String? = nil)
     /// Read the data again.
     case reload
     /// Write a refusal by role to the audit log (codes only); nothing else changes.

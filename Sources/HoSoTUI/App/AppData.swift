@@ -17,12 +17,14 @@ public struct AppData: Sendable {
     public var access: Access?
     /// The people and their roles, for the people screen (empty unless the person may manage people).
     public var people: [Account]
+    /// Where exports go unless the person types another folder: the home folder, as the runner knows it.
+    public var exportFolder: String
 
     /// Data as loaded. With `access`, only the files the person's lists may show are kept: the screens
     /// then cannot show a file the person may not see, whoever built the data.
     public init(cases: [CaseFile], revisions: [CaseID: Int], organisation: Organisation, rulebook: Rulebook = .standard,
                 calendar: WorkingCalendar = WorkingCalendar(), today: CivilDate, actor: String, access: Access? = nil,
-                people: [Account] = []) {
+                people: [Account] = [], exportFolder: String = "~") {
         let listed = access.map { access in cases.filter(access.listsFile) } ?? cases
         self.cases = listed
         if access == nil {
@@ -33,6 +35,7 @@ public struct AppData: Sendable {
         }
         self.access = access
         self.people = people
+        self.exportFolder = exportFolder
         self.organisation = organisation
         self.rulebook = rulebook
         self.calendar = calendar

@@ -20,6 +20,8 @@ public struct AppState: Sendable {
     var lastSubmittedForm: FormState?
     /// The find line (`/`) of the classes and mentor screens, while it is open.
     public internal(set) var find: FindState?
+    /// The folder the last export went to (typed in the export form); nil: the data's default.
+    public internal(set) var exportFolder: String?
 
     /// The application on `data`, showing the pipeline board.
     public init(data: AppData) {
@@ -41,6 +43,7 @@ public enum Screen: Sendable {
     case mentor(MentorState)
     case reports(ReportsState)
     case people(PeopleState)
+    case units(UnitsState)
 }
 
 /// What the board may select in a column: the whole stage, a state, or a deadline/mentor count.
@@ -206,6 +209,11 @@ public struct PeopleState: Sendable {
     public var selected = 0
 }
 
+/// The units screen: the selected unit.
+public struct UnitsState: Sendable {
+    public var selected = 0
+}
+
 /// The reports of the reports screen, in the order of its tabs (keys 1–4).
 public enum ReportKind: Int, CaseIterable, Sendable {
     case quota, rate, period, pipeline
@@ -303,6 +311,10 @@ public enum FormPurpose: Hashable, Sendable {
     case addPerson
     case grantRole(AccountID)
     case revokeRole(AccountID)
+    case unitCounts(UnitID)
+    case letterhead(UnitID)
+    /// The export of the report shown on the reports screen: its format and folder.
+    case reportExport
 }
 
 /// An open form, with the revision of the file it started from (the expected revision of its save).
@@ -387,7 +399,6 @@ public enum PickerPurpose: Hashable, Sendable {
     case mentorMember
     case reportPeriod
     case reportUnit
-    case reportExport
     case stepPaper
 }
 

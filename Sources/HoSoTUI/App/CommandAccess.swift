@@ -18,6 +18,7 @@ enum CommandAccess {
         case .reports: [.readReports]
         case .printPaper: [.exportPersonalData]
         case .people, .addPerson, .grantRole, .revokeRole: [.managePeople]
+        case .unitCounts, .letterhead: [.manageUnits]
         case .addNote: [.edit(.note)]
         case .addTask: [.edit(.task)]
         case .completeTask: [.edit(.taskDone)]
@@ -84,7 +85,7 @@ enum CommandAccess {
             guard groups.indices.contains(classes.classIndex) else { return nil }
             let rows = groups[classes.classIndex].rows
             return rows.indices.contains(classes.candidate) ? state.index.rows[rows[classes.candidate]].file : nil
-        case .board, .reports, .people:
+        case .board, .reports, .people, .units:
             return nil
         }
     }

@@ -14,6 +14,7 @@ public enum Command: Hashable, Sendable {
     case people, addPerson, grantRole, revokeRole
     case choosePeriod, export, printPaper
     case sortColumnLeft, sortColumnRight
+    case units, unitCounts, letterhead
 }
 
 /// The key table of each screen: dispatch, footer and help come from the same bindings, and
@@ -65,6 +66,8 @@ public enum KeyMaps {
         Binding([.up, .char("k")], "Lên", action: .up, label: "↑/k", inFooter: false),
         Binding([.down, .char("j")], "Xuống", action: .down, label: "↓/j", inFooter: false),
         Binding([.char("?"), .function(1)], "Trợ giúp: mọi phím", action: .help, label: "?/F1", inFooter: false),
+        // Only here: d is a key of the file's screen, and the units are settings, visited from the board.
+        Binding([.char("d"), .function(12)], "Đơn vị", action: .units, label: "d/F12"),
     ] + screens.filter { $0.action != .list && $0.action != .addCase })
 
     /// The case list.
@@ -174,6 +177,14 @@ public enum KeyMaps {
         Binding([.char("/"), .ctrl("f")], "Tìm người dùng", action: .search, label: "/", inFooter: false),
     ] + movement + screens.filter { $0.action != .addCase && $0.action != .people } + common)
 
+    /// The units: their member counts and letterheads (clerks change them).
+    public static let units = KeyMap<Command>([
+        Binding([], "Chọn", action: .none, label: "↑↓"),
+        Binding([.enter], "Sửa số đảng viên", action: .unitCounts),
+        Binding([.function(4), .ctrl("e")], "Sửa tiêu đề văn bản", action: .letterhead, label: "F4/Ctrl-E"),
+        Binding([.escape], "Quay lại", action: .back, label: "Esc"),
+    ] + movement + screens + common)
+
     /// The key map of `screen`, every binding (dispatch: a key refused to the person still says why).
     public static func map(for screen: Screen) -> KeyMap<Command> {
         switch screen {
@@ -184,6 +195,7 @@ public enum KeyMaps {
         case .mentor: mentor
         case .reports: reports
         case .people: people
+        case .units: units
         }
     }
 

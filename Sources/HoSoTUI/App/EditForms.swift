@@ -176,6 +176,11 @@ public enum EditForms {
         case .grantRole(let id), .revokeRole(let id):
             guard let person = data.people.first(where: { $0.id == id }) else { return Form(title: id.rawValue, fields: []) }
             return purpose == .grantRole(id) ? PeopleLogic.grantForm(person, data: data) : PeopleLogic.revokeForm(person, data: data)
+        case .unitCounts(let id), .letterhead(let id):
+            guard let unit = data.organisation.units[id] else { return Form(title: id.rawValue, fields: []) }
+            return purpose == .unitCounts(id) ? UnitsLogic.countsForm(unit, data: data) : UnitsLogic.letterheadForm(unit)
+        case .reportExport:
+            return ReportsLogic.exportForm(folder: data.exportFolder)
         }
     }
 
@@ -249,7 +254,7 @@ public enum EditForms {
                 return .failure(StepInputError(problems: ["Không đọc lại được thông tin đã hiển thị; hãy đóng biểu mẫu rồi mở lại."]))
             }
             return PersonForm.person(from: values).map { (.correctIdentity(seen: shown, typed: $0), day) }
-        case .step, .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole:
+        case .step, .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead, .reportExport:
             return .failure(StepInputError(problems: ["Biểu mẫu này không phải là một thay đổi hồ sơ."]))
         }
     }

@@ -108,7 +108,7 @@ extension AppReducer {
 
     static func choose(_ state: inout AppState, _ picker: PickerState) -> [Effect] {
         switch picker.purpose {
-        case .reportPeriod, .reportUnit, .reportExport:
+        case .reportPeriod, .reportUnit:
             return ReportsLogic.choose(&state, picker)
         case .stepPaper:
             return PaperLogic.choose(&state, picker)
@@ -264,8 +264,14 @@ extension AppReducer {
             }
         case .certifyClass(let ids):
             return ClassesLogic.certify(&state, ids: ids, values: values, formState: formState)
-        case .addPerson, .grantRole, .revokeRole:
-            switch PeopleLogic.effect(for: formState.purpose, values: values, data: state.data) {
+        case .reportExport:
+            return ReportsLogic.export(&state, values: values, formState: formState)
+        case .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead:
+            let effect = switch formState.purpose {
+            case .unitCounts, .letterhead: UnitsLogic.effect(for: formState.purpose, values: values, data: state.data)
+            default: PeopleLogic.effect(for: formState.purpose, values: values, data: state.data)
+            }
+            switch effect {
             case .failure(let error): return refuse(error.problems)
             case .success(let effect):
                 state.modal = nil
@@ -385,6 +391,15 @@ extension AppReducer {
             if let row = PeopleView.rowHits(state, people, size: state.size).row(at: position) {
                 people.selected = row
                 replaceTop(&state, .people(people))
+            }
+        case .units(var units):
+            if let row = UnitsView.rowHits(state, units, size: state.size).row(at: position) {
+                units.selected = row
+                replaceTop(&state, .units(units))
+            }
+        case .reports(var reports):
+            if let tab = TabBar.tab(at: position, hits: ReportsView.tabHits(state.size, selected: reports.kind)) {
+                return ReportsLogic.command(&state, &reports, .tab(tab))
             }
         case .detail(var detail):
             let hits = DetailLayout.tabHits(state.size, selected: detail.tab)

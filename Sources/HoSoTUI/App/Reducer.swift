@@ -41,7 +41,7 @@ public enum AppReducer {
             if case .message(let shown)? = state.modal { keptForm = shown.returnTo }
             state.modal = .message(MessageState(title: "Lỗi", lines: message.components(separatedBy: "\n"), returnTo: keptForm))
             return []
-        case .peopleChanged(let message), .exported(let message):
+        case .peopleChanged(let message), .exported(let message), .unitChanged(let message):
             state.status = StatusMessage(message, kind: .success)
             return []
         case .rejected(let title, let lines):
@@ -201,6 +201,10 @@ public enum AppReducer {
             leaveForTopScreen(&state)
             state.screens.append(.people(PeopleState()))
             return []
+        case .units:
+            leaveForTopScreen(&state)
+            state.screens.append(.units(UnitsState()))
+            return []
         case .search where FindLogic.rows(state) != nil:
             FindLogic.open(&state)
             return []
@@ -221,6 +225,8 @@ public enum AppReducer {
             return ReportsLogic.command(&state, &reports, command)
         case .people(var people):
             PeopleLogic.command(&state, &people, command)
+        case .units(var units):
+            UnitsLogic.command(&state, &units, command)
         }
         return []
     }
@@ -593,7 +599,7 @@ extension FormPurpose {
              .introducer(let id), .opinion(let id), .unionResolution(let id), .addTask(let id), .completeTask(let id),
              .addDocument(let id), .assignMentor(let id), .releaseMentor(let id), .identity(let id):
             id
-        case .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole:
+        case .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead, .reportExport:
             nil
         }
     }

@@ -1,8 +1,8 @@
 import Foundation
 import HoSoDomain
 
-/// Keys of the reports screen: scroll, switch report (1–4, Tab), choose the period (p; ←/→ a year earlier
-/// or later) and the unit (f), export (x).
+/// Keys of the reports screen: scroll, switch report (1–4, Tab, a click on a tab), choose the period (p;
+/// ←/→ a year earlier or later) and the unit (f), export (x: format and folder).
 enum ReportsLogic {
     static func command(_ state: inout AppState, _ reports: inout ReportsState, _ command: Command) -> [Effect] {
         switch command {
@@ -24,7 +24,8 @@ enum ReportsLogic {
         case .filter:
             openUnitPicker(&state, reports)
         case .export:
-            openExportPicker(&state)
+            state.modal = .form(FormState(form: exportForm(folder: state.exportFolder ?? state.data.exportFolder),
+                                          purpose: .reportExport, baseRevision: nil))
         default:
             AppReducer.moveSelection(&reports.scroll, count: ReportsView.lastScroll(reports, size: state.size) + 1,
                                      command: command, page: ScreenLayout.content(state.size).height - ReportsView.headerRows - 1)
@@ -64,11 +65,24 @@ enum ReportsLogic {
         state.modal = .picker(picker)
     }
 
-    static func openExportPicker(_ state: inout AppState) {
-        var picker = PickerState(title: "Xuất báo cáo ra tệp", options: ReportExportFormat.allCases.map(\.vietnamese),
-                                 purpose: .reportExport)
-        picker.formats = ReportExportFormat.allCases
-        state.modal = .picker(picker)
+    /// The export dialog: the format, and the folder (the last one used, else the home folder), which may
+    /// be edited; the runner refuses a folder that does not exist or lies inside a data directory.
+    static func exportForm(folder: String) -> Form {
+        Form(title: "Xuất báo cáo ra tệp", fields: [
+            FormField(id: "format", label: "Định dạng", kind: .choice(ReportExportFormat.allCases.map(\.vietnamese))),
+            FormField(id: "folder", label: "Thư mục", value: folder, isRequired: true, maxLength: 4096),
+        ])
+    }
+
+    /// The export the dialog asks, with the folder remembered for the next one.
+    static func export(_ state: inout AppState, values: [String: String], formState: FormState) -> [Effect] {
+        guard case .reports(let reports) = state.screen else { return [] }
+        let format = ReportExportFormat.allCases.first { $0.vietnamese == values["format"] } ?? .csv
+        let folder = (values["folder"] ?? "").trimmingCharacters(in: .whitespaces)
+        state.exportFolder = folder
+        state.modal = nil
+        state.lastSubmittedForm = formState
+        return [exportEffect(state, reports, format: format, folder: folder)]
     }
 
     /// What the chosen option of a reports picker does; the export is the runner's.
@@ -79,8 +93,6 @@ enum ReportsLogic {
             reports.period = picker.periods[picker.selected]
         case .reportUnit where picker.units.indices.contains(picker.selected):
             reports.unit = picker.units[picker.selected]
-        case .reportExport where picker.formats.indices.contains(picker.selected):
-            return [exportEffect(state, reports, format: picker.formats[picker.selected])]
         default:
             return []
         }
@@ -92,10 +104,10 @@ enum ReportsLogic {
 
     /// The report shown, in the party document's frame of the unit issuing it (as the CLI writes it),
     /// to be written to a new file named after the report and its period.
-    static func exportEffect(_ state: AppState, _ reports: ReportsState, format: ReportExportFormat) -> Effect {
+    static func exportEffect(_ state: AppState, _ reports: ReportsState, format: ReportExportFormat, folder: String? = nil) -> Effect {
         var document = reports.document ?? ReportsView.document(state, reports)
         document.frame = ReportsView.scope(state, reports).frame()
-        return .exportReport(document, format: format, stem: fileStem(state, reports))
+        return .exportReport(document, format: format, stem: fileStem(state, reports), folder: folder)
     }
 
     /// "bao-cao-quota-2026", "bao-cao-rate-2026-Q1", "bao-cao-pipeline-2026-11-23", with the unit's id

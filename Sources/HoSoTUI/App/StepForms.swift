@@ -42,8 +42,11 @@ public enum StepForms {
         case .certify:
             fields.append(FormField(id: "number", label: "Số giấy chứng nhận", isRequired: true))
             fields.append(FormField(id: "issuer", label: "Nơi cấp", value: "Trung tâm Chính trị", isRequired: true))
+            fields.append(dateField("certDate", "Ngày cấp (trống: ngày của bước)", value: nil, required: false))
         case .fileDossier:
             fields.append(dateField("application", "Ngày làm đơn", value: nil))
+            let version = (file.latestBiography?.version ?? 0) + 1
+            fields.append(dateField("biography", "Ngày lý lịch bản \(version) (trống: ngày của bước)", value: nil, required: false))
         case .cellVote:
             fields.append(numberField("for", "Số phiếu tán thành", required: true))
             fields.append(numberField("against", "Số phiếu không tán thành", value: "0"))
@@ -103,12 +106,12 @@ public enum StepForms {
             let mentors = [text("mentor"), text("mentor2")].compactMap(memberID(from:))
             event = .admitToSourceList(mentors: mentors)
         case .enrollInClass: event = .enrollInClass(className: text("className"))
-        case .certify: event = .certify(number: text("number"), issuer: text("issuer"))
+        case .certify: event = .certify(number: text("number"), issuer: text("issuer"), issued: date("certDate"))
         case .fileDossier:
             guard let application = date("application") else {
                 return .failure(StepInputError(problems: ["Cần ngày làm đơn (dd/mm/yyyy)."]))
             }
-            event = .fileDossier(applicationDate: application)
+            event = .fileDossier(applicationDate: application, biographyDate: date("biography"))
         case .startVerification: event = .startVerification
         case .concludeVerification: event = .concludeVerification
         case .collectIntroductions: event = .collectIntroductions

@@ -18,6 +18,7 @@ public enum AppView {
         case .mentor(let mentor): MentorView.draw(state, mentor, in: content, into: &buffer)
         case .reports(let reports): ReportsView.draw(state, reports, in: content, into: &buffer)
         case .people(let people): PeopleView.draw(state, people, in: content, into: &buffer)
+        case .units(let units): UnitsView.draw(state, units, in: content, into: &buffer)
         }
         if case .list(let list) = state.screen, let search = list.search {
             let row = ScreenLayout.statusRow(size)
@@ -44,6 +45,7 @@ public enum AppView {
         case .mentor: "Người giúp đỡ"
         case .reports: "Báo cáo"
         case .people: "Người dùng và vai trò"
+        case .units: "Đơn vị"
         }
     }
 

@@ -17,7 +17,9 @@ public enum DetailView {
                          in: Rect(row: 1, col: 0, width: size.width, height: 1), style: .header)
         // The next deadline's day matters more than since when the state holds: on a narrow screen the
         // state goes short and its day goes before the deadline is cut.
-        var choices = [" Trạng thái: \(file.state.vietnamese) (từ \(file.stateSince.vietnamese))",
+        // An official member is official from the end of probation, however late the decision (issue 16, item 3).
+        let since = file.state == .official ? file.officialSince ?? file.stateSince : file.stateSince
+        var choices = [" Trạng thái: \(file.state.vietnamese) (từ \(since.vietnamese))",
                      " Trạng thái: \(file.state.vietnamese)", " \(file.state.shortVietnamese)"]
         if let deadline = row?.deadline, let status = row?.status {
             choices = choices.map { $0 + " · \(deadline.label): \(deadline.shortDueText) (\(status.description))" }
@@ -155,6 +157,10 @@ public enum DetailView {
                 field("Chi bộ xét công nhận", vote(file.recognitionVote)),
                 field("Quyết định công nhận", decision(file.recognitionDecision)),
             ]
+            // Official from the end of probation, not from a decision taken late (QĐ 29-QĐ/TW mục 4).
+            if let since = file.officialSince, since != file.recognitionDecision?.date {
+                lines.append(field("Chính thức từ ngày", "\(since.vietnamese) (hết dự bị; quyết định ra sau ngày này)"))
+            }
         case .documents:
             lines.append(DetailLine(text: cells(["Giấy tờ", "Ngày", "Ghi chú"], width: width), style: .header))
             if file.documents.isEmpty { lines.append(DetailLine(text: "  Chưa ghi nhận giấy tờ nào", style: .muted)) }

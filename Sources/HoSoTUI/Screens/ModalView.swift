@@ -244,6 +244,17 @@ enum ReportsView {
     /// Lines above the report: the tabs, then the period and the unit.
     static let headerRows = 2
 
+    /// The tab titles, numbered as the keys that choose them.
+    static let tabTitles = ReportKind.allCases.map { "\($0.rawValue + 1) \($0.title)" }
+
+    /// Where the tabs are drawn at `size` with `selected` current, for clicks.
+    static func tabHits(_ size: Size, selected: ReportKind) -> [Rect] {
+        var scratch = CellBuffer(width: size.width, height: size.height)
+        let content = ScreenLayout.content(size)
+        return TabBar.draw(tabTitles, selected: selected.rawValue, in: Rect(row: content.row, col: 0, width: content.width, height: 1),
+                           into: &scratch)
+    }
+
     /// The scope the report covers: the chosen unit and everything under it, or every unit.
     static func scope(_ state: AppState, _ reports: ReportsState) -> ReportScope {
         ReportScope(organisation: state.data.organisation, cases: state.data.cases, root: reports.unit, today: state.data.today)
@@ -303,8 +314,8 @@ enum ReportsView {
 
     static func draw(_ state: AppState, _ reports: ReportsState, in content: Rect, into buffer: inout CellBuffer) {
         guard content.height > headerRows else { return }
-        TabBar.draw(ReportKind.allCases.map { "\($0.rawValue + 1) \($0.title)" }, selected: reports.kind.rawValue,
-                    in: Rect(row: content.row, col: 0, width: content.width, height: 1), into: &buffer)
+        TabBar.draw(tabTitles, selected: reports.kind.rawValue, in: Rect(row: content.row, col: 0, width: content.width, height: 1),
+                    into: &buffer)
         let header = " Kỳ: \(periodLabel(state, reports)) (p) · Đơn vị: \(unitLabel(state, reports)) (f) · Xuất tệp: x"
         buffer.put(header, at: content.row + 1, col: 0, style: .muted, maxColumns: content.width)
         let height = content.height - headerRows
