@@ -221,7 +221,10 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             let journalChanges = changes.map { change in
                 journalChange(id: change.id, from: state.records[change.id], to: change.newValue, summary: change.summary)
             }
-            try appendLocked(JournalEntry(seq: state.seq + 1, time: Timestamp.iso8601(now), actor: actor, changes: journalChanges, prevHash: state.lastHash))
+            let computed = Dictionary(changes.map { ($0.id, $0.newValue) }, uniquingKeysWith: { first, _ in first })
+            try appendLocked(
+                JournalEntry(seq: state.seq + 1, time: Timestamp.iso8601(now), actor: actor, changes: journalChanges, prevHash: state.lastHash),
+                computed: computed)
             if !deferring { compactIfDueLocked() }
             return changes.compactMap { state.records[$0.id] }
         }
@@ -242,7 +245,9 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             let decision = decide(current)
             guard let value = decision.newValue else { return decision.result }
             let change = journalChange(id: id, from: current, to: value, summary: decision.summary)
-            try appendLocked(JournalEntry(seq: state.seq + 1, time: Timestamp.iso8601(now), actor: actor, changes: [change], prevHash: state.lastHash))
+            try appendLocked(
+                JournalEntry(seq: state.seq + 1, time: Timestamp.iso8601(now), actor: actor, changes: [change], prevHash: state.lastHash),
+                computed: [id: value])
             if !deferring { compactIfDueLocked() }
             return decision.result
         }
@@ -391,7 +396,7 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     }
 
     /// Appends one entry as the commit point; the in-memory state changes only once the line is synced.
-    func appendLocked(_ entry: JournalEntry<Value>) throws(StoreError) {
+    func appendLocked(_ entry: JournalEntry<Value>, computed: [String: Value] = [:]) throws(StoreError) {
         let entryBytes = try Self.encode(entry, capacity: lastEntrySize + lastEntrySize / 8)
         lastEntrySize = entryBytes.count
         let (line, hash) = JournalLine.make(entryBytes: entryBytes)
@@ -403,7 +408,7 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
         case .failed(let error, let rolledBack): throw StoreError.from(error, rolledBack: rolledBack)
         }
         // Applied in place: `apply` validates before mutating, and copying the state would copy every record.
-        if let problem = state.apply(entry, hash: hash) {
+        if let problem = state.apply(entry, hash: hash, computed: computed) {
             throw StoreError.corruptFile(path: path, line: state.consumedLines + 1, reason: problem)
         }
         state.lastLineStart = state.consumedBytes

@@ -22,11 +22,16 @@ public protocol JournalValue: Codable, Sendable, Equatable {
     /// The strings of this value at `indexedPaths`, in their order (nil where it has none): what the
     /// line would give at those paths.
     var indexedStrings: [String?] { get }
+
+    /// Whether `patch` may change the strings at `indexedPaths`: a read of a few records must then read a
+    /// record it left unread to judge it again. False lets it leave the record unread.
+    static func mayChangeIndexedStrings(_ patch: Patch) -> Bool
 }
 
 extension JournalValue {
     public static var indexedPaths: [[String]] { [] }
     public var indexedStrings: [String?] { [] }
+    public static func mayChangeIndexedStrings(_ patch: Patch) -> Bool { true }
 }
 
 /// The patch of a type whose changes are always written whole: there is none.

@@ -32,6 +32,8 @@ struct StoreState<Value: JournalValue>: Sendable {
     /// Reads a record the selection left unread, when the snapshot's bytes are not in memory (a read
     /// through `snapshot.index`): what a journal patch of it applies to.
     var unloadedRecord: (@Sendable (String) -> StoredRecord<Value>?)?
+    /// The patches of records left unread that were not applied (see `apply`), in journal order.
+    var deferredPatches: [String: [Value.Patch]] = [:]
 
     /// The revision of record `id`, decoded or not; nil when there is no such record.
     func revision(of id: String) -> Int? {
@@ -43,9 +45,15 @@ struct StoreState<Value: JournalValue>: Sendable {
     private func previousValue(of id: String) -> Value? {
         if let record = records[id] { return record.value }
         guard unloaded[id] != nil else { return nil }
-        guard let lines = snapshotLines, let range = lines.ranges[id] else { return unloadedRecord?(id)?.value }
-        let record: StoredRecord<Value>? = SnapshotCoding.decodeRecordLine(lines.bytes, range)
-        return record?.value
+        var value: Value?
+        if let lines = snapshotLines, let range = lines.ranges[id] {
+            let record: StoredRecord<Value>? = SnapshotCoding.decodeRecordLine(lines.bytes, range)
+            value = record?.value
+        } else {
+            value = unloadedRecord?(id)?.value
+        }
+        for patch in deferredPatches[id] ?? [] { value = value?.applying(patch) }
+        return value
     }
 
     /// Throws unless every record is decoded: what writes the whole store (compaction, backups, restores)
@@ -54,28 +62,53 @@ struct StoreState<Value: JournalValue>: Sendable {
         if !unloaded.isEmpty { throw StoreError.partialRead }
     }
 
+    private enum ChangeOutcome {
+        case value(Value?)
+        /// A patch of a record left unread that cannot change what the selection judged it by: kept for
+        /// the day the record is read, not applied (reading it would cost its group of lines).
+        case deferred(Value.Patch)
+    }
+
     /// Applies one entry, checking it follows the state exactly; returns a reason if it does not.
-    mutating func apply(_ entry: JournalEntry<Value>, hash: String) -> String? {
+    /// `computed`: the new values of the records the entry patches, as the process that wrote it computed
+    /// them (the patches give back exactly these: CaseFilePatchTests), so it does not apply them again.
+    mutating func apply(_ entry: JournalEntry<Value>, hash: String, computed: [String: Value] = [:]) -> String? {
         guard entry.seq == seq + 1 else { return "số thứ tự \(entry.seq) không nối tiếp \(seq)" }
         guard entry.prevHash == lastHash else { return "mã băm trước không khớp (chuỗi băm bị đứt)" }
-        var values: [Value?] = []
-        values.reserveCapacity(entry.changes.count)
+        var outcomes: [ChangeOutcome] = []
+        outcomes.reserveCapacity(entry.changes.count)
         for change in entry.changes {
             guard revision(of: change.id) == change.revisionBefore, change.revision == (change.revisionBefore ?? 0) + 1 else {
                 return "phiên bản của hồ sơ \(change.id) không khớp với trạng thái trước"
             }
             guard let patch = change.patch else {
-                values.append(change.value)
+                outcomes.append(.value(change.value))
+                continue
+            }
+            if let value = computed[change.id] {
+                outcomes.append(.value(value))
+                continue
+            }
+            if records[change.id] == nil, unloaded[change.id] != nil, !Value.mayChangeIndexedStrings(patch) {
+                outcomes.append(.deferred(patch))
                 continue
             }
             guard let previous = previousValue(of: change.id), let patched = previous.applying(patch) else {
                 return "thay đổi của hồ sơ \(change.id) không khớp với nội dung trước của nó"
             }
-            values.append(patched)
+            outcomes.append(.value(patched))
         }
-        for (change, value) in zip(entry.changes, values) {
+        for (change, outcome) in zip(entry.changes, outcomes) {
+            guard case .value(let value) = outcome else {
+                if case .deferred(let patch) = outcome {
+                    unloaded[change.id] = change.revision
+                    deferredPatches[change.id, default: []].append(patch)
+                }
+                continue
+            }
             snapshotLines?.ranges[change.id] = nil
             unloaded[change.id] = nil
+            deferredPatches[change.id] = nil
             if let value {
                 records[change.id] = StoredRecord(id: change.id, revision: change.revision, value: value, changedBy: entry.actor, changedAt: entry.time)
             } else {

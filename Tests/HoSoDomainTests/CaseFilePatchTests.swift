@@ -70,6 +70,23 @@ import Testing
         #expect(try Self.roundTrip(old, new) == new)
     }
 
+    /// A sealed history is a chain: the last sealed entry of the old history, found in place in the new
+    /// one, stands for all before it; otherwise the history is compared, and written, whole.
+    @Test func aSealedHistoryIsJudgedByItsLastSeal() throws {
+        var old = Self.file(historyLength: 5)
+        for index in old.history.indices { old.history[index].seal = "niêm phong \(index)" }
+        var appended = old
+        appended.history.append(HistoryEntry(date: Self.day, actor: "Lan", action: "note", summary: "Mới"))
+        let json = try Self.json(try #require(appended.patch(from: old)))
+        #expect((json["append"] as? [String: [Any]])?["history"]?.count == 1)
+        #expect(try Self.roundTrip(old, appended) == appended)
+        var rewritten = appended
+        rewritten.history[4].summary = "Sửa mục cũ"
+        let whole = try Self.json(try #require(rewritten.patch(from: old)))
+        #expect(((whole["set"] as? [String: Any])?["history"] as? [Any])?.count == 6)
+        #expect(try Self.roundTrip(old, rewritten) == rewritten)
+    }
+
     @Test func anUnchangedFileGivesAnEmptyPatch() throws {
         let file = Self.file()
         let patch = try #require(file.patch(from: file))

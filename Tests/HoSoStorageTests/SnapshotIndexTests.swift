@@ -59,16 +59,32 @@ import Testing
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }
         let writer = try Self.create(temporary.store)
-        let partial = try Self.open(temporary.store, Self.oneFile(5))
+        let recorder = FaultInjectingFileSystem()
+        let partial = try Self.open(temporary.store, Self.oneFile(5), fileSystem: recorder)
+        let readAtOpen = recorder.bytesRead(from: temporary.store + "/snapshot.json")
         let id = StoredItem.id(Self.file(400).id)
         var changed = Self.file(400)
         changed.notes.append(ProgressNote(date: Fixtures.date("2026-11-02"), author: "Hùng", text: "Tích cực."))
         changed.history.append(HistoryEntry(date: Fixtures.date("2026-11-02"), actor: "Hùng", action: "note", summary: "Thêm nhận xét"))
         try writer.commit([RecordChange(id: id, expectedRevision: 1, newValue: .caseFile(changed), summary: "Thêm nhận xét")], actor: "Hùng")
-        // The patch applies to the file read from its group of the snapshot, on refresh and on a new open.
+        // A note cannot change what the selection judged the file by: it stays unread, nothing more is read.
+        try partial.refresh()
+        #expect(partial.record(id: id) == nil)
+        #expect(recorder.bytesRead(from: temporary.store + "/snapshot.json") == readAtOpen)
+        // A new name can: the file is read from its group, with the note kept aside applied first.
+        changed.person.fullName = "Nguyễn Văn Năm"
+        try writer.commit([RecordChange(id: id, expectedRevision: 2, newValue: .caseFile(changed), summary: "Sửa họ tên")], actor: "Lan")
         try partial.refresh()
         #expect(partial.record(id: id)?.value == .caseFile(changed))
+        #expect(partial.record(id: id)?.revision == 3)
         #expect(try Self.open(temporary.store, Self.oneFile(5)).record(id: id)?.value == .caseFile(changed))
+        // The selection's own file takes every change.
+        let own = StoredItem.id(Self.file(5).id)
+        var five = Self.file(5)
+        five.notes.append(ProgressNote(date: Fixtures.date("2026-11-03"), author: "Hùng", text: "Tốt."))
+        try writer.commit([RecordChange(id: own, expectedRevision: 1, newValue: .caseFile(five), summary: "Thêm nhận xét")], actor: "Hùng")
+        try partial.refresh()
+        #expect(partial.record(id: own)?.value == .caseFile(five))
     }
 
     @Test func anIndexThatDoesNotDescribeTheSnapshotIsNotUsedAndIsRebuilt() throws {

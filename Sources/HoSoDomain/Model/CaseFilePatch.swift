@@ -135,6 +135,31 @@ struct PatchPart: @unchecked Sendable {
     var clear: PatchEdit?
 }
 
+/// An element of a list a patch extends: how to tell that a list starts with another.
+protocol ListElement: Codable, Sendable, Equatable {
+    /// Whether `prefix` is the start of `array`.
+    static func isPrefix(_ prefix: [Self], of array: [Self]) -> Bool
+}
+
+extension ListElement {
+    static func isPrefix(_ prefix: [Self], of array: [Self]) -> Bool {
+        array[..<prefix.count].elementsEqual(prefix)
+    }
+}
+
+extension VerificationItem: ListElement {}
+
+extension HistoryEntry: ListElement {
+    /// A history is a chain of seals: each entry's seal covers the one before it (HistorySeal), so when
+    /// the last entry of `prefix` is the entry at that place in `array`, seal included, all before it are —
+    /// one comparison instead of the whole history's. Entries not yet sealed are compared one by one.
+    static func isPrefix(_ prefix: [HistoryEntry], of array: [HistoryEntry]) -> Bool {
+        guard let last = prefix.last else { return true }
+        guard last.seal != nil, prefix.count <= array.count else { return array[..<prefix.count].elementsEqual(prefix) }
+        return array[prefix.count - 1] == last
+    }
+}
+
 enum CaseFilePatchParts {
     typealias Fields = CaseFile.Fields
 
@@ -207,7 +232,7 @@ enum CaseFilePatchParts {
             })
     }
 
-    static func deferredList<Element: Codable & Sendable & Equatable>(
+    static func deferredList<Element: ListElement>(
         _ key: String, _ path: WritableKeyPath<Fields, DeferredField<[Element]>>
     ) -> PatchPart {
         let extend: (inout Fields, [Element]) -> Bool = { fields, tail in
@@ -221,10 +246,10 @@ enum CaseFilePatchParts {
                 guard case .success(let before) = old[keyPath: path].result, case .success(let after) = new[keyPath: path].result else {
                     return .unreadable
                 }
-                if before == after { return .unchanged }
-                if after.count > before.count, after[..<before.count].elementsEqual(before) {
+                if after.count > before.count, Element.isPrefix(before, of: after) {
                     return .edit(appendEdit(key, Array(after[before.count...]), extend))
                 }
+                if before == after { return .unchanged }
                 return .edit(setEdit(key, DeferredField(after), path))
             },
             decodeSet: { container in setEdit(key, DeferredField(try container.decode([Element].self, forKey: PatchKey(key))), path) },

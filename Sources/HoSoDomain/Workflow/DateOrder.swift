@@ -75,14 +75,9 @@ public enum DateOrder {
     /// after the entry by nature: a decision is received after the day it is signed, recorded with it).
     static func facts(of file: CaseFile) -> [(label: String, date: CivilDate)] {
         var facts: [(label: String, date: CivilDate)] = []
-        // Without the history's own days, which are the entries themselves, not facts they record.
-        file.forEachRecordedDate(includingHistory: false) { label, date in
-            if !notFacts.contains(label) { facts.append((label, date)) }
-        }
+        file.forEachRecordedDate(factsOnly: true) { facts.append(($0, $1)) }
         return facts
     }
-
-    private static let notFacts: Set<String> = ["hạn nhiệm vụ", "ngày nhận quyết định"]
 
     /// The facts of `file` dated after the day of its last entry (the change being made, or for a stored
     /// file the last one recorded). With `previous`, only those that were not already so in `previous`: a

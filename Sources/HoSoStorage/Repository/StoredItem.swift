@@ -101,6 +101,13 @@ extension StoredItem: JournalValue {
     /// `snapshot.index` keeps them, so such a command reads neither the other files nor their lines.
     public static var indexedPaths: [[String]] { [probedID, probedName, probedState] }
 
+    public static func mayChangeIndexedStrings(_ patch: StoredItemPatch) -> Bool {
+        guard case .caseFile(let filePatch) = patch else { return true }
+        // The file's fields under which the indexed strings lie ("id", "person", "state").
+        let fields = Set(indexedPaths.compactMap { $0.dropFirst().first })
+        return filePatch.changedFields.contains { fields.contains($0) }
+    }
+
     public var indexedStrings: [String?] {
         guard case .caseFile(let file) = self else { return [nil, nil, nil] }
         return [file.id.rawValue, file.person.fullName, file.state.rawValue]
