@@ -50,6 +50,9 @@ final class PostgresConnection {
     /// The role the server signed this connection in as (`session_user`: what row-level security uses).
     private(set) var user = ""
 
+    /// Statements sent on this connection so far: what a report costs the server, in round trips.
+    private(set) var statementsSent = 0
+
     /// Whether the server closed the connection (a restart, a network cut, an administrator's kill).
     var isBroken: Bool { PQstatus(handle) == CONNECTION_BAD }
 
@@ -67,6 +70,7 @@ final class PostgresConnection {
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { for copy in copies { free(copy) } }
         let values = copies.map { UnsafePointer<CChar>($0) }
+        statementsSent += 1
         guard let result = PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0) else {
             throw Failure(sqlState: nil, message: Self.text(PQerrorMessage(handle)))
         }

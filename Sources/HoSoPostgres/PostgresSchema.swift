@@ -13,12 +13,15 @@ import HoSoStorage
 ///   data directory), by name.
 /// - `audit`: sign-ins, refusals and other security events, one JSON event a row.
 /// - `backups`: copies of every record as of a seq, restorable as one attributed commit.
+/// - `records.facts` (version 2): what the reports count of a case file (`ReportFacts`, JSON), written in
+///   the same statement as the file; read through the view `report_facts`, which gives clerks, committee
+///   members and viewers the facts of their units' files, and nothing else of them.
 enum PostgresSchema {
     static let name = "hoso"
     /// Notifications of commits, payload the new seq: open terminals refresh within a second.
     static let channel = "hoso_changes"
 
-    static let migrations: [[String]] = [tables + accessRules]
+    static let migrations: [[String]] = [tables + accessRules, reportFacts]
 
     /// Version 1: the tables. A record's scope (kind, unit, active mentors, linked role) is computed by
     /// the server from the record itself (generated columns), so no client can file a record under
@@ -123,6 +126,20 @@ enum PostgresSchema {
         "GRANT USAGE ON SEQUENCE hoso.audit_id_seq TO hoso_users",
     ]
 
+    /// Version 2: the report facts of each case file beside it, and the view the reports read them through.
+    /// The view runs as its owner (who is not subject to row-level security) and selects the rows itself,
+    /// by the units the session's own grants give (`session_user`): a viewer counts their units' files
+    /// without being able to read one. Rows written before version 2 get their facts as the migration
+    /// runs (`migrate`'s `facts`).
+    static let reportFacts = [
+        "ALTER TABLE hoso.records ADD COLUMN facts text",
+        """
+        CREATE VIEW hoso.report_facts AS SELECT id, unit_id, facts FROM hoso.records
+        WHERE kind = 'case' AND unit_id = ANY ((SELECT hoso.units_for(ARRAY['clerk', 'committee', 'viewer']))::text[])
+        """,
+        "GRANT SELECT ON hoso.report_facts TO hoso_users",
+    ]
+
     static var version: Int { migrations.count }
 
     /// The version of HoSo's tables in this database (0: none yet).
@@ -133,8 +150,9 @@ enum PostgresSchema {
         return rows.first?.first.flatMap { $0.flatMap(Int.init) } ?? 0
     }
 
-    /// Brings the tables to `version`, in one transaction; refuses a newer database.
-    static func migrate(_ connection: PostgresConnection, location: String) throws(StoreError) {
+    /// Brings the tables to `version`, in one transaction; refuses a newer database. `facts` makes the report
+    /// facts of a record's text, for the rows written before there were any.
+    static func migrate(_ connection: PostgresConnection, location: String, facts: (String) -> String?) throws(StoreError) {
         do {
             try connection.execute("BEGIN")
             // One migrator at a time, even for the very first one (no table to lock yet).
@@ -147,6 +165,7 @@ enum PostgresSchema {
             for migration in migrations.dropFirst(found) {
                 for statement in migration { try connection.execute(statement) }
             }
+            if found >= 1, found < 2 { try fillReportFacts(connection, facts: facts) }
             try connection.execute(
                 "INSERT INTO hoso.meta (key, value) VALUES ('schemaVersion', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 [String(version)])
@@ -158,6 +177,29 @@ enum PostgresSchema {
             throw error
         } catch {
             throw StoreError.databaseFailure(location: location, reason: "\(error)")
+        }
+    }
+
+    /// Writes the facts of every case file that has none yet, 500 rows a statement. The journal is not
+    /// touched: the facts are derived from the record, not a change of it.
+    private static func fillReportFacts(_ connection: PostgresConnection, facts: (String) -> String?) throws {
+        let rows = try connection.execute("SELECT id, value FROM hoso.records WHERE kind = 'case' AND facts IS NULL ORDER BY id")
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(start + 500, rows.count)]
+            var values: [String] = []
+            var parameters: [String?] = []
+            for row in batch {
+                guard let id = row[0], let text = row[1], let made = facts(text) else { continue }
+                values.append("($\(parameters.count + 1), $\(parameters.count + 2))")
+                parameters += [id, made]
+            }
+            if !values.isEmpty {
+                try connection.execute(
+                    "UPDATE hoso.records r SET facts = v.facts FROM (VALUES \(values.joined(separator: ", "))) AS v(id, facts) WHERE r.id = v.id",
+                    parameters)
+            }
+            start += 500
         }
     }
 }

@@ -62,6 +62,31 @@ struct CLIMigrateTests {
         }
     }
 
+    @Test("On the server a viewer's reports give the clerk's figures (counts only for the pipeline), and the named pipeline stays refused")
+    func viewerReportsOnTheServer() throws {
+        let binary = try hosoExecutablePath()
+        let cluster = try PostgresCluster.shared.get()
+        let server = try cluster.makeDatabase("viewer")
+        try HosoRun.run(["demo", "--data", server, "--no-open", "--today", "2026-12-06"])
+        let role = "captren_" + String(UUID().uuidString.prefix(6)).lowercased()
+        try cluster.psql(server, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
+        try HosoRun.run(["people", "add", "xem.bc", "--name", "Cán bộ xem báo cáo", "--role", "viewer", "--system-user", role, "--data", server])
+        let asViewer = server.replacingOccurrences(of: PostgresCluster.superuser + "@", with: role + "@")
+        for report in [["quota", "--year", "2026"], ["rate", "--year", "2026"], ["period", "--year", "2026", "--period", "Y"],
+                       ["pipeline", "--counts-only"]] {
+            let arguments = ["report"] + report + ["--format", "json", "--today", "2026-12-06"]
+            let byClerk = try HosoRun.run(arguments + ["--data", server])
+            let byViewer = try HosoRun.run(arguments + ["--data", asViewer])
+            #expect(byViewer == byClerk, "report \(report[0]) differs")
+            if report[0] == "period" {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(byViewer.utf8)) as? [String: Any])
+                #expect((object["newMembers"] as? Int ?? 0) > 0, "the viewer's figures are not empty: \(object["newMembers"] ?? "none")")
+            }
+        }
+        let named = try ChildProcess.run([binary, "report", "pipeline", "--data", asViewer])
+        #expect(named.status == 4, "a viewer may not see the named lists: \(named.standardError)")
+    }
+
     @Test("A target that already holds HoSo data is refused, and the source is untouched")
     func existingTargetRefused() throws {
         let binary = try hosoExecutablePath()

@@ -40,9 +40,14 @@ final class EffectRunner {
         }
         let access = service.access
         let managesPeople = access.map { $0.refusalAnywhere(.managePeople) == nil } ?? true
-        return AppData(cases: cases, revisions: revisions, organisation: repository.organisation,
-                       rulebook: repository.rulebook, calendar: repository.calendar, today: today, actor: actor,
-                       access: access, people: managesPeople ? people.people : [])
+        var data = AppData(cases: cases, revisions: revisions, organisation: repository.organisation,
+                           rulebook: repository.rulebook, calendar: repository.calendar, today: today, actor: actor,
+                           access: access, people: managesPeople ? people.people : [])
+        // On a server a viewer's role reads no file, only the facts the reports count (one query).
+        if repository.serverRole != nil, let access, access.refusalAnywhere(.readFile) != nil, access.refusalAnywhere(.readReports) == nil {
+            data.reportFacts = try? repository.reportFacts()
+        }
+        return data
     }
 
     /// Runs `effects` in order; returns the actions to feed back and whether the app should quit.

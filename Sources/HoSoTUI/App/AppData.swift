@@ -17,6 +17,9 @@ public struct AppData: Sendable {
     public var access: Access?
     /// The people and their roles, for the people screen (empty unless the person may manage people).
     public var people: [Account]
+    /// The facts the reports count when the person may count files they may not read (a viewer on a
+    /// server, whose role reads no file); nil: the reports count `cases`.
+    public var reportFacts: [ReportFacts]?
 
     /// Data as loaded. With `access`, only the files the person's lists may show are kept: the screens
     /// then cannot show a file the person may not see, whoever built the data.
