@@ -13,6 +13,7 @@ import HoSoStorage
 ///   data directory), by name.
 /// - `audit`: sign-ins, refusals and other security events, one JSON event a row.
 /// - `backups`: copies of every record as of a seq, restorable as one attributed commit.
+/// - `backups` (version 2): only a clerk of every unit reads or writes them.
 /// - `records.facts` (version 2): what the reports count of a case file (`ReportFacts`, JSON), written in
 ///   the same statement as the file; read through the view `report_facts`, which gives clerks, committee
 ///   members and viewers the facts of their units' files, and nothing else of them.
@@ -21,7 +22,7 @@ enum PostgresSchema {
     /// Notifications of commits, payload the new seq: open terminals refresh within a second.
     static let channel = "hoso_changes"
 
-    static let migrations: [[String]] = [tables + accessRules, reportFacts]
+    static let migrations: [[String]] = [tables + accessRules, reportFacts + wholeDataBackups]
 
     /// Version 1: the tables. A record's scope (kind, unit, active mentors, linked role) is computed by
     /// the server from the record itself (generated columns), so no client can file a record under
@@ -138,6 +139,21 @@ enum PostgresSchema {
         WHERE kind = 'case' AND unit_id = ANY ((SELECT hoso.units_for(ARRAY['clerk', 'committee', 'viewer']))::text[])
         """,
         "GRANT SELECT ON hoso.report_facts TO hoso_users",
+    ]
+
+    /// Version 2 too: backups hold every unit's files and a restore replaces them all, so only a clerk of
+    /// every unit (the top units' clerk) reads or writes `backups`; a clerk of one cell no longer reads the
+    /// whole ward's files from a backup.
+    static let wholeDataBackups = [
+        """
+        CREATE FUNCTION hoso.is_clerk_of_everything() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog, pg_temp AS $$
+            SELECT (SELECT hoso.units_for(ARRAY['clerk'])) @> coalesce((SELECT array_agg(unit_id) FROM hoso.records WHERE kind = 'unit'), '{}') $$
+        """,
+        "REVOKE ALL ON FUNCTION hoso.is_clerk_of_everything() FROM PUBLIC",
+        "GRANT EXECUTE ON FUNCTION hoso.is_clerk_of_everything() TO hoso_users",
+        "DROP POLICY hoso_backups ON hoso.backups",
+        "CREATE POLICY hoso_backups ON hoso.backups USING ((SELECT hoso.is_clerk_of_everything())) WITH CHECK ((SELECT hoso.is_clerk_of_everything()))",
     ]
 
     static var version: Int { migrations.count }

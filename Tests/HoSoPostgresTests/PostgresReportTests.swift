@@ -5,8 +5,8 @@ import HoSoStorage
 import HoSoTestSupport
 import Testing
 
-/// The demo ward on the server, with a clerk, a viewer and a mentor of the grassroots organisation, each
-/// connecting as their own PostgreSQL role.
+/// The demo ward on the server, with a clerk, a viewer and a mentor of the grassroots organisation, and a
+/// clerk of the ward's committee above it (every unit), each connecting as their own PostgreSQL role.
 struct DemoWardOnServer {
     let cluster: PostgresCluster
     let url: String
@@ -14,6 +14,7 @@ struct DemoWardOnServer {
     let clerk: String
     let viewer: String
     let mentor: String
+    let topClerk: String
     static let today = Fixtures.date("2026-11-23")
 
     init(cases: Int = 120) throws {
@@ -24,15 +25,17 @@ struct DemoWardOnServer {
         clerk = "thuky_" + suffix
         viewer = "captren_" + suffix
         mentor = "giupdo_" + suffix
+        topClerk = "tkphuong_" + suffix
         let mentorMember = try #require(demo.cases.first { !$0.activeMentors.isEmpty }?.activeMentors.first?.memberID)
         let people = [
             Account(id: "thuky", fullName: "Thư ký", systemUser: clerk, grants: [RoleGrant(.clerk, in: "DB-XH")]),
             Account(id: "captren", fullName: "Cán bộ cấp trên", systemUser: viewer, grants: [RoleGrant(.viewer, in: "DB-XH")]),
             Account(id: "giupdo", fullName: "Người giúp đỡ", systemUser: mentor, memberID: mentorMember, grants: [RoleGrant(.mentor, in: "DB-XH")]),
+            Account(id: "tkphuong", fullName: "Thư ký Đảng ủy phường", systemUser: topClerk, grants: [RoleGrant(.clerk, in: "DU-XH")]),
         ]
         _ = try ServerRepository.create(
             url: url, units: demo.units, members: demo.members, cases: demo.cases, accounts: people, actor: "Thư ký")
-        for role in [clerk, viewer, mentor] {
+        for role in [clerk, viewer, mentor, topClerk] {
             try cluster.psql(url, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
         }
     }
@@ -137,7 +140,12 @@ struct PostgresReportTests {
         let ward = try DemoWardOnServer(cases: 30)
         try ward.cluster.psql(
             ward.url,
-            "DROP VIEW hoso.report_facts; ALTER TABLE hoso.records DROP COLUMN facts; UPDATE hoso.meta SET value = '1' WHERE key = 'schemaVersion'")
+            """
+            DROP VIEW hoso.report_facts; ALTER TABLE hoso.records DROP COLUMN facts;
+            DROP POLICY hoso_backups ON hoso.backups; DROP FUNCTION hoso.is_clerk_of_everything();
+            CREATE POLICY hoso_backups ON hoso.backups USING ((SELECT hoso.is_clerk())) WITH CHECK ((SELECT hoso.is_clerk()));
+            UPDATE hoso.meta SET value = '1' WHERE key = 'schemaVersion'
+            """)
         #expect(try ward.cluster.psql(ward.url, "SELECT count(*) FROM hoso.records WHERE kind = 'case'").hasPrefix("30"))
         _ = try ServerRepository.open(url: ward.url)
         #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("2"))

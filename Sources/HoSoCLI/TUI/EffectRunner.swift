@@ -4,6 +4,10 @@ import HoSoDomain
 import HoSoStorage
 import HoSoTUI
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Carries out the TUI's effects against the repository and turns each result into an action.
 /// The only code of the application that touches storage.
 final class EffectRunner {
