@@ -73,16 +73,21 @@ struct ReportOptions: ParsableArguments {
             global.data = directory
             global.actor = actor
             global.today = currentDate
-            let namesCandidates = permission != .readReports
-            var opened: Repository?
-            if DataBackend.isServer(directory), !namesCandidates {
-                do { opened = try DataBackend.openForReports(directory) } catch let error as RepositoryError { throw Failure.error(error.message) }
-                OpenedStores.remember(opened!)
-            }
-            let session = try global.signIn(opened: opened)
+            let session = try global.signIn(opened: DataBackend.isServer(directory) && permission == .readReports ? try openWithoutFiles(directory) : nil)
             try session.require(.readReports)
             if permission != .readReports { try session.require(permission) }
             return session.repository
+        }
+    }
+
+    /// A server's data without its files: the report reads their facts.
+    private func openWithoutFiles(_ location: String) throws -> Repository {
+        do {
+            let repository = try DataBackend.openForReports(location)
+            OpenedStores.remember(repository)
+            return repository
+        } catch let error as RepositoryError {
+            throw Failure.error(error.message)
         }
     }
 
