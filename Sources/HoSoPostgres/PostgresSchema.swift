@@ -178,6 +178,19 @@ enum PostgresSchema {
                 try connection.execute("ROLLBACK")
                 throw StoreError.newerSchemaVersion(path: location, found: found, supported: version)
             }
+            // Only the tables' owner may change them: anyone else is told who upgrades, not the server's refusal.
+            if found > 0, found < version,
+               try connection.execute(
+                   """
+                   SELECT r.rolsuper OR t.tableowner = session_user FROM pg_tables t, pg_roles r
+                   WHERE t.schemaname = 'hoso' AND t.tablename = 'records' AND r.rolname = session_user
+                   """).first?.first != "t" {
+                try connection.execute("ROLLBACK")
+                throw StoreError.databaseFailure(
+                    location: location,
+                    reason: "các bảng HoSo trên máy chủ ở định dạng \(found), bản HoSo này dùng định dạng \(version); chỉ người sở hữu "
+                        + "các bảng (vai trò đã chạy hoso init hoặc hoso migrate) nâng cấp được: nhờ người đó chạy hoso check --data … một lần")
+            }
             for migration in migrations.dropFirst(found) {
                 for statement in migration { try connection.execute(statement) }
             }

@@ -147,6 +147,13 @@ struct PostgresReportTests {
             UPDATE hoso.meta SET value = '1' WHERE key = 'schemaVersion'
             """)
         #expect(try ward.cluster.psql(ward.url, "SELECT count(*) FROM hoso.records WHERE kind = 'case'").hasPrefix("30"))
+        do {
+            _ = try ServerRepository.open(url: ward.url(as: ward.clerk))
+            Issue.record("a role that does not own the tables upgraded them")
+        } catch {
+            #expect(error.message.contains("chỉ người sở hữu các bảng (vai trò đã chạy hoso init hoặc hoso migrate) nâng cấp được"),
+                    "\(error.message)")
+        }
         _ = try ServerRepository.open(url: ward.url)
         #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("2"))
         let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
