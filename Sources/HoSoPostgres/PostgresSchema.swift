@@ -130,12 +130,13 @@ enum PostgresSchema {
     /// Version 2: the report facts of each case file beside it, and the view the reports read them through.
     /// The view runs as its owner (who is not subject to row-level security) and selects the rows itself,
     /// by the units the session's own grants give (`session_user`): a viewer counts their units' files
-    /// without being able to read one. Rows written before version 2 get their facts as the migration
+    /// without being able to read one. `security_barrier`: a condition of the reader's own (a function
+    /// that leaks its argument) is applied only to the rows the view gives, never to the others. Rows written before version 2 get their facts as the migration
     /// runs (`migrate`'s `facts`).
     static let reportFacts = [
         "ALTER TABLE hoso.records ADD COLUMN facts text",
         """
-        CREATE VIEW hoso.report_facts AS SELECT id, unit_id, facts FROM hoso.records
+        CREATE VIEW hoso.report_facts WITH (security_barrier) AS SELECT id, unit_id, facts FROM hoso.records
         WHERE kind = 'case' AND unit_id = ANY ((SELECT hoso.units_for(ARRAY['clerk', 'committee', 'viewer']))::text[])
         """,
         "GRANT SELECT ON hoso.report_facts TO hoso_users",

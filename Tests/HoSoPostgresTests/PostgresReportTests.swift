@@ -104,6 +104,32 @@ struct PostgresReportTests {
         #expect(try ward.psql(as: ward.clerk, "SELECT count(*) FROM hoso.report_facts") == "40")
     }
 
+    @Test("A viewer's own function in the query sees only the facts the view gives (security barrier)")
+    func noLeakThroughTheViewersOwnFunction() throws {
+        let ward = try DemoWardOnServer(cases: 40)
+        let role = "captren_cb1_" + String(UUID().uuidString.prefix(6)).lowercased()
+        let owner = try ServerRepository.open(url: ward.url)
+        try owner.save(
+            account: Account(id: "captren.cb1", fullName: "Cấp trên chi bộ 1", systemUser: role, grants: [RoleGrant(.viewer, in: "CB-1")]),
+            expectedRevision: nil, actor: "Thư ký", summary: "Thêm người dùng")
+        try ward.cluster.psql(ward.url, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
+        let own = ward.demo.cases.filter { $0.unitID == "CB-1" }.count
+        #expect(own > 0 && own < 40)
+        // A cheap function that shows every value it is given: without the barrier the planner may run it on
+        // every row of the table before the view's own condition.
+        let sql = """
+            CREATE FUNCTION pg_temp.leak(text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE COST 0.0000001
+            AS $$ BEGIN RAISE NOTICE 'leak %', $1; RETURN true; END $$;
+            SELECT count(*) FROM hoso.report_facts WHERE pg_temp.leak(id);
+            """
+        let result = try ChildProcess.run(
+            [PostgresCluster.binaries + "/psql", ward.url(as: role), "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], mergingStandardError: true)
+        #expect(result.status == 0, "\(result.standardOutput)")
+        let leaked = result.standardOutput.components(separatedBy: "leak ").count - 1
+        #expect(leaked == own, "the function saw \(leaked) ids, the viewer may count \(own)")
+        #expect(result.standardOutput.contains("\n\(own)") || result.standardOutput.hasPrefix("\(own)"))
+    }
+
     @Test("Each report costs one statement on the server, whatever the number of files")
     func oneQueryPerReport() throws {
         let ward = try DemoWardOnServer(cases: 60)
