@@ -579,13 +579,10 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         let rows = try serialised { () throws(StoreError) -> [[String?]] in
             try query("SELECT id, facts FROM hoso.report_facts")
         }
-        let decoder = JSONDecoder()
         var facts: [ReportFacts] = []
         facts.reserveCapacity(rows.count)
         for row in rows {
-            guard row.count == 2, let text = row[1],
-                  let value = try? decoder.decode(ReportFacts.self, from: Data(text.utf8))
-            else {
+            guard row.count == 2, let text = row[1], let value = ReportFacts(line: text) else {
                 throw StoreError.corruptFile(
                     path: location + " (hoso.report_facts, \(row.first.flatMap { $0 } ?? "?"))", line: nil, reason: "số liệu báo cáo không đọc được")
             }
@@ -596,7 +593,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     }
 }
 
-/// How a store of `Value`s makes the report facts of a record, as the JSON text kept beside it.
+/// How a store of `Value`s makes the report facts of a record, as the text kept beside it.
 package struct ReportFactsOf<Value: Decodable>: Sendable {
     let facts: @Sendable (Value) -> ReportFacts?
 
@@ -605,13 +602,8 @@ package struct ReportFactsOf<Value: Decodable>: Sendable {
     /// Records without facts (tests of the store alone).
     package static var none: ReportFactsOf { ReportFactsOf { _ in nil } }
 
-    /// The JSON text of the facts of `value`, keys sorted: the same value gives the same text.
-    func text(of value: Value) -> String? {
-        guard let facts = facts(value) else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(facts)).map { String(decoding: $0, as: UTF8.self) }
-    }
+    /// The text of the facts of `value`: their line (`ReportFacts.line`), the same for the same value.
+    func text(of value: Value) -> String? { facts(value)?.line }
 
     /// The same, from a record's stored text (the migration that fills the facts of older rows, the check).
     var ofText: @Sendable (String) -> String? {

@@ -14,7 +14,7 @@ import HoSoStorage
 /// - `audit`: sign-ins, refusals and other security events, one JSON event a row.
 /// - `backups`: copies of every record as of a seq, restorable as one attributed commit.
 /// - `backups` (version 2): only a clerk of every unit reads or writes them.
-/// - `records.facts` (version 2): what the reports count of a case file (`ReportFacts`, JSON), written in
+/// - `records.facts` (version 2): what the reports count of a case file (`ReportFacts.line`, one tab-separated line), written in
 ///   the same statement as the file; read through the view `report_facts`, which gives clerks, committee
 ///   members and viewers the facts of their units' files, and nothing else of them.
 enum PostgresSchema {
@@ -135,9 +135,23 @@ enum PostgresSchema {
     /// runs (`migrate`'s `facts`).
     static let reportFacts = [
         "ALTER TABLE hoso.records ADD COLUMN facts text",
+        // The units are read once (one scan, each parent parsed once), then walked: the version-1 walk parsed
+        // every unit's JSON at each level (250 ms of a report over 2,000 units).
+        """
+        CREATE OR REPLACE FUNCTION hoso.units_for(roles text[]) RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog, pg_temp AS $$
+            WITH RECURSIVE units AS MATERIALIZED (
+                SELECT unit_id AS id, (value::jsonb)->'unit'->>'parentID' AS parent FROM hoso.records WHERE kind = 'unit'),
+            reach(id, depth) AS (
+                SELECT unit, 0 FROM hoso.session_grants() WHERE role = ANY(roles)
+                UNION
+                SELECT units.id, reach.depth + 1 FROM units JOIN reach ON units.parent = reach.id WHERE reach.depth < 64)
+            SELECT coalesce(array_agg(DISTINCT id), '{}') FROM reach $$
+        """,
+        // A hashed join on the allowed units, not `= ANY(array)` compared row by row (1.4 s at 100,000 files).
         """
         CREATE VIEW hoso.report_facts WITH (security_barrier) AS SELECT id, unit_id, facts FROM hoso.records
-        WHERE kind = 'case' AND unit_id = ANY ((SELECT hoso.units_for(ARRAY['clerk', 'committee', 'viewer']))::text[])
+        WHERE kind = 'case' AND unit_id IN (SELECT unnest(hoso.units_for(ARRAY['clerk', 'committee', 'viewer'])))
         """,
         "GRANT SELECT ON hoso.report_facts TO hoso_users",
     ]

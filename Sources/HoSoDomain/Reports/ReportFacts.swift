@@ -57,6 +57,33 @@ public struct ReportFacts: Codable, Sendable, Equatable {
         certificateIssued = file.certificate?.issued
     }
 
+    /// Every field as given (the line's reader).
+    init(
+        caseID: CaseID, unitID: UnitID, state: CaseState, admission: CivilDate?, recognition: CivilDate?, removals: [CivilDate],
+        strikingOff: CivilDate?, ageAtAdmission: Int?, sex: Person.Sex, education: EducationLevel, occupation: String,
+        ethnicity: String, religion: String, youthUnionMember: Bool, deadlines: DeadlineFacts, activeMentors: [MemberID],
+        mentorNoteMonths: [Int], certificateIssued: CivilDate?
+    ) {
+        self.caseID = caseID
+        self.unitID = unitID
+        self.state = state
+        self.admission = admission
+        self.recognition = recognition
+        self.removals = removals
+        self.strikingOff = strikingOff
+        self.ageAtAdmission = ageAtAdmission
+        self.sex = sex
+        self.education = education
+        self.occupation = occupation
+        self.ethnicity = ethnicity
+        self.religion = religion
+        self.youthUnionMember = youthUnionMember
+        self.deadlines = deadlines
+        self.activeMentors = activeMentors
+        self.mentorNoteMonths = mentorNoteMonths
+        self.certificateIssued = certificateIssued
+    }
+
     static func month(of date: CivilDate) -> Int { date.year * 12 + date.month - 1 }
 
     /// Candidates past the source list without an active mentor.

@@ -88,6 +88,18 @@ public struct DeadlineFacts: Codable, Sendable, Equatable {
     /// the file, else the state's date); nil when no report is expected.
     public var mentorReportSince: CivilDate?
 
+    init(
+        state: CaseState, cellVote: CivilDate?, decisionExtensionGranted: Bool, decisionReceived: CivilDate?, ceremony: CivilDate?,
+        mentorReportSince: CivilDate?
+    ) {
+        self.state = state
+        self.cellVote = cellVote
+        self.decisionExtensionGranted = decisionExtensionGranted
+        self.decisionReceived = decisionReceived
+        self.ceremony = ceremony
+        self.mentorReportSince = mentorReportSince
+    }
+
     public init(_ file: CaseFile) {
         state = file.state
         cellVote = file.cellVote?.date
