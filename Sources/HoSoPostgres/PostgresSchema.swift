@@ -154,6 +154,16 @@ enum PostgresSchema {
         WHERE kind = 'case' AND unit_id IN (SELECT unnest(hoso.units_for(ARRAY['clerk', 'committee', 'viewer'])))
         """,
         "GRANT SELECT ON hoso.report_facts TO hoso_users",
+        // The same rule as version 1, with the same hashed join: a clerk's read of 100,000 files took 2.5 s
+        // on the server comparing each row with the array of allowed units, 0.5 s this way.
+        "DROP POLICY hoso_read ON hoso.records",
+        """
+        CREATE POLICY hoso_read ON hoso.records FOR SELECT USING (
+            kind IN ('unit', 'member')
+            OR (kind = 'case' AND (unit_id IN (SELECT unnest(hoso.units_for(ARRAY['clerk', 'committee'])))
+                OR (unit_id IN (SELECT unnest(hoso.units_for(ARRAY['mentor']))) AND mentors && (SELECT hoso.session_members()))))
+            OR (kind = 'account' AND (login = session_user::text OR (SELECT hoso.is_clerk()))))
+        """,
     ]
 
     /// Version 2 too: backups hold every unit's files and a restore replaces them all, so only a clerk of

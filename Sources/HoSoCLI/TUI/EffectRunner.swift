@@ -3,10 +3,8 @@ import HoSoApplication
 import HoSoDomain
 import HoSoStorage
 import HoSoTUI
-
-#if canImport(Glibc)
-import Glibc
-#endif
+// `stat()`'s zero initialiser is CoreFoundation's on Linux: without this import a release build fails.
+import CoreFoundation
 
 /// Carries out the TUI's effects against the repository and turns each result into an action.
 /// The only code of the application that touches storage.
