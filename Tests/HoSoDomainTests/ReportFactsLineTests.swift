@@ -23,7 +23,7 @@ import Testing
     func separatorsInTexts() throws {
         var file = Fixtures.newCase()
         file.person.occupation = "Kỹ sư, \"phần mềm\"\tca đêm\nC:\\dữ liệu\\,"
-        file.person.ethnicity = "\\"
+        file.person.ethnicity = "\\\u{301}a\\"
         file.person.religion = ""
         file.mentors = [MentorAssignment(memberID: "M,1\\", since: Fixtures.date("2024-03-04")),
                         MentorAssignment(memberID: "M2", since: Fixtures.date("2024-03-04"))]
