@@ -65,6 +65,17 @@ public struct CaseService: Sendable {
         if let refusal { throw refused(refusal) }
     }
 
+    /// Refuses `permission` over the whole data (a backup or restore on a server) unless the person holds
+    /// it in every unit; the refusal names the people who do.
+    public func authorizeOverWholeData(_ permission: Permission) throws(ServiceError) {
+        let organisation = repository.organisation
+        guard let access, access.refusalOverWholeData(permission, in: organisation) != nil else { return }
+        let able = repository.accounts.values
+            .filter { Access(account: $0, organisation: organisation).refusalOverWholeData(permission, in: organisation) == nil }
+            .map(\.signature).sorted()
+        if let refusal = access.refusalOverWholeData(permission, in: organisation, holders: able) { throw refused(refusal) }
+    }
+
     /// Writes a refusal decided elsewhere (the TUI hides and refuses keys with the same policy) to the audit log.
     public func record(_ refusal: AccessRefusal) {
         _ = refused(refusal)

@@ -50,12 +50,21 @@ public struct SignIn {
         }
         guard let requested else {
             guard let own = accounts.values.filter({ $0.systemUser == systemUser }).min(by: { $0.id < $1.id }) else {
+                if repository.serverRole != nil {
+                    throw refuse(
+                        .refusedSignIn, account: nil,
+                        "Vai trò PostgreSQL \"\(systemUser)\" chưa gắn với người dùng HoSo nào. Nhờ thư ký hồ sơ gắn: "
+                            + "hoso people edit MÃ --system-user \(systemUser) (hoặc hoso people add MÃ --name \"Họ tên\" --system-user \(systemUser)).")
+                }
                 throw refuse(
                     .refusedSignIn, account: nil,
                     "Tài khoản máy tính \"\(systemUser)\" chưa gắn với người dùng HoSo nào. Đăng nhập bằng --as MÃ "
                         + "(cần mật khẩu), hoặc nhờ thư ký hồ sơ gắn: hoso people add MÃ --name \"Họ tên\" --system-user \(systemUser)")
             }
             return own
+        }
+        if let role = repository.serverRole, accounts[requested]?.systemUser != role {
+            throw serverRefusal(requested: requested, role: role, accounts: accounts)
         }
         guard let account = accounts[requested] else {
             throw refuse(
@@ -109,6 +118,22 @@ public struct SignIn {
                 "Sai mật khẩu lần thứ \(Self.attemptsBeforeLock): \(account.signature) bị tạm khóa \(Int(Self.lockDuration / 60)) phút "
                     + "(đến \(Self.vietnamTime(until)), giờ Việt Nam). Việc này đã được ghi lại.")
         }
+    }
+
+    /// `--as` naming someone else on a server. There the person is the role the server signed in: the
+    /// database grants that role's rows whatever HoSo is told, so acting as another would pair one person's
+    /// rights in HoSo with another's in the database (and the attempt would write that person's row, which
+    /// only clerks may). Refused before the database is asked anything; the refusal is logged.
+    private func serverRefusal(requested: AccountID, role: String, accounts: [AccountID: Account]) -> SignInRefusal {
+        let own = accounts.values.filter { $0.systemUser == role }.min(by: { $0.id < $1.id })
+        let connected = own.map { "là \($0.signature)" } ?? "chưa gắn với người dùng HoSo nào"
+        // Only a clerk's role reads other people: for anyone else the other person's role is not known here.
+        let theirs = accounts[requested]?.systemUser.map { "vai trò PostgreSQL của người đó (\($0))" } ?? "vai trò PostgreSQL của người đó"
+        return refuse(
+            .refusedSignIn, account: requested,
+            "Trên máy chủ PostgreSQL, người dùng là vai trò kết nối: kết nối này là vai trò \(role) (\(connected)), "
+                + "nên không đăng nhập bằng --as \(requested) được. Để làm việc với tư cách người dùng \(requested), "
+                + "hãy kết nối bằng \(theirs) trong địa chỉ --data (postgresql://VAI-TRÒ@máy-chủ/csdl) và bỏ --as.")
     }
 
     static func lockedMessage(_ account: Account, until: String) -> String {

@@ -7,6 +7,8 @@ import HoSoStorage
 struct PostgresCheck {
     let connection: PostgresConnection
     let location: String
+    /// The report facts a record's text should have beside it.
+    let factsOf: (String) -> String?
 
     func problems() -> [CheckProblem] {
         var problems: [CheckProblem] = []
@@ -22,7 +24,7 @@ struct PostgresCheck {
             try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { _ = try? connection.execute("COMMIT") }
             journal = try connection.execute("SELECT seq, entry, hash FROM hoso.journal ORDER BY seq")
-            stored = try connection.execute("SELECT id, revision, value, seq FROM hoso.records")
+            stored = try connection.execute("SELECT id, revision, value, seq, facts FROM hoso.records")
             headText = try connection.execute("SELECT value FROM hoso.meta WHERE key = 'head'").first?.first ?? nil
             // Row-level security hides records from other roles: only the owner (or a superuser) can tell
             // a deleted record from one it may not read.
@@ -75,7 +77,7 @@ struct PostgresCheck {
         }
         var seen = Set<String>()
         for row in stored {
-            guard row.count == 4, let id = row[0], let revision = row[1].flatMap({ Int($0) }), let value = row[2] else {
+            guard row.count == 5, let id = row[0], let revision = row[1].flatMap({ Int($0) }), let value = row[2] else {
                 report("hoso.records", "Một bản ghi thiếu cột." + advice)
                 continue
             }
@@ -86,6 +88,9 @@ struct PostgresCheck {
             }
             if truth.revision != revision || truth.valueHash != JournalHash.hex(Array(value.utf8)) {
                 report("hoso.records, \(id)", "Bản ghi \(id) khác với nhật ký (đã bị sửa ngoài HoSo)." + advice)
+            } else if row[4] != factsOf(value) {
+                // The facts are derived from the record: different ones would make the reports lie.
+                report("hoso.records, \(id)", "Số liệu báo cáo của bản ghi \(id) (cột facts) khác với bản ghi (đã bị sửa ngoài HoSo)." + advice)
             }
         }
         for id in expected.keys.sorted() where seesEveryRow && !seen.contains(id) {

@@ -28,10 +28,8 @@ final class PostgresConnection {
         }
         handle = connection
         // Names, birth dates and verification results never cross a network in clear text.
-        if isUnencryptedRemote {
-            throw StoreError.databaseUnreachable(
-                location: location,
-                reason: "kết nối tới máy khác không được mã hóa; hãy bật TLS trên máy chủ (ssl = on) và thêm ?sslmode=verify-full vào địa chỉ")
+        if let refusal = PostgresAddress.unencryptedRefusal(host: Self.text(PQhost(connection)), encrypted: PQsslInUse(connection) != 0) {
+            throw StoreError.databaseUnreachable(location: location, reason: refusal)
         }
         // Messages and times the same whatever the server's defaults: UTC, and errors we can match on.
         _ = try? execute("SET TIME ZONE 'UTC'")
@@ -40,15 +38,14 @@ final class PostgresConnection {
 
     deinit { PQfinish(handle) }
 
-    /// Whether the connection was made without TLS to a host that is not this machine.
-    var isUnencryptedRemote: Bool {
-        let host = Self.text(PQhost(handle))
-        let local = host.isEmpty || host.hasPrefix("/") || host == "localhost" || host == "127.0.0.1" || host == "::1"
-        return !local && PQsslInUse(handle) == 0
-    }
+    /// Whether the connection is encrypted (TLS).
+    var usesTLS: Bool { PQsslInUse(handle) != 0 }
 
     /// The role the server signed this connection in as (`session_user`: what row-level security uses).
     private(set) var user = ""
+
+    /// Statements sent on this connection so far: what a report costs the server, in round trips.
+    private(set) var statementsSent = 0
 
     /// Whether the server closed the connection (a restart, a network cut, an administrator's kill).
     var isBroken: Bool { PQstatus(handle) == CONNECTION_BAD }
@@ -67,6 +64,7 @@ final class PostgresConnection {
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { for copy in copies { free(copy) } }
         let values = copies.map { UnsafePointer<CChar>($0) }
+        statementsSent += 1
         guard let result = PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0) else {
             throw Failure(sqlState: nil, message: Self.text(PQerrorMessage(handle)))
         }
@@ -120,6 +118,23 @@ final class PostgresConnection {
 
 /// PostgreSQL addresses as people type them: `postgresql://user@host/db` or `postgres://…`.
 public enum PostgresAddress {
+    /// Whether `host` (as libpq connected to it) is this machine: a Unix socket directory, none (the default
+    /// socket), `localhost`, or a loopback address (127.0.0.0/8, ::1). Anything else crosses a network.
+    public static func isLocal(host: String) -> Bool {
+        if host.isEmpty || host.hasPrefix("/") || host.hasPrefix("@") { return true }
+        let name = host.lowercased()
+        if name == "localhost" || name == "::1" || name == "0:0:0:0:0:0:0:1" { return true }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
+
+    /// Why a connection to `host` is refused: it is not this machine and not `encrypted`; nil when allowed.
+    public static func unencryptedRefusal(host: String, encrypted: Bool) -> String? {
+        if encrypted || isLocal(host: host) { return nil }
+        return "kết nối tới máy khác (\(host)) không được mã hóa; hãy bật TLS trên máy chủ (ssl = on, chứng chỉ của máy chủ, "
+            + "chỉ cho kết nối hostssl trong pg_hba.conf) và thêm ?sslmode=verify-full vào địa chỉ (docs/may-chu-postgresql.md)"
+    }
+
     public static func isPostgres(_ location: String) -> Bool {
         location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HoSoDomain
 import HoSoStorage
 
 /// A record store on a PostgreSQL server: the same guarantees as the data directory's journal
@@ -11,6 +12,10 @@ import HoSoStorage
 package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: RecordStore, @unchecked Sendable {
     package let location: String
     package let sessionRole: String
+    /// The report facts of a record (nil: it has none), written beside it in the same statement.
+    private let factsOf: ReportFactsOf<Value>
+    /// False when case records were left unread (a report reads their facts instead).
+    private let readsCases: Bool
     private let connection: PostgresConnection
     private let mutex = NSLock()
     private var state: [String: StoredRecord<Value>]
@@ -47,12 +52,14 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         var change: Change
         let text: String?
         let value: Value?
+        let facts: String?
 
-        init(id: String, before: Int?, revision: Int, summary: String, value: Value?, text: String?) {
+        init(id: String, before: Int?, revision: Int, summary: String, value: Value?, text: String?, facts: String?) {
             change = Change(
                 id: id, revisionBefore: before, revision: revision, summary: summary, valueHash: text.map { PostgresRecordStore.sha256Hex(Array($0.utf8)) })
             self.text = text
             self.value = value
+            self.facts = facts
         }
     }
 
@@ -61,12 +68,17 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
 
     static var genesisHash: String { JournalHash.genesis }
 
-    private init(location: String, connection: PostgresConnection, records: [String: StoredRecord<Value>], seq: Int) {
+    private init(
+        location: String, connection: PostgresConnection, records: [String: StoredRecord<Value>], seq: Int, factsOf: ReportFactsOf<Value>,
+        readsCases: Bool = true
+    ) {
         self.location = location
         self.connection = connection
         self.sessionRole = connection.user
         self.state = records
         self.seq = seq
+        self.factsOf = factsOf
+        self.readsCases = readsCases
     }
 
     /// Creates HoSo's tables (if missing) holding `initialRecords` exactly as given (revisions, who and
@@ -74,11 +86,11 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     /// HoSo data. `settings` are written too; `progress` hears (records written, total) after each entry.
     package static func create(
         url: String, initialRecords: [StoredRecord<Value>], settings: [String: String] = [:], actor: String, now: Date = Date(),
-        progress: (Int, Int) -> Void = { _, _ in }
+        factsOf: ReportFactsOf<Value> = .none, progress: (Int, Int) -> Void = { _, _ in }
     ) throws(StoreError) -> PostgresRecordStore {
         let connection = try PostgresConnection(url: url)
-        try PostgresSchema.migrate(connection, location: connection.location)
-        let store = PostgresRecordStore(location: connection.location, connection: connection, records: [:], seq: 0)
+        try PostgresSchema.migrate(connection, location: connection.location, facts: factsOf.ofText)
+        let store = PostgresRecordStore(location: connection.location, connection: connection, records: [:], seq: 0, factsOf: factsOf)
         try store.transaction { () throws(StoreError) in
             var head = try store.lockHead()
             let countText = try store.query("SELECT count(*) FROM hoso.records").first?.first ?? nil
@@ -92,7 +104,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
                 for record in batch {
                     var row = Written(
                         id: record.id, before: nil, revision: record.revision, summary: "Tạo dữ liệu", value: record.value,
-                        text: try store.encodeValue(record.value, id: record.id))
+                        text: try store.encodeValue(record.value, id: record.id), facts: factsOf.text(of: record.value))
                     row.change.changedBy = record.changedBy
                     row.change.changedAt = record.changedAt
                     rows.append(row)
@@ -110,8 +122,9 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         return store
     }
 
-    /// Connects and reads every record, refusing a database without HoSo's tables or with newer ones.
-    package static func open(url: String) throws(StoreError) -> PostgresRecordStore {
+    /// Connects and reads every record (with `readingCases` false, every record but the case files: a
+    /// report reads their facts), refusing a database without HoSo's tables or with newer ones.
+    package static func open(url: String, factsOf: ReportFactsOf<Value> = .none, readingCases: Bool = true) throws(StoreError) -> PostgresRecordStore {
         let connection = try PostgresConnection(url: url)
         let location = connection.location
         let installed: Int
@@ -120,8 +133,9 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         if installed > PostgresSchema.version {
             throw StoreError.newerSchemaVersion(path: location, found: installed, supported: PostgresSchema.version)
         }
-        if installed < PostgresSchema.version { try PostgresSchema.migrate(connection, location: location) }
-        let store = PostgresRecordStore(location: location, connection: connection, records: [:], seq: 0)
+        if installed < PostgresSchema.version { try PostgresSchema.migrate(connection, location: location, facts: factsOf.ofText) }
+        let store = PostgresRecordStore(
+            location: location, connection: connection, records: [:], seq: 0, factsOf: factsOf, readsCases: readingCases)
         try store.listen()
         try store.reload()
         return store
@@ -129,7 +143,9 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
 
     // MARK: - RecordStore
 
-    package var isPartial: Bool { false }
+    package var isPartial: Bool { !readsCases }
+    /// Statements this store sent to the server so far (the tests count a report's).
+    package var statementsSent: Int { mutex.withLock { connection.statementsSent } }
     package var records: [String: StoredRecord<Value>] { mutex.withLock { state } }
     package func record(id: String) -> StoredRecord<Value>? { mutex.withLock { state[id] } }
     package var sequence: Int { mutex.withLock { seq } }
@@ -138,6 +154,8 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         var seen = Set<String>()
         for change in changes where !seen.insert(change.id).inserted { throw StoreError.duplicateChange(id: change.id) }
         if changes.isEmpty { return [] }
+        // A view that left the files unread cannot check their revisions.
+        if !readsCases, changes.contains(where: { Self.isCase($0.id) }) { throw StoreError.partialRead }
         return try serialised { () throws(StoreError) -> [StoredRecord<Value>] in
             try transaction { () throws(StoreError) -> [StoredRecord<Value>] in
                 let head = try lockHead()
@@ -195,11 +213,12 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     }
 
     package func check() -> [CheckProblem] {
-        mutex.withLock { PostgresCheck(connection: connection, location: location).problems() }
+        mutex.withLock { PostgresCheck(connection: connection, location: location, factsOf: factsOf.ofText).problems() }
     }
 
     package func backup(now: Date) throws(StoreError) -> BackupInfo {
-        try serialised { () throws(StoreError) -> BackupInfo in
+        if !readsCases { throw StoreError.partialRead }
+        return try serialised { () throws(StoreError) -> BackupInfo in
             try transaction { () throws(StoreError) -> BackupInfo in
                 _ = try lockHead()
                 try catchUp()
@@ -221,6 +240,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     }
 
     package func restore(fromBackup name: String, actor: String, now: Date) throws(StoreError) {
+        if !readsCases { throw StoreError.partialRead }
         try serialised { () throws(StoreError) in
             try transaction { () throws(StoreError) in
                 let head = try lockHead()
@@ -369,7 +389,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
             _ = try query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { _ = try? connection.execute("COMMIT") }
             let head = try query("SELECT value FROM hoso.meta WHERE key = 'head'").first?.first ?? nil
-            let rows = try query("SELECT id, revision, value, changed_by, changed_at FROM hoso.records")
+            let rows = try query("SELECT id, revision, value, changed_by, changed_at FROM hoso.records" + (readsCases ? "" : " WHERE kind <> 'case'"))
             var records: [String: StoredRecord<Value>] = [:]
             records.reserveCapacity(rows.count)
             for row in rows {
@@ -396,7 +416,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
             for change in entry.changes { changed.insert(change.id) }
             last = entry.seq
         }
-        let ids = Array(changed)
+        let ids = Array(changed.filter { readsCases || !Self.isCase($0) })
         var start = 0
         while start < ids.count {
             let batch = Array(ids[start..<min(start + 500, ids.count)])
@@ -437,11 +457,11 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
             rows.append(
                 Written(
                     id: change.id, before: before, revision: (before ?? 0) + 1, summary: change.summary, value: change.newValue,
-                    text: try encodeValue(change.newValue, id: change.id)))
+                    text: try encodeValue(change.newValue, id: change.id), facts: factsOf.text(of: change.newValue)))
         }
         for id in removed {
             let before = state[id]?.revision ?? 0
-            rows.append(Written(id: id, before: before, revision: before + 1, summary: summary, value: nil, text: nil))
+            rows.append(Written(id: id, before: before, revision: before + 1, summary: summary, value: nil, text: nil, facts: nil))
         }
         _ = try writeEntry(rows, actor: actor, now: now, head: head)
     }
@@ -467,15 +487,19 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
             var parameters: [String?] = []
             for row in batch {
                 let base = parameters.count
-                values.append("($\(base + 1), $\(base + 2)::integer, $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6)::bigint)")
+                values.append("($\(base + 1), $\(base + 2)::integer, $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6)::bigint, $\(base + 7))")
                 let change = row.change
-                parameters += [change.id, String(change.revision), row.text, change.changedBy ?? actor, change.changedAt ?? time, String(entry.seq)]
+                parameters += [
+                    change.id, String(change.revision), row.text, change.changedBy ?? actor, change.changedAt ?? time, String(entry.seq), row.facts,
+                ]
             }
+            // The report facts go in the same statement as the record: they can never disagree with it.
             let sql = statement == "INSERT"
-                ? "INSERT INTO hoso.records (id, revision, value, changed_by, changed_at, seq) VALUES " + values.joined(separator: ", ")
+                ? "INSERT INTO hoso.records (id, revision, value, changed_by, changed_at, seq, facts) VALUES " + values.joined(separator: ", ")
                 : """
-                UPDATE hoso.records r SET revision = v.revision, value = v.value, changed_by = v.changed_by, changed_at = v.changed_at, seq = v.seq
-                FROM (VALUES \(values.joined(separator: ", "))) AS v(id, revision, value, changed_by, changed_at, seq) WHERE r.id = v.id
+                UPDATE hoso.records r SET revision = v.revision, value = v.value, changed_by = v.changed_by, changed_at = v.changed_at, seq = v.seq,
+                    facts = v.facts
+                FROM (VALUES \(values.joined(separator: ", "))) AS v(id, revision, value, changed_by, changed_at, seq, facts) WHERE r.id = v.id
                 """
             let touched = try query(sql + " RETURNING 1", parameters).count
             // A row the role may not change is skipped by an UPDATE, silently: count, and refuse.
@@ -544,6 +568,47 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     }
 
     static func sha256Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 { JournalHash.hex(bytes) }
+
+    static func isCase(_ id: String) -> Bool { id.hasPrefix("case/") }
+
+    // MARK: - Report facts
+
+    /// The report facts of every file this role may count, in id order: one query. Row-level security
+    /// (the view `hoso.report_facts`) gives clerks, committee members and viewers their units' files.
+    package func reportFacts() throws(StoreError) -> [ReportFacts] {
+        let rows = try serialised { () throws(StoreError) -> [[String?]] in
+            try query("SELECT id, facts FROM hoso.report_facts")
+        }
+        var facts: [ReportFacts] = []
+        facts.reserveCapacity(rows.count)
+        for row in rows {
+            guard row.count == 2, let text = row[1], let value = ReportFacts(line: text) else {
+                throw StoreError.corruptFile(
+                    path: location + " (hoso.report_facts, \(row.first.flatMap { $0 } ?? "?"))", line: nil, reason: "số liệu báo cáo không đọc được")
+            }
+            facts.append(value)
+        }
+        // In the order of the files everywhere else (the server's collation may differ).
+        return facts.sorted { $0.caseID < $1.caseID }
+    }
+}
+
+/// How a store of `Value`s makes the report facts of a record, as the text kept beside it.
+package struct ReportFactsOf<Value: Decodable>: Sendable {
+    let facts: @Sendable (Value) -> ReportFacts?
+
+    package init(_ facts: @escaping @Sendable (Value) -> ReportFacts?) { self.facts = facts }
+
+    /// Records without facts (tests of the store alone).
+    package static var none: ReportFactsOf { ReportFactsOf { _ in nil } }
+
+    /// The text of the facts of `value`: their line (`ReportFacts.line`), the same for the same value.
+    func text(of value: Value) -> String? { facts(value)?.line }
+
+    /// The same, from a record's stored text (the migration that fills the facts of older rows, the check).
+    var ofText: @Sendable (String) -> String? {
+        { text in (try? JSONDecoder().decode(Value.self, from: Data(text.utf8))).flatMap(self.text(of:)) }
+    }
 }
 
 /// SHA-256 in hex: what the server's journal rows and value hashes hold.

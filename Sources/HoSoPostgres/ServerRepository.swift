@@ -2,6 +2,7 @@ import HoSoDomain
 import HoSoStorage
 
 extension PostgresRecordStore: SettingsAndAuditStore {}
+extension PostgresRecordStore: ReportFactsSource {}
 
 /// HoSo's repository on a PostgreSQL server: `--data postgresql://user@host/db`.
 public enum ServerRepository {
@@ -10,7 +11,9 @@ public enum ServerRepository {
         url: String, units: [HoSoDomain.Unit], members: [Member], cases: [CaseFile] = [], accounts: [Account] = [], actor: String
     ) throws(RepositoryError) -> Repository {
         let records = Repository.initialRecords(units: units, members: members, cases: cases, accounts: accounts, actor: actor)
-        return try repository(url) { () throws(StoreError) in try PostgresRecordStore<StoredItem>.create(url: url, initialRecords: records, actor: actor) }
+        return try repository(url) { () throws(StoreError) in
+            try PostgresRecordStore<StoredItem>.create(url: url, initialRecords: records, actor: actor, factsOf: facts)
+        }
     }
 
     /// HoSo's tables on the server holding `contents` exactly (`hoso migrate`), in one transaction:
@@ -20,7 +23,7 @@ public enum ServerRepository {
     ) throws(RepositoryError) -> Repository {
         let repository = try repository(url) { () throws(StoreError) in
             try PostgresRecordStore<StoredItem>.create(
-                url: url, initialRecords: contents.records, settings: contents.settings, actor: actor, progress: progress)
+                url: url, initialRecords: contents.records, settings: contents.settings, actor: actor, factsOf: facts, progress: progress)
         }
         for event in contents.auditEvents {
             do { try repository.appendAudit(event) } catch { throw RepositoryError(message: error.message, storeError: error) }
@@ -33,9 +36,17 @@ public enum ServerRepository {
         do { return try PostgresConnection(url: url).user } catch { throw RepositoryError(message: error.message, storeError: error) }
     }
 
-    /// Opens HoSo's data on the server.
-    public static func open(url: String) throws(RepositoryError) -> Repository {
-        try repository(url) { () throws(StoreError) in try PostgresRecordStore<StoredItem>.open(url: url) }
+    /// Opens HoSo's data on the server. `readingCases` false: units, members and people only, for a report,
+    /// which reads the files' facts in one query (`Repository.reportFacts()`); such a repository saves no file.
+    public static func open(url: String, readingCases: Bool = true) throws(RepositoryError) -> Repository {
+        try repository(url) { () throws(StoreError) in
+            try PostgresRecordStore<StoredItem>.open(url: url, factsOf: facts, readingCases: readingCases)
+        }
+    }
+
+    /// What the server keeps beside each case file for the reports.
+    static let facts = ReportFactsOf<StoredItem> { item in
+        if case .caseFile(let file) = item { ReportFacts(file) } else { nil }
     }
 
     /// The repository on the store `connect` makes, its refusals said for a server.

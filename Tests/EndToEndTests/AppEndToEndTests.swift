@@ -266,10 +266,18 @@ struct AppEndToEndTests {
 
     /// Two clerks signed in on two terminals, each on the file of `name`, each with `key`'s form open.
     func twoClerksOnOneFile(_ data: String, name: String, opening key: String) async throws -> (TmuxSession, TmuxSession) {
-        try addClerk(data, "lan", name: "Bí thư Lan", passphrase: "lan-bi-thu-2026")
-        try addClerk(data, "minh", name: "Thư ký Minh", passphrase: "minh-thu-ky-2026")
-        let first = try await app(data, as: "lan", passphrase: "lan-bi-thu-2026")
-        let second = try await app(data, as: "minh", passphrase: "minh-thu-ky-2026")
+        let first: TmuxSession
+        let second: TmuxSession
+        if data.hasPrefix("postgresql://") {
+            // On a server each person connects as their own role (`--as` is refused there).
+            first = try clerkOnServer(data, "lan", name: "Bí thư Lan")
+            second = try clerkOnServer(data, "minh", name: "Thư ký Minh")
+        } else {
+            try addClerk(data, "lan", name: "Bí thư Lan", passphrase: "lan-bi-thu-2026")
+            try addClerk(data, "minh", name: "Thư ký Minh", passphrase: "minh-thu-ky-2026")
+            first = try await app(data, as: "lan", passphrase: "lan-bi-thu-2026")
+            second = try await app(data, as: "minh", passphrase: "minh-thu-ky-2026")
+        }
         for session in [first, second] {
             try await session.waitFor(text: "Bảng tiến độ")
             try session.sendKeys("F2")
@@ -278,6 +286,15 @@ struct AppEndToEndTests {
             try await session.waitFor(text: "Ctrl-S lưu")
         }
         return (first, second)
+    }
+
+    /// A clerk of the cell on the server with a PostgreSQL role of their own (roles are cluster-wide: a unique
+    /// name), and the application connected as that role.
+    func clerkOnServer(_ data: String, _ id: String, name: String) throws -> TmuxSession {
+        let role = id + "_" + String(UUID().uuidString.prefix(6)).lowercased()
+        try PostgresCluster.shared.get().psql(data, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
+        try cli(data, "people", "add", id, "--name", name, "--role", "clerk", "--system-user", role)
+        return try app(data.replacingOccurrences(of: PostgresCluster.superuser + "@", with: role + "@"))
     }
 
     /// Moves from the identity form's first field to the field `tabs` further, and types `text` there.

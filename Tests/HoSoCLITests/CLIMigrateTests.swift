@@ -62,6 +62,55 @@ struct CLIMigrateTests {
         }
     }
 
+    @Test("On the server a viewer's reports give the clerk's figures (counts only for the pipeline), and the named pipeline stays refused")
+    func viewerReportsOnTheServer() throws {
+        let binary = try hosoExecutablePath()
+        let cluster = try PostgresCluster.shared.get()
+        let server = try cluster.makeDatabase("viewer")
+        try HosoRun.run(["demo", "--data", server, "--no-open", "--today", "2026-12-06"])
+        let role = "captren_" + String(UUID().uuidString.prefix(6)).lowercased()
+        try cluster.psql(server, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
+        try HosoRun.run(["people", "add", "xem.bc", "--name", "Cán bộ xem báo cáo", "--role", "viewer", "--system-user", role, "--data", server])
+        let asViewer = server.replacingOccurrences(of: PostgresCluster.superuser + "@", with: role + "@")
+        for report in [["quota", "--year", "2026"], ["rate", "--year", "2026"], ["period", "--year", "2026", "--period", "Y"],
+                       ["pipeline", "--counts-only"]] {
+            let arguments = ["report"] + report + ["--format", "json", "--today", "2026-12-06"]
+            let byClerk = try HosoRun.run(arguments + ["--data", server])
+            let byViewer = try HosoRun.run(arguments + ["--data", asViewer])
+            #expect(byViewer == byClerk, "report \(report[0]) differs")
+            if report[0] == "period" {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(byViewer.utf8)) as? [String: Any])
+                #expect((object["newMembers"] as? Int ?? 0) > 0, "the viewer's figures are not empty: \(object["newMembers"] ?? "none")")
+            }
+        }
+        let named = try ChildProcess.run([binary, "report", "pipeline", "--data", asViewer])
+        #expect(named.status == 4, "a viewer may not see the named lists: \(named.standardError)")
+    }
+
+    @Test("On the server a clerk of a unit below is refused backup and restore, told who may; the ward's clerk restores")
+    func restoreIsForTheWholeDataClerk() throws {
+        let binary = try hosoExecutablePath()
+        let cluster = try PostgresCluster.shared.get()
+        let server = try cluster.makeDatabase("restore")
+        try HosoRun.run(["demo", "--data", server, "--cases", "10", "--no-open"])
+        let role = "tkcoso_" + String(UUID().uuidString.prefix(6)).lowercased()
+        try cluster.psql(server, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
+        try HosoRun.run(["people", "add", "tk.coso", "--name", "Thư ký cơ sở", "--role", "clerk", "--unit", "DB-XH", "--system-user", role,
+                         "--data", server])
+        let below = server.replacingOccurrences(of: PostgresCluster.superuser + "@", with: role + "@")
+        let made = try HosoRun.run(["backup", "--data", server])
+        let name = try #require(made.components(separatedBy: "Đã sao lưu: ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+        for arguments in [["restore", name], ["backup"], ["backup", "--list"]] {
+            let refused = try ChildProcess.run([binary] + arguments + ["--data", below])
+            #expect(refused.status == 4, "\(arguments): \(refused.standardError)")
+            #expect(refused.standardError.contains("chỉ thư ký hồ sơ của Đảng ủy phường Xuân Hòa (đơn vị trên cùng) làm được; "
+                + "Thư ký cơ sở (tk.coso) không có vai trò đó ở Đảng ủy phường Xuân Hòa. Người làm được: Nguyễn Thị Lan (hoso_test)."),
+                    "\(refused.standardError)")
+        }
+        let restored = try HosoRun.run(["restore", name, "--data", server])
+        #expect(restored.contains("Đã khôi phục từ \(name)"))
+    }
+
     @Test("A target that already holds HoSo data is refused, and the source is untouched")
     func existingTargetRefused() throws {
         let binary = try hosoExecutablePath()

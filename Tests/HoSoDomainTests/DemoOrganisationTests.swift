@@ -54,7 +54,7 @@ struct DemoOrganisationTests {
         let scope = ReportScope(organisation: organisation, cases: demo.cases, today: Self.today)
         for unit in demo.units {
             let subtree = organisation.subtree(of: unit.id)
-            #expect(scope.cases(under: unit.id).map(\.id) == demo.cases.filter { subtree.contains($0.unitID) }.map(\.id))
+            #expect(scope.facts(under: unit.id).map(\.caseID) == demo.cases.filter { subtree.contains($0.unitID) }.map(\.id))
         }
     }
 

@@ -123,4 +123,46 @@ struct PostgresRoleTests {
         let account = try SignIn(repository: repository, systemUser: try #require(repository.serverRole)).account(requested: nil) { nil }
         #expect(account.id == "giupdo")
     }
+
+    @Test("--as on the server: naming oneself works; naming someone else is refused, saying to connect as their role, and writes no row")
+    func signInAsSomeoneElseOnTheServer() throws {
+        let server = try ServerWithRoles()
+        let repository = try ServerRepository.open(url: server.url(as: server.mentor))
+        let role = try #require(repository.serverRole)
+        #expect(try SignIn(repository: repository, systemUser: role).account(requested: "giupdo") { nil }.id == "giupdo")
+        let before = try #require(try ServerRepository.open(url: server.url(as: server.clerk)).accountRevision("thuky"))
+        let audited = try server.workspace.cluster.psql(server.workspace.url, "SELECT count(*) FROM hoso.audit")
+        var asked = false
+        do {
+            _ = try SignIn(repository: repository, systemUser: role).account(requested: "thuky") {
+                asked = true
+                return "mat-khau"
+            }
+            Issue.record("signed in as another person on the server")
+        } catch {
+            #expect(error.message.contains("kết nối này là vai trò \(server.mentor) (là Trần Văn Hùng"), "\(error.message)")
+            #expect(error.message.contains("kết nối bằng vai trò PostgreSQL của người đó trong địa chỉ --data"), "\(error.message)")
+            #expect(!error.message.contains("máy chủ từ chối") && !error.message.contains("bảo mật theo dòng"))
+        }
+        #expect(!asked, "no passphrase is asked for")
+        #expect(try ServerRepository.open(url: server.url(as: server.clerk)).accountRevision("thuky") == before, "the account row is untouched")
+        let after = try server.workspace.cluster.psql(server.workspace.url, "SELECT count(*) FROM hoso.audit")
+        #expect(Int(after.trimmingCharacters(in: .whitespacesAndNewlines))! == Int(audited.trimmingCharacters(in: .whitespacesAndNewlines))! + 1,
+                "the refusal is in the security log")
+        // A clerk, who reads the people, is told the other person's role; a role linked to nobody is told how to link it.
+        let clerkView = try ServerRepository.open(url: server.url(as: server.clerk))
+        #expect(throws: SignInRefusal.self) { _ = try SignIn(repository: clerkView, systemUser: server.clerk).account(requested: "giupdo") { "x" } }
+        do {
+            _ = try SignIn(repository: clerkView, systemUser: server.clerk).account(requested: "giupdo") { "x" }
+        } catch {
+            #expect(error.message.contains("vai trò PostgreSQL của người đó (\(server.mentor))"), "\(error.message)")
+        }
+        let owner = try ServerRepository.open(url: server.workspace.url)
+        do {
+            _ = try SignIn(repository: owner, systemUser: PostgresCluster.superuser).account(requested: nil) { nil }
+            Issue.record("a role linked to nobody signed in")
+        } catch {
+            #expect(error.message.contains("hoso people edit MÃ --system-user \(PostgresCluster.superuser)"), "\(error.message)")
+        }
+    }
 }

@@ -189,13 +189,15 @@ struct BenchCommand: ParsableCommand {
         }
 
         // Reports: the quota table and the year's periodic report over everything, each with its scope
-        // (merging the sources, indexing the files by unit) as `hoso report` makes it.
-        let source = ReportScope.Source(label: "bench", organisation: repository.organisation, cases: repository.cases)
+        // (the files' facts, merging the sources, indexing by unit) as `hoso report` makes it.
+        func source() throws -> ReportScope.Source {
+            ReportScope.Source(label: "bench", organisation: repository.organisation, facts: try repository.reportFacts())
+        }
         result.quotaReportSeconds = try Stopwatch.time {
-            _ = QuotaReport.make(scope: try ReportScope(sources: [source], unit: nil, today: today), year: today.year)
+            _ = QuotaReport.make(scope: try ReportScope(sources: [try source()], unit: nil, today: today), year: today.year)
         }
         result.periodReportSeconds = try Stopwatch.time {
-            _ = PeriodReport.make(scope: try ReportScope(sources: [source], unit: nil, today: today),
+            _ = PeriodReport.make(scope: try ReportScope(sources: [try source()], unit: nil, today: today),
                                   period: ReportPeriod(span: .year, year: today.year))
         }
         result.peakResidentBytes = Stopwatch.peakResidentBytes()

@@ -49,7 +49,7 @@ struct BackupCommand: ParsableCommand {
         try reportingFailures {
             if list, DataBackend.isServer(global.dataDirectory) {
                 let session = try global.signIn()
-                try session.require(.maintainStore)
+                try session.requireOverWholeData(.maintainStore)
                 let backups = session.repository.listBackups()
                 if backups.isEmpty { print("Chưa có bản sao lưu nào trên \(session.repository.directory). Tạo một bản bằng: hoso backup") }
                 for backup in backups { print("\(backup.name)  \(backup.createdAt)  \(backup.size) byte") }
@@ -68,7 +68,7 @@ struct BackupCommand: ParsableCommand {
                 return
             }
             let session = try global.signIn()
-            try session.require(.maintainStore)
+            try session.requireOverWholeData(.maintainStore)
             let backup = try session.repository.backup()
             print("Đã sao lưu: \(backup.name)")
         }
@@ -89,7 +89,7 @@ struct RestoreCommand: ParsableCommand {
             if DataBackend.isServer(global.dataDirectory) {
                 // The server keeps its tables whole; a restore there is always a new, attributed commit.
                 let session = try global.signIn()
-                try session.require(.maintainStore)
+                try session.requireOverWholeData(.maintainStore)
                 try session.repository.restore(fromBackup: name, actor: session.actor)
                 print("Đã khôi phục từ \(name). Dữ liệu trước đó đã được sao lưu; lịch sử giữ lại cả hai.")
                 return

@@ -58,6 +58,8 @@ struct ReportOptions: ParsableArguments {
 
     /// The repositories, opened read-only in effect: reports never write. The person signs in to each
     /// and must hold a role that reads reports there (and `permission`, for a report naming candidates).
+    /// On a server the files are left unread unless the report names candidates (`permission`): the
+    /// figures come from the files' facts, one query (`scope`).
     func repositories(requiring permission: Permission = .readReports) throws -> [Repository] {
         // One spelling per directory ("A", "./A/", a link to A), so that the same one given twice is seen as such.
         let directories = data.isEmpty
@@ -71,16 +73,32 @@ struct ReportOptions: ParsableArguments {
             global.data = directory
             global.actor = actor
             global.today = currentDate
-            let session = try global.signIn()
+            let session = try global.signIn(opened: DataBackend.isServer(directory) && permission == .readReports ? try openWithoutFiles(directory) : nil)
             try session.require(.readReports)
             if permission != .readReports { try session.require(permission) }
             return session.repository
         }
     }
 
+    /// A server's data without its files: the report reads their facts.
+    private func openWithoutFiles(_ location: String) throws -> Repository {
+        do {
+            let repository = try DataBackend.openForReports(location)
+            OpenedStores.remember(repository)
+            return repository
+        } catch let error as RepositoryError {
+            throw Failure.error(error.message)
+        }
+    }
+
+    /// What the reports count: each repository's file facts (one query on a server), and the files it read,
+    /// for a report that names candidates.
     func scope(_ repositories: [Repository]) throws -> ReportScope {
-        let sources = repositories.map {
-            ReportScope.Source(label: $0.directory, organisation: $0.organisation, cases: $0.cases)
+        var sources: [ReportScope.Source] = []
+        for repository in repositories {
+            let facts: [ReportFacts]
+            do { facts = try repository.reportFacts() } catch let error as RepositoryError { throw Failure.error(error.message) }
+            sources.append(ReportScope.Source(label: repository.directory, organisation: repository.organisation, facts: facts, cases: repository.cases))
         }
         do {
             return try ReportScope(sources: sources, unit: unit, today: currentDate)

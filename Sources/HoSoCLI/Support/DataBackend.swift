@@ -14,6 +14,11 @@ enum DataBackend {
         return try Repository.open(at: location)
     }
 
+    /// A server's data without its files, for a report that counts them from their facts.
+    static func openForReports(_ location: String) throws(RepositoryError) -> Repository {
+        try ServerRepository.open(url: location, readingCases: false)
+    }
+
     static func create(
         _ location: String, units: [HoSoDomain.Unit], members: [Member], cases: [CaseFile] = [], accounts: [Account], actor: String
     ) throws(RepositoryError) -> Repository {

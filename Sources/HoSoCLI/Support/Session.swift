@@ -36,6 +36,18 @@ struct Session {
             throw Failure(error)
         }
     }
+
+    /// Throws the refusal unless the person may do `permission` for every unit: on a server, a backup holds
+    /// and a restore replaces the files of every unit (a directory is its one owner's, so there it is `require`).
+    func requireOverWholeData(_ permission: Permission) throws {
+        try require(permission)
+        guard repository.serverRole != nil else { return }
+        do {
+            try service.authorizeOverWholeData(permission)
+        } catch {
+            throw Failure(error)
+        }
+    }
 }
 
 enum SystemUser {

@@ -4,6 +4,7 @@ import HoSoApplication
 import HoSoDomain
 import HoSoStorage
 import HoSoTUI
+// `stat()`'s zero initialiser is CoreFoundation's on Linux: without this import a release build fails.
 
 /// Carries out the TUI's effects against the repository and turns each result into an action.
 /// The only code of the application that touches storage.
@@ -41,9 +42,14 @@ final class EffectRunner {
         }
         let access = service.access
         let managesPeople = access.map { $0.refusalAnywhere(.managePeople) == nil } ?? true
-        return AppData(cases: cases, revisions: revisions, organisation: repository.organisation,
-                       rulebook: repository.rulebook, calendar: repository.calendar, today: today, actor: actor,
-                       access: access, people: managesPeople ? people.people : [], exportFolder: exportFolder)
+        var data = AppData(cases: cases, revisions: revisions, organisation: repository.organisation,
+                           rulebook: repository.rulebook, calendar: repository.calendar, today: today, actor: actor,
+                           access: access, people: managesPeople ? people.people : [], exportFolder: exportFolder)
+        // On a server a viewer's role reads no file, only the facts the reports count (one query).
+        if repository.serverRole != nil, let access, access.refusalAnywhere(.readFile) != nil, access.refusalAnywhere(.readReports) == nil {
+            data.reportFacts = try? repository.reportFacts()
+        }
+        return data
     }
 
     /// Runs `effects` in order; returns the actions to feed back and whether the app should quit.

@@ -83,6 +83,23 @@ public struct Access: Sendable, Equatable {
         return refuse(permission, caseID: nil, because: because)
     }
 
+    /// Why `permission` over the whole data is refused: nil when the person holds it in every unit of
+    /// `organisation`. On a server a backup and a restore are the data of every unit at once (a restore
+    /// replaces every unit's files), so they are for the clerks of the top units, not of a unit below.
+    /// `holders`: who may (their signatures), named in the refusal.
+    public func refusalOverWholeData(_ permission: Permission, in organisation: Organisation, holders: [String] = []) -> AccessRefusal? {
+        let uncovered = organisation.sortedUnits.filter { permission.roles.isDisjoint(with: roles(in: $0.id)) }
+        if uncovered.isEmpty { return nil }
+        let topNames = organisation.sortedUnits.filter { $0.parentID.flatMap { organisation.units[$0] } == nil }.map(\.name)
+            .joined(separator: ", ")
+        let missing = uncovered.count <= 3 ? uncovered.map(\.name).joined(separator: ", ") : "\(uncovered.count) đơn vị"
+        return refuse(
+            permission, caseID: nil,
+            because: "việc này thay cho dữ liệu của mọi đơn vị trên máy chủ, nên chỉ \(Self.names(permission.roles).lowercased()) của "
+                + "\(topNames) (đơn vị trên cùng) làm được; \(account.signature) không có vai trò đó ở \(missing)."
+                + (holders.isEmpty ? "" : " Người làm được: " + holders.joined(separator: ", ") + "."))
+    }
+
     /// The answer to a person who asks for a file that is not in their lists, whether it exists or not:
     /// the same words for both (the CLI answers a missing number with it, with the same exit code, when
     /// the person does not see every file).

@@ -355,7 +355,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
 
     /// Whether a mentor's monthly report is due for this file: from the source list until recognition, not
     /// once the file is closed (official member, removed, refused…) or before it is on the list.
-    public var expectsMonthlyNote: Bool { state.stage != nil && state != .nominated }
+    public var expectsMonthlyNote: Bool { state.expectsMonthlyNote }
 
     /// A monthly report is due and no active mentor's is recorded for the month of `day`.
     public func lacksMonthlyNote(inMonthOf day: CivilDate, members: [MemberID: Member]) -> Bool {

@@ -12,7 +12,7 @@ public struct CaseRow: Sendable {
 
     public var isOverdue: Bool { status?.isOverdue ?? false }
     public var isDueSoon: Bool { status?.isDueSoon ?? false }
-    public var hasNoMentor: Bool { file.state.isCandidate && file.state != .nominated && file.activeMentors.isEmpty }
+    public var hasNoMentor: Bool { file.state.needsMentor && file.activeMentors.isEmpty }
 
     /// Every file with its deadline on `today`, sorted by name the Vietnamese way.
     public static func rows(

@@ -56,11 +56,11 @@ public struct PeriodReport: Codable, Sendable, Equatable {
 
     /// The events the movements count, in the order of the report's table: the days each happened to a
     /// file (a file taken off the source list twice has two).
-    static let movementEvents: [(label: String, dates: @Sendable (CaseFile) -> [CivilDate])] = [
-        ("Kết nạp đảng viên", { CaseEvents.admission($0).map { [$0] } ?? [] }),
-        ("Công nhận đảng viên chính thức", { CaseEvents.recognition($0).map { [$0] } ?? [] }),
-        ("Đưa ra khỏi danh sách cảm tình đảng", CaseEvents.removals),
-        ("Xóa tên đảng viên dự bị", { CaseEvents.strikingOff($0).map { [$0] } ?? [] }),
+    static let movementEvents: [(label: String, dates: @Sendable (ReportFacts) -> [CivilDate])] = [
+        ("Kết nạp đảng viên", { $0.admission.map { [$0] } ?? [] }),
+        ("Công nhận đảng viên chính thức", { $0.recognition.map { [$0] } ?? [] }),
+        ("Đưa ra khỏi danh sách cảm tình đảng", \.removals),
+        ("Xóa tên đảng viên dự bị", { $0.strikingOff.map { [$0] } ?? [] }),
     ]
 
     public static func make(scope: ReportScope, period: ReportPeriod) -> PeriodReport {
@@ -72,12 +72,12 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         let then = { (date: CivilDate) in previousStart <= date && date <= previousThrough }
         var current = [Int](repeating: 0, count: movementEvents.count)
         var previous = current
-        var admitted: [CaseFile] = []
-        var admittedLastYear: [CaseFile] = []
-        var everyAdmitted: [CaseFile] = []
+        var admitted: [ReportFacts] = []
+        var admittedLastYear: [ReportFacts] = []
+        var everyAdmitted: [ReportFacts] = []
         // One pass over the files: at a province's size each pass is a walk through memory. A file counts
         // once in a period however many times the event happened to it there.
-        for file in scope.scopedCases {
+        for file in scope.scopedFacts {
             for (index, event) in movementEvents.enumerated() {
                 let dates = event.dates(file)
                 if dates.isEmpty { continue }
@@ -92,7 +92,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
                 }
             }
         }
-        func ages(_ files: [CaseFile]) -> [Int] { files.map { CaseEvents.age(of: $0.person, on: CaseEvents.admission($0)!) } }
+        func ages(_ files: [ReportFacts]) -> [Int] { files.map { $0.ageAtAdmission! } }
         func mean(_ ages: [Int]) -> Double? { ages.isEmpty ? nil : Double(ages.reduce(0, +)) / Double(ages.count) }
         let (agesNow, agesThen) = (ages(admitted), ages(admittedLastYear))
         let units = scope.reportingUnits
@@ -157,7 +157,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
 
     /// The groups of Biểu 2-BTCTW, each counted among this period's new members and last year's.
     static func breakdowns(
-        of now: (files: [CaseFile], ages: [Int]), lastYear: (files: [CaseFile], ages: [Int]), everyAdmitted: [CaseFile]
+        of now: (files: [ReportFacts], ages: [Int]), lastYear: (files: [ReportFacts], ages: [Int]), everyAdmitted: [ReportFacts]
     ) -> [Breakdown] {
         // The same few occupations, ethnicities and religions come back in every file: each text is
         // normalised and folded once.
@@ -170,8 +170,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             return result
         }
         /// The groups a new member belongs to, one list per criterion, in the order of the table.
-        func groups(_ file: CaseFile, age: Int) -> [[String]] {
-            let person = file.person
+        func groups(_ person: ReportFacts, age: Int) -> [[String]] {
             let ethnicity = label(person.ethnicity)
             let religion = label(person.religion)
             var traits: [String] = []
@@ -188,7 +187,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             ("Nghề nghiệp", nil), ("Dân tộc", nil),
             ("Đặc điểm", ["Người dân tộc thiểu số", "Người có đạo", "Đoàn viên Đoàn TNCS Hồ Chí Minh"]),
         ]
-        func counts(_ members: (files: [CaseFile], ages: [Int])) -> [[String: Int]] {
+        func counts(_ members: (files: [ReportFacts], ages: [Int])) -> [[String: Int]] {
             var result = [[String: Int]](repeating: [:], count: criteria.count)
             for (file, age) in zip(members.files, members.ages) {
                 for (criterion, labels) in groups(file, age: age).enumerated() {
@@ -203,8 +202,8 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         // in the data (`everyAdmitted`), so they too stay the same from one period to the next.
         var recorded = [Set<String>](repeating: [], count: criteria.count)
         for file in everyAdmitted {
-            guard let date = CaseEvents.admission(file) else { continue }
-            for (criterion, labels) in groups(file, age: CaseEvents.age(of: file.person, on: date)).enumerated() {
+            guard let age = file.ageAtAdmission else { continue }
+            for (criterion, labels) in groups(file, age: age).enumerated() {
                 recorded[criterion].formUnion(labels)
             }
         }

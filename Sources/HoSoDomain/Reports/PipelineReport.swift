@@ -35,39 +35,57 @@ public struct PipelineReport: Codable, Sendable, Equatable {
     public var mentorsWithoutNote: [CaseLine]
     public var certificatesExpiring: [CaseLine]
 
+    /// The report of `scope`: every count from the files' facts; the lists name the files the person may
+    /// read (`scope.cases`), and only those are named (a viewer gets the counts alone, `countsOnly`).
     public static func make(scope: ReportScope, rulebook: Rulebook, calendar: WorkingCalendar) -> PipelineReport {
         let today = scope.today
-        let rows = CaseRow.rows(scope.scopedCases, rulebook: rulebook, calendar: calendar, today: today)
         let organisation = scope.organisation
-        func unitName(_ file: CaseFile) -> String { organisation.units[file.unitID]?.name ?? file.unitID.rawValue }
-        func line(_ file: CaseFile, _ detail: String, _ date: CivilDate?) -> CaseLine {
-            CaseLine(caseID: file.id.rawValue, name: file.person.fullName, unit: unitName(file), detail: detail, date: date)
+        let files = Dictionary(scope.cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // By name the Vietnamese way, as the lists show files: one key per file.
+        let rows = scope.scopedFacts.map { facts in
+            let file = files[facts.caseID]
+            return (facts: facts, file: file, key: file.map { VietnameseCollation.sortKey(forFullName: $0.person.fullName) })
+        }
+        .sorted { lhs, rhs in
+            switch (lhs.key, rhs.key) {
+            case let (left?, right?): left < right
+            case (_?, nil): true
+            default: false
+            }
+        }
+        func line(_ row: (facts: ReportFacts, file: CaseFile?, key: VietnameseCollation.SortKey?), _ detail: String, _ date: CivilDate?) -> CaseLine {
+            let unit = organisation.units[row.facts.unitID]?.name ?? row.facts.unitID.rawValue
+            return CaseLine(caseID: row.facts.caseID.rawValue, name: row.file?.person.fullName ?? "", unit: unit, detail: detail, date: date)
         }
         let unitRows = scope.pipelineUnits.map { unit in
-            let files = scope.cases(under: unit.id)
-            let perStage = Stage.allCases.map { stage in files.filter { $0.state.stage == stage }.count }
+            let facts = scope.facts(under: unit.id)
+            let perStage = Stage.allCases.map { stage in facts.filter { $0.state.stage == stage }.count }
             return UnitRow(name: unit.name, perStage: perStage, total: perStage.reduce(0, +))
         }
         let states = CaseState.allCases.compactMap { state -> StateCount? in
-            let count = rows.filter { $0.file.state == state }.count
+            let count = rows.filter { $0.facts.state == state }.count
             return count == 0 ? nil : StateCount(state: state, label: state.vietnamese, count: count)
         }
-        let overdue = rows.filter(\.isOverdue).map { line($0.file, $0.deadline?.label ?? "", $0.deadline?.due) }
-        let withoutMentor = rows.filter(\.hasNoMentor).map { line($0.file, $0.file.state.vietnamese, $0.file.stateSince) }
+        let overdue = rows.compactMap { row -> CaseLine? in
+            guard let next = CaseDeadlines.next(for: row.facts.deadlines, rulebook: rulebook, calendar: calendar, today: today),
+                  next.status.isOverdue else { return nil }
+            return line(row, next.deadline.label, next.deadline.due)
+        }
+        let withoutMentor = rows.filter(\.facts.hasNoMentor).map { line($0, $0.facts.state.vietnamese, $0.file?.stateSince) }
         var silentMentors: [CaseLine] = []
-        for row in rows where row.file.lacksMonthlyNote(inMonthOf: today, members: organisation.members) {
-            for mentor in row.file.activeMentors {
-                let name = organisation.members[mentor.memberID]?.fullName ?? mentor.memberID.rawValue
-                silentMentors.append(line(row.file, "Người giúp đỡ: \(name)", row.file.lastNoteDate))
+        for row in rows where row.facts.lacksMonthlyNote(inMonthOf: today) {
+            for mentor in row.facts.activeMentors {
+                let name = organisation.members[mentor]?.fullName ?? mentor.rawValue
+                silentMentors.append(line(row, "Người giúp đỡ: \(name)", row.file?.lastNoteDate))
             }
         }
         let horizon = today.adding(days: rulebook[.certificateExpiryWarningDays])
         let expiring = rows.compactMap { row -> CaseLine? in
-            guard row.file.state.isCandidate, let certificate = row.file.certificate else { return nil }
-            let expiry = certificate.issued.adding(months: rulebook[.certificateValidityMonths])
+            guard row.facts.state.isCandidate, let issued = row.facts.certificateIssued else { return nil }
+            let expiry = issued.adding(months: rulebook[.certificateValidityMonths])
             guard expiry <= horizon else { return nil }
             let detail = expiry < today ? "Giấy chứng nhận đã hết hạn" : "Giấy chứng nhận sắp hết hạn"
-            return line(row.file, detail + " (số \(certificate.number))", expiry)
+            return line(row, detail + (row.file?.certificate.map { " (số \($0.number))" } ?? ""), expiry)
         }
         return PipelineReport(
             unitName: scope.title, date: today, units: unitRows, states: states, overdue: overdue,

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What a report covers: the units under a chosen unit, their case files, and the date it is drawn up.
+/// What a report covers: the units under a chosen unit, the facts of their case files (`ReportFacts`),
+/// and the date it is drawn up. The files themselves are there only for the lists that name candidates.
 ///
 /// Several data directories (the branches' data received by the level above) are merged first:
 /// committees with the same name are one node, any other unit found in two directories is refused.
@@ -9,22 +10,34 @@ public struct ReportScope: Sendable {
     public struct Source: Sendable {
         public var label: String
         public var organisation: Organisation
+        /// What the reports count of every file.
+        public var facts: [ReportFacts]
+        /// The files themselves, when the report names candidates (may be fewer than `facts`: none for a viewer).
         public var cases: [CaseFile]
 
+        /// A source whose facts are made from its files (a data directory).
         public init(label: String, organisation: Organisation, cases: [CaseFile]) {
+            self.init(label: label, organisation: organisation, facts: cases.map(ReportFacts.init), cases: cases)
+        }
+
+        public init(label: String, organisation: Organisation, facts: [ReportFacts], cases: [CaseFile] = []) {
             self.label = label
             self.organisation = organisation
+            self.facts = facts
             self.cases = cases
         }
     }
 
     public let organisation: Organisation
+    /// The facts of every file counted, in id order within each source.
+    public let facts: [ReportFacts]
+    /// The files, for the lists that name candidates; looked up by id.
     public let cases: [CaseFile]
     /// The chosen unit, or nil for everything.
     public let root: Unit?
     public let unitIDs: Set<UnitID>
     public let today: CivilDate
-    /// The positions in `cases` of each unit's own files: a report over hundreds of units looks each
+    /// The positions in `facts` of each unit's own files: a report over hundreds of units looks each
     /// unit's files up instead of filtering every file once per unit.
     private let positionsByUnit: [UnitID: [Int]]
     private let childrenByParent: [UnitID: [UnitID]]
@@ -33,6 +46,7 @@ public struct ReportScope: Sendable {
     public init(sources: [Source], unit: String?, today: CivilDate) throws(ReportScopeError) {
         let merged = try Self.merge(sources)
         organisation = merged.organisation
+        facts = merged.facts
         cases = merged.cases
         self.today = today
         if let unit {
@@ -47,24 +61,30 @@ public struct ReportScope: Sendable {
             root = nil
             unitIDs = Set(merged.organisation.units.keys)
         }
-        positionsByUnit = Self.positions(of: cases)
+        positionsByUnit = Self.positions(of: facts)
         childrenByParent = organisation.childrenByParent
     }
 
-    /// A scope over one organisation, for callers (the TUI, tests) that already hold the data.
+    /// A scope over one organisation, for callers (the TUI, tests) that already hold the files.
     public init(organisation: Organisation, cases: [CaseFile], root: UnitID? = nil, today: CivilDate) {
+        self.init(organisation: organisation, facts: cases.map(ReportFacts.init), cases: cases, root: root, today: today)
+    }
+
+    /// A scope over one organisation's facts (and the files the person may read, for the named lists).
+    public init(organisation: Organisation, facts: [ReportFacts], cases: [CaseFile] = [], root: UnitID? = nil, today: CivilDate) {
         self.organisation = organisation
+        self.facts = facts
         self.cases = cases
         self.today = today
         self.root = root.flatMap { organisation.units[$0] }
         unitIDs = root.map(organisation.subtree(of:)) ?? Set(organisation.units.keys)
-        positionsByUnit = Self.positions(of: cases)
+        positionsByUnit = Self.positions(of: facts)
         childrenByParent = organisation.childrenByParent
     }
 
-    private static func positions(of cases: [CaseFile]) -> [UnitID: [Int]] {
+    private static func positions(of facts: [ReportFacts]) -> [UnitID: [Int]] {
         var positions: [UnitID: [Int]] = [:]
-        for (position, file) in cases.enumerated() { positions[file.unitID, default: []].append(position) }
+        for (position, file) in facts.enumerated() { positions[file.unitID, default: []].append(position) }
         return positions
     }
 
@@ -100,8 +120,8 @@ public struct ReportScope: Sendable {
         return LevelQuota(unitName: level.name, quota: quota)
     }
 
-    /// The case files of the units in scope.
-    public var scopedCases: [CaseFile] { cases.filter { unitIDs.contains($0.unitID) } }
+    /// The facts of the files of the units in scope.
+    public var scopedFacts: [ReportFacts] { facts.filter { unitIDs.contains($0.unitID) } }
 
     /// The units a report has one row for: the grassroots organisations in scope, or the cells if there are
     /// none (a branch's own directory), in the published order (TT) and then by name.
@@ -144,10 +164,10 @@ public struct ReportScope: Sendable {
         organisation.members(atStartOf: year, under: unit, children: childrenByParent)
     }
 
-    /// The case files of `unit` and every unit under it.
-    public func cases(under unit: UnitID) -> [CaseFile] {
-        // In the order of `cases`, as a filter of them would give.
-        subtree(of: unit).flatMap { positionsByUnit[$0] ?? [] }.sorted().map { cases[$0] }
+    /// The facts of the files of `unit` and every unit under it.
+    public func facts(under unit: UnitID) -> [ReportFacts] {
+        // In the order of `facts`, as a filter of them would give.
+        subtree(of: unit).flatMap { positionsByUnit[$0] ?? [] }.sorted().map { facts[$0] }
     }
 
     static func find(_ query: String, in organisation: Organisation) -> Unit? {
@@ -168,7 +188,7 @@ public struct ReportScope: Sendable {
                             + "Hãy bỏ một lần --data \(source.label) rồi chạy lại.")
                 }
                 if earlier.organisation.units == source.organisation.units,
-                   earlier.cases.map(\.id) == source.cases.map(\.id) {
+                   earlier.facts.map(\.caseID) == source.facts.map(\.caseID) {
                     throw ReportScopeError(
                         message: "Thư mục \(source.label) chứa cùng dữ liệu với \(earlier.label) (bản sao): cùng một dữ liệu "
                             + "được đưa hai lần, chỉ được tính một lần. Hãy bỏ một trong hai thư mục (--data) rồi chạy lại.")
@@ -177,12 +197,13 @@ public struct ReportScope: Sendable {
         }
     }
 
-    static func merge(_ sources: [Source]) throws(ReportScopeError) -> (organisation: Organisation, cases: [CaseFile]) {
-        if sources.count == 1 { return (sources[0].organisation, sources[0].cases) }
+    static func merge(_ sources: [Source]) throws(ReportScopeError) -> (organisation: Organisation, facts: [ReportFacts], cases: [CaseFile]) {
+        if sources.count == 1 { return (sources[0].organisation, sources[0].facts, sources[0].cases) }
         try refuseRepeatedData(sources)
         var units: [UnitID: Unit] = [:]
         var members: [Member] = []
         var cases: [CaseFile] = []
+        var facts: [ReportFacts] = []
         var committeeByName: [String: UnitID] = [:]
         var ownerOfName: [String: (label: String, position: Int)] = [:]
         for (position, source) in sources.enumerated() {
@@ -229,8 +250,15 @@ public struct ReportScope: Sendable {
                 }
                 cases.append(copy)
             }
+            for fact in source.facts {
+                var copy = fact
+                copy.caseID = CaseID(prefix + fact.caseID.rawValue)
+                copy.unitID = renamed[fact.unitID] ?? fact.unitID
+                copy.activeMentors = fact.activeMentors.map { MemberID(prefix + $0.rawValue) }
+                facts.append(copy)
+            }
         }
-        return (Organisation(units: Array(units.values), members: members), cases)
+        return (Organisation(units: Array(units.values), members: members), facts, cases)
     }
 }
 

@@ -7,17 +7,18 @@ import Foundation
 /// above that only received the table still gets its reports.
 public struct UnitFigures: Sendable {
     public let unit: Unit
-    public let cases: [CaseFile]
+    /// The facts of the unit's files and of the units under it.
+    public let facts: [ReportFacts]
 
     private let scope: ReportScope
 
     public init(unit: Unit, scope: ReportScope) {
         self.unit = unit
-        self.cases = scope.cases(under: unit.id)
+        self.facts = scope.facts(under: unit.id)
         self.scope = scope
     }
 
-    public var hasCaseFiles: Bool { !cases.isEmpty }
+    public var hasCaseFiles: Bool { !facts.isEmpty }
 
     /// Members at the start of `year`: as recorded, else the sum of the units under it, else today's
     /// head-count (then `estimated`).
@@ -39,13 +40,13 @@ public struct UnitFigures: Sendable {
     /// the unit reported them (see `Admissions.of`).
     public func admissions(from: CivilDate, through: CivilDate) -> Admissions {
         let counted = hasCaseFiles
-            ? cases.filter { CaseEvents.admission($0).map { from <= $0 && $0 <= through } ?? false }.count : nil
+            ? facts.filter { $0.admission.map { from <= $0 && $0 <= through } ?? false }.count : nil
         return Admissions.of(counted: counted, quota: unit.quota, from: from, through: through)
     }
 
     /// Candidates still on the way (tổng số nguồn hiện có).
     public var sources: Int? {
-        if hasCaseFiles { return cases.filter { $0.state.isCandidate }.count }
+        if hasCaseFiles { return facts.filter { $0.state.isCandidate }.count }
         return unit.quota?.reportedSources.flatMap(UnitQuota.plausible)
     }
 

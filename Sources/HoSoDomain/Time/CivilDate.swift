@@ -158,6 +158,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: parsed.year, month: parsed.month, day: parsed.day)
     }
 
+    /// `YYYY-MM-DD` exactly, from bytes (a report's facts, read by the hundred thousand).
+    init?(isoBuffer bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = Self.isoFields(bytes) else { return nil }
+        self.init(year: parsed.year, month: parsed.month, day: parsed.day)
+    }
+
     private static func isoFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {

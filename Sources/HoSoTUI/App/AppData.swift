@@ -19,6 +19,9 @@ public struct AppData: Sendable {
     public var people: [Account]
     /// Where exports go unless the person types another folder: the home folder, as the runner knows it.
     public var exportFolder: String
+    /// The facts the reports count when the person may count files they may not read (a viewer on a
+    /// server, whose role reads no file); nil: the reports count `cases`.
+    public var reportFacts: [ReportFacts]?
 
     /// Data as loaded. With `access`, only the files the person's lists may show are kept: the screens
     /// then cannot show a file the person may not see, whoever built the data.

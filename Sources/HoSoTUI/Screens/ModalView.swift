@@ -257,7 +257,9 @@ enum ReportsView {
 
     /// The scope the report covers: the chosen unit and everything under it, or every unit.
     static func scope(_ state: AppState, _ reports: ReportsState) -> ReportScope {
-        ReportScope(organisation: state.data.organisation, cases: state.data.cases, root: reports.unit, today: state.data.today)
+        let data = state.data
+        if let facts = data.reportFacts { return ReportScope(organisation: data.organisation, facts: facts, root: reports.unit, today: data.today) }
+        return ReportScope(organisation: data.organisation, cases: data.cases, root: reports.unit, today: data.today)
     }
 
     /// The report of the tab, as `hoso report quota|rate|period|pipeline` prints it: one computation

@@ -1,0 +1,17 @@
+import HoSoDomain
+
+/// A store that keeps the report facts of each file beside it (a database server), so that a report reads
+/// them in one query, and a person who may count files without reading them (a viewer) can.
+package protocol ReportFactsSource: AnyObject {
+    /// The facts of every file the signed-in person may count, in id order.
+    func reportFacts() throws(StoreError) -> [ReportFacts]
+}
+
+extension Repository {
+    /// The facts of every file this person's reports count: one query on a server; made from the files
+    /// in a data directory (the same `ReportFacts(file)` the server stored).
+    public func reportFacts() throws(RepositoryError) -> [ReportFacts] {
+        guard let source = store as? any ReportFactsSource else { return cases.map(ReportFacts.init) }
+        do { return try source.reportFacts() } catch { throw RepositoryError(error) }
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import HoSoDomain
+import HoSoPostgres
+import HoSoStorage
+import HoSoTestSupport
+import Testing
+
+/// The demo ward on the server, with a clerk, a viewer and a mentor of the grassroots organisation, and a
+/// clerk of the ward's committee above it (every unit), each connecting as their own PostgreSQL role.
+struct DemoWardOnServer {
+    let cluster: PostgresCluster
+    let url: String
+    let demo: DemoOrganisation
+    let clerk: String
+    let viewer: String
+    let mentor: String
+    let topClerk: String
+    static let today = Fixtures.date("2026-11-23")
+
+    init(cases: Int = 120) throws {
+        cluster = try PostgresCluster.shared.get()
+        url = try cluster.makeDatabase("reports")
+        demo = DemoOrganisation.generate(caseCount: cases, seed: 7, today: Self.today)
+        let suffix = String(UUID().uuidString.prefix(6)).lowercased()
+        clerk = "thuky_" + suffix
+        viewer = "captren_" + suffix
+        mentor = "giupdo_" + suffix
+        topClerk = "tkphuong_" + suffix
+        let mentorMember = try #require(demo.cases.first { !$0.activeMentors.isEmpty }?.activeMentors.first?.memberID)
+        let people = [
+            Account(id: "thuky", fullName: "Thư ký", systemUser: clerk, grants: [RoleGrant(.clerk, in: "DB-XH")]),
+            Account(id: "captren", fullName: "Cán bộ cấp trên", systemUser: viewer, grants: [RoleGrant(.viewer, in: "DB-XH")]),
+            Account(id: "giupdo", fullName: "Người giúp đỡ", systemUser: mentor, memberID: mentorMember, grants: [RoleGrant(.mentor, in: "DB-XH")]),
+            Account(id: "tkphuong", fullName: "Thư ký Đảng ủy phường", systemUser: topClerk, grants: [RoleGrant(.clerk, in: "DU-XH")]),
+        ]
+        _ = try ServerRepository.create(
+            url: url, units: demo.units, members: demo.members, cases: demo.cases, accounts: people, actor: "Thư ký")
+        for role in [clerk, viewer, mentor, topClerk] {
+            try cluster.psql(url, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
+        }
+    }
+
+    func url(as role: String) -> String {
+        url.replacingOccurrences(of: PostgresCluster.superuser + "@", with: role + "@")
+    }
+
+    func psql(as role: String, _ sql: String) throws -> String {
+        try cluster.psql(url(as: role), sql).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The four reports as JSON-comparable values, from `scope`.
+    static func reports(_ scope: ReportScope, _ repository: Repository) -> [String: Data] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let pipeline = PipelineReport.make(scope: scope, rulebook: repository.rulebook, calendar: repository.calendar)
+        return [
+            "quota": try! encoder.encode(QuotaReport.make(scope: scope, year: 2026)),
+            "rate": try! encoder.encode(RateReport.make(scope: scope, period: ReportPeriod(span: .year, year: 2026))),
+            "period": try! encoder.encode(PeriodReport.make(scope: scope, period: ReportPeriod(span: .h1, year: 2026))),
+            "pipeline": Data(ReportTextRenderer.render(pipeline.countsOnly).utf8),
+        ]
+    }
+}
+
+@Suite("Reports on the server: the files' facts, one query, and a viewer's figures")
+struct PostgresReportTests {
+    @Test("A viewer, who reads no file, gets the same figures as the clerk of the same unit, and as the files give")
+    func viewerGetsTheClerksFigures() throws {
+        let ward = try DemoWardOnServer()
+        let viewer = try ServerRepository.open(url: ward.url(as: ward.viewer), readingCases: false)
+        let clerk = try ServerRepository.open(url: ward.url(as: ward.clerk))
+        #expect(try ServerRepository.open(url: ward.url(as: ward.viewer)).cases.isEmpty, "the viewer still reads no file")
+        let viewerFacts = try viewer.reportFacts()
+        #expect(viewerFacts.count == ward.demo.cases.count)
+        #expect(try clerk.reportFacts() == viewerFacts)
+        #expect(viewerFacts == clerk.cases.map(ReportFacts.init), "the facts stored are those the files give")
+        let byViewer = DemoWardOnServer.reports(
+            ReportScope(organisation: viewer.organisation, facts: viewerFacts, today: DemoWardOnServer.today), viewer)
+        let fromFiles = DemoWardOnServer.reports(
+            ReportScope(organisation: clerk.organisation, cases: clerk.cases, today: DemoWardOnServer.today), clerk)
+        for name in ["quota", "rate", "period", "pipeline"] {
+            #expect(byViewer[name] == fromFiles[name], "report \(name) differs")
+        }
+        let period = PeriodReport.make(
+            scope: ReportScope(organisation: viewer.organisation, facts: viewerFacts, today: DemoWardOnServer.today),
+            period: ReportPeriod(span: .year, year: 2026))
+        #expect(period.newMembers > 0, "the demo admits members in 2026: the figures are not trivially empty")
+    }
+
+    @Test("psql as a viewer reads no case row, but reads the facts of its units' files, which hold no name; a mentor reads none")
+    func psqlAsAViewer() throws {
+        let ward = try DemoWardOnServer(cases: 40)
+        #expect(try ward.psql(as: ward.viewer, "SELECT count(*) FROM hoso.records WHERE kind = 'case'") == "0")
+        #expect(try ward.psql(as: ward.viewer, "SELECT count(*) FROM hoso.report_facts") == "40")
+        let facts = try ward.psql(as: ward.viewer, "SELECT string_agg(facts, ' ') FROM hoso.report_facts")
+        for file in ward.demo.cases {
+            #expect(!facts.contains(file.person.fullName), "facts name \(file.id)")
+            #expect(!facts.contains(file.person.citizenID))
+        }
+        #expect(throws: (any Error).self, "the facts are read through the view only") {
+            try ward.psql(as: ward.viewer, "UPDATE hoso.report_facts SET facts = '{}'")
+        }
+        #expect(try ward.psql(as: ward.mentor, "SELECT count(*) FROM hoso.report_facts") == "0", "a mentor reads no report")
+        #expect(try ward.psql(as: ward.clerk, "SELECT count(*) FROM hoso.report_facts") == "40")
+    }
+
+    @Test("A viewer's own function in the query sees only the facts the view gives (security barrier)")
+    func noLeakThroughTheViewersOwnFunction() throws {
+        let ward = try DemoWardOnServer(cases: 40)
+        let role = "captren_cb1_" + String(UUID().uuidString.prefix(6)).lowercased()
+        let owner = try ServerRepository.open(url: ward.url)
+        try owner.save(
+            account: Account(id: "captren.cb1", fullName: "Cấp trên chi bộ 1", systemUser: role, grants: [RoleGrant(.viewer, in: "CB-1")]),
+            expectedRevision: nil, actor: "Thư ký", summary: "Thêm người dùng")
+        try ward.cluster.psql(ward.url, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
+        let own = ward.demo.cases.filter { $0.unitID == "CB-1" }.count
+        #expect(own > 0 && own < 40)
+        // A cheap function that shows every value it is given: without the barrier the planner may run it on
+        // every row of the table before the view's own condition.
+        let sql = """
+            CREATE FUNCTION pg_temp.leak(text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE COST 0.0000001
+            AS $$ BEGIN RAISE NOTICE 'leak %', $1; RETURN true; END $$;
+            SELECT count(*) FROM hoso.report_facts WHERE pg_temp.leak(id);
+            """
+        let result = try ChildProcess.run(
+            [PostgresCluster.binaries + "/psql", ward.url(as: role), "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], mergingStandardError: true)
+        #expect(result.status == 0, "\(result.standardOutput)")
+        let leaked = result.standardOutput.components(separatedBy: "leak ").count - 1
+        #expect(leaked == own, "the function saw \(leaked) ids, the viewer may count \(own)")
+        #expect(result.standardOutput.contains("\n\(own)") || result.standardOutput.hasPrefix("\(own)"))
+    }
+
+    @Test("Each report costs one statement on the server, whatever the number of files")
+    func oneQueryPerReport() throws {
+        let ward = try DemoWardOnServer(cases: 60)
+        let repository = try ServerRepository.open(url: ward.url(as: ward.viewer), readingCases: false)
+        let store = try #require(repository.store as? PostgresRecordStore<StoredItem>)
+        #expect(repository.cases.isEmpty, "opened for a report, no file is read")
+        for name in ["quota", "rate", "period", "pipeline"] {
+            let before = store.statementsSent
+            let scope = ReportScope(organisation: repository.organisation, facts: try repository.reportFacts(), today: DemoWardOnServer.today)
+            _ = DemoWardOnServer.reports(scope, repository)[name]
+            #expect(store.statementsSent - before == 1, "report \(name)")
+        }
+    }
+
+    @Test("A commit writes the file's facts with it; a psql edit of the facts is found by check")
+    func factsFollowEveryCommit() throws {
+        let ward = try DemoWardOnServer(cases: 20)
+        let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
+        var file = try #require(repository.cases.first { $0.state == .nominated || $0.state.isCandidate })
+        let revision = try #require(repository.revision(of: file.id))
+        file.person.occupation = "Kỹ sư phần mềm"
+        try repository.save(file, expectedRevision: revision, actor: "Thư ký", summary: "Sửa nghề nghiệp")
+        let stored = try #require(try repository.reportFacts().first { $0.caseID == file.id })
+        #expect(stored.occupation == "Kỹ sư phần mềm")
+        #expect(stored == ReportFacts(try #require(repository.caseFile(file.id))))
+        #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
+        try ward.cluster.psql(ward.url, "UPDATE hoso.records SET facts = replace(facts, 'Kỹ sư phần mềm', 'Nông dân') WHERE id = 'case/\(file.id.rawValue)'")
+        let problems = try ServerRepository.open(url: ward.url).check().errors
+        #expect(problems.contains { $0.contains("Số liệu báo cáo của bản ghi case/\(file.id.rawValue)") })
+    }
+
+    @Test("A database of version 1 (no facts) migrates on open: every file gets its facts, and check stays clean")
+    func versionOneMigrates() throws {
+        let ward = try DemoWardOnServer(cases: 30)
+        try ward.cluster.psql(
+            ward.url,
+            """
+            DROP VIEW hoso.report_facts; ALTER TABLE hoso.records DROP COLUMN facts;
+            DROP POLICY hoso_backups ON hoso.backups; DROP FUNCTION hoso.is_clerk_of_everything();
+            CREATE POLICY hoso_backups ON hoso.backups USING ((SELECT hoso.is_clerk())) WITH CHECK ((SELECT hoso.is_clerk()));
+            UPDATE hoso.meta SET value = '1' WHERE key = 'schemaVersion'
+            """)
+        #expect(try ward.cluster.psql(ward.url, "SELECT count(*) FROM hoso.records WHERE kind = 'case'").hasPrefix("30"))
+        do {
+            _ = try ServerRepository.open(url: ward.url(as: ward.clerk))
+            Issue.record("a role that does not own the tables upgraded them")
+        } catch {
+            #expect(error.message.contains("chỉ người sở hữu các bảng (vai trò đã chạy hoso init hoặc hoso migrate) nâng cấp được"),
+                    "\(error.message)")
+        }
+        _ = try ServerRepository.open(url: ward.url)
+        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("2"))
+        let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
+        #expect(try repository.reportFacts() == repository.cases.map(ReportFacts.init))
+        #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
+        #expect(try ServerRepository.open(url: ward.url(as: ward.viewer), readingCases: false).reportFacts().count == 30)
+    }
+
+    @Test("A repository opened for a report refuses to save a file it did not read")
+    func reportViewSavesNoFile() throws {
+        let ward = try DemoWardOnServer(cases: 10)
+        let full = try ServerRepository.open(url: ward.url(as: ward.clerk))
+        let file = try #require(full.cases.first)
+        let partial = try ServerRepository.open(url: ward.url(as: ward.clerk), readingCases: false)
+        #expect(throws: RepositoryError.self) {
+            try partial.save(file, expectedRevision: 1, actor: "Thư ký", summary: "Thử")
+        }
+    }
+}
