@@ -64,16 +64,28 @@ import Testing
         #expect(partial.caseFile(edited.id) == nil)
         try service.edit(.addNote(text: "Lần một."), on: edited.id, date: Self.today, actor: "Thư ký")
         #expect(throws: Never.self) { try partial.refresh() }
-        // A journal entry carries the whole file, so from then on it is read.
-        #expect(partial.caseFile(edited.id)?.notes.last?.text == "Lần một.")
+        // A journal entry carries what changed: a note cannot change what the file was judged by, so it
+        // stays unread (and is not read to learn so).
+        #expect(partial.caseFile(edited.id) == nil)
         try service.edit(.addNote(text: "Lần hai."), on: edited.id, date: Self.today, actor: "Thư ký")
+        #expect(throws: Never.self) { try partial.refresh() }
+        #expect(partial.caseFile(edited.id) == nil)
+        // A new name can change it: the file is read, both notes applied over its snapshot line.
+        try created.refresh()
+        var renamed = try #require(created.caseFile(edited.id))
+        renamed.person.fullName = "Tên Mới Khác"
+        try created.save(renamed, expectedRevision: created.revision(of: edited.id), actor: "Thư ký", summary: "Sửa họ tên")
         #expect(throws: Never.self) { try partial.refresh() }
         #expect(partial.caseFile(edited.id)?.notes.map(\.text).suffix(2) == ["Lần một.", "Lần hai."])
 
         // Opened after the saves, the entries apply over the unread snapshot line just the same.
-        let later = try Repository.open(at: temporary.store, readingCasesWhere: { $0.id != edited.id })
-        #expect(later.caseFile(edited.id)?.notes.count == edited.notes.count + 2)
-        #expect(later.cases.count == files.count)
+        // Judged by the name in the snapshot, the file is read, and its new name applied after.
+        let later = try Repository.open(at: temporary.store, readingCasesWhere: { $0.fullName != "Tên Mới Khác" })
+        #expect(later.caseFile(edited.id)?.person.fullName == "Tên Mới Khác")
+        // Not admitted by its old name, it is read all the same: a change of name may make it match.
+        let named = try Repository.open(at: temporary.store, readingCasesWhere: { $0.fullName == "Tên Mới Khác" })
+        #expect(named.caseFile(edited.id)?.notes.count == edited.notes.count + 2)
+        #expect(named.cases.count == 1)
     }
 
     @Test func aPartialRepositorySavesWhatItReadAndRefusesToCompact() throws {
