@@ -6,6 +6,9 @@ import PackageDescription
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    // The journal engine is generic over the record type and HoSo's records live in another module: without
+    // this, its decoder and loader run unspecialised for them in a release build (the open took twice as long).
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
 ]
 
 let package = Package(
