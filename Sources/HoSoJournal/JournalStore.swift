@@ -520,7 +520,8 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     func rebuildSnapshotIndexIfStale() {
         mutex.withLock {
             guard let lines = state.snapshotLines, state.unloaded.isEmpty else { return }
-            let problem = SnapshotIndex.problem(layout: layout, files: files, snapshot: lines.bytes, paths: Value.indexedPaths)
+            // The snapshot was read in its line layout (it has lines): no need to scan 60 MB again to know it.
+            let problem = SnapshotIndex.problem(layout: layout, files: files, snapshot: lines.bytes, paths: Value.indexedPaths, inLineLayout: true)
             guard problem != nil else { return }
             _ = try? lock.withExclusiveLock { () throws(StoreError) in
                 guard (try? files.fileSystem.status(ofPath: layout.snapshot))?.inode == state.snapshotInode else { return }

@@ -62,9 +62,12 @@ struct SnapshotIndex: Sendable, Equatable {
 
     /// Why `snapshot.index` on disk does not serve the snapshot `bytes` (missing, damaged, stale, written for
     /// other paths), in words for `hoso check`; nil when it does.
-    static func problem(layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], paths: [[String]]) -> String? {
-        // A snapshot of an older layout has no lines to index until a compaction writes it anew.
-        guard SnapshotCoding.recordLines(bytes) != nil else { return nil }
+    /// `inLineLayout`: whether the snapshot has the line layout (known to whoever decoded it; else found
+    /// here) — a snapshot of an older layout has no lines to index until a compaction writes it anew.
+    static func problem(
+        layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], paths: [[String]], inLineLayout: Bool? = nil
+    ) -> String? {
+        guard inLineLayout ?? (SnapshotCoding.recordLines(bytes) != nil) else { return nil }
         guard let indexBytes = try? files.readAll(layout.snapshotIndex) else { return "không có" }
         guard let index = parse(indexBytes, entries: false) else { return "bị hỏng (không đọc được, hoặc dòng kiểm tra không khớp)" }
         guard let header = SnapshotCoding.header(bytes, as: SnapshotHeader.self), index.describes(header, size: bytes.count) else {
