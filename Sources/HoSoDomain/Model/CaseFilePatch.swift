@@ -143,7 +143,7 @@ protocol ListElement: Codable, Sendable, Equatable {
 
 extension ListElement {
     static func isPrefix(_ prefix: [Self], of array: [Self]) -> Bool {
-        array[..<prefix.count].elementsEqual(prefix)
+        prefix.count <= array.count && array[..<prefix.count].elementsEqual(prefix)
     }
 }
 
@@ -154,8 +154,9 @@ extension HistoryEntry: ListElement {
     /// the last entry of `prefix` is the entry at that place in `array`, seal included, all before it are —
     /// one comparison instead of the whole history's. Entries not yet sealed are compared one by one.
     static func isPrefix(_ prefix: [HistoryEntry], of array: [HistoryEntry]) -> Bool {
+        guard prefix.count <= array.count else { return false }
         guard let last = prefix.last else { return true }
-        guard last.seal != nil, prefix.count <= array.count else { return array[..<prefix.count].elementsEqual(prefix) }
+        guard last.seal != nil else { return array[..<prefix.count].elementsEqual(prefix) }
         return array[prefix.count - 1] == last
     }
 }
