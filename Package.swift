@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(name: "hoso-fuzz", dependencies: ["HoSoDomain", "HoSoJournal"], swiftSettings: strictSettings),
         .target(
             name: "HoSoTestSupport",
-            dependencies: ["HoSoDomain", "HoSoStorage", "HoSoTUI"],
+            dependencies: ["HoSoDomain", "HoSoStorage", "HoSoApplication", "HoSoTUI"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -122,10 +122,11 @@ public struct CaseService: Sendable {
         try run(.edit(edit, on: id, date: date), actor: actor)
     }
 
-    /// The one way a file changes: the command is applied by the engine to the file and the organisation
-    /// as stored at that moment, then saved with compare-and-swap. When another terminal saves in between,
-    /// the command is applied again to their version, so both changes are kept; what cannot be applied
-    /// there (a field they changed too, a step from a state the file has left) is refused with both sides.
+    /// The one way a file changes: under the store's write lock, the command is applied by the engine to
+    /// the file and the organisation as committed at that moment, then saved. A command carries what its
+    /// person saw: when another terminal changed the file since, the engine applies it to their version,
+    /// so both changes are kept; what cannot be applied there (a field they changed too, a step from a
+    /// state the file has left) is refused with both sides.
     @discardableResult
     public func run(_ command: CaseCommand, actor: String) throws(ServiceError) -> CaseFile {
         let outcome = try runTogether([command], actor: actor)
@@ -141,8 +142,7 @@ public struct CaseService: Sendable {
     }
 
     /// Applies each command to its file as stored now; the accepted ones are saved in one commit (a class's
-    /// certificates), the refused ones say why. Retried on the fresh data when another terminal saves
-    /// between the reading and the commit.
+    /// certificates), the refused ones say why. Decided and committed under the store's write lock.
     public func runTogether(_ commands: [CaseCommand], actor: String) throws(ServiceError) -> BatchOutcome {
         try onFreshData { () throws(ServiceError) -> BatchOutcome in
             var outcome = BatchOutcome()
@@ -172,33 +172,12 @@ public struct CaseService: Sendable {
         }
     }
 
-    /// Runs `attempt` on the data as stored now; when another terminal saves between its reading and its
-    /// commit (a compare-and-swap conflict), reads again and runs it again, up to `freshDataAttempts` times,
-    /// waiting a little longer, and a random part of it, each time: clients that collided once would
-    /// otherwise collide again in step (seen with four clients on one PostgreSQL server).
+    /// Runs `attempt` on the data as committed now with the store's write lock held from its reading to
+    /// its commit: another terminal's command waits, so the decision is taken once, on fresh data, and
+    /// never refused for a save that happened while it was being taken.
     private func onFreshData<T>(_ attempt: () throws(ServiceError) -> T) throws(ServiceError) -> T {
-        var attempts = 0
-        while true {
-            attempts += 1
-            do {
-                try repository.refresh()
-            } catch {
-                throw .storage(error)
-            }
-            do {
-                return try attempt()
-            } catch {
-                if case .storage(let storage) = error, storage.isConflict, attempts < Self.freshDataAttempts {
-                    usleep(UInt32.random(in: 0...UInt32(1_000 * min(attempts, 10))))
-                    continue
-                }
-                throw error
-            }
-        }
+        try repository.decidingUnderLock(attempt)
     }
-
-    /// How often a command is run again on fresher data before its conflict is reported.
-    static let freshDataAttempts = 12
 
     /// Who last saved `id` and when, in Vietnam time, for a refusal that shows someone else's change.
     public func lastChange(of id: CaseID) -> (by: String, at: String)? {
@@ -242,6 +221,14 @@ public struct CaseService: Sendable {
     }
 
     public func addMember(
+        id: MemberID, name: String, unit: UnitID?, status: Member.Status, officialSince: CivilDate?, actor: String
+    ) throws(ServiceError) -> Member {
+        try onFreshData { () throws(ServiceError) -> Member in
+            try addMemberDecided(id: id, name: name, unit: unit, status: status, officialSince: officialSince, actor: actor)
+        }
+    }
+
+    private func addMemberDecided(
         id: MemberID, name: String, unit: UnitID?, status: Member.Status, officialSince: CivilDate?, actor: String
     ) throws(ServiceError) -> Member {
         let unitID = try resolveUnit(unit)

@@ -33,6 +33,14 @@ public struct PeopleService: Sendable {
     public func add(
         id: AccountID, fullName: String, systemUser: String?, memberID: MemberID?, grants: [RoleGrant], actor: String
     ) throws(ServiceError) -> Account {
+        try repository.decidingUnderLock { () throws(ServiceError) -> Account in
+            try addDecided(id: id, fullName: fullName, systemUser: systemUser, memberID: memberID, grants: grants, actor: actor)
+        }
+    }
+
+    private func addDecided(
+        id: AccountID, fullName: String, systemUser: String?, memberID: MemberID?, grants: [RoleGrant], actor: String
+    ) throws(ServiceError) -> Account {
         var problems: [String] = []
         if let problem = Self.problem(withID: id.rawValue) { problems.append(problem) }
         let name = fullName.trimmingCharacters(in: .whitespaces)
@@ -154,6 +162,14 @@ public struct PeopleService: Sendable {
     private func change(
         _ id: AccountID, actor: String, summary: String, own: Bool = false,
         _ body: (inout Account) throws(ServiceError) -> Void
+    ) throws(ServiceError) -> Account {
+        try repository.decidingUnderLock { () throws(ServiceError) -> Account in
+            try changeDecided(id, actor: actor, summary: summary, own: own, body)
+        }
+    }
+
+    private func changeDecided(
+        _ id: AccountID, actor: String, summary: String, own: Bool, _ body: (inout Account) throws(ServiceError) -> Void
     ) throws(ServiceError) -> Account {
         guard var account = repository.accounts[id] else {
             throw .workflow(.invalidInput(["Không có người dùng mã \(id). Xem danh sách bằng: hoso people list"]))

@@ -23,24 +23,21 @@ public struct UnitService: Sendable {
     /// shows them all).
     @discardableResult
     public func change(_ change: UnitChange, of id: UnitID, actor: String) throws(ServiceError) -> HoSoDomain.Unit {
-        do {
-            try repository.refresh()
-        } catch {
-            throw .storage(error)
+        try repository.decidingUnderLock { () throws(ServiceError) -> HoSoDomain.Unit in
+            guard let unit = repository.organisation.units[id] else { throw .unitNotFound(id) }
+            try cases.authorize(.manageUnits, inUnit: id)
+            let changed: HoSoDomain.Unit
+            do throws(WorkflowError) {
+                changed = try change.applied(to: unit, today: cases.today)
+            } catch {
+                throw .workflow(error)
+            }
+            do throws(RepositoryError) {
+                try repository.save(unit: changed, actor: actor)
+            } catch {
+                throw .storage(error)
+            }
+            return changed
         }
-        guard let unit = repository.organisation.units[id] else { throw .unitNotFound(id) }
-        try cases.authorize(.manageUnits, inUnit: id)
-        let changed: HoSoDomain.Unit
-        do throws(WorkflowError) {
-            changed = try change.applied(to: unit, today: cases.today)
-        } catch {
-            throw .workflow(error)
-        }
-        do {
-            try repository.save(unit: changed, actor: actor)
-        } catch {
-            throw .storage(error)
-        }
-        return changed
     }
 }

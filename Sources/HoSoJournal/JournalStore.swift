@@ -32,7 +32,10 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     let files: DurableFiles
     let inspection: DataFileInspection
     let lock: StoreLock
-    private let mutex = NSLock()
+    /// Recursive: a caller holding the store (`exclusively`) reads and commits through the same instance.
+    private let mutex = NSRecursiveLock()
+    /// How deep this instance is inside `exclusively` (under the mutex): its commits already hold the file lock.
+    private var exclusiveDepth = 0
     var state: StoreState<Value>
     var entriesInSegment = 0
     private var failedCompaction: StoreError?
@@ -265,6 +268,18 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
         return JournalChange(id: id, revisionBefore: current?.revision, revision: revision, summary: summary, value: value)
     }
 
+    /// Runs `body` on the records as they are now with the store's lock held throughout: no other process
+    /// saves between what `body` reads and what it commits, so a decision is taken once, on fresh data,
+    /// and its commit cannot meet a conflict from another HoSo.
+    public func exclusively<T>(_ body: () -> T) throws(StoreError) -> T {
+        try withSaveLock { () throws(StoreError) -> T in
+            _ = try refreshLocked()
+            exclusiveDepth += 1
+            defer { exclusiveDepth -= 1 }
+            return body()
+        }
+    }
+
     /// Applies entries other processes appended; returns true if anything changed. Cheap when nothing did.
     @discardableResult
     public func refresh() throws(StoreError) -> Bool {
@@ -297,6 +312,9 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     func withSaveLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         mutex.lock()
         defer { mutex.unlock() }
+        // Inside `exclusively` the file lock is already this thread's: a second `flock` on a new open
+        // file description would wait for ourselves.
+        if exclusiveDepth > 0 { return try body() }
         return try lock.withExclusiveLock { () throws(StoreError) -> T in
             // What was seen of the segment before this hold says nothing about it now.
             segmentSeenUnderLock = nil

@@ -5,7 +5,8 @@ import Foundation
 /// repository relies on is stated here, so a second backend cannot quietly drop one:
 /// - `commit` is all or nothing, and a change lands only if its record is still at the expected
 ///   revision (compare-and-swap); a conflict names who changed the record and when.
-/// - `update` reads and writes one record with no other save in between (counts of sign-in attempts).
+/// - `update` reads and writes one record with no other save in between (counts of sign-in attempts);
+///   `exclusively` does the same for any number of records read and committed by a caller (a command).
 /// - `refresh` picks up what other processes committed; `hasExternalChanges` is cheap enough to poll.
 /// - `check` reports tampering and damage; it never repairs behind the person's back.
 package protocol RecordStore<Value>: AnyObject, Sendable {
@@ -29,6 +30,10 @@ package protocol RecordStore<Value>: AnyObject, Sendable {
     func updateRecord<T>(
         id: String, actor: String, now: Date, _ decide: (StoredRecord<Value>?) -> (newValue: Value?, summary: String, result: T)
     ) throws(StoreError) -> T
+
+    /// Runs `body` on the records as committed now, holding the store's write lock until it returns, so
+    /// its commits meet no change made meanwhile by another HoSo (a command decided under the lock).
+    func exclusively<T>(_ body: () -> T) throws(StoreError) -> T
 
     /// Applies what others committed; true when anything changed.
     func refresh() throws(StoreError) -> Bool

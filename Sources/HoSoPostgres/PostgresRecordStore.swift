@@ -17,7 +17,8 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     /// False when case records were left unread (a report reads their facts instead).
     private let readsCases: Bool
     private let connection: PostgresConnection
-    private let mutex = NSLock()
+    /// Recursive: a caller inside `exclusively` reads and commits through the same instance.
+    private let mutex = NSRecursiveLock()
     private var state: [String: StoredRecord<Value>]
     private var seq: Int
     private var notified = false
@@ -189,6 +190,20 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
                     head: head)
                 return decision.result
             }
+        }
+    }
+
+    /// Holds the database's advisory lock of HoSo's commands (every client's `exclusively` takes it)
+    /// while `body` decides on the records as committed now and commits: no other command is decided in
+    /// between. A session-level lock, so the commits inside keep their own short transactions; a dropped
+    /// connection releases it with the session.
+    package func exclusively<T>(_ body: () -> T) throws(StoreError) -> T {
+        try serialised { () throws(StoreError) -> T in
+            _ = try query("SELECT pg_advisory_lock($1)", [String(PostgresSchema.commandLockKey)])
+            defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1)", [String(PostgresSchema.commandLockKey)]) }
+            notified = false
+            try catchUp()
+            return body()
         }
     }
 

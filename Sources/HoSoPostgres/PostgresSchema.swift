@@ -21,6 +21,8 @@ enum PostgresSchema {
     static let name = "hoso"
     /// Notifications of commits, payload the new seq: open terminals refresh within a second.
     static let channel = "hoso_changes"
+    /// The advisory lock every client holds while it decides and commits a command ("HoSo" in ASCII).
+    static let commandLockKey: Int64 = 0x486F_536F
 
     static let migrations: [[String]] = [tables + accessRules, reportFacts + wholeDataBackups]
 

@@ -100,6 +100,21 @@ struct UnitsSetQuota: ParsableCommand {
     @Option(help: "Số đã kết nạp trong năm, như đơn vị báo cáo (khi chưa có hồ sơ trong máy).") var admitted: Int?
     @Option(help: ArgumentHelp("Ngày số đã kết nạp tính đến (mặc định: cả năm).", valueName: "DATE")) var through: CivilDate?
 
+    /// The unit's quota record with the figures given on the command line written in.
+    private func quotaRecord(changing quota: UnitQuota) -> UnitQuota {
+        var record = quota
+        if let quota = self.quota { record.yearlyQuotas = UnitQuota.setting(quota, for: year, in: record.yearlyQuotas) }
+        if let supplement { record.supplements = UnitQuota.setting(supplement, for: year, in: record.supplements) }
+        if let members { record.membersAtStartOfYear = UnitQuota.setting(members, for: year, in: record.membersAtStartOfYear) }
+        if let termQuota { record.termQuota = termQuota }
+        if let sources { record.reportedSources = sources }
+        if let admitted {
+            record.reportedAdmissions = record.reportedAdmissions.filter { $0.year != year || $0.through != through }
+                + [ReportedAdmissions(year: year, through: through, count: admitted)]
+        }
+        return record
+    }
+
     func run() throws {
         try reportingFailures {
             let values = [quota, supplement, members, termQuota, sources, admitted].compactMap { $0 }
@@ -118,21 +133,19 @@ struct UnitsSetQuota: ParsableCommand {
             }
             let session = try global.signIn()
             let repository = session.repository
-            // A unit that does not exist is said so first: `units list` shows every unit to anyone.
-            var target = try repository.storedUnit(unit)
-            try session.require(.manageUnits, inUnit: UnitID(unit))
-            var record = target.quota ?? UnitQuota()
-            if let quota { record.yearlyQuotas = UnitQuota.setting(quota, for: year, in: record.yearlyQuotas) }
-            if let supplement { record.supplements = UnitQuota.setting(supplement, for: year, in: record.supplements) }
-            if let members { record.membersAtStartOfYear = UnitQuota.setting(members, for: year, in: record.membersAtStartOfYear) }
-            if let termQuota { record.termQuota = termQuota }
-            if let sources { record.reportedSources = sources }
-            if let admitted {
-                record.reportedAdmissions = record.reportedAdmissions.filter { $0.year != year || $0.through != through }
-                    + [ReportedAdmissions(year: year, through: through, count: admitted)]
+            // Read, changed and saved under the store's write lock: a quota set meanwhile from another
+            // terminal is not overwritten with the value read before it.
+            let saved = try repository.exclusively {
+                Result { () throws -> HoSoDomain.Unit in
+                    // A unit that does not exist is said so first: `units list` shows every unit to anyone.
+                    var target = try repository.storedUnit(unit)
+                    try session.require(.manageUnits, inUnit: UnitID(unit))
+                    target.quota = quotaRecord(changing: target.quota ?? UnitQuota())
+                    try repository.save(unit: target, actor: session.actor)
+                    return target
+                }
             }
-            target.quota = record
-            try repository.save(unit: target, actor: session.actor)
+            let target = try saved.get()
             print("Đã ghi chỉ tiêu năm \(year) cho \(target.name).")
         }
     }

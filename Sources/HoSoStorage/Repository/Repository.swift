@@ -268,6 +268,16 @@ public final class Repository: @unchecked Sendable {
         }
     }
 
+    /// Runs `decide` on the data as committed now, with the store's write lock held until it returns:
+    /// what it saves meets no change made meanwhile by another terminal or client (see `RecordStore`).
+    public func exclusively<T>(_ decide: () -> T) throws(RepositoryError) -> T {
+        do {
+            return try store.exclusively(decide)
+        } catch {
+            throw Self.failure(error, directory: directory)
+        }
+    }
+
     /// Picks up what other terminals saved; true when something changed.
     @discardableResult
     public func refresh() throws(RepositoryError) -> Bool {
