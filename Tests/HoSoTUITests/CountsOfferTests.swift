@@ -42,6 +42,32 @@ import Testing
             "Ghi số đảng viên mới của Chi bộ Khu phố 3: dự bị 1 → 2, từ ngày 23/11/2026?",
             "Enter: ghi (giữ lịch sử theo ngày) · Esc: để nguyên (sửa sau ở màn hình đơn vị, phím d/F12 trên bảng)",
         ])
+        assertSnapshot(AppView.render(state, width: Self.size.width, height: Self.size.height), """
+             HoSo · Hồ sơ HS-0001                                23/11/2026 · Thư ký chi bộ
+             HS-0001 · Nguyễn Thị Minh Khai · Nữ, sinh 12/04/1998 · Chi bộ Khu phố 3
+             Dự bị · Báo cáo của người giúp đỡ: 14/03/2024 (Quá hạn 984 ngày)
+             1 Thông tin │ 2 Người giúp đỡ │ 3 Lớp bồi dưỡng │ 4 Lý lịch & thẩm tra │      ▶
+             Họ và tên             Nguyễn Thị Minh Khai
+             Ngày sinh             12/04/1998 (28 tuổi)
+              ┌─ Cập nhật số đảng viên? ────────────────────────────────────────────────┐
+              │                                                                         │
+              │ HS-0001 Nguyễn Thị Minh Khai là đảng viên dự bị từ ngày 23/11/2026.     │
+              │ Ghi số đảng viên mới của Chi bộ Khu phố 3: dự bị 1 → 2, từ ngày         │
+              │   23/11/2026?                                                           │
+              │ Enter: ghi (giữ lịch sử theo ngày) · Esc: để nguyên (sửa sau ở màn hình │
+              │   đơn vị, phím d/F12 trên bảng)                                         │
+              │                                                                         │
+              │ [ Để nguyên ]   [ Ghi số mới ]                                          │
+              │                                                                         │
+              └─────────────────────────────────────────────────────────────────────────┘
+              ✗ Kết nạp ngày 23/11/2026; đến ngày 23/11/2027 mới đủ 12 tháng (còn 365 ngày)
+                (Điều lệ Đảng, Điều 5)
+
+
+
+             ✓ Đã lưu: Tổ chức lễ kết nạp (HS-0001)
+             ←→ chọn nút · Enter trả lời · Esc hủy
+            """)
         let effects = AppFixtures.press([.enter], into: &state)
         #expect(effects == [.changeUnit(.counts(UnitCountsChange(
             official: 8, probationary: 2, attachedElsewhere: 0, exempt: 1, committee: 9, since: AppFixtures.today)), of: Fixtures.cellID)])
