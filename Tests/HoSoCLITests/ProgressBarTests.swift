@@ -68,4 +68,19 @@ struct ProgressBarTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(!result.standardError.contains("█") && !result.standardError.contains("\r"), "\(result.standardError)")
     }
+
+    @Test("hoso bench shows its progress while it makes its data, in a terminal, and nothing of it in a pipe")
+    func benchInATerminalAndInAPipe() async throws {
+        let data = HosoRun.temporaryDataDirectory()
+        let piped = HosoRun.temporaryDataDirectory() + "-piped"
+        defer { for path in [data, piped] { try? FileManager.default.removeItem(atPath: path) } }
+        let session = try TmuxSession(
+            ["sh", "-c", #""$0" bench --cases 300 --create-only --dir "$1" > /dev/null; sleep 30"#, try hosoExecutablePath(), data],
+            width: 120, height: 30)
+        defer { session.stop() }
+        try await session.waitFor(text: "Đang tạo dữ liệu đo ████████████████████████ 100 % (300/300)", timeout: .seconds(60))
+        let result = try ChildProcess.run([try hosoExecutablePath(), "bench", "--cases", "100", "--create-only", "--dir", piped])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("█") && !result.standardError.contains("\r"), "\(result.standardError)")
+    }
 }
