@@ -112,9 +112,19 @@ struct AppEndToEndTests {
         try await step(session, date: "14/04/2025", fields: ["9"])
         try await step(session, date: "05/05/2025", fields: ["123-QĐ/ĐU", nil, "06/05/2025"])
         try await step(session, date: "19/05/2025")
+        // The ceremony made a probationary member: the counts are offered, Enter records them from that day.
+        try await session.waitFor(text: "dự bị 0 → 1, từ ngày 19/05/2025?")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "Đã ghi số đảng viên của Chi bộ Khu phố 3 từ ngày 19/05/2025.")
         try await step(session, date: "19/05/2026")
         try await step(session, date: "01/06/2026", fields: ["7", nil, nil, "ĐVM-01", nil, "10/01/2026", "45-QĐ/ĐU"])
+        // The recognition offers one official member more from the end of probation; Esc leaves the counts.
+        try await session.waitFor(text: "Cập nhật số đảng viên?")
+        try session.sendKeys("Escape")
         try await session.waitFor(text: "Trạng thái: Đảng viên chính thức")
+        let units = try HosoRun.run(["units", "list", "--json", "--data", data])
+        #expect(units.contains("\"since\" : \"2025-05-19\"") && units.contains("\"probationary\" : 1"), "\(units)")
+        #expect(!units.contains("2026-05-19"), "Esc recorded nothing: \(units)")
         let json = try HosoRun.run(["case", "show", "HS-0001", "--json", "--data", data])
         #expect(json.contains("\"official\""))
     }

@@ -56,6 +56,9 @@ struct ListAndNoteEndToEndTests {
         try session.sendKeys("x")
         try await session.waitFor(text: "Xuất danh sách đang xem (2 hồ sơ) ra tệp")
         try session.sendKeys("Enter")
+        // The folder, asked as for a report: the home folder before any export.
+        try await session.waitFor(text: "Xuất danh sách đang xem ra tệp CSV")
+        try session.sendKeys("C-s")
         let path = home + "/danh-sach-ho-so-2026-11-23.csv"
         let screen = try await session.waitFor(text: "Đã ghi báo cáo vào")
         #expect(screen.contains(path), "\(screen)")

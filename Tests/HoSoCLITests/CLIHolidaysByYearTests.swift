@@ -28,4 +28,17 @@ struct CLIHolidaysByYearTests {
         let confirmed = try cli.ok("holidays", "2027")
         #expect(!confirmed.contains("dự kiến"), "\(confirmed)")
     }
+
+    @Test("A holidays.json that adds a day already built in (01/09/2026) lists it once, confirmed by the file")
+    func builtInDayAddedAgain() throws {
+        let cli = try CLIWorkspace()
+        try cli.ok("init", "--name", "Chi bộ Khu phố 3", "--official", "8", "--clerk-id", "lan", "--clerk-name", "Thư ký Lan")
+        let file = #"{ "extraDaysOff": [{ "date": "2026-09-01", "reason": "Nghỉ Quốc khánh theo thông báo" }] }"#
+        try Data(file.utf8).write(to: URL(fileURLWithPath: cli.directory + "/holidays.json"))
+        let listed = try cli.ok("holidays", "2026")
+        #expect(listed.components(separatedBy: "01/09/2026").count == 2, "once: \(listed)")
+        #expect(listed.contains("01/09/2026  Thứ Ba    Quốc khánh (có trong holidays.json)\n"), "\(listed)")
+        let before = try CLIWorkspace().ok("holidays", "2026")
+        #expect(listed.hasPrefix(before.components(separatedBy: "\n")[0]), "the same number of days: \(listed)")
+    }
 }

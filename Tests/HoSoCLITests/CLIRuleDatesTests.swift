@@ -64,6 +64,8 @@ struct CLIRuleDatesTests {
         #expect(refused.status == 3)
         #expect(refused.standardError.contains("quá tuổi thanh niên (30 tuổi)"), "\(refused.standardError)")
         #expect(try cli.snapshotBytes() == before)
+        let after = try cli.run("case", "do", "HS-0001", "cell-vote", "--for", "7", "--exempt-absent", "1", "--date", "2026-02-11")
+        #expect(after.status == 3 && after.standardError.contains("quá tuổi thanh niên (30 tuổi)"), "the day after: \(after.standardError)")
         try cli.ok("case", "do", "HS-0001", "cell-vote", "--for", "7", "--exempt-absent", "1", "--date", "2026-02-09")
         #expect(try cli.state(of: "HS-0001") == "cellApproved")
     }
@@ -195,5 +197,53 @@ struct CLIRuleDatesTests {
             "--certificate-number", "ĐVM-1", "--certificate-issuer", "Trung tâm Chính trị", "--certificate-date", "2026-05-20", "--date", "2026-09-07")
         let sheet = try cli.ok("case", "show", "HS-0001")
         #expect(sheet.contains("  Đảng viên chính thức từ ngày 25/07/2026 (ngày hết dự bị; quyết định công nhận ngày 07/09/2026)"), "\(sheet)")
+    }
+
+    @Test("An introducer known since the day before, the day of, or the day after 12 months before the letter (10/06/2025)",
+          arguments: [("2024-06-09", true), ("2024-06-10", true), ("2024-06-11", false)])
+    func introducerMonthsBoundary(knownSince: String, accepted: Bool) throws {
+        let cli = try CLIWorkspace()
+        try cli.verifiedIn2025()
+        try cli.introduceIn2025(secondKnownSince: knownSince, collect: false)
+        let collect = try cli.run("case", "do", "HS-0001", "collect-introductions", "--date", "2025-06-16")
+        #expect(collect.status == (accepted ? 0 : 3), "\(collect.standardError)")
+        if !accepted {
+            #expect(collect.standardError.contains("được 11 tháng tính đến ngày giấy giới thiệu (10/06/2025); cần ít nhất 12 tháng"),
+                    "\(collect.standardError)")
+        }
+    }
+
+    @Test("Probation ends 25/07/2026: completed the day before is refused; recognised that day or later, official from it",
+          arguments: [("2026-07-24", false), ("2026-07-25", true), ("2026-07-26", true)])
+    func officialDateBoundary(day: String, completes: Bool) throws {
+        let cli = try CLIWorkspace()
+        try cli.verifiedIn2025()
+        try cli.introduceIn2025()
+        try cli.ok("case", "do", "HS-0001", "cell-vote", "--for", "7", "--exempt-absent", "1", "--date", "2025-06-20")
+        try cli.ok("case", "do", "HS-0001", "committee-vote", "--for", "9", "--date", "2025-07-01")
+        try cli.ok("case", "do", "HS-0001", "decide", "--number", "12-QĐ/ĐU", "--body", "Đảng ủy phường", "--date", "2025-07-08")
+        try cli.ok("case", "do", "HS-0001", "hold-ceremony", "--date", "2025-07-25")
+        let complete = try cli.run("case", "do", "HS-0001", "complete-probation", "--date", day)
+        #expect(complete.status == (completes ? 0 : 3), "\(complete.standardError)")
+        guard completes else {
+            #expect(complete.standardError.contains("đến ngày 25/07/2026 mới đủ 12 tháng"), "\(complete.standardError)")
+            return
+        }
+        try cli.ok(
+            "case", "do", "HS-0001", "recognize", "--for", "7", "--exempt-absent", "1", "--number", "40-QĐ/ĐU", "--body", "Đảng ủy phường",
+            "--certificate-number", "ĐVM-1", "--certificate-issuer", "Trung tâm Chính trị", "--certificate-date", "2026-05-20", "--date", day)
+        let sheet = try cli.ok("case", "show", "HS-0001")
+        #expect(sheet.contains("  Đảng viên chính thức từ ngày 25/07/2026 (ngày hết dự bị; quyết định công nhận ngày \(Fixtures.date(day))"), "\(sheet)")
+    }
+
+    @Test("rules.json may tighten the minimum age, not loosen it: 215 months refused, 216 and 217 accepted",
+          arguments: [(215, false), (216, true), (217, true)])
+    func statutoryFloorThroughTheCLI(months: Int, accepted: Bool) throws {
+        let cli = try CLIWorkspace()
+        try cli.setUpCell()
+        try Data(#"{"minimumAgeMonths":\#(months)}"#.utf8).write(to: URL(fileURLWithPath: cli.directory + "/rules.json"))
+        let list = try cli.run("case", "list")
+        #expect(list.status == (accepted ? 0 : 1), "\(list.standardError)")
+        if !accepted { #expect(list.standardError.contains("minimumAgeMonths = 215 nới lỏng quy định: Điều lệ Đảng, Điều 1 quy định 216")) }
     }
 }

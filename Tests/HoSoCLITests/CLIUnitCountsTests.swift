@@ -37,4 +37,39 @@ struct CLIUnitCountsTests {
         let json = try cli.ok("units", "list", "--json")
         #expect(json.contains("\"committeeMembers\" : 9"), "\(json)")
     }
+
+    @Test("The vote's 2/3 names the figure and its entry, and the members recorded that disagree; after the ceremony the CLI prints the set-counts command, which runs")
+    func figureNamedAndOfferAfterCeremony() throws {
+        let cli = try CLIWorkspace()
+        try cli.verifiedIn2025()
+        try cli.introduceIn2025()
+        let blockers = try cli.run("case", "blockers", "HS-0001", "--date", "2025-06-19")
+        #expect(blockers.standardOutput.contains(
+            "• Chưa có kết quả biểu quyết của chi bộ; 2/3 tính trên 8 đảng viên chính thức theo số đã khai khi lập dữ liệu, "
+                + "trừ người miễn sinh hoạt vắng mặt; danh sách đảng viên đã ghi trong HoSo có 2 đảng viên chính thức của đơn vị "
+                + "tại ngày 19/06/2025, khác số đã khai khi lập dữ liệu (8); HoSo tính theo số đã khai. Nếu số đã khai cũ, "
+                + "sửa bằng: hoso units set-counts CB-1 --official 2 --date 2025-06-19"), "\(blockers.standardOutput)")
+        try cli.ok("units", "set-counts", "CB-1", "--official", "11", "--date", "2025-06-20")
+        for (day, origin) in [("2025-06-19", "khi lập dữ liệu"), ("2025-06-20", "từ ngày 20/06/2025"), ("2025-06-21", "từ ngày 20/06/2025")] {
+            let refused = try cli.run("case", "do", "HS-0001", "cell-vote", "--for", "3", "--exempt-absent", "1", "--date", day)
+            #expect(refused.status == 3)
+            #expect(refused.standardError.contains("theo số đã khai \(origin), trừ người miễn sinh hoạt vắng mặt"), "\(refused.standardError)")
+            let show = try cli.ok("case", "show", "HS-0001", "--today", day)
+            #expect(show.contains("2/3 tính trên \(day == "2025-06-19" ? 8 : 11) đảng viên chính thức theo số đã khai \(origin)"), "\(show)")
+        }
+        try cli.ok("case", "do", "HS-0001", "cell-vote", "--for", "8", "--exempt-absent", "1", "--date", "2025-06-23")
+        let cellVote = try cli.ok("case", "do", "HS-0001", "committee-vote", "--for", "8", "--date", "2025-07-01")
+        #expect(!cellVote.contains("set-counts"), "no offer after a vote: \(cellVote)")
+        try cli.ok("case", "do", "HS-0001", "decide", "--number", "12-QĐ/ĐU", "--body", "Đảng ủy phường Xuân Hòa", "--date", "2025-07-08")
+        let ceremony = try cli.ok("case", "do", "HS-0001", "hold-ceremony", "--date", "2025-07-15")
+        #expect(ceremony.contains(
+            "HS-0001 Nguyễn Thị Ánh là đảng viên dự bị từ ngày 15/07/2025: số đảng viên của Chi bộ Khu phố 3 có thể đã đổi "
+                + "(dự bị 0 → 1, từ ngày 15/07/2025).\nNếu số đã khai chưa tính người này, ghi bằng: "
+                + "hoso units set-counts CB-1 --probationary 1 --date 2025-07-15\n"), "\(ceremony)")
+        let advised = try #require(ceremony.components(separatedBy: "ghi bằng: hoso ").last?.split(separator: "\n").first)
+        let set = try cli.run(advised.split(separator: " ").map(String.init))
+        #expect(set.status == 0, "\(set.standardError)")
+        #expect(set.standardOutput.contains("từ 15/07/2025  11 chính thức, 1 dự bị, 0 sinh hoạt tạm thời nơi khác, 1 miễn sinh hoạt"),
+                "\(set.standardOutput)")
+    }
 }

@@ -51,4 +51,36 @@ struct ProgressBarTests {
         #expect(result.status == 0)
         #expect(!result.standardError.contains("█") && !result.standardError.contains("\r"), "\(result.standardError)")
     }
+
+    @Test("hoso migrate shows its progress in a terminal and nothing of it in a pipe")
+    func migrateInATerminalAndInAPipe() async throws {
+        let source = HosoRun.temporaryDataDirectory()
+        let copy = HosoRun.temporaryDataDirectory() + "-copy"
+        let piped = HosoRun.temporaryDataDirectory() + "-piped"
+        defer { for path in [source, copy, piped] { try? FileManager.default.removeItem(atPath: path) } }
+        try HosoRun.run(["demo", "--data", source, "--cases", "60", "--no-open"])
+        let session = try TmuxSession(
+            ["sh", "-c", #""$0" migrate --from "$1" --to "$2" > /dev/null; sleep 30"#, try hosoExecutablePath(), source, copy],
+            width: 120, height: 30)
+        defer { session.stop() }
+        try await session.waitFor(text: "Đang chép ████████████████████████ 100 %", timeout: .seconds(60))
+        let result = try ChildProcess.run([try hosoExecutablePath(), "migrate", "--from", source, "--to", piped])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("█") && !result.standardError.contains("\r"), "\(result.standardError)")
+    }
+
+    @Test("hoso bench shows its progress while it makes its data, in a terminal, and nothing of it in a pipe")
+    func benchInATerminalAndInAPipe() async throws {
+        let data = HosoRun.temporaryDataDirectory()
+        let piped = HosoRun.temporaryDataDirectory() + "-piped"
+        defer { for path in [data, piped] { try? FileManager.default.removeItem(atPath: path) } }
+        let session = try TmuxSession(
+            ["sh", "-c", #""$0" bench --cases 300 --create-only --dir "$1" > /dev/null; sleep 30"#, try hosoExecutablePath(), data],
+            width: 120, height: 30)
+        defer { session.stop() }
+        try await session.waitFor(text: "Đang tạo dữ liệu đo ████████████████████████ 100 % (300/300)", timeout: .seconds(60))
+        let result = try ChildProcess.run([try hosoExecutablePath(), "bench", "--cases", "100", "--create-only", "--dir", piped])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("█") && !result.standardError.contains("\r"), "\(result.standardError)")
+    }
 }

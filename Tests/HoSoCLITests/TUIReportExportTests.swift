@@ -121,4 +121,46 @@ import Testing
         guard case .form(let dialog)? = space.state.modal else { Issue.record("no export dialog"); return }
         #expect(dialog.form.fields.last?.value == other)
     }
+
+    /// Issue 17 item 4: F9 on a file (its sheet, a paper of its steps) and x on the list ask the folder as the
+    /// reports screen does: the last one used prefilled, the same refusals, the dialog back after one.
+    @Test func f9AndTheListWriteToTheLastFolderUsedAskedWithItPrefilled() throws {
+        let space = try Workspace()
+        let other = space.exports + "/gui-cap-tren"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        space.press([.char("r"), .char("4"), .char("x"), .tab, .ctrl("u")] + other.map { Key.char($0) } + [.ctrl("s"), .escape])
+        space.press([.char("l"), .enter, .function(9), .enter])
+        guard case .form(let dialog)? = space.state.modal, case .paperExport(let id, nil) = dialog.purpose else {
+            Issue.record("no folder dialog: \(String(describing: space.state.modal))")
+            return
+        }
+        #expect(dialog.form.title == "Ghi tờ hồ sơ \(id.rawValue) ra tệp HTML")
+        #expect(dialog.form.fields.map(\.value) == [other], "the folder of the last export")
+        space.press([.ctrl("s")])
+        let sheet = "\(other)/to-ho-so-\(id.rawValue).html"
+        #expect(space.state.status?.text == "Đã ghi báo cáo vào \(sheet)")
+        #expect(try String(contentsOfFile: sheet, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        #expect(!FileManager.default.fileExists(atPath: "\(space.exports)/to-ho-so-\(id.rawValue).html"), "not the default folder")
+
+        // A folder that does not exist is refused as for a report, and the dialog comes back with it.
+        let missing = space.exports + "/khong-co"
+        space.press([.function(9), .enter, .ctrl("u")] + missing.map { Key.char($0) } + [.ctrl("s")])
+        guard case .message(let message)? = space.state.modal else { Issue.record("no refusal"); return }
+        #expect(message.lines.joined(separator: " ").contains("Không có thư mục \"\(missing)\". Chưa ghi gì."))
+        space.press([.enter])
+        guard case .form(let back)? = space.state.modal else { Issue.record("the dialog is lost"); return }
+        #expect(back.form.fields.map(\.value) == [missing])
+        space.press([.ctrl("u")] + other.map { Key.char($0) } + [.ctrl("s")])
+        #expect(space.state.status?.text == "Đã ghi báo cáo vào \(other)/to-ho-so-\(id.rawValue)-2.html")
+
+        // x on the list: the format, then the same folder.
+        space.press([.escape, .char("x"), .enter])
+        guard case .form(let list)? = space.state.modal, case .listExport(.csv) = list.purpose else {
+            Issue.record("no list folder dialog: \(String(describing: space.state.modal))")
+            return
+        }
+        #expect(list.form.fields.map(\.value) == [other])
+        space.press([.ctrl("s")])
+        #expect(space.state.status?.text == "Đã ghi báo cáo vào \(other)/danh-sach-ho-so-2026-11-23.csv")
+    }
 }

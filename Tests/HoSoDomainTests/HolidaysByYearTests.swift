@@ -73,4 +73,26 @@ struct HolidaysByYearTests {
         #expect(deadline.estimatedDaysOff.map(\.vietnamese) == estimated)
         #expect(deadline.dueText.contains("dự kiến") == !estimated.isEmpty, "\(deadline.dueText)")
     }
+
+    @Test("holidays.json listing a day the rules already give lists it once, confirmed by the file", arguments: [
+        ("2026-09-01", false, "2026-09-04"), ("2027-09-03", true, "2027-09-06"),
+    ])
+    func dayListedTwiceIsOneDay(date: String, guessedBefore: Bool, otherDay: String) {
+        let day = Fixtures.date(date)
+        let plain = WorkingCalendar().holidays(in: day.year).filter { $0.date == day }
+        #expect(plain.count == 1 && plain.first?.isEstimated == guessedBefore && plain.first?.isConfirmedByOverrides == false)
+        let other = Fixtures.date(otherDay)
+        let overrides = HolidayOverrides(extraDaysOff: [
+            .init(date: day, reason: "Nghỉ Quốc khánh theo thông báo"), .init(date: other, reason: "Nghỉ thêm"),
+        ])
+        let calendar = WorkingCalendar(overrides: overrides)
+        let listed = calendar.holidays(in: day.year).filter { $0.date == day }
+        #expect(listed.count == 1, "\(listed)")
+        #expect(listed.first?.kind == .nationalDay && listed.first?.isEstimated == false)
+        #expect(listed.first?.isConfirmedByOverrides == true)
+        // A day the rules do not give is still added, as the file's own day.
+        let added = calendar.holidays(in: day.year).filter { $0.date == other }
+        #expect(added.map(\.kind) == [.extraDayOff] && added.first?.isConfirmedByOverrides == false, "\(added)")
+        #expect(calendar.holidays(in: day.year).count == WorkingCalendar().holidays(in: day.year).count + 1)
+    }
 }

@@ -23,7 +23,7 @@ struct ReportFrameTests {
         let organisation = Organisation(units: [Self.ward, Self.cell])
         let frame = DocumentFrame.make(issuedBy: Self.cell, in: organisation, fallbackName: "", date: Self.day)
         #expect(frame == DocumentFrame(
-            superior: "ĐẢNG ỦY PHƯỜNG XUÂN HÒA", issuer: "CHI BỘ KHU PHỐ 3", numberLine: "Số     -BC/CB",
+            superior: "ĐẢNG BỘ PHƯỜNG XUÂN HÒA", issuer: "CHI BỘ KHU PHỐ 3", numberLine: "Số     -BC/CB",
             placeAndDate: "Ngày 15 tháng 7 năm 2021", authority: "T/M CHI ỦY", signerTitle: "BÍ THƯ", signer: nil,
             recipients: ["Đảng ủy phường Xuân Hòa (để báo cáo)", "Lưu"]))
         #expect(frame.recipientLines == ["- Đảng ủy phường Xuân Hòa (để báo cáo),", "- Lưu."])

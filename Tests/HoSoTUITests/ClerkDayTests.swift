@@ -365,10 +365,14 @@ extension ClerkDayTests {
         guard case .picker(let picker)? = state.modal else { Issue.record("no picker: \(String(describing: state.modal))"); return }
         #expect(picker.options == ["Tờ hồ sơ: mọi thẻ của màn hình hồ sơ", StepDocument.cellResolution.vietnamese,
                                    StepDocument.classList.vietnamese])
-        let effects = AppFixtures.press([.down, .enter], into: &state)
-        guard case .exportReport(let document, let format, let stem, _)? = effects.first else { Issue.record("no export: \(effects)"); return }
+        #expect(AppFixtures.press([.down, .enter], into: &state).isEmpty, "the folder is asked first")
+        guard case .form(let dialog)? = state.modal else { Issue.record("no folder dialog"); return }
+        #expect(dialog.form.title == "Ghi \(StepDocument.cellResolution.vietnamese) HS-0003 ra tệp HTML")
+        #expect(dialog.form.fields.map(\.value) == ["~"], "the home folder before any export")
+        let effects = AppFixtures.press([.ctrl("s")], into: &state)
+        guard case .exportReport(let document, let format, let stem, let folder)? = effects.first else { Issue.record("no export: \(effects)"); return }
         #expect(document.title == "Nghị quyết đề nghị kết nạp đảng viên" && document.portrait && document.confidential)
-        #expect(format == .html && stem == "giay-to-cell-resolution-HS-0003")
+        #expect(format == .html && stem == "giay-to-cell-resolution-HS-0003" && folder == "~")
 
         // A file with no recorded step to print has its sheet only, and says which step comes first; a mentor
         // may not print at all.

@@ -99,9 +99,9 @@ import Testing
         guard case .picker(let picker)? = state.modal else { Issue.record("no picker"); return }
         #expect(picker.title == "Xuất danh sách đang xem (2 hồ sơ) ra tệp")
         #expect(picker.options == ReportExportFormat.allCases.map(\.vietnamese), "the reports screen's formats")
-        let effects = AppFixtures.press([.down, .enter], into: &state)
-        guard case .exportReport(let document, let format, let stem, _)? = effects.first else { Issue.record("no export: \(effects)"); return }
-        #expect(format == .xlsx && stem == "danh-sach-ho-so-2026-11-23")
+        let effects = AppFixtures.press([.down, .enter, .ctrl("s")], into: &state)
+        guard case .exportReport(let document, let format, let stem, let folder)? = effects.first else { Issue.record("no export: \(effects)"); return }
+        #expect(format == .xlsx && stem == "danh-sach-ho-so-2026-11-23" && folder == "~")
         #expect(document.confidential && document.frame != nil, "MẬT, in the party document's frame like a report")
         let table = try #require(document.tables.first)
         #expect(table.rows.map { $0[1] } == shown, "row for row as on the screen")
@@ -122,7 +122,7 @@ import Testing
 
     @Test func f9WritesTheFilesSheetEveryTabOnOnePage() throws {
         var state = AppState(data: try AppFixtures.smallCell())
-        let effects = AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .function(9), .enter], into: &state)
+        let effects = AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .function(9), .enter, .ctrl("s")], into: &state)
         guard case .exportReport(let document, let format, let stem, _)? = effects.first else { Issue.record("no export: \(effects)"); return }
         #expect(format == .html && stem == "to-ho-so-HS-0002")
         #expect(document.title == "Tờ hồ sơ HS-0002 — Trần Văn Ánh" && document.confidential && document.portrait)

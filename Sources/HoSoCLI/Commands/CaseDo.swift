@@ -80,6 +80,11 @@ struct CaseDo: ParsableCommand {
                 try JSONOutput.print(file)
             } else {
                 print("Hồ sơ \(file.id) (\(file.person.fullName)): \(before.state.vietnamese) → \(file.state.vietnamese), ngày \(day).")
+                if let unit = service.repository.organisation.units[file.unitID],
+                    let offer = CountsAfterStep.after(kind, file: file, unit: unit)
+                {
+                    for line in offer.advice { print(line) }
+                }
                 if let next = service.nextMainState(of: file) {
                     let blockers = try service.blockers(of: file, to: next, on: day, actor: session.actor)
                     if !blockers.isEmpty {

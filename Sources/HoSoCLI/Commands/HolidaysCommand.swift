@@ -25,7 +25,7 @@ struct HolidaysCommand: ParsableCommand {
             for holiday in holidays {
                 let weekday = Weekday.vietnamese(holiday.date)
                 let lunar = holiday.lunar.map { " — \($0.description)" } ?? ""
-                let estimated = holiday.isEstimated ? " (dự kiến)" : ""
+                let estimated = holiday.isEstimated ? " (dự kiến)" : holiday.isConfirmedByOverrides ? " (có trong holidays.json)" : ""
                 print("  \(holiday.date)  \(DisplayWidth.padded(weekday, toColumns: 9)) \(holiday.name)\(lunar)\(estimated)")
             }
             let makeUp = calendar.makeUpWorkingDays(in: year)

@@ -47,25 +47,32 @@ public struct PublicHoliday: Sendable, Hashable, Codable, CustomStringConvertibl
     /// days) for a year whose schedule is neither built in (`HolidayRules.published`) nor confirmed in
     /// holidays.json: shown "dự kiến".
     public var isEstimated: Bool
+    /// A day the rules give that holidays.json also lists as a day off: the local file confirms it.
+    public var isConfirmedByOverrides: Bool
 
     /// A holiday as the rules or the override file state it.
-    public init(date: CivilDate, name: String, lunar: LunarDate? = nil, kind: Kind, isEstimated: Bool = false) {
+    public init(
+        date: CivilDate, name: String, lunar: LunarDate? = nil, kind: Kind, isEstimated: Bool = false,
+        isConfirmedByOverrides: Bool = false
+    ) {
         self.date = date
         self.name = name
         self.lunar = lunar
         self.kind = kind
         self.isEstimated = isEstimated
+        self.isConfirmedByOverrides = isConfirmedByOverrides
     }
 
-    private enum CodingKeys: String, CodingKey { case date, name, lunar, kind, isEstimated }
+    private enum CodingKeys: String, CodingKey { case date, name, lunar, kind, isEstimated, isConfirmedByOverrides }
 
-    /// Tolerates holidays written before `isEstimated` existed.
+    /// Tolerates holidays written before `isEstimated` and `isConfirmedByOverrides` existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             date: try container.decode(CivilDate.self, forKey: .date), name: try container.decode(String.self, forKey: .name),
             lunar: try container.decodeIfPresent(LunarDate.self, forKey: .lunar), kind: try container.decode(Kind.self, forKey: .kind),
-            isEstimated: try container.decodeIfPresent(Bool.self, forKey: .isEstimated) ?? false)
+            isEstimated: try container.decodeIfPresent(Bool.self, forKey: .isEstimated) ?? false,
+            isConfirmedByOverrides: try container.decodeIfPresent(Bool.self, forKey: .isConfirmedByOverrides) ?? false)
     }
 
     /// True for a nghỉ bù day.

@@ -106,14 +106,21 @@ public struct WorkingCalendar: Sendable {
         let cancelled = Set(overrides.cancelledDaysOff)
         let years = Set(holidays.map(\.date.year))
         let confirmed = Set(overrides.confirmedYears)
-        let added = overrides.extraDaysOff
-            .filter { years.contains($0.date.year) }
-            .map { PublicHoliday(date: $0.date, name: $0.reason, kind: .extraDayOff) }
+        let listed = Set(overrides.extraDaysOff.map(\.date))
         let kept = holidays.filter { !cancelled.contains($0.date) }.map { holiday in
             var holiday = holiday
             if confirmed.contains(holiday.date.year) { holiday.isEstimated = false }
+            // A day the file adds that the rules already give is that day, confirmed: listed once.
+            if listed.contains(holiday.date) {
+                holiday.isEstimated = false
+                holiday.isConfirmedByOverrides = true
+            }
             return holiday
         }
+        let given = Set(kept.map(\.date))
+        let added = overrides.extraDaysOff
+            .filter { years.contains($0.date.year) && !given.contains($0.date) }
+            .map { PublicHoliday(date: $0.date, name: $0.reason, kind: .extraDayOff) }
         return (kept + added).sorted(by: HolidayRules.chronologically)
     }
 

@@ -93,16 +93,16 @@ public struct DocumentFrame: Sendable, Equatable {
         issuedBy unit: Unit?, in organisation: Organisation, fallbackName: String, date: CivilDate, number: Int? = nil, kind: String = "BC"
     ) -> DocumentFrame {
         let letterhead = unit?.letterhead ?? Letterhead()
-        let parent = unit?.parentID.flatMap { organisation.units[$0] }
-        let issuer = letterhead.issuer ?? (unit?.name ?? fallbackName)
+        let parent = superiorUnit(of: unit, in: organisation)
+        let issuer = letterhead.issuer ?? (unit.map(PartyBodyName.committee) ?? fallbackName)
         let sign = letterhead.sign ?? defaultSign(unit?.kind)
         let day = "ngày \(date.day) tháng \(date.month) năm \(date.year)"
         let place = letterhead.place.flatMap { $0.isEmpty ? nil : $0 }
         let recipients = letterhead.recipients.isEmpty
-            ? (parent.map { ["\($0.name) (để báo cáo)"] } ?? []) + ["Lưu"]
+            ? (parent.map { ["\(PartyBodyName.committee($0)) (để báo cáo)"] } ?? []) + ["Lưu"]
             : letterhead.recipients
         return DocumentFrame(
-            superior: (letterhead.superior ?? parent?.name).map { $0.uppercased() },
+            superior: (letterhead.superior ?? parent.map(PartyBodyName.organisation)).map { $0.uppercased() },
             issuer: issuer.uppercased(),
             numberLine: "Số " + (number.map(String.init) ?? "    ") + "-" + kind + "/" + sign,
             placeAndDate: place.map { "\($0), \(day)" } ?? day.prefix(1).uppercased() + day.dropFirst(),
@@ -110,6 +110,21 @@ public struct DocumentFrame: Sendable, Equatable {
             signerTitle: letterhead.signerTitle ?? "BÍ THƯ",
             signer: letterhead.signer,
             recipients: recipients)
+    }
+
+    /// The unit above `unit` whose party organisation is printed over the issuing body and receives the
+    /// report: a unit above that is the same organisation under its committee's name (a ward's committee
+    /// above the ward's grassroots organisation) is passed over.
+    static func superiorUnit(of unit: Unit?, in organisation: Organisation) -> Unit? {
+        guard let unit else { return nil }
+        let own = PartyBodyName.organisation(unit)
+        var seen: Set<UnitID> = [unit.id]
+        var above = unit.parentID.flatMap { organisation.units[$0] }
+        while let candidate = above, PartyBodyName.organisation(candidate) == own {
+            guard let next = candidate.parentID, seen.insert(candidate.id).inserted else { return nil }
+            above = organisation.units[next]
+        }
+        return above
     }
 
     /// A cell signs for its cell committee, a grassroots organisation for its committee, a committee above

@@ -44,7 +44,7 @@ extension StepDocument {
         for file: CaseFile, organisation: Organisation, classmates: [CaseFile] = [], date: CivilDate? = nil, number: Int? = nil
     ) throws(StepDocumentProblem) -> ReportDocument {
         let cell = organisation.units[file.unitID]
-        let committee = cell?.parentID.flatMap { organisation.units[$0] }
+        let committee = DocumentFrame.superiorUnit(of: cell, in: organisation)
         let person = file.person
         let identity = "Sinh ngày \(person.birthDate.vietnamese); giới tính: \(person.sex.vietnamese); dân tộc: \(person.ethnicity); "
             + "tôn giáo: \(person.religion); nghề nghiệp: \(person.occupation.isEmpty ? "…" : person.occupation); "
@@ -60,7 +60,7 @@ extension StepDocument {
                 + "\(vote.votesAgainst) không tán thành."
         }
         let cellName = cell?.name ?? file.unitID.rawValue
-        let committeeName = committee?.name ?? "cấp ủy cấp trên"
+        let committeeName = committee.map(PartyBodyName.committee) ?? "cấp ủy cấp trên"
         var body: [String] = []
         var tables: [ReportTable] = []
         let issuer: Unit?
@@ -130,7 +130,7 @@ extension StepDocument {
         }
         let frame = DocumentFrame.make(issuedBy: issuer, in: organisation, fallbackName: cellName, date: day, number: number, kind: numberKind)
         return ReportDocument(
-            title: title, unitName: issuer?.name ?? cellName,
+            title: title, unitName: issuer.map(PartyBodyName.committee) ?? cellName,
             periodLabel: subject(file), date: day, tables: tables,
             confidential: true, frame: frame, body: body, portrait: true)
     }

@@ -343,18 +343,19 @@ struct GuardSet {
         }
         result.append(certificateValid(on: voteDate))
         result.append(contentsOf: documentsValid(on: voteDate))
-        let counts = context.unit.counts(on: voteDate).members
+        let inForce = countsInForce(on: voteDate)
         let minimumMembers = rules[.minimumOfficialMembers]
         result.append(
             requirement(
                 "cell.minimumMembers", "Chi bộ có ít nhất \(minimumMembers) đảng viên chính thức",
-                counts.official >= minimumMembers,
-                "Chi bộ có \(counts.official) đảng viên chính thức; cần ít nhất \(minimumMembers)",
+                inForce.members.official >= minimumMembers,
+                "Chi bộ có \(inForce.members.official) đảng viên chính thức theo \(inForce.origin); cần ít nhất \(minimumMembers)"
+                    + (inForce.recordedMismatch.map { "; \($0)" } ?? ""),
                 rule: .minimumOfficialMembers))
         result.append(
             voteRequirement(
                 vote, code: "vote.cell", body: "chi bộ", numerator: .cellVoteNumerator,
-                denominator: .cellVoteDenominator))
+                denominator: .cellVoteDenominator, basis: inForce.cellBasis))
         return result
     }
 
@@ -398,34 +399,42 @@ struct GuardSet {
         ]
     }
 
+    /// The counts of the file's unit valid on `day`, with their origin and the members recorded there.
+    func countsInForce(on day: CivilDate) -> CountsInForce {
+        context.unit.countsInForce(on: day, members: context.members.values)
+    }
+
+    /// `basis`: which figure the 2/3 is taken of and where it comes from (the counts declared for that day).
     func voteRequirement(
-        _ vote: VoteRecord?, code: String, body: String, numerator: RuleKey, denominator: RuleKey
+        _ vote: VoteRecord?, code: String, body: String, numerator: RuleKey, denominator: RuleKey, basis: String
     ) -> Requirement {
         let fraction = "\(rules[numerator])/\(rules[denominator])"
         guard let vote else {
             return requirement(
-                code, "Được ít nhất \(fraction) \(body) tán thành", false, "Chưa có kết quả biểu quyết của \(body)",
-                rule: numerator, supplied: true)
+                code, "Được ít nhất \(fraction) \(body) tán thành", false,
+                "Chưa có kết quả biểu quyết của \(body); \(fraction) \(basis)", rule: numerator, supplied: true)
         }
         let needed = rules.votesNeeded(of: vote.eligible, numerator: numerator, denominator: denominator)
         return requirement(
             code, "Được ít nhất \(fraction) \(body) tán thành", vote.eligible > 0 && vote.votesFor >= needed,
-            "\(vote.votesFor)/\(vote.eligible) tán thành ngày \(vote.date); cần ít nhất \(needed) (\(fraction) của \(vote.eligible))",
+            "\(vote.votesFor)/\(vote.eligible) tán thành ngày \(vote.date); cần ít nhất \(needed) (\(fraction) của "
+                + "\(vote.eligible), \(basis))",
             rule: numerator, supplied: true)
     }
 
     func committeeApproved() -> [Requirement] {
         let voteDate = file.committeeVote?.date ?? date
-        let committee = context.unit.counts(on: voteDate).committee
+        let inForce = countsInForce(on: voteDate)
+        let committee = inForce.committee
         return [
             requirement(
                 "committee.size", "Biết số ủy viên đảng ủy cơ sở", committee > 0,
                 committee > 0
-                    ? "Đảng ủy có \(committee) ủy viên ngày \(voteDate)"
+                    ? "Đảng ủy có \(committee) ủy viên ngày \(voteDate) theo \(inForce.origin)"
                     : Workflow.committeeUnknown(in: context.unit.id, on: voteDate)),
             voteRequirement(
                 file.committeeVote, code: "vote.committee", body: "đảng ủy cơ sở", numerator: .committeeVoteNumerator,
-                denominator: .committeeVoteDenominator),
+                denominator: .committeeVoteDenominator, basis: inForce.committeeBasis),
         ]
     }
 
@@ -500,7 +509,7 @@ struct GuardSet {
         result.append(
             voteRequirement(
                 file.recognitionVote, code: "vote.recognition", body: "chi bộ", numerator: .cellVoteNumerator,
-                denominator: .cellVoteDenominator))
+                denominator: .cellVoteDenominator, basis: countsInForce(on: file.recognitionVote?.date ?? date).cellBasis))
         result.append(contentsOf: decisionRequirements(file.recognitionDecision, code: "recognition.decision", after: file.recognitionVote?.date))
         return result
     }

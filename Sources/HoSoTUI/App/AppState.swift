@@ -315,6 +315,10 @@ public enum FormPurpose: Hashable, Sendable {
     case letterhead(UnitID)
     /// The export of the report shown on the reports screen: its format and folder.
     case reportExport
+    /// The folder of a file's sheet (nil) or of a paper of its steps, written as HTML (F9 on the file).
+    case paperExport(CaseID, StepDocument?)
+    /// The folder of the list as shown, in the format chosen (x on the list).
+    case listExport(ReportExportFormat)
 }
 
 /// An open form, with the revision of the file it started from (the expected revision of its save).
@@ -359,12 +363,16 @@ public enum ConfirmedAction: Sendable {
     /// Open the form of the step chosen in the list, though the step is marked ✗ (it may have happened on
     /// another day, when its requirements were met).
     case openStepForm(NextStepState)
+    /// Record a unit's new member counts (offered after an admission or a recognition).
+    case changeUnit(UnitChange, of: UnitID)
 }
 
 /// Where a confirmation's cancel button leads.
 public enum ConfirmBack: Sendable {
     case form(FormState)
     case nextStep(NextStepState)
+    /// Nothing to return to: the question came after a save.
+    case close
 }
 
 /// A popup that only needs reading: a refusal ("Không thể thực hiện") or an error ("Lỗi").

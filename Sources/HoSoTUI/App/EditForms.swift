@@ -181,6 +181,10 @@ public enum EditForms {
             return purpose == .unitCounts(id) ? UnitsLogic.countsForm(unit, data: data) : UnitsLogic.letterheadForm(unit)
         case .reportExport:
             return ReportsLogic.exportForm(folder: data.exportFolder)
+        case .paperExport(let id, let paper):
+            return PaperLogic.folderForm(paper, id: id, folder: data.exportFolder)
+        case .listExport(let format):
+            return ListExport.folderForm(format, folder: data.exportFolder)
         }
     }
 
@@ -254,7 +258,8 @@ public enum EditForms {
                 return .failure(StepInputError(problems: ["Không đọc lại được thông tin đã hiển thị; hãy đóng biểu mẫu rồi mở lại."]))
             }
             return PersonForm.person(from: values).map { (.correctIdentity(seen: shown, typed: $0), day) }
-        case .step, .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead, .reportExport:
+        case .step, .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead, .reportExport,
+             .paperExport, .listExport:
             return .failure(StepInputError(problems: ["Biểu mẫu này không phải là một thay đổi hồ sơ."]))
         }
     }

@@ -28,9 +28,26 @@ enum ListExport {
         return nil
     }
 
+    /// The chosen format: the folder is asked next, as for a report (the last one used, prefilled).
     static func choose(_ state: inout AppState, _ picker: PickerState) -> [Effect] {
-        guard picker.formats.indices.contains(picker.selected), case .list(let list) = state.screen else { return [] }
-        return [.exportReport(document(list, state: state), format: picker.formats[picker.selected], stem: fileStem(list, state: state))]
+        guard picker.formats.indices.contains(picker.selected), case .list = state.screen else { return [] }
+        let format = picker.formats[picker.selected]
+        state.modal = .form(FormState(form: folderForm(format, folder: ReportsLogic.lastFolder(state)),
+                                      purpose: .listExport(format), baseRevision: nil))
+        return []
+    }
+
+    /// The dialog asking where to write the list as `format`.
+    static func folderForm(_ format: ReportExportFormat, folder: String) -> Form {
+        Form(title: "Xuất danh sách đang xem ra tệp \(format.vietnamese)", fields: [ReportsLogic.folderField(folder)])
+    }
+
+    /// The list as shown, written by the runner to a new file in the folder typed.
+    static func export(_ state: inout AppState, _ format: ReportExportFormat, values: [String: String],
+                       formState: FormState) -> [Effect] {
+        guard case .list(let list) = state.screen else { return [] }
+        let folder = ReportsLogic.takeFolder(&state, values: values, formState: formState)
+        return [.exportReport(document(list, state: state), format: format, stem: fileStem(list, state: state), folder: folder)]
     }
 
     /// The columns of the exported list: the screen's, with the birth date and the step due that a paper needs.

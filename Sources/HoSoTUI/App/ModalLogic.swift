@@ -35,6 +35,7 @@ extension AppReducer {
                 switch confirm.back {
                 case .form(let form): state.modal = .form(form)
                 case .nextStep(let next): state.modal = .nextStep(next)
+                case .close: state.modal = nil
                 }
             case .confirm: return confirmed(&state, confirm)
             }
@@ -266,6 +267,10 @@ extension AppReducer {
             return ClassesLogic.certify(&state, ids: ids, values: values, formState: formState)
         case .reportExport:
             return ReportsLogic.export(&state, values: values, formState: formState)
+        case .paperExport(let id, let paper):
+            return PaperLogic.export(&state, id, paper, values: values, formState: formState)
+        case .listExport(let format):
+            return ListExport.export(&state, format, values: values, formState: formState)
         case .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead:
             let effect = switch formState.purpose {
             case .unitCounts, .letterhead: UnitsLogic.effect(for: formState.purpose, values: values, data: state.data)
@@ -308,6 +313,10 @@ extension AppReducer {
         case .openStepForm(let next):
             openStepForm(&state, next)
             return []
+        case .changeUnit(let change, let id):
+            state.modal = nil
+            state.status = StatusMessage("Đang lưu…")
+            return [.changeUnit(change, of: id)]
         }
     }
 

@@ -18,7 +18,12 @@ public enum AppReducer {
         case .saved(let id, let message, let cautions):
             let named = id.rawValue.isEmpty || message.contains(id.rawValue)
             state.status = StatusMessage(named ? message : "\(message) (\(id.rawValue))", kind: .success)
-            if !cautions.isEmpty { state.modal = .message(MessageState(title: "Đã lưu — cần lưu ý", lines: cautions)) }
+            if !cautions.isEmpty {
+                state.modal = .message(MessageState(title: "Đã lưu — cần lưu ý", lines: cautions))
+            } else if let offer = countsOffer(afterSaving: id, state) {
+                state.modal = .confirm(offer)
+                state.lastSubmittedForm = nil  // asked once, not again at the next save of the file
+            }
             return []
         case .savedTogether(let files, let count):
             // Everyone by name on the status line when it has room; a large class's names go to a popup.
@@ -66,6 +71,24 @@ public enum AppReducer {
             state.modal = .conflict(ConflictState(dialog: dialog, form: state.lastSubmittedForm))
             return []
         }
+    }
+
+    /// After an admission or a recognition saved from its form, the question whether to record the unit's
+    /// new member counts (the engine says which); none for a person who may not change the unit.
+    static func countsOffer(afterSaving id: CaseID, _ state: AppState) -> ConfirmState? {
+        guard case .step(let kind, id)? = state.lastSubmittedForm?.purpose, let file = file(id, in: state),
+            let unit = state.data.organisation.units[file.unitID],
+            state.data.access?.refusal(.manageUnits, inUnit: unit.id) == nil,
+            let offer = CountsAfterStep.after(kind, file: file, unit: unit)
+        else { return nil }
+        let dialog = ConfirmDialog(
+            title: "Cập nhật số đảng viên?",
+            message: [
+                "\(offer.reason).", "Ghi số đảng viên mới của \(unit.name): \(offer.summary)?",
+                "Enter: ghi (giữ lịch sử theo ngày) · Esc: để nguyên (sửa sau ở màn hình đơn vị, phím d/F12 trên bảng)",
+            ],
+            confirmLabel: "Ghi số mới", cancelLabel: "Để nguyên", confirmFocused: true)
+        return ConfirmState(dialog: dialog, action: .changeUnit(.counts(offer.change), of: unit.id), back: .close)
     }
 
     // MARK: Data
@@ -599,7 +622,8 @@ extension FormPurpose {
              .introducer(let id), .opinion(let id), .unionResolution(let id), .addTask(let id), .completeTask(let id),
              .addDocument(let id), .assignMentor(let id), .releaseMentor(let id), .identity(let id):
             id
-        case .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead, .reportExport:
+        case .addCase, .certifyClass, .addPerson, .grantRole, .revokeRole, .unitCounts, .letterhead, .reportExport, .paperExport,
+             .listExport:
             nil
         }
     }

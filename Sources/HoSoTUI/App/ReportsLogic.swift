@@ -24,7 +24,7 @@ enum ReportsLogic {
         case .filter:
             openUnitPicker(&state, reports)
         case .export:
-            state.modal = .form(FormState(form: exportForm(folder: state.exportFolder ?? state.data.exportFolder),
+            state.modal = .form(FormState(form: exportForm(folder: lastFolder(state)),
                                           purpose: .reportExport, baseRevision: nil))
         default:
             AppReducer.moveSelection(&reports.scroll, count: ReportsView.lastScroll(reports, size: state.size) + 1,
@@ -70,18 +70,33 @@ enum ReportsLogic {
     static func exportForm(folder: String) -> Form {
         Form(title: "Xuất báo cáo ra tệp", fields: [
             FormField(id: "format", label: "Định dạng", kind: .choice(ReportExportFormat.allCases.map(\.vietnamese))),
-            FormField(id: "folder", label: "Thư mục", value: folder, isRequired: true, maxLength: 4096),
+            folderField(folder),
         ])
+    }
+
+    /// The folder field of every export dialog (reports, the list, a file's papers).
+    static func folderField(_ folder: String) -> FormField {
+        FormField(id: "folder", label: "Thư mục", value: folder, isRequired: true, maxLength: 4096)
+    }
+
+    /// The folder an export dialog starts with: the last one typed in any of them, else the home folder.
+    static func lastFolder(_ state: AppState) -> String { state.exportFolder ?? state.data.exportFolder }
+
+    /// The folder typed in a submitted export dialog, remembered for the next export; the dialog closes
+    /// and is kept to return to if the runner refuses the folder.
+    static func takeFolder(_ state: inout AppState, values: [String: String], formState: FormState) -> String {
+        let folder = (values["folder"] ?? "").trimmingCharacters(in: .whitespaces)
+        state.exportFolder = folder
+        state.modal = nil
+        state.lastSubmittedForm = formState
+        return folder
     }
 
     /// The export the dialog asks, with the folder remembered for the next one.
     static func export(_ state: inout AppState, values: [String: String], formState: FormState) -> [Effect] {
         guard case .reports(let reports) = state.screen else { return [] }
         let format = ReportExportFormat.allCases.first { $0.vietnamese == values["format"] } ?? .csv
-        let folder = (values["folder"] ?? "").trimmingCharacters(in: .whitespaces)
-        state.exportFolder = folder
-        state.modal = nil
-        state.lastSubmittedForm = formState
+        let folder = takeFolder(&state, values: values, formState: formState)
         return [exportEffect(state, reports, format: format, folder: folder)]
     }
 

@@ -11,12 +11,14 @@ public struct ConfirmDialog: Hashable, Sendable {
     /// Whether the confirm button has focus.
     public private(set) var confirmFocused = false
 
-    /// A dialog asking `message`, with buttons `cancelLabel` (focused) and `confirmLabel`.
-    public init(title: String, message: [String], confirmLabel: String, cancelLabel: String = "Hủy") {
+    /// A dialog asking `message`, with buttons `cancelLabel` (focused, unless `confirmFocused`: a question
+    /// whose "yes" destroys nothing) and `confirmLabel`.
+    public init(title: String, message: [String], confirmLabel: String, cancelLabel: String = "Hủy", confirmFocused: Bool = false) {
         self.title = title
         self.message = message
         self.confirmLabel = confirmLabel
         self.cancelLabel = cancelLabel
+        self.confirmFocused = confirmFocused
     }
 
     /// Moves the focus or answers; `nil` while the question stays open.
