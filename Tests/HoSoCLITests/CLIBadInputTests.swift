@@ -44,6 +44,7 @@ struct CLIBadInputTests {
 
     @Test("A mistyped command is told in Vietnamese, with its usage, exit 64; help is Vietnamese too", arguments: [
         (["case", "list", "--bogus"], "Lỗi: Không có tùy chọn '--bogus'"),
+        (["report", "pipeline", "--for", "1"], "Lỗi: Không có tùy chọn '--for'. Có phải ý bạn là '--force'?"),
         (["report", "period", "--period", "Q7"], "Lỗi: Giá trị 'Q7' không hợp lệ cho '--period <period>'. Hãy dùng một trong các giá trị:"),
         (["report", "period"], "Lỗi: Thiếu tham số bắt buộc '--period <period>'"),
         (["case", "list", "thừa"], "Lỗi: Thừa tham số 'thừa'"),
@@ -56,7 +57,7 @@ struct CLIBadInputTests {
         #expect(result.status == 64)
         #expect(result.standardError.contains(message), "\(result.standardError)")
         #expect(result.standardError.contains("Cách dùng: hoso ") && result.standardError.contains("để biết thêm."))
-        for english in ["Error:", "Usage:", "Help:", "See '", "Please provide", "Unknown option", "Missing"] {
+        for english in ["Error:", "Usage:", "Help:", "See '", "Please provide", "Unknown option", "Missing", "Did you mean", "had already been set"] {
             #expect(!result.standardError.contains(english), "\(english) in \(result.standardError)")
         }
     }

@@ -42,6 +42,13 @@ enum UsageText {
         (#"Unexpected argument '([^']*)'"#, #"Thừa tham số '$1'"#),
         (#"(\d+) unexpected arguments:"#, #"Thừa $1 tham số:"#),
         (#"Unknown subcommand '([^']*)'"#, #"Không có lệnh '$1'"#),
+        (#"\. Did you mean '([^']*)'\?"#, #". Có phải ý bạn là '$1'?"#),
+        (#"Invalid option: (\S+)"#, #"Tùy chọn không hợp lệ: $1"#),
+        (#"Missing one of: "#, "Thiếu một trong: "),
+        (#"Missing required subcommand\."#, "Thiếu lệnh con."),
+        (#"The option '([^']*)' does not take any value, but '([^']*)' was specified\."#, #"Tùy chọn '$1' không nhận giá trị, nhưng đã ghi '$2'."#),
+        (#"Value to be set with (.*) had already been set with (.*)"#, #"Giá trị của $1 đã được ghi bằng $2"#),
+        (#"The value '([^']*)' is invalid\."#, #"Giá trị '$1' không hợp lệ."#),
     ]
 
     static func vietnamese(_ text: String) -> String {
