@@ -24,7 +24,7 @@ import Testing
             runner = EffectRunner(service: CaseService(repository: repository, access: access(repository.organisation)),
                                   today: TUIUnitSettingsTests.today, actor: "Thư ký")
             state = AppState(data: runner.loadData())
-            AppFixtures.press([.resize(width: 80, height: 24), .char("d")], into: &state)
+            AppFixtures.press([.resize(width: 80, height: 24), .char("D")], into: &state)
         }
 
         deinit { try? FileManager.default.removeItem(atPath: directory) }

@@ -39,7 +39,7 @@ public enum ClassesLogic {
                 state.screens.append(.detail(DetailState(caseID: state.index.rows[group.rows[classes.candidate]].file.id)))
                 return
             }
-        case .certifyClass:
+        case .nextStep:
             guard let group else { break }
             let inClass = group.rows.map { state.index.rows[$0].file }.filter { $0.state == .inClass }.map(\.id)
             let chosen = classes.ticked.isEmpty ? inClass : inClass.filter { classes.ticked.contains($0) }
@@ -120,7 +120,7 @@ public enum MentorLogic {
         switch command {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             AppReducer.moveSelection(&mentor.selected, count: rows.count, command: command, page: 10)
-        case .chooseMember:
+        case .filter:
             AppReducer.replaceTop(&state, .mentor(mentor))
             AppReducer.openMemberPicker(&state)
             return

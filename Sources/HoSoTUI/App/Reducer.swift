@@ -181,7 +181,7 @@ public enum AppReducer {
             return []
         case .mentors:
             leaveForTopScreen(&state)
-            // A person who is a member opens on their own candidates; the picker is a key away (p).
+            // A person who is a member opens on their own candidates; the picker is a key away (f).
             if let own = state.data.access?.account.memberID, state.data.organisation.members[own] != nil {
                 var mentor = MentorState()
                 mentor.memberID = own
@@ -526,7 +526,7 @@ public enum AppReducer {
             openNextStep(&state, detail.caseID)
             return
         case .addNote: openEditForm(&state, .note(detail.caseID))
-        case .printPaper: PaperLogic.openPicker(&state, detail.caseID)
+        case .export: PaperLogic.openPicker(&state, detail.caseID)
         case .addVerification:
             detail.tab = .verification
             openEditForm(&state, .verificationItem(detail.caseID))
@@ -566,7 +566,7 @@ public enum AppReducer {
         case .addDocument:
             detail.tab = .documents
             openEditForm(&state, .addDocument(detail.caseID))
-        case .editPerson:
+        case .edit:
             detail.tab = .info
             openEditForm(&state, .identity(detail.caseID))
         default: break

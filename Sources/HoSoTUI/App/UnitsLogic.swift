@@ -13,7 +13,7 @@ enum UnitsLogic {
         switch command {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             AppReducer.moveSelection(&screen.selected, count: units.count, command: command, page: 10)
-        case .unitCounts, .letterhead:
+        case .unitCounts, .edit:
             guard units.indices.contains(screen.selected) else { break }
             let unit = units[screen.selected]
             let form = command == .unitCounts ? countsForm(unit, data: state.data) : letterheadForm(unit)

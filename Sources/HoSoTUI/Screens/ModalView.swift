@@ -203,7 +203,7 @@ enum ClassesView {
         table.selected = table.rows.isEmpty ? nil : min(classes.candidate, table.rows.count - 1)
         table.draw(in: area, into: &buffer)
         let waiting = group.rows.filter { state.index.rows[$0].file.state == .inClass }.count
-        let mayCertify = state.data.access.map { CommandAccess.isEverAllowed(.certifyClass, on: .classes(classes), access: $0) } ?? true
+        let mayCertify = state.data.access.map { CommandAccess.isEverAllowed(.nextStep, on: .classes(classes), access: $0) } ?? true
         buffer.put(" \(waiting) học viên chờ giấy chứng nhận" + (mayCertify ? " · Space đánh dấu (không đánh dấu: cả lớp) · n/F4 ghi giấy chứng nhận" : ""),
                    at: content.bottom - 1, col: 0, style: .muted)
     }
@@ -213,7 +213,7 @@ enum ClassesView {
 enum MentorView {
     static func draw(_ state: AppState, _ mentor: MentorState, in content: Rect, into buffer: inout CellBuffer) {
         guard let memberID = mentor.memberID else {
-            buffer.put(" Chọn người giúp đỡ: p hoặc F12", at: content.row + 1, col: 0, style: .muted)
+            buffer.put(" Chọn người giúp đỡ: f hoặc F11", at: content.row + 1, col: 0, style: .muted)
             return
         }
         let positions = MentorLogic.candidates(of: memberID, index: state.index)
@@ -318,7 +318,7 @@ enum ReportsView {
         guard content.height > headerRows else { return }
         TabBar.draw(tabTitles, selected: reports.kind.rawValue, in: Rect(row: content.row, col: 0, width: content.width, height: 1),
                     into: &buffer)
-        let header = " Kỳ: \(periodLabel(state, reports)) (p) · Đơn vị: \(unitLabel(state, reports)) (f) · Xuất tệp: x"
+        let header = " Kỳ: \(periodLabel(state, reports)) (K) · Đơn vị: \(unitLabel(state, reports)) (f) · Xuất tệp: x"
         buffer.put(header, at: content.row + 1, col: 0, style: .muted, maxColumns: content.width)
         let height = content.height - headerRows
         let all = reports.lines

@@ -12,7 +12,7 @@ enum PeopleView {
     @discardableResult
     static func draw(_ state: AppState, _ people: PeopleState, in content: Rect, into buffer: inout CellBuffer) -> Table.Layout {
         let persons = state.data.people
-        buffer.putPadded(" \(persons.count) người dùng · Enter cấp vai trò · Del/- thu hồi vai trò · F3/+ thêm người dùng",
+        buffer.putPadded(" \(persons.count) người dùng · Enter cấp vai trò · Del/- thu hồi vai trò · + thêm người dùng",
                          in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
         let selected = persons.indices.contains(people.selected) ? people.selected : nil
         let grants = selected.map { persons[$0].grants } ?? []
