@@ -66,7 +66,7 @@ import Testing
 
     @Test func theLetterheadFormIsStoredAndTheReportsPrintIt() throws {
         let workspace = try Workspace()
-        AppFixtures.press([.function(4), .tab, .tab, .tab], into: &workspace.state)
+        AppFixtures.press([.char("E"), .tab, .tab, .tab], into: &workspace.state)
         workspace.retype("Xuân Hòa")
         AppFixtures.press([.tab, .tab, .tab], into: &workspace.state)
         workspace.retype("Trần Văn Hùng")

@@ -36,7 +36,7 @@ import Testing
         cell.letterhead = Letterhead(superior: "Đảng bộ phường Xuân Hòa", place: "Xuân Hòa", signer: "Trần Văn Hùng")
         check(try units(data: AppFixtures.cellData(try AppFixtures.smallCell().cases, unit: cell)), "units-80", """
              HoSo · Đơn vị                                       23/11/2026 · Thư ký chi bộ
-             1 đơn vị · Enter sửa số đảng viên · F4 sửa tiêu đề văn bản
+             1 đơn vị · Enter sửa số đảng viên · E sửa tiêu đề văn bản
             Mã       │ Đơn vị                │ Loại           │ Chính thức │ Dự bị │ Ủy viên
             CB-KP3   │ Chi bộ Khu phố 3      │ Chi bộ         │         10 │     1 │       9
 

@@ -417,10 +417,9 @@ extension AppReducer {
 
 /// Where the tabs of the detail are, for clicks.
 enum DetailLayout {
-    /// The tabs as drawn with `selected` current (the bar scrolls to keep it in view).
+    /// The tabs as the view draws them with `selected` current (the bar scrolls to keep it in view).
     static func tabHits(_ size: Size, selected: DetailTab = .info) -> [Rect] {
-        var scratch = CellBuffer(width: size.width, height: size.height)
-        return TabBar.draw(titles, selected: selected.rawValue, in: ScreenLayout.detailTabs(size), into: &scratch)
+        TabBar.layout(titles, selected: selected.rawValue, in: ScreenLayout.detailTabs(size)).hits
     }
 
     /// The tab titles, numbered as the keys that choose them.
