@@ -392,11 +392,9 @@ extension AppReducer {
                 people.selected = row
                 replaceTop(&state, .people(people))
             }
-        case .units(var units):
-            if let row = UnitsView.rowHits(state, units, size: state.size).row(at: position) {
-                units.selected = row
-                replaceTop(&state, .units(units))
-            }
+        case .units:
+            let before = state
+            reduceTop(&state, .units) { UnitsLogic.click(&$0, at: position, state: before) }
         case .reports(var reports):
             if let tab = TabBar.tab(at: position, hits: ReportsView.tabHits(state.size, selected: reports.kind)) {
                 return ReportsLogic.command(&state, &reports, .tab(tab))

@@ -225,8 +225,9 @@ public enum AppReducer {
             return ReportsLogic.command(&state, &reports, command)
         case .people(var people):
             PeopleLogic.command(&state, &people, command)
-        case .units(var units):
-            UnitsLogic.command(&state, &units, command)
+        case .units:
+            let data = state.data
+            UnitsLogic.apply(reduceTop(&state, .units) { UnitsLogic.reduce(&$0, command, data: data) } ?? nil, to: &state)
         }
         return []
     }
