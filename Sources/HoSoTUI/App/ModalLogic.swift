@@ -387,11 +387,9 @@ extension AppReducer {
                 list.selected = index
                 replaceTop(&state, .list(list))
             }
-        case .people(var people):
-            if let row = PeopleView.rowHits(state, people, size: state.size).row(at: position) {
-                people.selected = row
-                replaceTop(&state, .people(people))
-            }
+        case .people:
+            let before = state
+            reduceTop(&state, .people) { PeopleLogic.click(&$0, at: position, state: before) }
         case .units:
             let before = state
             reduceTop(&state, .units) { UnitsLogic.click(&$0, at: position, state: before) }

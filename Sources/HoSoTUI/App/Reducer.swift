@@ -223,11 +223,10 @@ public enum AppReducer {
             MentorLogic.command(&state, &mentor, command)
         case .reports(var reports):
             return ReportsLogic.command(&state, &reports, command)
-        case .people(var people):
-            PeopleLogic.command(&state, &people, command)
+        case .people:
+            runScreen(&state, .people) { PeopleLogic.reduce(&$0, command, data: $1) }
         case .units:
-            let data = state.data
-            UnitsLogic.apply(reduceTop(&state, .units) { UnitsLogic.reduce(&$0, command, data: data) } ?? nil, to: &state)
+            runScreen(&state, .units) { UnitsLogic.reduce(&$0, command, data: $1) }
         }
         return []
     }

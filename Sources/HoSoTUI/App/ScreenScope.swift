@@ -5,11 +5,32 @@ struct ScreenScope<Local>: Sendable {
     let embed: @Sendable (Local) -> Screen
 }
 
+extension ScreenScope where Local == PeopleState {
+    static let people = ScreenScope(extract: { if case .people(let people) = $0 { people } else { nil } }, embed: Screen.people)
+}
+
 extension ScreenScope where Local == UnitsState {
     static let units = ScreenScope(extract: { if case .units(let units) = $0 { units } else { nil } }, embed: Screen.units)
 }
 
+/// What a screen's reducer asks of the app after a command: the only things it changes outside its own state.
+enum ScreenOutput: Equatable {
+    case openForm(FormState)
+    case warn(StatusMessage)
+}
+
 extension AppReducer {
+    /// Runs a screen's reducer on the screen on top (`scope`'s) and does what it asks.
+    static func runScreen<Local>(_ state: inout AppState, _ scope: ScreenScope<Local>,
+                                 _ reduce: (inout Local, AppData) -> ScreenOutput?) {
+        let data = state.data
+        switch reduceTop(&state, scope, { reduce(&$0, data) }) ?? nil {
+        case .openForm(let form)?: state.modal = .form(form)
+        case .warn(let message)?: state.status = message
+        case nil: break
+        }
+    }
+
     /// Runs `reduce` on the state of the screen on top when it is `scope`'s, writes it back, and returns what
     /// the screen asks of the app; nil when another screen is on top.
     static func reduceTop<Local, Output>(_ state: inout AppState, _ scope: ScreenScope<Local>,

@@ -8,14 +8,9 @@ enum UnitsLogic {
     /// The units in the order of the screen.
     static func units(_ data: AppData) -> [HoSoDomain.Unit] { data.organisation.sortedUnits }
 
-    /// What the screen asks of the app after a command: the only thing it changes outside its own state.
-    enum Output: Equatable {
-        case openForm(FormState)
-    }
-
     /// The screen's reducer: its own state and the data as loaded in, what it asks of the app out. The app
     /// runs it scoped to the screen on top (`AppReducer.reduceTop`), the pattern for the other screens.
-    static func reduce(_ screen: inout UnitsState, _ command: Command, data: AppData) -> Output? {
+    static func reduce(_ screen: inout UnitsState, _ command: Command, data: AppData) -> ScreenOutput? {
         let units = units(data)
         defer { screen.selected = max(0, min(screen.selected, units.count - 1)) }
         switch command {
@@ -37,13 +32,6 @@ enum UnitsLogic {
         if let row = UnitsView.rowHits(state, screen, size: state.size).row(at: position) { screen.selected = row }
     }
 
-    /// Does what the screen asked.
-    static func apply(_ output: Output?, to state: inout AppState) {
-        switch output {
-        case .openForm(let form)?: state.modal = .form(form)
-        case nil: break
-        }
-    }
 
     /// The counts of `unit` from a day on, filled with those valid today.
     static func countsForm(_ unit: HoSoDomain.Unit, data: AppData) -> Form {
