@@ -107,37 +107,3 @@ public enum ClassesLogic {
         return [.runTogether(commands)]
     }
 }
-
-/// The mentor view: a member's candidates and their monthly notes.
-public enum MentorLogic {
-    /// The index rows of the files `member` actively mentors.
-    public static func candidates(of member: MemberID?, index: CaseIndex) -> [Int] {
-        member.map(index.candidates(of:)) ?? []
-    }
-
-    static func command(_ state: inout AppState, _ mentor: inout MentorState, _ command: Command) {
-        let rows = candidates(of: mentor.memberID, index: state.index)
-        switch command {
-        case .up, .down, .pageUp, .pageDown, .top, .bottom:
-            AppReducer.moveSelection(&mentor.selected, count: rows.count, command: command, page: 10)
-        case .filter:
-            AppReducer.replaceTop(&state, .mentor(mentor))
-            AppReducer.openMemberPicker(&state)
-            return
-        case .addNote:
-            if rows.indices.contains(mentor.selected) {
-                AppReducer.replaceTop(&state, .mentor(mentor))
-                AppReducer.openEditForm(&state, .note(state.index.rows[rows[mentor.selected]].file.id))
-                return
-            }
-        case .open:
-            if rows.indices.contains(mentor.selected) {
-                AppReducer.replaceTop(&state, .mentor(mentor))
-                state.screens.append(.detail(DetailState(caseID: state.index.rows[rows[mentor.selected]].file.id)))
-                return
-            }
-        default: break
-        }
-        AppReducer.replaceTop(&state, .mentor(mentor))
-    }
-}

@@ -219,14 +219,14 @@ public enum AppReducer {
             detailCommand(&state, &detail, command)
         case .classes(var classes):
             ClassesLogic.command(&state, &classes, command)
-        case .mentor(var mentor):
-            MentorLogic.command(&state, &mentor, command)
+        case .mentor:
+            runScreen(&state, .mentor) { MentorLogic.reduce(&$0, command, app: $1) }
         case .reports(var reports):
             return ReportsLogic.command(&state, &reports, command)
         case .people:
-            runScreen(&state, .people) { PeopleLogic.reduce(&$0, command, data: $1) }
+            runScreen(&state, .people) { PeopleLogic.reduce(&$0, command, data: $1.data) }
         case .units:
-            runScreen(&state, .units) { UnitsLogic.reduce(&$0, command, data: $1) }
+            runScreen(&state, .units) { UnitsLogic.reduce(&$0, command, data: $1.data) }
         }
         return []
     }
