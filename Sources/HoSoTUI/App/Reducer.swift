@@ -217,8 +217,8 @@ public enum AppReducer {
             listCommand(&state, &list, command)
         case .detail(var detail):
             detailCommand(&state, &detail, command)
-        case .classes(var classes):
-            ClassesLogic.command(&state, &classes, command)
+        case .classes:
+            runScreen(&state, .classes) { ClassesLogic.reduce(&$0, command, app: $1) }
         case .mentor:
             runScreen(&state, .mentor) { MentorLogic.reduce(&$0, command, app: $1) }
         case .reports(var reports):

@@ -9,6 +9,10 @@ extension ScreenScope where Local == PeopleState {
     static let people = ScreenScope(extract: { if case .people(let people) = $0 { people } else { nil } }, embed: Screen.people)
 }
 
+extension ScreenScope where Local == ClassesState {
+    static let classes = ScreenScope(extract: { if case .classes(let classes) = $0 { classes } else { nil } }, embed: Screen.classes)
+}
+
 extension ScreenScope where Local == MentorState {
     static let mentor = ScreenScope(extract: { if case .mentor(let mentor) = $0 { mentor } else { nil } }, embed: Screen.mentor)
 }
