@@ -73,10 +73,17 @@ public enum AppFixtures {
         account("captren", "Võ Minh Cấp", .viewer),
     ]
 
-    /// Sends `keys` through the reducer, returning every effect emitted.
+    /// Sends `keys` through the app's runtime, returning every effect emitted (none is carried out).
     @discardableResult
     public static func press(_ keys: [Key], into state: inout AppState) -> [Effect] {
-        keys.flatMap { AppReducer.reduce(&state, .key($0)) }
+        var effects: [Effect] = []
+        for key in keys {
+            AppRuntime.dispatch(.key(key), to: &state) { emitted in
+                effects += emitted
+                return ([], false)
+            }
+        }
+        return effects
     }
 
     /// What a `.run` (or the first command of a `.runTogether`) effect would store on the data as loaded in

@@ -19,7 +19,7 @@ struct PeopleEndToEndTests {
         // The screen lists the demo's mentor and says where passphrases are set (a partial frame may come first).
         try await session.waitUntil("the people screen") { $0.contains("Dương Hoàng Vinh") && $0.contains("hoso people passphrase") }
         for attempt in 1...2 {
-            try session.sendKeys("F3")
+            try session.sendKeys("+")
             try await session.waitFor(text: "Thêm người dùng")
             try session.sendLiteral("thu.nt")
             try session.sendKeys("Tab")

@@ -15,7 +15,7 @@ struct UnitsEndToEndTests {
         let session = try TmuxSession([try hosoExecutablePath(), "--data", data, "--today", Self.today], width: 80, height: 24)
         defer { session.stop() }
         try await session.waitFor(text: "Bảng tiến độ")
-        try session.sendKeys("d")
+        try session.sendKeys("D")
         try await session.waitFor(text: "Số đảng viên theo ngày")
 
         // Enter: the counts of today; from 01/11/2026 the cell has 11 official members and a committee of 9.
@@ -32,8 +32,8 @@ struct UnitsEndToEndTests {
         let saved = try await session.waitFor(text: "Đã ghi số đảng viên")
         #expect(saved.contains("từ 01/11/2026  11 chính thức"), "\(saved)")
 
-        // F4: the letterhead; the place typed is printed on the next reports.
-        try session.sendKeys("F4")
+        // Ctrl-E: the letterhead; the place typed is printed on the next reports.
+        try session.sendKeys("C-e")
         try await session.waitFor(text: "Tiêu đề văn bản — Chi bộ Khu phố 3")
         for _ in 0..<3 { try session.sendKeys("Tab") }
         try session.sendLiteral("Xuân Hòa")

@@ -122,14 +122,14 @@ import Testing
         #expect(dialog.form.fields.last?.value == other)
     }
 
-    /// Issue 17 item 4: F9 on a file (its sheet, a paper of its steps) and x on the list ask the folder as the
+    /// Issue 17 item 4: x on a file (its sheet, a paper of its steps) and on the list ask the folder as the
     /// reports screen does: the last one used prefilled, the same refusals, the dialog back after one.
-    @Test func f9AndTheListWriteToTheLastFolderUsedAskedWithItPrefilled() throws {
+    @Test func aFileAndTheListWriteToTheLastFolderUsedAskedWithItPrefilled() throws {
         let space = try Workspace()
         let other = space.exports + "/gui-cap-tren"
         try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
         space.press([.char("r"), .char("4"), .char("x"), .tab, .ctrl("u")] + other.map { Key.char($0) } + [.ctrl("s"), .escape])
-        space.press([.char("l"), .enter, .function(9), .enter])
+        space.press([.char("l"), .enter, .char("x"), .enter])
         guard case .form(let dialog)? = space.state.modal, case .paperExport(let id, nil) = dialog.purpose else {
             Issue.record("no folder dialog: \(String(describing: space.state.modal))")
             return
@@ -144,7 +144,7 @@ import Testing
 
         // A folder that does not exist is refused as for a report, and the dialog comes back with it.
         let missing = space.exports + "/khong-co"
-        space.press([.function(9), .enter, .ctrl("u")] + missing.map { Key.char($0) } + [.ctrl("s")])
+        space.press([.char("x"), .enter, .ctrl("u")] + missing.map { Key.char($0) } + [.ctrl("s")])
         guard case .message(let message)? = space.state.modal else { Issue.record("no refusal"); return }
         #expect(message.lines.joined(separator: " ").contains("Không có thư mục \"\(missing)\". Chưa ghi gì."))
         space.press([.enter])

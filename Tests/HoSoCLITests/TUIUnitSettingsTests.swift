@@ -24,7 +24,7 @@ import Testing
             runner = EffectRunner(service: CaseService(repository: repository, access: access(repository.organisation)),
                                   today: TUIUnitSettingsTests.today, actor: "Thư ký")
             state = AppState(data: runner.loadData())
-            AppFixtures.press([.resize(width: 80, height: 24), .char("d")], into: &state)
+            AppFixtures.press([.resize(width: 80, height: 24), .char("D")], into: &state)
         }
 
         deinit { try? FileManager.default.removeItem(atPath: directory) }
@@ -66,7 +66,7 @@ import Testing
 
     @Test func theLetterheadFormIsStoredAndTheReportsPrintIt() throws {
         let workspace = try Workspace()
-        AppFixtures.press([.function(4), .tab, .tab, .tab], into: &workspace.state)
+        AppFixtures.press([.char("E"), .tab, .tab, .tab], into: &workspace.state)
         workspace.retype("Xuân Hòa")
         AppFixtures.press([.tab, .tab, .tab], into: &workspace.state)
         workspace.retype("Trần Văn Hùng")

@@ -93,7 +93,7 @@ import Testing
         expectKeysRefused(state, [.char("n")], "")
         // A mentor does not correct an identity: the key is not offered, and pressed anyway it says why.
         #expect(!helpDescriptions(state).contains("Sửa thông tin cá nhân (họ tên, ngày sinh…)"))
-        for key in [Key.char("s"), .ctrl("e")] {
+        for key in [Key.char("E"), .ctrl("e")] {
             var pressed = state
             let effects = AppFixtures.press([key], into: &pressed)
             expectRefused(pressed, effects, "sửa thông tin cá nhân")
@@ -199,7 +199,7 @@ import Testing
     }
 
     @Test func thePeopleScreenEmitsAddGrantAndRevoke() throws {
-        var state = try signedIn(Self.clerk, [.ctrl("y"), .function(3)])
+        var state = try signedIn(Self.clerk, [.ctrl("y"), .char("+")])
         AppFixtures.type("thu.nt", into: &state)
         AppFixtures.press([.tab], into: &state)
         AppFixtures.type("Ngô Thị Thu", into: &state)

@@ -322,10 +322,10 @@ import Testing
 
     @Test func completeTaskMarksTheChosenOpenTask() throws {
         var file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
-        #expect(detailOf(file, [.char("x")]).modal == nil, "no open task: no form")
+        #expect(detailOf(file, [.char("W")]).modal == nil, "no open task: no form")
         file.tasks = [CaseTask(given: Fixtures.date("2026-10-01"), text: "Đã xong", done: Fixtures.date("2026-10-10")),
                       CaseTask(given: Fixtures.date("2026-10-01"), text: "Học Điều lệ")]
-        var state = detailOf(file, [.ctrl("x")])
+        var state = detailOf(file, [.ctrl("v")])
         guard let next = saved(AppFixtures.press([.ctrl("s")], into: &state), state) else { return }
         #expect(next.tasks[0] == file.tasks[0])
         #expect(next.tasks[1].done == AppFixtures.today)
@@ -369,7 +369,7 @@ import Testing
 
     @Test func identityCorrectionStartsFromWhatIsStoredAndSavesThroughTheEngine() throws {
         let file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
-        for opener in [Key.char("s"), .ctrl("e")] {
+        for opener in [Key.char("E"), .ctrl("e")] {
             var state = detailOf(file, [opener])
             guard case .form(let form)? = state.modal, form.purpose == .identity("HS-0001") else {
                 Issue.record("no identity form"); return
@@ -390,7 +390,7 @@ import Testing
         var file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .cellApproved)
         let vote = try #require(file.cellVote)
         file.person.birthDate = Fixtures.date("1990-01-01")
-        var state = detailOf(file, [.char("s"), .tab, .ctrl("u")])
+        var state = detailOf(file, [.char("E"), .tab, .ctrl("u")])
         AppFixtures.type(vote.date.adding(months: -(17 * 12 + 6)).vietnamese, into: &state)
         let effects = AppFixtures.press([.ctrl("s")], into: &state)
         guard let next = saved(effects, state) else { return }
@@ -405,9 +405,9 @@ import Testing
 
     @Test func identityFormLeavesQuietlyWhenNothingChangedAndRefusesToSaveNothing() throws {
         let file = try AppFixtures.file("HS-0001", "Nguyễn Thị Minh Khai", in: .sympathizer)
-        var left = detailOf(file, [.char("s"), .escape])
+        var left = detailOf(file, [.char("E"), .escape])
         #expect(left.modal == nil, "nothing typed: no Bỏ thay đổi? question")
-        AppFixtures.press([.char("s")], into: &left)
+        AppFixtures.press([.char("E")], into: &left)
         let effects = AppFixtures.press([.ctrl("s")], into: &left)
         expectRefusal(left, effects, "Thông tin mới giống hệt thông tin đang lưu", original: file)
     }

@@ -46,7 +46,7 @@ import Testing
              Tổng 40 hồ sơ · quá hạn 12 · sắp đến hạn 0 · chưa có người giúp đỡ 0 · đã kết …
 
              Thêm hồ sơ mới: a hoặc F3 · Xem mọi phím: ? hoặc F1
-             Đơn vị (số đảng viên theo ngày, tiêu đề văn bản): d hoặc F12
+             Đơn vị (số đảng viên theo ngày, tiêu đề văn bản): D hoặc F12
 
 
 
@@ -73,7 +73,7 @@ import Testing
              Tổng 40 hồ sơ · quá hạn 12 · sắp đến hạn 0 · chưa có người giúp đỡ 0 · đã kết thúc hoặc dừng 4
 
              Thêm hồ sơ mới: a hoặc F3 · Xem mọi phím: ? hoặc F1
-             Đơn vị (số đảng viên theo ngày, tiêu đề văn bản): d hoặc F12
+             Đơn vị (số đảng viên theo ngày, tiêu đề văn bản): D hoặc F12
 
 
 
@@ -94,7 +94,7 @@ import Testing
 
 
 
-             ←↑↓→ Chọn · Enter Mở danh sách · a/F3 Thêm hồ sơ · l/F2 Tất cả hồ sơ · q/F10 Thoát · d/F12 Đơn vị · ? thêm
+             ←↑↓→ Chọn · Enter Mở danh sách · a/F3 Thêm hồ sơ · l/F2 Tất cả hồ sơ · q/F10 Thoát · D/F12 Đơn vị · ? thêm
             """)
     }
 
@@ -699,7 +699,7 @@ import Testing
 
 
 
-             ↑↓ Chọn · p/F12 Chọn người giúp đỡ · m/Ctrl-N Thêm nhận xét tháng · ? thêm
+             ↑↓ Chọn · f/F11 Chọn người giúp đỡ · m/Ctrl-N Thêm nhận xét tháng · ? thêm
             """)
         check(try small([.char("t"), .down, .enter], size: Self.big), 120, 40, "mentor-120", """
              HoSo · Người giúp đỡ                                                                        23/11/2026 · Thư ký chi bộ
@@ -741,12 +741,12 @@ import Testing
 
 
 
-             ↑↓ Chọn · p/F12 Chọn người giúp đỡ · m/Ctrl-N Thêm nhận xét tháng · Enter Mở hồ sơ · Esc Quay lại · ? thêm
+             ↑↓ Chọn · f/F11 Chọn người giúp đỡ · m/Ctrl-N Thêm nhận xét tháng · Enter Mở hồ sơ · Esc Quay lại · ? thêm
             """)
         check(try small([.char("r")]), 80, 24, "reports-80", """
              HoSo · Báo cáo                                      23/11/2026 · Thư ký chi bộ
              1 Chỉ tiêu │ 2 Tỷ lệ kết nạp │ 3 Báo cáo định kỳ │ 4 Tình hình hồ sơ
-             Kỳ: Hiện nay (23/11/2026) (p) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
+             Kỳ: Hiện nay (23/11/2026) (K) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
              MẬT
              Tài liệu mật: có thông tin cá nhân của quần chúng và đảng viên; không sao chép…
 
@@ -767,12 +767,12 @@ import Testing
              Đang học lớp bồi dưỡng           1
              Đang thẩm tra lý lịch            1
 
-             Tab Báo cáo sau · x/F9 Xuất tệp · p/F12 Chọn kỳ · f/F11 Chọn đơn vị · ? thêm
+             Tab Báo cáo sau · x/Ctrl-X Xuất tệp · K/Ctrl-K Kỳ · f/F11 Chọn đơn vị · ? thêm
             """)
         check(try small([.char("r")], size: Self.big), 120, 40, "reports-120", """
              HoSo · Báo cáo                                                                              23/11/2026 · Thư ký chi bộ
              1 Chỉ tiêu │ 2 Tỷ lệ kết nạp │ 3 Báo cáo định kỳ │ 4 Tình hình hồ sơ
-             Kỳ: Hiện nay (23/11/2026) (p) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
+             Kỳ: Hiện nay (23/11/2026) (K) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
              MẬT
              Tài liệu mật: có thông tin cá nhân của quần chúng và đảng viên; không sao chép, không gửi qua mạng.
 
@@ -809,7 +809,7 @@ import Testing
              ────────  ─────────  ──────  ────────  ───────
              (không có)
 
-             Tab Báo cáo sau · x/F9 Xuất tệp · p/F12 Chọn kỳ · f/F11 Chọn đơn vị · Esc Quay lại · ? thêm
+             Tab Báo cáo sau · x/Ctrl-X Xuất tệp · K/Ctrl-K Kỳ · f/F11 Chọn đơn vị · Esc Quay lại · ? thêm
             """)
         check(try small([.char("?")]), 80, 24, "help-80", """
              HoSo · Bảng tiến độ                                 23/11/2026 · Thư ký chi bộ
@@ -822,16 +822,16 @@ import Testing
                  │ a/F3       Thêm hồ sơ                                              │
              Quá │ l/F2       Tất cả hồ sơ                                            │   1
              Sắp │ q/F10      Thoát                                                   │   0
-             Chư │ ←/h        Cột trái                                                │   0
-                 │ →          Cột phải                                                │
-             Kết │ ↑/k        Lên                                                     │
-             Chỉ │ ↓/j        Xuống                                                   │
+             Chư │ D/F12      Đơn vị                                                  │   0
                  │ ?/F1       Trợ giúp: mọi phím                                      │
-             Tổn │ d/F12      Đơn vị                                                  │  th…
-                 │ c/F6       Lớp bồi dưỡng                                           │
-             Thê │ t/F7       Người giúp đỡ và ứng viên                               │
-             Đơn │ r/F8       Báo cáo                                                 │
-                 │ y/Ctrl-Y   Người dùng và vai trò                                   │
+             Kết │ c/F6       Lớp bồi dưỡng                                           │
+             Chỉ │ t/F7       Người giúp đỡ và ứng viên                               │
+                 │ r/F8       Báo cáo                                                 │
+             Tổn │ y/Ctrl-Y   Người dùng và vai trò                                   │  th…
+                 │ F5/Ctrl-L  Tải lại dữ liệu                                         │
+             Thê │ Ctrl-A     Về bảng tiến độ (từ bất cứ đâu)                         │
+             Đơn │ ←/h        Cột trái                                                │
+                 │ →          Cột phải                                                │
                  └───────────────────────────────────────────── ▼ còn 2 phím nữa (↓) ─┘
 
 
@@ -921,7 +921,7 @@ import Testing
         AppFixtures.press([.resize(width: 80, height: 24), .ctrl("y"), .down], into: &state)
         check(state, 80, 24, "people-80", """
              HoSo · Người dùng và vai trò  23/11/2026 · Nguyễn Thị Lan (lan) · Thư ký hồ sơ
-             5 người dùng · Enter cấp vai trò · Del/- thu hồi vai trò · F3/+ thêm người dùng
+             5 người dùng · Enter cấp vai trò · Del/- thu hồi vai trò · + thêm người dùng
             Mã         │ Họ và tên          │ Tài khoản máy │ Đảng viên │ Vai trò
             lan        │ Nguyễn Thị Lan     │               │           │ Thư ký hồ sơ
             hung       │ Trần Văn Hùng      │               │ M001      │ Người giúp đỡ

@@ -7,15 +7,20 @@ import Testing
 /// The last small things seen at 80×24 (issue 18): the board's help says there are more keys below, a large
 /// class's certificates are named where they can be read.
 @Suite struct At80ColumnsTests {
-    @Test func theBoardsHelpSaysMoreKeysAreBelowAndShowsCtrlAOnceScrolled() throws {
+    /// With the units key (D/F12) the board's help had pushed "F5 Tải lại" and Ctrl-A below the fold at 80×24:
+    /// the screen keys come first now, and only the moves "←↑↓→ Chọn" already names wait below.
+    @Test func theBoardsHelpShowsReloadAndHomeAt80x24AndSaysTheMovesAreBelow() throws {
         var state = AppState(data: try AppFixtures.smallCell())
         AppFixtures.press([.resize(width: 80, height: 24), .char("?")], into: &state)
         var rows = AppView.render(state, width: 80, height: 24).rows
+        #expect(rows.contains { $0.contains("F5/Ctrl-L  Tải lại dữ liệu") })
+        #expect(rows.contains { $0.contains("Ctrl-A     Về bảng tiến độ") })
+        #expect(rows.contains { $0.contains("D/F12      Đơn vị") })
         #expect(rows[20].contains("▼ còn 2 phím nữa (↓)"), "on the box's bottom edge: \(rows[20])")
-        #expect(!rows.contains { $0.contains("Ctrl-A") })
+        #expect(!rows.contains { $0.contains("↓/j") })
         AppFixtures.press([.down, .down], into: &state)
         rows = AppView.render(state, width: 80, height: 24).rows
-        #expect(rows.contains { $0.contains("Ctrl-A") && $0.contains("Về bảng tiến độ") })
+        #expect(rows.contains { $0.contains("↓/j") && $0.contains("Xuống") })
         #expect(rows[3].contains("▲ còn ở trên (↑)"), "\(rows[3])")
         #expect(!rows[20].contains("▼"))
         // ↓ past the end does not pile up: one ↑ is back at the top.

@@ -361,7 +361,7 @@ extension ClerkDayTests {
     @Test func f9PrintsThePapersOfTheRecordedSteps() throws {
         let voted = try AppFixtures.file("HS-0003", "Lê Hoàng Đức", in: .cellApproved)
         var state = AppState(data: AppFixtures.cellData([voted]))
-        AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .function(9)], into: &state)
+        AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .char("x")], into: &state)
         guard case .picker(let picker)? = state.modal else { Issue.record("no picker: \(String(describing: state.modal))"); return }
         #expect(picker.options == ["Tờ hồ sơ: mọi thẻ của màn hình hồ sơ", StepDocument.cellResolution.vietnamese,
                                    StepDocument.classList.vietnamese])
@@ -378,13 +378,13 @@ extension ClerkDayTests {
         // may not print at all.
         let nominated = try AppFixtures.file("HS-0004", "Phạm Thị Hoa", in: .nominated)
         var early = AppState(data: AppFixtures.cellData([nominated]))
-        AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .function(9)], into: &early)
+        AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .char("x")], into: &early)
         guard case .picker(let sheetOnly)? = early.modal else { Issue.record("no picker"); return }
         #expect(sheetOnly.options == ["Tờ hồ sơ: mọi thẻ của màn hình hồ sơ"])
         #expect(early.status?.text.hasPrefix("Chưa có giấy tờ của bước nào") == true, "\(String(describing: early.status))")
         let mentorData = AppFixtures.signedIn(AppFixtures.cellData([voted]), as: AppFixtures.account("hung", "Trần Văn Hùng", .mentor))
         var mentor = AppState(data: mentorData)
-        let refused = AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .function(9)], into: &mentor)
+        let refused = AppFixtures.press([.resize(width: 100, height: 30), .char("l"), .enter, .char("x")], into: &mentor)
         #expect(!refused.contains { if case .exportReport = $0 { true } else { false } })
         if case .picker? = mentor.modal { Issue.record("a mentor was offered papers") }
     }

@@ -40,7 +40,7 @@ import Testing
         #expect(offer.dialog.message == [
             "HS-0001 Nguyễn Thị Minh Khai là đảng viên dự bị từ ngày 23/11/2026.",
             "Ghi số đảng viên mới của Chi bộ Khu phố 3: dự bị 1 → 2, từ ngày 23/11/2026?",
-            "Enter: ghi (giữ lịch sử theo ngày) · Esc: để nguyên (sửa sau ở màn hình đơn vị, phím d/F12 trên bảng)",
+            "Enter: ghi (giữ lịch sử theo ngày) · Esc: để nguyên (sửa sau ở màn hình đơn vị, phím D/F12 ở mọi nơi)",
         ])
         assertSnapshot(AppView.render(state, width: Self.size.width, height: Self.size.height), """
              HoSo · Hồ sơ HS-0001                                23/11/2026 · Thư ký chi bộ
@@ -55,7 +55,7 @@ import Testing
               │ Ghi số đảng viên mới của Chi bộ Khu phố 3: dự bị 1 → 2, từ ngày         │
               │   23/11/2026?                                                           │
               │ Enter: ghi (giữ lịch sử theo ngày) · Esc: để nguyên (sửa sau ở màn hình │
-              │   đơn vị, phím d/F12 trên bảng)                                         │
+              │   đơn vị, phím D/F12 ở mọi nơi)                                         │
               │                                                                         │
               │ [ Để nguyên ]   [ Ghi số mới ]                                          │
               │                                                                         │

@@ -122,7 +122,7 @@ import Testing
 
     @Test func f9WritesTheFilesSheetEveryTabOnOnePage() throws {
         var state = AppState(data: try AppFixtures.smallCell())
-        let effects = AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .function(9), .enter, .ctrl("s")], into: &state)
+        let effects = AppFixtures.press([.resize(width: 80, height: 24), .char("l"), .enter, .char("x"), .enter, .ctrl("s")], into: &state)
         guard case .exportReport(let document, let format, let stem, _)? = effects.first else { Issue.record("no export: \(effects)"); return }
         #expect(format == .html && stem == "to-ho-so-HS-0002")
         #expect(document.title == "Tờ hồ sơ HS-0002 — Trần Văn Ánh" && document.confidential && document.portrait)

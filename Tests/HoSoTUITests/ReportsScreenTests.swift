@@ -30,7 +30,7 @@ import Testing
         check(try small([.char("1")]).0, "reports-quota-80", """
              HoSo · Báo cáo                                      23/11/2026 · Thư ký chi bộ
              1 Chỉ tiêu │ 2 Tỷ lệ kết nạp │ 3 Báo cáo định kỳ │ 4 Tình hình hồ sơ
-             Kỳ: Năm 2026 (p) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
+             Kỳ: Năm 2026 (K) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
              BẢNG CHỈ TIÊU KẾT NẠP ĐẢNG VIÊN CỦA CÁC ĐƠN VỊ
              Chi bộ Khu phố 3 — Năm 2026 — lập ngày 23/11/2026
 
@@ -51,7 +51,7 @@ import Testing
                Tổng số nguồn hiện có           4
                Đã kết nạp năm 2025             0
 
-             Tab Báo cáo sau · x/F9 Xuất tệp · p/F12 Chọn kỳ · f/F11 Chọn đơn vị · ? thêm
+             Tab Báo cáo sau · x/Ctrl-X Xuất tệp · K/Ctrl-K Kỳ · f/F11 Chọn đơn vị · ? thêm
             """)
     }
 
@@ -59,7 +59,7 @@ import Testing
         check(try small([.char("2")]).0, "reports-rate-80", """
              HoSo · Báo cáo                                      23/11/2026 · Thư ký chi bộ
              1 Chỉ tiêu │ 2 Tỷ lệ kết nạp │ 3 Báo cáo định kỳ │ 4 Tình hình hồ sơ
-             Kỳ: Năm 2026 (p) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
+             Kỳ: Năm 2026 (K) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
              TỶ LỆ KẾT NẠP ĐẢNG VIÊN
              Chi bộ Khu phố 3 — Năm 2026 — lập ngày 23/11/2026
 
@@ -80,7 +80,7 @@ import Testing
                Chỉ tiêu năm 2026               không có số liệu
                Đạt % chỉ tiêu                  —
 
-             Tab Báo cáo sau · x/F9 Xuất tệp · p/F12 Chọn kỳ · f/F11 Chọn đơn vị · ? thêm
+             Tab Báo cáo sau · x/Ctrl-X Xuất tệp · K/Ctrl-K Kỳ · f/F11 Chọn đơn vị · ? thêm
             """)
     }
 
@@ -88,7 +88,7 @@ import Testing
         check(try small([.char("3")]).0, "reports-period-80", """
              HoSo · Báo cáo                                      23/11/2026 · Thư ký chi bộ
              1 Chỉ tiêu │ 2 Tỷ lệ kết nạp │ 3 Báo cáo định kỳ │ 4 Tình hình hồ sơ
-             Kỳ: Năm 2026 (p) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
+             Kỳ: Năm 2026 (K) · Đơn vị: Tất cả đơn vị (f) · Xuất tệp: x
              BÁO CÁO CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN
              Chi bộ Khu phố 3 — Năm 2026 — lập ngày 23/11/2026
 
@@ -109,7 +109,7 @@ import Testing
              ─────────────  ──────────────  ────────────  ─────  ────────────────  ─────────
              Tổng số                                   0                        0          —
 
-             Tab Báo cáo sau · x/F9 Xuất tệp · p/F12 Chọn kỳ · f/F11 Chọn đơn vị · ? thêm
+             Tab Báo cáo sau · x/Ctrl-X Xuất tệp · K/Ctrl-K Kỳ · f/F11 Chọn đơn vị · ? thêm
             """)
     }
 
@@ -136,7 +136,7 @@ import Testing
         #expect(reports(state)?.kind == .period)
 
         // p: the periods of this year and the two before; ↓ ↓ Enter takes the second half of 2026.
-        AppFixtures.press([.char("p")], into: &state)
+        AppFixtures.press([.char("K")], into: &state)
         guard case .picker(let periods)? = state.modal else { Issue.record("no period picker"); return }
         #expect(periods.options.prefix(8) == ["Năm 2026", "6 tháng đầu năm 2026", "6 tháng cuối năm 2026", "Quý I năm 2026",
                                               "Quý II năm 2026", "Quý III năm 2026", "Quý IV năm 2026", "Năm 2025"])
@@ -145,9 +145,9 @@ import Testing
         #expect(reports(state)?.period == ReportPeriod(span: .h2, year: 2026))
         #expect(reports(state)?.lines.dropFirst().first == "Chi bộ Khu phố 3 — 6 tháng cuối năm 2026 — lập ngày 23/11/2026")
         // ← and - go a year back, → and + a year on, the span kept.
-        AppFixtures.press([.left, .left, .char("-"), .right, .char("+")], into: &state)
+        AppFixtures.press([.left, .left, .char("["), .right, .char("]")], into: &state)
         #expect(reports(state)?.period == ReportPeriod(span: .h2, year: 2025))
-        AppFixtures.press([.char("+")], into: &state)
+        AppFixtures.press([.char("]")], into: &state)
         #expect(reports(state)?.period == ReportPeriod(span: .h2, year: 2026))
 
         // f: every unit or one; the first is "Tất cả đơn vị".
@@ -158,7 +158,7 @@ import Testing
         let unit = state.data.organisation.sortedUnits[0]
         #expect(reports(state)?.unit == unit.id)
         let header = AppView.render(state, width: 80, height: 24).text.components(separatedBy: "\n")[2]
-        #expect(header == " Kỳ: 6 tháng cuối năm 2026 (p) · Đơn vị: \(unit.name) (f) · Xuất tệp: x")
+        #expect(header == " Kỳ: 6 tháng cuối năm 2026 (K) · Đơn vị: \(unit.name) (f) · Xuất tệp: x")
 
         // x: the format and the folder; Ctrl-S asks the runner to write the report in its frame there.
         AppFixtures.press([.char("x")], into: &state)

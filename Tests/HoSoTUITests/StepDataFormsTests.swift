@@ -33,6 +33,29 @@ import Testing
                     == .fileDossier(applicationDate: Fixtures.date("2024-05-18"), biographyDate: Fixtures.date("2024-05-15")))
     }
 
+    /// Issue 18 item 14: the dossier (biography) step starts from the papers the clerk has recorded as received.
+    @Test func theDossierFormIsPrefilledFromThePapersReceived() throws {
+        var file = try AppFixtures.file("HS-0004", "Phạm Thu Hà", in: .certified)
+        func values(_ file: CaseFile) -> [String?] {
+            let form = StepForms.form(for: .fileDossier, file: file, data: AppFixtures.cellData([file]))
+            return ["application", "biography"].map { form.field($0)?.value }
+        }
+        #expect(values(file) == ["", ""], "nothing received: nothing guessed")
+        file.documents = [DocumentRecord(kind: .application, date: Fixtures.date("2024-05-10")),
+                          DocumentRecord(kind: .biography, date: Fixtures.date("2024-05-12")),
+                          DocumentRecord(kind: .application, date: Fixtures.date("2024-05-18")),
+                          DocumentRecord(kind: .healthCertificate, date: Fixtures.date("2024-05-19"))]
+        #expect(values(file) == ["18/05/2024", "12/05/2024"], "the latest of each kind")
+        // A biography received before the last version recorded is that version's, not a new one's.
+        file.biographyVersions = [BiographyVersion(version: 1, date: Fixtures.date("2024-05-15"))]
+        #expect(values(file) == ["18/05/2024", ""])
+        // The application the file records wins over a paper received.
+        file.application = Fixtures.date("2024-05-16")
+        #expect(values(file)[0] == "16/05/2024")
+        // The form starts clean: Esc leaves without "Bỏ thay đổi?".
+        #expect(!StepForms.form(for: .fileDossier, file: file, data: AppFixtures.cellData([file])).isDirty)
+    }
+
     @Test("The probation tab shows the official date beside a later recognition decision, not when they are the same day",
           arguments: [("2025-10-25", true), ("2025-09-30", false)])
     func officialSinceBesideALateDecision(decided: String, shown: Bool) throws {

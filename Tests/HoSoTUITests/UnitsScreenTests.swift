@@ -20,7 +20,7 @@ import Testing
     /// The units screen of the small cell, after `keys`.
     func units(_ keys: [Key] = [], data: AppData? = nil) throws -> AppState {
         var state = AppState(data: try data ?? AppFixtures.smallCell())
-        AppFixtures.press([.resize(width: Self.size.width, height: Self.size.height), .char("d")] + keys, into: &state)
+        AppFixtures.press([.resize(width: Self.size.width, height: Self.size.height), .char("D")] + keys, into: &state)
         return state
     }
 
@@ -36,7 +36,7 @@ import Testing
         cell.letterhead = Letterhead(superior: "Đảng bộ phường Xuân Hòa", place: "Xuân Hòa", signer: "Trần Văn Hùng")
         check(try units(data: AppFixtures.cellData(try AppFixtures.smallCell().cases, unit: cell)), "units-80", """
              HoSo · Đơn vị                                       23/11/2026 · Thư ký chi bộ
-             1 đơn vị · Enter sửa số đảng viên · F4 sửa tiêu đề văn bản
+             1 đơn vị · Enter sửa số đảng viên · E sửa tiêu đề văn bản
             Mã       │ Đơn vị                │ Loại           │ Chính thức │ Dự bị │ Ủy viên
             CB-KP3   │ Chi bộ Khu phố 3      │ Chi bộ         │         10 │     1 │       9
 
@@ -58,18 +58,18 @@ import Testing
 
 
 
-             ↑↓ Chọn · Enter Sửa số đảng viên · F4/Ctrl-E Sửa tiêu đề văn bản · ? thêm
+             ↑↓ Chọn · Enter Sửa số đảng viên · E/Ctrl-E Sửa tiêu đề văn bản · ? thêm
             """)
     }
 
     @Test func f12OnTheBoardOpensItAndTheHelpListsIt() throws {
         var state = AppState(data: try AppFixtures.smallCell())
         AppFixtures.press([.resize(width: 120, height: 40)], into: &state)
-        #expect(AppView.render(state, width: 120, height: 40).text.contains("q/F10 Thoát · d/F12 Đơn vị · ? thêm"))
+        #expect(AppView.render(state, width: 120, height: 40).text.contains("q/F10 Thoát · D/F12 Đơn vị · ? thêm"))
         AppFixtures.press([.function(12)], into: &state)
         guard case .units = state.screen else { Issue.record("not on the units screen: \(state.screen)"); return }
         AppFixtures.press([.escape, .char("?")], into: &state)
-        #expect(AppView.render(state, width: 120, height: 40).text.contains("d/F12 "))
+        #expect(AppView.render(state, width: 120, height: 40).text.contains("D/F12 "))
     }
 
     @Test func enterOpensTheCountsOfTodayAndSavingSendsTheChangeFromTheDayTyped() throws {
@@ -101,8 +101,8 @@ import Testing
         #expect(form.form.fields[field].value == typed)
     }
 
-    @Test func f4OpensTheLetterheadAndSavingSendsEveryFieldEmptyForTheDefault() throws {
-        var state = try units([.function(4)])
+    @Test func capitalEOpensTheLetterheadAndSavingSendsEveryFieldEmptyForTheDefault() throws {
+        var state = try units([.char("E")])
         guard case .form(let form)? = state.modal else { Issue.record("no form"); return }
         #expect(form.form.fields.count == 8)
         AppFixtures.press([.tab, .tab, .tab], into: &state)

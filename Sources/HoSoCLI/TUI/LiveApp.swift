@@ -20,17 +20,9 @@ struct LiveApp: TerminalApp {
         return dispatch(action)
     }
 
-    /// Reduces `action`, runs the effects, and reduces what they report, until nothing is left.
+    /// Reduces `action`, runs the effects, and reduces what they report, until nothing is left: the runtime
+    /// the tests drive too.
     private mutating func dispatch(_ action: Action) -> [AppCommand] {
-        var pending = [action]
-        while !pending.isEmpty {
-            let next = pending.removeFirst()
-            let effects = AppReducer.reduce(&state, next)
-            guard !effects.isEmpty else { continue }
-            let result = runner.run(effects)
-            if result.quit { return [.quit] }
-            pending += result.actions
-        }
-        return []
+        AppRuntime.dispatch(action, to: &state, run: runner.run) ? [.quit] : []
     }
 }

@@ -4,7 +4,13 @@
 ///
 /// The years in `precomputedYears` are worked out once when the calendar is made, so the questions asked
 /// for each of many cases are array lookups; other years are computed when asked, more slowly.
-public struct WorkingCalendar: Sendable {
+public struct WorkingCalendar: Sendable, Equatable {
+    /// Calendars are equal when they are made from the same rules, changes and years: the tables are
+    /// worked out from those.
+    public static func == (a: WorkingCalendar, b: WorkingCalendar) -> Bool {
+        a.rules == b.rules && a.overrides == b.overrides && a.precomputedYears == b.precomputedYears
+    }
+
     /// The statutory holidays.
     public let rules: HolidayRules
     /// The government's changes, from the override file.

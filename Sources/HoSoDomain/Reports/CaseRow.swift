@@ -1,5 +1,5 @@
 /// A file as the lists show it: the file, its most urgent deadline, and whether a step is blocked.
-public struct CaseRow: Sendable {
+public struct CaseRow: Sendable, Equatable {
     public let file: CaseFile
     public let deadline: Deadline?
     public let status: DeadlineStatus?

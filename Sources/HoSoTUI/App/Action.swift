@@ -2,7 +2,7 @@ import Foundation
 import HoSoDomain
 
 /// Something that happened: a key, or the result of an effect the runner carried out.
-public enum Action: Sendable {
+public enum Action: Equatable, Sendable {
     /// A key, mouse event or resize from the terminal.
     case key(Key)
     /// Fresh data; `external` when another terminal changed it.

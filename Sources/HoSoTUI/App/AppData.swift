@@ -2,7 +2,7 @@ import Foundation
 import HoSoDomain
 
 /// Everything the application shows, as read from the data directory at one moment.
-public struct AppData: Sendable {
+public struct AppData: Equatable, Sendable {
     public var cases: [CaseFile]
     /// The stored revision of each file: the expected revision of the next save.
     public var revisions: [CaseID: Int]
@@ -83,7 +83,7 @@ public struct AppData: Sendable {
 /// Derived per data load, never per keystroke: rows with deadlines, search and sort keys, and the counts
 /// the board and the pickers show. A save of one file changes it in place (`replace`), to what building it
 /// again from the changed data would give.
-public struct CaseIndex: Sendable {
+public struct CaseIndex: Equatable, Sendable {
     /// One row per file, in Vietnamese name order (then by id).
     public private(set) var rows: [CaseRow]
     private(set) var searchKeys: [SearchKey]

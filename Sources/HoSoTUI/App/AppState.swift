@@ -3,7 +3,7 @@ import HoSoDomain
 
 /// The whole state of the application: data, the screens opened (a stack), at most one popup,
 /// and the status line. A value, changed only by `AppReducer.reduce`.
-public struct AppState: Sendable {
+public struct AppState: Equatable, Sendable {
     public internal(set) var data: AppData
     public internal(set) var index: CaseIndex
     /// The board first; Esc pops one level.
@@ -35,7 +35,7 @@ public struct AppState: Sendable {
 }
 
 /// One level of the screen stack.
-public enum Screen: Sendable {
+public enum Screen: Equatable, Sendable {
     case board
     case list(ListState)
     case detail(DetailState)
@@ -126,7 +126,7 @@ public enum ListSort: Int, CaseIterable, Hashable, Sendable {
 }
 
 /// The case list: filter, search, sort and selection.
-public struct ListState: Sendable {
+public struct ListState: Equatable, Sendable {
     public var filter: ListFilter
     public var sort: ListSort = .name
     /// Sorted from the last to the first (▼), instead of the first to the last (▲).
@@ -149,7 +149,7 @@ public struct ListState: Sendable {
 }
 
 /// The tabs of the case detail.
-public enum DetailTab: Int, CaseIterable, Sendable {
+public enum DetailTab: Int, CaseIterable, Equatable, Sendable {
     case info, mentors, training, verification, admission, probation, documents, history
 
     /// The tab title.
@@ -168,7 +168,7 @@ public enum DetailTab: Int, CaseIterable, Sendable {
 }
 
 /// One file open in tabs.
-public struct DetailState: Sendable {
+public struct DetailState: Equatable, Sendable {
     public var caseID: CaseID
     public var tab: DetailTab = .info
     /// The first line shown of the tab's content.
@@ -183,7 +183,7 @@ public struct DetailState: Sendable {
 }
 
 /// The awareness classes and their candidates.
-public struct ClassesState: Sendable {
+public struct ClassesState: Equatable, Sendable {
     public var classIndex = 0
     public var candidate = 0
     /// Candidates ticked for "record certificates".
@@ -192,30 +192,30 @@ public struct ClassesState: Sendable {
 
 /// `/` on a screen listing files other than the list (a class, a mentor's candidates): what is typed moves
 /// the selection to the first file whose name or number has those words, without diacritics.
-public struct FindState: Sendable {
+public struct FindState: Equatable, Sendable {
     public var field: TextField
     /// The selection when the find line opened, restored by Esc.
     public var before: Int
 }
 
 /// The mentor view: one member's candidates.
-public struct MentorState: Sendable {
+public struct MentorState: Equatable, Sendable {
     public var memberID: MemberID?
     public var selected = 0
 }
 
 /// The people screen: the selected person.
-public struct PeopleState: Sendable {
+public struct PeopleState: Equatable, Sendable {
     public var selected = 0
 }
 
 /// The units screen: the selected unit.
-public struct UnitsState: Sendable {
+public struct UnitsState: Equatable, Sendable {
     public var selected = 0
 }
 
 /// The reports of the reports screen, in the order of its tabs (keys 1–4).
-public enum ReportKind: Int, CaseIterable, Sendable {
+public enum ReportKind: Int, CaseIterable, Equatable, Sendable {
     case quota, rate, period, pipeline
 
     /// The tab's title.
@@ -240,7 +240,7 @@ public enum ReportKind: Int, CaseIterable, Sendable {
 }
 
 /// The file formats the reports screen exports to.
-public enum ReportExportFormat: String, CaseIterable, Sendable {
+public enum ReportExportFormat: String, CaseIterable, Equatable, Sendable {
     case csv, xlsx, html
 
     /// The option in the export picker.
@@ -254,7 +254,7 @@ public enum ReportExportFormat: String, CaseIterable, Sendable {
 }
 
 /// The reports screen.
-public struct ReportsState: Sendable {
+public struct ReportsState: Equatable, Sendable {
     public var scroll = 0
     /// The report shown (its tab).
     public var kind: ReportKind = .pipeline
@@ -274,7 +274,7 @@ public struct ReportsState: Sendable {
 }
 
 /// The popup on top of the screens.
-public enum ModalState: Sendable {
+public enum ModalState: Equatable, Sendable {
     case help(HelpOverlay)
     case nextStep(NextStepState)
     case form(FormState)
@@ -285,7 +285,7 @@ public enum ModalState: Sendable {
 }
 
 /// The list of steps the engine allows now, each with its checklist.
-public struct NextStepState: Sendable {
+public struct NextStepState: Equatable, Sendable {
     public var caseID: CaseID
     public var steps: [Event.Kind]
     public var selected = 0
@@ -322,14 +322,14 @@ public enum FormPurpose: Hashable, Sendable {
 }
 
 /// An open form, with the revision of the file it started from (the expected revision of its save).
-public struct FormState: Sendable {
+public struct FormState: Equatable, Sendable {
     public var form: Form
     public var purpose: FormPurpose
     public var baseRevision: Int?
 }
 
 /// A question before something is done; the safe button ("Hủy", "Quay lại") has the focus.
-public struct ConfirmState: Sendable {
+public struct ConfirmState: Equatable, Sendable {
     public var dialog: ConfirmDialog
     /// What the confirm button does.
     public var action: ConfirmedAction
@@ -355,7 +355,7 @@ public struct ConfirmState: Sendable {
 }
 
 /// What a confirmation does once confirmed.
-public enum ConfirmedAction: Sendable {
+public enum ConfirmedAction: Equatable, Sendable {
     /// Apply the step of the form.
     case step(Event, date: CivilDate)
     /// Send the commands together (a class's certificates) and clear the class's marks.
@@ -368,7 +368,7 @@ public enum ConfirmedAction: Sendable {
 }
 
 /// Where a confirmation's cancel button leads.
-public enum ConfirmBack: Sendable {
+public enum ConfirmBack: Equatable, Sendable {
     case form(FormState)
     case nextStep(NextStepState)
     /// Nothing to return to: the question came after a save.
@@ -376,7 +376,7 @@ public enum ConfirmBack: Sendable {
 }
 
 /// A popup that only needs reading: a refusal ("Không thể thực hiện") or an error ("Lỗi").
-public struct MessageState: Sendable {
+public struct MessageState: Equatable, Sendable {
     public var title: String
     public var lines: [String]
     /// The form to return to once read, so nothing typed is lost.
@@ -394,7 +394,7 @@ public struct MessageState: Sendable {
 }
 
 /// A save refused because someone else changed the file: reload (the form reopens with what was typed) or not.
-public struct ConflictState: Sendable {
+public struct ConflictState: Equatable, Sendable {
     public var dialog: ConfirmDialog
     public var form: FormState?
 }
@@ -411,7 +411,7 @@ public enum PickerPurpose: Hashable, Sendable {
 }
 
 /// A list of options to choose one from.
-public struct PickerState: Sendable {
+public struct PickerState: Equatable, Sendable {
     public var title: String
     public var options: [String]
     public var selected = 0

@@ -15,10 +15,14 @@ public enum ClassesLogic {
             .sorted { VietnameseCollation.compareWords($0.name, $1.name) == .orderedAscending }
     }
 
-    static func command(_ state: inout AppState, _ classes: inout ClassesState, _ command: Command) {
-        let groups = groups(state.index)
+    /// The screen's reducer, scoped like the units screen's (`AppReducer.runScreen`): its state and the app
+    /// as it is in, what it asks of the app out (the file, the certificates' form, a warning).
+    static func reduce(_ classes: inout ClassesState, _ command: Command, app: AppState) -> ScreenOutput? {
+        let index = app.index
+        let groups = groups(index)
         classes.classIndex = max(0, min(classes.classIndex, groups.count - 1))
         let group = groups.indices.contains(classes.classIndex) ? groups[classes.classIndex] : nil
+        let selected = group.flatMap { $0.rows.indices.contains(classes.candidate) ? index.rows[$0.rows[classes.candidate]].file.id : nil }
         switch command {
         case .left, .right:
             guard !groups.isEmpty else { break }
@@ -28,30 +32,22 @@ public enum ClassesLogic {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             AppReducer.moveSelection(&classes.candidate, count: group?.rows.count ?? 0, command: command, page: 10)
         case .toggle:
-            if let group, group.rows.indices.contains(classes.candidate) {
-                let id = state.index.rows[group.rows[classes.candidate]].file.id
+            if let group, let id = selected {
                 if classes.ticked.contains(id) { classes.ticked.remove(id) } else { classes.ticked.insert(id) }
                 classes.candidate = min(classes.candidate + 1, group.rows.count - 1)
             }
         case .open:
-            if let group, group.rows.indices.contains(classes.candidate) {
-                AppReducer.replaceTop(&state, .classes(classes))
-                state.screens.append(.detail(DetailState(caseID: state.index.rows[group.rows[classes.candidate]].file.id)))
-                return
-            }
-        case .certifyClass:
+            return selected.map { .push(.detail(DetailState(caseID: $0))) }
+        case .nextStep:
             guard let group else { break }
-            let inClass = group.rows.map { state.index.rows[$0].file }.filter { $0.state == .inClass }.map(\.id)
+            let inClass = group.rows.map { index.rows[$0].file }.filter { $0.state == .inClass }.map(\.id)
             let chosen = classes.ticked.isEmpty ? inClass : inClass.filter { classes.ticked.contains($0) }
-            if chosen.isEmpty {
-                state.status = StatusMessage("Lớp không còn học viên nào chờ giấy chứng nhận.", kind: .warning)
-            } else {
-                state.modal = .form(FormState(form: EditForms.form(for: .certifyClass(chosen), file: nil, data: state.data),
-                                              purpose: .certifyClass(chosen), baseRevision: nil))
-            }
+            if chosen.isEmpty { return .warn(StatusMessage("Lớp không còn học viên nào chờ giấy chứng nhận.", kind: .warning)) }
+            return .openForm(FormState(form: EditForms.form(for: .certifyClass(chosen), file: nil, data: app.data),
+                                       purpose: .certifyClass(chosen), baseRevision: nil))
         default: break
         }
-        AppReducer.replaceTop(&state, .classes(classes))
+        return nil
     }
 
     /// Asks before sending `.certify` for each candidate who meets its requirements: the question names
@@ -105,39 +101,5 @@ public enum ClassesLogic {
         state.lastSubmittedForm = nil
         state.status = StatusMessage("Đang lưu giấy chứng nhận của \(commands.count) học viên…")
         return [.runTogether(commands)]
-    }
-}
-
-/// The mentor view: a member's candidates and their monthly notes.
-public enum MentorLogic {
-    /// The index rows of the files `member` actively mentors.
-    public static func candidates(of member: MemberID?, index: CaseIndex) -> [Int] {
-        member.map(index.candidates(of:)) ?? []
-    }
-
-    static func command(_ state: inout AppState, _ mentor: inout MentorState, _ command: Command) {
-        let rows = candidates(of: mentor.memberID, index: state.index)
-        switch command {
-        case .up, .down, .pageUp, .pageDown, .top, .bottom:
-            AppReducer.moveSelection(&mentor.selected, count: rows.count, command: command, page: 10)
-        case .chooseMember:
-            AppReducer.replaceTop(&state, .mentor(mentor))
-            AppReducer.openMemberPicker(&state)
-            return
-        case .addNote:
-            if rows.indices.contains(mentor.selected) {
-                AppReducer.replaceTop(&state, .mentor(mentor))
-                AppReducer.openEditForm(&state, .note(state.index.rows[rows[mentor.selected]].file.id))
-                return
-            }
-        case .open:
-            if rows.indices.contains(mentor.selected) {
-                AppReducer.replaceTop(&state, .mentor(mentor))
-                state.screens.append(.detail(DetailState(caseID: state.index.rows[rows[mentor.selected]].file.id)))
-                return
-            }
-        default: break
-        }
-        AppReducer.replaceTop(&state, .mentor(mentor))
     }
 }

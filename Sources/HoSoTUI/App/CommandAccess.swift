@@ -10,15 +10,21 @@ enum CommandAccess {
     static func permissions(for command: Command, on screen: Screen) -> [Permission] {
         switch command {
         case .addCase: [.addCase]
-        case .nextStep: Event.Kind.allCases.map { .step($0) }
-        case .certifyClass: [.step(.certify)]
+        case .nextStep:
+            // A class's next step is its certificate.
+            if case .classes = screen { [.step(.certify)] } else { Event.Kind.allCases.map { .step($0) } }
         case .export:
-            // The list's export names the candidates, as `hoso case print` does; a report may give counts only.
-            if case .list = screen { [.exportPersonalData] } else { [.readReports] }
+            // The list's export and a file's papers name the candidates, as `hoso case print` does; a report
+            // may give counts only.
+            switch screen {
+            case .list, .detail: [.exportPersonalData]
+            default: [.readReports]
+            }
         case .reports: [.readReports]
-        case .printPaper: [.exportPersonalData]
         case .people, .addPerson, .grantRole, .revokeRole: [.managePeople]
-        case .unitCounts, .letterhead: [.manageUnits]
+        case .unitCounts: [.manageUnits]
+        case .edit:
+            if case .units = screen { [.manageUnits] } else { [.edit(.identity)] }
         case .addNote: [.edit(.note)]
         case .addTask: [.edit(.task)]
         case .completeTask: [.edit(.taskDone)]
@@ -30,7 +36,6 @@ enum CommandAccess {
         case .addOpinion: [.edit(.opinion)]
         case .unionResolution: [.edit(.unionResolution)]
         case .addDocument: [.edit(.document)]
-        case .editPerson: [.edit(.identity)]
         case .open:
             // On the board, Enter opens a list (anyone may read lists); elsewhere it opens a file.
             if case .board = screen { [] } else { [.readFile] }

@@ -1,6 +1,10 @@
 import Foundation
 import HoSoDomain
-/// What a key does on a screen; the key maps below bind keys to these.
+/// What a key does on a screen; the key maps below bind keys to these. A command means one thing
+/// wherever it is bound, acting on what the screen shows: `nextStep` is the selected file's next step, or
+/// the class's (its certificate); `export` writes what is in view to a file (the list, the report, a
+/// file's papers); `edit` corrects the details of what is open (a person's identity, a unit's letterhead);
+/// `filter` narrows what the screen lists (a state or cell, a report's unit, a mentor's candidates).
 public enum Command: Hashable, Sendable {
     case none
     case up, down, left, right, top, bottom, pageUp, pageDown
@@ -9,16 +13,18 @@ public enum Command: Hashable, Sendable {
     case sort, reverseSort, search, filter, home
     case nextTab, previousTab, tab(Int)
     case addNote, addVerification, recordResult, addIntroducer, addOpinion, unionResolution
-    case addTask, completeTask, addDocument, assignMentor, releaseMentor, editPerson
-    case toggle, certifyClass, chooseMember
+    case addTask, completeTask, addDocument, assignMentor, releaseMentor, edit
+    case toggle
     case people, addPerson, grantRole, revokeRole
-    case choosePeriod, export, printPaper
+    case choosePeriod, export
     case sortColumnLeft, sortColumnRight
-    case units, unitCounts, letterhead
+    case units, unitCounts
 }
 
 /// The key table of each screen: dispatch, footer and help come from the same bindings, and
-/// every letter has a non-letter alternative (Telex and VNI input methods use letters).
+/// every letter has a non-letter alternative (Telex and VNI input methods use letters). A key means the
+/// same command on every screen that binds it (`s`/F9 sorts, `x`/Ctrl-X writes to a file, `a`/F3 adds a
+/// file); the few keys that act on what a screen shows are listed in `screenLocalKeys`, each with why.
 public enum KeyMaps {
     typealias Binding = KeyBinding<Command>
 
@@ -40,6 +46,18 @@ public enum KeyMaps {
         Binding([.char("y"), .ctrl("y")], "Người dùng và vai trò", action: .people, label: "y/Ctrl-Y", inFooter: false),
         Binding([.function(5), .ctrl("l")], "Tải lại dữ liệu", action: .reload, label: "F5/Ctrl-L", inFooter: false),
         Binding([.ctrl("a")], "Về bảng tiến độ (từ bất cứ đâu)", action: .home, label: "Ctrl-A", inFooter: false),
+        Binding([.char("D"), .function(12)], "Đơn vị: số đảng viên, tiêu đề văn bản", action: .units, label: "D/F12",
+                inFooter: false),
+    ]
+
+    /// Keys that act on what their screen shows, so their command differs between screens on purpose.
+    /// Every other key means one command on every screen (a test walks the maps and holds them to it).
+    public static let screenLocalKeys: [Key: String] = [
+        .enter: "Enter làm việc chính của dòng đang chọn: mở nó (bảng tiến độ, danh sách, lớp, người giúp đỡ), "
+            + "cấp vai trò (người dùng), sửa số đảng viên (đơn vị)",
+        .left: "← đi sang trái trong màn hình: cột, lớp, thẻ hồ sơ, năm báo cáo",
+        .right: "→ đi sang phải trong màn hình: cột, lớp, thẻ hồ sơ, năm báo cáo",
+        .char("l"): "Ở màn hình lớp, h/l sang lớp trước/sau như ←/→; danh sách hồ sơ ở đó là F2",
     ]
 
     /// The screen keys with the list on F2 only, for a screen where `l` goes right (as `h` goes left).
@@ -61,14 +79,16 @@ public enum KeyMaps {
         Binding([.char("a"), .function(3)], "Thêm hồ sơ", action: .addCase, label: "a/F3"),
         Binding([.char("l"), .function(2)], "Tất cả hồ sơ", action: .list, label: "l/F2"),
         Binding([.char("q"), .function(10), .ctrl("c")], "Thoát", action: .quit, label: "q/F10"),
+        Binding([.char("D"), .function(12)], "Đơn vị", action: .units, label: "D/F12"),
+        Binding([.char("?"), .function(1)], "Trợ giúp: mọi phím", action: .help, label: "?/F1", inFooter: false),
+    ] + screens.filter { ![.list, .addCase, .units].contains($0.action) } + [
+        // Last in the help: "←↑↓→ Chọn" above says as much, and at 80×24 the screen keys (F5 reload, Ctrl-A)
+        // must fit in the box before them.
         Binding([.left, .char("h")], "Cột trái", action: .left, label: "←/h", inFooter: false),
         Binding([.right], "Cột phải", action: .right, label: "→", inFooter: false),
         Binding([.up, .char("k")], "Lên", action: .up, label: "↑/k", inFooter: false),
         Binding([.down, .char("j")], "Xuống", action: .down, label: "↓/j", inFooter: false),
-        Binding([.char("?"), .function(1)], "Trợ giúp: mọi phím", action: .help, label: "?/F1", inFooter: false),
-        // Only here: d is a key of the file's screen, and the units are settings, visited from the board.
-        Binding([.char("d"), .function(12)], "Đơn vị", action: .units, label: "d/F12"),
-    ] + screens.filter { $0.action != .list && $0.action != .addCase })
+    ])
 
     /// The case list.
     public static let list = KeyMap<Command>([
@@ -112,25 +132,24 @@ public enum KeyMaps {
         Binding([.char("u"), .ctrl("u")], "Nghị quyết giới thiệu của Đoàn/Công đoàn", action: .unionResolution,
                 label: "u/Ctrl-U", inFooter: false),
         Binding([.char("w"), .ctrl("w")], "Giao nhiệm vụ", action: .addTask, label: "w/Ctrl-W", inFooter: false),
-        Binding([.char("x"), .ctrl("x")], "Đánh dấu nhiệm vụ đã hoàn thành", action: .completeTask, label: "x/Ctrl-X",
+        Binding([.char("W"), .ctrl("v")], "Đánh dấu nhiệm vụ đã hoàn thành", action: .completeTask, label: "W/Ctrl-V",
                 inFooter: false),
         Binding([.char("d"), .ctrl("d")], "Ghi nhận giấy tờ đã nhận", action: .addDocument, label: "d/Ctrl-D", inFooter: false),
         Binding([.char("p"), .ctrl("p")], "Phân công người giúp đỡ", action: .assignMentor, label: "p/Ctrl-P", inFooter: false),
         Binding([.char("b"), .ctrl("b")], "Thôi phân công người giúp đỡ", action: .releaseMentor, label: "b/Ctrl-B",
                 inFooter: false),
-        Binding([.char("s"), .ctrl("e")], "Sửa thông tin cá nhân (họ tên, ngày sinh…)", action: .editPerson,
-                label: "s/Ctrl-E", inFooter: false),
-        // F9 writes a file on the reports screen too.
-        Binding([.function(9)], "In giấy tờ của bước (nghị quyết, danh sách lớp) ra tệp HTML", action: .printPaper, label: "F9",
-                inFooter: false),
+        Binding([.char("E"), .ctrl("e")], "Sửa thông tin cá nhân (họ tên, ngày sinh…)", action: .edit,
+                label: "E/Ctrl-E", inFooter: false),
+        Binding([.char("x"), .ctrl("x")], "In tờ hồ sơ, giấy tờ của bước (nghị quyết, danh sách lớp) ra tệp HTML", action: .export,
+                label: "x/Ctrl-X", inFooter: false),
     ] + movement + screens + common)
 
     /// The awareness classes.
     public static let classes = KeyMap<Command>([
         Binding([], "Chọn", action: .none, label: "↑↓"),
         Binding([], "Đổi lớp", action: .none, label: "←→"),
-        Binding([.char(" "), .ctrl("x")], "Đánh dấu", action: .toggle, label: "Space"),
-        Binding([.char("n"), .function(4)], "Cấp giấy chứng nhận cho cả lớp", action: .certifyClass, label: "n/F4"),
+        Binding([.char(" ")], "Đánh dấu", action: .toggle, label: "Space"),
+        Binding([.char("n"), .function(4)], "Cấp giấy chứng nhận cho cả lớp", action: .nextStep, label: "n/F4"),
         Binding([.enter], "Mở hồ sơ", action: .open),
         Binding([.char("/"), .ctrl("f")], "Tìm trong lớp", action: .search, label: "/", inFooter: false),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
@@ -141,7 +160,7 @@ public enum KeyMaps {
     /// The mentor view.
     public static let mentor = KeyMap<Command>([
         Binding([], "Chọn", action: .none, label: "↑↓"),
-        Binding([.char("p"), .function(12)], "Chọn người giúp đỡ", action: .chooseMember, label: "p/F12"),
+        Binding([.char("f"), .function(11)], "Chọn người giúp đỡ", action: .filter, label: "f/F11"),
         Binding([.char("m"), .ctrl("n")], "Thêm nhận xét tháng", action: .addNote, label: "m/Ctrl-N"),
         Binding([.enter], "Mở hồ sơ", action: .open),
         Binding([.char("/"), .ctrl("f")], "Tìm người được giúp đỡ", action: .search, label: "/", inFooter: false),
@@ -151,39 +170,41 @@ public enum KeyMaps {
     /// The reports screen.
     public static let reports = KeyMap<Command>([
         Binding([.tab], "Báo cáo sau", action: .nextTab, label: "Tab"),
-        Binding([.char("x"), .function(9)], "Xuất tệp", action: .export, label: "x/F9"),
-        Binding([.char("p"), .function(12)], "Chọn kỳ", action: .choosePeriod, label: "p/F12"),
+        Binding([.char("x"), .ctrl("x")], "Xuất tệp", action: .export, label: "x/Ctrl-X"),
+        // "Kỳ": at 80 columns the footer keeps the unit's key too.
+        Binding([.char("K"), .ctrl("k")], "Kỳ", action: .choosePeriod, label: "K/Ctrl-K"),
         Binding([.char("f"), .function(11)], "Chọn đơn vị", action: .filter, label: "f/F11"),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
         Binding([.char("/"), .ctrl("f")], "Tìm một dòng (đơn vị) trong báo cáo, không cần dấu", action: .search, label: "/",
                 inFooter: false),
         Binding([], "Cuộn", action: .none, label: "↑↓", inFooter: false),
         Binding([.backTab], "Báo cáo trước", action: .previousTab, label: "Shift-Tab", inFooter: false),
-        Binding([.left, .char("-")], "Năm trước (cùng kỳ)", action: .left, label: "←/-", inFooter: false),
-        Binding([.right, .char("+")], "Năm sau (cùng kỳ)", action: .right, label: "→/+", inFooter: false),
+        Binding([.left, .char("[")], "Năm trước (cùng kỳ)", action: .left, label: "←/[", inFooter: false),
+        Binding([.right, .char("]")], "Năm sau (cùng kỳ)", action: .right, label: "→/]", inFooter: false),
         Binding([.char("1")], "Thẻ Chỉ tiêu", action: .tab(0), inFooter: false),
         Binding([.char("2")], "Thẻ Tỷ lệ kết nạp", action: .tab(1), inFooter: false),
         Binding([.char("3")], "Thẻ Báo cáo định kỳ (quý, 6 tháng, năm)", action: .tab(2), inFooter: false),
         Binding([.char("4")], "Thẻ Tình hình hồ sơ hiện nay", action: .tab(3), inFooter: false),
     ] + movement + screens + common)
 
-    /// The people and their roles (clerks). Only non-letter keys: a person's id or name is never typed here.
+    /// The people and their roles (clerks). Their own keys are not letters: a person's id or name is never
+    /// typed here. F3 stays "add a file", as everywhere.
     public static let people = KeyMap<Command>([
         Binding([], "Chọn", action: .none, label: "↑↓"),
         Binding([.enter], "Cấp vai trò", action: .grantRole),
         Binding([.delete, .char("-")], "Thu hồi vai trò", action: .revokeRole, label: "Del/-"),
-        Binding([.function(3), .char("+")], "Thêm người dùng", action: .addPerson, label: "F3/+"),
+        Binding([.char("+")], "Thêm người dùng", action: .addPerson, label: "+"),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
         Binding([.char("/"), .ctrl("f")], "Tìm người dùng", action: .search, label: "/", inFooter: false),
-    ] + movement + screens.filter { $0.action != .addCase && $0.action != .people } + common)
+    ] + movement + screens.filter { $0.action != .people } + common)
 
     /// The units: their member counts and letterheads (clerks change them).
     public static let units = KeyMap<Command>([
         Binding([], "Chọn", action: .none, label: "↑↓"),
         Binding([.enter], "Sửa số đảng viên", action: .unitCounts),
-        Binding([.function(4), .ctrl("e")], "Sửa tiêu đề văn bản", action: .letterhead, label: "F4/Ctrl-E"),
+        Binding([.char("E"), .ctrl("e")], "Sửa tiêu đề văn bản", action: .edit, label: "E/Ctrl-E"),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
-    ] + movement + screens + common)
+    ] + movement + screens.filter { $0.action != .units } + common)
 
     /// The key map of `screen`, every binding (dispatch: a key refused to the person still says why).
     public static func map(for screen: Screen) -> KeyMap<Command> {

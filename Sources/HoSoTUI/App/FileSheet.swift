@@ -1,7 +1,7 @@
 import HoSoDomain
 
 /// The file's sheet: every tab of the file's screen, one after the other, as a document the report writers
-/// print (F9 on a file, first option): what the clerk sees, on one page to file or hand over. Marked MẬT.
+/// print (x on a file, first option): what the clerk sees, on one page to file or hand over. Marked MẬT.
 enum FileSheet {
     /// Columns the tabs are laid out in: an A4 page's line in a monospaced hand.
     static let width = 100

@@ -396,16 +396,12 @@ extension AppReducer {
                 list.selected = index
                 replaceTop(&state, .list(list))
             }
-        case .people(var people):
-            if let row = PeopleView.rowHits(state, people, size: state.size).row(at: position) {
-                people.selected = row
-                replaceTop(&state, .people(people))
-            }
-        case .units(var units):
-            if let row = UnitsView.rowHits(state, units, size: state.size).row(at: position) {
-                units.selected = row
-                replaceTop(&state, .units(units))
-            }
+        case .people:
+            let before = state
+            reduceTop(&state, .people) { PeopleLogic.click(&$0, at: position, state: before) }
+        case .units:
+            let before = state
+            reduceTop(&state, .units) { UnitsLogic.click(&$0, at: position, state: before) }
         case .reports(var reports):
             if let tab = TabBar.tab(at: position, hits: ReportsView.tabHits(state.size, selected: reports.kind)) {
                 return ReportsLogic.command(&state, &reports, .tab(tab))
@@ -426,10 +422,9 @@ extension AppReducer {
 
 /// Where the tabs of the detail are, for clicks.
 enum DetailLayout {
-    /// The tabs as drawn with `selected` current (the bar scrolls to keep it in view).
+    /// The tabs as the view draws them with `selected` current (the bar scrolls to keep it in view).
     static func tabHits(_ size: Size, selected: DetailTab = .info) -> [Rect] {
-        var scratch = CellBuffer(width: size.width, height: size.height)
-        return TabBar.draw(titles, selected: selected.rawValue, in: ScreenLayout.detailTabs(size), into: &scratch)
+        TabBar.layout(titles, selected: selected.rawValue, in: ScreenLayout.detailTabs(size)).hits
     }
 
     /// The tab titles, numbered as the keys that choose them.

@@ -1,6 +1,6 @@
 import HoSoDomain
 
-/// F9 on a file: its sheet, and the papers of its recorded steps (`hoso case print`), written as HTML to print and sign.
+/// x or Ctrl-X on a file: its sheet, and the papers of its recorded steps (`hoso case print`), written as HTML to print and sign.
 enum PaperLogic {
     /// The file's sheet (every tab of its screen), then the papers the file's recorded steps allow.
     static func openPicker(_ state: inout AppState, _ id: CaseID) {

@@ -88,26 +88,33 @@ public enum PeopleLogic {
         }
     }
 
-    static func command(_ state: inout AppState, _ people: inout PeopleState, _ command: Command) {
-        let persons = state.data.people
+    /// The screen's reducer, scoped like the units screen's (`AppReducer.reduceTop`): its state and the data
+    /// in, what it asks of the app out.
+    static func reduce(_ people: inout PeopleState, _ command: Command, data: AppData) -> ScreenOutput? {
+        let persons = data.people
+        defer { people.selected = max(0, min(people.selected, persons.count - 1)) }
         switch command {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             AppReducer.moveSelection(&people.selected, count: persons.count, command: command, page: 10)
         case .addPerson:
-            state.modal = .form(FormState(form: addPersonForm(data: state.data), purpose: .addPerson, baseRevision: nil))
+            return .openForm(FormState(form: addPersonForm(data: data), purpose: .addPerson, baseRevision: nil))
         case .grantRole, .revokeRole:
-            guard persons.indices.contains(people.selected) else { break }
+            guard persons.indices.contains(people.selected) else { return nil }
             let person = persons[people.selected]
             if command == .revokeRole, person.grants.isEmpty {
-                state.status = StatusMessage("\(person.signature) chưa có vai trò nào; cấp bằng Enter.", kind: .warning)
-                break
+                return .warn(StatusMessage("\(person.signature) chưa có vai trò nào; cấp bằng Enter.", kind: .warning))
             }
-            let form = command == .grantRole ? grantForm(person, data: state.data) : revokeForm(person, data: state.data)
-            state.modal = .form(FormState(form: form, purpose: command == .grantRole ? .grantRole(person.id) : .revokeRole(person.id),
-                                          baseRevision: nil))
+            let form = command == .grantRole ? grantForm(person, data: data) : revokeForm(person, data: data)
+            return .openForm(FormState(form: form, purpose: command == .grantRole ? .grantRole(person.id) : .revokeRole(person.id),
+                                       baseRevision: nil))
         default: break
         }
-        people.selected = max(0, min(people.selected, persons.count - 1))
-        AppReducer.replaceTop(&state, .people(people))
+        return nil
     }
+
+    /// A click on a person's row selects it.
+    static func click(_ people: inout PeopleState, at position: Position, state: AppState) {
+        if let row = PeopleView.rowHits(state, people, size: state.size).row(at: position) { people.selected = row }
+    }
+
 }

@@ -85,7 +85,7 @@ public enum AppReducer {
             title: "Cập nhật số đảng viên?",
             message: [
                 "\(offer.reason).", "Ghi số đảng viên mới của \(unit.name): \(offer.summary)?",
-                "Enter: ghi (giữ lịch sử theo ngày) · Esc: để nguyên (sửa sau ở màn hình đơn vị, phím d/F12 trên bảng)",
+                "Enter: ghi (giữ lịch sử theo ngày) · Esc: để nguyên (sửa sau ở màn hình đơn vị, phím D/F12 ở mọi nơi)",
             ],
             confirmLabel: "Ghi số mới", cancelLabel: "Để nguyên", confirmFocused: true)
         return ConfirmState(dialog: dialog, action: .changeUnit(.counts(offer.change), of: unit.id), back: .close)
@@ -204,7 +204,7 @@ public enum AppReducer {
             return []
         case .mentors:
             leaveForTopScreen(&state)
-            // A person who is a member opens on their own candidates; the picker is a key away (p).
+            // A person who is a member opens on their own candidates; the picker is a key away (f).
             if let own = state.data.access?.account.memberID, state.data.organisation.members[own] != nil {
                 var mentor = MentorState()
                 mentor.memberID = own
@@ -240,16 +240,16 @@ public enum AppReducer {
             listCommand(&state, &list, command)
         case .detail(var detail):
             detailCommand(&state, &detail, command)
-        case .classes(var classes):
-            ClassesLogic.command(&state, &classes, command)
-        case .mentor(var mentor):
-            MentorLogic.command(&state, &mentor, command)
+        case .classes:
+            runScreen(&state, .classes) { ClassesLogic.reduce(&$0, command, app: $1) }
+        case .mentor:
+            runScreen(&state, .mentor) { MentorLogic.reduce(&$0, command, app: $1) }
         case .reports(var reports):
             return ReportsLogic.command(&state, &reports, command)
-        case .people(var people):
-            PeopleLogic.command(&state, &people, command)
-        case .units(var units):
-            UnitsLogic.command(&state, &units, command)
+        case .people:
+            runScreen(&state, .people) { PeopleLogic.reduce(&$0, command, data: $1.data) }
+        case .units:
+            runScreen(&state, .units) { UnitsLogic.reduce(&$0, command, data: $1.data) }
         }
         return []
     }
@@ -549,7 +549,7 @@ public enum AppReducer {
             openNextStep(&state, detail.caseID)
             return
         case .addNote: openEditForm(&state, .note(detail.caseID))
-        case .printPaper: PaperLogic.openPicker(&state, detail.caseID)
+        case .export: PaperLogic.openPicker(&state, detail.caseID)
         case .addVerification:
             detail.tab = .verification
             openEditForm(&state, .verificationItem(detail.caseID))
@@ -589,7 +589,7 @@ public enum AppReducer {
         case .addDocument:
             detail.tab = .documents
             openEditForm(&state, .addDocument(detail.caseID))
-        case .editPerson:
+        case .edit:
             detail.tab = .info
             openEditForm(&state, .identity(detail.caseID))
         default: break

@@ -1,7 +1,7 @@
 import Foundation
 import HoSoDomain
 
-/// Keys of the reports screen: scroll, switch report (1–4, Tab, a click on a tab), choose the period (p;
+/// Keys of the reports screen: scroll, switch report (1–4, Tab, a click on a tab), choose the period (K;
 /// ←/→ a year earlier or later) and the unit (f), export (x: format and folder).
 enum ReportsLogic {
     static func command(_ state: inout AppState, _ reports: inout ReportsState, _ command: Command) -> [Effect] {

@@ -44,9 +44,14 @@ public enum StepForms {
             fields.append(FormField(id: "issuer", label: "Nơi cấp", value: "Trung tâm Chính trị", isRequired: true))
             fields.append(dateField("certDate", "Ngày cấp (trống: ngày của bước)", value: nil, required: false))
         case .fileDossier:
-            fields.append(dateField("application", "Ngày làm đơn", value: nil))
+            // What the file already holds: the application it records, else the one received (documents tab);
+            // a biography received after the last version recorded is the new version's.
+            let received = { (kind: DocumentKind) in file.documents.filter { $0.kind == kind }.map(\.date).max() }
+            fields.append(dateField("application", "Ngày làm đơn", value: file.application ?? received(.application)))
             let version = (file.latestBiography?.version ?? 0) + 1
-            fields.append(dateField("biography", "Ngày lý lịch bản \(version) (trống: ngày của bước)", value: nil, required: false))
+            let newBiography = received(.biography).flatMap { day in file.latestBiography.map { day > $0.date } ?? true ? day : nil }
+            fields.append(dateField("biography", "Ngày lý lịch bản \(version) (trống: ngày của bước)", value: newBiography,
+                                    required: false))
         case .cellVote:
             fields.append(numberField("for", "Số phiếu tán thành", required: true))
             fields.append(numberField("against", "Số phiếu không tán thành", value: "0"))

@@ -2,7 +2,7 @@ import Foundation
 import HoSoDomain
 
 /// A file as this terminal has just stored it, with the revision the store gave it.
-public struct StoredCase: Sendable {
+public struct StoredCase: Equatable, Sendable {
     public var file: CaseFile
     public var revision: Int
 

@@ -8,22 +8,30 @@ enum UnitsLogic {
     /// The units in the order of the screen.
     static func units(_ data: AppData) -> [HoSoDomain.Unit] { data.organisation.sortedUnits }
 
-    static func command(_ state: inout AppState, _ screen: inout UnitsState, _ command: Command) {
-        let units = units(state.data)
+    /// The screen's reducer: its own state and the data as loaded in, what it asks of the app out. The app
+    /// runs it scoped to the screen on top (`AppReducer.reduceTop`), the pattern for the other screens.
+    static func reduce(_ screen: inout UnitsState, _ command: Command, data: AppData) -> ScreenOutput? {
+        let units = units(data)
+        defer { screen.selected = max(0, min(screen.selected, units.count - 1)) }
         switch command {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             AppReducer.moveSelection(&screen.selected, count: units.count, command: command, page: 10)
-        case .unitCounts, .letterhead:
-            guard units.indices.contains(screen.selected) else { break }
+        case .unitCounts, .edit:
+            guard units.indices.contains(screen.selected) else { return nil }
             let unit = units[screen.selected]
-            let form = command == .unitCounts ? countsForm(unit, data: state.data) : letterheadForm(unit)
-            state.modal = .form(FormState(form: form, purpose: command == .unitCounts ? .unitCounts(unit.id) : .letterhead(unit.id),
-                                          baseRevision: nil))
+            let form = command == .unitCounts ? countsForm(unit, data: data) : letterheadForm(unit)
+            return .openForm(FormState(form: form, purpose: command == .unitCounts ? .unitCounts(unit.id) : .letterhead(unit.id),
+                                       baseRevision: nil))
         default: break
         }
-        screen.selected = max(0, min(screen.selected, units.count - 1))
-        AppReducer.replaceTop(&state, .units(screen))
+        return nil
     }
+
+    /// A click on a unit's row selects it.
+    static func click(_ screen: inout UnitsState, at position: Position, state: AppState) {
+        if let row = UnitsView.rowHits(state, screen, size: state.size).row(at: position) { screen.selected = row }
+    }
+
 
     /// The counts of `unit` from a day on, filled with those valid today.
     static func countsForm(_ unit: HoSoDomain.Unit, data: AppData) -> Form {

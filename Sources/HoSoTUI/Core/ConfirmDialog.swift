@@ -59,25 +59,30 @@ public struct ConfirmDialog: Hashable, Sendable {
     }
 
     /// The buttons' rectangles when the dialog is drawn in `area` (the layout `draw` uses).
+    /// Computed before drawing, from the same sizes `draw` uses: a click never draws.
     public func hits(in area: Rect) -> Hits {
-        var scratch = CellBuffer(width: max(0, area.right), height: max(0, area.bottom))
-        return draw(in: area, into: &scratch)
+        let inner = Modal.messageInner(title: title, lines: lines, in: area)
+        let row = inner.row + lines.count
+        func button(_ text: String, at col: Int) -> Rect {
+            // As the buffer puts it: whole, or cut where the area ends.
+            let used = max(0, min(CellWidth.of(text), area.right - col))
+            return Rect(row: row, col: col, width: used, height: used > 0 ? 1 : 0)
+        }
+        let cancel = button(cancelText, at: inner.col + 1)
+        return Hits(cancel: cancel, confirm: button(confirmText, at: inner.col + 1 + CellWidth.of(cancelText) + 3))
     }
 
-    /// Draws the dialog centred in `area`; returns the buttons' rectangles.
+    private var cancelText: String { "[ \(cancelLabel) ]" }
+    private var confirmText: String { "[ \(confirmLabel) ]" }
+    private var lines: [String] { message + ["", "\(cancelText)   \(confirmText)"] }
+
+    /// Draws the dialog centred in `area`, its buttons where `hits` says; returns them.
     @discardableResult
     public func draw(in area: Rect, into buffer: inout CellBuffer) -> Hits {
-        let buttons = "[ \(cancelLabel) ]   [ \(confirmLabel) ]"
-        let lines = message + ["", buttons]
-        let inner = Modal.message(title: title, lines: lines, in: area, into: &buffer, style: .warning)
-        let row = inner.row + lines.count
-        let cancelText = "[ \(cancelLabel) ]"
-        let cancelWidth = CellWidth.of(cancelText)
-        let cancelUsed = buffer.put(cancelText, at: row, col: inner.col + 1, style: confirmFocused ? .normal : .selected)
-        let confirmCol = inner.col + 1 + cancelWidth + 3
-        let confirmUsed = buffer.put("[ \(confirmLabel) ]", at: row, col: confirmCol,
-                                     style: confirmFocused ? .selected : .normal)
-        return Hits(cancel: Rect(row: row, col: inner.col + 1, width: cancelUsed, height: cancelUsed > 0 ? 1 : 0),
-                    confirm: Rect(row: row, col: confirmCol, width: confirmUsed, height: confirmUsed > 0 ? 1 : 0))
+        Modal.message(title: title, lines: lines, in: area, into: &buffer, style: .warning)
+        let hits = hits(in: area)
+        buffer.put(cancelText, at: hits.cancel.row, col: hits.cancel.col, style: confirmFocused ? .normal : .selected)
+        buffer.put(confirmText, at: hits.confirm.row, col: hits.confirm.col, style: confirmFocused ? .selected : .normal)
+        return hits
     }
 }

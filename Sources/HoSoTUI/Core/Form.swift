@@ -2,7 +2,7 @@ import Foundation
 import HoSoDomain
 
 /// One labelled input of a form.
-public struct FormField: Sendable {
+public struct FormField: Equatable, Sendable {
     /// What the field holds.
     public enum Kind: Hashable, Sendable {
         /// Free text.
@@ -32,6 +32,14 @@ public struct FormField: Sendable {
     public var error: String?
     /// Extra check on the (normalised) value: a Vietnamese message when it is wrong.
     public var validate: (@Sendable (String) -> String?)?
+
+    /// Fields are equal when what they show and hold is: the check is code, not state, and a closure has
+    /// no equality (the same form built twice checks the same way).
+    public static func == (a: FormField, b: FormField) -> Bool {
+        a.id == b.id && a.label == b.label && a.kind == b.kind && a.isRequired == b.isRequired && a.editor == b.editor
+            && a.area == b.area && a.choiceIndex == b.choiceIndex && a.choiceQuery == b.choiceQuery && a.error == b.error
+            && (a.validate == nil) == (b.validate == nil)
+    }
 
     /// A field `id` labelled `label`.
     public init(id: String, label: String, kind: Kind = .text, value: String = "", isRequired: Bool = false,
@@ -91,7 +99,7 @@ public struct FormField: Sendable {
 
 /// Values a form fills in for the person when a choice lands on one option: a verification item about
 /// "Bản thân" is about the candidate, whose name and birth year the file already holds.
-public struct FormPrefill: Sendable {
+public struct FormPrefill: Equatable, Sendable {
     /// The choice field, and the option that brings the values.
     public var choiceField: String
     public var option: String
@@ -106,7 +114,7 @@ public struct FormPrefill: Sendable {
 }
 
 /// A form: fields, focus, inline errors, dirty tracking and the "Bỏ thay đổi?" question.
-public struct Form: Sendable {
+public struct Form: Equatable, Sendable {
     /// How editing ended.
     public enum Outcome: Hashable, Sendable {
         /// Every field passed; values by field id (dates as dd/mm/yyyy).

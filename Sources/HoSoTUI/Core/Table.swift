@@ -87,32 +87,40 @@ public struct Table: Hashable, Sendable {
         rect.splitColumns(columns.map(\.width), gap: CellWidth.of(Self.separator)).map(\.width)
     }
 
-    /// Draws the header on the first row of `rect` and the rows below it.
+    /// Where the rows go in `rect` (the header on its first row): computed before drawing, so a click is
+    /// tested against what `draw` draws without drawing.
+    public func layout(in rect: Rect) -> Layout {
+        guard !rect.isEmpty else { return Layout(offset: 0, rowHits: []) }
+        let visibleRows = rect.height - 1
+        let first = Self.scrollOffset(selected: selected, current: offset, visibleRows: visibleRows, rowCount: rows.count)
+        let shown = first..<min(rows.count, first + max(0, visibleRows))
+        return Layout(offset: first, rowHits: shown.map { index in
+            RowHit(index: index, rect: Rect(row: rect.row + 1 + index - first, col: rect.col, width: rect.width, height: 1))
+        })
+    }
+
+    /// Draws the header on the first row of `rect` and the rows below it, as `layout` places them.
     @discardableResult
     public func draw(in rect: Rect, into buffer: inout CellBuffer) -> Layout {
-        guard !rect.isEmpty else { return Layout(offset: 0, rowHits: []) }
+        let layout = layout(in: rect)
+        guard !rect.isEmpty else { return layout }
         let gap = CellWidth.of(Self.separator)
         let cells = rect.splitColumns(columns.map(\.width), gap: gap)
         drawRow(zip(columns, cells).map { $0.heading(inColumns: $1.width) }, cells: cells, row: rect.row, style: .header,
                 into: &buffer, rect: rect)
-
         let visibleRows = rect.height - 1
-        let first = Self.scrollOffset(selected: selected, current: offset, visibleRows: visibleRows, rowCount: rows.count)
+        let first = layout.offset
         drawScrollMarks(above: first > 0, below: first + visibleRows < rows.count, cells: cells, row: rect.row, into: &buffer)
-        var hits: [RowHit] = []
-        for line in 0..<max(0, visibleRows) {
-            let index = first + line
-            let screenRow = rect.row + 1 + line
-            guard index < rows.count else {
-                buffer.fill(Rect(row: screenRow, col: rect.col, width: rect.width, height: 1))
-                continue
-            }
-            let style: Style = index == selected ? .selected : .normal
-            let marks = index == selected || index >= emphasis.count ? [] : emphasis[index]
-            drawRow(rows[index], cells: cells, row: screenRow, style: style, emphasis: marks, into: &buffer, rect: rect)
-            hits.append(RowHit(index: index, rect: Rect(row: screenRow, col: rect.col, width: rect.width, height: 1)))
+        for hit in layout.rowHits {
+            let style: Style = hit.index == selected ? .selected : .normal
+            let marks = hit.index == selected || hit.index >= emphasis.count ? [] : emphasis[hit.index]
+            drawRow(rows[hit.index], cells: cells, row: hit.rect.row, style: style, emphasis: marks, into: &buffer, rect: rect)
         }
-        return Layout(offset: first, rowHits: hits)
+        // Below the last row, blank lines.
+        for line in layout.rowHits.count..<max(0, visibleRows) {
+            buffer.fill(Rect(row: rect.row + 1 + line, col: rect.col, width: rect.width, height: 1))
+        }
+        return layout
     }
 
     /// "▲" (rows above) and "▼" (rows below) at the header's right end, where the last column's title leaves room.

@@ -25,9 +25,14 @@ enum ModalView {
 
     static let okButton = "[ OK ]"
 
-    /// Draws a message popup with its OK button on the last line; returns the button's rectangle.
-    @discardableResult
-    static func drawMessage(_ message: MessageState, in content: Rect, into buffer: inout CellBuffer) -> Rect {
+    /// A message popup laid out before it is drawn: its lines and where its OK button goes.
+    struct MessageLayout {
+        var lines: [String]
+        var lineStyles: [Int: Style]
+        var ok: Rect
+    }
+
+    static func messageLayout(_ message: MessageState, in content: Rect) -> MessageLayout {
         let width = min(content.width - 6, 90)
         // An unmet requirement ("✗ …") in the error colour, all of its wrapped lines, as in the checklist.
         var text: [String] = []
@@ -39,18 +44,27 @@ enum ModalView {
             }
         }
         let lines = Array(text.prefix(max(0, content.height - 6))) + ["", "\(okButton)   Enter hoặc Esc: đóng"]
-        let inner = Modal.message(title: message.title, lines: lines, in: content, into: &buffer,
-                                  style: ["Lỗi", "Không thể thực hiện", CommandAccess.refusedTitle].contains(message.title) ? .error : .border,
-                                  lineStyles: lineStyles)
-        let row = inner.row + lines.count
-        let used = buffer.put(okButton, at: row, col: inner.col + 1, style: .selected, maxColumns: inner.width - 2)
-        return Rect(row: row, col: inner.col + 1, width: used, height: used > 0 ? 1 : 0)
+        let inner = Modal.messageInner(title: message.title, lines: lines, in: content)
+        // As the buffer puts it: whole, or cut to the inside of the frame.
+        let used = max(0, min(CellWidth.of(okButton), inner.width - 2))
+        return MessageLayout(lines: lines, lineStyles: lineStyles,
+                             ok: Rect(row: inner.row + lines.count, col: inner.col + 1, width: used, height: used > 0 ? 1 : 0))
     }
 
-    /// The OK button of `message` on a screen of `size`, for clicks.
+    /// Draws a message popup with its OK button on the last line; returns the button's rectangle.
+    @discardableResult
+    static func drawMessage(_ message: MessageState, in content: Rect, into buffer: inout CellBuffer) -> Rect {
+        let layout = messageLayout(message, in: content)
+        Modal.message(title: message.title, lines: layout.lines, in: content, into: &buffer,
+                      style: ["Lỗi", "Không thể thực hiện", CommandAccess.refusedTitle].contains(message.title) ? .error : .border,
+                      lineStyles: layout.lineStyles)
+        buffer.put(okButton, at: layout.ok.row, col: layout.ok.col, style: .selected, maxColumns: layout.ok.width)
+        return layout.ok
+    }
+
+    /// The OK button of `message` on a screen of `size`, for clicks: the layout the view draws, not a drawing.
     static func messageOKHit(_ message: MessageState, size: Size) -> Rect {
-        var scratch = CellBuffer(width: size.width, height: size.height)
-        return drawMessage(message, in: ScreenLayout.content(size), into: &scratch)
+        messageLayout(message, in: ScreenLayout.content(size)).ok
     }
 
     /// The conflict question as drawn: its message wrapped to the screen.
@@ -203,7 +217,7 @@ enum ClassesView {
         table.selected = table.rows.isEmpty ? nil : min(classes.candidate, table.rows.count - 1)
         table.draw(in: area, into: &buffer)
         let waiting = group.rows.filter { state.index.rows[$0].file.state == .inClass }.count
-        let mayCertify = state.data.access.map { CommandAccess.isEverAllowed(.certifyClass, on: .classes(classes), access: $0) } ?? true
+        let mayCertify = state.data.access.map { CommandAccess.isEverAllowed(.nextStep, on: .classes(classes), access: $0) } ?? true
         buffer.put(" \(waiting) học viên chờ giấy chứng nhận" + (mayCertify ? " · Space đánh dấu (không đánh dấu: cả lớp) · n/F4 ghi giấy chứng nhận" : ""),
                    at: content.bottom - 1, col: 0, style: .muted)
     }
@@ -213,7 +227,7 @@ enum ClassesView {
 enum MentorView {
     static func draw(_ state: AppState, _ mentor: MentorState, in content: Rect, into buffer: inout CellBuffer) {
         guard let memberID = mentor.memberID else {
-            buffer.put(" Chọn người giúp đỡ: p hoặc F12", at: content.row + 1, col: 0, style: .muted)
+            buffer.put(" Chọn người giúp đỡ: f hoặc F11", at: content.row + 1, col: 0, style: .muted)
             return
         }
         let positions = MentorLogic.candidates(of: memberID, index: state.index)
@@ -249,10 +263,13 @@ enum ReportsView {
 
     /// Where the tabs are drawn at `size` with `selected` current, for clicks.
     static func tabHits(_ size: Size, selected: ReportKind) -> [Rect] {
-        var scratch = CellBuffer(width: size.width, height: size.height)
+        TabBar.layout(tabTitles, selected: selected.rawValue, in: tabRow(size)).hits
+    }
+
+    /// The row of the report tabs.
+    static func tabRow(_ size: Size) -> Rect {
         let content = ScreenLayout.content(size)
-        return TabBar.draw(tabTitles, selected: selected.rawValue, in: Rect(row: content.row, col: 0, width: content.width, height: 1),
-                           into: &scratch)
+        return Rect(row: content.row, col: 0, width: content.width, height: 1)
     }
 
     /// The scope the report covers: the chosen unit and everything under it, or every unit.
@@ -318,7 +335,7 @@ enum ReportsView {
         guard content.height > headerRows else { return }
         TabBar.draw(tabTitles, selected: reports.kind.rawValue, in: Rect(row: content.row, col: 0, width: content.width, height: 1),
                     into: &buffer)
-        let header = " Kỳ: \(periodLabel(state, reports)) (p) · Đơn vị: \(unitLabel(state, reports)) (f) · Xuất tệp: x"
+        let header = " Kỳ: \(periodLabel(state, reports)) (K) · Đơn vị: \(unitLabel(state, reports)) (f) · Xuất tệp: x"
         buffer.put(header, at: content.row + 1, col: 0, style: .muted, maxColumns: content.width)
         let height = content.height - headerRows
         let all = reports.lines

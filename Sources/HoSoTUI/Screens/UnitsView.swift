@@ -6,34 +6,42 @@ import HoSoDomain
 enum UnitsView {
     /// Where the units' rows are drawn at `size`, for clicks.
     static func rowHits(_ state: AppState, _ screen: UnitsState, size: Size) -> Table.Layout {
-        var scratch = CellBuffer(width: size.width, height: size.height)
-        return draw(state, screen, in: ScreenLayout.content(size), into: &scratch)
+        let (table, rect) = table(state, screen, in: ScreenLayout.content(size))
+        return table.layout(in: rect)
     }
 
-    @discardableResult
-    static func draw(_ state: AppState, _ screen: UnitsState, in content: Rect, into buffer: inout CellBuffer) -> Table.Layout {
+    /// The units' table and where it goes in `content`: the selected unit's details take the lines below.
+    static func table(_ state: AppState, _ screen: UnitsState, in content: Rect) -> (Table, Rect) {
         let units = UnitsLogic.units(state.data)
-        let today = state.data.today
-        let mayChange = state.data.access.map { $0.refusalAnywhere(.manageUnits) == nil } ?? true
-        let keys = mayChange ? "Enter sửa số đảng viên · F4 sửa tiêu đề văn bản" : "chỉ xem (thư ký hồ sơ mới sửa được)"
-        buffer.putPadded(" \(units.count) đơn vị · \(keys)",
-                         in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
         let selected = units.indices.contains(screen.selected) ? screen.selected : nil
         let details = selected.map { detailLines(units[$0], state: state) } ?? []
         let tableHeight = max(2, min(units.count + 1, content.height - 2 - min(details.count, 12)))
         let rows = units.map { unit -> [String] in
-            let (counts, committee) = unit.counts(on: today)
+            let (counts, committee) = unit.counts(on: state.data.today)
             return [unit.id.rawValue, unit.name, unit.kind.vietnamese, "\(counts.official)", "\(counts.probationary)",
                     "\(committee)"]
         }
-        let layout = Table(columns: [
+        let table = Table(columns: [
             TableColumn("Mã", width: .fixed(8)), TableColumn("Đơn vị", width: .flex(3)), TableColumn("Loại", width: .flex(2)),
             TableColumn("Chính thức", width: .fixed(10), alignment: .trailing),
             TableColumn("Dự bị", width: .fixed(5), alignment: .trailing),
             TableColumn("Ủy viên", width: .fixed(7), alignment: .trailing),
         ], rows: rows, selected: selected)
-            .draw(in: Rect(row: content.row + 1, col: 0, width: content.width, height: tableHeight), into: &buffer)
-        var row = content.row + 1 + tableHeight + 1
+        return (table, Rect(row: content.row + 1, col: 0, width: content.width, height: tableHeight))
+    }
+
+    @discardableResult
+    static func draw(_ state: AppState, _ screen: UnitsState, in content: Rect, into buffer: inout CellBuffer) -> Table.Layout {
+        let units = UnitsLogic.units(state.data)
+        let mayChange = state.data.access.map { $0.refusalAnywhere(.manageUnits) == nil } ?? true
+        let keys = mayChange ? "Enter sửa số đảng viên · E sửa tiêu đề văn bản" : "chỉ xem (thư ký hồ sơ mới sửa được)"
+        buffer.putPadded(" \(units.count) đơn vị · \(keys)",
+                         in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
+        let selected = units.indices.contains(screen.selected) ? screen.selected : nil
+        let details = selected.map { detailLines(units[$0], state: state) } ?? []
+        let (table, tableRect) = table(state, screen, in: content)
+        let layout = table.draw(in: tableRect, into: &buffer)
+        var row = tableRect.bottom + 1
         if units.isEmpty {
             buffer.put(" Dữ liệu chưa có đơn vị nào; tạo bằng hoso init.", at: row - 1, col: 0, style: .muted)
         }
