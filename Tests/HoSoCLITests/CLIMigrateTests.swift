@@ -111,6 +111,29 @@ struct CLIMigrateTests {
         #expect(restored.contains("Đã khôi phục từ \(name)"))
     }
 
+    @Test("On the server a clerk of a unit below may not copy the data out (they read only their units), told who may; nothing is written")
+    func migrateOutIsForTheWholeDataClerk() throws {
+        let binary = try hosoExecutablePath()
+        let cluster = try PostgresCluster.shared.get()
+        let server = try cluster.makeDatabase("migrateout")
+        try HosoRun.run(["demo", "--data", server, "--cases", "10", "--no-open"])
+        let role = "tkchibo_" + String(UUID().uuidString.prefix(6)).lowercased()
+        try cluster.psql(server, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
+        try HosoRun.run(["people", "add", "tk.chibo", "--name", "Thư ký chi bộ", "--role", "clerk", "--unit", "DB-XH", "--system-user", role,
+                         "--data", server])
+        let below = server.replacingOccurrences(of: PostgresCluster.superuser + "@", with: role + "@")
+        let target = HosoRun.temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(atPath: target) }
+        let refused = try ChildProcess.run([binary, "migrate", "--from", below, "--to", target])
+        #expect(refused.status == 4, "\(refused.standardError)")
+        #expect(refused.standardError.contains("chỉ thư ký hồ sơ của Đảng ủy phường Xuân Hòa (đơn vị trên cùng) làm được; "
+            + "Thư ký chi bộ (tk.chibo) không có vai trò đó ở Đảng ủy phường Xuân Hòa. Người làm được: Nguyễn Thị Lan (hoso_test)."),
+                "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: target + "/snapshot.json"), "nothing was copied")
+        // The ward's clerk copies everything.
+        #expect(try HosoRun.run(["migrate", "--from", server, "--to", target]).hasPrefix("Đã chép 10 hồ sơ"))
+    }
+
     @Test("A target that already holds HoSo data is refused, and the source is untouched")
     func existingTargetRefused() throws {
         let binary = try hosoExecutablePath()
