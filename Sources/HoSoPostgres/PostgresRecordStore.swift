@@ -35,14 +35,17 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
 
     /// One record's change. The journal holds the SHA-256 of the exact text written into `hoso.records`,
     /// not the text: every role reads the journal, and row-level security guards only the records.
-    /// `valueHash` nil: removed. `changedBy`/`changedAt` are set only when records are copied in as they
-    /// were stored elsewhere.
+    /// `valueHash` nil: removed. `factsHash`: the SHA-256 of the report facts written beside the record
+    /// (absent when it has none, and in entries written before the chain covered them), so the facts a
+    /// report counts are under the chain like the record. `changedBy`/`changedAt` are set only when
+    /// records are copied in as they were stored elsewhere.
     struct Change: Codable {
         let id: String
         let revisionBefore: Int?
         let revision: Int
         let summary: String
         let valueHash: String?
+        var factsHash: String? = nil
         var changedBy: String? = nil
         var changedAt: String? = nil
     }
@@ -56,7 +59,8 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
 
         init(id: String, before: Int?, revision: Int, summary: String, value: Value?, text: String?, facts: String?) {
             change = Change(
-                id: id, revisionBefore: before, revision: revision, summary: summary, valueHash: text.map { PostgresRecordStore.sha256Hex(Array($0.utf8)) })
+                id: id, revisionBefore: before, revision: revision, summary: summary, valueHash: text.map { PostgresRecordStore.sha256Hex(Array($0.utf8)) },
+                factsHash: facts.map { PostgresRecordStore.sha256Hex(Array($0.utf8)) })
             self.text = text
             self.value = value
             self.facts = facts

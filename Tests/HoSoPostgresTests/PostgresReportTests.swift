@@ -144,7 +144,7 @@ struct PostgresReportTests {
         }
     }
 
-    @Test("A commit writes the file's facts with it; a psql edit of the facts is found by check")
+    @Test("A commit writes the file's facts with it and their hash into the journal's chain; a psql edit of the facts is found by check")
     func factsFollowEveryCommit() throws {
         let ward = try DemoWardOnServer(cases: 20)
         let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
@@ -156,9 +156,20 @@ struct PostgresReportTests {
         #expect(stored.occupation == "Kỹ sư phần mềm")
         #expect(stored == ReportFacts(try #require(repository.caseFile(file.id))))
         #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
-        try ward.cluster.psql(ward.url, "UPDATE hoso.records SET facts = replace(facts, 'Kỹ sư phần mềm', 'Nông dân') WHERE id = 'case/\(file.id.rawValue)'")
+        // The save's journal entry names the hash of exactly the facts the server holds.
+        let id = "case/\(file.id.rawValue)"
+        let factsHash = try ward.cluster.psql(ward.url, "SELECT encode(sha256(convert_to(facts, 'UTF8')), 'hex') FROM hoso.records WHERE id = '\(id)'")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(factsHash.count == 64)
+        let entry = try ward.cluster.psql(ward.url, "SELECT entry FROM hoso.journal ORDER BY seq DESC LIMIT 1")
+        #expect(entry.contains("\"factsHash\":\"\(factsHash)\",\"id\":\"\(id)\""), "\(entry)")
+        try ward.cluster.psql(ward.url, "UPDATE hoso.records SET facts = replace(facts, 'Kỹ sư phần mềm', 'Nông dân') WHERE id = '\(id)'")
         let problems = try ServerRepository.open(url: ward.url).check().errors
-        #expect(problems.contains { $0.contains("Số liệu báo cáo của bản ghi case/\(file.id.rawValue)") })
+        #expect(problems.contains { $0.contains("Số liệu báo cáo của bản ghi \(id) (cột facts) khác với nhật ký (đã bị sửa ngoài HoSo)") },
+                "\(problems)")
+        // Facts removed are found the same way.
+        try ward.cluster.psql(ward.url, "UPDATE hoso.records SET facts = NULL WHERE id = '\(id)'")
+        #expect(try ServerRepository.open(url: ward.url).check().errors.contains { $0.contains("bản ghi \(id) (cột facts) khác với nhật ký") })
     }
 
     @Test("A database of version 1 (no facts) migrates on open: every file gets its facts, and check stays clean")
