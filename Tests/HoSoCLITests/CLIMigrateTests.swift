@@ -134,6 +134,44 @@ struct CLIMigrateTests {
         #expect(try HosoRun.run(["migrate", "--from", server, "--to", target]).hasPrefix("Đã chép 10 hồ sơ"))
     }
 
+    @Test("A client killed in the middle of its transaction leaves nothing half-written on the server; the copy made again is whole")
+    func killedClientWritesNothing() throws {
+        let binary = try hosoExecutablePath()
+        let cluster = try PostgresCluster.shared.get()
+        let server = try cluster.makeDatabase("killed")
+        let source = HosoRun.temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        try HosoRun.run(["demo", "--data", source, "--cases", "1500", "--no-open"])
+        // The copy is one transaction of six journal entries: started in the background, killed once the server
+        // has seen it write (a transaction id) and while it is still sending rows.
+        let started = try ChildProcess.run(["sh", "-c", "'\(binary)' migrate --from '\(source)' --to '\(server)' >/dev/null 2>&1 & echo $!"])
+        let pid = try #require(pid_t(started.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let writing = """
+            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            AND backend_xid IS NOT NULL AND (query LIKE 'INSERT INTO hoso.journal%' OR query LIKE 'INSERT INTO hoso.records%')
+            """
+        var seenWriting = false
+        for _ in 0..<600 where !seenWriting {
+            seenWriting = try cluster.psql(server, writing).hasPrefix("1")
+            if !seenWriting { usleep(20_000) }
+        }
+        #expect(kill(pid, SIGKILL) == 0)
+        try #require(seenWriting, "the copy was never seen writing")
+        // The server rolls the transaction back when it sees the connection gone.
+        var others = "1"
+        for _ in 0..<500 where others != "0" {
+            others = try cluster.psql(server, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if others != "0" { usleep(20_000) }
+        }
+        #expect(others == "0")
+        let left = try cluster.psql(
+            server, "SELECT (SELECT count(*) FROM hoso.records) || ' ' || (SELECT count(*) FROM hoso.journal) || ' ' || (SELECT value FROM hoso.meta WHERE key = 'head')")
+        #expect(left.trimmingCharacters(in: .whitespacesAndNewlines) == "0 0 0 " + String(repeating: "0", count: 64), "\(left)")
+        let again = try HosoRun.run(["migrate", "--from", source, "--to", server])
+        #expect(again.hasPrefix("Đã chép 1500 hồ sơ") && again.contains("kiểm tra toàn vẹn: không có lỗi"), "\(again)")
+    }
+
     @Test("A target that already holds HoSo data is refused, and the source is untouched")
     func existingTargetRefused() throws {
         let binary = try hosoExecutablePath()
