@@ -14,6 +14,8 @@ final class EffectRunner {
     let people: PeopleService
     let today: CivilDate
     let actor: String
+    /// The connection problem the person was last told of (nil: none, or told it is over).
+    private var shownConnectionProblem: String?
     /// Where the reports screen writes its exports: the person's home folder ($HOME, as the shell's `~`).
     var exportFolder = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
 
@@ -278,14 +280,21 @@ final class EffectRunner {
         return error.message.components(separatedBy: "\n")
     }
 
-    /// Fresh data when another process saved since the last look (two `stat` calls when nothing changed).
-    func pollExternalChanges() -> Action? {
-        guard repository.hasExternalChanges() else { return nil }
+    /// Fresh data when another process saved since the last look (two `stat` calls when nothing changed),
+    /// and word when the server stops answering or answers again (then the data is reloaded: what others
+    /// saved meanwhile sent no notice).
+    func pollExternalChanges() -> [Action] {
+        let changed = repository.hasExternalChanges()
+        let problem = repository.connectionProblem
+        let wasLost = shownConnectionProblem != nil
+        shownConnectionProblem = problem
+        if let problem, !wasLost { return [.connection(problem: problem)] }
+        guard changed else { return [] }
         do throws(RepositoryError) {
             try repository.refresh()
-            return .loaded(loadData(), external: true)
         } catch {
-            return .failed(error.message)
+            return [.failed(error.message)]
         }
+        return [.loaded(loadData(), external: true)] + (wasLost && problem == nil ? [.connection(problem: nil)] : [])
     }
 }

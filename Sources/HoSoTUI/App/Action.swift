@@ -19,6 +19,8 @@ public enum Action: Sendable {
     case caseAdded(CaseID)
     /// An effect failed; the message is for the status line or a popup.
     case failed(String)
+    /// The data's server stopped answering (`problem`: why), or answers again (nil).
+    case connection(problem: String?)
     /// A save was refused because the file changed meanwhile (who, when).
     case conflict(String)
     /// A report was written to a file (the message says where).

@@ -35,6 +35,12 @@ public enum AppReducer {
             state.status = StatusMessage("Đã thêm hồ sơ \(id.rawValue). Bấm n hoặc F4 để làm bước tiếp theo.", kind: .success)
             state.screens.append(.detail(DetailState(caseID: id)))
             return []
+        case .connection(let problem):
+            state.status = problem == nil
+                ? StatusMessage("Đã kết nối lại máy chủ; dữ liệu đã được tải lại.", kind: .success)
+                : StatusMessage(
+                    "Mất kết nối tới máy chủ, đang thử kết nối lại. Dữ liệu đã lưu không mất; lưu lúc này sẽ báo lỗi.", kind: .warning)
+            return []
         case .failed(let message):
             // A reload that fails after a refused save must not drop the form that popup leads back to.
             var keptForm: FormState?
