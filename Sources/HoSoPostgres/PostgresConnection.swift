@@ -85,9 +85,14 @@ final class PostgresConnection {
 
     /// Runs one statement and hands `body` the first column of each row as the bytes libpq received (nil
     /// for SQL NULL), valid only during the call: a read of 100,000 rows makes no `String` per cell.
-    func forEachValue(_ sql: String, _ parameters: [String?] = [], _ body: (UnsafeBufferPointer<UInt8>?) throws(Failure) -> Void) throws(Failure) {
+    /// `expecting` hears the number of rows first.
+    func forEachValue(
+        _ sql: String, _ parameters: [String?] = [], expecting: (Int) -> Void = { _ in },
+        _ body: (UnsafeBufferPointer<UInt8>?) throws(Failure) -> Void
+    ) throws(Failure) {
         try withResult(sql, parameters) { (result, rows, columns) throws(Failure) in
             guard columns > 0 else { return }
+            expecting(rows)
             for row in 0..<Int32(rows) {
                 if PQgetisnull(result, row, 0) == 1 {
                     try body(nil)

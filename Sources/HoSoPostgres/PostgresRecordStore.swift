@@ -26,6 +26,8 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     private var deferring = false
     /// Why the last attempt to connect again failed; nil while connected.
     private var lostConnection: String?
+    /// The records the open transaction changed in the view, as they were before it (nil: absent).
+    private var undoLog: [String: StoredRecord<Value>?] = [:]
 
     /// One commit as the journal row holds it: the exact JSON text of `entry` is what `hash` covers.
     struct Entry: Codable {
@@ -362,22 +364,34 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         }
     }
 
-    /// Runs `body` in a transaction; any error rolls it back, and the local view is reloaded, since it
-    /// may hold what the rolled-back transaction wrote.
+    /// Runs `body` in a transaction; any error rolls it back, and the records of the local view it changed
+    /// are put back as they were.
     private func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         _ = try query("BEGIN")
         inTransaction = true
-        defer { inTransaction = false }
-        let saved = (state, seq)
+        undoLog = [:]
+        defer {
+            inTransaction = false
+            undoLog = [:]
+        }
+        let savedSeq = seq
         do {
             let result = try body()
             _ = try query("COMMIT")
             return result
         } catch {
             _ = try? connection.execute("ROLLBACK")
-            (state, seq) = saved
+            for (id, before) in undoLog { state[id] = before }
+            seq = savedSeq
             throw error
         }
+    }
+
+    /// Sets one record of the view; inside a transaction, keeps what it was for a rollback. (A copy of the
+    /// whole view kept for that was copied in full by the first change: 0.3 s a commit at 100,000 files.)
+    private func setRecord(_ id: String, _ record: StoredRecord<Value>?) {
+        if inTransaction, undoLog.index(forKey: id) == nil { undoLog.updateValue(state[id], forKey: id) }
+        state[id] = record
     }
 
     private func listen() throws(StoreError) {
@@ -439,10 +453,10 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
             var seen = Set<String>()
             for row in fresh {
                 let record = try decodeRow(row, strings: strings)
-                state[record.id] = record
+                setRecord(record.id, record)
                 seen.insert(record.id)
             }
-            for id in batch where !seen.contains(id) { state[id] = nil }
+            for id in batch where !seen.contains(id) { setRecord(id, nil) }
             start += 500
         }
         seq = last
@@ -529,10 +543,10 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         for row in rows {
             let change = row.change
             if let value = row.value {
-                state[change.id] = StoredRecord(
-                    id: change.id, revision: change.revision, value: value, changedBy: change.changedBy ?? actor, changedAt: change.changedAt ?? time)
+                setRecord(change.id, StoredRecord(
+                    id: change.id, revision: change.revision, value: value, changedBy: change.changedBy ?? actor, changedAt: change.changedAt ?? time))
             } else {
-                state[change.id] = nil
+                setRecord(change.id, nil)
             }
         }
         seq = entry.seq
@@ -599,7 +613,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         try serialised { () throws(StoreError) in
             do throws(PostgresConnection.Failure) {
                 // Parsed straight from libpq's buffer: 100,000 lines made into strings first cost a third of a report.
-                try connection.forEachValue("SELECT facts FROM hoso.report_facts") { (bytes: UnsafeBufferPointer<UInt8>?) throws(PostgresConnection.Failure) in
+                try connection.forEachValue("SELECT facts FROM hoso.report_facts", expecting: { facts.reserveCapacity($0) }) { (bytes: UnsafeBufferPointer<UInt8>?) throws(PostgresConnection.Failure) in
                     guard let bytes, let value = ReportFacts(lineBytes: bytes) else {
                         if unreadable == nil { unreadable = bytes.map { String(decoding: $0.prefix(80), as: UTF8.self) } ?? "NULL" }
                         return
