@@ -9,6 +9,8 @@ public enum Action: Sendable {
     case loaded(AppData, external: Bool)
     /// Files this terminal stored, when nothing else changed in the store: applied in place of a reload.
     case stored([StoredCase])
+    /// Files another terminal stored, when nothing but files changed: applied in place, as `stored`.
+    case storedElsewhere([StoredCase])
     /// A command was saved; `cautions` are what the person must still know (a correction that shows a
     /// past vote did not meet the rules).
     case saved(CaseID, message: String, cautions: [String] = [])

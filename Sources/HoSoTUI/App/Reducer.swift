@@ -15,6 +15,10 @@ public enum AppReducer {
         case .stored(let files):
             for file in files { apply(file, to: &state) }
             return []
+        case .storedElsewhere(let files):
+            for file in files { apply(file, to: &state) }
+            state.status = StatusMessage("Dữ liệu vừa được cập nhật từ nơi khác.", kind: .info)
+            return []
         case .saved(let id, let message, let cautions):
             let named = id.rawValue.isEmpty || message.contains(id.rawValue)
             state.status = StatusMessage(named ? message : "\(message) (\(id.rawValue))", kind: .success)
