@@ -499,9 +499,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     private func writeEntry(_ rows: [Written], actor: String, now: Date, head: (seq: Int, hash: String)) throws(StoreError) -> (seq: Int, hash: String) {
         let time = Timestamp.iso8601(now)
         let entry = Entry(seq: head.seq + 1, time: time, actor: actor, changes: rows.map(\.change), prevHash: head.hash)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let bytes = try? encoder.encode(entry) else { throw StoreError.encodingFailed(id: rows.first?.change.id ?? "") }
+        guard let bytes = try? RecordText.encode(entry) else { throw StoreError.encodingFailed(id: rows.first?.change.id ?? "") }
         let text = String(decoding: bytes, as: UTF8.self)
         let hash = Self.sha256Hex(bytes)
         _ = try query("INSERT INTO hoso.journal (seq, entry, hash) VALUES ($1, $2, $3)", [String(entry.seq), text, hash])
@@ -593,9 +591,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     }
 
     private func encodeValue(_ value: Value, id: String) throws(StoreError) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let bytes = try? encoder.encode(value) else { throw StoreError.encodingFailed(id: id) }
+        guard let bytes = try? RecordText.encode(value) else { throw StoreError.encodingFailed(id: id) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
