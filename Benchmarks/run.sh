@@ -76,10 +76,12 @@ PY
     hoso_broad_rows=$("$hoso" case list --data "$dir" --search van --json --today 2026-11-23 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
     tw_add=$(TASKRC=/dev/null time_cmd task $trc add "Nguyễn Văn Thêm")
     hoso_note=$(time_cmd "$hoso" case note HS-0001 --data "$dir" --text "Đo hiệu năng" --date 2026-11-23)
+    hoso_show=$(time_cmd "$hoso" case show HS-0500 --data "$dir" --today 2026-11-23)
+    hoso_start=$(time_cmd "$hoso" --version)
     echo "{\"taskwarriorList\": $tw_list, \"taskwarriorRows\": $tw_rows, \"hosoRows\": $hoso_rows,
           \"taskwarriorBroad\": $tw_broad, \"taskwarriorBroadRows\": $tw_broad_rows,
           \"hosoBroad\": $hoso_broad, \"hosoBroadRows\": $hoso_broad_rows,
-          \"taskwarriorAdd\": $tw_add, \"hosoNote\": $hoso_note}" > "$work/tw-$n.json"
+          \"taskwarriorAdd\": $tw_add, \"hosoNote\": $hoso_note, \"hosoShow\": $hoso_show, \"hosoStart\": $hoso_start}" > "$work/tw-$n.json"
   fi
   results+=("$n:$jq_s:$search_s")
 done
@@ -119,5 +121,6 @@ for item in sys.argv[2:]:
               f"{search_s/t['taskwarriorList']:.2f}×; Taskwarrior `description.has:Văn` {ms(t['taskwarriorBroad'])} "
               f"({t['taskwarriorBroadRows']} rows) vs --search van {ms(t['hosoBroad'])} ({t['hosoBroadRows']} rows): "
               f"{t['hosoBroad']/t['taskwarriorBroad']:.2f}×; Taskwarrior add {ms(t['taskwarriorAdd'])} vs hoso case note "
-              f"{ms(t['hosoNote'])} ({t['hosoNote']/t['taskwarriorAdd']:.2f}×)\n")
+              f"{ms(t['hosoNote'])} ({t['hosoNote']/t['taskwarriorAdd']:.2f}×); hoso case show {ms(t['hosoShow'])}, "
+              f"of which the program's start (hoso --version) {ms(t['hosoStart'])}\n")
 PY

@@ -39,6 +39,9 @@ package protocol RecordStore<Value>: AnyObject, Sendable {
     func refresh() throws(StoreError) -> Bool
     /// Whether others committed since the last refresh, without reading any record.
     func hasExternalChanges() -> Bool
+    /// Why the records cannot be reached now (a server down or unreachable), as the last
+    /// `hasExternalChanges` or save found; nil when they can. A directory is always reachable.
+    var connectionProblem: String? { get }
     /// Damage, tampering and unsafe settings, each with what to do.
     func check() -> [CheckProblem]
 
@@ -60,6 +63,7 @@ package protocol RecordStore<Value>: AnyObject, Sendable {
 
 extension JournalStore: RecordStore {
     package var location: String { directory }
+    package var connectionProblem: String? { nil }
 
     package func updateRecord<T>(
         id: String, actor: String, now: Date, _ decide: (StoredRecord<Value>?) -> (newValue: Value?, summary: String, result: T)

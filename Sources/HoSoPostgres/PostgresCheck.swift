@@ -37,7 +37,7 @@ struct PostgresCheck {
             report("máy chủ", "Không đọc được dữ liệu để kiểm tra: \(error.message).")
             return problems
         }
-        var expected: [String: (revision: Int, valueHash: String, seq: Int)] = [:]
+        var expected: [String: (revision: Int, valueHash: String, factsHash: String?, seq: Int)] = [:]
         var previousHash = JournalHash.genesis
         var previousSeq = 0
         let decoder = JSONDecoder()
@@ -64,7 +64,7 @@ struct PostgresCheck {
             }
             for change in entry.changes {
                 if let valueHash = change.valueHash {
-                    expected[change.id] = (change.revision, valueHash, seq)
+                    expected[change.id] = (change.revision, valueHash, change.factsHash, seq)
                 } else {
                     expected[change.id] = nil
                 }
@@ -88,6 +88,8 @@ struct PostgresCheck {
             }
             if truth.revision != revision || truth.valueHash != JournalHash.hex(Array(value.utf8)) {
                 report("hoso.records, \(id)", "Bản ghi \(id) khác với nhật ký (đã bị sửa ngoài HoSo)." + advice)
+            } else if let factsHash = truth.factsHash, row[4].map({ JournalHash.hex(Array($0.utf8)) }) != factsHash {
+                report("hoso.records, \(id)", "Số liệu báo cáo của bản ghi \(id) (cột facts) khác với nhật ký (đã bị sửa ngoài HoSo)." + advice)
             } else if row[4] != factsOf(value) {
                 // The facts are derived from the record: different ones would make the reports lie.
                 report("hoso.records, \(id)", "Số liệu báo cáo của bản ghi \(id) (cột facts) khác với bản ghi (đã bị sửa ngoài HoSo)." + advice)

@@ -27,6 +27,9 @@ final class PostgresConnection {
             throw StoreError.databaseUnreachable(location: location, reason: reason)
         }
         handle = connection
+        // libpq prints the server's notices, and its farewell when it ends a connection ("FATAL: terminating
+        // connection…"), on standard error: over the terminal application's screen. HoSo says it in its own words.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         // Names, birth dates and verification results never cross a network in clear text.
         if let refusal = PostgresAddress.unencryptedRefusal(host: Self.text(PQhost(connection)), encrypted: PQsslInUse(connection) != 0) {
             throw StoreError.databaseUnreachable(location: location, reason: refusal)
@@ -61,20 +64,7 @@ final class PostgresConnection {
     /// Runs one statement; rows come back as text (nil for SQL NULL).
     @discardableResult
     func execute(_ sql: String, _ parameters: [String?] = []) throws(Failure) -> [[String?]] {
-        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
-        defer { for copy in copies { free(copy) } }
-        let values = copies.map { UnsafePointer<CChar>($0) }
-        statementsSent += 1
-        guard let result = PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0) else {
-            throw Failure(sqlState: nil, message: Self.text(PQerrorMessage(handle)))
-        }
-        defer { PQclear(result) }
-        switch PQresultStatus(result) {
-        case PGRES_COMMAND_OK:
-            return []
-        case PGRES_TUPLES_OK:
-            let rows = Int(PQntuples(result))
-            let columns = Int(PQnfields(result))
+        try withResult(sql, parameters) { (result, rows, columns) throws(Failure) -> [[String?]] in
             var table: [[String?]] = []
             table.reserveCapacity(rows)
             for row in 0..<rows {
@@ -90,6 +80,50 @@ final class PostgresConnection {
                 table.append(values)
             }
             return table
+        }
+    }
+
+    /// Runs one statement and hands `body` the first column of each row as the bytes libpq received (nil
+    /// for SQL NULL), valid only during the call: a read of 100,000 rows makes no `String` per cell.
+    /// `expecting` hears the number of rows first.
+    func forEachValue(
+        _ sql: String, _ parameters: [String?] = [], expecting: (Int) -> Void = { _ in },
+        _ body: (UnsafeBufferPointer<UInt8>?) throws(Failure) -> Void
+    ) throws(Failure) {
+        try withResult(sql, parameters) { (result, rows, columns) throws(Failure) in
+            guard columns > 0 else { return }
+            expecting(rows)
+            for row in 0..<Int32(rows) {
+                if PQgetisnull(result, row, 0) == 1 {
+                    try body(nil)
+                } else {
+                    let length = Int(PQgetlength(result, row, 0))
+                    try PQgetvalue(result, row, 0).withMemoryRebound(to: UInt8.self, capacity: length) { bytes throws(Failure) in
+                        try body(UnsafeBufferPointer(start: bytes, count: length))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sends one statement with text parameters and gives `body` its result (rows and columns: none for a
+    /// statement that returns no rows); a failure carries the server's SQLSTATE and message.
+    private func withResult<T>(
+        _ sql: String, _ parameters: [String?], _ body: (OpaquePointer, Int, Int) throws(Failure) -> T
+    ) throws(Failure) -> T {
+        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { for copy in copies { free(copy) } }
+        let values = copies.map { UnsafePointer<CChar>($0) }
+        statementsSent += 1
+        guard let result = PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0) else {
+            throw Failure(sqlState: nil, message: Self.text(PQerrorMessage(handle)))
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK:
+            return try body(result, 0, 0)
+        case PGRES_TUPLES_OK:
+            return try body(result, Int(PQntuples(result)), Int(PQnfields(result)))
         default:
             let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             throw Failure(sqlState: state, message: Self.text(PQresultErrorMessage(result)))

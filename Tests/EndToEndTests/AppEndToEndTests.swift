@@ -330,21 +330,63 @@ struct AppEndToEndTests {
         #expect(json.contains("Bí thư Lan (lan)") && json.contains("Thư ký Minh (minh)"), "each note names its author")
     }
 
-    /// Issue 20: a change committed from another client reaches an open TUI on the server within a second
-    /// or two (LISTEN/NOTIFY), the new note shown without a key pressed.
-    @Test func aChangeFromAnotherClientReachesTheOpenScreenOnTheServer() async throws {
+    /// A cell on the server with one file, and the application showing that file.
+    func oneFileOpenOnServer() async throws -> (data: String, session: TmuxSession) {
         let data = try makeCell(onServer: true)
         try cli(data, "case", "add", "--name", "Đặng Thu Trang", "--born", "1999-01-20", "--sex", "nu", "--date", "2026-10-01")
         let session = try app(data)
+        do {
+            try await session.waitFor(text: "Bảng tiến độ")
+            try session.sendKeys("F2")
+            try await session.waitFor(text: "Đặng Thu Trang")
+            try session.sendKeys("Enter")
+            try await session.waitFor(text: "HS-0001")
+        } catch {
+            session.stop()
+            throw error
+        }
+        return (data, session)
+    }
+
+    /// Issue 20: a change committed from another client reaches an open TUI on the server within a second
+    /// or two (LISTEN/NOTIFY), the new note shown without a key pressed.
+    @Test func aChangeFromAnotherClientReachesTheOpenScreenOnTheServer() async throws {
+        let (data, session) = try await oneFileOpenOnServer()
         defer { session.stop() }
-        try await session.waitFor(text: "Bảng tiến độ")
-        try session.sendKeys("F2")
-        try await session.waitFor(text: "Đặng Thu Trang")
-        try session.sendKeys("Enter", "8")
+        try session.sendKeys("8")
         try await session.waitFor(text: "Lịch sử")
         try cli(data, "case", "note", "HS-0001", "--text", "Ghi từ máy khác")
         let screen = try await session.waitFor(text: "Dữ liệu vừa được cập nhật từ nơi khác", timeout: .seconds(3))
         #expect(screen.contains("Thêm nhận xét"), "the history shows the other client's note: \(screen)")
+    }
+
+    /// Issue 20: the server stops answering under an open TUI (its connections cut and new ones refused, as
+    /// while it restarts): the screen says so, a note saved meanwhile is refused with what was typed kept; when
+    /// the server answers again the TUI connects again by itself, says so, and the same note saves.
+    @Test func theServerGoneAndBackUnderAnOpenScreen() async throws {
+        let (data, session) = try await oneFileOpenOnServer()
+        defer { session.stop() }
+        let cluster = try PostgresCluster.shared.get()
+        let database = try #require(data.components(separatedBy: "@/").last?.components(separatedBy: "?").first)
+        let administration = cluster.url(database: "postgres")
+        try cluster.psql(administration, "ALTER DATABASE \(database) ALLOW_CONNECTIONS false")
+        try cluster.psql(administration, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '\(database)'")
+        let lost = try await session.waitFor(text: "Mất kết nối tới máy chủ, đang thử kết nối lại", timeout: .seconds(10))
+        #expect(!lost.contains("FATAL"), "libpq's own words stay off the screen: \(lost)")
+        try session.sendKeys("m")
+        try await session.waitFor(text: "Ctrl-S lưu")
+        try session.sendLiteral("Nhận xét lúc máy chủ ngừng")
+        try session.sendKeys("C-s")
+        try await session.waitFor(text: "Không kết nối được máy chủ PostgreSQL")
+        try cluster.psql(administration, "ALTER DATABASE \(database) ALLOW_CONNECTIONS true")
+        try await session.waitFor(text: "Đã kết nối lại máy chủ", timeout: .seconds(3))
+        // Back to the form, the text as typed, and saved now.
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "Nhận xét lúc máy chủ ngừng")
+        try session.sendKeys("C-s")
+        try await session.waitFor(text: "✓ Đã lưu")
+        let json = try HosoRun.run(["case", "show", "HS-0001", "--json", "--data", data])
+        #expect(json.contains("Nhận xét lúc máy chủ ngừng"), "\(json)")
     }
 
     /// Issue 15's scenario: B corrects the occupation, A the address, from the same form content; both

@@ -111,6 +111,67 @@ struct CLIMigrateTests {
         #expect(restored.contains("Đã khôi phục từ \(name)"))
     }
 
+    @Test("On the server a clerk of a unit below may not copy the data out (they read only their units), told who may; nothing is written")
+    func migrateOutIsForTheWholeDataClerk() throws {
+        let binary = try hosoExecutablePath()
+        let cluster = try PostgresCluster.shared.get()
+        let server = try cluster.makeDatabase("migrateout")
+        try HosoRun.run(["demo", "--data", server, "--cases", "10", "--no-open"])
+        let role = "tkchibo_" + String(UUID().uuidString.prefix(6)).lowercased()
+        try cluster.psql(server, "CREATE ROLE \(role) LOGIN; GRANT hoso_users TO \(role)")
+        try HosoRun.run(["people", "add", "tk.chibo", "--name", "Thư ký chi bộ", "--role", "clerk", "--unit", "DB-XH", "--system-user", role,
+                         "--data", server])
+        let below = server.replacingOccurrences(of: PostgresCluster.superuser + "@", with: role + "@")
+        let target = HosoRun.temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(atPath: target) }
+        let refused = try ChildProcess.run([binary, "migrate", "--from", below, "--to", target])
+        #expect(refused.status == 4, "\(refused.standardError)")
+        #expect(refused.standardError.contains("chỉ thư ký hồ sơ của Đảng ủy phường Xuân Hòa (đơn vị trên cùng) làm được; "
+            + "Thư ký chi bộ (tk.chibo) không có vai trò đó ở Đảng ủy phường Xuân Hòa. Người làm được: Nguyễn Thị Lan (hoso_test)."),
+                "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: target + "/snapshot.json"), "nothing was copied")
+        // The ward's clerk copies everything.
+        #expect(try HosoRun.run(["migrate", "--from", server, "--to", target]).hasPrefix("Đã chép 10 hồ sơ"))
+    }
+
+    @Test("A client killed in the middle of its transaction leaves nothing half-written on the server; the copy made again is whole")
+    func killedClientWritesNothing() throws {
+        let binary = try hosoExecutablePath()
+        let cluster = try PostgresCluster.shared.get()
+        let server = try cluster.makeDatabase("killed")
+        let source = HosoRun.temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        try HosoRun.run(["demo", "--data", source, "--cases", "1500", "--no-open"])
+        // The copy is one transaction of six journal entries: started in the background, killed once the server
+        // has seen it write (a transaction id) and while it is still sending rows.
+        let started = try ChildProcess.run(["sh", "-c", "'\(binary)' migrate --from '\(source)' --to '\(server)' >/dev/null 2>&1 & echo $!"])
+        let pid = try #require(pid_t(started.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let writing = """
+            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            AND backend_xid IS NOT NULL AND (query LIKE 'INSERT INTO hoso.journal%' OR query LIKE 'INSERT INTO hoso.records%')
+            """
+        var seenWriting = false
+        for _ in 0..<600 where !seenWriting {
+            seenWriting = try cluster.psql(server, writing).hasPrefix("1")
+            if !seenWriting { usleep(20_000) }
+        }
+        #expect(kill(pid, SIGKILL) == 0)
+        try #require(seenWriting, "the copy was never seen writing")
+        // The server rolls the transaction back when it sees the connection gone.
+        var others = "1"
+        for _ in 0..<500 where others != "0" {
+            others = try cluster.psql(server, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if others != "0" { usleep(20_000) }
+        }
+        #expect(others == "0")
+        let left = try cluster.psql(
+            server, "SELECT (SELECT count(*) FROM hoso.records) || ' ' || (SELECT count(*) FROM hoso.journal) || ' ' || (SELECT value FROM hoso.meta WHERE key = 'head')")
+        #expect(left.trimmingCharacters(in: .whitespacesAndNewlines) == "0 0 0 " + String(repeating: "0", count: 64), "\(left)")
+        let again = try HosoRun.run(["migrate", "--from", source, "--to", server])
+        #expect(again.hasPrefix("Đã chép 1500 hồ sơ") && again.contains("kiểm tra toàn vẹn: không có lỗi"), "\(again)")
+    }
+
     @Test("A target that already holds HoSo data is refused, and the source is untouched")
     func existingTargetRefused() throws {
         let binary = try hosoExecutablePath()

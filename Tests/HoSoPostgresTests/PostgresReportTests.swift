@@ -144,7 +144,7 @@ struct PostgresReportTests {
         }
     }
 
-    @Test("A commit writes the file's facts with it; a psql edit of the facts is found by check")
+    @Test("A commit writes the file's facts with it and their hash into the journal's chain; a psql edit of the facts is found by check")
     func factsFollowEveryCommit() throws {
         let ward = try DemoWardOnServer(cases: 20)
         let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
@@ -156,9 +156,20 @@ struct PostgresReportTests {
         #expect(stored.occupation == "Kỹ sư phần mềm")
         #expect(stored == ReportFacts(try #require(repository.caseFile(file.id))))
         #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
-        try ward.cluster.psql(ward.url, "UPDATE hoso.records SET facts = replace(facts, 'Kỹ sư phần mềm', 'Nông dân') WHERE id = 'case/\(file.id.rawValue)'")
+        // The save's journal entry names the hash of exactly the facts the server holds.
+        let id = "case/\(file.id.rawValue)"
+        let factsHash = try ward.cluster.psql(ward.url, "SELECT encode(sha256(convert_to(facts, 'UTF8')), 'hex') FROM hoso.records WHERE id = '\(id)'")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(factsHash.count == 64)
+        let entry = try ward.cluster.psql(ward.url, "SELECT entry FROM hoso.journal ORDER BY seq DESC LIMIT 1")
+        #expect(entry.contains("\"factsHash\":\"\(factsHash)\",\"id\":\"\(id)\""), "\(entry)")
+        try ward.cluster.psql(ward.url, "UPDATE hoso.records SET facts = replace(facts, 'Kỹ sư phần mềm', 'Nông dân') WHERE id = '\(id)'")
         let problems = try ServerRepository.open(url: ward.url).check().errors
-        #expect(problems.contains { $0.contains("Số liệu báo cáo của bản ghi case/\(file.id.rawValue)") })
+        #expect(problems.contains { $0.contains("Số liệu báo cáo của bản ghi \(id) (cột facts) khác với nhật ký (đã bị sửa ngoài HoSo)") },
+                "\(problems)")
+        // Facts removed are found the same way.
+        try ward.cluster.psql(ward.url, "UPDATE hoso.records SET facts = NULL WHERE id = '\(id)'")
+        #expect(try ServerRepository.open(url: ward.url).check().errors.contains { $0.contains("bản ghi \(id) (cột facts) khác với nhật ký") })
     }
 
     @Test("A database of version 1 (no facts) migrates on open: every file gets its facts, and check stays clean")
@@ -167,7 +178,7 @@ struct PostgresReportTests {
         try ward.cluster.psql(
             ward.url,
             """
-            DROP VIEW hoso.report_facts; ALTER TABLE hoso.records DROP COLUMN facts;
+            DROP VIEW hoso.report_facts; ALTER TABLE hoso.records DROP COLUMN facts; DROP INDEX hoso.records_accounts, hoso.records_units;
             DROP POLICY hoso_backups ON hoso.backups; DROP FUNCTION hoso.is_clerk_of_everything();
             CREATE POLICY hoso_backups ON hoso.backups USING ((SELECT hoso.is_clerk())) WITH CHECK ((SELECT hoso.is_clerk()));
             UPDATE hoso.meta SET value = '1' WHERE key = 'schemaVersion'
@@ -181,11 +192,31 @@ struct PostgresReportTests {
                     "\(error.message)")
         }
         _ = try ServerRepository.open(url: ward.url)
-        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("2"))
+        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("3"))
         let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
         #expect(try repository.reportFacts() == repository.cases.map(ReportFacts.init))
         #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
         #expect(try ServerRepository.open(url: ward.url(as: ward.viewer), readingCases: false).reportFacts().count == 30)
+    }
+
+    @Test("A database of version 2 gets the indexes of version 3 on open, and its reports and check stay the same")
+    func versionTwoMigrates() throws {
+        let ward = try DemoWardOnServer(cases: 20)
+        let before = try ServerRepository.open(url: ward.url(as: ward.clerk), readingCases: false).reportFacts()
+        try ward.cluster.psql(
+            ward.url,
+            """
+            DROP INDEX hoso.records_accounts, hoso.records_units, hoso.records_case_facts;
+            ALTER FUNCTION hoso.units_for(text[]) STABLE; UPDATE hoso.meta SET value = '2' WHERE key = 'schemaVersion'
+            """)
+        _ = try ServerRepository.open(url: ward.url)
+        let indexes = try ward.cluster.psql(ward.url, "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'hoso'")
+        for index in ["records_accounts", "records_case_facts", "records_units"] { #expect(indexes.contains(index), "\(indexes)") }
+        #expect(try ward.cluster.psql(ward.url, "SELECT provolatile FROM pg_proc WHERE proname = 'units_for'").hasPrefix("v"))
+        let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
+        #expect(try repository.reportFacts() == before)
+        #expect(before == repository.cases.map(ReportFacts.init))
+        #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
     }
 
     @Test("A repository opened for a report refuses to save a file it did not read")

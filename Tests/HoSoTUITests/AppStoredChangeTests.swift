@@ -200,6 +200,22 @@ import Testing
         #expect(Observed(inPlace, also: [changed.id]).differences(from: Observed(reloaded, also: [changed.id])) == [])
     }
 
+    @Test("A file another terminal stored is applied in place as a reload would show it, and the status line says it came from elsewhere")
+    func aChangeFromElsewhereEqualsAFullReload() throws {
+        let state = Self.opened(sort: .name, query: "thi", down: 7)
+        var changed = try Self.shown(state)
+        Change.all.apply(to: &changed, data: state.data)
+        let revision = (state.data.revisions[changed.id] ?? 0) + 1
+        var inPlace = state
+        _ = AppReducer.reduce(&inPlace, .storedElsewhere([StoredCase(file: changed, revision: revision)]))
+        var reloaded = Self.bothWays(state, changed).reloaded
+        // As a reload of another terminal's change says it (`.loaded(…, external: true)`).
+        reloaded.status = StatusMessage("Dữ liệu vừa được cập nhật từ nơi khác.", kind: .info)
+        #expect(Observed(inPlace, also: [changed.id]).differences(from: Observed(reloaded, also: [changed.id])) == [])
+        #expect(!Observed(inPlace, also: [changed.id]).differences(from: Observed(state, also: [changed.id])).isEmpty)
+        #expect(inPlace.status == StatusMessage("Dữ liệu vừa được cập nhật từ nơi khác.", kind: .info))
+    }
+
     @Test func theSelectionFollowsTheSavedFileWhenItsNameMovesIt() throws {
         let state = Self.opened(sort: .name, query: "", down: 3)
         let before = try Self.shown(state)

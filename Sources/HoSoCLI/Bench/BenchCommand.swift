@@ -14,7 +14,9 @@ struct BenchCommand: ParsableCommand {
         discussion: "Tạo dữ liệu mẫu trong --dir (mặc định ~/.cache/hoso-bench/N) nếu chưa có. So sánh với jq và Taskwarrior: Benchmarks/run.sh")
 
     @Option(help: "Số hồ sơ.") var cases = 10_000
-    @Option(help: "Thư mục dữ liệu đo (được tạo nếu chưa có).") var dir: String?
+    @Option(help: "Thư mục dữ liệu đo (được tạo nếu chưa có), hoặc postgresql://… (đo trên máy chủ, cạnh sàn của chính PostgreSQL).")
+    var dir: String?
+    @Option(help: "Trên máy chủ: số lần đo việc làm mới giữa hai giao diện.") var refreshes = 50
     @Option(help: "Số lần lưu để đo; mỗi lần lưu xen với một lần đo sàn ghi bền của cùng ổ đĩa.") var saves = 200
     @Option(help: "Đo thêm việc lưu một hồ sơ có lịch sử dài chừng này mục (0: bỏ qua).") var longHistory = 1_000
     @Flag(help: "In kết quả dạng JSON.") var json = false
@@ -23,18 +25,19 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let today = CivilDate(year: 2026, month: 11, day: 23)!
+        if let dir, DataBackend.isServer(dir) {
+            let bench = ServerBench(url: dir, cases: cases, saves: saves, refreshes: refreshes, createOnly: createOnly, today: today)
+            let result = try bench.run()
+            if json { try JSONOutput.print(result) } else { print(result.text) }
+            return
+        }
         let directory = dir.map(DataLocation.absolute) ?? DataLocation.home() + "/.cache/hoso-bench/\(cases)"
         var result = BenchResult(cases: cases, directory: directory)
 
         if !FileManager.default.fileExists(atPath: directory + "/snapshot.json") {
             try FileManager.default.createDirectory(atPath: (directory as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            var demo: DemoOrganisation?
-            result.generateSeconds = Stopwatch.time {
-                let bar = ProgressBar(total: cases, label: "Đang tạo dữ liệu đo")
-                demo = DemoOrganisation.generate(caseCount: cases, seed: 42, today: today) { done, _ in bar.show(done) }
-                bar.finish()
-            }
-            guard let demo else { return }
+            let (demo, seconds) = Self.demo(cases: cases, today: today)
+            result.generateSeconds = seconds
             result.createSeconds = try Stopwatch.time {
                 _ = try Repository.create(at: directory, units: demo.units, members: demo.members, cases: demo.cases, actor: "bench")
             }
@@ -205,6 +208,15 @@ struct BenchCommand: ParsableCommand {
         // (Benchmarks/run.sh) then meet the store a session leaves, not a journal of 400 saves.
         _ = try? repository.compactIfDue()
         try report(result)
+    }
+
+    /// The benchmark's organisation of `cases` files (the same for the same size), and the time it took.
+    static func demo(cases: Int, today: CivilDate) -> (DemoOrganisation, Double) {
+        Stopwatch.timed {
+            let bar = ProgressBar(total: cases, label: "Đang tạo dữ liệu đo")
+            defer { bar.finish() }
+            return DemoOrganisation.generate(caseCount: cases, seed: 42, today: today) { done, _ in bar.show(done) }
+        }
     }
 
     private func report(_ result: BenchResult) throws {

@@ -7,9 +7,14 @@ import Glibc
 enum Stopwatch {
     /// Seconds `body` takes, on the monotonic clock.
     static func time(_ body: () throws -> Void) rethrows -> Double {
+        try timed(body).seconds
+    }
+
+    /// What `body` returns, and the seconds it took.
+    static func timed<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double) {
         let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let value = try body()
+        return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     /// Processor seconds this process has used, every thread together: the work done, which a

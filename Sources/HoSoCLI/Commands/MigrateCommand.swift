@@ -24,7 +24,9 @@ struct MigrateCommand: ParsableCommand {
             var options = global
             options.data = source
             let session = try options.signIn()
-            try session.require(.maintainStore)
+            // A copy holds what its maker reads: on a server, a clerk of one unit would carry off a copy
+            // of their units only and believe it whole, as with backups; only a clerk of every unit copies.
+            try session.requireOverWholeData(.maintainStore)
             let contents: RepositoryContents
             let relinked: AccountID?
             do throws(RepositoryError) {

@@ -14,6 +14,8 @@ final class EffectRunner {
     let people: PeopleService
     let today: CivilDate
     let actor: String
+    /// The connection problem the person was last told of (nil: none, or told it is over).
+    private var shownConnectionProblem: String?
     /// Where the reports screen writes its exports: the person's home folder ($HOME, as the shell's `~`).
     var exportFolder = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
 
@@ -278,14 +280,46 @@ final class EffectRunner {
         return error.message.components(separatedBy: "\n")
     }
 
-    /// Fresh data when another process saved since the last look (two `stat` calls when nothing changed).
-    func pollExternalChanges() -> Action? {
-        guard repository.hasExternalChanges() else { return nil }
+    /// Fresh data when another process saved since the last look (two `stat` calls when nothing changed),
+    /// and word when the server stops answering or answers again (then the data is reloaded: what others
+    /// saved meanwhile sent no notice).
+    func pollExternalChanges() -> [Action] {
+        let changed = repository.hasExternalChanges()
+        let problem = repository.connectionProblem
+        let wasLost = shownConnectionProblem != nil
+        shownConnectionProblem = problem
+        if let problem, !wasLost { return [.connection(problem: problem)] }
+        guard changed else { return [] }
+        let before = (revisions: repository.caseRevisions, organisation: repository.organisation, accounts: repository.accounts)
         do throws(RepositoryError) {
             try repository.refresh()
-            return .loaded(loadData(), external: true)
         } catch {
-            return .failed(error.message)
+            return [.failed(error.message)]
         }
+        if !wasLost, let files = filesChangedAlone(since: before) { return [.storedElsewhere(files)] }
+        return [.loaded(loadData(), external: true)] + (wasLost && problem == nil ? [.connection(problem: nil)] : [])
     }
+
+    /// The files others saved since `before`, when nothing else changed (no unit, member or person, no file
+    /// gone) and they are few: applied in place, a change from another terminal costs what one's own does
+    /// instead of rebuilding the index of every file (seconds at 100,000). Nil: reload everything.
+    private func filesChangedAlone(
+        since before: (revisions: [CaseID: Int], organisation: Organisation, accounts: [AccountID: Account])
+    ) -> [StoredCase]? {
+        guard repository.organisation == before.organisation, repository.accounts == before.accounts else { return nil }
+        let after = repository.caseRevisions
+        var changed: [CaseID] = []
+        for (id, revision) in after where before.revisions[id] != revision {
+            changed.append(id)
+            if changed.count > Self.inPlaceLimit { return nil }
+        }
+        // Nothing visible changed (a viewer's facts, another unit's file): reload, as before.
+        guard !changed.isEmpty, after.count == before.revisions.count + changed.filter({ before.revisions[$0] == nil }).count else {
+            return nil
+        }
+        return storedVersions(of: changed.sorted { $0.rawValue < $1.rawValue })
+    }
+
+    /// Above this many files changed elsewhere, a reload costs less than applying each.
+    private static let inPlaceLimit = 200
 }

@@ -16,8 +16,7 @@ struct LiveApp: TerminalApp {
     }
 
     mutating func tick() -> [AppCommand] {
-        guard let action = runner.pollExternalChanges() else { return [] }
-        return dispatch(action)
+        runner.pollExternalChanges().flatMap { dispatch($0) }
     }
 
     /// Reduces `action`, runs the effects, and reduces what they report, until nothing is left: the runtime

@@ -36,6 +36,12 @@ extension ReportFacts {
         self = facts
     }
 
+    /// The facts a line's UTF-8 bytes hold (a server's rows, read without making a `String` of each).
+    public init?(lineBytes: UnsafeBufferPointer<UInt8>) {
+        guard let facts = Self.parse(lineBytes) else { return nil }
+        self = facts
+    }
+
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ReportFacts? {
         let tab = UInt8(ascii: "\t"), comma = UInt8(ascii: ","), backslash = UInt8(ascii: "\\")
         var fields: [Range<Int>] = []

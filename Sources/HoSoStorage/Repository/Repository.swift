@@ -291,6 +291,9 @@ public final class Repository: @unchecked Sendable {
     /// A cheap test (file sizes and inodes) for the TUI to poll every second or so.
     public func hasExternalChanges() -> Bool { store.hasExternalChanges() }
 
+    /// Why the data cannot be reached now (a server down), as the last look found; nil when it can.
+    public var connectionProblem: String? { store.connectionProblem }
+
     /// Integrity of the directory: JSON, ids, hash chain, stray files, modes, the workflow's own
     /// invariants on every file, and a note when the directory is on a network file system (checked here
     /// rather than on every command: one `statfs` is cheap, but the advice belongs to a review).

@@ -9,6 +9,8 @@ public enum Action: Equatable, Sendable {
     case loaded(AppData, external: Bool)
     /// Files this terminal stored, when nothing else changed in the store: applied in place of a reload.
     case stored([StoredCase])
+    /// Files another terminal stored, when nothing but files changed: applied in place, as `stored`.
+    case storedElsewhere([StoredCase])
     /// A command was saved; `cautions` are what the person must still know (a correction that shows a
     /// past vote did not meet the rules).
     case saved(CaseID, message: String, cautions: [String] = [])
@@ -19,6 +21,8 @@ public enum Action: Equatable, Sendable {
     case caseAdded(CaseID)
     /// An effect failed; the message is for the status line or a popup.
     case failed(String)
+    /// The data's server stopped answering (`problem`: why), or answers again (nil).
+    case connection(problem: String?)
     /// A save was refused because the file changed meanwhile (who, when).
     case conflict(String)
     /// A report was written to a file (the message says where).

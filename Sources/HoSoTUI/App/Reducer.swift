@@ -15,6 +15,10 @@ public enum AppReducer {
         case .stored(let files):
             for file in files { apply(file, to: &state) }
             return []
+        case .storedElsewhere(let files):
+            for file in files { apply(file, to: &state) }
+            state.status = StatusMessage("Dữ liệu vừa được cập nhật từ nơi khác.", kind: .info)
+            return []
         case .saved(let id, let message, let cautions):
             let named = id.rawValue.isEmpty || message.contains(id.rawValue)
             state.status = StatusMessage(named ? message : "\(message) (\(id.rawValue))", kind: .success)
@@ -39,6 +43,12 @@ public enum AppReducer {
         case .caseAdded(let id):
             state.status = StatusMessage("Đã thêm hồ sơ \(id.rawValue). Bấm n hoặc F4 để làm bước tiếp theo.", kind: .success)
             state.screens.append(.detail(DetailState(caseID: id)))
+            return []
+        case .connection(let problem):
+            state.status = problem == nil
+                ? StatusMessage("Đã kết nối lại máy chủ; dữ liệu đã được tải lại.", kind: .success)
+                : StatusMessage(
+                    "Mất kết nối tới máy chủ, đang thử kết nối lại. Dữ liệu đã lưu không mất; lưu lúc này sẽ báo lỗi.", kind: .warning)
             return []
         case .failed(let message):
             // A reload that fails after a refused save must not drop the form that popup leads back to.
