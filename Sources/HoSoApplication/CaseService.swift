@@ -144,39 +144,59 @@ public struct CaseService: Sendable {
     /// Applies each command to its file as stored now; the accepted ones are saved in one commit (a class's
     /// certificates), the refused ones say why. Decided and committed under the store's write lock.
     public func runTogether(_ commands: [CaseCommand], actor: String) throws(ServiceError) -> BatchOutcome {
-        try onFreshData { () throws(ServiceError) -> BatchOutcome in
-            var outcome = BatchOutcome()
-            var accepted: [(file: CaseFile, expectedRevision: Int?)] = []
-            for command in commands {
-                do throws(ServiceError) {
-                    let file = try storedFile(command.caseID)
-                    let context = try context(for: file.unitID, on: command.date, actor: actor)
-                    do throws(WorkflowError) {
-                        accepted.append((try Workflow.run(command, on: file, context: context), repository.revision(of: file.id)))
-                    } catch {
-                        throw recorded(error, caseID: command.caseID)
-                    }
+        try onFreshData { (service) throws(ServiceError) -> BatchOutcome in try service.decideTogether(commands, actor: actor) }
+    }
+
+    private func decideTogether(_ commands: [CaseCommand], actor: String) throws(ServiceError) -> BatchOutcome {
+        var outcome = BatchOutcome()
+        var accepted: [(file: CaseFile, expectedRevision: Int?)] = []
+        for command in commands {
+            do throws(ServiceError) {
+                let file = try storedFile(command.caseID)
+                let context = try context(for: file.unitID, on: command.date, actor: actor)
+                do throws(WorkflowError) {
+                    accepted.append((try Workflow.run(command, on: file, context: context), repository.revision(of: file.id)))
                 } catch {
-                    outcome.refused.append((command.caseID, error))
+                    throw recorded(error, caseID: command.caseID)
                 }
-            }
-            if accepted.isEmpty { return outcome }
-            do throws(RepositoryError) {
-                try repository.save(accepted, actor: actor, summary: accepted.first?.file.history.last?.summary ?? "")
             } catch {
-                throw .storage(error)
+                outcome.refused.append((command.caseID, error))
             }
-            // As stored: with the seals the store put on their histories.
-            outcome.saved = accepted.map { repository.caseFile($0.file.id) ?? $0.file }
-            return outcome
         }
+        if accepted.isEmpty { return outcome }
+        do throws(RepositoryError) {
+            try repository.save(accepted, actor: actor, summary: accepted.first?.file.history.last?.summary ?? "")
+        } catch {
+            throw .storage(error)
+        }
+        // As stored: with the seals the store put on their histories.
+        outcome.saved = accepted.map { repository.caseFile($0.file.id) ?? $0.file }
+        return outcome
     }
 
     /// Runs `attempt` on the data as committed now with the store's write lock held from its reading to
     /// its commit: another terminal's command waits, so the decision is taken once, on fresh data, and
-    /// never refused for a save that happened while it was being taken.
-    private func onFreshData<T>(_ attempt: () throws(ServiceError) -> T) throws(ServiceError) -> T {
-        try repository.decidingUnderLock(attempt)
+    /// never refused for a save that happened while it was being taken. It is decided with the person's
+    /// roles as stored now: a role revoked in another terminal since sign-in no longer acts.
+    private func onFreshData<T>(_ attempt: (CaseService) throws(ServiceError) -> T) throws(ServiceError) -> T {
+        try repository.decidingUnderLock { () throws(ServiceError) -> T in
+            try attempt(withRolesAsStored())
+        }
+    }
+
+    /// The same person's service with their roles as the store holds them now.
+    public func withRolesAsStored() -> CaseService {
+        CaseService(repository: repository, access: accessAsStored, systemUser: systemUser, today: today)
+    }
+
+    /// The person's roles as the store holds them now (the sign-in's are kept for data made before
+    /// people existed, whose owner acts as clerk without being stored; someone removed holds none).
+    public var accessAsStored: Access? {
+        guard let access else { return nil }
+        let accounts = repository.accounts
+        if accounts.isEmpty { return access }
+        let account = accounts[access.account.id] ?? Account(id: access.account.id, fullName: access.account.fullName)
+        return account == access.account ? access : Access(account: account, organisation: repository.organisation)
     }
 
     /// Who last saved `id` and when, in Vietnam time, for a refusal that shows someone else's change.
@@ -189,22 +209,28 @@ public struct CaseService: Sendable {
         person: Person, unit: UnitID?, source: NominationSource, date: CivilDate, actor: String
     ) throws(ServiceError) -> CaseFile {
         // The next free number as stored now: another terminal may have just added a file.
-        try onFreshData { () throws(ServiceError) -> CaseFile in
-            let unitID = try resolveUnit(unit)
-            let context = try context(for: unitID, on: date, actor: actor)
-            let file: CaseFile
-            do throws(WorkflowError) {
-                file = try Workflow.newCase(id: repository.nextCaseID(), person: person, source: source, context: context)
-            } catch {
-                throw recorded(error, caseID: nil)
-            }
-            do throws(RepositoryError) {
-                try repository.save(file, expectedRevision: nil, actor: actor, summary: file.history.last?.summary ?? "")
-            } catch {
-                throw .storage(error)
-            }
-            return repository.caseFile(file.id) ?? file
+        try onFreshData { (service) throws(ServiceError) -> CaseFile in
+            try service.decideNewCase(person: person, unit: unit, source: source, date: date, actor: actor)
         }
+    }
+
+    private func decideNewCase(
+        person: Person, unit: UnitID?, source: NominationSource, date: CivilDate, actor: String
+    ) throws(ServiceError) -> CaseFile {
+        let unitID = try resolveUnit(unit)
+        let context = try context(for: unitID, on: date, actor: actor)
+        let file: CaseFile
+        do throws(WorkflowError) {
+            file = try Workflow.newCase(id: repository.nextCaseID(), person: person, source: source, context: context)
+        } catch {
+            throw recorded(error, caseID: nil)
+        }
+        do throws(RepositoryError) {
+            try repository.save(file, expectedRevision: nil, actor: actor, summary: file.history.last?.summary ?? "")
+        } catch {
+            throw .storage(error)
+        }
+        return repository.caseFile(file.id) ?? file
     }
 
     /// The unit named, or the first cell of the organisation.
@@ -223,8 +249,8 @@ public struct CaseService: Sendable {
     public func addMember(
         id: MemberID, name: String, unit: UnitID?, status: Member.Status, officialSince: CivilDate?, actor: String
     ) throws(ServiceError) -> Member {
-        try onFreshData { () throws(ServiceError) -> Member in
-            try addMemberDecided(id: id, name: name, unit: unit, status: status, officialSince: officialSince, actor: actor)
+        try onFreshData { (service) throws(ServiceError) -> Member in
+            try service.addMemberDecided(id: id, name: name, unit: unit, status: status, officialSince: officialSince, actor: actor)
         }
     }
 

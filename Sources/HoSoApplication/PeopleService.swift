@@ -194,10 +194,11 @@ public struct PeopleService: Sendable {
     }
 
     private func authorize(in unit: UnitID) throws(ServiceError) {
-        try CaseService(repository: repository, access: access, systemUser: systemUser).authorize(.managePeople, inUnit: unit)
+        // With the roles as stored now (under the write lock): a clerk demoted meanwhile manages no one.
+        try CaseService(repository: repository, access: access, systemUser: systemUser).withRolesAsStored().authorize(.managePeople, inUnit: unit)
     }
 
     private func authorizeAnywhere() throws(ServiceError) {
-        try CaseService(repository: repository, access: access, systemUser: systemUser).authorize(.managePeople, inUnit: nil)
+        try CaseService(repository: repository, access: access, systemUser: systemUser).withRolesAsStored().authorize(.managePeople, inUnit: nil)
     }
 }

@@ -25,7 +25,7 @@ public struct UnitService: Sendable {
     public func change(_ change: UnitChange, of id: UnitID, actor: String) throws(ServiceError) -> HoSoDomain.Unit {
         try repository.decidingUnderLock { () throws(ServiceError) -> HoSoDomain.Unit in
             guard let unit = repository.organisation.units[id] else { throw .unitNotFound(id) }
-            try cases.authorize(.manageUnits, inUnit: id)
+            try cases.withRolesAsStored().authorize(.manageUnits, inUnit: id)
             let changed: HoSoDomain.Unit
             do throws(WorkflowError) {
                 changed = try change.applied(to: unit, today: cases.today)

@@ -96,3 +96,40 @@ struct DecidedUnderLockTests {
         #expect(try workspace.open().caseFile("HS-0001")?.notes.map(\.text) == ["Ghi chú của thư ký.", "Ghi chú của bí thư."])
     }
 }
+
+/// A command is decided with the person's roles as stored when it runs, not as they were at sign-in: a
+/// role revoked in another terminal meanwhile no longer acts (issue 15, "bad input and faults").
+@Suite("A role revoked while the person's terminal is open")
+struct RevokedMeanwhileTests {
+    @Test("A mentor whose role the clerk revoked meanwhile is refused the note that was allowed before, and nothing is written")
+    func revokedMentorIsRefused() throws {
+        let workspace = RepositoryWorkspace()
+        defer { workspace.remove() }
+        let file = try Fixtures.file(in: .sympathizer).file
+        let mentorID = try #require(file.activeMentors.first?.memberID)
+        let clerk = Account(id: "lan", fullName: "Trần Thị Lan", systemUser: "lan", grants: [RoleGrant(.clerk, in: Fixtures.cellID)])
+        let mentor = Account(id: "hung", fullName: "Trần Văn Hùng", memberID: mentorID, grants: [RoleGrant(.mentor, in: Fixtures.cellID)])
+        let mentorsTerminal = try Repository.create(
+            at: workspace.directory, units: [Fixtures.cell()], members: Fixtures.members, cases: [file], accounts: [clerk, mentor],
+            actor: "Kiểm thử")
+        let mentorService = CaseService(
+            repository: mentorsTerminal, access: Access(account: mentor, organisation: mentorsTerminal.organisation), systemUser: "hung")
+        let day = Fixtures.date("2024-06-03")
+        try mentorService.edit(.addNote(text: "Trước khi bị thu hồi."), on: file.id, date: day, actor: mentor.signature)
+
+        let clerksTerminal = try workspace.open()
+        let people = PeopleService(
+            repository: clerksTerminal, access: Access(account: clerk, organisation: clerksTerminal.organisation), systemUser: "lan")
+        try people.revoke(RoleGrant(.mentor, in: Fixtures.cellID), from: "hung", actor: clerk.signature)
+
+        let refusal = expectServiceError { () throws(ServiceError) in
+            try mentorService.edit(.addNote(text: "Sau khi bị thu hồi."), on: file.id, date: day, actor: mentor.signature)
+        }
+        guard case .workflow(.notPermitted(let refused))? = refusal else {
+            Issue.record("expected a refusal for the revoked role, got \(String(describing: refusal))")
+            return
+        }
+        #expect(refused.account == "hung")
+        #expect(try workspace.open().caseFile(file.id)?.notes.map(\.text) == ["Trước khi bị thu hồi."])
+    }
+}

@@ -33,7 +33,9 @@ final class EffectRunner {
     /// The data as stored now: only the files the person's lists may show, and the people only for a
     /// person who may manage them.
     func loadData() -> AppData {
-        let cases = service.visibleCases
+        // The roles as stored now: a role granted or revoked in another terminal shows at the next reload.
+        let acting = service.withRolesAsStored()
+        let cases = acting.visibleCases
         // The repository's own table, whole when every file is visible (asking file by file took a lock
         // and built a storage id each time).
         let known = repository.caseRevisions
@@ -42,7 +44,7 @@ final class EffectRunner {
             revisions = [CaseID: Int](minimumCapacity: cases.count)
             for file in cases { revisions[file.id] = known[file.id] }
         }
-        let access = service.access
+        let access = acting.access
         let managesPeople = access.map { $0.refusalAnywhere(.managePeople) == nil } ?? true
         var data = AppData(cases: cases, revisions: revisions, organisation: repository.organisation,
                            rulebook: repository.rulebook, calendar: repository.calendar, today: today, actor: actor,
