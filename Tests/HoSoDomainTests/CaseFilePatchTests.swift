@@ -27,6 +27,19 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(patch)) as? [String: Any])
     }
 
+    @Test("A list begins with another only when every element of the other is in place, in order")
+    func listBeginsWith() {
+        let notes = ["Một", "Hai", "Ba"].map { ProgressNote(date: Self.day, author: "Lan", text: $0) }
+        #expect(notes.begins(with: []))
+        #expect(notes.begins(with: Array(notes.prefix(2))))
+        #expect(notes.begins(with: notes))
+        #expect(!notes.begins(with: notes + [notes[0]]), "longer than the list")
+        var edited = Array(notes.prefix(2))
+        edited[0].text = "Một (sửa)"
+        #expect(!notes.begins(with: edited), "an element changed in place")
+        #expect(!notes.begins(with: [notes[1], notes[0]]), "the same elements in another order")
+    }
+
     @Test func everyStoredFieldHasAPart() {
         let stored = Mirror(reflecting: Self.file().storedFields).children.compactMap(\.label)
         #expect(CaseFilePatchParts.all.map(\.key) == stored, "a field without a part would be lost by a patch")

@@ -143,7 +143,22 @@ protocol ListElement: Codable, Sendable, Equatable {
 
 extension ListElement {
     static func isPrefix(_ prefix: [Self], of array: [Self]) -> Bool {
-        prefix.count <= array.count && array[..<prefix.count].elementsEqual(prefix)
+        array.begins(with: prefix)
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Whether the array begins with `prefix`, compared in place. The generic `elementsEqual` copies every
+    /// element out of both lists (a retain and a release per string of each note), which made a save of a
+    /// file with a long list cost as much as the list.
+    func begins(with prefix: [Element]) -> Bool {
+        guard prefix.count <= count else { return false }
+        return withUnsafeBufferPointer { whole in
+            prefix.withUnsafeBufferPointer { start in
+                for index in start.indices where whole[index] != start[index] { return false }
+                return true
+            }
+        }
     }
 }
 
@@ -156,7 +171,7 @@ extension HistoryEntry: ListElement {
     static func isPrefix(_ prefix: [HistoryEntry], of array: [HistoryEntry]) -> Bool {
         guard prefix.count <= array.count else { return false }
         guard let last = prefix.last else { return true }
-        guard last.seal != nil else { return array[..<prefix.count].elementsEqual(prefix) }
+        guard last.seal != nil else { return array.begins(with: prefix) }
         return array[prefix.count - 1] == last
     }
 }
@@ -222,7 +237,7 @@ enum CaseFilePatchParts {
                 let before = old[keyPath: path]
                 let after = new[keyPath: path]
                 if before == after { return .unchanged }
-                if after.count > before.count, after[..<before.count].elementsEqual(before) {
+                if after.count > before.count, after.begins(with: before) {
                     return .edit(appendEdit(key, Array(after[before.count...])) { fields, tail in fields[keyPath: path] += tail; return true })
                 }
                 return .edit(setEdit(key, after, path))
