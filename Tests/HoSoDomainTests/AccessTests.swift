@@ -233,6 +233,10 @@ struct MonthlyNoteDueTests {
         let memberClerk = try written(by: Account(id: "mai", fullName: "Lê Thị Mai", memberID: Fixtures.members[1].id,
                                                   grants: [RoleGrant(.clerk, in: Fixtures.cellID)]))
         #expect(memberClerk.lacksMonthlyNote(inMonthOf: day, members: members))
+        // The history names the note as the mentor's only when it counts as theirs.
+        #expect(byMentor.history.last?.summary == "Thêm nhận xét của người giúp đỡ")
+        #expect(namesake.history.last?.summary == "Thêm nhận xét")
+        #expect(memberClerk.history.last?.summary == "Thêm nhận xét")
 
         // The deadline of the mentor's report: the clerk's note does not move it, the mentor's does.
         func reportDue(_ file: CaseFile) -> CivilDate? {

@@ -104,9 +104,12 @@ extension Workflow {
             requireText(text, "Nội dung nhận xét")
             refuseControlCharacters(text.replacingNewlines())
             let writer = context.access?.account
-            next.notes.append(ProgressNote(date: date, author: context.actor, text: VietnameseText.normalized(text),
-                                           authorAccount: writer?.id, authorMember: writer?.memberID))
-            summary = "Thêm nhận xét của người giúp đỡ"
+            let note = ProgressNote(date: date, author: context.actor, text: VietnameseText.normalized(text),
+                                    authorAccount: writer?.id, authorMember: writer?.memberID)
+            next.notes.append(note)
+            // Named as the mentor's only when it counts as their report (the same rule as the monthly count).
+            summary = writer != nil && file.isByActiveMentor(note, members: context.members)
+                ? "Thêm nhận xét của người giúp đỡ" : "Thêm nhận xét"
             changes.append(FieldChange(field: "Nhận xét", before: "", after: text))
         case .addTask(let text, let due):
             requireText(text, "Nội dung nhiệm vụ")
