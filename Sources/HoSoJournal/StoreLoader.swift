@@ -306,6 +306,20 @@ package struct StoreLoader<Value: JournalValue> {
         let decoder = JSONDecoder()
         let strings = StringTable()
         for line in scanned.lines {
+            if !state.unloaded.isEmpty,
+               let outline = JournalEntryOutline(entryBytes: line.entryBytes, indexedPaths: Value.indexedPaths, strings: strings),
+               outline.seq > state.seq {
+                let outcome = state.applyDeferring(outline, entryBytes: line.entryBytes, hash: line.hash)
+                if let problem = outcome.problem {
+                    throw StoreError.corruptFile(path: path, line: line.lineNumber, reason: problem)
+                }
+                if outcome.applied {
+                    state.lastLineStart = line.startOffset
+                    state.consumedBytes = line.endOffset
+                    state.consumedLines = line.lineNumber
+                    continue
+                }
+            }
             let entry: JournalEntry<Value>
             do {
                 // The fast decoder where it is sure; Foundation's for anything else and for the error's place.

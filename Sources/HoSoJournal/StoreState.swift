@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one store instance knows: the records, and how far into the journal it has read.
 struct StoreState<Value: JournalValue>: Sendable {
     var records: [String: StoredRecord<Value>]
@@ -33,7 +35,27 @@ struct StoreState<Value: JournalValue>: Sendable {
     /// through `snapshot.index`): what a journal patch of it applies to.
     var unloadedRecord: (@Sendable (String) -> StoredRecord<Value>?)?
     /// The patches of records left unread that were not applied (see `apply`), in journal order.
-    var deferredPatches: [String: [Value.Patch]] = [:]
+    var deferredPatches: [String: [DeferredPatch]] = [:]
+
+    /// A patch of a record left unread, kept until the record is read: decoded, or still the bytes of the
+    /// journal entry that holds it (see `JournalEntryOutline`).
+    enum DeferredPatch: Sendable {
+        case decoded(Value.Patch)
+        case undecoded(entryBytes: ArraySlice<UInt8>, change: Int)
+
+        /// The patch; nil when its bytes do not decode (what a full read reports as a damaged line).
+        var patch: Value.Patch? {
+            switch self {
+            case .decoded(let patch):
+                return patch
+            case .undecoded(let bytes, let change):
+                let entry = bytes.withUnsafeBufferPointer { try? RecordDecoder.decode(JournalEntry<Value>.self, from: $0) }
+                    ?? (try? JSONDecoder().decode(JournalEntry<Value>.self, from: Data(bytes)))
+                guard let entry, entry.changes.indices.contains(change) else { return nil }
+                return entry.changes[change].patch
+            }
+        }
+    }
 
     /// The revision of record `id`, decoded or not; nil when there is no such record.
     func revision(of id: String) -> Int? {
@@ -52,7 +74,10 @@ struct StoreState<Value: JournalValue>: Sendable {
         } else {
             value = unloadedRecord?(id)?.value
         }
-        for patch in deferredPatches[id] ?? [] { value = value?.applying(patch) }
+        for deferred in deferredPatches[id] ?? [] {
+            guard let patch = deferred.patch else { return nil }
+            value = value?.applying(patch)
+        }
         return value
     }
 
@@ -102,7 +127,7 @@ struct StoreState<Value: JournalValue>: Sendable {
             guard case .value(let value) = outcome else {
                 if case .deferred(let patch) = outcome {
                     unloaded[change.id] = change.revision
-                    deferredPatches[change.id, default: []].append(patch)
+                    deferredPatches[change.id, default: []].append(.decoded(patch))
                 }
                 continue
             }
@@ -118,5 +143,29 @@ struct StoreState<Value: JournalValue>: Sendable {
         seq = entry.seq
         lastHash = hash
         return nil
+    }
+
+    /// Applies an entry read only as far as its outline, when every change is a patch that `apply` would
+    /// defer (a record left unread, no indexed string touched): the same checks, the patches kept as the
+    /// entry's bytes. False when the entry is not such a one (nothing changed then: decode it and `apply`).
+    mutating func applyDeferring(_ outline: JournalEntryOutline, entryBytes: ArraySlice<UInt8>, hash: String) -> (applied: Bool, problem: String?) {
+        let deferrable = outline.changes.allSatisfy { change in
+            !change.touchesIndexedStrings && records[change.id] == nil && unloaded[change.id] != nil
+        }
+        guard deferrable else { return (false, nil) }
+        guard outline.seq == seq + 1 else { return (true, "số thứ tự \(outline.seq) không nối tiếp \(seq)") }
+        guard outline.prevHash == lastHash else { return (true, "mã băm trước không khớp (chuỗi băm bị đứt)") }
+        for change in outline.changes {
+            guard unloaded[change.id] == change.revisionBefore, change.revision == (change.revisionBefore ?? 0) + 1 else {
+                return (true, "phiên bản của hồ sơ \(change.id) không khớp với trạng thái trước")
+            }
+        }
+        for (position, change) in outline.changes.enumerated() {
+            unloaded[change.id] = change.revision
+            deferredPatches[change.id, default: []].append(.undecoded(entryBytes: entryBytes, change: position))
+        }
+        seq = outline.seq
+        lastHash = hash
+        return (true, nil)
     }
 }
