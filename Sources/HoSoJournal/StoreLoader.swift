@@ -143,6 +143,7 @@ package struct StoreLoader<Value: JournalValue> {
         else { return nil }
         var wanted: [Int] = []
         var unloaded: [String: Int] = [:]
+        unloaded.reserveCapacity(index.entries.count)
         for (position, entry) in index.entries.enumerated() {
             if selection.admits(RecordProbe(entry: entry, paths: index.paths)) {
                 wanted.append(position)
@@ -161,7 +162,9 @@ package struct StoreLoader<Value: JournalValue> {
             snapshotInode: snapshotStatus.inode, segment: header.segment, snapshotLines: nil)
         state.unloaded = unloaded
         state.snapshotSegment = header.segment
-        let positions = Dictionary(index.entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Where each record's line is, made the first time a record left unread is needed (rarely: a journal
+        // patch that may change what it was judged by), not on every read of one file.
+        let positions = LazyPositions(index.entries)
         state.unloadedRecord = { id in
             guard let position = positions[id] else { return nil }
             let read: [StoredRecord<Value>]? = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: snapshotStatus.inode)?
@@ -342,6 +345,29 @@ package struct StoreLoader<Value: JournalValue> {
         state.observedSize = state.consumedBytes + Int64(scanned.tornBytes)
         state.observedModified = status.modifiedNanoseconds
         state.segmentInode = status.inode
+    }
+}
+
+/// The position of each index entry by id, built once on first use.
+private final class LazyPositions: @unchecked Sendable {
+    // Unchecked: `built` is only read or written with `lock` held; `entries` never changes.
+    private let entries: [SnapshotIndex.Entry]
+    private let lock = NSLock()
+    private var built: [String: Int]?
+
+    init(_ entries: [SnapshotIndex.Entry]) {
+        self.entries = entries
+    }
+
+    subscript(id: String) -> Int? {
+        lock.withLock {
+            if built == nil {
+                var positions = [String: Int](minimumCapacity: entries.count)
+                for (position, entry) in entries.enumerated() where positions[entry.id] == nil { positions[entry.id] = position }
+                built = positions
+            }
+            return built?[id]
+        }
     }
 }
 
