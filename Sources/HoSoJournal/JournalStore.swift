@@ -172,6 +172,25 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
         mutex.withLock { state.records[id] }
     }
 
+    /// The revision of every record the selection left unread, by id (empty after a whole read).
+    package var unreadRevisions: [String: Int] {
+        mutex.withLock { state.unloaded }
+    }
+
+    /// The values of records the selection left unread, read now: each from its snapshot line with the
+    /// journal's changes since applied. For a read of a few records that learns it needs a few more (the
+    /// files whose report facts changed since they were last kept). A record that cannot be read so (the
+    /// snapshot was replaced meanwhile by a compaction) is missing from the result: read the store whole.
+    package func readUnread(_ ids: some Sequence<String>) -> [String: Value] {
+        mutex.withLock {
+            var values: [String: Value] = [:]
+            for id in ids where state.records[id] == nil && state.unloaded[id] != nil {
+                values[id] = state.previousValue(of: id)
+            }
+            return values
+        }
+    }
+
     /// Sequence number of the last journal entry this instance has applied; grows with every save by anyone.
     public var sequence: Int {
         mutex.withLock { state.seq }

@@ -64,7 +64,7 @@ struct StoreState<Value: JournalValue>: Sendable {
 
     /// The value a patch applies to: the record as applied, or one a selection left unread, decoded now
     /// from its snapshot line.
-    private func previousValue(of id: String) -> Value? {
+    func previousValue(of id: String) -> Value? {
         if let record = records[id] { return record.value }
         guard unloaded[id] != nil else { return nil }
         var value: Value?

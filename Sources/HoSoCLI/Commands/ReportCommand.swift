@@ -73,14 +73,14 @@ struct ReportOptions: ParsableArguments {
             global.data = directory
             global.actor = actor
             global.today = currentDate
-            let session = try global.signIn(opened: DataBackend.isServer(directory) && permission == .readReports ? try openWithoutFiles(directory) : nil)
+            let session = try global.signIn(opened: permission == .readReports ? try openWithoutFiles(directory) : nil)
             try session.require(.readReports)
             if permission != .readReports { try session.require(permission) }
             return session.repository
         }
     }
 
-    /// A server's data without its files: the report reads their facts.
+    /// The data without its files: the report reads their facts.
     private func openWithoutFiles(_ location: String) throws -> Repository {
         do {
             let repository = try DataBackend.openForReports(location)

@@ -14,9 +14,11 @@ enum DataBackend {
         return try Repository.open(at: location)
     }
 
-    /// A server's data without its files, for a report that counts them from their facts.
+    /// The data without its files, for a report that counts them from their facts: a server's facts beside
+    /// each file, a data directory's `report-facts.jsonl` (the files saved since it was written are read).
     static func openForReports(_ location: String) throws(RepositoryError) -> Repository {
-        try ServerRepository.open(url: location, readingCases: false)
+        if isServer(location) { return try ServerRepository.open(url: location, readingCases: false) }
+        return try Repository.open(at: location, readingCasesWhere: { _ in false })
     }
 
     static func create(

@@ -316,6 +316,16 @@ public final class Repository: @unchecked Sendable {
                         + "Không sửa tay tệp dữ liệu; khôi phục bản sao lưu trước lần sửa đó.")
             }
         }
+        if sidecar == nil, !store.isPartial {
+            let revisions = caseRevisions
+            let computed = cases.map { ReportFactsFile.Line(id: StoredItem.id($0.id), revision: revisions[$0.id] ?? 0, facts: ReportFacts($0)) }
+            if let problem = ReportFactsFile.disagreement(in: directory, with: computed) {
+                // Derived data, like snapshot.index: written anew from the files, and said.
+                ReportFactsFile.write(computed, seq: store.sequence, in: directory)
+                report.notes.append("Tệp \(ReportFactsFile.fileName) (số liệu báo cáo giữ sẵn): \(problem). HoSo đã ghi lại tệp từ các hồ sơ; "
+                    + "hãy lập lại báo cáo đã gửi từ sau lần sửa đó.")
+            }
+        }
         if sidecar == nil, let fileSystem = NetworkFileSystem.name(ofPath: directory) {
             report.notes.append(NetworkFileSystem.warning(directory: directory, fileSystem: fileSystem))
         }
@@ -369,6 +379,8 @@ public final class Repository: @unchecked Sendable {
             repository = try open(at: directory)
         } catch {
             guard let storeError = error.storeError, isDamage(storeError, directory: directory) else { throw error }
+            // Facts kept for revisions of the history being replaced: the restored history reuses those numbers.
+            try? FileManager.default.removeItem(atPath: ReportFactsFile.path(in: directory))
             do {
                 let result = try JournalStore<StoredItem>.restoreDamagedStore(at: directory, fromBackup: name, schemaVersion: schemaVersion)
                 return .replacedDamagedStore(damagedDirectory: result.damagedDirectory)

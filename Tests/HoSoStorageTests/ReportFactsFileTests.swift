@@ -1,0 +1,174 @@
+import Foundation
+import HoSoApplication
+import HoSoDomain
+@testable import HoSoStorage
+import HoSoTestSupport
+import Testing
+
+/// A report on a data directory reads the facts kept in `report-facts.tsv` for the files not saved since,
+/// and reads only the files saved since (`Repository.reportFacts()` on a repository opened without files).
+/// What it must not change: the figures, whatever happened to the kept file.
+@Suite struct ReportFactsFileTests {
+    static let today = Fixtures.date("2026-11-23")
+
+    /// The repository a report opens: every file left unread.
+    static func withoutFiles(_ directory: String) throws -> Repository {
+        try Repository.open(at: directory, readingCasesWhere: { _ in false })
+    }
+
+    static func factsOfEveryFile(_ directory: String) throws -> [ReportFacts] {
+        try Repository.open(at: directory).cases.map(ReportFacts.init)
+    }
+
+    static func keptPath(_ directory: String) -> String { directory + "/" + ReportFactsFile.fileName }
+
+    /// Without a kept file, a few files are read one by one, many by reading the store whole.
+    @Test(arguments: [60, Repository.unreadFilesWorthReadingAlone + 40])
+    func aReportWithoutFilesGivesTheFactsOfEveryFileAndKeepsThem(cases: Int) throws {
+        let (temporary, _, files) = try DeferredPartsTests.demoStore(cases: cases)
+        defer { temporary.remove() }
+        #expect(!FileManager.default.fileExists(atPath: Self.keptPath(temporary.store)))
+
+        let facts = try Self.withoutFiles(temporary.store).reportFacts()
+        #expect(facts == files.map(ReportFacts.init))
+        let kept = try #require(ReportFactsFile.read(in: temporary.store))
+        #expect(kept.lines.map(\.facts) == facts)
+        #expect(kept.lines.map(\.id) == files.map { StoredItem.id($0.id) })
+    }
+
+    @Test func filesSavedAddedSinceAreReadAgainAndTheRestComeFromTheKeptFile() throws {
+        let (temporary, created, files) = try DeferredPartsTests.demoStore()
+        defer { temporary.remove() }
+        _ = try Self.withoutFiles(temporary.store).reportFacts()
+
+        // A kept line edited so that only reading it gives its figures (the hash made anew, as a writer would).
+        let untouched = try #require(files.last)
+        try Self.rewriteKept(temporary.store) { line in
+            guard line.id == StoredItem.id(untouched.id) else { return line }
+            var facts = line.facts
+            facts.occupation = "Nghề ghi sẵn"
+            return ReportFactsFile.Line(id: line.id, revision: line.revision, facts: facts)
+        }
+        // Saved since: a note, a new name, a new file.
+        let service = CaseService(repository: created)
+        let noted = try #require(files.first { !$0.state.isTerminal })
+        try service.edit(.addNote(text: "Nhận xét."), on: noted.id, date: Self.today, actor: "Thư ký")
+        var renamed = try #require(files.first { !$0.state.isTerminal && $0.id != noted.id })
+        renamed.person.occupation = "Kỹ sư mới"
+        try created.save(renamed, expectedRevision: created.revision(of: renamed.id), actor: "Thư ký", summary: "Sửa nghề nghiệp")
+        var person = untouched.person
+        person.fullName = "Người Mới Thêm"
+        let added = try service.addCase(person: person, unit: untouched.unitID, source: .youthUnion, date: Self.today, actor: "Thư ký")
+
+        let facts = try Self.withoutFiles(temporary.store).reportFacts()
+        let truth = try Self.factsOfEveryFile(temporary.store)
+        #expect(facts.map(\.caseID) == truth.map(\.caseID))
+        #expect(facts.first { $0.caseID == renamed.id }?.occupation == "Kỹ sư mới")
+        #expect(facts.first { $0.caseID == added.id } == truth.first { $0.caseID == added.id })
+        #expect(facts.first { $0.caseID == noted.id } == truth.first { $0.caseID == noted.id })
+        // The unsaved file's figures came from the kept line, not from the file.
+        #expect(facts.first { $0.caseID == untouched.id }?.occupation == "Nghề ghi sẵn")
+        #expect(facts.filter { $0.caseID != untouched.id } == truth.filter { $0.caseID != untouched.id })
+        // Kept again with the files read now.
+        #expect(try #require(ReportFactsFile.read(in: temporary.store)).lines.count == files.count + 1)
+    }
+
+    @Test func checkFindsAKeptLineThatDisagreesWithItsFileAndWritesTheFileAnew() throws {
+        let (temporary, _, files) = try DeferredPartsTests.demoStore()
+        defer { temporary.remove() }
+        _ = try Self.withoutFiles(temporary.store).reportFacts()
+        let edited = try #require(files.first)
+        try Self.rewriteKept(temporary.store) { line in
+            guard line.id == StoredItem.id(edited.id) else { return line }
+            var facts = line.facts
+            facts.state = .official
+            return ReportFactsFile.Line(id: line.id, revision: line.revision, facts: facts)
+        }
+
+        let report = try Repository.open(at: temporary.store).check()
+        let note = try #require(report.notes.first { $0.contains(ReportFactsFile.fileName) })
+        #expect(note.contains("số liệu giữ sẵn của 1 hồ sơ (\(edited.id.rawValue)) khác với chính hồ sơ"))
+        #expect(note.contains("HoSo đã ghi lại tệp"))
+        #expect(report.errors.isEmpty)
+        // Written anew: the next report and the next check agree with the files.
+        #expect(try Self.withoutFiles(temporary.store).reportFacts() == files.map(ReportFacts.init))
+        #expect(try Repository.open(at: temporary.store).check().notes.allSatisfy { !$0.contains(ReportFactsFile.fileName) })
+    }
+
+    @Test(arguments: ["cut short", "hash", "another format"])
+    func aKeptFileThatCannotBeUsedIsNotUsed(damage: String) throws {
+        let (temporary, _, files) = try DeferredPartsTests.demoStore()
+        defer { temporary.remove() }
+        _ = try Self.withoutFiles(temporary.store).reportFacts()
+        let path = Self.keptPath(temporary.store)
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        switch damage {
+        case "cut short": text = String(text.prefix(text.count / 2))
+        case "hash": text = text.replacingOccurrences(of: edgeOccupation(files), with: "Nghề bị sửa")
+        default: text = text.replacingOccurrences(of: "\tF1\t", with: "\tF9\t")
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(ReportFactsFile.read(in: temporary.store) == nil)
+
+        #expect(try Self.withoutFiles(temporary.store).reportFacts() == files.map(ReportFacts.init))
+        #expect(try Repository.open(at: temporary.store).check().notes.contains { $0.contains("không đọc được") } == false,
+                "a report wrote it anew before the check")
+    }
+
+    @Test func checkSaysWhenTheKeptFileCannotBeRead() throws {
+        let (temporary, _, _) = try DeferredPartsTests.demoStore()
+        defer { temporary.remove() }
+        try "hoso-report-facts 1 0\n".write(toFile: Self.keptPath(temporary.store), atomically: true, encoding: .utf8)
+        let report = try Repository.open(at: temporary.store).check()
+        #expect(report.notes.contains { $0.contains(ReportFactsFile.fileName) && $0.contains("không đọc được") })
+        #expect(ReportFactsFile.read(in: temporary.store) != nil)
+    }
+
+    /// A damaged store replaced by a backup reuses the revision numbers of the history it replaces: the
+    /// facts kept for that history go with it, and a file kept further on than the store is not used.
+    @Test func factsOfAHistoryReplacedByABackupAreNotUsed() throws {
+        let (temporary, created, files) = try DeferredPartsTests.demoStore()
+        defer { temporary.remove() }
+        let backup = try created.backup()
+        let changed = try #require(files.first { !$0.state.isTerminal })
+        let units = Array(Set(files.map(\.unitID))).sorted { $0.rawValue < $1.rawValue }
+        let (oldUnit, newUnit) = (try #require(units.first { $0 != changed.unitID }), try #require(units.last { $0 != changed.unitID }))
+        #expect(oldUnit != newUnit)
+        /// A change the facts show but a read without files does not read the file for (its unit).
+        func move(_ id: CaseID, to unit: UnitID, in repository: Repository) throws {
+            var file = try #require(repository.caseFile(id))
+            file.unitID = unit
+            try repository.save(file, expectedRevision: repository.revision(of: id), actor: "Thư ký", summary: "Chuyển chi bộ")
+        }
+        // The old history: two saves after the backup, then a report keeps its facts.
+        try move(changed.id, to: oldUnit, in: created)
+        try move(try #require(files.last { $0.id != changed.id }).id, to: oldUnit, in: created)
+        _ = try Self.withoutFiles(temporary.store).reportFacts()
+        let keptBefore = try #require(ReportFactsFile.read(in: temporary.store))
+
+        try Data("hỏng".utf8).write(to: URL(fileURLWithPath: temporary.store + "/snapshot.json"))
+        #expect(try Repository.restore(at: temporary.store, fromBackup: backup.name, actor: "Thư ký") != .replayed)
+        #expect(!FileManager.default.fileExists(atPath: Self.keptPath(temporary.store)))
+
+        // The new history: one save gives the file the revision number it had in the old one.
+        let restored = try Repository.open(at: temporary.store)
+        try move(changed.id, to: newUnit, in: restored)
+        // The old facts put back by hand: written further on than the store is now, they are not used.
+        try Data(ReportFactsFile.encode(keptBefore.lines, seq: keptBefore.seq)).write(to: URL(fileURLWithPath: Self.keptPath(temporary.store)))
+        let facts = try Self.withoutFiles(temporary.store).reportFacts()
+        #expect(facts.first { $0.caseID == changed.id }?.unitID == newUnit)
+        #expect(facts == (try Self.factsOfEveryFile(temporary.store)))
+    }
+
+    /// An occupation some file has, to damage a line without recomputing the hash.
+    private func edgeOccupation(_ files: [CaseFile]) -> String {
+        files.map(\.person.occupation).first { !$0.isEmpty } ?? "Giáo viên"
+    }
+
+    /// Rewrites the kept file with `change` applied to each line, hashed anew (what a writer of the format does).
+    static func rewriteKept(_ directory: String, _ change: (ReportFactsFile.Line) -> ReportFactsFile.Line) throws {
+        let kept = try #require(ReportFactsFile.read(in: directory))
+        let bytes = ReportFactsFile.encode(kept.lines.map(change), seq: kept.seq)
+        try Data(bytes).write(to: URL(fileURLWithPath: keptPath(directory)))
+    }
+}
