@@ -83,6 +83,15 @@ PY
           \"hosoBroad\": $hoso_broad, \"hosoBroadRows\": $hoso_broad_rows,
           \"taskwarriorAdd\": $tw_add, \"hosoNote\": $hoso_note, \"hosoShow\": $hoso_show, \"hosoStart\": $hoso_start}" > "$work/tw-$n.json"
   fi
+  # The commands on one file and a report, as processes, at every size: they should not grow with the store.
+  # The report's first run reads every file and keeps their facts (report-facts.tsv); the next ones read those.
+  rm -f "$dir/report-facts.tsv"
+  first_report=$(python3 -c 'import subprocess,sys,time; s=time.monotonic(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); print(time.monotonic()-s)' \
+    "$hoso" report quota --data "$dir" --today 2026-11-23)
+  one_show=$(time_cmd "$hoso" case show HS-0500 --data "$dir" --today 2026-11-23)
+  one_note=$(time_cmd "$hoso" case note HS-0002 --data "$dir" --text "Đo hiệu năng" --date 2026-11-23)
+  one_report=$(time_cmd "$hoso" report quota --data "$dir" --today 2026-11-23)
+  echo "{\"show\": $one_show, \"note\": $one_note, \"firstReport\": $first_report, \"report\": $one_report}" > "$work/commands-$n.json"
   results+=("$n:$jq_s:$search_s")
 done
 
@@ -113,6 +122,17 @@ for item in sys.argv[2:]:
         c = json.load(open(created))
         print(f"\nAt {n}: demo generated in {c['generateSeconds']:.1f} s and written in {c['createSeconds']:.1f} s; "
               f"open (repository loaded) {ms(b['openRepositorySeconds'])} = {b['openRepositorySeconds']/jq_s:.2f}× jq\n")
+    commands = os.path.join(work, f"commands-{n}.json")
+    if os.path.exists(commands):
+        c = json.load(open(commands))
+        base = os.path.join(work, "commands-10000.json")
+        grown = ""
+        if n != "10000" and os.path.exists(base):
+            b10 = json.load(open(base))
+            grown = (f" — against 10,000: show {c['show']/b10['show']:.2f}×, note {c['note']/b10['note']:.2f}×, "
+                     f"report {c['report']/b10['report']:.2f}×")
+        print(f"\nAt {n}, as processes: case show {ms(c['show'])}, case note {ms(c['note'])}, report quota {ms(c['report'])} "
+              f"(the first, keeping every file's facts: {ms(c['firstReport'])}){grown}\n")
     tw = os.path.join(work, f"tw-{n}.json")
     if os.path.exists(tw):
         t = json.load(open(tw))
