@@ -92,6 +92,9 @@ public struct CaseIndex: Equatable, Sendable {
     private(set) var mentorNames: [String]
     private(set) var mentorKeys: [VietnameseCollation.SortKey]
     private var positions: [CaseID: Int]
+    /// What a narrow column shows of each unit: its name without the kind ("Khu phố 3") and its short name
+    /// ("KP3"); made per load, as the organisation changes only then.
+    private(set) var unitLabels: [UnitID: NarrowText.UnitLabel]
     /// How many files each box of the board and each option of the pickers stands for.
     public private(set) var counts: CaseCounts
     /// The rows of each mentor's candidates and of each awareness class, for their screens.
@@ -146,6 +149,9 @@ public struct CaseIndex: Equatable, Sendable {
         searchKeys = Array(rows.indices).concurrentMap { Entry.searchKey(of: sortedRows[$0].file, unitName: sortedUnits[$0]) }
         (self.rows, self.unitNames, self.unitKeys, self.mentorNames, self.mentorKeys) = (rows, unitNames, unitKeys, mentorNames, mentorKeys)
         self.positions = positions
+        unitLabels = data.organisation.shortNames.reduce(into: [:]) { labels, entry in
+            labels[entry.key] = NarrowText.UnitLabel(plain: NarrowText.withoutKind(data.unitName(entry.key)), short: entry.value)
+        }
         counts = CaseCounts(year: year, adding: contributions)
         groups = RowGroups(memberships)
     }
