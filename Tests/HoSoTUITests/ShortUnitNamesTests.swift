@@ -111,6 +111,13 @@ import Testing
         #expect(!cells.values.contains { $0.contains { $0.contains("…") } }, "nothing cut: \(cells)")
     }
 
+    @Test func theListIsSearchedByTheShortNameItShows() throws {
+        let state = demo([.char("l"), .char("/")] + "kp3".map { Key.char($0) } + [.enter])
+        guard case .list(let list) = state.screen else { Issue.record("not on the list"); return }
+        let files = Set(state.data.cases.filter { $0.unitID == "CB-3" }.map(\.id))
+        #expect(!files.isEmpty && Set(list.visible.map { state.index.rows[$0].file.id }) == files)
+    }
+
     @Test func aCellWhoseNameWithoutItsKindFitsIsShownSo() throws {
         var state = AppState(data: try AppFixtures.smallCell())
         AppFixtures.press([.resize(width: Self.size.width, height: Self.size.height), .char("l")], into: &state)
