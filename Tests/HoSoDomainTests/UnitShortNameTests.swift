@@ -110,6 +110,22 @@ import Testing
         #expect(written.shortName == "KP4" && written.letterhead?.place == "Xuân Hòa")
     }
 
+    @Test func aShortNameStoredTwiceOrTooLongOutsideHoSoIsShownOnceAndNamedByCheck() {
+        let edited = Organisation(units: [
+            Self.unit("CB-3", "Chi bộ Khu phố 3", short: "KP3"),
+            Self.unit("CB-4", "Chi bộ Khu phố 4", short: "kp3"),
+            Self.unit("CB-5", "Chi bộ Trường THCS Lê Lợi", short: "Trường THCS Lê Lợi"),
+            Self.unit("CB-6", "Chi bộ Trạm Y tế", short: "YT"),
+        ])
+        #expect(edited.shortNames == ["CB-3": "KP3", "CB-4": "KP4", "CB-5": "Trường THCS Lê Lợi", "CB-6": "YT"])
+        #expect(UnitShortName.storedProblems(in: edited) == [
+            "Đơn vị CB-4: tên ngắn \"kp3\" trùng với tên ngắn của Chi bộ Khu phố 3 (CB-3); màn hình ghi tên ngắn tự đặt "
+                + "(hoặc mã đơn vị) thay cho nó. Sửa bằng: hoso units set-short-name CB-4 TÊN_NGẮN",
+            "Đơn vị CB-5: tên ngắn \"Trường THCS Lê Lợi\" dài quá 10 ký tự. Sửa bằng: hoso units set-short-name CB-5 TÊN_NGẮN",
+        ])
+        #expect(UnitShortName.storedProblems(in: Self.ward).isEmpty)
+    }
+
     @Test func theRecordKeepsTheShortNameAndReadsDataWrittenBeforeIt() throws {
         let unit = Self.unit("CB-3", "Chi bộ Khu phố 3", short: "KP3")
         let encoder = JSONEncoder()

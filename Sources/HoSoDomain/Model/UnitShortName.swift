@@ -77,6 +77,30 @@ public enum UnitShortName {
         return problems
     }
 
+    /// The short names stored that HoSo would refuse to write (edited outside it): too long, with control
+    /// characters, or another unit's, each said once with the command that mends it; for `hoso check`.
+    public static func storedProblems(in organisation: Organisation) -> [String] {
+        var problems: [String] = []
+        var holders: [String: Unit] = [:]
+        for unit in organisation.sortedUnits {
+            guard let stored = unit.shortName else { continue }
+            var found: [String] = []
+            if !VietnameseText.controlCharacters(in: stored).isEmpty { found.append("có ký tự điều khiển") }
+            if stored.count > longest { found.append("dài quá \(longest) ký tự") }
+            let folded = VietnameseText.folded(stored)
+            if let holder = holders[folded] {
+                found.append("trùng với tên ngắn của \(VietnameseText.sanitizedForDisplay(holder.name)) (\(holder.id.rawValue)); màn hình ghi tên ngắn tự đặt (hoặc mã đơn vị) thay cho nó")
+            } else {
+                holders[folded] = unit
+            }
+            guard !found.isEmpty else { continue }
+            problems.append(
+                "Đơn vị \(unit.id.rawValue): tên ngắn \"\(VietnameseText.sanitizedForDisplay(stored))\" \(found.joined(separator: ", ")). "
+                    + "Sửa bằng: hoso units set-short-name \(unit.id.rawValue) TÊN_NGẮN")
+        }
+        return problems
+    }
+
     /// How a saved short name is told back: "tên ngắn "KP3"", or that it is derived from the name again.
     public static func described(_ unit: Unit) -> String {
         unit.shortName.map { "tên ngắn \"\(VietnameseText.sanitizedForDisplay($0))\"" } ?? "tên ngắn tự đặt theo tên đơn vị"
@@ -95,10 +119,10 @@ extension Organisation {
         var result: [UnitID: String] = [:]
         var taken: Set<String> = []
         let units = sortedUnits
+        // A short name written twice outside HoSo (`hoso check` says so) stays with the first unit only.
         for unit in units {
-            guard let set = unit.shortName, !set.isEmpty else { continue }
+            guard let set = unit.shortName, !set.isEmpty, taken.insert(VietnameseText.folded(set)).inserted else { continue }
             result[unit.id] = set
-            taken.insert(VietnameseText.folded(set))
         }
         for unit in units where result[unit.id] == nil {
             let derived = UnitShortName.derived(from: unit)
