@@ -84,7 +84,7 @@ import Testing
         workspace.retype("Ba")
         workspace.run(AppFixtures.press([.ctrl("s")], into: &workspace.state))
         #expect(workspace.repository.organisation.units[Fixtures.cellID]?.shortName == "Ba")
-        #expect(workspace.state.status?.text == "Đã ghi tên ngắn \"Ba\" và tiêu đề văn bản của Chi bộ Khu phố 3.")
+        #expect(workspace.state.status?.text == "Đã ghi tên ngắn \"Ba\" của Chi bộ Khu phố 3.")
         let rows = AppView.render(workspace.state, width: 80, height: 24).rows
         #expect(rows[3].hasPrefix("CB-KP3 │ Ba       │ Chi bộ Khu phố 3 "), "\(rows[3])")
         #expect(rows.contains { $0.trimmingCharacters(in: .whitespaces) == "Chi bộ Khu phố 3 (Chi bộ) · tên ngắn Ba (đã ghi)" }, "\(rows)")
@@ -93,7 +93,7 @@ import Testing
         workspace.retype("")
         workspace.run(AppFixtures.press([.ctrl("s")], into: &workspace.state))
         #expect(workspace.repository.organisation.units[Fixtures.cellID]?.shortName == nil)
-        #expect(workspace.state.status?.text == "Đã ghi tên ngắn tự đặt theo tên đơn vị và tiêu đề văn bản của Chi bộ Khu phố 3.")
+        #expect(workspace.state.status?.text == "Đã ghi tên ngắn tự đặt theo tên đơn vị của Chi bộ Khu phố 3.")
     }
 
     @Test func theServiceRefusesByRoleWhateverTheScreenSent() throws {

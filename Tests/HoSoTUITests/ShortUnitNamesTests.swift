@@ -212,16 +212,20 @@ import Testing
         return state
     }
 
-    @Test func eOpensTheShortNameFirstAndSavingSendsItWithTheLetterhead() throws {
+    @Test func eOpensTheShortNameFirstAndSavingSendsWhatChanged() throws {
         var state = try namesForm()
         guard case .form(let form)? = state.modal else { Issue.record("no form"); return }
         #expect(form.form.title == "Tên ngắn, tiêu đề văn bản — Chi bộ Khu phố 3 (ô trống: theo mặc định)")
         #expect(form.form.fields[0].label == "Tên ngắn (trống: KP3)" && form.form.fields[0].value == "")
         AppFixtures.type("Ba", into: &state)
-        let effects = AppFixtures.press([.ctrl("s")], into: &state)
-        #expect(effects == [.changeUnit(
+        var both = state
+        #expect(AppFixtures.press([.ctrl("s")], into: &state) == [.changeUnit(.shortName("Ba"), of: Fixtures.cellID)],
+                "the letterhead left as it was is not sent")
+        AppFixtures.press(Array(repeating: .tab, count: 4), into: &both)
+        AppFixtures.type("Xuân Hòa", into: &both)
+        #expect(AppFixtures.press([.ctrl("s")], into: &both) == [.changeUnit(
             .together([.shortName("Ba"), .letterhead(LetterheadChange(
-                superior: "", issuer: "", sign: "", place: "", authority: "", signerTitle: "", signer: "", recipients: []))]),
+                superior: "", issuer: "", sign: "", place: "Xuân Hòa", authority: "", signerTitle: "", signer: "", recipients: []))]),
             of: Fixtures.cellID)])
     }
 

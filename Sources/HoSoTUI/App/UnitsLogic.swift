@@ -118,11 +118,14 @@ enum UnitsLogic {
             guard let unit = data.organisation.units[id] else {
                 return .failure(StepInputError(problems: ["Đơn vị \(id.rawValue) không còn trong dữ liệu."]))
             }
-            // A short name left as it was is not written again: the form then changes the letterhead only.
+            // What the form leaves as it was is not written again: its short name or its letterhead alone is
+            // then the change (and what the status line says was written).
             var change = asked
-            if case .together(let parts) = asked, case .shortName(let text)? = parts.first,
-               (unit.shortName ?? "") == text, parts.count == 2 {
-                change = parts[1]
+            if case .together(let parts) = asked, parts.count == 2, case .shortName(let text) = parts[0],
+               case .letterhead(let letterhead) = parts[1] {
+                let sameShortName = (unit.shortName ?? "") == text
+                let sameLetterhead = (try? letterhead.applied(to: unit.letterhead)) == unit.letterhead
+                change = sameShortName ? parts[1] : sameLetterhead ? parts[0] : asked
             }
             do throws(WorkflowError) {
                 _ = try change.applied(to: unit, in: data.organisation, today: data.today)
