@@ -28,7 +28,7 @@ public struct UnitService: Sendable {
             try cases.withRolesAsStored().authorize(.manageUnits, inUnit: id)
             let changed: HoSoDomain.Unit
             do throws(WorkflowError) {
-                changed = try change.applied(to: unit, today: cases.today)
+                changed = try change.applied(to: unit, in: repository.organisation, today: cases.today)
             } catch {
                 throw .workflow(error)
             }

@@ -32,6 +32,17 @@ public func assertSnapshot(_ buffer: CellBuffer, _ expected: String,
     assertText(buffer.text, expected, sourceLocation: sourceLocation)
 }
 
+/// Renders `state` at `size` and compares it with `expected`; with `HOSO_RECORD_DIR` set, the screen is also
+/// written there as `name.txt`, for `scripts/record-snapshots.py` to paste into the test.
+public func assertScreen(_ state: AppState, size: Size, _ name: String, _ expected: String,
+                         sourceLocation: SourceLocation = #_sourceLocation) {
+    let buffer = AppView.render(state, width: size.width, height: size.height)
+    if let directory = ProcessInfo.processInfo.environment["HOSO_RECORD_DIR"] {
+        try? buffer.text.write(toFile: "\(directory)/\(name).txt", atomically: true, encoding: .utf8)
+    }
+    assertSnapshot(buffer, expected, sourceLocation: sourceLocation)
+}
+
 /// Records a test issue unless `buffer.styleMask` equals `expected`.
 public func assertStyleMask(_ buffer: CellBuffer, _ expected: String,
                             sourceLocation: SourceLocation = #_sourceLocation) {

@@ -2,7 +2,7 @@ import Foundation
 import HoSoTestSupport
 import Testing
 
-/// The units screen in the real application: the member counts and the letterhead changed at the terminal
+/// The units screen in the real application: the member counts, short name and letterhead changed at the terminal
 /// are those `hoso units list` and the reports then use.
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct UnitsEndToEndTests {
@@ -32,17 +32,19 @@ struct UnitsEndToEndTests {
         let saved = try await session.waitFor(text: "Đã ghi số đảng viên")
         #expect(saved.contains("từ 01/11/2026  11 chính thức"), "\(saved)")
 
-        // Ctrl-E: the letterhead; the place typed is printed on the next reports.
+        // Ctrl-E: the short name and the letterhead; the place typed is printed on the next reports.
         try session.sendKeys("C-e")
-        try await session.waitFor(text: "Tiêu đề văn bản — Chi bộ Khu phố 3")
-        for _ in 0..<3 { try session.sendKeys("Tab") }
+        try await session.waitFor(text: "Tên ngắn, tiêu đề văn bản — Chi bộ Khu phố 3")
+        try session.sendLiteral("Ba")
+        for _ in 0..<4 { try session.sendKeys("Tab") }
         try session.sendLiteral("Xuân Hòa")
         try session.sendKeys("C-s")
-        let shown = try await session.waitFor(text: "Đã ghi tiêu đề văn bản")
+        let shown = try await session.waitFor(text: "Đã ghi tên ngắn \"Ba\" và tiêu đề văn bản")
         #expect(shown.contains("Xuân Hòa, ngày 23 tháng 11 năm 2026"), "\(shown)")
+        #expect(shown.contains("CB-1 │ Ba       │ Chi bộ Khu phố 3"), "\(shown)")
 
         let units = try HosoRun.run(["units", "list", "--json", "--data", data])
         #expect(units.contains("\"committeeMembers\" : 9") && units.contains("\"official\" : 11"), "\(units)")
-        #expect(units.contains("\"place\" : \"Xuân Hòa\""), "\(units)")
+        #expect(units.contains("\"place\" : \"Xuân Hòa\"") && units.contains("\"shortName\" : \"Ba\""), "\(units)")
     }
 }

@@ -66,7 +66,7 @@ import Testing
 
     @Test func theLetterheadFormIsStoredAndTheReportsPrintIt() throws {
         let workspace = try Workspace()
-        AppFixtures.press([.char("E"), .tab, .tab, .tab], into: &workspace.state)
+        AppFixtures.press([.char("E"), .tab, .tab, .tab, .tab], into: &workspace.state)
         workspace.retype("Xuân Hòa")
         AppFixtures.press([.tab, .tab, .tab], into: &workspace.state)
         workspace.retype("Trần Văn Hùng")
@@ -76,6 +76,24 @@ import Testing
         let frame = DocumentFrame.make(issuedBy: unit, in: workspace.repository.organisation, fallbackName: "", date: Self.today)
         #expect(frame.placeAndDate == "Xuân Hòa, ngày 23 tháng 11 năm 2026" && frame.signer == "Trần Văn Hùng")
         #expect(workspace.state.status?.text == "Đã ghi tiêu đề văn bản của Chi bộ Khu phố 3.")
+    }
+
+    @Test func theShortNameIsStoredWithTheLetterheadAndTheScreensShowIt() throws {
+        let workspace = try Workspace()
+        AppFixtures.press([.char("E")], into: &workspace.state)
+        workspace.retype("Ba")
+        workspace.run(AppFixtures.press([.ctrl("s")], into: &workspace.state))
+        #expect(workspace.repository.organisation.units[Fixtures.cellID]?.shortName == "Ba")
+        #expect(workspace.state.status?.text == "Đã ghi tên ngắn \"Ba\" của Chi bộ Khu phố 3.")
+        let rows = AppView.render(workspace.state, width: 80, height: 24).rows
+        #expect(rows[3].hasPrefix("CB-KP3 │ Ba       │ Chi bộ Khu phố 3 "), "\(rows[3])")
+        #expect(rows.contains { $0.trimmingCharacters(in: .whitespaces) == "Chi bộ Khu phố 3 (Chi bộ) · tên ngắn Ba (đã ghi)" }, "\(rows)")
+        // Left empty again: back to the derived one, and the record holds none.
+        AppFixtures.press([.char("E")], into: &workspace.state)
+        workspace.retype("")
+        workspace.run(AppFixtures.press([.ctrl("s")], into: &workspace.state))
+        #expect(workspace.repository.organisation.units[Fixtures.cellID]?.shortName == nil)
+        #expect(workspace.state.status?.text == "Đã ghi tên ngắn tự đặt theo tên đơn vị của Chi bộ Khu phố 3.")
     }
 
     @Test func theServiceRefusesByRoleWhateverTheScreenSent() throws {

@@ -11,7 +11,7 @@ import Testing
     func countsAreNotDatedAfterToday(day: String, accepted: Bool) throws {
         let change = UnitChange.counts(UnitCountsChange(official: 10, since: Fixtures.date(day)))
         do throws(WorkflowError) {
-            let unit = try change.applied(to: Fixtures.cell(), today: Self.today)
+            let unit = try change.applied(to: Fixtures.cell(), in: Organisation(), today: Self.today)
             #expect(accepted)
             #expect(unit.counts(on: Fixtures.date(day)).members.official == 10)
             #expect(unit.counts(on: Fixtures.date(day).adding(days: -1)).members.official == 8, "the earlier count is kept")
@@ -22,14 +22,14 @@ import Testing
     }
 
     @Test func aCountLeftOutKeepsTheOneValidThatDayAndNothingAtAllIsRefused() throws {
-        let unit = try UnitChange.counts(UnitCountsChange(committee: 11, since: Self.today)).applied(to: Fixtures.cell(), today: Self.today)
+        let unit = try UnitChange.counts(UnitCountsChange(committee: 11, since: Self.today)).applied(to: Fixtures.cell(), in: Organisation(), today: Self.today)
         #expect(unit.counts(on: Self.today).members == Fixtures.cell().memberCounts)
         #expect(unit.counts(on: Self.today).committee == 11)
         #expect(throws: WorkflowError.invalidInput(["Chưa có số nào để ghi."])) {
-            try UnitChange.counts(UnitCountsChange(since: Self.today)).applied(to: Fixtures.cell(), today: Self.today)
+            try UnitChange.counts(UnitCountsChange(since: Self.today)).applied(to: Fixtures.cell(), in: Organisation(), today: Self.today)
         }
         #expect(throws: WorkflowError.invalidInput(["Số ủy viên đảng ủy không được âm."])) {
-            try UnitChange.counts(UnitCountsChange(committee: -1, since: Self.today)).applied(to: Fixtures.cell(), today: Self.today)
+            try UnitChange.counts(UnitCountsChange(committee: -1, since: Self.today)).applied(to: Fixtures.cell(), in: Organisation(), today: Self.today)
         }
     }
 

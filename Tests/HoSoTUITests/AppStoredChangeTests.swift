@@ -286,8 +286,10 @@ import Testing
         let expected: [CaseID] = keyed.sorted { a, b in a.key < b.key || (!(b.key < a.key) && a.id < b.id) }.map { $0.id }
         #expect(index.rows.map { $0.file.id } == expected)
         #expect(index.rows.indices.allSatisfy { index.position(of: index.rows[$0].file.id) == $0 })
+        let shortNames = data.organisation.shortNames
         #expect(zip(index.rows, index.searchKeys).allSatisfy { row, key in
-            key == SearchKey("\(row.file.person.fullName) \(row.file.id.rawValue) \(data.unitName(row.file.unitID))")
+            key == SearchKey("\(row.file.person.fullName) \(row.file.id.rawValue) \(data.unitName(row.file.unitID)) "
+                                + (shortNames[row.file.unitID] ?? ""))
         })
         #expect(zip(index.rows, index.mentorNames).allSatisfy { row, names in
             names == row.file.activeMentors.map { data.memberName($0.memberID) }.joined(separator: ", ")

@@ -18,7 +18,7 @@ import Testing
         #expect(screen.selected == units.count - 1, "stays on the last unit")
         let last = try #require(units.last)
         #expect(UnitsLogic.reduce(&screen, .edit, data: data)
-                    == .openForm(FormState(form: UnitsLogic.letterheadForm(last), purpose: .letterhead(last.id), baseRevision: nil)))
+                    == .openForm(FormState(form: UnitsLogic.letterheadForm(last, data: data), purpose: .letterhead(last.id), baseRevision: nil)))
         #expect(UnitsLogic.reduce(&screen, .unitCounts, data: data)
                     == .openForm(FormState(form: UnitsLogic.countsForm(last, data: data), purpose: .unitCounts(last.id),
                                            baseRevision: nil)))

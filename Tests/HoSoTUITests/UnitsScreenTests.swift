@@ -10,11 +10,7 @@ import Testing
     static let size = Size(width: 80, height: 24)
 
     func check(_ state: AppState, _ name: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let buffer = AppView.render(state, width: Self.size.width, height: Self.size.height)
-        if let directory = ProcessInfo.processInfo.environment["HOSO_RECORD_DIR"] {
-            try? buffer.text.write(toFile: "\(directory)/\(name).txt", atomically: true, encoding: .utf8)
-        }
-        assertSnapshot(buffer, expected, sourceLocation: sourceLocation)
+        assertScreen(state, size: Self.size, name, expected, sourceLocation: sourceLocation)
     }
 
     /// The units screen of the small cell, after `keys`.
@@ -36,10 +32,11 @@ import Testing
         cell.letterhead = Letterhead(superior: "Đảng bộ phường Xuân Hòa", place: "Xuân Hòa", signer: "Trần Văn Hùng")
         check(try units(data: AppFixtures.cellData(try AppFixtures.smallCell().cases, unit: cell)), "units-80", """
              HoSo · Đơn vị                                       23/11/2026 · Thư ký chi bộ
-             1 đơn vị · Enter sửa số đảng viên · E sửa tiêu đề văn bản
-            Mã       │ Đơn vị                │ Loại           │ Chính thức │ Dự bị │ Ủy viên
-            CB-KP3   │ Chi bộ Khu phố 3      │ Chi bộ         │         10 │     1 │       9
+             1 đơn vị · Enter sửa số đảng viên · E sửa tên ngắn, tiêu đề văn bản
+            Mã     │ Tên ngắn │ Đơn vị                        │ Chính thức │ Dự bị │ Ủy viên
+            CB-KP3 │ KP3      │ Chi bộ Khu phố 3              │         10 │     1 │       9
 
+             Chi bộ Khu phố 3 (Chi bộ) · tên ngắn KP3 (tự đặt theo tên; sửa: E)
              Số đảng viên theo ngày (biểu quyết dùng số của ngày đó):
                từ 01/11/2026  10 chính thức, 1 dự bị, 0 nơi khác, 1 miễn, 9 ủy viên
                khi khởi tạo   8 chính thức, 1 dự bị, 0 nơi khác, 1 miễn, 9 ủy viên
@@ -57,8 +54,7 @@ import Testing
 
 
 
-
-             ↑↓ Chọn · Enter Sửa số đảng viên · E/Ctrl-E Sửa tiêu đề văn bản · ? thêm
+             ↑↓ Chọn · Enter Sửa số đảng viên · E/Ctrl-E Tên ngắn, tiêu đề văn bản · ? thêm
             """)
     }
 
@@ -104,8 +100,9 @@ import Testing
     @Test func capitalEOpensTheLetterheadAndSavingSendsEveryFieldEmptyForTheDefault() throws {
         var state = try units([.char("E")])
         guard case .form(let form)? = state.modal else { Issue.record("no form"); return }
-        #expect(form.form.fields.count == 8)
-        AppFixtures.press([.tab, .tab, .tab], into: &state)
+        #expect(form.form.fields.count == 9)
+        #expect(form.form.fields[0].label == "Tên ngắn (trống: KP3)" && form.form.fields[0].value == "")
+        AppFixtures.press([.tab, .tab, .tab, .tab], into: &state)
         AppFixtures.type("Xuân Hòa", into: &state)
         AppFixtures.press(Array(repeating: .tab, count: 4), into: &state)
         AppFixtures.type("Đảng ủy phường (để báo cáo); Lưu", into: &state)

@@ -8,8 +8,9 @@ import HoSoStorage
 struct UnitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "units",
-        abstract: "Đơn vị, số đảng viên và chỉ tiêu kết nạp: xem, đổi số đảng viên, nhập bảng chỉ tiêu, đặt chỉ tiêu, tiêu đề văn bản.",
-        subcommands: [UnitsList.self, UnitsSetCounts.self, UnitsImport.self, UnitsSetQuota.self, UnitsSetLetterhead.self])
+        abstract: "Đơn vị, số đảng viên và chỉ tiêu kết nạp: xem, đổi số đảng viên, nhập bảng chỉ tiêu, đặt chỉ tiêu, tiêu đề văn bản, tên ngắn.",
+        subcommands: [UnitsList.self, UnitsSetCounts.self, UnitsImport.self, UnitsSetQuota.self, UnitsSetLetterhead.self,
+                      UnitsSetShortName.self])
 }
 
 struct UnitsList: ParsableCommand {
@@ -20,11 +21,13 @@ struct UnitsList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let units = try global.openRepository().organisation.sortedUnits
+            let organisation = try global.openRepository().organisation
+            let units = organisation.sortedUnits
             if json {
                 try JSONOutput.print(units)
                 return
             }
+            let shortNames = organisation.shortNames
             for unit in units {
                 let quota = unit.quota.map { quota in
                     let years = quota.yearlyQuotas.map { "\($0.year): \($0.value)" }.joined(separator: ", ")
@@ -32,6 +35,7 @@ struct UnitsList: ParsableCommand {
                 } ?? ""
                 print(
                     [DisplayWidth.padded(unit.id.rawValue, toColumns: 10),
+                     DisplayWidth.padded(VietnameseText.sanitizedForDisplay(shortNames[unit.id] ?? ""), toColumns: UnitShortName.longest),
                      DisplayWidth.padded(VietnameseText.sanitizedForDisplay(unit.name), toColumns: 40),
                      DisplayWidth.padded(unit.kind.vietnamese, toColumns: 18),
                      DisplayWidth.padded(VietnameseText.sanitizedForDisplay(unit.sector ?? ""), toColumns: 24), quota]
@@ -251,6 +255,32 @@ struct UnitsSetLetterhead: ParsableCommand {
                 issuedBy: target, in: repository.organisation, fallbackName: target.name, date: global.currentDate)
             let text = ReportTextRenderer.FrameText(frame)
             print(text.header + "…\n\n" + text.signature, terminator: "")
+        }
+    }
+}
+
+/// `hoso units set-short-name UNIT NAME`: what a narrow column (the TUI at 80 columns) shows of the unit.
+struct UnitsSetShortName: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set-short-name",
+        abstract: "Ghi tên ngắn của đơn vị (ví dụ KP3 cho Chi bộ Khu phố 3), để phân biệt các đơn vị khi màn hình hẹp.",
+        discussion: """
+            Tên ngắn dài tối đa \(UnitShortName.longest) ký tự và không trùng tên ngắn của đơn vị khác (không phân biệt \
+            chữ hoa, chữ thường và dấu). Đơn vị chưa có tên ngắn thì dùng chữ đầu và số trong tên \
+            ("Chi bộ Khu phố 3" → KP3); ghi "" để trở về tên ngắn đó.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("Mã đơn vị (xem bằng hoso units list).", valueName: "MÃ")) var unit: String
+    @Argument(help: ArgumentHelp("Tên ngắn, ví dụ KP3; \"\" để tự đặt theo tên đơn vị.", valueName: "TÊN_NGẮN")) var shortName: String
+
+    func run() throws {
+        try reportingFailures {
+            let session = try global.signIn()
+            let changed = try session.units.change(.shortName(shortName), of: UnitID(unit), actor: session.actor)
+            let shown = session.repository.organisation.shortNames[changed.id] ?? changed.id.rawValue
+            print("Đã ghi \(UnitShortName.described(changed)) của \(VietnameseText.sanitizedForDisplay(changed.name)); "
+                + "màn hình hẹp hiện: \(VietnameseText.sanitizedForDisplay(shown)).")
         }
     }
 }

@@ -237,6 +237,10 @@ final class EffectRunner {
                 return .unitChanged(message: "Đã ghi số đảng viên của \(unit.name) từ ngày \(counts.since.vietnamese).")
             case .letterhead:
                 return .unitChanged(message: "Đã ghi tiêu đề văn bản của \(unit.name).")
+            case .shortName:
+                return .unitChanged(message: "Đã ghi \(UnitShortName.described(unit)) của \(unit.name).")
+            case .together:
+                return .unitChanged(message: "Đã ghi \(UnitShortName.described(unit)) và tiêu đề văn bản của \(unit.name).")
             }
         } catch {
             return refused(error)

@@ -21,19 +21,22 @@ public struct DemoOrganisation: Sendable {
         var random = SplitMix64(seed: seed)
         let ward = Unit(
             id: "DU-XH", name: "Đảng ủy phường Xuân Hòa", kind: .committee, decidesAdmissions: true,
-            memberCounts: MemberCounts(official: 9), committeeMembers: 9)
+            memberCounts: MemberCounts(official: 9), committeeMembers: 9, shortName: "ĐU XH")
         let grassroots = Unit(
             id: "DB-XH", name: "Đảng bộ cơ sở phường Xuân Hòa", kind: .grassroots, parentID: ward.id,
-            sector: "Khối phường", memberCounts: MemberCounts(official: 11), committeeMembers: 11)
+            sector: "Khối phường", memberCounts: MemberCounts(official: 11), committeeMembers: 11, shortName: "ĐB XH")
+        // With the short names a clerk would give them: what the list shows of a cell at 80 columns.
         let cellNames = [
-            "Chi bộ Khu phố 1", "Chi bộ Khu phố 2", "Chi bộ Khu phố 3", "Chi bộ Khu phố 4", "Chi bộ Trường THCS Lê Lợi",
-            "Chi bộ Quân sự phường", "Chi bộ Công an phường", "Chi bộ Trạm Y tế",
+            ("Chi bộ Khu phố 1", "KP1"), ("Chi bộ Khu phố 2", "KP2"), ("Chi bộ Khu phố 3", "KP3"), ("Chi bộ Khu phố 4", "KP4"),
+            ("Chi bộ Trường THCS Lê Lợi", "THCS LL"), ("Chi bộ Quân sự phường", "Quân sự"), ("Chi bộ Công an phường", "Công an"),
+            ("Chi bộ Trạm Y tế", "Y tế"),
         ]
         var units = [ward, grassroots]
         var members: [Member] = []
-        for (index, name) in cellNames.enumerated() {
-            units.append(
-                addCell(id: UnitID("CB-\(index + 1)"), name: name, under: grassroots, members: &members, random: &random))
+        for (index, (name, shortName)) in cellNames.enumerated() {
+            var cell = addCell(id: UnitID("CB-\(index + 1)"), name: name, under: grassroots, members: &members, random: &random)
+            cell.shortName = shortName
+            units.append(cell)
         }
         // One probationary member per organisation, to show that only official members may mentor.
         members.append(
@@ -64,7 +67,7 @@ public struct DemoOrganisation: Sendable {
     static func growIntoDistrict(caseCount: Int, units: inout [Unit], members: inout [Member], random: inout SplitMix64) {
         let district = Unit(
             id: "QU-3", name: "Quận ủy Quận 3", kind: .committee, decidesAdmissions: true,
-            memberCounts: MemberCounts(official: 45), committeeMembers: 45)
+            memberCounts: MemberCounts(official: 45), committeeMembers: 45, shortName: "QU3")
         units[0].parentID = district.id
         units.insert(district, at: 0)
         let cellsWanted = caseCount / casesPerCell
@@ -74,12 +77,14 @@ public struct DemoOrganisation: Sendable {
             wardNumber += 1
             let ward = Unit(
                 id: UnitID("DB-P\(wardNumber)"), name: "Đảng bộ phường \(wardNumber)", kind: .grassroots, parentID: district.id,
-                sector: "Khối phường", memberCounts: MemberCounts(official: 9 + Int(random.next() % 6)), committeeMembers: 9)
+                sector: "Khối phường", memberCounts: MemberCounts(official: 9 + Int(random.next() % 6)), committeeMembers: 9,
+                shortName: "ĐB P\(wardNumber)")
             units.append(ward)
             for number in 1...min(cellsPerWard, cellsWanted - cellCount) {
-                let cell = addCell(
+                var cell = addCell(
                     id: UnitID("CB-P\(wardNumber)-\(number)"), name: "Chi bộ Khu phố \(number), phường \(wardNumber)", under: ward,
                     members: &members, random: &random)
+                cell.shortName = "KP\(number) P\(wardNumber)"
                 units.append(cell)
                 cellCount += 1
             }

@@ -22,6 +22,8 @@ public struct Unit: Codable, Sendable, Equatable, Identifiable {
 
     public var id: UnitID
     public var name: String
+    /// What a narrow column shows ("KP3"); nil: derived from the name (`Organisation.shortNames`).
+    public var shortName: String?
     public var kind: Kind
     public var parentID: UnitID?
     /// Sector (khối) of a grassroots organisation, e.g. "Khối phường", as in the quota tables.
@@ -47,10 +49,12 @@ public struct Unit: Codable, Sendable, Equatable, Identifiable {
         id: UnitID, name: String, kind: Kind, parentID: UnitID? = nil, sector: String? = nil,
         decidesAdmissions: Bool = false, educationExempt: Bool = false, hasYouthUnion: Bool = true,
         hasTradeUnion: Bool = true, memberCounts: MemberCounts = MemberCounts(), committeeMembers: Int = 0,
-        quota: UnitQuota? = nil, countHistory: [DatedMemberCounts] = [], letterhead: Letterhead? = nil
+        quota: UnitQuota? = nil, countHistory: [DatedMemberCounts] = [], letterhead: Letterhead? = nil,
+        shortName: String? = nil
     ) {
         self.id = id
         self.name = name
+        self.shortName = shortName
         self.kind = kind
         self.parentID = parentID
         self.sector = sector
@@ -69,10 +73,10 @@ public struct Unit: Codable, Sendable, Equatable, Identifiable {
 extension Unit {
     private enum CodingKeys: String, CodingKey {
         case id, name, kind, parentID, sector, decidesAdmissions, educationExempt, hasYouthUnion, hasTradeUnion,
-            memberCounts, committeeMembers, quota, countHistory, letterhead
+            memberCounts, committeeMembers, quota, countHistory, letterhead, shortName
     }
 
-    /// Tolerates data written before `quota`, `countHistory` and `letterhead` existed.
+    /// Tolerates data written before `quota`, `countHistory`, `letterhead` and `shortName` existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -89,7 +93,8 @@ extension Unit {
             committeeMembers: try container.decode(Int.self, forKey: .committeeMembers),
             quota: try container.decodeIfPresent(UnitQuota.self, forKey: .quota),
             countHistory: try container.decodeIfPresent([DatedMemberCounts].self, forKey: .countHistory) ?? [],
-            letterhead: try container.decodeIfPresent(Letterhead.self, forKey: .letterhead))
+            letterhead: try container.decodeIfPresent(Letterhead.self, forKey: .letterhead),
+            shortName: try container.decodeIfPresent(String.self, forKey: .shortName))
     }
 
     /// The counts valid on `date`: of the last change dated on or before it; those of `hoso init` before

@@ -1,17 +1,42 @@
 /// A change of a unit's settings, as a clerk asks it from the CLI (`hoso units set-counts`,
-/// `hoso units set-letterhead`) or the TUI's units screen: both send it to the same service, and what
-/// may be written is decided here, once.
+/// `hoso units set-letterhead`, `hoso units set-short-name`) or the TUI's units screen: both send it to the
+/// same service, and what may be written is decided here, once.
 public enum UnitChange: Sendable, Equatable {
     case counts(UnitCountsChange)
     case letterhead(LetterheadChange)
+    /// The short name a narrow column shows; an empty text returns to the one derived from the name.
+    case shortName(String)
+    /// Several changes of the same unit, all written or none (the TUI's form of the unit's names).
+    case together([UnitChange])
 
-    /// `unit` with the change applied, or every problem with it (`today`: nothing is dated after it).
-    public func applied(to unit: Unit, today: CivilDate?) throws(WorkflowError) -> Unit {
+    /// `unit` with the change applied, or every problem with it (`today`: nothing is dated after it;
+    /// `organisation`: the units a short name must differ from).
+    public func applied(to unit: Unit, in organisation: Organisation, today: CivilDate?) throws(WorkflowError) -> Unit {
         switch self {
         case .counts(let change): return try change.applied(to: unit, today: today)
         case .letterhead(let change):
             var changed = unit
             changed.letterhead = try change.applied(to: unit.letterhead)
+            return changed
+        case .shortName(let text):
+            let problems = UnitShortName.problems(text, for: unit, in: organisation)
+            guard problems.isEmpty else { throw .invalidInput(problems) }
+            var changed = unit
+            let name = UnitShortName.cleaned(text)
+            changed.shortName = name.isEmpty ? nil : name
+            return changed
+        case .together(let changes):
+            var changed = unit
+            var problems: [String] = []
+            for change in changes {
+                do throws(WorkflowError) {
+                    changed = try change.applied(to: changed, in: organisation, today: today)
+                } catch {
+                    guard case .invalidInput(let lines) = error else { throw error }
+                    problems += lines
+                }
+            }
+            guard problems.isEmpty else { throw .invalidInput(problems) }
             return changed
         }
     }

@@ -306,6 +306,7 @@ public final class Repository: @unchecked Sendable {
             }
         }
         report.errors += CaseInvariants.problems(in: cases, organisation: organisation)
+        report.notes += UnitShortName.storedProblems(in: organisation)
         for file in cases {
             if let problem = file.unreadablePart {
                 report.errors.append(

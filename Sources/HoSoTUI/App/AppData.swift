@@ -92,6 +92,9 @@ public struct CaseIndex: Equatable, Sendable {
     private(set) var mentorNames: [String]
     private(set) var mentorKeys: [VietnameseCollation.SortKey]
     private var positions: [CaseID: Int]
+    /// What a narrow column shows of each unit: its name without the kind ("Khu phố 3") and its short name
+    /// ("KP3"); made per load, as the organisation changes only then.
+    private(set) var unitLabels: [UnitID: NarrowText.UnitLabel]
     /// How many files each box of the board and each option of the pickers stands for.
     public private(set) var counts: CaseCounts
     /// The rows of each mentor's candidates and of each awareness class, for their screens.
@@ -142,10 +145,16 @@ public struct CaseIndex: Equatable, Sendable {
         // Search keys are made in name order, in runs on each core, so that a search, which reads them
         // all in that order at every key typed, reads memory in order: made in the files' order and then
         // sorted, they made a search at 100,000 files five times slower.
+        let unitLabels = data.organisation.shortNames.reduce(into: [UnitID: NarrowText.UnitLabel]()) { labels, entry in
+            labels[entry.key] = NarrowText.UnitLabel(plain: NarrowText.withoutKind(data.unitName(entry.key)), short: entry.value)
+        }
         let (sortedRows, sortedUnits) = (rows, unitNames)
-        searchKeys = Array(rows.indices).concurrentMap { Entry.searchKey(of: sortedRows[$0].file, unitName: sortedUnits[$0]) }
+        searchKeys = Array(rows.indices).concurrentMap {
+            Entry.searchKey(of: sortedRows[$0].file, unitName: sortedUnits[$0], labels: unitLabels)
+        }
         (self.rows, self.unitNames, self.unitKeys, self.mentorNames, self.mentorKeys) = (rows, unitNames, unitKeys, mentorNames, mentorKeys)
         self.positions = positions
+        self.unitLabels = unitLabels
         counts = CaseCounts(year: year, adding: contributions)
         groups = RowGroups(memberships)
     }
@@ -206,7 +215,7 @@ public struct CaseIndex: Equatable, Sendable {
         if let entry {
             let place = insertionPoint(of: entry)
             rows.insert(entry.row, at: place)
-            searchKeys.insert(Entry.searchKey(of: entry.row.file, unitName: entry.unitName), at: place)
+            searchKeys.insert(Entry.searchKey(of: entry.row.file, unitName: entry.unitName, labels: unitLabels), at: place)
             unitNames.insert(entry.unitName, at: place)
             unitKeys.insert(entry.unitKey, at: place)
             mentorNames.insert(entry.mentorNames, at: place)
@@ -232,7 +241,7 @@ public struct CaseIndex: Equatable, Sendable {
 
     private mutating func set(_ entry: Entry, at position: Int) {
         rows[position] = entry.row
-        searchKeys[position] = Entry.searchKey(of: entry.row.file, unitName: entry.unitName)
+        searchKeys[position] = Entry.searchKey(of: entry.row.file, unitName: entry.unitName, labels: unitLabels)
         unitNames[position] = entry.unitName
         unitKeys[position] = entry.unitKey
         mentorNames[position] = entry.mentorNames
@@ -295,9 +304,9 @@ public struct CaseIndex: Equatable, Sendable {
             membership = RowGroups.Membership(file, mentors: contribution.mentors)
         }
 
-        /// What a search of the list looks through: the name, the id and the unit.
-        static func searchKey(of file: CaseFile, unitName: String) -> SearchKey {
-            SearchKey(joining: [file.person.fullName, file.id.rawValue, unitName])
+        /// What a search of the list looks through: the name, the id, the unit and its short name (as the list shows it).
+        static func searchKey(of file: CaseFile, unitName: String, labels: [UnitID: NarrowText.UnitLabel]) -> SearchKey {
+            SearchKey(joining: [file.person.fullName, file.id.rawValue, unitName, labels[file.unitID]?.short ?? ""])
         }
 
         static func precedes(key a: VietnameseCollation.SortKey, id idA: CaseID, key b: VietnameseCollation.SortKey, id idB: CaseID)

@@ -93,10 +93,7 @@ public enum ClassesLogic {
     /// Sends the confirmed certificates together (the store saves the accepted ones in one commit and lists
     /// each refusal) and clears the class's marks.
     static func send(_ state: inout AppState, _ commands: [CaseCommand]) -> [Effect] {
-        if case .classes(var classes) = state.screen {
-            classes.ticked = []
-            AppReducer.replaceTop(&state, .classes(classes))
-        }
+        AppReducer.reduceTop(&state, .classes) { $0.ticked = [] }
         state.modal = nil
         state.lastSubmittedForm = nil
         state.status = StatusMessage("Đang lưu giấy chứng nhận của \(commands.count) học viên…")

@@ -46,7 +46,7 @@ public enum KeyMaps {
         Binding([.char("y"), .ctrl("y")], "Người dùng và vai trò", action: .people, label: "y/Ctrl-Y", inFooter: false),
         Binding([.function(5), .ctrl("l")], "Tải lại dữ liệu", action: .reload, label: "F5/Ctrl-L", inFooter: false),
         Binding([.ctrl("a")], "Về bảng tiến độ (từ bất cứ đâu)", action: .home, label: "Ctrl-A", inFooter: false),
-        Binding([.char("D"), .function(12)], "Đơn vị: số đảng viên, tiêu đề văn bản", action: .units, label: "D/F12",
+        Binding([.char("D"), .function(12)], "Đơn vị: số đảng viên, tên ngắn, tiêu đề văn bản", action: .units, label: "D/F12",
                 inFooter: false),
     ]
 
@@ -198,11 +198,11 @@ public enum KeyMaps {
         Binding([.char("/"), .ctrl("f")], "Tìm người dùng", action: .search, label: "/", inFooter: false),
     ] + movement + screens.filter { $0.action != .people } + common)
 
-    /// The units: their member counts and letterheads (clerks change them).
+    /// The units: their member counts, short names and letterheads (clerks change them).
     public static let units = KeyMap<Command>([
         Binding([], "Chọn", action: .none, label: "↑↓"),
         Binding([.enter], "Sửa số đảng viên", action: .unitCounts),
-        Binding([.char("E"), .ctrl("e")], "Sửa tiêu đề văn bản", action: .edit, label: "E/Ctrl-E"),
+        Binding([.char("E"), .ctrl("e")], "Tên ngắn, tiêu đề văn bản", action: .edit, label: "E/Ctrl-E"),
         Binding([.escape], "Quay lại", action: .back, label: "Esc"),
     ] + movement + screens.filter { $0.action != .units } + common)
 

@@ -178,7 +178,7 @@ public enum EditForms {
             return purpose == .grantRole(id) ? PeopleLogic.grantForm(person, data: data) : PeopleLogic.revokeForm(person, data: data)
         case .unitCounts(let id), .letterhead(let id):
             guard let unit = data.organisation.units[id] else { return Form(title: id.rawValue, fields: []) }
-            return purpose == .unitCounts(id) ? UnitsLogic.countsForm(unit, data: data) : UnitsLogic.letterheadForm(unit)
+            return purpose == .unitCounts(id) ? UnitsLogic.countsForm(unit, data: data) : UnitsLogic.letterheadForm(unit, data: data)
         case .reportExport:
             return ReportsLogic.exportForm(folder: data.exportFolder)
         case .paperExport(let id, let paper):

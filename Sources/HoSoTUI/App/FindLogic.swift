@@ -37,20 +37,12 @@ enum FindLogic {
 
     static func select(_ position: Int, in state: inout AppState) {
         switch state.screen {
-        case .classes(var classes):
-            classes.candidate = position
-            AppReducer.replaceTop(&state, .classes(classes))
-        case .mentor(var mentor):
-            mentor.selected = position
-            AppReducer.replaceTop(&state, .mentor(mentor))
-        case .people(var people):
-            people.selected = position
-            AppReducer.replaceTop(&state, .people(people))
-        case .reports(var reports):
-            // Not held to the last screenful here: the next match is looked for after this line, not after
-            // where the screen stops (the view keeps the screen full).
-            reports.scroll = position
-            AppReducer.replaceTop(&state, .reports(reports))
+        case .classes: AppReducer.reduceTop(&state, .classes) { $0.candidate = position }
+        case .mentor: AppReducer.reduceTop(&state, .mentor) { $0.selected = position }
+        case .people: AppReducer.reduceTop(&state, .people) { $0.selected = position }
+        // Not held to the last screenful here: the next match is looked for after this line, not after
+        // where the screen stops (the view keeps the screen full).
+        case .reports: AppReducer.reduceTop(&state, .reports) { $0.scroll = position }
         default: break
         }
     }

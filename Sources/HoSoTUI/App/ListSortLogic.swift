@@ -18,31 +18,33 @@ enum ListSortLogic {
     }
 
     static func choose(_ state: inout AppState, _ picker: PickerState) {
-        guard picker.sorts.indices.contains(picker.selected), case .list(var list) = state.screen else { return }
+        guard picker.sorts.indices.contains(picker.selected) else { return }
         let sort = picker.sorts[picker.selected]
-        list.descending = sort == list.sort ? !list.descending : false
-        list.sort = sort
-        resort(&list, state: &state)
+        let (index, size) = (state.index, state.size)
+        if let message = AppReducer.reduceTop(&state, .list, { list -> StatusMessage in
+            list.descending = sort == list.sort ? !list.descending : false
+            list.sort = sort
+            return resort(&list, index: index, size: size)
+        }) {
+            state.status = message
+        }
     }
 
-    /// Sorts by the column `step` places from the sorted one (ascending), stopping at either end.
-    static func moveSortColumn(_ list: inout ListState, by step: Int, state: inout AppState) {
+    /// Sorts by the column `step` places from the sorted one (ascending), stopping at either end; what the
+    /// status line then says.
+    static func moveSortColumn(_ list: inout ListState, by step: Int, index: CaseIndex, size: Size) -> StatusMessage {
         let all = columns
         let current = all.firstIndex(of: list.sort) ?? 0
         let next = max(0, min(all.count - 1, current + step))
-        guard next != current else {
-            state.status = StatusMessage("Đã ở cột \(step < 0 ? "đầu" : "cuối") (\(list.sort.title)).")
-            return
-        }
+        guard next != current else { return StatusMessage("Đã ở cột \(step < 0 ? "đầu" : "cuối") (\(list.sort.title)).") }
         list.sort = all[next]
         list.descending = false
-        resort(&list, state: &state)
+        return resort(&list, index: index, size: size)
     }
 
-    /// The list in its new order, the status line saying which.
-    private static func resort(_ list: inout ListState, state: inout AppState) {
-        AppReducer.refreshList(&list, index: state.index, size: state.size)
-        AppReducer.replaceTop(&state, .list(list))
-        state.status = StatusMessage("Sắp xếp theo \(list.sort.title), \(list.descending ? "giảm dần ▼" : "tăng dần ▲")")
+    /// The list in its new order, and the status line saying which.
+    static func resort(_ list: inout ListState, index: CaseIndex, size: Size) -> StatusMessage {
+        AppReducer.refreshList(&list, index: index, size: size)
+        return StatusMessage("Sắp xếp theo \(list.sort.title), \(list.descending ? "giảm dần ▼" : "tăng dần ▲")")
     }
 }

@@ -118,20 +118,23 @@ extension AppReducer {
         case .listExport:
             return ListExport.choose(&state, picker)
         case .listFilter:
-            guard picker.filters.indices.contains(picker.selected), case .list(var list) = state.screen else { return [] }
+            guard picker.filters.indices.contains(picker.selected) else { return [] }
             // The first choice ("Tất cả hồ sơ") clears every condition; any other adds its condition.
             let picked = picker.filters[picker.selected]
-            list.filter = picker.selected == 0 ? picked : list.filter.combined(with: picked, title: "")
-            list.filter.title = filterTitle(list.filter, data: state.data)
-            list.selected = 0
-            list.offset = 0
-            refreshList(&list, index: state.index, size: state.size)
-            replaceTop(&state, .list(list))
+            let app = state
+            reduceTop(&state, .list) { list in
+                list.filter = picker.selected == 0 ? picked : list.filter.combined(with: picked, title: "")
+                list.filter.title = filterTitle(list.filter, data: app.data)
+                list.selected = 0
+                list.offset = 0
+                refreshList(&list, index: app.index, size: app.size)
+            }
         case .mentorMember:
-            guard picker.members.indices.contains(picker.selected), case .mentor(var mentor) = state.screen else { return [] }
-            mentor.memberID = picker.members[picker.selected]
-            mentor.selected = 0
-            replaceTop(&state, .mentor(mentor))
+            guard picker.members.indices.contains(picker.selected) else { return [] }
+            reduceTop(&state, .mentor) { mentor in
+                mentor.memberID = picker.members[picker.selected]
+                mentor.selected = 0
+            }
         }
         return []
     }
@@ -374,27 +377,27 @@ extension AppReducer {
                 where ScreenLayout.boardItemRow(rect, item: item, stage: stage) == position.row
                     && position.col >= rect.col && position.col < rect.right {
                     state.board = BoardState(column: column, item: index)
-                    openBoardItem(&state)
+                    apply(.push(.list(BoardLogic.list(opening: state.board, app: state))), to: &state)
                     return []
                 }
             }
-        case .list(var list):
+        case .list(let list):
             let table = ScreenLayout.listTable(state.size)
+            let app = state
             // A click on a column's heading sorts by it; on the sorted column's heading, turns the sort round.
             if let sort = ListView.sortHeading(at: position, list, table: table, index: state.index) {
-                list.descending = list.sort == sort ? !list.descending : false
-                list.sort = sort
-                refreshList(&list, index: state.index, size: state.size)
-                replaceTop(&state, .list(list))
-                state.status = StatusMessage("Sắp xếp theo \(sort.title), \(list.descending ? "giảm dần ▼" : "tăng dần ▲")")
+                state.status = reduceTop(&state, .list) { list in
+                    list.descending = list.sort == sort ? !list.descending : false
+                    list.sort = sort
+                    return ListSortLogic.resort(&list, index: app.index, size: app.size)
+                }
                 return []
             }
             let row = position.row - table.row - 1
             if row >= 0, row < table.height - 1, list.offset + row < list.visible.count {
                 let index = list.offset + row
                 if index == list.selected { return perform(&state, .open) }
-                list.selected = index
-                replaceTop(&state, .list(list))
+                reduceTop(&state, .list) { $0.selected = index }
             }
         case .people:
             let before = state
@@ -402,16 +405,13 @@ extension AppReducer {
         case .units:
             let before = state
             reduceTop(&state, .units) { UnitsLogic.click(&$0, at: position, state: before) }
-        case .reports(var reports):
+        case .reports(let reports):
             if let tab = TabBar.tab(at: position, hits: ReportsView.tabHits(state.size, selected: reports.kind)) {
-                return ReportsLogic.command(&state, &reports, .tab(tab))
+                runScreen(&state, .reports) { ReportsLogic.reduce(&$0, .tab(tab), app: $1) }
             }
-        case .detail(var detail):
-            let hits = DetailLayout.tabHits(state.size, selected: detail.tab)
-            if let tab = TabBar.tab(at: position, hits: hits) {
-                detail.tab = DetailTab.allCases[tab]
-                detail.scroll = 0
-                replaceTop(&state, .detail(detail))
+        case .detail(let detail):
+            if let tab = TabBar.tab(at: position, hits: DetailLayout.tabHits(state.size, selected: detail.tab)) {
+                runScreen(&state, .detail) { DetailLogic.reduce(&$0, .tab(tab), app: $1) }
             }
         default:
             break

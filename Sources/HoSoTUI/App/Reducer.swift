@@ -149,9 +149,9 @@ public enum AppReducer {
         // A message stays until the next key, so it can be read.
         state.status = nil
         if state.modal != nil { return handleModal(&state, key) }
-        if case .list(var list) = state.screen, list.search != nil {
-            handleSearch(&list, key, state: state)
-            replaceTop(&state, .list(list))
+        if case .list(let list) = state.screen, list.search != nil {
+            let app = state
+            reduceTop(&state, .list) { handleSearch(&$0, key, state: app) }
             return []
         }
         if state.find != nil, !isMouse(key) {
@@ -172,10 +172,6 @@ public enum AppReducer {
     static func isMouse(_ key: Key) -> Bool {
         if case .mouse = key { return true }
         return false
-    }
-
-    static func replaceTop(_ state: inout AppState, _ screen: Screen) {
-        if state.screens.isEmpty { state.screens = [screen] } else { state.screens[state.screens.count - 1] = screen }
     }
 
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
@@ -245,68 +241,27 @@ public enum AppReducer {
             break
         }
         switch state.screen {
-        case .board: boardCommand(&state, command)
-        case .list(var list):
-            listCommand(&state, &list, command)
-        case .detail(var detail):
-            detailCommand(&state, &detail, command)
+        case .board:
+            var board = state.board
+            let output = BoardLogic.reduce(&board, command, app: state)
+            state.board = board
+            apply(output, to: &state)
+        case .list:
+            runScreen(&state, .list) { ListLogic.reduce(&$0, command, app: $1) }
+        case .detail:
+            runScreen(&state, .detail) { DetailLogic.reduce(&$0, command, app: $1) }
         case .classes:
             runScreen(&state, .classes) { ClassesLogic.reduce(&$0, command, app: $1) }
         case .mentor:
             runScreen(&state, .mentor) { MentorLogic.reduce(&$0, command, app: $1) }
-        case .reports(var reports):
-            return ReportsLogic.command(&state, &reports, command)
+        case .reports:
+            runScreen(&state, .reports) { ReportsLogic.reduce(&$0, command, app: $1) }
         case .people:
             runScreen(&state, .people) { PeopleLogic.reduce(&$0, command, data: $1.data) }
         case .units:
             runScreen(&state, .units) { UnitsLogic.reduce(&$0, command, data: $1.data) }
         }
         return []
-    }
-
-    // MARK: Board
-
-    static func boardCommand(_ state: inout AppState, _ command: Command) {
-        var board = state.board
-        let stages = Stage.allCases
-        switch command {
-        case .left: board.column = (board.column + stages.count - 1) % stages.count
-        case .right: board.column = (board.column + 1) % stages.count
-        case .up: board.item = max(0, board.item - 1)
-        case .down: board.item += 1
-        case .top: board.item = 0
-        case .bottom: board.item = .max
-        case .open:
-            state.board = board
-            openBoardItem(&state)
-            return
-        default: break
-        }
-        board.item = min(board.item, BoardItem.items(of: stages[board.column]).count - 1)
-        state.board = board
-    }
-
-    static func openBoardItem(_ state: inout AppState) {
-        let stage = Stage.allCases[state.board.column]
-        let items = BoardItem.items(of: stage)
-        let item = items[min(state.board.item, items.count - 1)]
-        var filter = ListFilter(states: Set(stage.states), title: stage.vietnamese)
-        switch item {
-        case .stage: break
-        case .state(let caseState):
-            filter.states = [caseState]
-            filter.title = caseState.vietnamese
-        case .overdue:
-            filter.overdueOnly = true
-            filter.title += " · Quá hạn"
-        case .dueSoon:
-            filter.dueSoonOnly = true
-            filter.title += " · Sắp đến hạn"
-        case .noMentor:
-            filter.noMentorOnly = true
-            filter.title += " · Chưa có người giúp đỡ"
-        }
-        openList(&state, filter: filter)
     }
 
     static func openList(_ state: inout AppState, filter: ListFilter) {
@@ -444,46 +399,6 @@ public enum AppReducer {
         selected = max(0, min(selected, count - 1))
     }
 
-    static func listCommand(_ state: inout AppState, _ list: inout ListState, _ command: Command) {
-        let page = ScreenLayout.listVisibleRows(state.size)
-        switch command {
-        case .up, .down, .pageUp, .pageDown, .top, .bottom:
-            moveSelection(&list.selected, count: list.visible.count, command: command, page: page)
-            list.offset = Table.scrollOffset(selected: list.selected, current: list.offset, visibleRows: page,
-                                             rowCount: list.visible.count)
-        case .open:
-            replaceTop(&state, .list(list))
-            if let id = selectedCase(list, state: state) { state.screens.append(.detail(DetailState(caseID: id))) }
-            return
-        case .search:
-            list.search = TextField(list.query, maxLength: 60, visibleWidth: max(10, state.size.width - 12))
-        case .sort:
-            replaceTop(&state, .list(list))
-            ListSortLogic.openPicker(&state, list)
-            return
-        case .sortColumnLeft, .sortColumnRight:
-            ListSortLogic.moveSortColumn(&list, by: command == .sortColumnLeft ? -1 : 1, state: &state)
-        case .export:
-            replaceTop(&state, .list(list))
-            ListExport.openPicker(&state, list)
-            return
-        case .reverseSort:
-            list.descending.toggle()
-            refreshList(&list, index: state.index, size: state.size)
-            state.status = StatusMessage("Sắp xếp theo \(list.sort.title), \(list.descending ? "giảm dần ▼" : "tăng dần ▲")")
-        case .filter:
-            replaceTop(&state, .list(list))
-            openFilterPicker(&state)
-            return
-        case .nextStep:
-            replaceTop(&state, .list(list))
-            if let id = selectedCase(list, state: state) { openNextStep(&state, id) }
-            return
-        default: break
-        }
-        replaceTop(&state, .list(list))
-    }
-
     static func selectedCase(_ list: ListState, state: AppState) -> CaseID? {
         guard list.visible.indices.contains(list.selected) else { return nil }
         return state.index.rows[list.visible[list.selected]].file.id
@@ -539,73 +454,6 @@ public enum AppReducer {
     }
 
     // MARK: Detail
-
-    static func detailCommand(_ state: inout AppState, _ detail: inout DetailState, _ command: Command) {
-        let tabs = DetailTab.allCases
-        switch command {
-        case .nextTab: detail.tab = tabs[(detail.tab.rawValue + 1) % tabs.count]; detail.scroll = 0
-        case .previousTab: detail.tab = tabs[(detail.tab.rawValue + tabs.count - 1) % tabs.count]; detail.scroll = 0
-        case .tab(let number): detail.tab = tabs[max(0, min(number, tabs.count - 1))]; detail.scroll = 0
-        case .up, .down, .pageUp, .pageDown, .top, .bottom:
-            if detail.tab == .verification, let file = file(detail.caseID, in: state), !file.verificationItems.isEmpty {
-                moveSelection(&detail.verificationItem, count: file.verificationItems.count, command: command, page: 10)
-            } else {
-                var scroll = detail.scroll
-                moveSelection(&scroll, count: 1000, command: command, page: 10)
-                detail.scroll = command == .bottom ? 0 : scroll
-            }
-        case .nextStep:
-            replaceTop(&state, .detail(detail))
-            openNextStep(&state, detail.caseID)
-            return
-        case .addNote: openEditForm(&state, .note(detail.caseID))
-        case .export: PaperLogic.openPicker(&state, detail.caseID)
-        case .addVerification:
-            detail.tab = .verification
-            openEditForm(&state, .verificationItem(detail.caseID))
-        case .recordResult:
-            detail.tab = .verification
-            if let file = file(detail.caseID, in: state), file.verificationItems.indices.contains(detail.verificationItem) {
-                openEditForm(&state, .verificationResult(detail.caseID, index: detail.verificationItem))
-            } else {
-                state.status = StatusMessage("Hồ sơ chưa có phiếu thẩm tra; thêm bằng v hoặc Ctrl-T.", kind: .warning)
-            }
-        case .addIntroducer:
-            detail.tab = .admission
-            openEditForm(&state, .introducer(detail.caseID))
-        case .addOpinion:
-            detail.tab = .admission
-            openEditForm(&state, .opinion(detail.caseID))
-        case .unionResolution:
-            detail.tab = .admission
-            openEditForm(&state, .unionResolution(detail.caseID))
-        case .addTask, .assignMentor:
-            detail.tab = .mentors
-            openEditForm(&state, command == .addTask ? .addTask(detail.caseID) : .assignMentor(detail.caseID))
-        case .completeTask:
-            detail.tab = .mentors
-            if let file = file(detail.caseID, in: state), file.tasks.contains(where: { $0.done == nil }) {
-                openEditForm(&state, .completeTask(detail.caseID))
-            } else {
-                state.status = StatusMessage("Hồ sơ không có nhiệm vụ nào đang làm; giao bằng w hoặc Ctrl-W.", kind: .warning)
-            }
-        case .releaseMentor:
-            detail.tab = .mentors
-            if let file = file(detail.caseID, in: state), !file.activeMentors.isEmpty {
-                openEditForm(&state, .releaseMentor(detail.caseID))
-            } else {
-                state.status = StatusMessage("Hồ sơ chưa có người giúp đỡ; phân công bằng p hoặc Ctrl-P.", kind: .warning)
-            }
-        case .addDocument:
-            detail.tab = .documents
-            openEditForm(&state, .addDocument(detail.caseID))
-        case .edit:
-            detail.tab = .info
-            openEditForm(&state, .identity(detail.caseID))
-        default: break
-        }
-        replaceTop(&state, .detail(detail))
-    }
 
     static func openEditForm(_ state: inout AppState, _ purpose: FormPurpose) {
         guard let id = purpose.caseID, let file = file(id, in: state) else { return }

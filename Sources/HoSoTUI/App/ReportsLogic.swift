@@ -1,45 +1,43 @@
 import Foundation
 import HoSoDomain
 
-/// Keys of the reports screen: scroll, switch report (1–4, Tab, a click on a tab), choose the period (K;
-/// ←/→ a year earlier or later) and the unit (f), export (x: format and folder).
+/// The reports screen's own reducer: scroll, switch report (1–4, Tab, a click on a tab), choose the period
+/// (K; ←/→ a year earlier or later) and the unit (f), export (x: format and folder). Its state and the app as
+/// it is in, what it asks of the app (a picker, the export form) out; the app runs it scoped to the screen on top.
 enum ReportsLogic {
-    static func command(_ state: inout AppState, _ reports: inout ReportsState, _ command: Command) -> [Effect] {
+    static func reduce(_ reports: inout ReportsState, _ command: Command, app state: AppState) -> ScreenOutput? {
         switch command {
         case .tab(let index):
-            show(&state, &reports, kind: ReportKind(rawValue: index) ?? reports.kind)
+            show(&reports, kind: ReportKind(rawValue: index) ?? reports.kind, app: state)
         case .nextTab:
-            show(&state, &reports, kind: ReportKind(rawValue: (reports.kind.rawValue + 1) % ReportKind.allCases.count)!)
+            show(&reports, kind: ReportKind(rawValue: (reports.kind.rawValue + 1) % ReportKind.allCases.count)!, app: state)
         case .previousTab:
             let count = ReportKind.allCases.count
-            show(&state, &reports, kind: ReportKind(rawValue: (reports.kind.rawValue + count - 1) % count)!)
+            show(&reports, kind: ReportKind(rawValue: (reports.kind.rawValue + count - 1) % count)!, app: state)
         case .left, .right:
             // The same span a year earlier or later: the seed's 2021 is a few presses away.
             let year = reports.period.year + (command == .left ? -1 : 1)
             guard ReportPeriod.years.contains(year) else { break }
             reports.period = ReportPeriod(span: reports.period.span, year: year)
-            show(&state, &reports, kind: reports.kind)
+            show(&reports, kind: reports.kind, app: state)
         case .choosePeriod:
-            openPeriodPicker(&state, reports)
+            return .openPeriodPicker
         case .filter:
-            openUnitPicker(&state, reports)
+            return .openUnitPicker
         case .export:
-            state.modal = .form(FormState(form: exportForm(folder: lastFolder(state)),
-                                          purpose: .reportExport, baseRevision: nil))
+            return .openForm(FormState(form: exportForm(folder: lastFolder(state)), purpose: .reportExport, baseRevision: nil))
         default:
             AppReducer.moveSelection(&reports.scroll, count: ReportsView.lastScroll(reports, size: state.size) + 1,
                                      command: command, page: ScreenLayout.content(state.size).height - ReportsView.headerRows - 1)
-            AppReducer.replaceTop(&state, .reports(reports))
         }
-        return []
+        return nil
     }
 
     /// The report of `kind`, from its top.
-    static func show(_ state: inout AppState, _ reports: inout ReportsState, kind: ReportKind) {
+    static func show(_ reports: inout ReportsState, kind: ReportKind, app state: AppState) {
         reports.kind = kind
         reports.scroll = 0
         ReportsView.remake(&reports, state)
-        AppReducer.replaceTop(&state, .reports(reports))
     }
 
     /// The periods offered: this year and the two before, each whole, by halves and by quarters.
@@ -102,18 +100,19 @@ enum ReportsLogic {
 
     /// What the chosen option of a reports picker does; the export is the runner's.
     static func choose(_ state: inout AppState, _ picker: PickerState) -> [Effect] {
-        guard case .reports(var reports) = state.screen else { return [] }
-        switch picker.purpose {
-        case .reportPeriod where picker.periods.indices.contains(picker.selected):
-            reports.period = picker.periods[picker.selected]
-        case .reportUnit where picker.units.indices.contains(picker.selected):
-            reports.unit = picker.units[picker.selected]
-        default:
-            return []
+        let app = state
+        AppReducer.reduceTop(&state, .reports) { reports in
+            switch picker.purpose {
+            case .reportPeriod where picker.periods.indices.contains(picker.selected):
+                reports.period = picker.periods[picker.selected]
+            case .reportUnit where picker.units.indices.contains(picker.selected):
+                reports.unit = picker.units[picker.selected]
+            default:
+                return
+            }
+            reports.scroll = 0
+            ReportsView.remake(&reports, app)
         }
-        reports.scroll = 0
-        ReportsView.remake(&reports, state)
-        AppReducer.replaceTop(&state, .reports(reports))
         return []
     }
 

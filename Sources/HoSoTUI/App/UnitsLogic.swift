@@ -19,7 +19,7 @@ enum UnitsLogic {
         case .unitCounts, .edit:
             guard units.indices.contains(screen.selected) else { return nil }
             let unit = units[screen.selected]
-            let form = command == .unitCounts ? countsForm(unit, data: data) : letterheadForm(unit)
+            let form = command == .unitCounts ? countsForm(unit, data: data) : letterheadForm(unit, data: data)
             return .openForm(FormState(form: form, purpose: command == .unitCounts ? .unitCounts(unit.id) : .letterhead(unit.id),
                                        baseRevision: nil))
         default: break
@@ -49,13 +49,19 @@ enum UnitsLogic {
     /// How the recipients are typed in one field.
     static let recipientSeparator = ";"
 
-    /// The letterhead of `unit`, filled with what is set; an empty field takes the default.
-    static func letterheadForm(_ unit: HoSoDomain.Unit) -> Form {
+    /// The unit's names: its short name (empty: the one derived from the name, shown in the label) and the
+    /// letterhead, filled with what is set; an empty field takes the default.
+    static func letterheadForm(_ unit: HoSoDomain.Unit, data: AppData) -> Form {
         let letterhead = unit.letterhead ?? Letterhead()
         func field(_ id: String, _ label: String, _ value: String?) -> FormField {
             FormField(id: id, label: label, value: value ?? "", maxLength: LetterheadChange.longest)
         }
-        return Form(title: "Tiêu đề văn bản — \(unit.name) (ô trống: theo mặc định)", fields: [
+        var unset = data.organisation
+        unset.units[unit.id]?.shortName = nil
+        let derived = unset.shortNames[unit.id] ?? ""
+        return Form(title: "Tên ngắn, tiêu đề văn bản — \(unit.name) (ô trống: theo mặc định)", fields: [
+            FormField(id: "shortName", label: "Tên ngắn" + (derived.isEmpty ? "" : " (trống: \(derived))"),
+                      value: unit.shortName ?? "", maxLength: UnitShortName.longest),
             field("superior", "Cấp ủy cấp trên", letterhead.superior),
             field("issuer", "Đơn vị ban hành", letterhead.issuer),
             field("sign", "Ký hiệu (Số …-BC/ký hiệu)", letterhead.sign),
@@ -97,7 +103,7 @@ enum UnitsLogic {
             let change = LetterheadChange(
                 superior: text("superior"), issuer: text("issuer"), sign: text("sign"), place: text("place"),
                 authority: text("authority"), signerTitle: text("signerTitle"), signer: text("signer"), recipients: recipients)
-            return .success((.letterhead(change), id))
+            return .success((.together([.shortName(text("shortName")), .letterhead(change)]), id))
         default:
             return .failure(StepInputError(problems: ["Biểu mẫu này không phải về đơn vị."]))
         }
@@ -108,12 +114,21 @@ enum UnitsLogic {
     static func effect(for purpose: FormPurpose, values: [String: String], data: AppData) -> Result<Effect, StepInputError> {
         switch change(for: purpose, values: values) {
         case .failure(let error): return .failure(error)
-        case .success(let (change, id)):
+        case .success(let (asked, id)):
             guard let unit = data.organisation.units[id] else {
                 return .failure(StepInputError(problems: ["Đơn vị \(id.rawValue) không còn trong dữ liệu."]))
             }
+            // What the form leaves as it was is not written again: its short name or its letterhead alone is
+            // then the change (and what the status line says was written).
+            var change = asked
+            if case .together(let parts) = asked, parts.count == 2, case .shortName(let text) = parts[0],
+               case .letterhead(let letterhead) = parts[1] {
+                let sameShortName = (unit.shortName ?? "") == text
+                let sameLetterhead = (try? letterhead.applied(to: unit.letterhead)) == unit.letterhead
+                change = sameShortName ? parts[1] : sameLetterhead ? parts[0] : asked
+            }
             do throws(WorkflowError) {
-                _ = try change.applied(to: unit, today: data.today)
+                _ = try change.applied(to: unit, in: data.organisation, today: data.today)
             } catch {
                 return .failure(StepInputError(problems: error.problemLines))
             }

@@ -131,6 +131,6 @@ public enum BoardView {
                    at: below + 3, col: 0)
         let mayAdd = state.data.access.map { $0.refusalAnywhere(.addCase) == nil } ?? true
         buffer.put((mayAdd ? " Thêm hồ sơ mới: a hoặc F3 ·" : "") + " Xem mọi phím: ? hoặc F1", at: below + 5, col: 0, style: .muted)
-        buffer.put(" Đơn vị (số đảng viên theo ngày, tiêu đề văn bản): D hoặc F12", at: below + 6, col: 0, style: .muted)
+        buffer.put(" Đơn vị (số đảng viên theo ngày, tên ngắn, tiêu đề văn bản): D hoặc F12", at: below + 6, col: 0, style: .muted)
     }
 }

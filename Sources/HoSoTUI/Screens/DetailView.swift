@@ -13,8 +13,10 @@ public enum DetailView {
         guard let file = AppReducer.file(detail.caseID, in: state) else { return }
         let row = state.index.position(of: file.id).map { state.index.rows[$0] }
         let person = file.person
-        buffer.putPadded(" \(file.id.rawValue) · \(person.fullName) · \(person.sex.vietnamese), sinh \(person.birthDate.vietnamese) · \(state.data.unitName(file.unitID))",
-                         in: Rect(row: 1, col: 0, width: size.width, height: 1), style: .header)
+        let who = " \(file.id.rawValue) · \(person.fullName) · \(person.sex.vietnamese), sinh \(person.birthDate.vietnamese) · "
+        let unit = NarrowText.unit(state.data.unitName(file.unitID), label: state.index.unitLabels[file.unitID],
+                                   columns: size.width - CellWidth.of(who) - 1)
+        buffer.putPadded(who + unit, in: Rect(row: 1, col: 0, width: size.width, height: 1), style: .header)
         // The next deadline's day matters more than since when the state holds: on a narrow screen the
         // state goes short and its day goes before the deadline is cut.
         // An official member is official from the end of probation, however late the decision (issue 16, item 3).

@@ -30,6 +30,8 @@ public enum ListView {
                          style: .muted)
         if !position.isEmpty { buffer.put(position, at: headingRow.row, col: headingRow.right - CellWidth.of(position), style: .muted) }
         let columns = columns(list, tableWidth: table.width, index: index)
+        let wide = table.width >= wideTable
+        let unitColumn = NarrowText.unitColumn(index, title: ListSort.unit.title)
         let widths = Table(columns: columns, rows: []).columnWidths(in: table)
         var marks: [[Style?]] = []
         let rows: [[String]] = slice.map { position in
@@ -39,7 +41,8 @@ public enum ListView {
             // In colour too, as on the board: overdue in the error colour, blocked in the warning colour.
             marks.append([row.isOverdue ? .error : blocked ? .warning : nil])
             return [(row.isOverdue ? "!" : " ") + (blocked ? "✗" : " "), file.id.rawValue, file.person.fullName,
-                    NarrowText.unit(index.unitNames[position], columns: widths[3]),
+                    wide ? NarrowText.unit(at: position, of: index, columns: widths[3])
+                        : NarrowText.unit(at: position, of: index, short: unitColumn.short),
                     NarrowText.state(file.state, columns: widths[4]),
                     row.deadline.map { $0.due.vietnamese + ($0.estimatedDaysOff.isEmpty ? "" : estimatedMark) } ?? "",
                     index.mentorNames[position]]
@@ -57,6 +60,9 @@ public enum ListView {
 }
 
 extension ListView {
+    /// From this width on, the list's columns take whole names and states.
+    static let wideTable = 100
+
     /// The sort of each column, in order (the first, the marks, sorts nothing).
     static let columnSorts: [ListSort?] = [nil, .id, .name, .unit, .state, .deadline, .mentor]
 
@@ -69,12 +75,13 @@ extension ListView {
             TableColumn("", width: .fixed(2)),
             column(.id, .fixed(7)),
             column(.name, .flex(4)),
-            column(.unit, .flex(3)),
+            // Below 100 columns a cell's whole name does not fit: a shorter form does, in the width it needs.
+            column(.unit, tableWidth >= wideTable ? .flex(3) : .fixed(NarrowText.unitColumn(index, title: ListSort.unit.title).width)),
             // Wide enough at 80 columns for every state's short name ("Đảng ủy xét", "Chính thức").
-            column(.state, tableWidth >= 100 ? .flex(3) : .fixed(11)),
+            column(.state, tableWidth >= wideTable ? .flex(3) : .fixed(11)),
             // A date, and a column more for the "*" of a guessed deadline when the list has one (the
             // whole list, so the columns keep still while it scrolls).
-            column(.deadline, .fixed(tableWidth >= 100 ? 15 : hasEstimatedDeadline(list, index: index) ? 11 : 10)),
+            column(.deadline, .fixed(tableWidth >= wideTable ? 15 : hasEstimatedDeadline(list, index: index) ? 11 : 10)),
             column(.mentor, .flex(3)),
         ]
     }
@@ -95,14 +102,53 @@ extension ListView {
 
 /// Names in a narrow column, shortened to what tells them apart rather than cut at the same place.
 enum NarrowText {
-    /// The kinds a unit's name starts with; the column's title ("Chi bộ") already says it.
-    static let unitKinds = ["Chi bộ ", "Đảng bộ bộ phận ", "Đảng bộ "]
+    /// A unit as a narrow column may show it.
+    struct UnitLabel: Equatable, Sendable {
+        /// The name without its leading kind: "Khu phố 3".
+        var plain: String
+        /// The short name, unique among the units: "KP3".
+        var short: String
+    }
 
-    /// `name` whole when it fits `columns`, else without its leading kind: "Chi bộ Khu phố 3" → "Khu phố 3".
-    static func unit(_ name: String, columns: Int) -> String {
-        guard CellWidth.of(name) > columns, let kind = unitKinds.first(where: { name.hasPrefix($0) }),
-              name.count > kind.count else { return name }
+    /// The kinds a unit's name starts with; the column's title ("Chi bộ") already says it.
+    static let unitKinds = ["Chi bộ ", "Đảng bộ bộ phận ", "Đảng bộ cơ sở ", "Đảng bộ "]
+
+    /// `name` without its leading kind: "Chi bộ Khu phố 3" → "Khu phố 3".
+    static func withoutKind(_ name: String) -> String {
+        guard let kind = unitKinds.first(where: { name.hasPrefix($0) }), name.count > kind.count else { return name }
         return String(name.dropFirst(kind.count))
+    }
+
+    /// `name` whole when it fits `columns`; else without its leading kind when that fits; else the unit's
+    /// short name, which no other unit shares.
+    static func unit(_ name: String, label: UnitLabel?, columns: Int) -> String {
+        guard CellWidth.of(name) > columns else { return name }
+        guard let label else { return withoutKind(name) }
+        return CellWidth.of(label.plain) <= columns ? label.plain : label.short
+    }
+
+    /// The unit of the file at `position` of `index`, in `columns`.
+    static func unit(at position: Int, of index: CaseIndex, columns: Int) -> String {
+        unit(index.unitNames[position], label: index.unitLabels[index.rows[position].file.unitID], columns: columns)
+    }
+
+    /// How the list's unit column reads below 100 columns, where a unit's whole name does not fit: the names
+    /// without their kind when every unit with files fits in `UnitShortName.longest` so ("Khu phố 3"), else
+    /// the short names ("KP3"). One form for the whole column, as wide as its widest, at least `title` with
+    /// a sort mark (the column keeps still whichever column sorts).
+    static func unitColumn(_ index: CaseIndex, title: String) -> (width: Int, short: Bool) {
+        let labels = index.counts.byUnit.keys.compactMap { index.unitLabels[$0] }
+        let least = CellWidth.of(title + " ▲")
+        let plain = labels.map { CellWidth.of($0.plain) }.max() ?? 0
+        if plain <= UnitShortName.longest { return (max(least, plain), false) }
+        let short = labels.map { CellWidth.of($0.short) }.max() ?? 0
+        return (max(least, min(UnitShortName.longest, short)), true)
+    }
+
+    /// The unit of the file at `position` of `index` in a column `unitColumn` laid out.
+    static func unit(at position: Int, of index: CaseIndex, short: Bool) -> String {
+        guard let label = index.unitLabels[index.rows[position].file.unitID] else { return index.unitNames[position] }
+        return short ? label.short : label.plain
     }
 
     /// The state's short name when it fits `columns`, else the board's shorter label ("Cảm tình", "Có QĐ").

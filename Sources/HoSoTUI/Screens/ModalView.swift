@@ -210,7 +210,7 @@ enum ClassesView {
         table.rows = group.rows.map { position -> [String] in
             let file = state.index.rows[position].file
             return [classes.ticked.contains(file.id) ? "[x]" : "[ ]", file.id.rawValue, file.person.fullName,
-                    NarrowText.unit(state.index.unitNames[position], columns: widths[3]),
+                    NarrowText.unit(at: position, of: state.index, columns: widths[3]),
                     NarrowText.state(file.state, columns: widths[4]),
                     file.certificate.map { "\($0.number) (\($0.issued.vietnamese))" } ?? "—"]
         }

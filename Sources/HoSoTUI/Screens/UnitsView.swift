@@ -11,18 +11,29 @@ enum UnitsView {
     }
 
     /// The units' table and where it goes in `content`: the selected unit's details take the lines below.
+    /// Below 100 columns the kind is left out (the name says it, and the details below the table) and the
+    /// code and short name take what they need, so the name keeps the room.
     static func table(_ state: AppState, _ screen: UnitsState, in content: Rect) -> (Table, Rect) {
         let units = UnitsLogic.units(state.data)
         let selected = units.indices.contains(screen.selected) ? screen.selected : nil
         let details = selected.map { detailLines(units[$0], state: state) } ?? []
         let tableHeight = max(2, min(units.count + 1, content.height - 2 - min(details.count, 12)))
+        let wide = content.width >= 100
+        let labels = state.index.unitLabels
+        func widest(_ texts: [String], title: String, most: Int) -> Int {
+            min(most, texts.reduce(CellWidth.of(title)) { max($0, CellWidth.of($1)) })
+        }
         let rows = units.map { unit -> [String] in
             let (counts, committee) = unit.counts(on: state.data.today)
-            return [unit.id.rawValue, unit.name, unit.kind.vietnamese, "\(counts.official)", "\(counts.probationary)",
-                    "\(committee)"]
+            return [unit.id.rawValue, labels[unit.id]?.short ?? unit.id.rawValue, unit.name]
+                + (wide ? [unit.kind.vietnamese] : [])
+                + ["\(counts.official)", "\(counts.probationary)", "\(committee)"]
         }
         let table = Table(columns: [
-            TableColumn("Mã", width: .fixed(8)), TableColumn("Đơn vị", width: .flex(3)), TableColumn("Loại", width: .flex(2)),
+            TableColumn("Mã", width: .fixed(widest(rows.map { $0[0] }, title: "Mã", most: 10))),
+            TableColumn("Tên ngắn", width: .fixed(widest(rows.map { $0[1] }, title: "Tên ngắn", most: UnitShortName.longest))),
+            TableColumn("Đơn vị", width: .flex(3)),
+        ] + (wide ? [TableColumn("Loại", width: .flex(2))] : []) + [
             TableColumn("Chính thức", width: .fixed(10), alignment: .trailing),
             TableColumn("Dự bị", width: .fixed(5), alignment: .trailing),
             TableColumn("Ủy viên", width: .fixed(7), alignment: .trailing),
@@ -34,7 +45,7 @@ enum UnitsView {
     static func draw(_ state: AppState, _ screen: UnitsState, in content: Rect, into buffer: inout CellBuffer) -> Table.Layout {
         let units = UnitsLogic.units(state.data)
         let mayChange = state.data.access.map { $0.refusalAnywhere(.manageUnits) == nil } ?? true
-        let keys = mayChange ? "Enter sửa số đảng viên · E sửa tiêu đề văn bản" : "chỉ xem (thư ký hồ sơ mới sửa được)"
+        let keys = mayChange ? "Enter sửa số đảng viên · E sửa tên ngắn, tiêu đề văn bản" : "chỉ xem (thư ký hồ sơ mới sửa được)"
         buffer.putPadded(" \(units.count) đơn vị · \(keys)",
                          in: Rect(row: content.row, col: 0, width: content.width, height: 1), style: .header)
         let selected = units.indices.contains(screen.selected) ? screen.selected : nil
@@ -54,7 +65,12 @@ enum UnitsView {
 
     /// The counts of `unit` by date (newest first) and the frame its documents print, as lines with their style.
     static func detailLines(_ unit: HoSoDomain.Unit, state: AppState) -> [(String, Style)] {
-        var lines: [(String, Style)] = [(" Số đảng viên theo ngày (biểu quyết dùng số của ngày đó):", .title)]
+        let short = state.index.unitLabels[unit.id]?.short ?? unit.id.rawValue
+        let how = unit.shortName == nil ? "tự đặt theo tên; sửa: E" : "đã ghi"
+        var lines: [(String, Style)] = [
+            (" \(unit.name) (\(unit.kind.vietnamese)) · tên ngắn \(short) (\(how))", .title),
+            (" Số đảng viên theo ngày (biểu quyết dùng số của ngày đó):", .title),
+        ]
         let history = unit.countHistory.isEmpty
             ? [DatedMemberCounts(since: nil, counts: unit.memberCounts, committeeMembers: unit.committeeMembers)]
             : unit.countHistory
