@@ -153,8 +153,7 @@ import Testing
         var fresh = store.state.data
         fresh.revisions[Self.id] = 4
         store.send(.loaded(fresh, external: false)) {
-            $0.data = fresh
-            $0.index = CaseIndex(data: fresh)
+            $0.readModel.apply(.loaded(fresh))
             $0.reopenAfterReload = nil
             var reopened = typed
             reopened.baseRevision = 4

@@ -4,8 +4,10 @@ import HoSoDomain
 /// The whole state of the application: data, the screens opened (a stack), at most one popup,
 /// and the status line. A value, changed only by `AppReducer.reduce`.
 public struct AppState: Equatable, Sendable {
-    public internal(set) var data: AppData
-    public internal(set) var index: CaseIndex
+    /// The data and its index, changed only through `ReadModel.apply`.
+    public internal(set) var readModel: ReadModel
+    public var data: AppData { readModel.data }
+    public var index: CaseIndex { readModel.index }
     /// The board first; Esc pops one level.
     public internal(set) var screens: [Screen]
     public internal(set) var board = BoardState()
@@ -25,8 +27,7 @@ public struct AppState: Equatable, Sendable {
 
     /// The application on `data`, showing the pipeline board.
     public init(data: AppData) {
-        self.data = data
-        self.index = CaseIndex(data: data)
+        self.readModel = ReadModel(data: data)
         self.screens = [.board]
     }
 

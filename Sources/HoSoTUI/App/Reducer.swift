@@ -104,9 +104,7 @@ public enum AppReducer {
     // MARK: Data
 
     static func load(_ state: inout AppState, _ data: AppData) {
-        let before = state.index
-        state.data = data
-        state.index = CaseIndex(data: data)
+        guard case .all(let before) = state.readModel.apply(.loaded(data)) else { return }
         state.screens = state.screens.compactMap { screen -> Screen? in
             switch screen {
             case .list(var list):

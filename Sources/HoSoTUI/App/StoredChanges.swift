@@ -17,11 +17,7 @@ public struct StoredCase: Equatable, Sendable {
 /// The result is what reloading everything would show, at the cost of one file rather than of all of them.
 extension AppReducer {
     static func apply(_ stored: StoredCase, to state: inout AppState) {
-        let file = stored.file
-        // As `AppData.init`: a file the person's lists may not show (a mentor released from it) leaves them.
-        let listed = state.data.access.map { $0.listsFile(file) } ?? true
-        state.data.replace(file, revision: stored.revision, listed: listed)
-        let move = state.index.replace(file.id, with: listed ? file : nil, data: state.data)
+        guard case .one(let move) = state.readModel.apply(.stored(stored)) else { return }
         state.screens = state.screens.compactMap { screen -> Screen? in
             switch screen {
             case .list(var list):
