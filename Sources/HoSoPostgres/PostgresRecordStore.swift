@@ -151,6 +151,22 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         return store
     }
 
+    /// Whether the database at `url` holds HoSo data: its tables, with a journal entry or a record. Two cheap
+    /// statements, whatever the number of files (an open would read them all).
+    package static func holdsRecords(url: String) throws(StoreError) -> Bool {
+        let connection = try PostgresConnection(url: url)
+        do {
+            guard try PostgresSchema.installedVersion(connection) > 0 else { return false }
+            let found = try connection.execute("""
+                SELECT EXISTS (SELECT 1 FROM hoso.meta WHERE key = 'head' AND split_part(value, ' ', 1) <> '0')
+                    OR EXISTS (SELECT 1 FROM hoso.records)
+                """)
+            return found.first?.first == "t"
+        } catch {
+            throw StoreError.databaseFailure(location: connection.location, reason: error.message)
+        }
+    }
+
     // MARK: - RecordStore
 
     package var isPartial: Bool { !readsCases }

@@ -21,8 +21,7 @@ struct ServerBench {
 
     func run() throws -> ServerBenchResult {
         var result = ServerBenchResult(cases: cases, location: PostgresAddress.withoutPassword(url))
-        // Whether HoSo's data is there, without reading every file.
-        if (try? ServerRepository.open(url: url, readingCases: false)) == nil {
+        if !DataBackend.holdsData(url) {
             let (demo, seconds) = BenchCommand.demo(cases: cases, today: today)
             result.generateSeconds = seconds
             result.createSeconds = try Stopwatch.time {
