@@ -663,6 +663,33 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
     }
 }
 
+extension PostgresRecordStore {
+    /// The files this role may count, counted by the server for one report (`ReportFactsRequest`): one
+    /// statement, a row per group of files the report cannot tell apart, from the columns of version 4.
+    package func reportFacts(for request: ReportFactsRequest) throws(StoreError) -> [ReportFacts] {
+        let everyEvent = request.readsEveryEvent ? "true" : "false"
+        let sql = """
+            SELECT unit_id, f_state, width_bucket(f_admission, $1::text[] COLLATE "C"),
+                CASE WHEN $2::boolean THEN width_bucket(f_recognition, $1::text[] COLLATE "C") END, CASE WHEN $2::boolean THEN f_removals END,
+                CASE WHEN $2::boolean THEN width_bucket(f_striking_off, $1::text[] COLLATE "C") END, CASE WHEN $3::boolean AND f_admission IS NOT NULL THEN f_person END,
+                count(*)
+            FROM hoso.report_counts GROUP BY 1, 2, 3, 4, 5, 6, 7
+            """
+        let parameters = ["{" + request.dayBoundaries.map(\.iso).joined(separator: ",") + "}", everyEvent, request.readsPeople ? "true" : "false"]
+        let rows = try serialised { () throws(StoreError) -> [[String?]] in try query(sql, parameters) }
+        var facts: [ReportFacts] = []
+        facts.reserveCapacity(rows.count)
+        for row in rows {
+            guard let counted = ReportFacts(countedRow: row, request: request) else {
+                let shown = row.map { $0 ?? "NULL" }.joined(separator: " | ")
+                throw StoreError.corruptFile(path: location + " (hoso.report_counts: \(shown.prefix(80)))", line: nil, reason: "số liệu báo cáo không đọc được")
+            }
+            facts.append(counted)
+        }
+        return facts
+    }
+}
+
 /// How a store of `Value`s makes the report facts of a record, as the text kept beside it.
 package struct ReportFactsOf<Value: Decodable>: Sendable {
     let facts: @Sendable (Value) -> ReportFacts?
