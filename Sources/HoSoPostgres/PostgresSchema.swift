@@ -273,6 +273,10 @@ enum PostgresSchema {
                 "INSERT INTO hoso.meta (key, value) VALUES ('schemaVersion', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 [String(version)])
             try connection.execute("COMMIT")
+            // Version 4 rewrote every row: until a vacuum marks the pages visible again the reports' count
+            // reads the table instead of its index (0.2 s instead of 0.1 s at 100,000 files), and autovacuum
+            // would not come for a long time. Outside the transaction, as VACUUM must be; a failure costs only speed.
+            if found >= 1, found < 4 { _ = try? connection.execute("VACUUM (ANALYZE) hoso.records") }
         } catch let failure as PostgresConnection.Failure {
             _ = try? connection.execute("ROLLBACK")
             throw StoreError.databaseFailure(location: location, reason: failure.message)

@@ -296,6 +296,8 @@ struct PostgresReportTests {
         let indexes = try ward.cluster.psql(ward.url, "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'hoso'")
         for index in ["records_accounts", "records_case_facts", "records_units"] { #expect(indexes.contains(index), "\(indexes)") }
         #expect(try ward.cluster.psql(ward.url, "SELECT provolatile FROM pg_proc WHERE proname = 'units_for'").hasPrefix("v"))
+        #expect(try ward.cluster.psql(ward.url, "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relid = 'hoso.records'::regclass")
+            .hasPrefix("t"), "the rewritten table is vacuumed, so that the count reads its index")
         let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
         #expect(try repository.reportFacts() == before)
         #expect(before == repository.cases.map(ReportFacts.init))

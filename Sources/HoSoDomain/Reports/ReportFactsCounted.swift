@@ -14,8 +14,9 @@ extension ReportFacts {
         }
         guard let admission = day(row[2]), let recognition = day(row[3]), let strikingOff = day(row[5]) else { return nil }
         var removals: [CivilDate] = []
-        for item in (row[4] ?? "").split(separator: ",") {
-            guard let date = CivilDate(isoBytes: String(item).utf8) else { return nil }
+        // Split as bytes: a split by Character checks grapheme boundaries, a tenth of a report's time at 100,000 files.
+        for item in (row[4] ?? "").utf8.split(separator: UInt8(ascii: ",")) {
+            guard let date = CivilDate(isoBytes: String(Substring(item)).utf8) else { return nil }
             removals.append(date)
         }
         var age: Int?
@@ -24,7 +25,7 @@ extension ReportFacts {
         var occupation = "", ethnicity = "", religion = ""
         var youth = false
         if let person = row[6] {
-            let fields = person.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = person.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Substring.init)
             guard fields.count == 7, let readSex = Person.Sex(rawValue: String(fields[1])),
                   let readEducation = EducationLevel(rawValue: String(fields[2])), let readOccupation = Self.unescaped(fields[3]),
                   let readEthnicity = Self.unescaped(fields[4]), let readReligion = Self.unescaped(fields[5]), fields[6] == "0" || fields[6] == "1"
