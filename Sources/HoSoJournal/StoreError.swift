@@ -67,6 +67,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case partialRead
     /// The database server could not be reached or refused the sign-in; nothing was written.
     case databaseUnreachable(location: String, reason: String)
+    /// Nothing answered at the database server's address within `seconds`; nothing was written.
+    case databaseNotAnswering(location: String, seconds: Int)
     /// The database server refused a statement; the transaction was rolled back.
     case databaseFailure(location: String, reason: String)
 
@@ -159,6 +161,10 @@ public enum StoreError: Error, Sendable, Equatable {
         case .databaseUnreachable(let location, let reason):
             return "Không kết nối được máy chủ PostgreSQL \(location) (\(reason)). Chưa có gì thay đổi. Hãy kiểm tra địa chỉ, "
                 + "tên người dùng và mật khẩu (biến PGPASSWORD hoặc tệp ~/.pgpass), và máy chủ đang chạy, rồi thử lại."
+        case .databaseNotAnswering(let location, let seconds):
+            return "Máy chủ PostgreSQL \(location) không trả lời sau \(seconds) giây. Chưa có gì thay đổi. Hãy kiểm tra địa chỉ máy chủ "
+                + "(--data hoặc biến HOSO_DATA), mạng giữa máy này và máy chủ (dây mạng, Wi-Fi, tường lửa có mở cổng 5432 không), "
+                + "và máy chủ PostgreSQL đang chạy, rồi thử lại."
         case .databaseFailure(let location, let reason):
             return "Máy chủ PostgreSQL \(location) từ chối thao tác (\(reason)). Chưa lưu gì; dữ liệu trên máy chủ vẫn nguyên. "
                 + "Hãy thử lại; nếu vẫn lỗi, báo người quản trị máy chủ kèm thông báo này."

@@ -18,13 +18,18 @@ final class PostgresConnection {
 
     init(url: String) throws(StoreError) {
         location = PostgresAddress.withoutPassword(url)
-        guard let connection = PQconnectdb(url) else {
+        let parameters = PostgresAddress.connectionParameters(url, environment: ProcessInfo.processInfo.environment)
+        guard let connection = Self.connect(parameters) else {
             throw StoreError.databaseUnreachable(location: location, reason: "libpq không cấp phát được kết nối")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
-            let reason = Self.text(PQerrorMessage(connection))
+            let failure = PostgresConnectFailure(libpqMessage: Self.text(PQerrorMessage(connection)))
+            let seconds = Self.option("connect_timeout", of: connection).flatMap { Int($0) }
             PQfinish(connection)
-            throw StoreError.databaseUnreachable(location: location, reason: reason)
+            if failure == .noAnswer, let seconds {
+                throw StoreError.databaseNotAnswering(location: location, seconds: max(seconds, 2))
+            }
+            throw StoreError.databaseUnreachable(location: location, reason: failure.reason)
         }
         handle = connection
         // libpq prints the server's notices, and its farewell when it ends a connection ("FATAL: terminating
@@ -40,6 +45,31 @@ final class PostgresConnection {
     }
 
     deinit { PQfinish(handle) }
+
+    /// `parameters` in order, the address last with `expand_dbname`: what it sets itself wins over the defaults before it.
+    private static func connect(_ parameters: [(keyword: String, value: String)]) -> OpaquePointer? {
+        let keywords = parameters.map { strdup($0.keyword) }
+        let values = parameters.map { strdup($0.value) }
+        defer { for copy in keywords + values { free(copy) } }
+        let keywordList = keywords.map { UnsafePointer<CChar>($0) } + [nil]
+        let valueList = values.map { UnsafePointer<CChar>($0) } + [nil]
+        return PQconnectdbParams(keywordList, valueList, 1)
+    }
+
+    /// The value libpq uses for connection option `name` (from the address, the environment or its default).
+    private static func option(_ name: String, of connection: OpaquePointer) -> String? {
+        guard let options = PQconninfo(connection) else { return nil }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if String(cString: keyword) == name { return option.pointee.val.map { String(cString: $0) } }
+            option += 1
+        }
+        return nil
+    }
+
+    /// The seconds libpq waits for the server to answer before giving up (nil: for ever).
+    var connectTimeout: Int? { Self.option("connect_timeout", of: handle).flatMap { Int($0) } }
 
     /// Whether the connection is encrypted (TLS).
     var usesTLS: Bool { PQsslInUse(handle) != 0 }
@@ -167,6 +197,17 @@ public enum PostgresAddress {
         if encrypted || isLocal(host: host) { return nil }
         return "kết nối tới máy khác (\(host)) không được mã hóa; hãy bật TLS trên máy chủ (ssl = on, chứng chỉ của máy chủ, "
             + "chỉ cho kết nối hostssl trong pg_hba.conf) và thêm ?sslmode=verify-full vào địa chỉ (docs/may-chu-postgresql.md)"
+    }
+
+    /// Seconds to wait for a server that does not answer (an address nobody has, a cut network) before saying
+    /// so, unless the address (`connect_timeout=`) or `PGCONNECT_TIMEOUT` sets another: libpq alone waits for ever.
+    public static let defaultConnectTimeout = 5
+
+    /// What HoSo hands libpq for `url`, in order: the default wait first, so that the address's own parameters
+    /// (expanded from `dbname`, after it) override it.
+    public static func connectionParameters(_ url: String, environment: [String: String]) -> [(keyword: String, value: String)] {
+        let waitSet = environment["PGCONNECT_TIMEOUT"].map { !$0.isEmpty } ?? false
+        return (waitSet ? [] : [("connect_timeout", String(defaultConnectTimeout))]) + [("dbname", url)]
     }
 
     public static func isPostgres(_ location: String) -> Bool {

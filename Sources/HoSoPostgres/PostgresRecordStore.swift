@@ -151,6 +151,22 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         return store
     }
 
+    /// Whether the database at `url` holds HoSo data: its tables, with a journal entry or a record. Two cheap
+    /// statements, whatever the number of files (an open would read them all).
+    package static func holdsRecords(url: String) throws(StoreError) -> Bool {
+        let connection = try PostgresConnection(url: url)
+        do {
+            guard try PostgresSchema.installedVersion(connection) > 0 else { return false }
+            let found = try connection.execute("""
+                SELECT EXISTS (SELECT 1 FROM hoso.meta WHERE key = 'head' AND split_part(value, ' ', 1) <> '0')
+                    OR EXISTS (SELECT 1 FROM hoso.records)
+                """)
+            return found.first?.first == "t"
+        } catch {
+            throw StoreError.databaseFailure(location: connection.location, reason: error.message)
+        }
+    }
+
     // MARK: - RecordStore
 
     package var isPartial: Bool { !readsCases }
@@ -642,6 +658,33 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         // it for the ids HoSo makes), and a sort in the statement would cost it more than this check.
         if !facts.isEmpty, zip(facts, facts.dropFirst()).contains(where: { !($0.caseID < $1.caseID) }) {
             facts.sort { $0.caseID < $1.caseID }
+        }
+        return facts
+    }
+}
+
+extension PostgresRecordStore {
+    /// The files this role may count, counted by the server for one report (`ReportFactsRequest`): one
+    /// statement, a row per group of files the report cannot tell apart, from the columns of version 4.
+    package func reportFacts(for request: ReportFactsRequest) throws(StoreError) -> [ReportFacts] {
+        let everyEvent = request.readsEveryEvent ? "true" : "false"
+        let sql = """
+            SELECT unit_id, f_state, width_bucket(f_admission, $1::text[] COLLATE "C"),
+                CASE WHEN $2::boolean THEN width_bucket(f_recognition, $1::text[] COLLATE "C") END, CASE WHEN $2::boolean THEN f_removals END,
+                CASE WHEN $2::boolean THEN width_bucket(f_striking_off, $1::text[] COLLATE "C") END, CASE WHEN $3::boolean AND f_admission IS NOT NULL THEN f_person END,
+                count(*)
+            FROM hoso.report_counts GROUP BY 1, 2, 3, 4, 5, 6, 7
+            """
+        let parameters = ["{" + request.dayBoundaries.map(\.iso).joined(separator: ",") + "}", everyEvent, request.readsPeople ? "true" : "false"]
+        let rows = try serialised { () throws(StoreError) -> [[String?]] in try query(sql, parameters) }
+        var facts: [ReportFacts] = []
+        facts.reserveCapacity(rows.count)
+        for row in rows {
+            guard let counted = ReportFacts(countedRow: row, request: request) else {
+                let shown = row.map { $0 ?? "NULL" }.joined(separator: " | ")
+                throw StoreError.corruptFile(path: location + " (hoso.report_counts: \(shown.prefix(80)))", line: nil, reason: "số liệu báo cáo không đọc được")
+            }
+            facts.append(counted)
         }
         return facts
     }

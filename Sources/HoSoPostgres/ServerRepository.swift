@@ -36,6 +36,12 @@ public enum ServerRepository {
         do { return try PostgresConnection(url: url).user } catch { throw RepositoryError(message: error.message, storeError: error) }
     }
 
+    /// Whether the database at `url` already holds HoSo data (`hoso demo` creates it only once), without reading
+    /// it: false when it cannot be reached either, and creating there then says why.
+    public static func holdsData(url: String) -> Bool {
+        (try? PostgresRecordStore<StoredItem>.holdsRecords(url: url)) ?? false
+    }
+
     /// Opens HoSo's data on the server. `readingCases` false: units, members and people only, for a report,
     /// which reads the files' facts in one query (`Repository.reportFacts()`); such a repository saves no file.
     public static func open(url: String, readingCases: Bool = true) throws(RepositoryError) -> Repository {

@@ -120,22 +120,7 @@ public final class PostgresCluster: Sendable {
         return cluster
     }
 
-    /// A TCP port of 127.0.0.1 nobody listens on now (the kernel's pick).
-    private static func freePort() throws(TmuxError) -> Int {
-        let handle = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard handle >= 0 else { throw TmuxError("socket: \(String(cString: strerror(errno)))") }
-        defer { close(handle) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(handle, $0, length) == 0 && getsockname(handle, $0, &length) == 0 }
-        }
-        guard bound else { throw TmuxError("bind: \(String(cString: strerror(errno)))") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    private static func freePort() throws(TmuxError) -> Int { try LoopbackPort.unused() }
 
     /// Stops the server when the test process is gone, however it ended.
     private func watch(owner: pid_t, asRoot: Bool) {

@@ -40,6 +40,13 @@ struct DemoWardOnServer {
         }
     }
 
+    /// Takes a database back to version 3: without the columns, the view and the index a report counts by.
+    static let withoutCountedFacts = """
+        DROP VIEW hoso.report_counts; DROP FUNCTION hoso.report_units();
+        ALTER TABLE hoso.records DROP COLUMN f_state, DROP COLUMN f_admission, DROP COLUMN f_recognition, DROP COLUMN f_removals,
+            DROP COLUMN f_striking_off, DROP COLUMN f_person;
+        """
+
     func url(as role: String) -> String {
         url.replacingOccurrences(of: PostgresCluster.superuser + "@", with: role + "@")
     }
@@ -101,6 +108,16 @@ struct PostgresReportTests {
             try ward.psql(as: ward.viewer, "UPDATE hoso.report_facts SET facts = '{}'")
         }
         #expect(try ward.psql(as: ward.mentor, "SELECT count(*) FROM hoso.report_facts") == "0", "a mentor reads no report")
+        // The columns a report counts by: the same files, no id, no name.
+        #expect(try ward.psql(as: ward.viewer, "SELECT count(*) FROM hoso.report_counts") == "40")
+        let counted = try ward.psql(as: ward.viewer, "SELECT string_agg(concat_ws(' ', report_counts.*), ' ') FROM hoso.report_counts")
+        for file in ward.demo.cases {
+            #expect(!counted.contains(file.person.fullName) && !counted.contains(file.id.rawValue), "counts name \(file.id)")
+        }
+        #expect(try ward.psql(as: ward.mentor, "SELECT count(*) FROM hoso.report_counts") == "0")
+        #expect(throws: (any Error).self, "the counts are read through the view only") {
+            try ward.psql(as: ward.viewer, "SELECT count(*) FROM hoso.records WHERE f_state IS NOT NULL AND kind = 'case' HAVING count(*) > 0 AND false; UPDATE hoso.report_counts SET f_state = 'x'")
+        }
         #expect(try ward.psql(as: ward.clerk, "SELECT count(*) FROM hoso.report_facts") == "40")
     }
 
@@ -120,14 +137,16 @@ struct PostgresReportTests {
         let sql = """
             CREATE FUNCTION pg_temp.leak(text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE COST 0.0000001
             AS $$ BEGIN RAISE NOTICE 'leak %', $1; RETURN true; END $$;
-            SELECT count(*) FROM hoso.report_facts WHERE pg_temp.leak(id);
             """
-        let result = try ChildProcess.run(
-            [PostgresCluster.binaries + "/psql", ward.url(as: role), "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], mergingStandardError: true)
-        #expect(result.status == 0, "\(result.standardOutput)")
-        let leaked = result.standardOutput.components(separatedBy: "leak ").count - 1
-        #expect(leaked == own, "the function saw \(leaked) ids, the viewer may count \(own)")
-        #expect(result.standardOutput.contains("\n\(own)") || result.standardOutput.hasPrefix("\(own)"))
+        // The facts, and the columns a report counts by (the state of each file, which a viewer must not see beyond their units).
+        for query in ["SELECT count(*) FROM hoso.report_facts WHERE pg_temp.leak(id)", "SELECT count(*) FROM hoso.report_counts WHERE pg_temp.leak(f_state)"] {
+            let result = try ChildProcess.run(
+                [PostgresCluster.binaries + "/psql", ward.url(as: role), "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql + query], mergingStandardError: true)
+            #expect(result.status == 0, "\(result.standardOutput)")
+            let leaked = result.standardOutput.components(separatedBy: "leak ").count - 1
+            #expect(leaked == own, "the function saw \(leaked) rows, the viewer may count \(own): \(query)")
+            #expect(result.standardOutput.contains("\n\(own)") || result.standardOutput.hasPrefix("\(own)"))
+        }
     }
 
     @Test("Each report costs one statement on the server, whatever the number of files")
@@ -142,6 +161,66 @@ struct PostgresReportTests {
             _ = DemoWardOnServer.reports(scope, repository)[name]
             #expect(store.statementsSent - before == 1, "report \(name)")
         }
+    }
+
+    @Test("Quota and period reports counted by the server: the same figures as every file's facts, for a clerk and a viewer, in fewer rows")
+    func countedByTheServer() throws {
+        let ward = try DemoWardOnServer(cases: 200)
+        let clerk = try ServerRepository.open(url: ward.url(as: ward.clerk))
+        let viewer = try ServerRepository.open(url: ward.url(as: ward.viewer), readingCases: false)
+        let store = try #require(viewer.store as? PostgresRecordStore<StoredItem>)
+        func scope(_ repository: Repository, _ facts: [ReportFacts], today: CivilDate, unit: String?) throws -> ReportScope {
+            try ReportScope(sources: [.init(label: "x", organisation: repository.organisation, facts: facts)], unit: unit, today: today)
+        }
+        for today in ["2026-11-23", "2026-06-30", "2026-01-01", "2025-03-15"].map(Fixtures.date) {
+            for unit in [nil, "CB-1"] {
+                // What a data directory counts: every file's facts.
+                let files = clerk.cases.map(ReportFacts.init)
+                for year in [2025, 2026, 2027] {
+                    let before = store.statementsSent
+                    let counted = try viewer.reportFacts(for: QuotaReport.factsRequest(year: year, today: today))
+                    #expect(store.statementsSent - before == 1, "one statement")
+                    #expect(counted.count < files.count && counted.reduce(0) { $0 + $1.files } == files.count)
+                    #expect(QuotaReport.make(scope: try scope(viewer, counted, today: today, unit: unit), year: year)
+                            == QuotaReport.make(scope: try scope(clerk, files, today: today, unit: unit), year: year), "quota \(year) on \(today)")
+                }
+                for span in ReportPeriod.Span.allCases {
+                    for year in [2025, 2026] {
+                        let period = ReportPeriod(span: span, year: year)
+                        let counted = try viewer.reportFacts(for: PeriodReport.factsRequest(period: period, today: today))
+                        #expect(counted.reduce(0) { $0 + $1.files } == files.count)
+                        let byServer = PeriodReport.make(scope: try scope(viewer, counted, today: today, unit: unit), period: period)
+                        #expect(byServer == PeriodReport.make(scope: try scope(clerk, files, today: today, unit: unit), period: period),
+                                "period \(span) \(year) on \(today), unit \(unit ?? "all")")
+                    }
+                }
+            }
+        }
+        let period = PeriodReport.make(
+            scope: try scope(viewer, try viewer.reportFacts(for: PeriodReport.factsRequest(period: ReportPeriod(span: .year, year: 2026), today: DemoWardOnServer.today)),
+                             today: DemoWardOnServer.today, unit: nil),
+            period: ReportPeriod(span: .year, year: 2026))
+        #expect(period.newMembers > 0 && period.movements.allSatisfy { $0.current != nil }, "the figures are not trivially empty")
+        #expect(try ServerRepository.open(url: ward.url(as: ward.mentor), readingCases: false)
+            .reportFacts(for: QuotaReport.factsRequest(year: 2026, today: DemoWardOnServer.today)).isEmpty, "a mentor counts no file")
+    }
+
+    @Test("A date is sent as the first day of its span: the day before the first bound, each bound, and nothing past the last")
+    func spansOfARequest() throws {
+        let request = ReportFactsRequest(
+            spans: [(Fixtures.date("2026-01-01"), Fixtures.date("2026-06-30")), (Fixtures.date("2025-01-01"), Fixtures.date("2025-06-30"))],
+            readsEveryEvent: false, readsPeople: false)
+        #expect(request.dayBoundaries.map(\.iso) == ["2025-01-01", "2025-07-01", "2026-01-01", "2026-07-01"])
+        #expect(request.day(ofSpan: 0)?.iso == "2024-12-31")
+        #expect(request.day(ofSpan: 1)?.iso == "2025-01-01")
+        #expect(request.day(ofSpan: 4)?.iso == "2026-07-01")
+        #expect(request.day(ofSpan: 5) == nil)
+        let row: [String?] = ["CB-1", "official", "3", nil, nil, nil, "31\tfemale\tupperSecondary\tGiáo viên\tKinh\tKhông\t1", "4"]
+        let facts = try #require(ReportFacts(countedRow: row, request: request))
+        #expect(facts.files == 4 && facts.admission?.iso == "2026-01-01" && facts.recognition == nil && facts.ageAtAdmission == 31)
+        #expect(facts.sex == .female && facts.occupation == "Giáo viên" && facts.youthUnionMember)
+        #expect(ReportFacts(countedRow: ["CB-1", "official", "9", nil, nil, nil, nil, "1"], request: request) == nil, "a span that is not there")
+        #expect(ReportFacts(countedRow: ["CB-1", "noSuchState", nil, nil, nil, nil, nil, "1"], request: request) == nil)
     }
 
     @Test("A commit writes the file's facts with it and their hash into the journal's chain; a psql edit of the facts is found by check")
@@ -178,6 +257,7 @@ struct PostgresReportTests {
         try ward.cluster.psql(
             ward.url,
             """
+            \(DemoWardOnServer.withoutCountedFacts)
             DROP VIEW hoso.report_facts; ALTER TABLE hoso.records DROP COLUMN facts; DROP INDEX hoso.records_accounts, hoso.records_units;
             DROP POLICY hoso_backups ON hoso.backups; DROP FUNCTION hoso.is_clerk_of_everything();
             CREATE POLICY hoso_backups ON hoso.backups USING ((SELECT hoso.is_clerk())) WITH CHECK ((SELECT hoso.is_clerk()));
@@ -192,20 +272,23 @@ struct PostgresReportTests {
                     "\(error.message)")
         }
         _ = try ServerRepository.open(url: ward.url)
-        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("3"))
+        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("4"))
         let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
         #expect(try repository.reportFacts() == repository.cases.map(ReportFacts.init))
         #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
         #expect(try ServerRepository.open(url: ward.url(as: ward.viewer), readingCases: false).reportFacts().count == 30)
     }
 
-    @Test("A database of version 2 gets the indexes of version 3 on open, and its reports and check stay the same")
+    @Test("A database of version 2 gets the indexes of version 3 and the counted columns of version 4 on open; its reports and check stay the same")
     func versionTwoMigrates() throws {
         let ward = try DemoWardOnServer(cases: 20)
         let before = try ServerRepository.open(url: ward.url(as: ward.clerk), readingCases: false).reportFacts()
+        let request = PeriodReport.factsRequest(period: ReportPeriod(span: .year, year: 2026), today: DemoWardOnServer.today)
+        let countedBefore = try ServerRepository.open(url: ward.url(as: ward.clerk), readingCases: false).reportFacts(for: request)
         try ward.cluster.psql(
             ward.url,
             """
+            \(DemoWardOnServer.withoutCountedFacts)
             DROP INDEX hoso.records_accounts, hoso.records_units, hoso.records_case_facts;
             ALTER FUNCTION hoso.units_for(text[]) STABLE; UPDATE hoso.meta SET value = '2' WHERE key = 'schemaVersion'
             """)
@@ -213,9 +296,12 @@ struct PostgresReportTests {
         let indexes = try ward.cluster.psql(ward.url, "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'hoso'")
         for index in ["records_accounts", "records_case_facts", "records_units"] { #expect(indexes.contains(index), "\(indexes)") }
         #expect(try ward.cluster.psql(ward.url, "SELECT provolatile FROM pg_proc WHERE proname = 'units_for'").hasPrefix("v"))
+        #expect(try ward.cluster.psql(ward.url, "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relid = 'hoso.records'::regclass")
+            .hasPrefix("t"), "the rewritten table is vacuumed, so that the count reads its index")
         let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
         #expect(try repository.reportFacts() == before)
         #expect(before == repository.cases.map(ReportFacts.init))
+        #expect(Set(try repository.reportFacts(for: request).map(\.line)) == Set(countedBefore.map(\.line)), "the columns filled for every file")
         #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
     }
 

@@ -36,6 +36,16 @@ import Testing
         #expect(kept.lines.map(\.id) == files.map { StoredItem.id($0.id) })
     }
 
+    /// The quota and period reports ask for what they count; a directory answers with every file's facts,
+    /// kept or read, as for any report.
+    @Test func aReportThatSaysWhatItCountsGetsEveryFilesFactsFromADirectory() throws {
+        let (temporary, _, files) = try DeferredPartsTests.demoStore()
+        defer { temporary.remove() }
+        let request = QuotaReport.factsRequest(year: 2026, today: Self.today)
+        #expect(try Self.withoutFiles(temporary.store).reportFacts(for: request) == files.map(ReportFacts.init))
+        #expect(try Self.withoutFiles(temporary.store).reportFacts(for: request) == files.map(ReportFacts.init), "from the kept file")
+    }
+
     @Test func filesSavedAddedSinceAreReadAgainAndTheRestComeFromTheKeptFile() throws {
         let (temporary, created, files) = try DeferredPartsTests.demoStore()
         defer { temporary.remove() }

@@ -91,13 +91,17 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    /// What the reports count: each repository's file facts (one query on a server), and the files it read,
-    /// for a report that names candidates.
-    func scope(_ repositories: [Repository]) throws -> ReportScope {
+    /// What the reports count: each repository's file facts (one query on a server; counted there for the
+    /// report when it says what it reads, `request`), and the files it read, for a report that names candidates.
+    func scope(_ repositories: [Repository], request: ReportFactsRequest? = nil) throws -> ReportScope {
         var sources: [ReportScope.Source] = []
         for repository in repositories {
             let facts: [ReportFacts]
-            do { facts = try repository.reportFacts() } catch let error as RepositoryError { throw Failure.error(error.message) }
+            do {
+                facts = try request.map { request throws(RepositoryError) in try repository.reportFacts(for: request) } ?? repository.reportFacts()
+            } catch let error as RepositoryError {
+                throw Failure.error(error.message)
+            }
             sources.append(ReportScope.Source(label: repository.directory, organisation: repository.organisation, facts: facts, cases: repository.cases))
         }
         do {
@@ -146,7 +150,8 @@ struct QuotaReportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let year = try options.year(year)
-            let scope = try options.scope(try options.repositories())
+            let scope = try options.scope(
+                try options.repositories(), request: QuotaReport.factsRequest(year: year, today: options.currentDate))
             let report = QuotaReport.make(scope: scope, year: year)
             try options.emit(report.document, scope: scope, json: report)
         }
@@ -182,8 +187,10 @@ struct PeriodReportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let year = try options.year(year)
-            let scope = try options.scope(try options.repositories())
-            let report = PeriodReport.make(scope: scope, period: ReportPeriod(span: period, year: year))
+            let asked = ReportPeriod(span: period, year: year)
+            let scope = try options.scope(
+                try options.repositories(), request: PeriodReport.factsRequest(period: asked, today: options.currentDate))
+            let report = PeriodReport.make(scope: scope, period: asked)
             try options.emit(report.document, scope: scope, json: report)
         }
     }

@@ -32,7 +32,7 @@ enum DataBackend {
 
     /// Whether `location` already holds HoSo data (for `demo`, which creates it only once).
     static func holdsData(_ location: String) -> Bool {
-        if isServer(location) { return (try? ServerRepository.open(url: location)) != nil }
+        if isServer(location) { return ServerRepository.holdsData(url: location) }
         return FileManager.default.fileExists(atPath: location + "/snapshot.json")
     }
 

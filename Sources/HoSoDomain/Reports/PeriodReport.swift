@@ -83,17 +83,21 @@ public struct PeriodReport: Codable, Sendable, Equatable {
                 if dates.isEmpty { continue }
                 if index == 0 { everyAdmitted.append(file) }
                 if dates.contains(where: now) {
-                    current[index] += 1
+                    current[index] += file.files
                     if index == 0 { admitted.append(file) }
                 }
                 if dates.contains(where: then) {
-                    previous[index] += 1
+                    previous[index] += file.files
                     if index == 0 { admittedLastYear.append(file) }
                 }
             }
         }
         func ages(_ files: [ReportFacts]) -> [Int] { files.map { $0.ageAtAdmission! } }
-        func mean(_ ages: [Int]) -> Double? { ages.isEmpty ? nil : Double(ages.reduce(0, +)) / Double(ages.count) }
+        func count(_ files: [ReportFacts]) -> Int { files.reduce(0) { $0 + $1.files } }
+        func mean(_ members: [ReportFacts], _ ages: [Int]) -> Double? {
+            let total = count(members)
+            return total == 0 ? nil : Double(zip(members, ages).reduce(0) { $0 + $1.0.files * $1.1 }) / Double(total)
+        }
         let (agesNow, agesThen) = (ages(admitted), ages(admittedLastYear))
         let units = scope.reportingUnits
         // A unit without files is counted by the figures it reported (admissions only, from 1/1); for the
@@ -135,8 +139,8 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             unitName: scope.title, period: period, date: scope.today, countedThrough: through, previousThrough: previousThrough,
             year: AdmissionsSummary.make(scope: scope, year: period.year, upTo: through),
             movements: movementEvents.indices.map(movement),
-            newMembers: admitted.count, meanAge: mean(agesNow),
-            previousNewMembers: admittedLastYear.count, previousMeanAge: mean(agesThen),
+            newMembers: count(admitted), meanAge: mean(admitted, agesNow),
+            previousNewMembers: count(admittedLastYear), previousMeanAge: mean(admittedLastYear, agesThen),
             breakdowns: breakdowns(of: (admitted, agesNow), lastYear: (admittedLastYear, agesThen), everyAdmitted: everyAdmitted),
             unitsWithFiles: withFiles,
             unitCount: units.count, unitsWithAdmission: admittingUnits.map(\.name), unitsWithoutSources: dryUnits.map(\.name))
@@ -191,7 +195,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             var result = [[String: Int]](repeating: [:], count: criteria.count)
             for (file, age) in zip(members.files, members.ages) {
                 for (criterion, labels) in groups(file, age: age).enumerated() {
-                    for label in labels { result[criterion][label, default: 0] += 1 }
+                    for label in labels { result[criterion][label, default: 0] += file.files }
                 }
             }
             return result

@@ -33,6 +33,9 @@ public struct ReportFacts: Codable, Sendable, Equatable {
     /// that records only its writer's name counts, as it does for the deadline.
     public var mentorNoteMonths: [Int]
     public var certificateIssued: CivilDate?
+    /// How many files these facts stand for: one, or more when a server counted files a report cannot tell
+    /// apart (`ReportFactsRequest`). Every report counts this, never the facts themselves.
+    public var files = 1
 
     /// The facts of `file`: the one place that says what the reports read of it.
     public init(_ file: CaseFile) {
@@ -62,7 +65,7 @@ public struct ReportFacts: Codable, Sendable, Equatable {
         caseID: CaseID, unitID: UnitID, state: CaseState, admission: CivilDate?, recognition: CivilDate?, removals: [CivilDate],
         strikingOff: CivilDate?, ageAtAdmission: Int?, sex: Person.Sex, education: EducationLevel, occupation: String,
         ethnicity: String, religion: String, youthUnionMember: Bool, deadlines: DeadlineFacts, activeMentors: [MemberID],
-        mentorNoteMonths: [Int], certificateIssued: CivilDate?
+        mentorNoteMonths: [Int], certificateIssued: CivilDate?, files: Int = 1
     ) {
         self.caseID = caseID
         self.unitID = unitID
@@ -82,6 +85,7 @@ public struct ReportFacts: Codable, Sendable, Equatable {
         self.activeMentors = activeMentors
         self.mentorNoteMonths = mentorNoteMonths
         self.certificateIssued = certificateIssued
+        self.files = files
     }
 
     static func month(of date: CivilDate) -> Int { date.year * 12 + date.month - 1 }

@@ -40,13 +40,13 @@ public struct UnitFigures: Sendable {
     /// the unit reported them (see `Admissions.of`).
     public func admissions(from: CivilDate, through: CivilDate) -> Admissions {
         let counted = hasCaseFiles
-            ? facts.filter { $0.admission.map { from <= $0 && $0 <= through } ?? false }.count : nil
+            ? facts.reduce(0) { $0 + ($1.admission.map { from <= $0 && $0 <= through } ?? false ? $1.files : 0) } : nil
         return Admissions.of(counted: counted, quota: unit.quota, from: from, through: through)
     }
 
     /// Candidates still on the way (tổng số nguồn hiện có).
     public var sources: Int? {
-        if hasCaseFiles { return facts.filter { $0.state.isCandidate }.count }
+        if hasCaseFiles { return facts.reduce(0) { $0 + ($1.state.isCandidate ? $1.files : 0) } }
         return unit.quota?.reportedSources.flatMap(UnitQuota.plausible)
     }
 

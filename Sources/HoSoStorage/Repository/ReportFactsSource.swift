@@ -6,6 +6,8 @@ import HoSoJournal
 package protocol ReportFactsSource: AnyObject {
     /// The facts of every file the signed-in person may count, in id order.
     func reportFacts() throws(StoreError) -> [ReportFacts]
+    /// The same files counted by the store for one report: a row per group the report cannot tell apart.
+    func reportFacts(for request: ReportFactsRequest) throws(StoreError) -> [ReportFacts]
 }
 
 extension Repository {
@@ -65,5 +67,12 @@ extension Repository {
         }
         ReportFactsFile.write(lines, seq: whole.store.sequence, in: directory)
         return lines.map(\.facts)
+    }
+
+    /// What one report counts (`request`): on a server, the files counted there, a few thousand rows for
+    /// 100,000 files; in a data directory, every file's facts (`reportFacts()`), which give the same figures.
+    public func reportFacts(for request: ReportFactsRequest) throws(RepositoryError) -> [ReportFacts] {
+        guard let source = store as? any ReportFactsSource else { return try reportFacts() }
+        do { return try source.reportFacts(for: request) } catch { throw RepositoryError(error) }
     }
 }
