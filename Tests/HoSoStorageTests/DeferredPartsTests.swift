@@ -20,6 +20,26 @@ import Testing
         return (temporary, created, created.cases)
     }
 
+    /// A file saved many times since the last compaction: each journal patch appends to a history not read
+    /// yet. Read at last, it is the history in order, as the file was saved (`AppendChain`).
+    @Test func aHistoryAppendedToManyTimesBeforeItIsReadIsReadInOrder() throws {
+        let (temporary, created, files) = try Self.demoStore()
+        defer { temporary.remove() }
+        let file = try #require(files.first { !$0.state.isTerminal })
+        let service = CaseService(repository: created)
+        for number in 1...20 { try service.edit(.addNote(text: "Trước \(number)."), on: file.id, date: Self.today, actor: "Thư ký") }
+        try created.compact()
+        for number in 1...60 { try service.edit(.addNote(text: "Sau \(number)."), on: file.id, date: Self.today, actor: "Thư ký") }
+        let expected = try #require(created.caseFile(file.id)).history
+
+        for reopened in [try Repository.open(at: temporary.store), try Repository.open(at: temporary.store, readingCasesWhere: { $0.id == file.id })] {
+            let read = try #require(reopened.caseFile(file.id))
+            #expect(!read.isHistoryDecoded, "the snapshot's history is kept aside and the patches appended to it")
+            #expect(read.history == expected)
+            #expect(read.history.suffix(60).compactMap { $0.changes.first?.after } == (1...60).map { "Sau \($0)." })
+        }
+    }
+
     @Test func historiesAreDecodedOnlyWhenRead() throws {
         let (temporary, _, created) = try Self.demoStore()
         defer { temporary.remove() }

@@ -67,8 +67,14 @@ public struct DeferredDecodingFailure: Error, Sendable, Equatable {
 /// was ever decoded.
 struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     private let cell: DeferredCell<Value>
+    /// For a list not read yet that elements were appended to: the appends, as an `AppendChain` of its
+    /// element type (see `appending`); nil otherwise.
+    private let appended: (any Sendable)?
 
-    init(_ value: Value) { cell = DeferredCell(value) }
+    init(_ value: Value) {
+        cell = DeferredCell(value)
+        appended = nil
+    }
 
     init(from decoder: any Decoder) throws {
         if let deferring = decoder as? any DeferringDecoder, let decode = deferring.deferredDecoding(of: Value.self) {
@@ -76,6 +82,7 @@ struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, 
         } else {
             cell = DeferredCell(try Value(from: decoder))
         }
+        appended = nil
     }
 
     /// Encoding an unreadable part fails rather than writing an empty one: a compaction or backup must
@@ -101,13 +108,20 @@ struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, 
     func isSame(as other: DeferredField) -> Bool { cell === other.cell }
 
     /// This part with `elements` after its last element; a part not read yet stays unread until it is.
+    /// Appends to an unread part are linked, not nested: a file saved a thousand times since the last
+    /// compaction (a thousand journal patches applied at load) reads its list once, in one pass, where each
+    /// append copying or wrapping the one before made reading it quadratic.
     func appending<Element: Sendable>(_ elements: [Element]) -> DeferredField where Value == [Element] {
         if cell.isDecoded, case .success(let value) = cell.get() { return DeferredField(value + elements) }
-        let base = cell
-        return DeferredField(cell: DeferredCell(pending: { try base.get().get() + elements }))
+        let previous = appended as? AppendChain<Element>
+        let link = AppendChain(root: previous?.root ?? cell, previous: previous, elements: elements)
+        return DeferredField(cell: DeferredCell(pending: { try link.root.get().get() + link.appendedInOrder() }), appended: link)
     }
 
-    private init(cell: DeferredCell<Value>) { self.cell = cell }
+    private init(cell: DeferredCell<Value>, appended: (any Sendable)? = nil) {
+        self.cell = cell
+        self.appended = appended
+    }
 
     static func == (lhs: DeferredField, rhs: DeferredField) -> Bool {
         if lhs.cell === rhs.cell { return true }
@@ -116,5 +130,33 @@ struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, 
         case (.failure(let left), .failure(let right)): return left == right
         default: return false
         }
+    }
+}
+
+/// Elements appended to a list not read yet, one link per append, newest last; `root` is the list as
+/// stored. Immutable, so copies of a file share their common links.
+final class AppendChain<Element: Sendable>: Sendable {
+    let root: DeferredCell<[Element]>
+    let previous: AppendChain?
+    let elements: [Element]
+
+    init(root: DeferredCell<[Element]>, previous: AppendChain?, elements: [Element]) {
+        self.root = root
+        self.previous = previous
+        self.elements = elements
+    }
+
+    /// Every appended element, oldest first.
+    func appendedInOrder() -> [Element] {
+        var links: [AppendChain] = []
+        var link: AppendChain? = self
+        while let current = link {
+            links.append(current)
+            link = current.previous
+        }
+        var all: [Element] = []
+        all.reserveCapacity(links.reduce(0) { $0 + $1.elements.count })
+        for link in links.reversed() { all += link.elements }
+        return all
     }
 }
