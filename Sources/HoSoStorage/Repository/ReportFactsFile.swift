@@ -100,6 +100,11 @@ struct ReportFactsFile {
         return bytes
     }
 
+    /// Removes the file (a history it was kept for is being replaced); one that is not there is fine.
+    static func remove(in directory: String, fileSystem: any FileSystem = .real) {
+        try? fileSystem.unlink(path(in: directory))
+    }
+
     /// Writes the file whole (a new file renamed over the old, so a reader meets one or the other). Failing
     /// to write it is not an error: the next report reads the files instead.
     static func write(_ lines: [Line], seq: Int, in directory: String, fileSystem: any FileSystem = .real) {
@@ -109,9 +114,9 @@ struct ReportFactsFile {
 
     /// What `hoso check` says of the kept facts beside `computed` (the lines made from every file now):
     /// nil when none are kept or every line kept for a file's current revision is what the file gives.
-    static func disagreement(in directory: String, with computed: [Line]) -> String? {
-        guard FileManager.default.fileExists(atPath: path(in: directory)) else { return nil }
-        guard let kept = read(in: directory) else {
+    static func disagreement(in directory: String, with computed: [Line], fileSystem: any FileSystem = .real) -> String? {
+        guard (try? fileSystem.status(ofPath: path(in: directory))) != nil else { return nil }
+        guard let kept = read(in: directory, fileSystem: fileSystem) else {
             return "không đọc được (hỏng, bị cắt, hoặc do phiên bản HoSo khác ghi)"
         }
         let byID = Dictionary(computed.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

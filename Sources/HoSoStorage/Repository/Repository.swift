@@ -381,7 +381,7 @@ public final class Repository: @unchecked Sendable {
         } catch {
             guard let storeError = error.storeError, isDamage(storeError, directory: directory) else { throw error }
             // Facts kept for revisions of the history being replaced: the restored history reuses those numbers.
-            try? FileManager.default.removeItem(atPath: ReportFactsFile.path(in: directory))
+            ReportFactsFile.remove(in: directory)
             do {
                 let result = try JournalStore<StoredItem>.restoreDamagedStore(at: directory, fromBackup: name, schemaVersion: schemaVersion)
                 return .replacedDamagedStore(damagedDirectory: result.damagedDirectory)
