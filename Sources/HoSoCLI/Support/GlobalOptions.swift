@@ -33,16 +33,25 @@ struct GlobalOptions: ParsableArguments {
 
     /// `readingCasesWhere`: decode only the case files it admits (a read-only command over a few files).
     func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Repository {
-        try DataDirectoryOwner.refuseOtherLogin(dataDirectory)
+        try Self.openRepository(at: dataDirectory, readingCasesWhere: admits)
+    }
+
+    /// The data at `location` (a directory or a server): every file, only those `admits` accepts, or
+    /// (`withoutFiles`) none — units, members and people only.
+    static func openRepository(
+        at location: String, withoutFiles: Bool = false, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil
+    ) throws -> Repository {
+        try DataDirectoryOwner.refuseOtherLogin(location)
         do {
-            let repository = try DataBackend.open(dataDirectory, readingCasesWhere: admits)
+            let repository = withoutFiles
+                ? try DataBackend.openForReports(location) : try DataBackend.open(location, readingCasesWhere: admits)
             OpenedStores.remember(repository)
             return repository
         } catch {
             if case .insecurePermissions? = error.storeError {
                 // Recorded so the clerk learns that the files were exposed, not only that HoSo stopped.
                 AuditLog.record(
-                    AuditEvent(kind: .insecureDirectory, account: nil, systemUser: SystemUser.name), inDirectory: dataDirectory)
+                    AuditEvent(kind: .insecureDirectory, account: nil, systemUser: SystemUser.name), inDirectory: location)
             }
             throw Failure.error(error.message)
         }
@@ -55,8 +64,12 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the data and signs in the person at the terminal (refused: exit code 4, recorded).
     /// `opened`: the repository when the command already has it (the demo it just created).
-    func signIn(opened: Repository? = nil, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Session {
-        let repository = try opened ?? openRepository(readingCasesWhere: admits)
+    /// `withoutFiles`: open units, members and people only (the terminal application, which reads the
+    /// files behind its first frame).
+    func signIn(
+        opened: Repository? = nil, withoutFiles: Bool = false, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil
+    ) throws -> Session {
+        let repository = try opened ?? Self.openRepository(at: dataDirectory, withoutFiles: withoutFiles, readingCasesWhere: admits)
         // On a server the person is their database role, as on one machine they are their login.
         let systemUser = repository.serverRole ?? SystemUser.name
         let requested = actor.flatMap { $0.isEmpty ? nil : AccountID($0) }

@@ -39,6 +39,18 @@ struct ReportFactsFile {
         return parse(bytes)
     }
 
+    /// The store's `seq` the file in `directory` says it was written at, from its first line alone (not
+    /// checked: enough to see it is not the current one; a damaged file is remade by the next report that
+    /// reads it); nil when there is none.
+    static func sequence(in directory: String, fileSystem: any FileSystem = .real) -> Int? {
+        guard let bytes = try? DurableFiles(fileSystem: fileSystem).readPrefix(path(in: directory), count: 64),
+              let end = bytes.firstIndex(of: UInt8(ascii: "\n"))
+        else { return nil }
+        let header = String(decoding: bytes[..<end], as: UTF8.self)
+        guard header.hasPrefix(magic + " ") else { return nil }
+        return Int(header.dropFirst(magic.count + 1))
+    }
+
     static func parse(_ bytes: [UInt8]) -> ReportFactsFile? {
         let newline = UInt8(ascii: "\n")
         guard bytes.last == newline else { return nil }

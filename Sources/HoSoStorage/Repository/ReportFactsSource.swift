@@ -19,13 +19,41 @@ extension Repository {
             do { return try source.reportFacts() } catch { throw RepositoryError(error) }
         }
         guard let journal = store as? JournalStore<StoredItem>, journal.isPartial else { return cases.map(ReportFacts.init) }
+        if let kept = try keptReportFacts(journal) { return kept }
+        return try factsOfEveryFile()
+    }
+
+    /// The facts of every file when they come cheaply, without reading the files whole: a server's
+    /// (one query); in a data directory opened without its files, the facts kept in `report-facts.tsv`
+    /// and those of the few files saved since. Nil when they would cost a full read (none kept, or too
+    /// many files saved since): the terminal application then draws its first frame from the files.
+    public func factsWithoutReadingFiles() throws(RepositoryError) -> [ReportFacts]? {
+        if let source = store as? any ReportFactsSource {
+            do { return try source.reportFacts() } catch { throw RepositoryError(error) }
+        }
+        guard let journal = store as? JournalStore<StoredItem>, journal.isPartial else { return nil }
         return try keptReportFacts(journal)
+    }
+
+    /// Keeps `report-facts.tsv` as every file read now gives it, unless it already is (the same store
+    /// sequence): the next terminal application draws its board from it, and the next report reads it.
+    /// Only a data directory read whole; errors are ignored (the file is derived data, remade when missing).
+    public func keepReportFacts() {
+        guard let journal = store as? JournalStore<StoredItem>, !journal.isPartial,
+              ReportFactsFile.sequence(in: directory) != journal.sequence
+        else { return }
+        let revisions = caseRevisions
+        let lines = cases.map { file in
+            ReportFactsFile.Line(id: StoredItem.id(file.id), revision: revisions[file.id] ?? 0, facts: ReportFacts(file))
+        }
+        ReportFactsFile.write(lines, seq: journal.sequence, in: directory)
     }
 
     /// Reading unread files one by one costs more than reading the store whole once this many are needed.
     static let unreadFilesWorthReadingAlone = 256
 
-    private func keptReportFacts(_ journal: JournalStore<StoredItem>) throws(RepositoryError) -> [ReportFacts] {
+    /// Nil when the kept facts would not spare a full read.
+    private func keptReportFacts(_ journal: JournalStore<StoredItem>) throws(RepositoryError) -> [ReportFacts]? {
         // Written further on than the store is now, the file belongs to a history since rewound (restored):
         // its revision numbers are being reused.
         let kept = ReportFactsFile.read(in: directory).flatMap { $0.seq <= journal.sequence ? $0 : nil }
@@ -41,10 +69,10 @@ extension Repository {
             unread[line.id] = nil
             keptAsIs += 1
         }
-        if unread.count > Self.unreadFilesWorthReadingAlone { return try factsOfEveryFile() }
+        if unread.count > Self.unreadFilesWorthReadingAlone { return nil }
         let read = journal.readUnread(unread.keys)
         for (id, revision) in unread {
-            guard case .caseFile(let file)? = read[id] else { return try factsOfEveryFile() }
+            guard case .caseFile(let file)? = read[id] else { return nil }
             lines.append(ReportFactsFile.Line(id: id, revision: revision, facts: ReportFacts(file)))
         }
         for file in cases {

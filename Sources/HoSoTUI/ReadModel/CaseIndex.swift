@@ -80,6 +80,13 @@ public struct CaseIndex: Equatable, Sendable {
         groups = RowGroups(memberships)
     }
 
+    /// The index of `data`, whose files are not read yet, with the counts of them `counts` made from
+    /// their facts: the board shows them; the lists wait for the files.
+    init(data: AppData, counts: CaseCounts) {
+        self.init(data: data)
+        self.counts = counts
+    }
+
     /// The row of the file `id`.
     public func position(of id: CaseID) -> Int? { positions[id] }
 

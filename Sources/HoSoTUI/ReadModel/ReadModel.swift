@@ -13,9 +13,18 @@ public struct ReadModel: Equatable, Sendable {
         index = CaseIndex(data: data)
     }
 
+    /// The data without its files (`data.cases` empty), and the board's counts of those files made from
+    /// their `facts`: what the application shows while it reads the files.
+    public init(preview data: AppData, facts: [ReportFacts]) {
+        self.data = data
+        index = CaseIndex(data: data, counts: CaseCounts(facts: facts, data: data))
+    }
+
     public enum Change: Equatable, Sendable {
         /// Everything as read now (a start, F5, a change the stored files alone do not describe).
         case loaded(AppData)
+        /// Everything as read now, indexed already (away from the keys, while the board showed a preview).
+        case indexed(ReadModel)
         /// One file as stored now, with the revision the store gave it.
         case stored(StoredCase)
     }
@@ -37,6 +46,10 @@ public struct ReadModel: Equatable, Sendable {
             let previous = index
             data = fresh
             index = CaseIndex(data: fresh)
+            return .all(previous: previous)
+        case .indexed(let model):
+            let previous = index
+            self = model
             return .all(previous: previous)
         case .stored(let stored):
             let file = stored.file

@@ -112,7 +112,11 @@ public enum BoardView {
             }
         }
         let below = (columns.first?.bottom ?? content.row) + 1
-        if let member = ownCandidatesOnly(state) {
+        if let member = ownCandidatesOnly(state), state.loading != nil {
+            // Who lacks this month's note is known once their files are read; how many they mentor, already.
+            buffer.put(" Anh/chị đang giúp đỡ \(counts.byMentor[member] ?? 0) người · đang đọc nhận xét tháng \(state.data.today.month)/\(state.data.today.year)…",
+                       at: below, col: 0, style: .title)
+        } else if let member = ownCandidatesOnly(state) {
             // The unit's admissions against its target are not a mentor's figures: their own candidates are.
             let today = state.data.today
             let members = state.data.organisation.members
