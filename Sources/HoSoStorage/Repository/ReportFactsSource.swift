@@ -26,7 +26,8 @@ extension Repository {
     /// The facts of every file when they come cheaply, without reading the files whole: a server's
     /// (one query); in a data directory opened without its files, the facts kept in `report-facts.tsv`
     /// and those of the few files saved since. Nil when they would cost a full read (none kept, or too
-    /// many files saved since): the terminal application then draws its first frame from the files.
+    /// many files saved since: more than `unreadFilesWorthReadingAlone` to read); the terminal application
+    /// then draws its first frame from the files.
     public func factsWithoutReadingFiles() throws(RepositoryError) -> [ReportFacts]? {
         if let source = store as? any ReportFactsSource {
             do { return try source.reportFacts() } catch { throw RepositoryError(error) }
