@@ -90,12 +90,12 @@ public struct CaseCounts: Equatable, Sendable {
     /// The counts of the files whose `facts` these are, as `data`'s person lists them: what the index of
     /// those files would count once they are read.
     public init(facts: [ReportFacts], data: AppData) {
-        let access = data.access
-        let contributions = facts.compactMap { facts in
-            access.map { $0.listsFile(facts) } ?? true
-                ? Contribution(facts, rulebook: data.rulebook, calendar: data.calendar, today: data.today) : nil
+        let (access, rulebook, calendar, today) = (data.access, data.rulebook, data.calendar, data.today)
+        // Each file's deadlines are worked out on every core, as when the index is built.
+        let contributions = facts.concurrentMap { facts in
+            access.map { $0.listsFile(facts) } ?? true ? Contribution(facts, rulebook: rulebook, calendar: calendar, today: today) : nil
         }
-        self.init(year: data.today.year, adding: contributions)
+        self.init(year: today.year, adding: contributions.compactMap { $0 })
     }
 
     /// The counts of `files`: each half counted on its own core, then the two added.

@@ -46,18 +46,8 @@ public enum BoardView {
         }
     }
 
-    /// This year's admissions so far against the quota and the 3–4 % target, summed per reporting unit as
-    /// the reports sum them (a unit without files counts what it reported), from the index's counts.
-    public static func admissions(_ state: AppState) -> AdmissionsSummary {
-        let data = state.data
-        let counts = state.index.counts
-        let scope = ReportScope(organisation: data.organisation, cases: [], today: data.today)
-        return AdmissionsSummary.make(scope: scope, year: data.today.year, upTo: data.today) { unit, _, _ in
-            let units = scope.subtree(of: unit.id)
-            guard units.contains(where: { counts.byUnit[$0] != nil }) else { return nil }
-            return units.reduce(0) { $0 + (counts.admittedByUnit[$1] ?? 0) }
-        }
-    }
+    /// This year's admissions so far against the quota and the 3–4 % target (the read model's).
+    public static func admissions(_ state: AppState) -> AdmissionsSummary { state.readModel.admissions }
 
     /// The board's two lines on admissions: the figure against the quota (or the 3 % target when no quota
     /// is set), then the 3–4 % target of the members.
