@@ -60,30 +60,32 @@ extension Repository {
         let kept = ReportFactsFile.read(in: directory).flatMap { $0.seq <= journal.sequence ? $0 : nil }
         let casePrefix = StoredItem.id(CaseID(""))
         var unread = journal.unreadRevisions.filter { $0.key.hasPrefix(casePrefix) }
-        let revisions = caseRevisions
-        var lines: [ReportFactsFile.Line] = []
-        lines.reserveCapacity(unread.count + revisions.count)
-        // The kept lines of files left unread and not saved since, in the file's (id) order.
-        var keptAsIs = 0
-        for line in kept?.lines ?? [] where unread[line.id] == line.revision {
-            lines.append(line)
-            unread[line.id] = nil
-            keptAsIs += 1
+        let keptLines = kept?.lines ?? []
+        // The kept lines of files left unread and not saved since (by position: a line is a large value,
+        // copied once, into the result).
+        var keptAsIs: [Int] = []
+        keptAsIs.reserveCapacity(keptLines.count)
+        for position in keptLines.indices where unread[keptLines[position].id] == keptLines[position].revision {
+            keptAsIs.append(position)
+            unread[keptLines[position].id] = nil
         }
         if unread.count > Self.unreadFilesWorthReadingAlone { return nil }
+        var fresh: [ReportFactsFile.Line] = []
         let read = journal.readUnread(unread.keys)
         for (id, revision) in unread {
             guard case .caseFile(let file)? = read[id] else { return nil }
-            lines.append(ReportFactsFile.Line(id: id, revision: revision, facts: ReportFacts(file)))
+            fresh.append(ReportFactsFile.Line(id: id, revision: revision, facts: ReportFacts(file)))
         }
+        let revisions = caseRevisions
         for file in cases {
-            lines.append(ReportFactsFile.Line(id: StoredItem.id(file.id), revision: revisions[file.id] ?? 0, facts: ReportFacts(file)))
+            fresh.append(ReportFactsFile.Line(id: StoredItem.id(file.id), revision: revisions[file.id] ?? 0, facts: ReportFacts(file)))
         }
+        // Every kept line as it was: the file need not be written again.
+        if fresh.isEmpty, keptAsIs.count == keptLines.count { return keptLines.map(\.facts) }
         // Kept again when anything in it is not as it was: a file saved, added or removed since, or read now.
-        if keptAsIs != lines.count || kept?.lines.count != lines.count {
-            lines.sort { $0.id < $1.id }
-            ReportFactsFile.write(lines, seq: journal.sequence, in: directory)
-        }
+        var lines = keptAsIs.map { keptLines[$0] } + fresh
+        lines.sort { $0.id < $1.id }
+        ReportFactsFile.write(lines, seq: journal.sequence, in: directory)
         return lines.map(\.facts)
     }
 

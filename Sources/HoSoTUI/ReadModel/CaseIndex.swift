@@ -83,7 +83,9 @@ public struct CaseIndex: Equatable, Sendable {
     /// The index of `data`, whose files are not read yet, with the counts of them `counts` made from
     /// their facts: the board shows them; the lists wait for the files.
     init(data: AppData, counts: CaseCounts) {
-        self.init(data: data)
+        // No rows: nothing to label (making the labels of every unit and member is most of an empty index).
+        (rows, searchKeys, unitNames, unitKeys, mentorNames, mentorKeys) = ([], [], [], [], [], [])
+        (positions, unitLabels, groups) = ([:], [:], RowGroups([]))
         self.counts = counts
     }
 
