@@ -36,6 +36,35 @@ extension Repository {
         return try keptReportFacts(journal)
     }
 
+    /// The facts of the files `ids` (those that exist) without reading the other files: in a data directory
+    /// opened with these files left unread, the lines kept for them (found by id, the rest of the kept file
+    /// not parsed) and, for a file saved since or read anyway, its own; nil when that would cost a full read
+    /// (no facts kept and more than `unreadFilesWorthReadingAlone` files to read), or on a server or a
+    /// repository that read its files, which have them otherwise (`reportFacts()`, the files).
+    public func factsWithoutReadingFiles(of ids: [CaseID]) -> [CaseID: ReportFacts]? {
+        guard let journal = store as? JournalStore<StoredItem>, journal.isPartial else { return nil }
+        let unread = journal.unreadRevisions
+        let wanted = ids.map { StoredItem.id($0) }.filter { unread[$0] != nil }
+        var facts: [CaseID: ReportFacts] = [:]
+        facts.reserveCapacity(ids.count)
+        for id in ids {
+            if let file = caseFile(id) { facts[id] = ReportFacts(file) }
+        }
+        let kept = ReportFactsFile.read(in: directory, only: wanted).flatMap { $0.seq <= journal.sequence ? $0 : nil }
+        var toRead = Set(wanted)
+        for line in kept?.lines ?? [] where unread[line.id] == line.revision {
+            facts[line.facts.caseID] = line.facts
+            toRead.remove(line.id)
+        }
+        guard toRead.count <= Self.unreadFilesWorthReadingAlone else { return nil }
+        let read = journal.readUnread(toRead)
+        for id in toRead {
+            guard case .caseFile(let file)? = read[id] else { return nil }
+            facts[file.id] = ReportFacts(file)
+        }
+        return facts
+    }
+
     /// Keeps `report-facts.tsv` as every file read now gives it, unless it already is (the same store
     /// sequence): the next terminal application draws its board from it, and the next report reads it.
     /// Only a data directory read whole; errors are ignored (the file is derived data, remade when missing).
