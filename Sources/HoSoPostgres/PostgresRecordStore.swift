@@ -665,28 +665,55 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
 
 extension PostgresRecordStore {
     /// The files this role may count, counted by the server for one report (`ReportFactsRequest`): one
-    /// statement, a row per group of files the report cannot tell apart, from the columns of version 4.
-    package func reportFacts(for request: ReportFactsRequest) throws(StoreError) -> [ReportFacts] {
-        let everyEvent = request.readsEveryEvent ? "true" : "false"
-        let sql = """
-            SELECT unit_id, f_state, width_bucket(f_admission, $1::text[] COLLATE "C"),
-                CASE WHEN $2::boolean THEN width_bucket(f_recognition, $1::text[] COLLATE "C") END, CASE WHEN $2::boolean THEN f_removals END,
-                CASE WHEN $2::boolean THEN width_bucket(f_striking_off, $1::text[] COLLATE "C") END, CASE WHEN $3::boolean AND f_admission IS NOT NULL THEN f_person END,
-                count(*)
-            FROM hoso.report_counts GROUP BY 1, 2, 3, 4, 5, 6, 7
+    /// statement, a row per group of files the report cannot tell apart, from the columns of version 4; a
+    /// removal is sent as its span too. A request for a scope counts only its units' files, each under the
+    /// unit it names; new members counted apart come as further groupings of the same statement, by
+    /// admission span and one field of the person at a time (`NewMemberProfile`).
+    package func reportFacts(for request: ReportFactsRequest) throws(StoreError) -> CountedReportFacts {
+        let units = request.countedUnder.map { under in under.sorted { $0.key.rawValue < $1.key.rawValue } }
+        let unit = units == nil ? "c.unit_id" : "m.under"
+        let scope = units == nil ? "" : "JOIN unnest($4::text[], $5::text[]) AS m(unit, under) ON c.unit_id = m.unit"
+        let person = (1...7).map { "split_part(person, E'\\t', \($0))" }
+        let selected = request.countsNewMembersApart ? "NULL::text, count(*), " + person.joined(separator: ", ") : "person, count(*)"
+        let grouping = request.countsNewMembersApart
+            ? "GROUP BY GROUPING SETS ((unit, state, admission, recognition, removals, striking_off), "
+                + person.map { "(admission, \($0))" }.joined(separator: ", ") + ") HAVING GROUPING(unit) = 0 OR admission IS NOT NULL"
+            : "GROUP BY 1, 2, 3, 4, 5, 6, 7"
+        // The removals' spans, each once: the reports ask only whether a file was removed in a span.
+        let removals = """
+            (SELECT string_agg(DISTINCT width_bucket(day COLLATE "C", $1::text[] COLLATE "C")::text, ',')
+             FROM unnest(string_to_array(c.f_removals, ',')) AS day)
             """
-        let parameters = ["{" + request.dayBoundaries.map(\.iso).joined(separator: ",") + "}", everyEvent, request.readsPeople ? "true" : "false"]
+        let sql = """
+            WITH counted AS (
+                SELECT \(unit) AS unit, c.f_state AS state, width_bucket(c.f_admission, $1::text[] COLLATE "C") AS admission,
+                    CASE WHEN $2::boolean THEN width_bucket(c.f_recognition, $1::text[] COLLATE "C") END AS recognition,
+                    CASE WHEN $2::boolean AND c.f_removals IS NOT NULL THEN \(removals) END AS removals,
+                    CASE WHEN $2::boolean THEN width_bucket(c.f_striking_off, $1::text[] COLLATE "C") END AS striking_off,
+                    CASE WHEN $3::boolean AND c.f_admission IS NOT NULL THEN c.f_person END AS person
+                FROM hoso.report_counts c \(scope)
+            )
+            SELECT unit, state, admission, recognition, removals, striking_off, \(selected) FROM counted \(grouping)
+            """
+        var parameters = ["{" + request.dayBoundaries.map(\.iso).joined(separator: ",") + "}", request.readsEveryEvent ? "true" : "false",
+                          request.readsPeople ? "true" : "false"]
+        if let units {
+            parameters += [Self.arrayLiteral(units.map(\.key.rawValue)), Self.arrayLiteral(units.map(\.value.rawValue))]
+        }
         let rows = try serialised { () throws(StoreError) -> [[String?]] in try query(sql, parameters) }
-        var facts: [ReportFacts] = []
-        facts.reserveCapacity(rows.count)
+        var counted = CountedReportFacts(facts: [], newMembers: request.countsNewMembersApart ? [] : nil)
+        counted.facts.reserveCapacity(rows.count)
         for row in rows {
-            guard let counted = ReportFacts(countedRow: row, request: request) else {
+            if let facts = ReportFacts(countedRow: row, request: request) {
+                counted.facts.append(facts)
+            } else if request.countsNewMembersApart, let member = NewMemberProfile(countedRow: row, request: request) {
+                counted.newMembers?.append(member)
+            } else {
                 let shown = row.map { $0 ?? "NULL" }.joined(separator: " | ")
                 throw StoreError.corruptFile(path: location + " (hoso.report_counts: \(shown.prefix(80)))", line: nil, reason: "số liệu báo cáo không đọc được")
             }
-            facts.append(counted)
         }
-        return facts
+        return counted
     }
 }
 

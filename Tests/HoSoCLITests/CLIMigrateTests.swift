@@ -54,12 +54,14 @@ struct CLIMigrateTests {
         let server = try PostgresCluster.shared.get().makeDatabase("reports")
         try HosoRun.run(["demo", "--data", source, "--no-open", "--today", "2026-12-06"])
         try HosoRun.run(["migrate", "--from", source, "--to", server])
-        // The quota and period reports are counted by the server (`ReportFactsRequest`): every span's bounds,
-        // a year before the data, one after it, and a unit's subtree.
+        // The quota and period reports are counted by the server (`ReportFactsRequest`) for the report's scope,
+        // each file under its reporting unit and the new members apart: every span's bounds, a year before the
+        // data, one after it, and the subtrees of a cell, of the grassroots organisation and of the committee.
         let periods = ["Q1", "Q2", "Q3", "Q4", "H1", "H2", "Y"].map { ["period", "--year", "2026", "--period", $0] }
         let reports = [["quota", "--year", "2026"], ["quota", "--year", "2025"], ["quota", "--year", "2027"], ["rate", "--year", "2026"],
                        ["period", "--year", "2025", "--period", "Y"], ["pipeline"], ["quota", "--year", "2026", "--unit", "CB-1"],
-                       ["period", "--year", "2026", "--period", "Y", "--unit", "CB-1"]] + periods
+                       ["period", "--year", "2026", "--period", "Y", "--unit", "CB-1"], ["period", "--year", "2026", "--period", "H2", "--unit", "DB-XH"],
+                       ["quota", "--year", "2026", "--unit", "DU-XH"]] + periods
         for report in reports {
             for today in ["2026-12-06", "2026-05-15"] {
                 let arguments = ["report"] + report + ["--format", "json", "--today", today]
