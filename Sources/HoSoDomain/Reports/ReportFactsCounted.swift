@@ -16,12 +16,12 @@ public struct CountedReportFacts: Sendable, Equatable {
 /// server's count, its columns as text (nil for SQL NULL) in this order: unit, state, the span numbers of
 /// admission, recognition and striking off (`ReportFactsRequest.day(ofSpan:)`), the span numbers of the
 /// removals (comma-separated), the person (fields 9 to 15 of `ReportFacts.line`: age at admission to Youth
-/// Union membership), and the number of files. When new members are counted apart, seven more columns
+/// Union membership), and the number of files. When new members are counted apart, two more columns
 /// follow: a row of new members has no unit and no state, only the admission's span, the number, and one
-/// of the seven fields of the person (`NewMemberProfile`).
+/// field of the person (`NewMemberProfile`): its position among the seven (1: age … 7: Youth Union) and value.
 extension ReportFacts {
     static let countedColumns = 8
-    static let countedColumnsWithProfiles = 15
+    static let countedColumnsWithProfiles = 10
 
     public init?(countedRow row: [String?], request: ReportFactsRequest) {
         guard row.count == Self.countedColumns || row.count == Self.countedColumnsWithProfiles, let unit = row[0], let stateText = row[1],
@@ -68,25 +68,26 @@ extension NewMemberProfile {
         guard row.count == ReportFacts.countedColumnsWithProfiles, row[0] == nil, row[1] == nil, let files = ReportFacts.fileCount(row[7]),
               let admission = ReportFacts.day(row[2], request) ?? nil
         else { return nil }
-        let told = (8..<15).filter { row[$0] != nil }
-        guard told.count == 1, let field = told.first, let text = row[field] else { return nil }
+        guard let field = row[8].flatMap({ Int($0) }), let text = row[9] else { return nil }
         self.init(admission: admission, files: files)
         switch field {
-        case 8:
+        case 1:
             guard let age = Int(text) else { return nil }
             self.age = age
-        case 9:
+        case 2:
             guard let sex = Person.Sex(rawValue: text) else { return nil }
             self.sex = sex
-        case 10:
+        case 3:
             guard let education = EducationLevel(rawValue: text) else { return nil }
             self.education = education
-        case 11, 12, 13:
+        case 4, 5, 6:
             guard let value = ReportFacts.unescaped(Substring(text)) else { return nil }
-            if field == 11 { occupation = value } else if field == 12 { ethnicity = value } else { religion = value }
-        default:
+            if field == 4 { occupation = value } else if field == 5 { ethnicity = value } else { religion = value }
+        case 7:
             guard text == "0" || text == "1" else { return nil }
             youthUnionMember = text == "1"
+        default:
+            return nil
         }
     }
 }
