@@ -72,6 +72,31 @@ struct CLIMigrateTests {
         }
     }
 
+    @Test("people add opens the data without its files, on the server and in a directory: a file that cannot be read does not stop it")
+    func addingAPersonReadsNoFile() throws {
+        let cluster = try PostgresCluster.shared.get()
+        let server = try cluster.makeDatabase("people")
+        let directory = HosoRun.temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for data in [server, directory] {
+            try HosoRun.run(["demo", "--data", data, "--no-open", "--today", "2026-12-06"])
+        }
+        // A file whose stored text no longer decodes: a full open refuses, as every command reading files would.
+        try cluster.psql(server, "UPDATE hoso.records SET value = jsonb_set(value::jsonb, '{case,person}', '\"hỏng\"')::text WHERE id = 'case/HS-0003'")
+        let binary = try hosoExecutablePath()
+        let listed = try ChildProcess.run([binary, "case", "list", "--data", server])
+        #expect(listed.status != 0 && listed.standardError.contains("case/HS-0003"), "\(listed.standardError)")
+        for data in [server, directory] {
+            let added = try HosoRun.run(["people", "add", "lan.nt", "--name", "Nguyễn Thị Lan", "--role", "viewer", "--data", data])
+            #expect(added.contains("Đã thêm người dùng"), "\(added)")
+            let people = try ChildProcess.run([binary, "people", "list", "--data", data])
+            if data == directory {
+                #expect(people.status == 0 && people.standardOutput.contains("lan.nt"), "\(people.standardError)")
+            }
+        }
+        #expect(try cluster.psql(server, "SELECT count(*) FROM hoso.records WHERE id = 'account/lan.nt'").hasPrefix("1"), "saved on the server")
+    }
+
     @Test("On the server a viewer's reports give the clerk's figures (counts only for the pipeline), and the named pipeline stays refused")
     func viewerReportsOnTheServer() throws {
         let binary = try hosoExecutablePath()

@@ -1,6 +1,6 @@
 import Foundation
 import HoSoDomain
-import HoSoPostgres
+@testable import HoSoPostgres
 import HoSoStorage
 import HoSoTestSupport
 import Testing
@@ -264,6 +264,14 @@ struct PostgresReportTests {
             let counted = try counter.reportFacts(for: QuotaReport.factsRequest(year: 2026, today: DemoWardOnServer.today).counting(in: everything))
             #expect(Set(counted.facts.map(\.unitID)) == (nested ? ["DB-XH", "DB-P2", "CB-P2-2"] : ["DB-XH", "DB-P2"]))
         }
+    }
+
+    @Test("A report's scope goes to the server as a JSON object that keeps every unit id as it is")
+    func scopeAsJSON() throws {
+        let odd: [UnitID: UnitID] = ["CB \"1\"": "DB\\X", "tab\there": "ĐB-Ẩ", "CB-2": "CB-2"]
+        let text = PostgresRecordStore<StoredItem>.jsonObject(odd)
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
+        #expect(parsed == ["CB \"1\"": "DB\\X", "tab\there": "ĐB-Ẩ", "CB-2": "CB-2"], "\(text)")
     }
 
     @Test("A date is sent as the first day of its span: the day before the first bound, each bound, and nothing past the last")

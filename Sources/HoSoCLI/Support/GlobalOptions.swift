@@ -32,10 +32,12 @@ struct GlobalOptions: ParsableArguments {
     var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
 
     /// `readingCasesWhere`: decode only the case files it admits (a read-only command over a few files).
-    func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Repository {
+    /// `withoutFiles`: units, members and people only, on either backend (a command that touches no file).
+    func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil, withoutFiles: Bool = false) throws -> Repository {
         try DataDirectoryOwner.refuseOtherLogin(dataDirectory)
         do {
-            let repository = try DataBackend.open(dataDirectory, readingCasesWhere: admits)
+            let repository = withoutFiles
+                ? try DataBackend.openForReports(dataDirectory) : try DataBackend.open(dataDirectory, readingCasesWhere: admits)
             OpenedStores.remember(repository)
             return repository
         } catch {
