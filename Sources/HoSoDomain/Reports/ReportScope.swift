@@ -75,6 +75,7 @@ public struct ReportScope: Sendable {
         }
         positionsByUnit = Self.positions(of: facts)
         childrenByParent = organisation.childrenByParent
+        reportingUnits = Self.reportingUnits(of: unitIDs, in: organisation)
     }
 
     /// A scope over one organisation, for callers (the TUI, tests) that already hold the files.
@@ -93,6 +94,7 @@ public struct ReportScope: Sendable {
         unitIDs = root.map(organisation.subtree(of:)) ?? Set(organisation.units.keys)
         positionsByUnit = Self.positions(of: facts)
         childrenByParent = organisation.childrenByParent
+        reportingUnits = Self.reportingUnits(of: unitIDs, in: organisation)
     }
 
     private static func positions(of facts: [ReportFacts]) -> [UnitID: [Int]] {
@@ -140,8 +142,11 @@ public struct ReportScope: Sendable {
     public var newMemberProfiles: [NewMemberProfile] { newMembers ?? scopedFacts.compactMap(NewMemberProfile.init) }
 
     /// The units a report has one row for: the grassroots organisations in scope, or the cells if there are
-    /// none (a branch's own directory), in the published order (TT) and then by name.
-    public var reportingUnits: [Unit] {
+    /// none (a branch's own directory), in the published order (TT) and then by name. Chosen once: a report
+    /// asks for them several times, and sorting hundreds of units by name costs.
+    public let reportingUnits: [Unit]
+
+    static func reportingUnits(of unitIDs: Set<UnitID>, in organisation: Organisation) -> [Unit] {
         let inScope = unitIDs.compactMap { organisation.units[$0] }
         var chosen = inScope.filter { $0.kind == .grassroots }
         if chosen.isEmpty { chosen = inScope.filter { $0.kind == .cell } }
