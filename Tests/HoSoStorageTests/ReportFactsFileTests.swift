@@ -42,8 +42,8 @@ import Testing
         let (temporary, _, files) = try DeferredPartsTests.demoStore()
         defer { temporary.remove() }
         let request = QuotaReport.factsRequest(year: 2026, today: Self.today)
-        #expect(try Self.withoutFiles(temporary.store).reportFacts(for: request) == files.map(ReportFacts.init))
-        #expect(try Self.withoutFiles(temporary.store).reportFacts(for: request) == files.map(ReportFacts.init), "from the kept file")
+        #expect(try Self.withoutFiles(temporary.store).reportFacts(for: request).facts == files.map(ReportFacts.init))
+        #expect(try Self.withoutFiles(temporary.store).reportFacts(for: request).facts == files.map(ReportFacts.init), "from the kept file")
     }
 
     @Test func filesSavedAddedSinceAreReadAgainAndTheRestComeFromTheKeptFile() throws {

@@ -32,8 +32,9 @@ struct GlobalOptions: ParsableArguments {
     var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
 
     /// `readingCasesWhere`: decode only the case files it admits (a read-only command over a few files).
-    func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Repository {
-        try Self.openRepository(at: dataDirectory, readingCasesWhere: admits)
+    /// `withoutFiles`: units, members and people only, on either backend (a command that touches no file).
+    func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil, withoutFiles: Bool = false) throws -> Repository {
+        try Self.openRepository(at: dataDirectory, withoutFiles: withoutFiles, readingCasesWhere: admits)
     }
 
     /// The data at `location` (a directory or a server): every file, only those `admits` accepts, or

@@ -7,7 +7,7 @@ package protocol ReportFactsSource: AnyObject {
     /// The facts of every file the signed-in person may count, in id order.
     func reportFacts() throws(StoreError) -> [ReportFacts]
     /// The same files counted by the store for one report: a row per group the report cannot tell apart.
-    func reportFacts(for request: ReportFactsRequest) throws(StoreError) -> [ReportFacts]
+    func reportFacts(for request: ReportFactsRequest) throws(StoreError) -> CountedReportFacts
 }
 
 extension Repository {
@@ -131,8 +131,8 @@ extension Repository {
 
     /// What one report counts (`request`): on a server, the files counted there, a few thousand rows for
     /// 100,000 files; in a data directory, every file's facts (`reportFacts()`), which give the same figures.
-    public func reportFacts(for request: ReportFactsRequest) throws(RepositoryError) -> [ReportFacts] {
-        guard let source = store as? any ReportFactsSource else { return try reportFacts() }
+    public func reportFacts(for request: ReportFactsRequest) throws(RepositoryError) -> CountedReportFacts {
+        guard let source = store as? any ReportFactsSource else { return CountedReportFacts(facts: try reportFacts()) }
         do { return try source.reportFacts(for: request) } catch { throw RepositoryError(error) }
     }
 }
