@@ -60,11 +60,16 @@ struct CaseList: ParsableCommand {
         let unread = admitted.filter { !readIDs.contains($0.id) }
         guard !unread.isEmpty else { return rows }
         guard let facts = repository.factsWithoutReadingFiles(of: unread.map(\.id)) else {
-            // No facts kept for them (a directory no report nor terminal application has read yet): the
-            // listed files are read, as a search read them before the facts were kept.
-            let files = try repository.readUnreadFiles(unread.map(\.id))
-                ?? GlobalOptions.openRepository(at: global.dataDirectory, readingCasesWhere: filter.admits).cases
-            let listed = files.filter { filter.admits(CaseProbe($0)) && session.access.listsFile($0) && !readIDs.contains($0.id) }
+            // No facts kept for them (a directory no report nor terminal application has read yet): a few
+            // listed files are read alone; many, with the store opened again as a search opened it before the
+            // facts were kept (every file when there is no filter: their facts are then kept for next time).
+            var files = repository.readUnreadFiles(unread.map(\.id))
+            if files == nil {
+                let whole = try GlobalOptions.openRepository(at: global.dataDirectory, readingCasesWhere: filter.isEmpty ? nil : filter.admits)
+                if !whole.isPartial { whole.keepReportFacts() }
+                files = whole.cases
+            }
+            let listed = (files ?? []).filter { filter.admits(CaseProbe($0)) && session.access.listsFile($0) && !readIDs.contains($0.id) }
             rows += CaseRow.rows(listed, rulebook: repository.rulebook, calendar: repository.calendar, today: today).map(CaseListing.init)
             return CaseListing.sorted(rows)
         }

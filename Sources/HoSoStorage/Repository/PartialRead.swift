@@ -48,9 +48,11 @@ extension Repository {
     }
 
     /// The files `ids` this read left unread, read now (each from its snapshot line and the journal since);
-    /// nil when one cannot be read so (a compaction replaced the snapshot meanwhile): open the store again.
+    /// nil when one cannot be read so (a compaction replaced the snapshot meanwhile) or when they are more
+    /// than `unreadFilesWorthReadingAlone` (one by one they cost more than the store read whole): open the
+    /// store again.
     public func readUnreadFiles(_ ids: [CaseID]) -> [CaseFile]? {
-        guard let journal = store as? JournalStore<StoredItem> else { return nil }
+        guard let journal = store as? JournalStore<StoredItem>, ids.count <= Self.unreadFilesWorthReadingAlone else { return nil }
         let read = journal.readUnread(ids.map { StoredItem.id($0) })
         var files: [CaseFile] = []
         for id in ids {
