@@ -148,6 +148,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
+    /// `YYYY-MM-DD` exactly (the stored form), nil for anything else: for text read from a stored file,
+    /// where `init(parsing:)`'s other forms and string splitting are not needed.
+    public init?(iso text: String) {
+        self.init(isoBytes: text.utf8)
+    }
+
     /// `YYYY-MM-DD` exactly, read byte by byte: the stored form, parsed once per date on every load, so
     /// without the string splitting of `init(parsing:)`.
     init?(isoBytes bytes: String.UTF8View) {

@@ -6,20 +6,28 @@ public struct CaseProbe: Sendable, Equatable {
     public let id: CaseID
     public let fullName: String
     public let state: CaseState
-    /// Nil where the record does not hold it where the data format puts it.
-    public let birthDate: CivilDate?
+    /// As stored (`YYYY-MM-DD`): read into a date only for the files a command prints, not for every file
+    /// it judges.
+    private let birthDateText: String?
 
     public init(id: CaseID, fullName: String, state: CaseState, birthDate: CivilDate? = nil) {
+        self.init(id: id, fullName: fullName, state: state, birthDateText: birthDate?.iso)
+    }
+
+    init(id: CaseID, fullName: String, state: CaseState, birthDateText: String?) {
         self.id = id
         self.fullName = fullName
         self.state = state
-        self.birthDate = birthDate
+        self.birthDateText = birthDateText
     }
 
     /// The probe of a decoded file, so a command filters decoded files by the same rule.
     public init(_ file: CaseFile) {
         self.init(id: file.id, fullName: file.person.fullName, state: file.state, birthDate: file.person.birthDate)
     }
+
+    /// Nil where the record does not hold a day where the data format puts it.
+    public var birthDate: CivilDate? { birthDateText.flatMap(CivilDate.init(iso:)) }
 }
 
 extension Repository {
@@ -43,8 +51,7 @@ extension Repository {
         guard let id = record.string(at: StoredItem.probedID), let fullName = record.string(at: StoredItem.probedName),
               let stateName = record.string(at: StoredItem.probedState), let state = CaseState(rawValue: stateName)
         else { return nil }
-        let birthDate = record.string(at: StoredItem.probedBirthDate).flatMap { CivilDate(parsing: $0) }
-        return CaseProbe(id: CaseID(id), fullName: fullName, state: state, birthDate: birthDate)
+        return CaseProbe(id: CaseID(id), fullName: fullName, state: state, birthDateText: record.string(at: StoredItem.probedBirthDate))
     }
 
     /// The files `ids` this read left unread, read now (each from its snapshot line and the journal since);
