@@ -240,6 +240,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    /// `case list` looks the lines of its files up by id, without parsing the others: it must find exactly
+    /// the lines a whole parse finds, the first and the last included, and none for an id not kept.
+    @Test func linesLookedUpByIdAreTheLinesOfTheWholeFile() throws {
+        let (temporary, created, files) = try DeferredPartsTests.demoStore()
+        defer { temporary.remove() }
+        created.keepReportFacts()
+        let whole = try #require(ReportFactsFile.read(in: temporary.store))
+        let ids = whole.lines.map(\.id)
+        let all = try #require(ReportFactsFile.read(in: temporary.store, only: ids))
+        #expect(all.lines == whole.lines && all.seq == whole.seq)
+        let some = [ids[ids.count - 1], "case/HS-0000", ids[0], ids[ids.count / 2], "case/ZZ-9999", "case/HS-00015"]
+        let found = try #require(ReportFactsFile.read(in: temporary.store, only: some))
+        #expect(found.lines.map(\.id) == [ids[ids.count - 1], ids[0], ids[ids.count / 2]])
+        #expect(found.lines.map(\.facts) == [files.last, files.first, files[files.count / 2]].map { ReportFacts($0!) })
+        // A damaged file gives nothing to look up.
+        let path = Self.keptPath(temporary.store)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\tF1\t", with: "\tF2\t").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(ReportFactsFile.read(in: temporary.store, only: ids) == nil)
+    }
+
     /// An occupation some file has, to damage a line without recomputing the hash.
     private func edgeOccupation(_ files: [CaseFile]) -> String {
         files.map(\.person.occupation).first { !$0.isEmpty } ?? "Giáo viên"

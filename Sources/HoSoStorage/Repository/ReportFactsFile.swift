@@ -56,21 +56,34 @@ struct ReportFactsFile {
     /// for no line is left out.
     static func read(in directory: String, only ids: some Sequence<String>, fileSystem: any FileSystem = .real) -> ReportFactsFile? {
         guard let bytes = try? DurableFiles(fileSystem: fileSystem).readAll(path(in: directory)),
-              let (seq, texts) = checkedLines(bytes)
+              let (seq, body) = checkedBody(bytes)
         else { return nil }
+        let newline = UInt8(ascii: "\n")
+        /// The line holding byte `offset` of the body.
+        func line(at offset: Int) -> ArraySlice<UInt8> {
+            let start = body[..<offset].lastIndex(of: newline).map { $0 + 1 } ?? body.startIndex
+            return body[start..<(body[offset...].firstIndex(of: newline) ?? body.endIndex)]
+        }
         let prefix = StoredItem.id(CaseID("")).utf8.count
         var found: [Line] = []
         for id in ids {
             let wanted = Array(id.utf8.dropFirst(prefix))
-            var (low, high) = (texts.startIndex, texts.endIndex)
+            // By bytes: the first line whose case id is not before the one wanted (the lines are in id order).
+            var (low, high) = (body.startIndex, body.endIndex)
+            var candidate: ArraySlice<UInt8>?
             while low < high {
-                let middle = (low + high) / 2
-                guard let caseID = caseIDField(texts[middle]) else { return nil }
-                if caseID.lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
+                let text = line(at: (low + high) / 2)
+                guard let caseID = caseIDField(text) else { return nil }
+                if caseID.lexicographicallyPrecedes(wanted) {
+                    low = text.endIndex + 1
+                } else {
+                    candidate = text
+                    high = text.startIndex
+                }
             }
-            guard low < texts.endIndex, caseIDField(texts[low]).map({ $0.elementsEqual(wanted) }) == true else { continue }
-            guard let line = parseLine(texts[low]), line.id == id else { return nil }
-            found.append(line)
+            guard let text = candidate, caseIDField(text).map({ $0.elementsEqual(wanted) }) == true else { continue }
+            guard let parsed = parseLine(text), parsed.id == id else { return nil }
+            found.append(parsed)
         }
         return ReportFactsFile(seq: seq, lines: found)
     }
@@ -85,17 +98,23 @@ struct ReportFactsFile {
 
     /// The `seq` of the header and the lines after it, once the `check` line matches every byte above it.
     private static func checkedLines(_ bytes: [UInt8]) -> (seq: Int, lines: [ArraySlice<UInt8>])? {
+        guard let (seq, body) = checkedBody(bytes) else { return nil }
+        return (seq, body.split(separator: UInt8(ascii: "\n")))
+    }
+
+    /// The `seq` of the header and the bytes of the lines after it (without their last newline), once the
+    /// `check` line matches every byte above it.
+    private static func checkedBody(_ bytes: [UInt8]) -> (seq: Int, body: ArraySlice<UInt8>)? {
         let newline = UInt8(ascii: "\n")
         guard bytes.last == newline else { return nil }
         let checkStart = bytes[..<(bytes.endIndex - 1)].lastIndex(of: newline).map { $0 + 1 } ?? 0
         guard String(decoding: bytes[checkStart..<(bytes.endIndex - 1)], as: UTF8.self) == "check " + hex(bytes[..<checkStart]) else {
             return nil
         }
-        var lines = bytes[..<checkStart].split(separator: newline)[...]
-        guard let headerLine = lines.popFirst() else { return nil }
-        let header = String(decoding: headerLine, as: UTF8.self)
+        guard let headerEnd = bytes[..<checkStart].firstIndex(of: newline) else { return nil }
+        let header = String(decoding: bytes[..<headerEnd], as: UTF8.self)
         guard header.hasPrefix(magic + " "), let seq = Int(header.dropFirst(magic.count + 1)) else { return nil }
-        return (seq, Array(lines))
+        return (seq, bytes[(headerEnd + 1)..<Swift.max(headerEnd + 1, checkStart - 1)])
     }
 
     static func parse(_ bytes: [UInt8]) -> ReportFactsFile? {
