@@ -30,7 +30,7 @@ struct StoreState<Value: JournalValue>: Sendable {
     var snapshotSegment: Int = 0
     /// Revisions of the snapshot records a `RecordSelection` left undecoded (empty after a full load):
     /// enough to apply journal entries and check saves, not to write the records out again.
-    var unloaded: [String: Int] = [:]
+    var unloaded = UnreadRecords()
     /// Reads a record the selection left unread, when the snapshot's bytes are not in memory (a read
     /// through `snapshot.index`): what a journal patch of it applies to.
     var unloadedRecord: (@Sendable (String) -> StoredRecord<Value>?)?

@@ -33,9 +33,14 @@ struct GlobalOptions: ParsableArguments {
 
     /// `readingCasesWhere`: decode only the case files it admits (a read-only command over a few files).
     func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Repository {
+        try openRepository { () throws(RepositoryError) in try DataBackend.open(dataDirectory, readingCasesWhere: admits) }
+    }
+
+    /// Opens the data through `open`, refusing another login's directory first.
+    private func openRepository(_ open: () throws(RepositoryError) -> Repository) throws -> Repository {
         try DataDirectoryOwner.refuseOtherLogin(dataDirectory)
         do {
-            let repository = try DataBackend.open(dataDirectory, readingCasesWhere: admits)
+            let repository = try open()
             OpenedStores.remember(repository)
             return repository
         } catch {
@@ -50,7 +55,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Signs in decoding only the case file `id`: a command on one file does not read the others.
     func signIn(readingOnly id: CaseID) throws -> Session {
-        try signIn(readingCasesWhere: { $0.id == id })
+        try signIn(opened: try openRepository { () throws(RepositoryError) in try DataBackend.open(dataDirectory, readingOnly: id) })
     }
 
     /// Opens the data and signs in the person at the terminal (refused: exit code 4, recorded).
