@@ -141,10 +141,11 @@ struct StoreState<Value: JournalValue>: Sendable {
                 // Taken out of `records` so the value is held once and its lists grow where they are. The
                 // entry's only change: a patch that does not fit (a corrupt journal, whose read then fails)
                 // changed nothing else.
-                guard var taken = records.removeValue(forKey: change.id)?.value, taken.apply(patch) else {
-                    return "thay đổi của hồ sơ \(change.id) không khớp với nội dung trước của nó"
-                }
-                value = taken
+                guard let record = records.removeValue(forKey: change.id) else { return "hồ sơ \(change.id) không còn" }
+                var taken = record.value
+                _ = consume record
+                guard taken.apply(patch) else { return "thay đổi của hồ sơ \(change.id) không khớp với nội dung trước của nó" }
+                value = consume taken
             case .value(let new):
                 value = new
             }
