@@ -263,7 +263,7 @@ enum CaseFilePatchParts {
         _ key: String, _ path: WritableKeyPath<Fields, DeferredField<[Element]>>
     ) -> PatchPart {
         let extend: (inout Fields, [Element]) -> Bool = { fields, tail in
-            fields[keyPath: path] = fields[keyPath: path].appending(tail)
+            fields[keyPath: path].append(tail)
             return true
         }
         return PatchPart(
