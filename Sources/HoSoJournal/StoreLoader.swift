@@ -155,11 +155,13 @@ package struct StoreLoader<Value: JournalValue> {
             }
         }
         guard let read = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: snapshotStatus.inode),
-              let decoded: [StoredRecord<Value>] = read.records(at: wanted)
+              let decoded: [[StoredRecord<Value>]] = read.records(at: wanted)
         else { return nil }
         var records: [String: StoredRecord<Value>] = [:]
-        records.reserveCapacity(decoded.count)
-        for record in decoded where records.updateValue(record, forKey: record.id) != nil || unloaded[record.id] != nil { return nil }
+        records.reserveCapacity(wanted.count)
+        for part in decoded {
+            for record in part where records.updateValue(record, forKey: record.id) != nil || unloaded[record.id] != nil { return nil }
+        }
         var state = StoreState<Value>(
             records: records, seq: header.seq, lastHash: header.lastHash, snapshotSeq: header.seq,
             snapshotInode: snapshotStatus.inode, segment: header.segment, snapshotLines: nil)
@@ -170,9 +172,9 @@ package struct StoreLoader<Value: JournalValue> {
         let positions = LazyPositions(index.entries)
         state.unloadedRecord = { id in
             guard let position = positions[id] else { return nil }
-            let read: [StoredRecord<Value>]? = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: snapshotStatus.inode)?
+            let read: [[StoredRecord<Value>]]? = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: snapshotStatus.inode)?
                 .records(at: [position])
-            return read?.first
+            return read?.first?.first
         }
         return state
     }
@@ -192,11 +194,13 @@ package struct StoreLoader<Value: JournalValue> {
         }
         wanted += found
         guard let read = IndexedSnapshotReader(layout: layout, files: files, index: lookup, inode: snapshotStatus.inode),
-              let decoded: [StoredRecord<Value>] = read.records(at: wanted)
+              let decoded: [[StoredRecord<Value>]] = read.records(at: wanted)
         else { return nil }
         var records: [String: StoredRecord<Value>] = [:]
-        records.reserveCapacity(decoded.count)
-        for record in decoded where records.updateValue(record, forKey: record.id) != nil { return nil }
+        records.reserveCapacity(wanted.count)
+        for part in decoded {
+            for record in part where records.updateValue(record, forKey: record.id) != nil { return nil }
+        }
         var state = StoreState<Value>(
             records: records, seq: header.seq, lastHash: header.lastHash, snapshotSeq: header.seq,
             snapshotInode: snapshotStatus.inode, segment: header.segment, snapshotLines: nil)
@@ -204,9 +208,9 @@ package struct StoreLoader<Value: JournalValue> {
         state.snapshotSegment = header.segment
         state.unloadedRecord = { id in
             guard let position = lookup.position(of: id) else { return nil }
-            let read: [StoredRecord<Value>]? = IndexedSnapshotReader(layout: layout, files: files, index: lookup, inode: snapshotStatus.inode)?
+            let read: [[StoredRecord<Value>]]? = IndexedSnapshotReader(layout: layout, files: files, index: lookup, inode: snapshotStatus.inode)?
                 .records(at: [position])
-            return read?.first
+            return read?.first?.first
         }
         return state
     }
