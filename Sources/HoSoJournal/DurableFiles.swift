@@ -24,7 +24,7 @@ package struct DurableFiles: Sendable {
     }
 
     /// At most `count` bytes from the start of the file.
-    func readPrefix(_ path: String, count: Int) throws(FileSystemError) -> [UInt8] {
+    package func readPrefix(_ path: String, count: Int) throws(FileSystemError) -> [UInt8] {
         let descriptor = try fileSystem.open(path, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
         defer { try? fileSystem.close(descriptor, path: path) }
         return try read(descriptor, range: 0..<count, path: path)

@@ -62,6 +62,9 @@ public final class TerminalDriver {
         _ = app.handle(.resize(width: size.width, height: size.height))
         while true {
             paintFrame(of: app)
+            // Work behind the frame is looked at every 50 ms, not only when a second has passed.
+            let waiting = app.isWaiting
+            wtimeout(nc_stdscr(), waiting ? 50 : 250)
             let key = readKey()
             if let signal = TerminalRestore.receivedSignal { return .signal(signal) }
             var commands: [AppCommand] = []
@@ -72,7 +75,7 @@ public final class TerminalDriver {
                 }
                 if shouldDeliver(key) { commands += app.handle(key) }
             }
-            if ContinuousClock.now - lastTick >= options.tickInterval {
+            if waiting || ContinuousClock.now - lastTick >= options.tickInterval {
                 lastTick = .now
                 commands += app.tick()
             }

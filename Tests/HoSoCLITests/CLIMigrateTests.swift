@@ -54,12 +54,14 @@ struct CLIMigrateTests {
         let server = try PostgresCluster.shared.get().makeDatabase("reports")
         try HosoRun.run(["demo", "--data", source, "--no-open", "--today", "2026-12-06"])
         try HosoRun.run(["migrate", "--from", source, "--to", server])
-        // The quota and period reports are counted by the server (`ReportFactsRequest`): every span's bounds,
-        // a year before the data, one after it, and a unit's subtree.
+        // The quota and period reports are counted by the server (`ReportFactsRequest`) for the report's scope,
+        // each file under its reporting unit and the new members apart: every span's bounds, a year before the
+        // data, one after it, and the subtrees of a cell, of the grassroots organisation and of the committee.
         let periods = ["Q1", "Q2", "Q3", "Q4", "H1", "H2", "Y"].map { ["period", "--year", "2026", "--period", $0] }
         let reports = [["quota", "--year", "2026"], ["quota", "--year", "2025"], ["quota", "--year", "2027"], ["rate", "--year", "2026"],
                        ["period", "--year", "2025", "--period", "Y"], ["pipeline"], ["quota", "--year", "2026", "--unit", "CB-1"],
-                       ["period", "--year", "2026", "--period", "Y", "--unit", "CB-1"]] + periods
+                       ["period", "--year", "2026", "--period", "Y", "--unit", "CB-1"], ["period", "--year", "2026", "--period", "H2", "--unit", "DB-XH"],
+                       ["quota", "--year", "2026", "--unit", "DU-XH"]] + periods
         for report in reports {
             for today in ["2026-12-06", "2026-05-15"] {
                 let arguments = ["report"] + report + ["--format", "json", "--today", today]
@@ -68,6 +70,31 @@ struct CLIMigrateTests {
                 #expect(onServer == onDisk, "report \(report.joined(separator: " ")) on \(today) differs")
             }
         }
+    }
+
+    @Test("people add opens the data without its files, on the server and in a directory: a file that cannot be read does not stop it")
+    func addingAPersonReadsNoFile() throws {
+        let cluster = try PostgresCluster.shared.get()
+        let server = try cluster.makeDatabase("people")
+        let directory = HosoRun.temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for data in [server, directory] {
+            try HosoRun.run(["demo", "--data", data, "--no-open", "--today", "2026-12-06"])
+        }
+        // A file whose stored text no longer decodes: a full open refuses, as every command reading files would.
+        try cluster.psql(server, "UPDATE hoso.records SET value = jsonb_set(value::jsonb, '{case,person}', '\"hỏng\"')::text WHERE id = 'case/HS-0003'")
+        let binary = try hosoExecutablePath()
+        let listed = try ChildProcess.run([binary, "case", "list", "--data", server])
+        #expect(listed.status != 0 && listed.standardError.contains("case/HS-0003"), "\(listed.standardError)")
+        for data in [server, directory] {
+            let added = try HosoRun.run(["people", "add", "lan.nt", "--name", "Nguyễn Thị Lan", "--role", "viewer", "--data", data])
+            #expect(added.contains("Đã thêm người dùng"), "\(added)")
+            let people = try ChildProcess.run([binary, "people", "list", "--data", data])
+            if data == directory {
+                #expect(people.status == 0 && people.standardOutput.contains("lan.nt"), "\(people.standardError)")
+            }
+        }
+        #expect(try cluster.psql(server, "SELECT count(*) FROM hoso.records WHERE id = 'account/lan.nt'").hasPrefix("1"), "saved on the server")
     }
 
     @Test("On the server a viewer's reports give the clerk's figures (counts only for the pipeline), and the named pipeline stays refused")

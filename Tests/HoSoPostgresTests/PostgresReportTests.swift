@@ -1,6 +1,6 @@
 import Foundation
 import HoSoDomain
-import HoSoPostgres
+@testable import HoSoPostgres
 import HoSoStorage
 import HoSoTestSupport
 import Testing
@@ -17,21 +17,26 @@ struct DemoWardOnServer {
     let topClerk: String
     static let today = Fixtures.date("2026-11-23")
 
-    init(cases: Int = 120) throws {
+    /// `units` changes the demo's units before they are stored (to nest reporting units).
+    init(cases: Int = 120, units: (inout [HoSoDomain.Unit]) -> Void = { _ in }) throws {
         cluster = try PostgresCluster.shared.get()
         url = try cluster.makeDatabase("reports")
-        demo = DemoOrganisation.generate(caseCount: cases, seed: 7, today: Self.today)
+        var generated = DemoOrganisation.generate(caseCount: cases, seed: 7, today: Self.today)
+        units(&generated.units)
+        demo = generated
         let suffix = String(UUID().uuidString.prefix(6)).lowercased()
         clerk = "thuky_" + suffix
         viewer = "captren_" + suffix
         mentor = "giupdo_" + suffix
         topClerk = "tkphuong_" + suffix
         let mentorMember = try #require(demo.cases.first { !$0.activeMentors.isEmpty }?.activeMentors.first?.memberID)
+        // The ward's committee, or the district's when the demo grew into one.
+        let top = try #require(demo.units.first { $0.parentID == nil }?.id)
         let people = [
             Account(id: "thuky", fullName: "Thư ký", systemUser: clerk, grants: [RoleGrant(.clerk, in: "DB-XH")]),
             Account(id: "captren", fullName: "Cán bộ cấp trên", systemUser: viewer, grants: [RoleGrant(.viewer, in: "DB-XH")]),
             Account(id: "giupdo", fullName: "Người giúp đỡ", systemUser: mentor, memberID: mentorMember, grants: [RoleGrant(.mentor, in: "DB-XH")]),
-            Account(id: "tkphuong", fullName: "Thư ký Đảng ủy phường", systemUser: topClerk, grants: [RoleGrant(.clerk, in: "DU-XH")]),
+            Account(id: "tkphuong", fullName: "Thư ký Đảng ủy phường", systemUser: topClerk, grants: [RoleGrant(.clerk, in: top)]),
         ]
         _ = try ServerRepository.create(
             url: url, units: demo.units, members: demo.members, cases: demo.cases, accounts: people, actor: "Thư ký")
@@ -178,7 +183,7 @@ struct PostgresReportTests {
                 let files = clerk.cases.map(ReportFacts.init)
                 for year in [2025, 2026, 2027] {
                     let before = store.statementsSent
-                    let counted = try viewer.reportFacts(for: QuotaReport.factsRequest(year: year, today: today))
+                    let counted = try viewer.reportFacts(for: QuotaReport.factsRequest(year: year, today: today)).facts
                     #expect(store.statementsSent - before == 1, "one statement")
                     #expect(counted.count < files.count && counted.reduce(0) { $0 + $1.files } == files.count)
                     #expect(QuotaReport.make(scope: try scope(viewer, counted, today: today, unit: unit), year: year)
@@ -187,7 +192,7 @@ struct PostgresReportTests {
                 for span in ReportPeriod.Span.allCases {
                     for year in [2025, 2026] {
                         let period = ReportPeriod(span: span, year: year)
-                        let counted = try viewer.reportFacts(for: PeriodReport.factsRequest(period: period, today: today))
+                        let counted = try viewer.reportFacts(for: PeriodReport.factsRequest(period: period, today: today)).facts
                         #expect(counted.reduce(0) { $0 + $1.files } == files.count)
                         let byServer = PeriodReport.make(scope: try scope(viewer, counted, today: today, unit: unit), period: period)
                         #expect(byServer == PeriodReport.make(scope: try scope(clerk, files, today: today, unit: unit), period: period),
@@ -197,12 +202,76 @@ struct PostgresReportTests {
             }
         }
         let period = PeriodReport.make(
-            scope: try scope(viewer, try viewer.reportFacts(for: PeriodReport.factsRequest(period: ReportPeriod(span: .year, year: 2026), today: DemoWardOnServer.today)),
+            scope: try scope(viewer, try viewer.reportFacts(for: PeriodReport.factsRequest(period: ReportPeriod(span: .year, year: 2026), today: DemoWardOnServer.today)).facts,
                              today: DemoWardOnServer.today, unit: nil),
             period: ReportPeriod(span: .year, year: 2026))
         #expect(period.newMembers > 0 && period.movements.allSatisfy { $0.current != nil }, "the figures are not trivially empty")
         #expect(try ServerRepository.open(url: ward.url(as: ward.mentor), readingCases: false)
-            .reportFacts(for: QuotaReport.factsRequest(year: 2026, today: DemoWardOnServer.today)).isEmpty, "a mentor counts no file")
+            .reportFacts(for: QuotaReport.factsRequest(year: 2026, today: DemoWardOnServer.today)).facts.isEmpty, "a mentor counts no file")
+    }
+
+    @Test("Counted for a report's scope: each file under its reporting unit, new members apart; the figures of every file's facts, nested units included")
+    func countedForTheScope() throws {
+        for nested in [false, true] {
+            // A district: two grassroots organisations; nested, the second under the first and one of its cells
+            // under the district committee (under no reporting unit).
+            let ward = try DemoWardOnServer(cases: 600) { units in
+                guard nested else { return }
+                for index in units.indices {
+                    if units[index].id == "DB-P2" { units[index].parentID = "DB-XH" }
+                    if units[index].id == "CB-P2-2" { units[index].parentID = "QU-3" }
+                }
+            }
+            let owner = try ServerRepository.open(url: ward.url(as: ward.topClerk))
+            let counter = try ServerRepository.open(url: ward.url(as: ward.topClerk), readingCases: false)
+            let store = try #require(counter.store as? PostgresRecordStore<StoredItem>)
+            let files = owner.cases.map(ReportFacts.init)
+            for today in ["2026-11-23", "2026-05-15"].map(Fixtures.date) {
+                for unit in [nil, "QU-3", "DB-XH", "DB-P2", "CB-1", "CB-P2-2"] as [String?] {
+                    func scope(_ counted: CountedReportFacts) throws -> ReportScope {
+                        try ReportScope(sources: [.init(label: "x", organisation: owner.organisation, counted: counted)], unit: unit, today: today)
+                    }
+                    let bare = try scope(CountedReportFacts(facts: []))
+                    let whole = try scope(CountedReportFacts(facts: files))
+                    let label = "nested \(nested), unit \(unit ?? "all") on \(today)"
+                    let inScope = files.filter { bare.unitIDs.contains($0.unitID) }
+                    for year in [2025, 2026] {
+                        let before = store.statementsSent
+                        let counted = try counter.reportFacts(for: QuotaReport.factsRequest(year: year, today: today).counting(in: bare))
+                        #expect(store.statementsSent - before == 1, "one statement")
+                        #expect(counted.newMembers == nil && counted.facts.reduce(0) { $0 + $1.files } == inScope.count, "\(label)")
+                        #expect(QuotaReport.make(scope: try scope(counted), year: year) == QuotaReport.make(scope: whole, year: year), "quota \(year), \(label)")
+                    }
+                    for span in ReportPeriod.Span.allCases {
+                        let period = ReportPeriod(span: span, year: 2026)
+                        let before = store.statementsSent
+                        let counted = try counter.reportFacts(for: PeriodReport.factsRequest(period: period, today: today).counting(in: bare))
+                        #expect(store.statementsSent - before == 1, "one statement")
+                        let newMembers = try #require(counted.newMembers, "new members counted apart")
+                        #expect(counted.facts.reduce(0) { $0 + $1.files } == inScope.count, "\(label)")
+                        #expect(newMembers.reduce(0) { $0 + $1.files } == 7 * inScope.filter { $0.admission != nil }.count, "every new member by each of 7 fields")
+                        #expect(newMembers.allSatisfy { [$0.age == nil, $0.sex == nil, $0.education == nil, $0.occupation == nil, $0.ethnicity == nil,
+                                                         $0.religion == nil, $0.youthUnionMember == nil].filter { !$0 }.count == 1 }, "one field each")
+                        #expect(counted.facts.allSatisfy { $0.ageAtAdmission == nil && $0.occupation.isEmpty }, "the files' rows carry no person")
+                        let byServer = PeriodReport.make(scope: try scope(counted), period: period)
+                        #expect(byServer == PeriodReport.make(scope: whole, period: period), "period \(span), \(label)")
+                        if unit == nil, span == .year, today.month == 11 { #expect(byServer.newMembers > 0, "not trivially empty") }
+                    }
+                }
+            }
+            // Counted under 2 grassroots organisations (3 units under none when nested), not under 12 cells.
+            let everything = try ReportScope(sources: [.init(label: "x", organisation: owner.organisation, facts: [])], unit: nil, today: DemoWardOnServer.today)
+            let counted = try counter.reportFacts(for: QuotaReport.factsRequest(year: 2026, today: DemoWardOnServer.today).counting(in: everything))
+            #expect(Set(counted.facts.map(\.unitID)) == (nested ? ["DB-XH", "DB-P2", "CB-P2-2"] : ["DB-XH", "DB-P2"]))
+        }
+    }
+
+    @Test("A report's scope goes to the server as a JSON object that keeps every unit id as it is")
+    func scopeAsJSON() throws {
+        let odd: [UnitID: UnitID] = ["CB \"1\"": "DB\\X", "tab\there": "ĐB-Ẩ", "CB-2": "CB-2"]
+        let text = PostgresRecordStore<StoredItem>.jsonObject(odd)
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
+        #expect(parsed == ["CB \"1\"": "DB\\X", "tab\there": "ĐB-Ẩ", "CB-2": "CB-2"], "\(text)")
     }
 
     @Test("A date is sent as the first day of its span: the day before the first bound, each bound, and nothing past the last")
@@ -221,6 +290,21 @@ struct PostgresReportTests {
         #expect(facts.sex == .female && facts.occupation == "Giáo viên" && facts.youthUnionMember)
         #expect(ReportFacts(countedRow: ["CB-1", "official", "9", nil, nil, nil, nil, "1"], request: request) == nil, "a span that is not there")
         #expect(ReportFacts(countedRow: ["CB-1", "noSuchState", nil, nil, nil, nil, nil, "1"], request: request) == nil)
+        // Removals come as their spans, each once.
+        let removed = try #require(ReportFacts(countedRow: ["CB-1", "removed", nil, nil, "1,3", nil, nil, "2"], request: request))
+        #expect(removed.removals.map(\.iso) == ["2025-01-01", "2026-01-01"] && removed.files == 2)
+        #expect(ReportFacts(countedRow: ["CB-1", "removed", nil, nil, "2025-03-01", nil, nil, "2"], request: request) == nil, "a date, not a span")
+        // New members counted apart: no unit, no state, one field of the person (its position and value).
+        func told(_ field: String?, _ value: String?) -> [String?] { [nil, nil, "3", nil, nil, nil, nil, "5", field, value] }
+        #expect(NewMemberProfile(countedRow: told("1", "31"), request: request) == NewMemberProfile(admission: Fixtures.date("2026-01-01"), age: 31, files: 5))
+        #expect(NewMemberProfile(countedRow: told("4", "Gi\\táo viên"), request: request)?.occupation == "Gi\táo viên", "unescaped")
+        #expect(NewMemberProfile(countedRow: told("7", "1"), request: request)?.youthUnionMember == true)
+        #expect(NewMemberProfile(countedRow: told("2", "female"), request: request)?.sex == .female)
+        #expect(NewMemberProfile(countedRow: told("3", "university"), request: request)?.education == .university)
+        #expect(NewMemberProfile(countedRow: told(nil, nil), request: request) == nil, "no field told")
+        #expect(NewMemberProfile(countedRow: told("2", "other"), request: request) == nil)
+        #expect(NewMemberProfile(countedRow: told("8", "1"), request: request) == nil, "no eighth field")
+        #expect(ReportFacts(countedRow: told("1", "31"), request: request) == nil, "a row of new members is no file")
     }
 
     @Test("A commit writes the file's facts with it and their hash into the journal's chain; a psql edit of the facts is found by check")
@@ -284,7 +368,7 @@ struct PostgresReportTests {
         let ward = try DemoWardOnServer(cases: 20)
         let before = try ServerRepository.open(url: ward.url(as: ward.clerk), readingCases: false).reportFacts()
         let request = PeriodReport.factsRequest(period: ReportPeriod(span: .year, year: 2026), today: DemoWardOnServer.today)
-        let countedBefore = try ServerRepository.open(url: ward.url(as: ward.clerk), readingCases: false).reportFacts(for: request)
+        let countedBefore = try ServerRepository.open(url: ward.url(as: ward.clerk), readingCases: false).reportFacts(for: request).facts
         try ward.cluster.psql(
             ward.url,
             """
@@ -301,7 +385,7 @@ struct PostgresReportTests {
         let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
         #expect(try repository.reportFacts() == before)
         #expect(before == repository.cases.map(ReportFacts.init))
-        #expect(Set(try repository.reportFacts(for: request).map(\.line)) == Set(countedBefore.map(\.line)), "the columns filled for every file")
+        #expect(Set(try repository.reportFacts(for: request).facts.map(\.line)) == Set(countedBefore.map(\.line)), "the columns filled for every file")
         #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
     }
 

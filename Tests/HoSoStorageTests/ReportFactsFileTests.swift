@@ -42,8 +42,8 @@ import Testing
         let (temporary, _, files) = try DeferredPartsTests.demoStore()
         defer { temporary.remove() }
         let request = QuotaReport.factsRequest(year: 2026, today: Self.today)
-        #expect(try Self.withoutFiles(temporary.store).reportFacts(for: request) == files.map(ReportFacts.init))
-        #expect(try Self.withoutFiles(temporary.store).reportFacts(for: request) == files.map(ReportFacts.init), "from the kept file")
+        #expect(try Self.withoutFiles(temporary.store).reportFacts(for: request).facts == files.map(ReportFacts.init))
+        #expect(try Self.withoutFiles(temporary.store).reportFacts(for: request).facts == files.map(ReportFacts.init), "from the kept file")
     }
 
     @Test func filesSavedAddedSinceAreReadAgainAndTheRestComeFromTheKeptFile() throws {
@@ -168,6 +168,76 @@ import Testing
         let facts = try Self.withoutFiles(temporary.store).reportFacts()
         #expect(facts.first { $0.caseID == changed.id }?.unitID == newUnit)
         #expect(facts == (try Self.factsOfEveryFile(temporary.store)))
+    }
+
+    /// The terminal application draws its first frame from the kept facts, and only when they come cheaply:
+    /// never by reading the store whole (it reads the files behind that frame anyway).
+    @Test func theFactsWithoutReadingFilesComeOnlyFromTheKeptFileAndAFewFilesSavedSince() throws {
+        let (temporary, created, files) = try DeferredPartsTests.demoStore()
+        defer { temporary.remove() }
+        #expect(try created.factsWithoutReadingFiles() == nil, "a repository that read its files has no use for them")
+        // Nothing kept: a few files are read one by one (and their facts kept), as for a report.
+        #expect(try Self.withoutFiles(temporary.store).factsWithoutReadingFiles() == files.map(ReportFacts.init))
+        #expect(FileManager.default.fileExists(atPath: Self.keptPath(temporary.store)))
+        #expect(try Self.withoutFiles(temporary.store).factsWithoutReadingFiles() == files.map(ReportFacts.init), "from the kept file")
+
+        // One file saved since: read alone, its new facts given.
+        var moved = try #require(files.first { !$0.state.isTerminal })
+        moved.person.occupation = "Kỹ sư mới"
+        try created.save(moved, expectedRevision: created.revision(of: moved.id), actor: "Thư ký", summary: "Sửa nghề nghiệp")
+        let facts = try #require(try Self.withoutFiles(temporary.store).factsWithoutReadingFiles())
+        #expect(facts.first { $0.caseID == moved.id }?.occupation == "Kỹ sư mới")
+        #expect(facts == (try Self.factsOfEveryFile(temporary.store)))
+    }
+
+    @Test func tooManyFilesToReadGiveNoFactsWithoutReadingFiles() throws {
+        let (temporary, _, _) = try DeferredPartsTests.demoStore(cases: Repository.unreadFilesWorthReadingAlone + 40)
+        defer { temporary.remove() }
+        #expect(try Self.withoutFiles(temporary.store).factsWithoutReadingFiles() == nil)
+        #expect(!FileManager.default.fileExists(atPath: Self.keptPath(temporary.store)), "nothing read to keep them")
+    }
+
+    @Test func tooManyFilesSavedSinceTheFactsWereKeptGiveNoFactsWithoutReadingFiles() throws {
+        let (temporary, created, files) = try DeferredPartsTests.demoStore(cases: Repository.unreadFilesWorthReadingAlone + 40)
+        defer { temporary.remove() }
+        created.keepReportFacts()
+        let changed = files.prefix(Repository.unreadFilesWorthReadingAlone + 1).map { file in
+            var file = file
+            file.person.occupation = "Nghề mới"
+            return (file: file, expectedRevision: created.revision(of: file.id))
+        }
+        try created.save(changed, actor: "Thư ký", summary: "Sửa nghề nghiệp")
+        // In the snapshot, the files are left unread by an open without files (a journal line of whole
+        // files is read on the way).
+        try created.compact()
+        #expect(try Self.withoutFiles(temporary.store).factsWithoutReadingFiles() == nil)
+    }
+
+    /// Kept when the store moved on since they were written; left alone (not written again) when not.
+    @Test func keepingTheFactsWritesOnlyWhenTheStoreMovedOn() throws {
+        let (temporary, created, files) = try DeferredPartsTests.demoStore()
+        defer { temporary.remove() }
+        created.keepReportFacts()
+        let path = Self.keptPath(temporary.store)
+        let first = try #require(ReportFactsFile.read(in: temporary.store))
+        #expect(first.lines.map(\.facts) == files.map(ReportFacts.init))
+        let inode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
+        created.keepReportFacts()
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == inode, "not written again")
+
+        var noted = try #require(files.first { !$0.state.isTerminal })
+        noted.person.occupation = "Kỹ sư mới"
+        try created.save(noted, expectedRevision: created.revision(of: noted.id), actor: "Thư ký", summary: "Sửa nghề nghiệp")
+        created.keepReportFacts()
+        let second = try #require(ReportFactsFile.read(in: temporary.store))
+        #expect(second.seq > first.seq)
+        #expect(second.lines.map(\.facts) == (try Self.factsOfEveryFile(temporary.store)))
+        #expect(ReportFactsFile.sequence(in: temporary.store) == second.seq)
+
+        // A repository opened without its files keeps nothing: it has not the files to make them from.
+        try? FileManager.default.removeItem(atPath: path)
+        try Self.withoutFiles(temporary.store).keepReportFacts()
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     /// An occupation some file has, to damage a line without recomputing the hash.

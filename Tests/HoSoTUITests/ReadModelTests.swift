@@ -35,6 +35,36 @@ import Testing
         #expect(inPlace.data.revisions[file.id] == revision)
     }
 
+    /// The board's admissions are kept in the model and made again only when a save changes what they sum:
+    /// an admission recorded, or a unit's last file moved to another.
+    @Test func aStoredAdmissionOrUnitMoveGivesTheAdmissionsALoadGives() throws {
+        let today = Self.data.today
+        let candidate = try #require(Self.data.cases.first { $0.state == .committeeApproved || $0.state == .cellApproved })
+        var admitted = candidate
+        admitted.state = .decided
+        admitted.decision = Decision(number: "99-QĐ/ĐU", date: today, body: "Đảng ủy phường")
+        var inPlace = ReadModel(data: Self.data)
+        let before = inPlace.admissions
+        inPlace.apply(.stored(StoredCase(file: admitted, revision: 7)))
+        let reloaded = ReadModel(data: Self.loaded(Self.data, with: admitted, revision: 7))
+        #expect(inPlace.admissions == reloaded.admissions)
+        #expect(inPlace.admissions.admitted.value == (before.admitted.value ?? 0) + 1)
+        #expect(inPlace == reloaded)
+
+        // Every file of one cell moved to another: that cell no longer counts what it reported.
+        let cell = Self.data.cases[0].unitID
+        let other = try #require(Self.data.cells.first { $0.id != cell }).id
+        var moving = ReadModel(data: Self.data)
+        var data = Self.data
+        for var file in Self.data.cases where file.unitID == cell {
+            file.unitID = other
+            moving.apply(.stored(StoredCase(file: file, revision: 8)))
+            data = Self.loaded(data, with: file, revision: 8)
+        }
+        #expect(moving.admissions == ReadModel(data: data).admissions)
+        #expect(moving == ReadModel(data: data))
+    }
+
     @Test func aLoadReplacesEverythingAndGivesThePreviousIndex() {
         var model = ReadModel(data: Self.data)
         let previous = model.index

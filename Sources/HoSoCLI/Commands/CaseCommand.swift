@@ -3,6 +3,7 @@ import Foundation
 import HoSoApplication
 import HoSoDomain
 import HoSoStorage
+import Synchronization
 
 /// `hoso case …`: the files of candidates.
 struct CaseCommand: ParsableCommand {
@@ -31,13 +32,14 @@ struct CaseList: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let filter = CaseListFilter(state: state, query: search.map(FoldedQuery.init))
-            // With a filter, files it refuses are not even decoded: a search of a large store decodes a few.
-            let session = try global.signIn(readingCasesWhere: filter.isEmpty ? nil : filter.admits)
-            let repository = session.repository
-            // Deadlines and sort keys only for the files that pass the cheap filters.
-            // Only the files the person's lists show (a mentor: their own candidates).
-            let files = session.service.visibleCases.filter { filter.admits(CaseProbe($0)) }
-            let rows = CaseRow.rows(files, rulebook: repository.rulebook, calendar: repository.calendar, today: global.currentDate)
+            // No file is decoded to be listed: the index says each file's number, name, birth date and state
+            // (the filter is judged on them), the facts kept for the reports its unit and deadlines.
+            let admitted = AdmittedProbes()
+            let session = try global.signIn(readingCasesWhere: { probe in
+                if filter.admits(probe) { admitted.add(probe) }
+                return false
+            })
+            let rows = try listings(session, filter: filter, admitted: admitted.all)
                 .filter { !overdue || $0.isOverdue }
             if json {
                 try JSONOutput.print(rows.map(CaseRowJSON.init))
@@ -46,6 +48,48 @@ struct CaseList: ParsableCommand {
             print(CaseTable.render(rows))
         }
     }
+
+    /// The rows of the files `filter` admits that the person's lists show (a mentor: their own candidates).
+    private func listings(_ session: Session, filter: CaseListFilter, admitted: [CaseProbe]) throws -> [CaseListing] {
+        let repository = session.repository
+        let today = global.currentDate
+        // Files read anyway (a server reads every file; a directory, a file its journal changed whole).
+        let read = session.service.visibleCases.filter { filter.admits(CaseProbe($0)) }
+        var rows = CaseRow.rows(read, rulebook: repository.rulebook, calendar: repository.calendar, today: today).map(CaseListing.init)
+        let readIDs = Set(repository.cases.map(\.id))
+        let unread = admitted.filter { !readIDs.contains($0.id) }
+        guard !unread.isEmpty else { return rows }
+        guard let facts = repository.factsWithoutReadingFiles(of: unread.map(\.id)) else {
+            // No facts kept for them (a directory no report nor terminal application has read yet): a few
+            // listed files are read alone; many, with the store opened again as a search opened it before the
+            // facts were kept (every file when there is no filter: their facts are then kept for next time).
+            var files = repository.readUnreadFiles(unread.map(\.id))
+            if files == nil {
+                let whole = try GlobalOptions.openRepository(at: global.dataDirectory, readingCasesWhere: filter.isEmpty ? nil : filter.admits)
+                if !whole.isPartial { whole.keepReportFacts() }
+                files = whole.cases
+            }
+            let listed = (files ?? []).filter { filter.admits(CaseProbe($0)) && session.access.listsFile($0) && !readIDs.contains($0.id) }
+            rows += CaseRow.rows(listed, rulebook: repository.rulebook, calendar: repository.calendar, today: today).map(CaseListing.init)
+            return CaseListing.sorted(rows)
+        }
+        for probe in unread {
+            guard let fileFacts = facts[probe.id], session.access.listsFile(fileFacts) else { continue }
+            rows.append(CaseListing(probe, facts: fileFacts, rulebook: repository.rulebook, calendar: repository.calendar, today: today))
+        }
+        return CaseListing.sorted(rows)
+    }
+}
+
+/// The files a read of the store judged listed, before decoding any (the judging runs on every core).
+final class AdmittedProbes: Sendable {
+    private let probes = Mutex<[CaseID: CaseProbe]>([:])
+
+    func add(_ probe: CaseProbe) {
+        probes.withLock { $0[probe.id] = probe }
+    }
+
+    var all: [CaseProbe] { probes.withLock { Array($0.values) } }
 }
 
 /// Which files `case list` shows by state and name. Asked of each file before it is decoded, and again

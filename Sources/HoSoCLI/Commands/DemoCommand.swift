@@ -42,6 +42,8 @@ struct DemoCommand: ParsableCommand {
                 }
                 FileHandle.standardError.write(Data("Đã tạo dữ liệu mẫu: \(cases) hồ sơ trong \(DataBackend.shown(directory))\n".utf8))
                 created.map(FirstBackup.make)
+                // The first start of the application draws its board from these.
+                created?.keepReportFacts()
             }
             if noOpen {
                 let service = try options.signIn(opened: created).service

@@ -93,17 +93,31 @@ struct ReportOptions: ParsableArguments {
 
     /// What the reports count: each repository's file facts (one query on a server; counted there for the
     /// report when it says what it reads, `request`), and the files it read, for a report that names candidates.
+    /// A report on one repository asks for its own scope only, each file counted under its reporting unit.
     func scope(_ repositories: [Repository], request: ReportFactsRequest? = nil) throws -> ReportScope {
+        var request = request
+        if let asked = request, repositories.count == 1, let repository = repositories.first {
+            request = asked.counting(
+                in: try makeScope([ReportScope.Source(label: repository.directory, organisation: repository.organisation, facts: [])]))
+        }
         var sources: [ReportScope.Source] = []
         for repository in repositories {
-            let facts: [ReportFacts]
-            do {
-                facts = try request.map { request throws(RepositoryError) in try repository.reportFacts(for: request) } ?? repository.reportFacts()
-            } catch let error as RepositoryError {
+            let counted: CountedReportFacts
+            do throws(RepositoryError) {
+                if let request {
+                    counted = try repository.reportFacts(for: request)
+                } else {
+                    counted = CountedReportFacts(facts: try repository.reportFacts())
+                }
+            } catch {
                 throw Failure.error(error.message)
             }
-            sources.append(ReportScope.Source(label: repository.directory, organisation: repository.organisation, facts: facts, cases: repository.cases))
+            sources.append(ReportScope.Source(label: repository.directory, organisation: repository.organisation, counted: counted, cases: repository.cases))
         }
+        return try makeScope(sources)
+    }
+
+    private func makeScope(_ sources: [ReportScope.Source]) throws -> ReportScope {
         do {
             return try ReportScope(sources: sources, unit: unit, today: currentDate)
         } catch {

@@ -18,22 +18,57 @@ struct TUICommand: ParsableCommand {
 }
 
 /// Opens the terminal application on the data directory and runs it until the person quits.
+///
+/// The first frame does not wait for the files: the person signs in on the data without them, the board
+/// is drawn from the files' facts (a server's, or those a directory keeps in `report-facts.tsv`), and the
+/// files are read and indexed on another thread meanwhile; keys that need them wait for them
+/// (`AppState.loading`). Without facts kept, the files are read before the first frame, as before.
 enum TUILauncher {
     static func run(options: GlobalOptions) throws {
-        let session = try options.signIn()
-        // The application's saves never wait for a compaction; it runs once the terminal is given back.
-        session.repository.defersCompaction = true
-        let people = PeopleService(repository: session.repository, access: session.access, systemUser: session.systemUser)
-        let runner = EffectRunner(service: session.service, people: people, today: options.currentDate, actor: session.actor)
+        let session = try options.signIn(withoutFiles: true)
+        let preview = runner(for: session.repository, session: session)
+        let facts = try? session.repository.factsWithoutReadingFiles()
+        let location = options.dataDirectory
+        let (access, systemUser, today) = (session.access, session.systemUser, session.today)
+        let load = BackgroundLoad {
+            let whole = try GlobalOptions.openRepository(at: location)
+            let runner = runner(for: whole, session: Session(repository: whole, account: access.account, access: access, systemUser: systemUser, today: today))
+            let model = ReadModel(data: runner.loadData())
+            // The next start draws its board from these.
+            whole.keepReportFacts()
+            return BackgroundLoad.Loaded(runner: runner, model: model)
+        }
         let exit = try MainActor.assumeIsolated { () throws -> TerminalDriver.ExitReason in
-            var app = LiveApp(state: AppState(data: runner.loadData()), runner: runner)
+            var app: LiveApp
+            if let facts {
+                app = LiveApp(state: AppState(preview: preview.loadData(), facts: facts), runner: preview, loading: load)
+            } else {
+                let loaded = try load.wait()
+                app = LiveApp(state: AppState(readModel: loaded.model), runner: loaded.runner)
+            }
+            let exit: TerminalDriver.ExitReason
             do {
-                return try TerminalDriver().run(&app)
+                exit = try TerminalDriver().run(&app)
             } catch let error as TerminalDriver.StartError {
                 throw Failure.error(error.description)
             }
+            if let failure = app.loadFailure { throw failure }
+            // A stop signal leaves at once, as it always did; the next quit compacts.
+            guard case .quit = exit else { return exit }
+            let repository = app.runner.repository
+            _ = try? repository.compactIfDue()
+            // What this session saved, kept for the next start's board (a repository without files skips it).
+            repository.keepReportFacts()
+            return exit
         }
         if case .signal(let number) = exit { throw ExitCode(128 + number) }
-        _ = try? session.repository.compactIfDue()
+    }
+
+    /// The runner of the application on `repository`, for the person signed in.
+    private static func runner(for repository: Repository, session: Session) -> EffectRunner {
+        // The application's saves never wait for a compaction; it runs once the terminal is given back.
+        repository.defersCompaction = true
+        let people = PeopleService(repository: repository, access: session.access, systemUser: session.systemUser)
+        return EffectRunner(service: session.service, people: people, today: session.today, actor: session.actor)
     }
 }

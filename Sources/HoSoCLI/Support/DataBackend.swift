@@ -20,8 +20,9 @@ enum DataBackend {
         return try Repository.open(at: location, readingCases: [id])
     }
 
-    /// The data without its files, for a report that counts them from their facts: a server's facts beside
-    /// each file, a data directory's `report-facts.jsonl` (the files saved since it was written are read).
+    /// The data without its files, for a report that counts them from their facts (a server's facts beside
+    /// each file, a data directory's `report-facts.jsonl`; the files saved since it was written are read), or
+    /// for a command that touches no file (`people add`).
     static func openForReports(_ location: String) throws(RepositoryError) -> Repository {
         if isServer(location) { return try ServerRepository.open(url: location, readingCases: false) }
         return try Repository.open(at: location, readingCasesWhere: { _ in false })

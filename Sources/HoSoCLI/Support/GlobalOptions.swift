@@ -32,22 +32,35 @@ struct GlobalOptions: ParsableArguments {
     var currentDate: CivilDate { today ?? Clock.todayInVietnam() }
 
     /// `readingCasesWhere`: decode only the case files it admits (a read-only command over a few files).
-    func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Repository {
-        try openRepository { () throws(RepositoryError) in try DataBackend.open(dataDirectory, readingCasesWhere: admits) }
+    /// `withoutFiles`: units, members and people only, on either backend (a command that touches no file).
+    func openRepository(readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil, withoutFiles: Bool = false) throws -> Repository {
+        try Self.openRepository(at: dataDirectory, withoutFiles: withoutFiles, readingCasesWhere: admits)
     }
 
-    /// Opens the data through `open`, refusing another login's directory first.
-    private func openRepository(_ open: () throws(RepositoryError) -> Repository) throws -> Repository {
-        try DataDirectoryOwner.refuseOtherLogin(dataDirectory)
+    /// The data at `location` (a directory or a server): every file, only those `admits` accepts, or
+    /// (`withoutFiles`) none — units, members and people only.
+    /// `readingOnly`: that file alone, found through the index (a command on one file).
+    static func openRepository(
+        at location: String, withoutFiles: Bool = false, readingOnly id: CaseID? = nil,
+        readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil
+    ) throws -> Repository {
+        try DataDirectoryOwner.refuseOtherLogin(location)
         do {
-            let repository = try open()
+            let repository: Repository
+            if withoutFiles {
+                repository = try DataBackend.openForReports(location)
+            } else if let id {
+                repository = try DataBackend.open(location, readingOnly: id)
+            } else {
+                repository = try DataBackend.open(location, readingCasesWhere: admits)
+            }
             OpenedStores.remember(repository)
             return repository
         } catch {
             if case .insecurePermissions? = error.storeError {
                 // Recorded so the clerk learns that the files were exposed, not only that HoSo stopped.
                 AuditLog.record(
-                    AuditEvent(kind: .insecureDirectory, account: nil, systemUser: SystemUser.name), inDirectory: dataDirectory)
+                    AuditEvent(kind: .insecureDirectory, account: nil, systemUser: SystemUser.name), inDirectory: location)
             }
             throw Failure.error(error.message)
         }
@@ -55,13 +68,17 @@ struct GlobalOptions: ParsableArguments {
 
     /// Signs in decoding only the case file `id`: a command on one file does not read the others.
     func signIn(readingOnly id: CaseID) throws -> Session {
-        try signIn(opened: try openRepository { () throws(RepositoryError) in try DataBackend.open(dataDirectory, readingOnly: id) })
+        try signIn(opened: try Self.openRepository(at: dataDirectory, readingOnly: id))
     }
 
     /// Opens the data and signs in the person at the terminal (refused: exit code 4, recorded).
     /// `opened`: the repository when the command already has it (the demo it just created).
-    func signIn(opened: Repository? = nil, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws -> Session {
-        let repository = try opened ?? openRepository(readingCasesWhere: admits)
+    /// `withoutFiles`: open units, members and people only (the terminal application, which reads the
+    /// files behind its first frame).
+    func signIn(
+        opened: Repository? = nil, withoutFiles: Bool = false, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil
+    ) throws -> Session {
+        let repository = try opened ?? Self.openRepository(at: dataDirectory, withoutFiles: withoutFiles, readingCasesWhere: admits)
         // On a server the person is their database role, as on one machine they are their login.
         let systemUser = repository.serverRole ?? SystemUser.name
         let requested = actor.flatMap { $0.isEmpty ? nil : AccountID($0) }

@@ -7,7 +7,7 @@ enum InputBounds {
     /// A count of members, votes, quotas, sources or admissions.
     static func count(_ value: Int?, _ option: String) throws {
         guard let value, !UnitQuota.counts.contains(value) else { return }
-        let allowed = "từ \(UnitQuota.counts.lowerBound) đến \(grouped(UnitQuota.counts.upperBound))"
+        let allowed = "từ \(UnitQuota.counts.lowerBound) đến \(VietnameseNumber.grouped(UnitQuota.counts.upperBound))"
         if value < 0 {
             throw Failure.error("\(option) \(value): số không được âm. Chưa ghi gì. Hãy nhập một số \(allowed).")
         }
@@ -28,16 +28,5 @@ enum InputBounds {
         throw Failure.error(
             "\(option) \(value) nằm ngoài khoảng năm cho phép (\(ReportPeriod.years.lowerBound)–\(ReportPeriod.years.upperBound)). "
                 + "Chưa làm gì. Hãy nhập năm đủ bốn chữ số, ví dụ 2026.")
-    }
-
-    /// 1000000 as the clerk writes it: 1.000.000.
-    private static func grouped(_ value: Int) -> String {
-        var digits = String(value)
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        return ([digits] + groups).joined(separator: ".")
     }
 }

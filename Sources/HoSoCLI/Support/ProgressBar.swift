@@ -1,4 +1,5 @@
 import Foundation
+import HoSoDomain
 
 /// A one-line progress bar on standard error for long work (a large demo, a migration, a benchmark):
 /// the bar, the per cent, the count and the time left. Drawn only when standard error is a terminal and
@@ -47,23 +48,12 @@ final class ProgressBar {
         let width = 24
         let filled = clamped * width / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        var text = "\(label) \(bar) \(percent) % (\(Self.grouped(clamped))/\(Self.grouped(total)))"
+        var text = "\(label) \(bar) \(percent) % (\(VietnameseNumber.grouped(clamped))/\(VietnameseNumber.grouped(total)))"
         if clamped > 0, clamped < total {
             let left = elapsed / Double(clamped) * Double(total - clamped)
             text += " — còn khoảng " + Self.duration(left)
         }
         return text + "   "
-    }
-
-    /// 5000 → "5.000", as Vietnamese writes thousands.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(".") }
-            out.append(character)
-        }
-        return out
     }
 
     static func duration(_ seconds: TimeInterval) -> String {

@@ -5,7 +5,21 @@ import HoSoTUI
 /// that carries out effects and feeds their results back.
 struct LiveApp: TerminalApp {
     var state: AppState
-    let runner: EffectRunner
+    private(set) var runner: EffectRunner
+    /// The files being read behind a first frame drawn from their facts; nil once they came.
+    private var loading: BackgroundLoad?
+    /// Why reading the files failed: the application quits and the launcher says it once the terminal
+    /// is given back.
+    private(set) var loadFailure: (any Error)?
+
+    /// `loading`: the files being read while `state` shows the board from their facts (`AppState.loading`).
+    init(state: AppState, runner: EffectRunner, loading: BackgroundLoad? = nil) {
+        self.state = state
+        self.runner = runner
+        self.loading = loading
+    }
+
+    var isWaiting: Bool { loading != nil }
 
     mutating func handle(_ key: Key) -> [AppCommand] {
         dispatch(.key(key))
@@ -16,7 +30,20 @@ struct LiveApp: TerminalApp {
     }
 
     mutating func tick() -> [AppCommand] {
-        runner.pollExternalChanges().flatMap { dispatch($0) }
+        if let loading {
+            // Until the files come, the runner holds a repository without them: nothing to look for in it.
+            guard let result = loading.take() else { return [] }
+            self.loading = nil
+            switch result {
+            case .success(let loaded):
+                runner = loaded.runner
+                return dispatch(.indexed(loaded.model))
+            case .failure(let error):
+                loadFailure = error
+                return [.quit]
+            }
+        }
+        return runner.pollExternalChanges().flatMap { dispatch($0) }
     }
 
     /// Reduces `action`, runs the effects, and reduces what they report, until nothing is left: the runtime

@@ -116,9 +116,20 @@ public struct Access: Sendable, Equatable {
 
     /// Whether the file shows in the person's lists: a mentor's lists hold only their candidates.
     public func listsFile(_ file: CaseFile) -> Bool {
-        let held = roles(in: file.unitID)
+        listsFile(inUnit: file.unitID) { member in file.activeMentors.contains { $0.memberID == member } }
+    }
+
+    /// The same question of a file known by its facts (the board drawn before the files are read).
+    public func listsFile(_ facts: ReportFacts) -> Bool {
+        listsFile(inUnit: facts.unitID) { facts.activeMentors.contains($0) }
+    }
+
+    /// `mentoredBy`: whether the file's active mentors include the member (asked only of a mentor).
+    private func listsFile(inUnit unit: UnitID, mentoredBy: (MemberID) -> Bool) -> Bool {
+        let held = roles(in: unit)
         if held.contains(.clerk) || held.contains(.committee) || held.contains(.viewer) { return true }
-        return held.contains(.mentor) && isMentor(of: file)
+        guard held.contains(.mentor), let member = account.memberID else { return false }
+        return mentoredBy(member)
     }
 
     /// Whether the person may write anything at all (a viewer may not).

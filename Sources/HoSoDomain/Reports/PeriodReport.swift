@@ -72,33 +72,25 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         let then = { (date: CivilDate) in previousStart <= date && date <= previousThrough }
         var current = [Int](repeating: 0, count: movementEvents.count)
         var previous = current
-        var admitted: [ReportFacts] = []
-        var admittedLastYear: [ReportFacts] = []
-        var everyAdmitted: [ReportFacts] = []
         // One pass over the files: at a province's size each pass is a walk through memory. A file counts
         // once in a period however many times the event happened to it there.
         for file in scope.scopedFacts {
             for (index, event) in movementEvents.enumerated() {
                 let dates = event.dates(file)
                 if dates.isEmpty { continue }
-                if index == 0 { everyAdmitted.append(file) }
-                if dates.contains(where: now) {
-                    current[index] += file.files
-                    if index == 0 { admitted.append(file) }
-                }
-                if dates.contains(where: then) {
-                    previous[index] += file.files
-                    if index == 0 { admittedLastYear.append(file) }
-                }
+                if dates.contains(where: now) { current[index] += file.files }
+                if dates.contains(where: then) { previous[index] += file.files }
             }
         }
-        func ages(_ files: [ReportFacts]) -> [Int] { files.map { $0.ageAtAdmission! } }
-        func count(_ files: [ReportFacts]) -> Int { files.reduce(0) { $0 + $1.files } }
-        func mean(_ members: [ReportFacts], _ ages: [Int]) -> Double? {
+        let everyAdmitted = scope.newMemberProfiles
+        let admitted = everyAdmitted.filter { now($0.admission) }
+        let admittedLastYear = everyAdmitted.filter { then($0.admission) }
+        // Every new member is told by age once (`NewMemberProfile`).
+        func count(_ members: [NewMemberProfile]) -> Int { members.reduce(0) { $0 + ($1.age == nil ? 0 : $1.files) } }
+        func mean(_ members: [NewMemberProfile]) -> Double? {
             let total = count(members)
-            return total == 0 ? nil : Double(zip(members, ages).reduce(0) { $0 + $1.0.files * $1.1 }) / Double(total)
+            return total == 0 ? nil : Double(members.reduce(0) { $0 + $1.files * ($1.age ?? 0) }) / Double(total)
         }
-        let (agesNow, agesThen) = (ages(admitted), ages(admittedLastYear))
         let units = scope.reportingUnits
         // A unit without files is counted by the figures it reported (admissions only, from 1/1); for the
         // other events it has none.
@@ -139,9 +131,9 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             unitName: scope.title, period: period, date: scope.today, countedThrough: through, previousThrough: previousThrough,
             year: AdmissionsSummary.make(scope: scope, year: period.year, upTo: through),
             movements: movementEvents.indices.map(movement),
-            newMembers: count(admitted), meanAge: mean(admitted, agesNow),
-            previousNewMembers: count(admittedLastYear), previousMeanAge: mean(admittedLastYear, agesThen),
-            breakdowns: breakdowns(of: (admitted, agesNow), lastYear: (admittedLastYear, agesThen), everyAdmitted: everyAdmitted),
+            newMembers: count(admitted), meanAge: mean(admitted),
+            previousNewMembers: count(admittedLastYear), previousMeanAge: mean(admittedLastYear),
+            breakdowns: breakdowns(of: admitted, lastYear: admittedLastYear, everyAdmitted: everyAdmitted),
             unitsWithFiles: withFiles,
             unitCount: units.count, unitsWithAdmission: admittingUnits.map(\.name), unitsWithoutSources: dryUnits.map(\.name))
     }
@@ -160,9 +152,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     static let ageBands = ["Dưới 18", "18–30", "31–35", "36–40", "41–45", "46–50", "51–55", "56–60", "Trên 60"]
 
     /// The groups of Biểu 2-BTCTW, each counted among this period's new members and last year's.
-    static func breakdowns(
-        of now: (files: [ReportFacts], ages: [Int]), lastYear: (files: [ReportFacts], ages: [Int]), everyAdmitted: [ReportFacts]
-    ) -> [Breakdown] {
+    static func breakdowns(of now: [NewMemberProfile], lastYear: [NewMemberProfile], everyAdmitted: [NewMemberProfile]) -> [Breakdown] {
         // The same few occupations, ethnicities and religions come back in every file: each text is
         // normalised and folded once.
         var labels: [String: (label: String, folded: String)] = [:]
@@ -173,17 +163,19 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             labels[text] = result
             return result
         }
-        /// The groups a new member belongs to, one list per criterion, in the order of the table.
-        func groups(_ person: ReportFacts, age: Int) -> [[String]] {
-            let ethnicity = label(person.ethnicity)
-            let religion = label(person.religion)
+        /// The groups the new members of a profile belong to, one list per criterion, in the order of the
+        /// table; empty for a criterion the profile does not tell.
+        func groups(_ person: NewMemberProfile) -> [[String]] {
+            let ethnicity = person.ethnicity.map(label)
+            let religion = person.religion.map(label)
             var traits: [String] = []
-            if !ethnicity.folded.isEmpty, ethnicity.folded != "kinh" { traits.append("Người dân tộc thiểu số") }
-            if !religion.folded.isEmpty, religion.folded != "khong" { traits.append("Người có đạo") }
-            if person.youthUnionMember { traits.append("Đoàn viên Đoàn TNCS Hồ Chí Minh") }
+            if let ethnicity, !ethnicity.folded.isEmpty, ethnicity.folded != "kinh" { traits.append("Người dân tộc thiểu số") }
+            if let religion, !religion.folded.isEmpty, religion.folded != "khong" { traits.append("Người có đạo") }
+            if person.youthUnionMember == true { traits.append("Đoàn viên Đoàn TNCS Hồ Chí Minh") }
+            func one(_ group: String?) -> [String] { group.map { [$0] } ?? [] }
             return [
-                [ageBand(age)], [person.sex.vietnamese], [person.education.vietnamese], [label(person.occupation).label],
-                [ethnicity.label], traits,
+                one(person.age.map(ageBand)), one(person.sex?.vietnamese), one(person.education?.vietnamese),
+                one(person.occupation.map { label($0).label }), one(ethnicity?.label), traits,
             ]
         }
         let criteria: [(title: String, order: [String]?)] = [
@@ -191,11 +183,11 @@ public struct PeriodReport: Codable, Sendable, Equatable {
             ("Nghề nghiệp", nil), ("Dân tộc", nil),
             ("Đặc điểm", ["Người dân tộc thiểu số", "Người có đạo", "Đoàn viên Đoàn TNCS Hồ Chí Minh"]),
         ]
-        func counts(_ members: (files: [ReportFacts], ages: [Int])) -> [[String: Int]] {
+        func counts(_ members: [NewMemberProfile]) -> [[String: Int]] {
             var result = [[String: Int]](repeating: [:], count: criteria.count)
-            for (file, age) in zip(members.files, members.ages) {
-                for (criterion, labels) in groups(file, age: age).enumerated() {
-                    for label in labels { result[criterion][label, default: 0] += file.files }
+            for member in members {
+                for (criterion, labels) in groups(member).enumerated() {
+                    for label in labels { result[criterion][label, default: 0] += member.files }
                 }
             }
             return result
@@ -205,9 +197,8 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         // official form; occupations and ethnicities are free text: their rows are those of every new member
         // in the data (`everyAdmitted`), so they too stay the same from one period to the next.
         var recorded = [Set<String>](repeating: [], count: criteria.count)
-        for file in everyAdmitted {
-            guard let age = file.ageAtAdmission else { continue }
-            for (criterion, labels) in groups(file, age: age).enumerated() {
+        for member in everyAdmitted {
+            for (criterion, labels) in groups(member).enumerated() {
                 recorded[criterion].formUnion(labels)
             }
         }

@@ -13,12 +13,41 @@ public struct ReportFactsRequest: Sendable, Equatable {
     /// Age at admission, sex, education, occupation, ethnicity, religion and Youth Union membership of the
     /// files with an admission (the breakdowns of new members); else none, and never of other files.
     public let readsPeople: Bool
+    /// The unit each file counts under, by the file's own unit, for the units of the report's scope
+    /// (`counting(in:)`): a report counts a cell's files under its reporting unit and never asks for the cell
+    /// alone, so the cells' rows can be one. Files of other units are not counted. Nil: every unit the
+    /// person may count, each file under its own.
+    public private(set) var countedUnder: [UnitID: UnitID]?
 
     /// A request counting the days from each span's first to its last, both included.
     public init(spans: [(first: CivilDate, last: CivilDate)], readsEveryEvent: Bool, readsPeople: Bool) {
         dayBoundaries = Array(Set(spans.flatMap { [$0.first, $0.last.adding(days: 1)] })).sorted()
         self.readsEveryEvent = readsEveryEvent
         self.readsPeople = readsPeople
+    }
+
+    /// New members are counted by profile (`NewMemberProfile`), apart from the files, whose rows then carry
+    /// no person: only for a request that knows its scope, since the profiles are no longer told apart by unit.
+    public var countsNewMembersApart: Bool { readsPeople && countedUnder != nil }
+
+    /// The same request for the files of `scope` only, each counted under the reporting unit it is in (the
+    /// nearest one above it or itself; a unit under none counts as itself). The figures stay those of
+    /// every file's facts: a report counts a unit's files with the units under it (`ReportScope.facts(under:)`)
+    /// only for reporting units, and a file moved up to the nearest one stays under each of those it was under.
+    public func counting(in scope: ReportScope) -> ReportFactsRequest {
+        let reporting = Set(scope.reportingUnits.map(\.id))
+        var under: [UnitID: UnitID] = [:]
+        for unit in scope.unitIDs {
+            var current: UnitID? = unit
+            var visited: Set<UnitID> = []
+            while let id = current, !reporting.contains(id), scope.unitIDs.contains(id), visited.insert(id).inserted {
+                current = scope.organisation.units[id]?.parentID
+            }
+            under[unit] = current.flatMap { reporting.contains($0) ? $0 : nil } ?? unit
+        }
+        var request = self
+        request.countedUnder = under
+        return request
     }
 
     /// The day a date of span number `bucket` stands for (`bucket` 0: before every boundary; `i`: from

@@ -14,6 +14,9 @@ public struct ReportScope: Sendable {
         public var facts: [ReportFacts]
         /// The files themselves, when the report names candidates (may be fewer than `facts`: none for a viewer).
         public var cases: [CaseFile]
+        /// The new members counted apart by a server for the scope the report asks for
+        /// (`ReportFactsRequest.counting(in:)`); `facts` then carry no person. Only for a report on one source.
+        public var newMembers: [NewMemberProfile]?
 
         /// A source whose facts are made from its files (a data directory).
         public init(label: String, organisation: Organisation, cases: [CaseFile]) {
@@ -26,6 +29,12 @@ public struct ReportScope: Sendable {
             self.facts = facts
             self.cases = cases
         }
+
+        /// A source a server counted for one report (`ReportFactsRequest`).
+        public init(label: String, organisation: Organisation, counted: CountedReportFacts, cases: [CaseFile] = []) {
+            self.init(label: label, organisation: organisation, facts: counted.facts, cases: cases)
+            newMembers = counted.newMembers
+        }
     }
 
     public let organisation: Organisation
@@ -33,6 +42,8 @@ public struct ReportScope: Sendable {
     public let facts: [ReportFacts]
     /// The files, for the lists that name candidates; looked up by id.
     public let cases: [CaseFile]
+    /// The new members counted apart (`Source.newMembers`), already of this scope's units only.
+    public let newMembers: [NewMemberProfile]?
     /// The chosen unit, or nil for everything.
     public let root: Unit?
     public let unitIDs: Set<UnitID>
@@ -48,6 +59,7 @@ public struct ReportScope: Sendable {
         organisation = merged.organisation
         facts = merged.facts
         cases = merged.cases
+        newMembers = merged.newMembers
         self.today = today
         if let unit {
             guard let found = Self.find(unit, in: merged.organisation) else {
@@ -63,6 +75,7 @@ public struct ReportScope: Sendable {
         }
         positionsByUnit = Self.positions(of: facts)
         childrenByParent = organisation.childrenByParent
+        reportingUnits = Self.reportingUnits(of: unitIDs, in: organisation)
     }
 
     /// A scope over one organisation, for callers (the TUI, tests) that already hold the files.
@@ -75,11 +88,13 @@ public struct ReportScope: Sendable {
         self.organisation = organisation
         self.facts = facts
         self.cases = cases
+        newMembers = nil
         self.today = today
         self.root = root.flatMap { organisation.units[$0] }
         unitIDs = root.map(organisation.subtree(of:)) ?? Set(organisation.units.keys)
         positionsByUnit = Self.positions(of: facts)
         childrenByParent = organisation.childrenByParent
+        reportingUnits = Self.reportingUnits(of: unitIDs, in: organisation)
     }
 
     private static func positions(of facts: [ReportFacts]) -> [UnitID: [Int]] {
@@ -123,9 +138,15 @@ public struct ReportScope: Sendable {
     /// The facts of the files of the units in scope.
     public var scopedFacts: [ReportFacts] { facts.filter { unitIDs.contains($0.unitID) } }
 
+    /// The new members of the units in scope, at any date: as counted apart, or from the files' facts.
+    public var newMemberProfiles: [NewMemberProfile] { newMembers ?? scopedFacts.compactMap(NewMemberProfile.init) }
+
     /// The units a report has one row for: the grassroots organisations in scope, or the cells if there are
-    /// none (a branch's own directory), in the published order (TT) and then by name.
-    public var reportingUnits: [Unit] {
+    /// none (a branch's own directory), in the published order (TT) and then by name. Chosen once: a report
+    /// asks for them several times, and sorting hundreds of units by name costs.
+    public let reportingUnits: [Unit]
+
+    static func reportingUnits(of unitIDs: Set<UnitID>, in organisation: Organisation) -> [Unit] {
         let inScope = unitIDs.compactMap { organisation.units[$0] }
         var chosen = inScope.filter { $0.kind == .grassroots }
         if chosen.isEmpty { chosen = inScope.filter { $0.kind == .cell } }
@@ -197,8 +218,12 @@ public struct ReportScope: Sendable {
         }
     }
 
-    static func merge(_ sources: [Source]) throws(ReportScopeError) -> (organisation: Organisation, facts: [ReportFacts], cases: [CaseFile]) {
-        if sources.count == 1 { return (sources[0].organisation, sources[0].facts, sources[0].cases) }
+    static func merge(
+        _ sources: [Source]
+    ) throws(ReportScopeError) -> (organisation: Organisation, facts: [ReportFacts], cases: [CaseFile], newMembers: [NewMemberProfile]?) {
+        if sources.count == 1 { return (sources[0].organisation, sources[0].facts, sources[0].cases, sources[0].newMembers) }
+        // New members counted apart are of one source's scope, which merging renames: never asked for several.
+        precondition(sources.allSatisfy { $0.newMembers == nil }, "new members counted apart are for a report on one source")
         try refuseRepeatedData(sources)
         var units: [UnitID: Unit] = [:]
         var members: [Member] = []
@@ -258,7 +283,7 @@ public struct ReportScope: Sendable {
                 facts.append(copy)
             }
         }
-        return (Organisation(units: Array(units.values), members: members), facts, cases)
+        return (Organisation(units: Array(units.values), members: members), facts, cases, nil)
     }
 }
 

@@ -1,20 +1,24 @@
 import HoSoDomain
+import HoSoJournal
 
 /// A case file seen before it is decoded: what a command needs to know whether to read it.
 public struct CaseProbe: Sendable, Equatable {
     public let id: CaseID
     public let fullName: String
     public let state: CaseState
+    /// Nil where the record does not hold it where the data format puts it.
+    public let birthDate: CivilDate?
 
-    public init(id: CaseID, fullName: String, state: CaseState) {
+    public init(id: CaseID, fullName: String, state: CaseState, birthDate: CivilDate? = nil) {
         self.id = id
         self.fullName = fullName
         self.state = state
+        self.birthDate = birthDate
     }
 
     /// The probe of a decoded file, so a command filters decoded files by the same rule.
     public init(_ file: CaseFile) {
-        self.init(id: file.id, fullName: file.person.fullName, state: file.state)
+        self.init(id: file.id, fullName: file.person.fullName, state: file.state, birthDate: file.person.birthDate)
     }
 }
 
@@ -41,12 +45,28 @@ extension Repository {
     }
 
     /// The probe of a case record, read where docs/storage-format.md puts the fields:
-    /// `value.case.id`, `value.case.person.fullName`, `value.case.state`.
+    /// `value.case.id`, `value.case.person.fullName`, `value.case.state`, `value.case.person.birthDate`.
     static func caseProbe(_ record: RecordProbe) -> CaseProbe? {
         guard let id = record.string(at: StoredItem.probedID), let fullName = record.string(at: StoredItem.probedName),
               let stateName = record.string(at: StoredItem.probedState), let state = CaseState(rawValue: stateName)
         else { return nil }
-        return CaseProbe(id: CaseID(id), fullName: fullName, state: state)
+        let birthDate = record.string(at: StoredItem.probedBirthDate).flatMap { CivilDate(parsing: $0) }
+        return CaseProbe(id: CaseID(id), fullName: fullName, state: state, birthDate: birthDate)
+    }
+
+    /// The files `ids` this read left unread, read now (each from its snapshot line and the journal since);
+    /// nil when one cannot be read so (a compaction replaced the snapshot meanwhile) or when they are more
+    /// than `unreadFilesWorthReadingAlone` (one by one they cost more than the store read whole): open the
+    /// store again.
+    public func readUnreadFiles(_ ids: [CaseID]) -> [CaseFile]? {
+        guard let journal = store as? JournalStore<StoredItem>, ids.count <= Self.unreadFilesWorthReadingAlone else { return nil }
+        let read = journal.readUnread(ids.map { StoredItem.id($0) })
+        var files: [CaseFile] = []
+        for id in ids {
+            guard case .caseFile(let file)? = read[StoredItem.id(id)] else { return nil }
+            files.append(file)
+        }
+        return files
     }
 
     /// Whether some case files were left unread (`open(at:readingCasesWhere:)`).

@@ -39,7 +39,52 @@ struct ReportFactsFile {
         return parse(bytes)
     }
 
-    static func parse(_ bytes: [UInt8]) -> ReportFactsFile? {
+    /// The store's `seq` the file in `directory` says it was written at, from its first line alone (not
+    /// checked: enough to see it is not the current one; a damaged file is remade by the next report that
+    /// reads it); nil when there is none.
+    static func sequence(in directory: String, fileSystem: any FileSystem = .real) -> Int? {
+        guard let bytes = try? DurableFiles(fileSystem: fileSystem).readPrefix(path(in: directory), count: 64),
+              let end = bytes.firstIndex(of: UInt8(ascii: "\n"))
+        else { return nil }
+        let header = String(decoding: bytes[..<end], as: UTF8.self)
+        guard header.hasPrefix(magic + " ") else { return nil }
+        return Int(header.dropFirst(magic.count + 1))
+    }
+
+    /// The lines kept for the records `ids` (`case/HS-0001`), found by their place in the id order without
+    /// parsing the others (the file is still checked whole); nil when the file cannot be used. An id kept
+    /// for no line is left out.
+    static func read(in directory: String, only ids: some Sequence<String>, fileSystem: any FileSystem = .real) -> ReportFactsFile? {
+        guard let bytes = try? DurableFiles(fileSystem: fileSystem).readAll(path(in: directory)),
+              let (seq, texts) = checkedLines(bytes)
+        else { return nil }
+        let prefix = StoredItem.id(CaseID("")).utf8.count
+        var found: [Line] = []
+        for id in ids {
+            let wanted = Array(id.utf8.dropFirst(prefix))
+            var (low, high) = (texts.startIndex, texts.endIndex)
+            while low < high {
+                let middle = (low + high) / 2
+                guard let caseID = caseIDField(texts[middle]) else { return nil }
+                if caseID.lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
+            }
+            guard low < texts.endIndex, caseIDField(texts[low]).map({ $0.elementsEqual(wanted) }) == true else { continue }
+            guard let line = parseLine(texts[low]), line.id == id else { return nil }
+            found.append(line)
+        }
+        return ReportFactsFile(seq: seq, lines: found)
+    }
+
+    /// The case id of a line (`<revision>\t<format>\t<case id>\t…`), as stored.
+    private static func caseIDField(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        let tab = UInt8(ascii: "\t")
+        guard let first = text.firstIndex(of: tab), let second = text[(first + 1)...].firstIndex(of: tab) else { return nil }
+        let rest = text[(second + 1)...]
+        return rest[..<(rest.firstIndex(of: tab) ?? rest.endIndex)]
+    }
+
+    /// The `seq` of the header and the lines after it, once the `check` line matches every byte above it.
+    private static func checkedLines(_ bytes: [UInt8]) -> (seq: Int, lines: [ArraySlice<UInt8>])? {
         let newline = UInt8(ascii: "\n")
         guard bytes.last == newline else { return nil }
         let checkStart = bytes[..<(bytes.endIndex - 1)].lastIndex(of: newline).map { $0 + 1 } ?? 0
@@ -50,8 +95,12 @@ struct ReportFactsFile {
         guard let headerLine = lines.popFirst() else { return nil }
         let header = String(decoding: headerLine, as: UTF8.self)
         guard header.hasPrefix(magic + " "), let seq = Int(header.dropFirst(magic.count + 1)) else { return nil }
+        return (seq, Array(lines))
+    }
+
+    static func parse(_ bytes: [UInt8]) -> ReportFactsFile? {
+        guard let (seq, texts) = checkedLines(bytes) else { return nil }
         // 100,000 lines at 100,000 files: read in chunks on every core.
-        let texts = Array(lines)
         let chunkCount = Swift.max(1, Swift.min(texts.count / 512, ProcessInfo.processInfo.activeProcessorCount * 4))
         let decoded = DecodedChunks(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in

@@ -97,9 +97,11 @@ extension StoredItem: JournalValue {
     static let probedID = ["case", "id"]
     static let probedName = ["case", "person", "fullName"]
     static let probedState = ["case", "state"]
+    static let probedBirthDate = ["case", "person", "birthDate"]
 
-    /// `snapshot.index` keeps them, so such a command reads neither the other files nor their lines.
-    public static var indexedPaths: [[String]] { [probedID, probedName, probedState] }
+    /// `snapshot.index` keeps them, so such a command reads neither the other files nor their lines; with
+    /// the facts kept for the reports, `case list` prints its rows from them alone.
+    public static var indexedPaths: [[String]] { [probedID, probedName, probedState, probedBirthDate] }
 
     public static func mayChangeIndexedStrings(_ patch: StoredItemPatch) -> Bool {
         guard case .caseFile(let filePatch) = patch else { return true }
@@ -109,8 +111,8 @@ extension StoredItem: JournalValue {
     }
 
     public var indexedStrings: [String?] {
-        guard case .caseFile(let file) = self else { return [nil, nil, nil] }
-        return [file.id.rawValue, file.person.fullName, file.state.rawValue]
+        guard case .caseFile(let file) = self else { return [nil, nil, nil, nil] }
+        return [file.id.rawValue, file.person.fullName, file.state.rawValue, file.person.birthDate.iso]
     }
 
     public func patch(from previous: StoredItem) -> StoredItemPatch? {

@@ -7,6 +7,8 @@ public enum Action: Equatable, Sendable {
     case key(Key)
     /// Fresh data; `external` when another terminal changed it.
     case loaded(AppData, external: Bool)
+    /// Every file, read and indexed behind the board the application opened on (`AppState.loading`).
+    case indexed(ReadModel)
     /// Files this terminal stored, when nothing else changed in the store: applied in place of a reload.
     case stored([StoredCase])
     /// Files another terminal stored, when nothing but files changed: applied in place, as `stored`.

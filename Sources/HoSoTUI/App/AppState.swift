@@ -25,14 +25,40 @@ public struct AppState: Equatable, Sendable {
     /// The folder the last export went to (typed in the export form); nil: the data's default.
     public internal(set) var exportFolder: String?
 
+    /// While the files are read behind the first frame: how many, and the keys that need them, kept in
+    /// the order typed until they come (nil once everything is loaded).
+    public internal(set) var loading: Loading?
+
     /// The application on `data`, showing the pipeline board.
     public init(data: AppData) {
         self.readModel = ReadModel(data: data)
         self.screens = [.board]
     }
 
+    /// The application on data read and indexed already, showing the pipeline board.
+    public init(readModel: ReadModel) {
+        self.readModel = readModel
+        self.screens = [.board]
+    }
+
+    /// The application on `data` without its files, the board counting them from their `facts`, until
+    /// `Action.indexed` brings the files (read meanwhile, away from the keys).
+    public init(preview data: AppData, facts: [ReportFacts]) {
+        self.readModel = ReadModel(preview: data, facts: facts)
+        self.screens = [.board]
+        loading = Loading(files: facts.count)
+    }
+
     /// The screen on top of the stack.
     public var screen: Screen { screens.last ?? .board }
+}
+
+/// The files being read behind a first frame drawn from their facts.
+public struct Loading: Equatable, Sendable {
+    /// How many files are being read (those the facts name).
+    public let files: Int
+    /// Keys that need the files (opening a list, a search, a form…), to run once they are read.
+    public internal(set) var heldKeys: [Key] = []
 }
 
 /// One level of the screen stack.

@@ -9,9 +9,12 @@ public enum AppReducer {
         case .key(let key):
             return handleKey(&state, key)
         case .loaded(let data, let external):
-            load(&state, data)
+            load(&state, .loaded(data))
             if external { state.status = StatusMessage("Dữ liệu vừa được cập nhật từ nơi khác.", kind: .info) }
-            return []
+            return LoadingLogic.finish(&state)
+        case .indexed(let model):
+            load(&state, .indexed(model))
+            return LoadingLogic.finish(&state)
         case .stored(let files):
             for file in files { apply(file, to: &state) }
             return []
@@ -103,8 +106,8 @@ public enum AppReducer {
 
     // MARK: Data
 
-    static func load(_ state: inout AppState, _ data: AppData) {
-        guard case .all(let before) = state.readModel.apply(.loaded(data)) else { return }
+    static func load(_ state: inout AppState, _ change: ReadModel.Change) {
+        guard case .all(let before) = state.readModel.apply(change) else { return }
         state.screens = state.screens.compactMap { screen -> Screen? in
             switch screen {
             case .list(var list):
@@ -122,7 +125,7 @@ public enum AppReducer {
         }
         if var form = state.reopenAfterReload {
             state.reopenAfterReload = nil
-            if let id = form.purpose.caseID { form.baseRevision = data.revisions[id] }
+            if let id = form.purpose.caseID { form.baseRevision = state.data.revisions[id] }
             state.modal = .form(form)
         }
     }
@@ -146,6 +149,10 @@ public enum AppReducer {
         }
         // A message stays until the next key, so it can be read.
         state.status = nil
+        if LoadingLogic.mustWait(key, state) {
+            LoadingLogic.hold(key, &state)
+            return []
+        }
         if state.modal != nil { return handleModal(&state, key) }
         if case .list(let list) = state.screen, list.search != nil {
             let app = state

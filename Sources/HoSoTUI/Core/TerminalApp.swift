@@ -15,11 +15,16 @@ public protocol TerminalApp {
     mutating func handle(_ key: Key) -> [AppCommand]
     /// Draws the current state into a buffer of exactly this size.
     func render(width: Int, height: Int) -> CellBuffer
-    /// Called about once a second while idle, to notice changes made by other processes.
+    /// Called about once a second while idle, to notice changes made by other processes; at every turn
+    /// of the loop (a few times a second) while `isWaiting`.
     mutating func tick() -> [AppCommand]
+    /// Whether work runs behind the frame (the files being read) whose end a tick should notice soon.
+    var isWaiting: Bool { get }
 }
 
 extension TerminalApp {
     /// No periodic work by default.
     public mutating func tick() -> [AppCommand] { [] }
+
+    public var isWaiting: Bool { false }
 }

@@ -53,6 +53,19 @@ public struct CaseCounts: Equatable, Sendable {
             // As the reports count it: a revoked decision is not an admission.
             admitted = CaseEvents.admission(file)?.year == year
         }
+
+        /// What a file known by its facts adds: the same as its row would, from the same deadlines,
+        /// mentors and admission day (the board drawn before the files are read).
+        init(_ facts: ReportFacts, rulebook: Rulebook, calendar: WorkingCalendar, today: CivilDate) {
+            state = facts.state
+            unit = facts.unitID
+            mentors = facts.activeMentors.count > 1 ? Array(Set(facts.activeMentors)) : facts.activeMentors
+            let status = CaseDeadlines.next(for: facts.deadlines, rulebook: rulebook, calendar: calendar, today: today)?.status
+            overdue = status?.isOverdue ?? false
+            dueSoon = status?.isDueSoon ?? false
+            noMentor = facts.state.needsMentor && facts.activeMentors.isEmpty
+            admitted = facts.admission?.year == today.year
+        }
     }
 
     /// The year whose admissions are counted (that of the data's day).
@@ -72,6 +85,17 @@ public struct CaseCounts: Equatable, Sendable {
 
     init(year: Int) {
         self.year = year
+    }
+
+    /// The counts of the files whose `facts` these are, as `data`'s person lists them: what the index of
+    /// those files would count once they are read.
+    public init(facts: [ReportFacts], data: AppData) {
+        let (access, rulebook, calendar, today) = (data.access, data.rulebook, data.calendar, data.today)
+        // Each file's deadlines are worked out on every core, as when the index is built.
+        let contributions = facts.concurrentMap { facts in
+            access.map { $0.listsFile(facts) } ?? true ? Contribution(facts, rulebook: rulebook, calendar: calendar, today: today) : nil
+        }
+        self.init(year: today.year, adding: contributions.compactMap { $0 })
     }
 
     /// The counts of `files`: each half counted on its own core, then the two added.

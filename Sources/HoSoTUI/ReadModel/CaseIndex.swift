@@ -80,6 +80,15 @@ public struct CaseIndex: Equatable, Sendable {
         groups = RowGroups(memberships)
     }
 
+    /// The index of `data`, whose files are not read yet, with the counts of them `counts` made from
+    /// their facts: the board shows them; the lists wait for the files.
+    init(data: AppData, counts: CaseCounts) {
+        // No rows: nothing to label (making the labels of every unit and member is most of an empty index).
+        (rows, searchKeys, unitNames, unitKeys, mentorNames, mentorKeys) = ([], [], [], [], [], [])
+        (positions, unitLabels, groups) = ([:], [:], RowGroups([]))
+        self.counts = counts
+    }
+
     /// The row of the file `id`.
     public func position(of id: CaseID) -> Int? { positions[id] }
 

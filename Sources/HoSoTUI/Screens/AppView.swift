@@ -29,7 +29,7 @@ public enum AppView {
             buffer.putPadded(" Tìm: ", in: row, style: .title)
             find.field.draw(in: Rect(row: row.row, col: 7, width: width - 8, height: 1), into: &buffer, focused: true)
         } else {
-            StatusLine.draw(state.status, in: ScreenLayout.statusRow(size), into: &buffer)
+            StatusLine.draw(state.status ?? state.loading.map(LoadingLogic.status), in: ScreenLayout.statusRow(size), into: &buffer)
         }
         if let modal = state.modal { ModalView.draw(modal, state: state, size: size, into: &buffer) }
         FooterBar.draw(footerHints(state), in: ScreenLayout.footerRow(size), into: &buffer)

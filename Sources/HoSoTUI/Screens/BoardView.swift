@@ -46,18 +46,8 @@ public enum BoardView {
         }
     }
 
-    /// This year's admissions so far against the quota and the 3–4 % target, summed per reporting unit as
-    /// the reports sum them (a unit without files counts what it reported), from the index's counts.
-    public static func admissions(_ state: AppState) -> AdmissionsSummary {
-        let data = state.data
-        let counts = state.index.counts
-        let scope = ReportScope(organisation: data.organisation, cases: [], today: data.today)
-        return AdmissionsSummary.make(scope: scope, year: data.today.year, upTo: data.today) { unit, _, _ in
-            let units = scope.subtree(of: unit.id)
-            guard units.contains(where: { counts.byUnit[$0] != nil }) else { return nil }
-            return units.reduce(0) { $0 + (counts.admittedByUnit[$1] ?? 0) }
-        }
-    }
+    /// This year's admissions so far against the quota and the 3–4 % target (the read model's).
+    public static func admissions(_ state: AppState) -> AdmissionsSummary { state.readModel.admissions }
 
     /// The board's two lines on admissions: the figure against the quota (or the 3 % target when no quota
     /// is set), then the 3–4 % target of the members.
@@ -112,7 +102,11 @@ public enum BoardView {
             }
         }
         let below = (columns.first?.bottom ?? content.row) + 1
-        if let member = ownCandidatesOnly(state) {
+        if let member = ownCandidatesOnly(state), state.loading != nil {
+            // Who lacks this month's note is known once their files are read; how many they mentor, already.
+            buffer.put(" Anh/chị đang giúp đỡ \(counts.byMentor[member] ?? 0) người · đang đọc nhận xét tháng \(state.data.today.month)/\(state.data.today.year)…",
+                       at: below, col: 0, style: .title)
+        } else if let member = ownCandidatesOnly(state) {
             // The unit's admissions against its target are not a mentor's figures: their own candidates are.
             let today = state.data.today
             let members = state.data.organisation.members

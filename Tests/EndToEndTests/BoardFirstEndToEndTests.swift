@@ -1,0 +1,56 @@
+import Foundation
+import HoSoTestSupport
+import Testing
+
+/// The real application opens on a board drawn from the facts a directory keeps, reads the files behind
+/// it, and loses none of the keys typed meanwhile (issue 19).
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct BoardFirstEndToEndTests {
+    static let today = "2026-11-23"
+
+    func app(_ data: String) throws -> TmuxSession {
+        try TmuxSession([try hosoExecutablePath(), "--data", data, "--today", Self.today], width: 100, height: 30)
+    }
+
+    /// The line of the board that counts every file.
+    func totalLine(_ screen: String) -> String? {
+        screen.components(separatedBy: "\n").first { $0.contains("Tổng ") && $0.contains(" hồ sơ · quá hạn") }
+    }
+
+    @Test("The board comes from the facts the demo kept; a search typed at once finds its file; without facts the board waits for the files and is the same")
+    func keysTypedWhileTheFilesLoadAreKept() async throws {
+        let data = HosoRun.temporaryDataDirectory()
+        try HosoRun.run(["demo", "--no-open", "--cases", "1500", "--data", data, "--today", Self.today])
+        let facts = data + "/report-facts.tsv"
+        #expect(FileManager.default.fileExists(atPath: facts), "kept by the demo")
+
+        // From the kept facts: keys sent with the first frame are not lost.
+        let first = try app(data)
+        let early = try await first.waitUntil("the board from the kept facts", timeout: .seconds(30)) { totalLine($0) != nil }
+        let total = try #require(totalLine(early))
+        #expect(total.contains("Tổng 1500 hồ sơ"))
+        try first.sendKeys("F2", "/")
+        try first.sendLiteral("HS-0007")
+        let found = try await first.waitUntil("the list narrowed to HS-0007", timeout: .seconds(30)) {
+            $0.contains("│ HS-0007 │") && !$0.contains("│ HS-0001 │") && !$0.contains("Đang đọc")
+        }
+        #expect(found.contains("Danh sách: Tất cả hồ sơ"))
+        try first.sendKeys("Enter", "Enter")
+        try await first.waitFor(text: "Hồ sơ HS-0007", timeout: .seconds(10))
+        try first.sendKeys("Escape", "Escape", "Escape", "q")
+        #expect(try await first.waitForExit(timeout: .seconds(30)) == 0)
+        first.stop()
+
+        // Without kept facts: the files are read before the first frame, whose board is the same; quitting
+        // keeps the facts for the next start.
+        try FileManager.default.removeItem(atPath: facts)
+        let second = try app(data)
+        defer { second.stop() }
+        let board = try await second.waitUntil("the board from the files", timeout: .seconds(30)) { totalLine($0) != nil }
+        #expect(totalLine(board) == total)
+        #expect(!board.contains("Đang đọc"))
+        try second.sendKeys("q")
+        #expect(try await second.waitForExit(timeout: .seconds(30)) == 0)
+        #expect(FileManager.default.fileExists(atPath: facts))
+    }
+}
