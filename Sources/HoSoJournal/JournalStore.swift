@@ -174,7 +174,7 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
 
     /// The revision of every record the selection left unread, by id (empty after a whole read).
     package var unreadRevisions: [String: Int] {
-        mutex.withLock { state.unloaded }
+        mutex.withLock { state.unloaded.all }
     }
 
     /// The values of records the selection left unread, read now: each from its snapshot line with the

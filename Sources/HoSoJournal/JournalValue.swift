@@ -15,6 +15,12 @@ public protocol JournalValue: Codable, Sendable, Equatable {
     /// This value with `patch` applied, or nil when the patch does not fit it (a corrupt journal).
     func applying(_ patch: Patch) -> Self?
 
+    /// `patch` applied in place; false when it does not fit (the value may then be left part-changed: a
+    /// corrupt journal, whose read fails). A value held once is extended where it is: a reader applying a
+    /// journal's notes to one file one after another does not copy the file's lists at each (by default,
+    /// `applying`).
+    mutating func apply(_ patch: Patch) -> Bool
+
     /// Paths of keys inside a record's value whose strings `snapshot.index` keeps, so that a selection
     /// (`RecordProbe.string(at:)`) can judge a record without reading its line.
     static var indexedPaths: [[String]] { get }
@@ -29,6 +35,12 @@ public protocol JournalValue: Codable, Sendable, Equatable {
 }
 
 extension JournalValue {
+    public mutating func apply(_ patch: Patch) -> Bool {
+        guard let applied = applying(patch) else { return false }
+        self = applied
+        return true
+    }
+
     public static var indexedPaths: [[String]] { [] }
     public var indexedStrings: [String?] { [] }
     public static func mayChangeIndexedStrings(_ patch: Patch) -> Bool { true }

@@ -5,10 +5,21 @@
 /// needs every record (compaction, backups, restores) and saves to records it left unread.
 public struct RecordSelection: Sendable {
     let admits: @Sendable (RecordProbe) -> Bool
+    /// Set when the selection says by id which records it reads: then `snapshot.index` is searched for
+    /// them, and no other record of `prefix` is looked at (`SnapshotIndexLookup`).
+    let named: (prefix: String, ids: Set<String>)?
 
     /// `admits` sees each snapshot record before it is decoded; records it refuses are left unread.
     public init(_ admits: @escaping @Sendable (RecordProbe) -> Bool) {
         self.admits = admits
+        self.named = nil
+    }
+
+    /// Every record whose id does not start with `prefix`, and of those that do only `ids`: a command on
+    /// one file (`case/…`) reads it and what it depends on, at a cost that does not grow with the files.
+    public init(readingAllBut prefix: String, except ids: Set<String>) {
+        self.admits = { !$0.id.hasPrefix(prefix) || ids.contains($0.id) }
+        self.named = (prefix, ids)
     }
 }
 

@@ -262,17 +262,17 @@ enum SnapshotCoding {
 
     /// A few jobs per core, so that a core that finishes early takes another; few enough that each
     /// job's string table sees most of the repeated strings.
-    private static func jobCount(_ items: Int) -> Int {
+    static func jobCount(_ items: Int) -> Int {
         max(1, min(items, ProcessInfo.processInfo.activeProcessorCount * 4))
     }
 
-    private static func jobRange(_ job: Int, _ items: Int) -> Range<Int> {
+    static func jobRange(_ job: Int, _ items: Int) -> Range<Int> {
         let jobs = jobCount(items)
         return (items * job / jobs)..<(items * (job + 1) / jobs)
     }
 
     /// `body` for every job on all cores, results in job order; the first error thrown is rethrown.
-    private static func concurrentMap<T>(jobs: Int, _ body: (Int) throws -> T) throws -> [T] {
+    static func concurrentMap<T>(jobs: Int, _ body: (Int) throws -> T) throws -> [T] {
         let results = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: jobs)
         results.initialize(repeating: nil)
         defer {

@@ -122,7 +122,7 @@ package struct StoreLoader<Value: JournalValue> {
             records: records, seq: snapshot.seq, lastHash: snapshot.lastHash, snapshotSeq: snapshot.seq,
             snapshotInode: snapshotStatus?.inode, segment: snapshot.segment, snapshotLines: decoded.lines
         )
-        state.unloaded = unloaded
+        state.unloaded = UnreadRecords(unloaded)
         state.snapshotSegment = snapshot.segment
         return state
     }
@@ -138,9 +138,12 @@ package struct StoreLoader<Value: JournalValue> {
         if header.schemaVersion != schemaVersion {
             throw StoreError.newerSchemaVersion(path: layout.snapshot, found: header.schemaVersion, supported: schemaVersion)
         }
-        guard (try? inspection.inspectFile(layout.snapshotIndex)) != nil, let indexBytes = try? files.readAll(layout.snapshotIndex),
-              let index = SnapshotIndex.parse(indexBytes), index.describes(header, size: Int(snapshotStatus.size))
+        guard (try? inspection.inspectFile(layout.snapshotIndex)) != nil, let indexBytes = try? files.readAll(layout.snapshotIndex)
         else { return nil }
+        if let named = selection.named {
+            return namedState(named, indexBytes: indexBytes, header: header, snapshotStatus: snapshotStatus)
+        }
+        guard let index = SnapshotIndex.parse(indexBytes), index.describes(header, size: Int(snapshotStatus.size)) else { return nil }
         var wanted: [Int] = []
         var unloaded: [String: Int] = [:]
         unloaded.reserveCapacity(index.entries.count)
@@ -152,24 +155,62 @@ package struct StoreLoader<Value: JournalValue> {
             }
         }
         guard let read = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: snapshotStatus.inode),
-              let decoded: [StoredRecord<Value>] = read.records(at: wanted)
+              let decoded: [[StoredRecord<Value>]] = read.records(at: wanted)
         else { return nil }
         var records: [String: StoredRecord<Value>] = [:]
-        records.reserveCapacity(decoded.count)
-        for record in decoded where records.updateValue(record, forKey: record.id) != nil || unloaded[record.id] != nil { return nil }
+        records.reserveCapacity(wanted.count)
+        for part in decoded {
+            for record in part where records.updateValue(record, forKey: record.id) != nil || unloaded[record.id] != nil { return nil }
+        }
         var state = StoreState<Value>(
             records: records, seq: header.seq, lastHash: header.lastHash, snapshotSeq: header.seq,
             snapshotInode: snapshotStatus.inode, segment: header.segment, snapshotLines: nil)
-        state.unloaded = unloaded
+        state.unloaded = UnreadRecords(unloaded)
         state.snapshotSegment = header.segment
         // Where each record's line is, made the first time a record left unread is needed (rarely: a journal
         // patch that may change what it was judged by), not on every read of one file.
         let positions = LazyPositions(index.entries)
         state.unloadedRecord = { id in
             guard let position = positions[id] else { return nil }
-            let read: [StoredRecord<Value>]? = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: snapshotStatus.inode)?
+            let read: [[StoredRecord<Value>]]? = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: snapshotStatus.inode)?
                 .records(at: [position])
-            return read?.first
+            return read?.first?.first
+        }
+        return state
+    }
+
+    /// The state of the snapshot read through `snapshot.index` for a selection that names its records:
+    /// the index searched for them (`SnapshotIndexLookup`), every record outside `named.prefix` read, the
+    /// others left unread without being looked at. Nil as for `indexedState`.
+    private func namedState(
+        _ named: (prefix: String, ids: Set<String>), indexBytes: [UInt8], header: SnapshotHeader, snapshotStatus: FileStatus
+    ) -> StoreState<Value>? {
+        guard let lookup = SnapshotIndexLookup(indexBytes), lookup.index.describes(header, size: Int(snapshotStatus.size)) else { return nil }
+        let skipped = lookup.positions(withPrefix: named.prefix)
+        var wanted = Array(0..<skipped.lowerBound) + Array(skipped.upperBound..<lookup.entryCount)
+        var found = Set<Int>()
+        for id in named.ids where id.hasPrefix(named.prefix) {
+            if let position = lookup.position(of: id) { found.insert(position) }
+        }
+        wanted += found
+        guard let read = IndexedSnapshotReader(layout: layout, files: files, index: lookup, inode: snapshotStatus.inode),
+              let decoded: [[StoredRecord<Value>]] = read.records(at: wanted)
+        else { return nil }
+        var records: [String: StoredRecord<Value>] = [:]
+        records.reserveCapacity(wanted.count)
+        for part in decoded {
+            for record in part where records.updateValue(record, forKey: record.id) != nil { return nil }
+        }
+        var state = StoreState<Value>(
+            records: records, seq: header.seq, lastHash: header.lastHash, snapshotSeq: header.seq,
+            snapshotInode: snapshotStatus.inode, segment: header.segment, snapshotLines: nil)
+        state.unloaded = UnreadRecords(skipping: skipped, of: lookup, but: found)
+        state.snapshotSegment = header.segment
+        state.unloadedRecord = { id in
+            guard let position = lookup.position(of: id) else { return nil }
+            let read: [[StoredRecord<Value>]]? = IndexedSnapshotReader(layout: layout, files: files, index: lookup, inode: snapshotStatus.inode)?
+                .records(at: [position])
+            return read?.first?.first
         }
         return state
     }

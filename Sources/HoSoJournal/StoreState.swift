@@ -30,7 +30,7 @@ struct StoreState<Value: JournalValue>: Sendable {
     var snapshotSegment: Int = 0
     /// Revisions of the snapshot records a `RecordSelection` left undecoded (empty after a full load):
     /// enough to apply journal entries and check saves, not to write the records out again.
-    var unloaded: [String: Int] = [:]
+    var unloaded = UnreadRecords()
     /// Reads a record the selection left unread, when the snapshot's bytes are not in memory (a read
     /// through `snapshot.index`): what a journal patch of it applies to.
     var unloadedRecord: (@Sendable (String) -> StoredRecord<Value>?)?
@@ -92,6 +92,9 @@ struct StoreState<Value: JournalValue>: Sendable {
         /// A patch of a record left unread that cannot change what the selection judged it by: kept for
         /// the day the record is read, not applied (reading it would cost its group of lines).
         case deferred(Value.Patch)
+        /// A patch of a record already read, the entry's only change: applied in place (`JournalValue.apply`),
+        /// so that a file saved a thousand times since the last compaction is not copied a thousand times.
+        case inPlace(Value.Patch)
     }
 
     /// Applies one entry, checking it follows the state exactly; returns a reason if it does not.
@@ -118,18 +121,33 @@ struct StoreState<Value: JournalValue>: Sendable {
                 outcomes.append(.deferred(patch))
                 continue
             }
+            if records[change.id] != nil, entry.changes.count == 1 {
+                outcomes.append(.inPlace(patch))
+                continue
+            }
             guard let previous = previousValue(of: change.id), let patched = previous.applying(patch) else {
                 return "thay đổi của hồ sơ \(change.id) không khớp với nội dung trước của nó"
             }
             outcomes.append(.value(patched))
         }
         for (change, outcome) in zip(entry.changes, outcomes) {
-            guard case .value(let value) = outcome else {
-                if case .deferred(let patch) = outcome {
-                    unloaded[change.id] = change.revision
-                    deferredPatches[change.id, default: []].append(.decoded(patch))
-                }
+            var value: Value?
+            switch outcome {
+            case .deferred(let patch):
+                unloaded[change.id] = change.revision
+                deferredPatches[change.id, default: []].append(.decoded(patch))
                 continue
+            case .inPlace(let patch):
+                // Taken out of `records` so the value is held once and its lists grow where they are. The
+                // entry's only change: a patch that does not fit (a corrupt journal, whose read then fails)
+                // changed nothing else.
+                guard let record = records.removeValue(forKey: change.id) else { return "hồ sơ \(change.id) không còn" }
+                var taken = record.value
+                _ = consume record
+                guard taken.apply(patch) else { return "thay đổi của hồ sơ \(change.id) không khớp với nội dung trước của nó" }
+                value = consume taken
+            case .value(let new):
+                value = new
             }
             snapshotLines?.ranges[change.id] = nil
             unloaded[change.id] = nil

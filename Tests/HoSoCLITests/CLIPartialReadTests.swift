@@ -19,13 +19,19 @@ struct CLIPartialReadTests {
         return try JSONDecoder().decode([Row].self, from: Data(result.standardOutput.utf8))
     }
 
+    /// The binary, and a new demo data directory of `cases` files (the caller removes it).
+    func demo(cases: Int, seed: Int) throws -> (binary: String, directory: String) {
+        let directory = NSTemporaryDirectory() + "hoso-partial-\(UUID().uuidString)"
+        let binary = try hosoExecutablePath()
+        let created = try ChildProcess.run([binary, "demo", "--cases", "\(cases)", "--seed", "\(seed)", "--no-open", "--data", directory])
+        #expect(created.status == 0, "\(created.standardError)")
+        return (binary, directory)
+    }
+
     @Test("A search and a state filter list exactly the files the full list has under that filter")
     func listing() throws {
-        let directory = NSTemporaryDirectory() + "hoso-partial-\(UUID().uuidString)"
+        let (binary, directory) = try demo(cases: 300, seed: 7)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let binary = try hosoExecutablePath()
-        let created = try ChildProcess.run([binary, "demo", "--cases", "300", "--seed", "7", "--no-open", "--data", directory])
-        #expect(created.status == 0, "\(created.standardError)")
         func list(_ arguments: String...) throws -> [Row] {
             try rows(ChildProcess.run([binary, "case", "list", "--json", "--today", "2026-11-23", "--data", directory] + arguments))
         }
@@ -59,5 +65,34 @@ struct CLIPartialReadTests {
 
         let missing = try ChildProcess.run([binary, "case", "show", "HS-9999", "--data", directory])
         #expect(missing.status != 0 && missing.standardError.contains("Không có hồ sơ mã HS-9999"))
+    }
+
+    @Test("A command on one file prints the same through the index as through a whole read of the snapshot")
+    func oneFileThroughTheIndexOrWithout() throws {
+        let (binary, directory) = try demo(cases: 200, seed: 3)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        func run(_ arguments: String...) throws -> ChildProcess.Result {
+            try ChildProcess.run([binary] + arguments + ["--data", directory])
+        }
+        let noted = try run("case", "note", "HS-0042", "--text", "Ghi sau lần gộp nhật ký.")
+        #expect(noted.status == 0, "\(noted.standardError)")
+        let commands = [["case", "show", "HS-0042"], ["case", "show", "HS-0007"], ["case", "show", "HS-9999"], ["case", "history", "HS-0042"]]
+        let throughIndex = try commands.map { try ChildProcess.run([binary] + $0 + ["--data", directory]) }
+        #expect(throughIndex[0].standardOutput.contains("Ghi sau lần gộp nhật ký."))
+        // A damaged index is not searched: the snapshot is read whole, and prints the same.
+        let index = directory + "/snapshot.index"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: index))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: index))
+        for (command, expected) in zip(commands, throughIndex) {
+            let whole = try ChildProcess.run([binary] + command + ["--data", directory])
+            #expect(whole.standardOutput == expected.standardOutput, "\(command)")
+            #expect(whole.standardError == expected.standardError, "\(command)")
+            #expect(whole.status == expected.status, "\(command)")
+        }
+        // A number that is not there gets the words it always got, for a change as for a look.
+        #expect(throughIndex[2].status != 0 && throughIndex[2].standardError.contains("Không có hồ sơ mã HS-9999"))
+        let noteMissing = try run("case", "note", "HS-9999", "--text", "x")
+        #expect(noteMissing.status == throughIndex[2].status)
+        #expect(noteMissing.standardError.contains("Không có hồ sơ mã HS-9999"), "\(noteMissing.standardError)")
     }
 }

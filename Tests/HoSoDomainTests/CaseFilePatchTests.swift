@@ -135,4 +135,33 @@ import Testing
             file = next
         }
     }
+
+    /// `apply` (in place, what a reader of the journal uses) gives what `applying` gives, and a copy of
+    /// the file held elsewhere keeps its value.
+    @Test func aPatchAppliedInPlaceGivesWhatApplyingGivesAndLeavesCopiesAlone() throws {
+        var generator = SplitMix64(state: 5)
+        var file = Self.file()
+        var inPlace = file
+        for step in 0..<200 {
+            var next = file
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: next.notes.append(ProgressNote(date: Self.day, author: "A", text: "n\(step)"))
+            case 1: next.history.append(HistoryEntry(date: Self.day, actor: "A", action: "x", summary: "h\(step)"))
+            case 2: next.person.fullName = "Tên \(step)"
+            default: next.notes = [ProgressNote(date: Self.day, author: "B", text: "thay \(step)")]
+            }
+            let patch = try #require(next.patch(from: file))
+            if step.isMultiple(of: 3) {
+                let copy = inPlace
+                let applied = inPlace.apply(patch)
+                #expect(applied)
+                #expect(copy == file, "step \(step)")
+            } else {
+                let applied = inPlace.apply(patch)
+                #expect(applied)
+            }
+            #expect(inPlace == next, "step \(step)")
+            file = next
+        }
+    }
 }

@@ -29,6 +29,17 @@ import Testing
             initialRecords: items.map { StoredRecord(id: $0.storageID, revision: 1, value: $0, changedBy: "Lan", changedAt: "2026-01-01T00:00:00Z") })
     }
 
+    /// The index of a snapshot of the same files after one more save: what an offline restore or a crash
+    /// between the two renames leaves beside the snapshot `create` writes.
+    static func staleIndex() throws -> [UInt8] {
+        let other = TemporaryDirectory()
+        defer { other.remove() }
+        let older = try create(other.store)
+        try older.commit([RecordChange(id: StoredItem.id(file(2).id), expectedRevision: 1, newValue: .caseFile(file(3)), summary: "Sửa")], actor: "Lan")
+        try older.compact()
+        return readFile(other.store + "/snapshot.index")
+    }
+
     static func oneFile(_ number: Int) -> RecordSelection {
         let id = StoredItem.id(file(number).id)
         return RecordSelection { probe in !probe.id.hasPrefix("case/") || probe.string(at: ["case", "id"]) == String(format: "HS-%04d", number) && probe.id == id }
@@ -94,14 +105,7 @@ import Testing
         let indexPath = temporary.store + "/snapshot.index"
         let good = readFile(indexPath)
         let snapshotSize = readFile(temporary.store + "/snapshot.json").count
-        // The index of this snapshot's predecessor: what an offline restore or a crash between the two
-        // renames leaves.
-        let other = TemporaryDirectory()
-        defer { other.remove() }
-        let older = try Self.create(other.store)
-        try older.commit([RecordChange(id: StoredItem.id(Self.file(2).id), expectedRevision: 1, newValue: .caseFile(Self.file(3)), summary: "Sửa")], actor: "Lan")
-        try older.compact()
-        let stale = readFile(other.store + "/snapshot.index")
+        let stale = try Self.staleIndex()
         let damages: [(String, [UInt8])] = [
             ("bị hỏng", Array(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "Nguyễn Văn 300", with: "Nguyễn Văn 301").utf8)),
             ("bị hỏng", Array(good.prefix(good.count / 2))),

@@ -14,6 +14,12 @@ enum DataBackend {
         return try Repository.open(at: location)
     }
 
+    /// The data with only file `id` read (a command on one file).
+    static func open(_ location: String, readingOnly id: CaseID) throws(RepositoryError) -> Repository {
+        if isServer(location) { return try ServerRepository.open(url: location) }
+        return try Repository.open(at: location, readingCases: [id])
+    }
+
     /// The data without its files, for a report that counts them from their facts (a server's facts beside
     /// each file, a data directory's `report-facts.jsonl`; the files saved since it was written are read), or
     /// for a command that touches no file (`people add`).

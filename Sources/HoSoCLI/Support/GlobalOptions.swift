@@ -39,13 +39,21 @@ struct GlobalOptions: ParsableArguments {
 
     /// The data at `location` (a directory or a server): every file, only those `admits` accepts, or
     /// (`withoutFiles`) none — units, members and people only.
+    /// `readingOnly`: that file alone, found through the index (a command on one file).
     static func openRepository(
-        at location: String, withoutFiles: Bool = false, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil
+        at location: String, withoutFiles: Bool = false, readingOnly id: CaseID? = nil,
+        readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil
     ) throws -> Repository {
         try DataDirectoryOwner.refuseOtherLogin(location)
         do {
-            let repository = withoutFiles
-                ? try DataBackend.openForReports(location) : try DataBackend.open(location, readingCasesWhere: admits)
+            let repository: Repository
+            if withoutFiles {
+                repository = try DataBackend.openForReports(location)
+            } else if let id {
+                repository = try DataBackend.open(location, readingOnly: id)
+            } else {
+                repository = try DataBackend.open(location, readingCasesWhere: admits)
+            }
             OpenedStores.remember(repository)
             return repository
         } catch {
@@ -60,7 +68,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Signs in decoding only the case file `id`: a command on one file does not read the others.
     func signIn(readingOnly id: CaseID) throws -> Session {
-        try signIn(readingCasesWhere: { $0.id == id })
+        try signIn(opened: try Self.openRepository(at: dataDirectory, readingOnly: id))
     }
 
     /// Opens the data and signs in the person at the terminal (refused: exit code 4, recorded).

@@ -2,8 +2,9 @@
 public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
     /// The fields live in one shared box: a file is copied into every list, row and index of the
     /// application, and a copy should cost one reference count rather than one per field. A change
-    /// copies the box first when it is shared (copy on write), so files keep value semantics.
-    private var storage: Storage
+    /// copies the box first when it is shared (copy on write), so files keep value semantics. Not private:
+    /// a journal's patch is applied to it in place (`apply`, CaseFilePatch.swift).
+    var storage: Storage
 
     /// The stored fields; their names are the JSON keys of the file.
     struct Fields: Codable, Sendable, Equatable {
@@ -52,7 +53,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         var history: DeferredField<[HistoryEntry]>
     }
 
-    private final class Storage: @unchecked Sendable {
+    final class Storage: @unchecked Sendable {
         var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }
@@ -63,7 +64,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
     /// A file holding `fields`.
     init(storedFields: Fields) { storage = Storage(storedFields) }
 
-    private mutating func makeUnique() {
+    mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }
 

@@ -106,6 +106,17 @@ extension CaseFile {
         }
         return CaseFile(storedFields: fields)
     }
+
+    /// `patch` applied in place: the lists it extends grow where they are, without a copy when this file
+    /// is the only holder of them (a journal's notes applied one after another to a file read once).
+    /// False when a list it extends is not readable; the file may then be part-changed.
+    public mutating func apply(_ patch: Patch) -> Bool {
+        makeUnique()
+        for edit in patch.edits {
+            guard edit.apply(&storage.fields) else { return false }
+        }
+        return true
+    }
 }
 
 /// One field's change inside a patch.
@@ -252,7 +263,7 @@ enum CaseFilePatchParts {
         _ key: String, _ path: WritableKeyPath<Fields, DeferredField<[Element]>>
     ) -> PatchPart {
         let extend: (inout Fields, [Element]) -> Bool = { fields, tail in
-            fields[keyPath: path] = fields[keyPath: path].appending(tail)
+            fields[keyPath: path].append(tail)
             return true
         }
         return PatchPart(

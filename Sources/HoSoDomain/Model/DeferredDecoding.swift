@@ -46,6 +46,19 @@ final class DeferredCell<Value: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// Appends `elements` to the decoded list where it is; false (nothing done) when it is not decoded.
+    /// For a holder of the only reference to this cell: copies share the cell, and would all see it grow.
+    func appendInPlace<Element>(_ elements: [Element]) -> Bool where Value == [Element] {
+        lock.withLock {
+            guard case .ready(var list) = state else { return false }
+            // The cell lets go of the list first, so that it is held once and grows without a copy.
+            state = .unreadable("")
+            list += elements
+            state = .ready(list)
+            return true
+        }
+    }
+
     /// Whether the value has been decoded (or was given decoded); for tests of the loader's laziness.
     var isDecoded: Bool {
         lock.withLock {
@@ -66,7 +79,7 @@ public struct DeferredDecodingFailure: Error, Sendable, Equatable {
 /// `DeferringDecoder`), encoded as the plain value, so the stored bytes are the same whether or not it
 /// was ever decoded.
 struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
-    private let cell: DeferredCell<Value>
+    private var cell: DeferredCell<Value>
     /// For a list not read yet that elements were appended to: the appends, as an `AppendChain` of its
     /// element type (see `appending`); nil otherwise.
     private let appended: (any Sendable)?
@@ -116,6 +129,13 @@ struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, 
         let previous = appended as? AppendChain<Element>
         let link = AppendChain(root: previous?.root ?? cell, previous: previous, elements: elements)
         return DeferredField(cell: DeferredCell(pending: { try link.root.get().get() + link.appendedInOrder() }), appended: link)
+    }
+
+    /// `appending`, in place: a decoded list held by this part alone grows where it is (a journal's
+    /// patches applied one after another to a file read once), instead of being copied at each append.
+    mutating func append<Element: Sendable>(_ elements: [Element]) where Value == [Element] {
+        if appended == nil, isKnownUniquelyReferenced(&cell), cell.appendInPlace(elements) { return }
+        self = appending(elements)
     }
 
     private init(cell: DeferredCell<Value>, appended: (any Sendable)? = nil) {

@@ -45,6 +45,13 @@ extension Repository {
         })
     }
 
+    /// Opens `directory` decoding only the case files `ids`; units, members and people are all read. For a
+    /// command on one file: `snapshot.index` is searched for it, so opening costs the same whatever the
+    /// number of files (the others are not looked at). Partial as `open(at:readingCasesWhere:)` is.
+    public static func open(at directory: String, readingCases ids: Set<CaseID>) throws(RepositoryError) -> Repository {
+        try open(at: directory, selecting: RecordSelection(readingAllBut: StoredItem.id(CaseID("")), except: Set(ids.map(StoredItem.id))))
+    }
+
     /// The probe of a case record, read where docs/storage-format.md puts the fields:
     /// `value.case.id`, `value.case.person.fullName`, `value.case.state`, `value.case.person.birthDate`.
     static func caseProbe(_ record: RecordProbe) -> CaseProbe? {

@@ -120,6 +120,15 @@ extension StoredItem: JournalValue {
         return .caseFile(patch)
     }
 
+    public mutating func apply(_ patch: StoredItemPatch) -> Bool {
+        guard case .caseFile(let filePatch) = patch, case .caseFile = self else { return false }
+        // Taken out of `self`, so that the file is held once and its lists grow in place.
+        guard case .caseFile(var file) = consume self else { preconditionFailure("checked above") }
+        let applied = file.apply(filePatch)
+        self = .caseFile(file)
+        return applied
+    }
+
     public func applying(_ patch: StoredItemPatch) -> StoredItem? {
         guard case .caseFile(let file) = self, case .caseFile(let filePatch) = patch, let patched = file.applying(filePatch) else { return nil }
         return .caseFile(patched)
