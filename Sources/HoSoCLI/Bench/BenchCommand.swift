@@ -58,19 +58,21 @@ struct BenchCommand: ParsableCommand {
         let processorAtStart = Stopwatch.processorSeconds()
         let startedAt = DispatchTime.now().uptimeNanoseconds
         func sinceStart() -> Double { Double(DispatchTime.now().uptimeNanoseconds - startedAt) / 1e9 }
-        var preview: AppState?
-        let quick = try Repository.open(at: directory, readingCasesWhere: { _ in false })
-        result.firstFrameOpenSeconds = sinceStart()
-        if let facts = try quick.factsWithoutReadingFiles() {
+        // As the terminal application, nothing of the open without files outlives the board drawn from it.
+        func board() throws -> AppState? {
+            let quick = try Repository.open(at: directory, readingCasesWhere: { _ in false })
+            result.firstFrameOpenSeconds = sinceStart()
+            guard let facts = try quick.factsWithoutReadingFiles() else { return nil }
             result.firstFrameFactsSeconds = sinceStart() - result.firstFrameOpenSeconds
             let quickRunner = EffectRunner(service: CaseService(repository: quick), today: today, actor: "bench")
             var state = AppState(preview: quickRunner.loadData(), facts: facts)
             _ = AppReducer.reduce(&state, .key(.resize(width: 120, height: 40)))
             _ = AppView.render(state, width: 120, height: 40)
-            preview = state
             result.firstFrameSeconds = sinceStart()
             result.firstFrameFromFacts = true
+            return state
         }
+        var preview = try board()
         let parts = Mutex<(open: Double, data: Double, index: Double)>((0, 0, 0))
         let load = BackgroundLoad { [directory, today] in
             var opened: Repository?

@@ -25,14 +25,12 @@ struct TUICommand: ParsableCommand {
 /// (`AppState.loading`). Without facts kept, the files are read before the first frame, as before.
 enum TUILauncher {
     static func run(options: GlobalOptions) throws {
-        let session = try options.signIn(withoutFiles: true)
-        let preview = runner(for: session.repository, session: session)
-        let facts = try? session.repository.factsWithoutReadingFiles()
+        let (person, board) = try signInAndDrawBoard(options)
         let location = options.dataDirectory
-        let (access, systemUser, today) = (session.access, session.systemUser, session.today)
         let load = BackgroundLoad {
             let whole = try GlobalOptions.openRepository(at: location)
-            let runner = runner(for: whole, session: Session(repository: whole, account: access.account, access: access, systemUser: systemUser, today: today))
+            let session = Session(repository: whole, account: person.access.account, access: person.access, systemUser: person.systemUser, today: person.today)
+            let runner = runner(for: whole, session: session)
             let model = ReadModel(data: runner.loadData())
             // The next start draws its board from these.
             whole.keepReportFacts()
@@ -40,8 +38,8 @@ enum TUILauncher {
         }
         let exit = try MainActor.assumeIsolated { () throws -> TerminalDriver.ExitReason in
             var app: LiveApp
-            if let facts {
-                app = LiveApp(state: AppState(preview: preview.loadData(), facts: facts), runner: preview, loading: load)
+            if let board {
+                app = LiveApp(state: board, runner: nil, loading: load)
             } else {
                 let loaded = try load.wait()
                 app = LiveApp(state: AppState(readModel: loaded.model), runner: loaded.runner)
@@ -53,15 +51,28 @@ enum TUILauncher {
                 throw Failure.error(error.description)
             }
             if let failure = app.loadFailure { throw failure }
-            // A stop signal leaves at once, as it always did; the next quit compacts.
-            guard case .quit = exit else { return exit }
-            let repository = app.runner.repository
+            // A stop signal leaves at once, as it always did; the next quit compacts. Quitting before the
+            // files came leaves nothing to compact.
+            guard case .quit = exit, let repository = app.runner?.repository else { return exit }
             _ = try? repository.compactIfDue()
-            // What this session saved, kept for the next start's board (a repository without files skips it).
+            // What this session saved, kept for the next start's board.
             repository.keepReportFacts()
             return exit
         }
         if case .signal(let number) = exit { throw ExitCode(128 + number) }
+    }
+
+    /// Who signed in (on the data opened without its files), and the board drawn from the files' facts; nil
+    /// when none come cheaply. Nothing else of that open outlives it: at 100,000 files its index and the
+    /// facts take 200 MB, which would otherwise sit beside the full read behind the board.
+    private static func signInAndDrawBoard(_ options: GlobalOptions) throws
+        -> (person: (access: Access, systemUser: String, today: CivilDate), board: AppState?)
+    {
+        let session = try options.signIn(withoutFiles: true)
+        defer { OpenedStores.release(session.repository) }
+        let person = (access: session.access, systemUser: session.systemUser, today: session.today)
+        guard let facts = try? session.repository.factsWithoutReadingFiles() else { return (person, nil) }
+        return (person, AppState(preview: runner(for: session.repository, session: session).loadData(), facts: facts))
     }
 
     /// The runner of the application on `repository`, for the person signed in.

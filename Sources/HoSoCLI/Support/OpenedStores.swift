@@ -5,14 +5,24 @@ import Synchronization
 /// had succeeded, so the command still succeeds, but the clerk hears why the journal keeps growing.
 enum OpenedStores {
     private static let opened = Mutex<[Repository]>([])
+    /// The warnings of stores let go of before the command ended.
+    private static let released = Mutex<[String]>([])
 
     static func remember(_ repository: Repository) {
         opened.withLock { $0.append(repository) }
     }
 
+    /// Lets go of `repository`, done with before the command ends (the data a terminal application opened
+    /// without its files to draw its first frame), keeping the warning it would give.
+    static func release(_ repository: Repository) {
+        let warning = repository.lastCompactionError.map(compactionWarning)
+        opened.withLock { $0.removeAll { $0 === repository } }
+        if let warning { released.withLock { $0.append(warning) } }
+    }
+
     /// One warning per store whose last compaction failed, saying that nothing was lost and what to do.
     static func warnings() -> [String] {
-        opened.withLock { $0 }.compactMap { repository in
+        released.withLock { $0 } + opened.withLock { $0 }.compactMap { repository in
             repository.lastCompactionError.map(compactionWarning)
         }
     }
