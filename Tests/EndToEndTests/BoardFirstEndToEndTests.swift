@@ -53,4 +53,17 @@ struct BoardFirstEndToEndTests {
         #expect(try await second.waitForExit(timeout: .seconds(30)) == 0)
         #expect(FileManager.default.fileExists(atPath: facts))
     }
+
+    @Test("Quitting on the first frame, before the files are read, leaves at once and leaves the data whole")
+    func quittingBeforeTheFilesCome() async throws {
+        let data = HosoRun.temporaryDataDirectory()
+        try HosoRun.run(["demo", "--no-open", "--cases", "1500", "--data", data, "--today", Self.today])
+        let session = try app(data)
+        defer { session.stop() }
+        try await session.waitUntil("the board from the kept facts", timeout: .seconds(30)) { totalLine($0) != nil }
+        try session.sendKeys("q")
+        #expect(try await session.waitForExit(timeout: .seconds(30)) == 0)
+        let checked = try HosoRun.run(["check", "--data", data, "--today", Self.today])
+        #expect(checked.contains("toàn vẹn"), "\(checked)")
+    }
 }
