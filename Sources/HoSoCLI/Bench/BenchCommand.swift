@@ -60,7 +60,7 @@ struct BenchCommand: ParsableCommand {
         func sinceStart() -> Double { Double(DispatchTime.now().uptimeNanoseconds - startedAt) / 1e9 }
         // As the terminal application, nothing of the open without files outlives the board drawn from it.
         func board() throws -> AppState? {
-            let quick = try Repository.open(at: directory, readingCasesWhere: { _ in false })
+            let quick = try Repository.open(at: directory, readingCases: [])
             result.firstFrameOpenSeconds = sinceStart()
             guard let facts = try quick.factsWithoutReadingFiles() else { return nil }
             result.firstFrameFactsSeconds = sinceStart() - result.firstFrameOpenSeconds

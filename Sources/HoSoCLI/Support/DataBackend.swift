@@ -25,7 +25,7 @@ enum DataBackend {
     /// for a command that touches no file (`people add`).
     static func openForReports(_ location: String) throws(RepositoryError) -> Repository {
         if isServer(location) { return try ServerRepository.open(url: location, readingCases: false) }
-        return try Repository.open(at: location, readingCasesWhere: { _ in false })
+        return try Repository.open(at: location, readingCases: [])
     }
 
     static func create(
