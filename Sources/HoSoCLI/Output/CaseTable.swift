@@ -15,7 +15,6 @@ struct CaseListing {
     let status: DeadlineStatus?
 
     var isOverdue: Bool { status?.isOverdue ?? false }
-    var isDueSoon: Bool { status?.isDueSoon ?? false }
 
     init(_ row: CaseRow) {
         (id, name, birthDate, unit, state) = (row.file.id, row.file.person.fullName, row.file.person.birthDate, row.file.unitID, row.file.state)
