@@ -108,6 +108,14 @@ public protocol FileSystem: Sendable {
     func status(of descriptor: Int32, path: String) throws(FileSystemError) -> FileStatus
     /// Names in a directory, without `.` and `..`.
     func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
+    /// The first `size` bytes of an open file mapped read-only (`mmap(2)`), or nil where the file system
+    /// offers no mapping (then the caller reads the file instead).
+    func mapForReading(_ descriptor: Int32, size: Int, path: String) -> MappedFile?
+}
+
+extension FileSystem {
+    /// No mapping unless a file system offers one: a test's file system is read through its own `read`.
+    public func mapForReading(_ descriptor: Int32, size: Int, path: String) -> MappedFile? { nil }
 }
 
 extension FileSystem where Self == RealFileSystem {

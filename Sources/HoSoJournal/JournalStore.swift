@@ -558,12 +558,16 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
         mutex.withLock {
             guard let lines = state.snapshotLines, state.unloaded.isEmpty else { return }
             // The snapshot was read in its line layout (it has lines): no need to scan 60 MB again to know it.
-            let problem = SnapshotIndex.problem(layout: layout, files: files, snapshot: lines.bytes, paths: Value.indexedPaths, inLineLayout: true)
+            let problem = SnapshotIndex.problem(layout: layout, files: files, header: lines.header, size: lines.size, paths: Value.indexedPaths)
             guard problem != nil else { return }
             _ = try? lock.withExclusiveLock { () throws(StoreError) in
                 guard (try? files.fileSystem.status(ofPath: layout.snapshot))?.inode == state.snapshotInode else { return }
-                guard let records = SnapshotCoding.recordsAsInSnapshot(lines, current: state.records) else { return }
-                Self.writeSnapshotIndex(layout: layout, files: files, snapshot: lines.bytes, records: records)
+                guard let records = SnapshotCoding.recordsAsInSnapshot(lines, current: state.records), let digests = lines.groupDigests() else { return }
+                guard let index = SnapshotIndex.build(header: lines.header, size: lines.size, lines: lines.all, digests: digests, records: records) else {
+                    try? files.fileSystem.unlink(layout.snapshotIndex)
+                    return
+                }
+                try? files.replaceDurably(layout.snapshotIndex, with: index.encoded(), temporaryIn: layout.directory)
             }
         }
     }

@@ -132,6 +132,10 @@ public struct RealFileSystem: FileSystem {
         }
         return names.sorted()
     }
+
+    public func mapForReading(_ descriptor: Int32, size: Int, path: String) -> MappedFile? {
+        MappedFile(descriptor: descriptor, size: size)
+    }
 }
 
 extension FileStatus {

@@ -25,9 +25,8 @@ enum RecordDecoder {
 
     /// A value kept as bytes at load, decoded now: the fast decoder, else Foundation's (whose error names
     /// the place).
-    static func decodeDeferred<T: Decodable>(_ type: T.Type, from bytes: [UInt8], range: Range<Int>) throws -> T {
-        try bytes.withUnsafeBufferPointer { buffer in
-            let slice = UnsafeBufferPointer(rebasing: buffer[range])
+    static func decodeDeferred<T: Decodable>(_ type: T.Type, from source: SnapshotBytes, range: Range<Int>) throws -> T {
+        try source.withBytes(range) { slice in
             if let value = try? decode(T.self, from: slice) { return value }
             do {
                 return try JSONDecoder().decode(T.self, from: Data(buffer: slice))
@@ -38,10 +37,10 @@ enum RecordDecoder {
     }
 }
 
-/// The bytes a tape's deferred values are decoded from later: the whole buffer (kept alive by the
-/// closures that decode them) and where the tape's own bytes start in it.
+/// Where a tape's deferred values are decoded from later: the snapshot's bytes (kept by the closures
+/// that decode them) and where the tape's own bytes start in them.
 struct DeferralSource: Sendable {
-    let bytes: [UInt8]
+    let source: SnapshotBytes
     let offset: Int
     /// Arrays at least this long are deferred; shorter ones cost less to decode than to keep aside.
     static let minimumBytes = 512
@@ -593,7 +592,7 @@ private struct TapeDecoder: Decoder, SingleValueDecodingContainer, DeferringDeco
     func deferredDecoding<T: Decodable & Sendable>(of type: T.Type) -> (@Sendable () throws -> T)? {
         let deferred = tape.nodes[node]
         guard deferred.kind == .deferred, let source = tape.deferral else { return nil }
-        let bytes = source.bytes
+        let bytes = source.source
         let range = (source.offset + deferred.start)..<(source.offset + deferred.end)
         return { try RecordDecoder.decodeDeferred(T.self, from: bytes, range: range) }
     }

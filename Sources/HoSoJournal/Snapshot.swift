@@ -29,11 +29,24 @@ struct SnapshotHeader: Codable, Sendable {
 /// copies the line of a record no journal entry has touched since, instead of decoding its deferred
 /// parts and encoding it again (most records, most of the time).
 struct SnapshotLines: Sendable {
-    let bytes: [UInt8]
+    /// Where the lines are read from (positions below are its positions).
+    let source: SnapshotBytes
+    let header: SnapshotHeader
+    /// The snapshot's size in bytes.
+    let size: Int
+    /// Every record line, in order.
+    let all: [Range<Int>]
     var ranges: [String: Range<Int>]
 
-    /// The stored line of `id`, if the record is still as it was read.
-    func line(of id: String) -> ArraySlice<UInt8>? {
-        ranges[id].map { bytes[$0] }
+    /// The stored line of `id`, if the record is still as it was read (and its line can still be read).
+    func line(of id: String) -> [UInt8]? {
+        ranges[id].flatMap { source.bytes($0) }
+    }
+
+    /// The digest of each group of lines: kept by a load that read the file through its groups, else
+    /// computed from the bytes held.
+    func groupDigests() -> [[UInt8]]? {
+        if let kept = source.groupDigests { return kept }
+        return source.bytes(0..<size).flatMap { SnapshotCoding.groupDigests($0, all) }
     }
 }

@@ -79,21 +79,32 @@ enum SnapshotCoding {
         JournalLine.sha256Hex(digests.flatMap { $0 })
     }
 
+    /// Each group's bytes, from its first line's first byte to its last line's last byte.
+    static func groupRanges(_ lines: [Range<Int>]) -> [Range<Int>] {
+        stride(from: 0, to: lines.count, by: recordsPerHashGroup).map { first in
+            lines[first].lowerBound..<lines[min(lines.count, first + recordsPerHashGroup) - 1].upperBound
+        }
+    }
+
     /// SHA-256 of each group of `recordsPerHashGroup` lines (`lines` as `recordLines` finds them), hashed
     /// on every core.
     static func groupDigests(_ bytes: [UInt8], _ lines: [Range<Int>]) -> [[UInt8]]? {
-        let groups = (lines.count + recordsPerHashGroup - 1) / recordsPerHashGroup
-        let parts = try? bytes.withUnsafeBufferPointer { buffer in
-            try concurrentMap(jobs: jobCount(groups)) { job throws -> [UInt8] in
-                var digests: [UInt8] = []
-                for group in jobRange(job, groups) {
-                    let first = lines[group * recordsPerHashGroup].lowerBound
-                    let last = lines[min(lines.count, (group + 1) * recordsPerHashGroup) - 1].upperBound
-                    appendDigest(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[first..<last])), to: &digests)
-                }
-                return digests
+        bytes.withUnsafeBufferPointer { groupDigests($0, lines) }
+    }
+
+    /// As above, over bytes in place; with `mapped` (whose bytes they are), each group's pages are given
+    /// back once hashed.
+    static func groupDigests(_ buffer: UnsafeBufferPointer<UInt8>, _ lines: [Range<Int>], releasing mapped: MappedFile? = nil) -> [[UInt8]]? {
+        let groups = groupRanges(lines)
+        let parts = try? concurrentMap(jobs: jobCount(groups.count)) { job throws -> [UInt8] in
+            var digests: [UInt8] = []
+            for group in jobRange(job, groups.count) {
+                appendDigest(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[groups[group]])), to: &digests)
+                mapped?.release(groups[group])
             }
+            return digests
         }
+        mapped?.release(0..<buffer.count)
         return parts.map { part in
             let all = part.flatMap { $0 }
             return stride(from: 0, to: all.count, by: 32).map { Array(all[$0..<($0 + 32)]) }
@@ -116,13 +127,53 @@ enum SnapshotCoding {
     /// are listed by id with their revision. A snapshot of another layout is decoded whole.
     static func decodeSelecting<Value>(_ bytes: [UInt8], selection: RecordSelection?) throws -> SelectedSnapshot<Value> {
         if let header = header(bytes, as: SnapshotHeader.self), let lines = recordLines(bytes),
-           let decoded: [DecodedLine<Value>] = decodeLines(bytes, lines, selection: selection) {
-            var records: [StoredRecord<Value>] = []
-            var ranges: [String: Range<Int>] = [:]
-            var unloaded: [(id: String, revision: Int)] = []
-            records.reserveCapacity(decoded.count)
-            ranges.reserveCapacity(decoded.count)
-            for (line, range) in zip(decoded, lines) {
+           let decoded: SelectedSnapshot<Value> = bytes.withUnsafeBufferPointer({ buffer in
+               assemble(header: header, buffer: buffer, source: SnapshotBytes(bytes), lines: lines, selection: selection, releasing: nil)
+           }) {
+            return decoded
+        }
+        return SelectedSnapshot(snapshot: try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes)), lines: nil, unloaded: [])
+    }
+
+    /// A snapshot file in the line layout read through its mapping, every page given back once used: its
+    /// groups of lines hashed and checked against `recordsHash` first, then the records decoded, their
+    /// parts read on demand left to `SnapshotFileGroups` (which takes over `descriptor`). Nil when the
+    /// bytes are not all as `encode` writes them (or do not match their hash): the caller then reads the
+    /// file whole, which reports what is wrong.
+    static func decodeMapped<Value>(
+        _ mapped: MappedFile, files: DurableFiles, path: String, descriptor: Int32, selection: RecordSelection?
+    ) -> SelectedSnapshot<Value>? {
+        let buffer = mapped.bytes
+        guard let header = header(UnsafeBufferPointer(rebasing: buffer.prefix(64 << 10)), as: SnapshotHeader.self),
+              let stated = header.recordsHash, let lines = recordLines(buffer, releasing: mapped),
+              let digests = groupDigests(buffer, lines, releasing: mapped), rollUp(digests) == stated
+        else {
+            try? files.fileSystem.close(descriptor, path: path)
+            return nil
+        }
+        let groups = SnapshotFileGroups(files: files, path: path, descriptor: descriptor, groups: groupRanges(lines), digests: digests)
+        return assemble(header: header, buffer: buffer, source: SnapshotBytes(file: groups), lines: lines, selection: selection, releasing: mapped)
+    }
+
+    /// The snapshot from its record lines in `buffer` (whose positions are `source`'s).
+    private static func assemble<Value>(
+        header: SnapshotHeader, buffer: UnsafeBufferPointer<UInt8>, source: SnapshotBytes, lines: [Range<Int>],
+        selection: RecordSelection?, releasing mapped: MappedFile?
+    ) -> SelectedSnapshot<Value>? {
+        guard var parts: [[DecodedLine<Value>]] = decodeLines(buffer, source: source, lines, selection: selection, releasing: mapped) else { return nil }
+        var records: [StoredRecord<Value>] = []
+        var ranges: [String: Range<Int>] = [:]
+        var unloaded: [(id: String, revision: Int)] = []
+        records.reserveCapacity(lines.count)
+        ranges.reserveCapacity(lines.count)
+        var lineIndex = 0
+        for job in parts.indices {
+            // Each job's list is let go once taken: at 100,000 files a list of every record is 45 MB.
+            let part = parts[job]
+            parts[job] = []
+            for line in part {
+                let range = lines[lineIndex]
+                lineIndex += 1
                 switch line {
                 case .record(let record):
                     records.append(record)
@@ -133,20 +184,20 @@ enum SnapshotCoding {
                     ranges[id] = range
                 }
             }
-            let snapshot = Snapshot(
-                schemaVersion: header.schemaVersion, seq: header.seq, lastHash: header.lastHash, segment: header.segment,
-                records: records, recordsHash: header.recordsHash)
-            return SelectedSnapshot(snapshot: snapshot, lines: SnapshotLines(bytes: bytes, ranges: ranges), unloaded: unloaded)
         }
-        return SelectedSnapshot(snapshot: try JSONDecoder().decode(Snapshot<Value>.self, from: Data(bytes)), lines: nil, unloaded: [])
+        let snapshot = Snapshot(
+            schemaVersion: header.schemaVersion, seq: header.seq, lastHash: header.lastHash, segment: header.segment,
+            records: records, recordsHash: header.recordsHash)
+        let kept = SnapshotLines(source: source, header: header, size: buffer.count, all: lines, ranges: ranges)
+        return SelectedSnapshot(snapshot: snapshot, lines: kept, unloaded: unloaded)
     }
 
     /// The header from the first line, if the bytes start the way `encode` writes them; `nil` otherwise
     /// (an older layout: the caller then parses the whole document).
     static func header<Header: Decodable>(_ bytes: some Collection<UInt8>, as type: Header.Type) -> Header? {
-        guard let end = bytes.firstIndex(of: newline) else { return nil }
-        let line = bytes[..<end]
-        guard line.count > recordsKey.count + 1, line.first == UInt8(ascii: "{"), line.suffix(recordsKey.count).elementsEqual(recordsKey)
+        guard let newline = bytes.firstIndex(of: newline) else { return nil }
+        let line = bytes[..<newline]
+        guard line.count > recordsKey.count + 1, line.suffix(recordsKey.count).elementsEqual(recordsKey)
         else { return nil }
         var object = Array(line.dropLast(recordsKey.count))
         guard object.last == UInt8(ascii: ",") else { return nil }
@@ -157,55 +208,76 @@ enum SnapshotCoding {
     /// Byte ranges of the record lines (each without its separating comma), or nil when the layout is not
     /// exactly the one `encode` writes.
     static func recordLines(_ bytes: [UInt8]) -> [Range<Int>]? {
-        guard let first = bytes.firstIndex(of: newline) else { return nil }
+        bytes.withUnsafeBufferPointer { recordLines($0) }
+    }
+
+    /// As above, over bytes in place; with `mapped` (whose bytes they are), pages are given back as the
+    /// search for line ends passes them.
+    static func recordLines(_ bytes: UnsafeBufferPointer<UInt8>, releasing mapped: MappedFile? = nil) -> [Range<Int>]? {
+        guard let base = bytes.baseAddress, let first = bytes.firstIndex(of: newline) else { return nil }
         let start = first + 1
         if bytes.count == start + ending.count - 1, bytes[start...].elementsEqual(ending.dropFirst()) { return [] }
         guard bytes.count >= start + ending.count, bytes.suffix(ending.count).elementsEqual(ending) else { return nil }
         let end = bytes.count - ending.count
         var lines: [Range<Int>] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var position = start
-            while position < end {
-                let found = memchr(base + position, Int32(newline), end - position)
-                let lineEnd = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+        var position = start
+        var released = 0
+        defer { mapped?.release(0..<bytes.count) }
+        while position < end {
+            let found = memchr(base + position, Int32(newline), end - position)
+            let lineEnd = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+            if lineEnd < end {
+                // Every line but the last ends with the comma between records, which is not part of it.
+                guard lineEnd > position, base[lineEnd - 1] == UInt8(ascii: ",") else { return nil }
+                lines.append(position..<(lineEnd - 1))
+            } else {
                 lines.append(position..<lineEnd)
-                position = lineEnd + 1
             }
-        }
-        for index in lines.indices.dropLast() {
-            guard bytes[lines[index].upperBound - 1] == UInt8(ascii: ",") else { return nil }
-            lines[index] = lines[index].lowerBound..<(lines[index].upperBound - 1)
+            position = lineEnd + 1
+            if let mapped, position - released >= releaseStep {
+                mapped.release(released..<position)
+                released = position
+            }
         }
         return lines
     }
 
-    /// Decodes the record lines in jobs spread over the cores; nil if any line fails both decoders (the
-    /// whole-document parse then reports where). The records' deferred parts keep `bytes` alive.
+    /// How many bytes a pass over a mapped snapshot reads before giving their pages back.
+    private static let releaseStep = 4 << 20
+
+    /// Decodes the record lines in jobs spread over the cores, a list per job in order; nil if any line
+    /// fails both decoders (the whole-document parse then reports where). The records' deferred parts are
+    /// read from `source`.
     private static func decodeLines<Value>(
-        _ bytes: [UInt8], _ lines: [Range<Int>], selection: RecordSelection?
-    ) -> [DecodedLine<Value>]? {
-        let parts = bytes.withUnsafeBufferPointer { buffer in
-            try? concurrentMap(jobs: jobCount(lines.count)) { job throws -> [DecodedLine<Value>] in
-                let strings = StringTable()
-                return try jobRange(job, lines.count).map { index in
-                    try decodeLine(bytes, buffer, lines[index], strings: strings, selection: selection)
+        _ buffer: UnsafeBufferPointer<UInt8>, source: SnapshotBytes, _ lines: [Range<Int>], selection: RecordSelection?,
+        releasing mapped: MappedFile?
+    ) -> [[DecodedLine<Value>]]? {
+        let parts = try? concurrentMap(jobs: jobCount(lines.count)) { job throws -> [DecodedLine<Value>] in
+            let strings = StringTable()
+            let range = jobRange(job, lines.count)
+            var decoded: [DecodedLine<Value>] = []
+            decoded.reserveCapacity(range.count)
+            var released = range.isEmpty ? 0 : lines[range.lowerBound].lowerBound
+            for index in range {
+                let line = lines[index]
+                decoded.append(try decodeLine(UnsafeBufferPointer(rebasing: buffer[line]), at: line.lowerBound, source: source, strings: strings, selection: selection))
+                if let mapped, line.upperBound - released >= releaseStep {
+                    mapped.release(released..<line.upperBound)
+                    released = line.upperBound
                 }
             }
+            return decoded
         }
-        guard let parts else { return nil }
-        var decoded: [DecodedLine<Value>] = []
-        decoded.reserveCapacity(lines.count)
-        for part in parts { decoded += part }
-        return decoded
+        mapped?.release(0..<buffer.count)
+        return parts
     }
 
+    /// The record on `line`, whose first byte is at `offset` in `source`.
     private static func decodeLine<Value>(
-        _ bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strings: StringTable, selection: RecordSelection?
+        _ line: UnsafeBufferPointer<UInt8>, at offset: Int, source: SnapshotBytes, strings: StringTable, selection: RecordSelection?
     ) throws -> DecodedLine<Value> {
-        let line = UnsafeBufferPointer(rebasing: buffer[range])
-        // Large arrays (a file's history) stay as bytes of the snapshot until they are read.
-        let deferral = DeferralSource(bytes: bytes, offset: range.lowerBound)
+        // Large arrays (a file's history) stay in the snapshot until they are read.
+        let deferral = DeferralSource(source: source, offset: offset)
         if let tape = try? Tape(line, strings: strings, deferral: deferral) {
             if let selection, let probe = RecordProbe(tape: tape), !selection.admits(probe) {
                 return .unloaded(id: probe.id, revision: probe.revision)
@@ -218,30 +290,28 @@ enum SnapshotCoding {
     /// The records of the snapshot `lines` were read from, as it holds them: `current`'s record for a line no
     /// journal entry has changed since (its range is still known), the line decoded for the others.
     static func recordsAsInSnapshot<Value>(_ lines: SnapshotLines, current: [String: StoredRecord<Value>]) -> [StoredRecord<Value>]? {
-        guard let all = recordLines(lines.bytes) else { return nil }
         let unchanged = Dictionary(lines.ranges.map { ($0.value.lowerBound, $0.key) }, uniquingKeysWith: { first, _ in first })
         var records: [StoredRecord<Value>] = []
-        records.reserveCapacity(all.count)
-        for range in all {
+        records.reserveCapacity(lines.all.count)
+        for range in lines.all {
             if let id = unchanged[range.lowerBound], let record = current[id] {
                 records.append(record)
             } else {
-                guard let record: StoredRecord<Value> = decodeRecordLine(lines.bytes, range) else { return nil }
+                guard let record: StoredRecord<Value> = decodeRecordLine(lines.source, range) else { return nil }
                 records.append(record)
             }
         }
         return records
     }
 
-    /// The record on line `range` of snapshot `bytes`, decoded whatever a selection left unread; nil when
-    /// it cannot be.
-    static func decodeRecordLine<Value>(_ bytes: [UInt8], _ range: Range<Int>) -> StoredRecord<Value>? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard case .record(let record)? = try? decodeLine(bytes, buffer, range, strings: StringTable(), selection: nil) as DecodedLine<Value> else {
-                return nil
-            }
-            return record
+    /// The record on line `range` of `source`, decoded whatever a selection left unread; nil when it
+    /// cannot be.
+    static func decodeRecordLine<Value>(_ source: SnapshotBytes, _ range: Range<Int>) -> StoredRecord<Value>? {
+        let decoded = try? source.withBytes(range) { line in
+            try decodeLine(line, at: range.lowerBound, source: source, strings: StringTable(), selection: nil) as DecodedLine<Value>
         }
+        guard case .record(let record)? = decoded else { return nil }
+        return record
     }
 
     private enum DecodedLine<Value: Codable & Sendable & Equatable>: Sendable {

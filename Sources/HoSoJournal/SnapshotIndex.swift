@@ -56,9 +56,17 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
     /// The index of snapshot `bytes` (in the line layout; nil in any other) written from `records` (in
     /// the snapshot's order), with the strings each value gives for its type's `indexedPaths`.
     static func build<Value: JournalValue>(snapshot bytes: [UInt8], records: [StoredRecord<Value>]) -> SnapshotIndex? {
-        guard let header = SnapshotCoding.header(bytes, as: SnapshotHeader.self), let recordsHash = header.recordsHash,
-              let lines = SnapshotCoding.recordLines(bytes), lines.count == records.count,
-              let digests = SnapshotCoding.groupDigests(bytes, lines),
+        guard let header = SnapshotCoding.header(bytes, as: SnapshotHeader.self), let lines = SnapshotCoding.recordLines(bytes),
+              let digests = SnapshotCoding.groupDigests(bytes, lines)
+        else { return nil }
+        return build(header: header, size: bytes.count, lines: lines, digests: digests, records: records)
+    }
+
+    /// The index of a snapshot known by its header, size, record lines and their groups' digests.
+    static func build<Value: JournalValue>(
+        header: SnapshotHeader, size: Int, lines: [Range<Int>], digests: [[UInt8]], records: [StoredRecord<Value>]
+    ) -> SnapshotIndex? {
+        guard let recordsHash = header.recordsHash, lines.count == records.count,
               // In id order, as HoSo writes every snapshot: `SnapshotIndexLookup` finds an id by binary search.
               zip(records, records.dropFirst()).allSatisfy({ $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) })
         else { return nil }
@@ -66,7 +74,7 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
             Entry(id: record.id, revision: record.revision, range: range, strings: record.value.indexedStrings)
         }
         return SnapshotIndex(
-            snapshotSize: bytes.count, seq: header.seq, lastHash: header.lastHash, recordsHash: recordsHash, paths: Value.indexedPaths,
+            snapshotSize: size, seq: header.seq, lastHash: header.lastHash, recordsHash: recordsHash, paths: Value.indexedPaths,
             groupDigests: digests, entries: entries, recordCount: entries.count)
     }
 
@@ -78,9 +86,14 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
         layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], paths: [[String]], inLineLayout: Bool? = nil
     ) -> String? {
         guard inLineLayout ?? (SnapshotCoding.recordLines(bytes) != nil) else { return nil }
+        return problem(layout: layout, files: files, header: SnapshotCoding.header(bytes, as: SnapshotHeader.self), size: bytes.count, paths: paths)
+    }
+
+    /// As above, for a snapshot in the line layout known by its header (nil when it has none) and size.
+    static func problem(layout: StoreLayout, files: DurableFiles, header: SnapshotHeader?, size: Int, paths: [[String]]) -> String? {
         guard let indexBytes = try? files.readAll(layout.snapshotIndex) else { return "không có" }
         guard let index = parse(indexBytes, entries: false) else { return "bị hỏng (không đọc được, hoặc dòng kiểm tra không khớp)" }
-        guard let header = SnapshotCoding.header(bytes, as: SnapshotHeader.self), index.describes(header, size: bytes.count) else {
+        guard let header, index.describes(header, size: size) else {
             return "đã cũ: không ứng với snapshot.json hiện tại"
         }
         guard index.paths == paths else { return "ghi cho các trường khác" }
@@ -375,10 +388,11 @@ struct IndexedSnapshotReader {
         /// line does not hold the record its entry names.
         func decode<Value: Codable & Sendable & Equatable>(into records: inout [StoredRecord<Value>]) -> Bool {
             guard JournalLine.sha256(bytes) == digest else { return false }
+            let source = SnapshotBytes(bytes)
             for entry in entries {
                 let line = (entry.range.lowerBound - start)..<(entry.range.upperBound - start)
                 guard line.lowerBound >= 0, line.upperBound <= bytes.count,
-                      let record: StoredRecord<Value> = SnapshotCoding.decodeRecordLine(bytes, line),
+                      let record: StoredRecord<Value> = SnapshotCoding.decodeRecordLine(source, line),
                       record.id == entry.id, record.revision == entry.revision
                 else { return false }
                 records.append(record)

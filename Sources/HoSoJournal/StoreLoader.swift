@@ -108,7 +108,12 @@ package struct StoreLoader<Value: JournalValue> {
     /// The state of the snapshot alone, read whole.
     private func snapshotState(schemaVersion: Int) throws(StoreError) -> StoreState<Value> {
         let snapshotStatus = try inspection.inspectFile(layout.snapshot)
-        let decoded = try decodeSnapshotSelecting(try readSnapshotBytes(), path: layout.snapshot)
+        let decoded: SelectedSnapshot<Value>
+        if let mapped = try mappedSnapshot(inode: snapshotStatus?.inode) {
+            decoded = mapped
+        } else {
+            decoded = try decodeSnapshotSelecting(try readSnapshotBytes(), path: layout.snapshot)
+        }
         let snapshot = decoded.snapshot
         if snapshot.schemaVersion != schemaVersion {
             throw StoreError.newerSchemaVersion(path: layout.snapshot, found: snapshot.schemaVersion, supported: schemaVersion)
@@ -125,6 +130,32 @@ package struct StoreLoader<Value: JournalValue> {
         state.unloaded = UnreadRecords(unloaded)
         state.snapshotSegment = snapshot.segment
         return state
+    }
+
+    /// The snapshot read through a mapping of the file, which is never resident whole (`decodeMapped`); nil
+    /// where it cannot be (no mapping, another layout, damage: the file is then read whole, which reports
+    /// the damage precisely). A snapshot of a newer schema is left to that read too, which refuses it.
+    private func mappedSnapshot(inode: UInt64?) throws(StoreError) -> SelectedSnapshot<Value>? {
+        let fileSystem = files.fileSystem
+        guard let descriptor = try? fileSystem.open(layout.snapshot, flags: O_RDONLY | O_NOFOLLOW, mode: 0) else { return nil }
+        guard let status = try? fileSystem.status(of: descriptor, path: layout.snapshot), status.inode == inode,
+              let mapped = fileSystem.mapForReading(descriptor, size: Int(status.size), path: layout.snapshot)
+        else {
+            try? fileSystem.close(descriptor, path: layout.snapshot)
+            return nil
+        }
+        guard let decoded: SelectedSnapshot<Value> = SnapshotCoding.decodeMapped(
+            mapped, files: files, path: layout.snapshot, descriptor: descriptor, selection: selection)
+        else { return nil }
+        try Self.checkHeader(decoded.snapshot, path: layout.snapshot)
+        return decoded
+    }
+
+    /// Refuses a snapshot whose header cannot describe a store (whatever its records).
+    private static func checkHeader(_ snapshot: Snapshot<Value>, path: String) throws(StoreError) {
+        guard snapshot.seq >= 0, snapshot.segment >= 1, snapshot.lastHash.utf8.count == 64 else {
+            throw StoreError.corruptFile(path: path, line: nil, reason: "phần đầu (seq, segment, lastHash) không hợp lệ")
+        }
     }
 
     /// The state of the snapshot read through `snapshot.index` for a selection: the index, then only the
@@ -279,9 +310,7 @@ package struct StoreLoader<Value: JournalValue> {
             throw StoreError.corruptFile(path: path, line: nil, reason: DecodingFailure.describe(error))
         }
         let snapshot = decoded.snapshot
-        guard snapshot.seq >= 0, snapshot.segment >= 1, snapshot.lastHash.utf8.count == 64 else {
-            throw StoreError.corruptFile(path: path, line: nil, reason: "phần đầu (seq, segment, lastHash) không hợp lệ")
-        }
+        try Self.checkHeader(snapshot, path: path)
         if let problem = Self.recordsHashProblem(snapshot.recordsHash, schemaVersion: snapshot.schemaVersion, bytes: bytes) {
             throw StoreError.corruptFile(path: path, line: nil, reason: problem)
         }

@@ -69,7 +69,7 @@ struct StoreState<Value: JournalValue>: Sendable {
         guard unloaded[id] != nil else { return nil }
         var value: Value?
         if let lines = snapshotLines, let range = lines.ranges[id] {
-            let record: StoredRecord<Value>? = SnapshotCoding.decodeRecordLine(lines.bytes, range)
+            let record: StoredRecord<Value>? = SnapshotCoding.decodeRecordLine(lines.source, range)
             value = record?.value
         } else {
             value = unloadedRecord?(id)?.value

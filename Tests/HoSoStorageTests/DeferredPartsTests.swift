@@ -199,4 +199,80 @@ import Testing
             #expect(error.message.contains("snapshot.json"), "\(error.message)")
         }
     }
+
+    /// A history not read yet is read again from the snapshot file when the file is opened (the store does
+    /// not keep 600 MB of snapshot in memory for it), and the bytes are checked against the digest the
+    /// open verified: a snapshot edited in place meanwhile is refused, never shown, saved over or copied.
+    @Test func aHistoryEditedOnDiskAfterTheOpenIsRefusedNotRead() throws {
+        let (temporary, _, created) = try Self.demoStore(cases: 300)
+        defer { temporary.remove() }
+        let path = temporary.store + "/snapshot.json"
+        let repository = try Repository.open(at: temporary.store)
+        let byId = repository.cases.sorted { $0.id.rawValue < $1.id.rawValue }
+        let victim = try #require(byId.first { !$0.isHistoryDecoded && !$0.state.isTerminal })
+        let original = try #require(created.first { $0.id == victim.id })
+        // A file far from it in the snapshot (another group of lines), read before the edit, can still be
+        // saved: what was read and checked then is what it holds.
+        let other = try #require(byId.last { !$0.state.isTerminal })
+        #expect(!other.history.isEmpty)
+
+        // One letter of the file's history changed where it lies, the file neither replaced nor resized.
+        let bytes = readFile(path)
+        let line = try #require(String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n").first {
+            $0.contains(#""id":"case/\#(victim.id.rawValue)""#)
+        })
+        let lineStart = try #require(bytes.firstRange(of: Array(line.utf8))?.lowerBound)
+        let historyStart = try #require(line.utf8.firstRange(of: Array(#""history":[{"#.utf8))?.upperBound)
+        let summary = try #require(line.utf8[historyStart...].firstRange(of: Array(#""summary":""#.utf8))?.upperBound)
+        let offset = lineStart + line.utf8.distance(from: line.utf8.startIndex, to: summary)
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: UInt64(offset))
+        try handle.write(contentsOf: [bytes[offset] == UInt8(ascii: "X") ? UInt8(ascii: "Y") : UInt8(ascii: "X")])
+        try handle.close()
+        #expect(readFile(path).count == bytes.count)
+
+        let file = try #require(repository.caseFile(victim.id))
+        #expect(file.history.isEmpty, "the edited history is not shown")
+        let problem = try #require(file.historyProblem)
+        #expect(problem.contains("snapshot.json đã bị thay đổi ngoài HoSo sau khi được đọc"), "\(problem)")
+        #expect(problem.contains("hoso check"), "\(problem)")
+        do throws(ServiceError) {
+            try CaseService(repository: repository).edit(.addNote(text: "Nhận xét tháng."), on: victim.id, date: Self.today, actor: "Thư ký")
+            Issue.record("a file whose history was edited on disk was saved")
+        } catch {
+            #expect(error.message.contains("lịch sử") && error.message.contains("không đọc được"), "\(error.message)")
+        }
+        // Another file is saved; a compaction then copies no line of the edited file and cannot encode its
+        // history: it writes nothing, and what was saved stays in the journal.
+        try CaseService(repository: repository).edit(.addNote(text: "Nhận xét tháng."), on: other.id, date: Self.today, actor: "Thư ký")
+        let edited = readFile(path)
+        #expect(throws: RepositoryError.self) { try repository.compact() }
+        #expect(readFile(path) == edited && edited != bytes, "the edited snapshot is left for hoso check")
+        #expect(repository.caseFile(other.id)?.notes.count == other.notes.count + 1)
+        #expect(repository.check().errors.contains { $0.contains("recordsHash") }, "\(repository.check())")
+        #expect(!original.history.isEmpty, "the file had a history to hide")
+    }
+
+    /// A compaction by another process replaces `snapshot.json`; a store opened before still reads the
+    /// histories of the snapshot it opened (kept open), the same as it would have read them at once.
+    @Test func historiesAreReadFromTheSnapshotOpenedAfterAnotherProcessReplacesIt() throws {
+        let (temporary, _, created) = try Self.demoStore()
+        defer { temporary.remove() }
+        let first = try Repository.open(at: temporary.store)
+        let unread = first.cases.filter { !$0.isHistoryDecoded }
+        #expect(unread.count > 10)
+
+        let second = try Repository.open(at: temporary.store)
+        let changed = try #require(created.first { !$0.state.isTerminal })
+        try CaseService(repository: second).edit(.addNote(text: "Nhận xét tháng."), on: changed.id, date: Self.today, actor: "Thư ký")
+        let inodeBefore = try FileManager.default.attributesOfItem(atPath: temporary.store + "/snapshot.json")[.systemFileNumber] as? UInt64
+        try second.compact()
+        let inodeAfter = try FileManager.default.attributesOfItem(atPath: temporary.store + "/snapshot.json")[.systemFileNumber] as? UInt64
+        #expect(inodeBefore != inodeAfter, "the snapshot was replaced")
+
+        for file in unread {
+            #expect(file.history == created.first { $0.id == file.id }?.history, "\(file.id)")
+            #expect(file.historyProblem == nil)
+        }
+    }
 }

@@ -39,7 +39,7 @@ import Testing
             let decoded = try bytes.withUnsafeBufferPointer { buffer in
                 try RecordDecoder.decode(
                     StoredRecord<StoredItem>.self, from: UnsafeBufferPointer(rebasing: buffer[padding.count...]),
-                    deferral: DeferralSource(bytes: bytes, offset: padding.count))
+                    deferral: DeferralSource(source: SnapshotBytes(bytes), offset: padding.count))
             }
             guard case .caseFile(let loaded) = decoded.value else {
                 Issue.record("not a file")
@@ -55,7 +55,7 @@ import Testing
         let json = #"{"text":"x","number":1,"flags":[\#(flags)]}"#
         let bytes = Array(json.utf8)
         let sample = try bytes.withUnsafeBufferPointer {
-            try RecordDecoder.decode(Sample.self, from: $0, deferral: DeferralSource(bytes: bytes, offset: 0))
+            try RecordDecoder.decode(Sample.self, from: $0, deferral: DeferralSource(source: SnapshotBytes(bytes), offset: 0))
         }
         #expect(sample.flags.count == 200 && sample.flags.allSatisfy { $0 })
     }
@@ -122,7 +122,7 @@ import Testing
         let bytes = Array(try JSONEncoder().encode(value))
         #expect(bytes.count > DeferralSource.minimumBytes)
         let decoded = try bytes.withUnsafeBufferPointer {
-            try RecordDecoder.decode(Holder.self, from: $0, deferral: DeferralSource(bytes: bytes, offset: 0))
+            try RecordDecoder.decode(Holder.self, from: $0, deferral: DeferralSource(source: SnapshotBytes(bytes), offset: 0))
         }
         #expect(decoded == value)
 
@@ -132,7 +132,7 @@ import Testing
             let bytes = Array(broken.utf8)
             #expect(throws: (any Error).self) {
                 try bytes.withUnsafeBufferPointer {
-                    try RecordDecoder.decode(Holder.self, from: $0, deferral: DeferralSource(bytes: bytes, offset: 0))
+                    try RecordDecoder.decode(Holder.self, from: $0, deferral: DeferralSource(source: SnapshotBytes(bytes), offset: 0))
                 }
             }
         }

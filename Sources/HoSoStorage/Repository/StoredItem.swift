@@ -3,11 +3,15 @@ import HoSoDomain
 /// What the store of a data directory holds: units, members, case files and the people who use HoSo,
 /// each under its own id prefix ("unit/…", "member/…", "case/…", "account/…") so one journal orders
 /// every change of the unit.
+///
+/// A unit (392 bytes) or an account held in place would make every item that large, and a store holds
+/// its items by the hundred thousand, several times over while loading: boxed, an item is a word
+/// (a case file keeps its own storage).
 public enum StoredItem: Codable, Sendable, Equatable {
-    case unit(Unit)
-    case member(Member)
+    indirect case unit(Unit)
+    indirect case member(Member)
     case caseFile(CaseFile)
-    case account(Account)
+    indirect case account(Account)
 
     public var storageID: String {
         switch self {

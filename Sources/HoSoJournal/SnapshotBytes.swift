@@ -1,0 +1,117 @@
+import Foundation
+import HoSoDomain
+
+/// The bytes of the snapshot a store was read from, for whatever reads them after the load: a record's
+/// parts decoded on first use (its history), the lines of unchanged records a compaction copies, a record
+/// a selection left unread. Either held in memory, or read again from the snapshot file, kept open (a
+/// compaction replacing `snapshot.json` meanwhile leaves it as it was) — a group of lines at a time,
+/// checked against the digest the load verified, so that what is read later is what was read then.
+/// A store of 100,000 files then need not hold its 600 MB for as long as the application runs.
+final class SnapshotBytes: Sendable {
+    private enum Storage: Sendable {
+        case memory([UInt8])
+        case file(SnapshotFileGroups)
+    }
+
+    private let storage: Storage
+
+    /// Bytes in memory; ranges are positions in `bytes`.
+    init(_ bytes: [UInt8]) { storage = .memory(bytes) }
+
+    /// The groups of lines of a snapshot file; ranges are positions in the file.
+    init(file: SnapshotFileGroups) { storage = .file(file) }
+
+    /// `body` on the bytes of `range`; a failure when the file no longer holds what the load read there.
+    func withBytes<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
+        switch storage {
+        case .memory(let bytes):
+            guard range.lowerBound >= 0, range.upperBound <= bytes.count else { throw SnapshotFileGroups.outside }
+            return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+        case .file(let groups):
+            return try groups.withBytes(range, body)
+        }
+    }
+
+    /// A copy of the bytes of `range`, nil when they cannot be read as they were.
+    func bytes(_ range: Range<Int>) -> [UInt8]? {
+        try? withBytes(range) { Array($0) }
+    }
+
+    /// Whether the bytes are read from the file rather than held (for tests of what a load keeps).
+    var readsFromFile: Bool {
+        if case .file = storage { return true }
+        return false
+    }
+
+    /// The digest of each group of record lines, when the load kept them (it verified them all).
+    var groupDigests: [[UInt8]]? {
+        if case .file(let groups) = storage { return groups.digests }
+        return nil
+    }
+}
+
+/// A snapshot file kept open, read a group of record lines at a time (`SnapshotCoding.recordsPerHashGroup`),
+/// each group checked against its digest before anything is taken from it. The few groups read last are
+/// kept: a file's parts lie in one line, and a compaction copies the lines in order.
+final class SnapshotFileGroups: @unchecked Sendable {
+    // Unchecked: `recent` is only touched with `lock` held; everything else never changes.
+    private let files: DurableFiles
+    private let path: String
+    private let descriptor: Int32
+    /// Each group's bytes in the file, from its first line's first byte to its last line's last byte.
+    let groups: [Range<Int>]
+    let digests: [[UInt8]]
+    private let lock = NSLock()
+    private var recent: [(group: Int, bytes: [UInt8])] = []
+    private static let kept = 8
+
+    static let outside = DeferredDecodingFailure(reason: "vị trí đọc nằm ngoài snapshot.json đã đọc")
+
+    /// Takes over `descriptor` (closed when nothing reads the file any more).
+    init(files: DurableFiles, path: String, descriptor: Int32, groups: [Range<Int>], digests: [[UInt8]]) {
+        self.files = files
+        self.path = path
+        self.descriptor = descriptor
+        self.groups = groups
+        self.digests = digests
+    }
+
+    deinit { try? files.fileSystem.close(descriptor, path: path) }
+
+    func withBytes<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
+        // The last group starting at or before the range, which must hold all of it (a line never spans two).
+        var low = 0
+        var high = groups.count
+        while low < high {
+            let middle = (low + high) / 2
+            if groups[middle].lowerBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        let group = low - 1
+        guard group >= 0, range.upperBound <= groups[group].upperBound else { throw Self.outside }
+        let bytes = try groupBytes(group)
+        let start = range.lowerBound - groups[group].lowerBound
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + range.count)])) }
+    }
+
+    private func groupBytes(_ group: Int) throws -> [UInt8] {
+        if let kept = lock.withLock({ recent.first { $0.group == group }?.bytes }) { return kept }
+        let bytes: [UInt8]
+        do {
+            bytes = try files.read(descriptor, range: groups[group], path: path)
+        } catch {
+            throw DeferredDecodingFailure(reason: StoreError.from(error).message)
+        }
+        guard bytes.count == groups[group].count, JournalLine.sha256(bytes) == digests[group] else {
+            throw DeferredDecodingFailure(
+                reason: "\(path) đã bị thay đổi ngoài HoSo sau khi được đọc (nhóm dòng \(group + 1) không còn khớp mã băm); "
+                    + "đóng HoSo rồi mở lại, và chạy hoso check")
+        }
+        lock.withLock {
+            if !recent.contains(where: { $0.group == group }) {
+                if recent.count == Self.kept { recent.removeFirst() }
+                recent.append((group, bytes))
+            }
+        }
+        return bytes
+    }
+}
