@@ -66,4 +66,39 @@ struct BoardFirstEndToEndTests {
         let checked = try HosoRun.run(["check", "--data", data, "--today", Self.today])
         #expect(checked.contains("toàn vẹn"), "\(checked)")
     }
+
+    /// The board needs only the people, the units and the facts; a file damaged on disk is found when the
+    /// files are read behind it. The application then gives the terminal back and says what is wrong and
+    /// what to do, instead of showing a board it cannot open.
+    @Test("A file damaged on disk is found behind the board: the application leaves, says why and what to do, and changes nothing")
+    func aDamagedFileFoundBehindTheBoardEndsTheApplicationWithItsReason() async throws {
+        let data = HosoRun.temporaryDataDirectory()
+        try HosoRun.run(["demo", "--no-open", "--cases", "1500", "--data", data, "--today", Self.today])
+        // One letter of a file in the middle (its group of lines holds no unit, member or person), changed
+        // where it lies.
+        let path = data + "/snapshot.json"
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let marker = Array(#""id":"case/HS-0700""#.utf8)
+        let line = try #require(bytes.firstRange(of: marker))
+        let name = try #require(bytes[line.upperBound...].firstRange(of: Array(#""fullName":""#.utf8)))
+        // A lower-case ASCII letter of the name, so that the line stays valid JSON: only its hash tells.
+        let letter = try #require(bytes[name.upperBound...].firstIndex { (UInt8(ascii: "a")...UInt8(ascii: "y")).contains($0) })
+        bytes[letter] += 1
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let session = try app(data)
+        defer { session.stop() }
+        // The message is wrapped at the pane's width.
+        func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n", with: "") }
+        let screen = unwrapped(try await session.waitUntil("the reason, once the terminal is given back", timeout: .seconds(60)) {
+            unwrapped($0).contains("không khớp mã băm")
+        })
+        #expect(screen.contains("snapshot.json") && screen.contains("hoso restore"), "\(screen)")
+        #expect(try await session.waitForExit(timeout: .seconds(30)) != 0)
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == bytes, "nothing was written")
+        let checked = try ChildProcess.run(
+            [try hosoExecutablePath(), "check", "--data", data, "--today", Self.today], environment: [:], mergingStandardError: true)
+        #expect(checked.status != 0)
+        #expect(checked.standardOutput.contains("snapshot.json"), "\(checked.standardOutput)")
+    }
 }
