@@ -47,6 +47,6 @@ struct SnapshotLines: Sendable {
     /// computed from the bytes held.
     func groupDigests() -> [[UInt8]]? {
         if let kept = source.groupDigests { return kept }
-        return source.bytes(0..<size).flatMap { SnapshotCoding.groupDigests($0, all) }
+        return (try? source.withBytes(0..<size) { SnapshotCoding.groupDigests($0, all) }) ?? nil
     }
 }

@@ -37,12 +37,6 @@ final class SnapshotBytes: Sendable {
         try? withBytes(range) { Array($0) }
     }
 
-    /// Whether the bytes are read from the file rather than held (for tests of what a load keeps).
-    var readsFromFile: Bool {
-        if case .file = storage { return true }
-        return false
-    }
-
     /// The digest of each group of record lines, when the load kept them (it verified them all).
     var groupDigests: [[UInt8]]? {
         if case .file(let groups) = storage { return groups.digests }

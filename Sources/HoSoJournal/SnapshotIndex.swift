@@ -79,13 +79,10 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
     }
 
     /// Why `snapshot.index` on disk does not serve the snapshot `bytes` (missing, damaged, stale, written for
-    /// other paths), in words for `hoso check`; nil when it does.
-    /// `inLineLayout`: whether the snapshot has the line layout (known to whoever decoded it; else found
-    /// here) — a snapshot of an older layout has no lines to index until a compaction writes it anew.
-    static func problem(
-        layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], paths: [[String]], inLineLayout: Bool? = nil
-    ) -> String? {
-        guard inLineLayout ?? (SnapshotCoding.recordLines(bytes) != nil) else { return nil }
+    /// other paths), in words for `hoso check`; nil when it does. A snapshot of an older layout has no lines
+    /// to index until a compaction writes it anew.
+    static func problem(layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], paths: [[String]]) -> String? {
+        guard SnapshotCoding.recordLines(bytes) != nil else { return nil }
         return problem(layout: layout, files: files, header: SnapshotCoding.header(bytes, as: SnapshotHeader.self), size: bytes.count, paths: paths)
     }
 
