@@ -43,6 +43,35 @@ struct BoardWhileLoadingTests {
         if account?.id == "hung" { #expect(fromFiles.all.files < 200 && fromFiles.byMentor[Self.mentor] == fromFiles.all.files) }
     }
 
+    @Test("Large counts keep a space after each label: a wide label gives way to the short one, a label cut ends with …")
+    func largeCountsKeepTheirLabelsApart() throws {
+        let (_, preview) = Self.loadedAndPreview()
+        // The demo's facts five hundred times over: 100,000 files, the stages' counts in five digits.
+        let facts = Array(repeating: Self.facts, count: 500).flatMap { $0 }
+        for (width, height) in [(120, 40), (80, 24)] {
+            var state = AppState(preview: preview, facts: facts)
+            _ = AppReducer.reduce(&state, .key(.resize(width: width, height: height)))
+            let lines = AppView.render(state, width: width, height: height).text.components(separatedBy: "\n")
+            let header = try #require(lines.first { $0.contains("Nguồn") })
+            let cells = header.split(separator: "│").map { String($0) }
+            #expect(cells.count == 5, "\(lines.prefix(8).joined(separator: "\n"))")
+            for row in lines[lines.firstIndex(of: header)!...].prefix(6) where row.contains("│") {
+                for cell in row.split(separator: "│").map({ String($0) }) where cell.contains(where: \.isNumber) {
+                    let number = try #require(cell.split(separator: " ").last.flatMap { Int($0) }, "\(cell)")
+                    #expect(cell.hasSuffix(" \(number) ") || cell.hasSuffix(" \(number)"), "a space before the count at \(width): \(cell)")
+                    if width == 120 { #expect(!cell.contains("…"), "\(cell)") }
+                }
+            }
+            let verification = cells[2]
+            #expect(verification.hasPrefix(" Thẩm"), "\(verification)")
+            if width == 120 {
+                #expect(verification.hasPrefix(" Thẩm tra "), "\(verification)")
+                #expect(!verification.contains("lý lịch"), "the short label where the wide one would touch the count: \(verification)")
+                #expect(cells.contains { $0.hasPrefix(" Bồi dưỡng ") }, "a wide label that fits stays")
+            }
+        }
+    }
+
     @Test("The board while loading is the board once loaded, with the reading on the status line")
     func boardWhileLoadingIsTheLoadedBoard() throws {
         let (loaded, preview) = Self.loadedAndPreview()

@@ -93,8 +93,12 @@ public enum BoardView {
                 if item == .dueSoon && value > 0 { style = .warning }
                 if selected { style = .selected }
                 let number = String(value)
-                buffer.putPadded(" " + label(item, stage: stage, wide: wide), in: Rect(row: row, col: rect.col, width: rect.width - number.count - 1, height: 1), style: style)
-                buffer.put(number + " ", at: row, col: rect.right - number.count - 1, style: style)
+                // A space on each side of the label and of the number: a wide label that would touch a large
+                // count ("Thẩm tra lý lịch17109" at 100,000 files) gives way to the short one.
+                var text = label(item, stage: stage, wide: wide)
+                if wide, CellWidth.of(text) > rect.width - number.count - 3 { text = label(item, stage: stage, wide: false) }
+                buffer.putPadded(" " + text, in: Rect(row: row, col: rect.col, width: rect.width - number.count - 2, height: 1), style: style)
+                buffer.put(" " + number + " ", at: row, col: rect.right - number.count - 2, style: style)
             }
             buffer.horizontalLine(row: rect.row + 1, col: rect.col, length: rect.width)
             if index + 1 < columns.count {
