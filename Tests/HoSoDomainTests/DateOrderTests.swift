@@ -115,6 +115,32 @@ struct DateOrderTests {
                 : []))
     }
 
+    /// A breach the file already had (written by an older version, or by hand) is `hoso check`'s to
+    /// report: it does not block a later change that keeps it, but a change bringing a new one is refused
+    /// for the new one alone.
+    @Test("A breach the file already had does not block a change; a new one is refused on its own")
+    func aBreachAlreadyThereIsNotTheChangesFault() throws {
+        var (file, day) = try Fixtures.file(in: .verifying)
+        let sent = Fixtures.date("2024-05-10")
+        file.verificationItems = [
+            VerificationItem(
+                relation: .father, fullName: "Nguyễn Văn Ba", birthYear: 1965, place: "Huế", sent: sent,
+                returned: sent.adding(days: -1), result: .clear)
+        ]
+        let already = CaseInvariants.problems(in: file)
+        #expect(already.count == 1 && already[0].contains("trước ngày gửi thẩm tra"), "\(already)")
+
+        let withMentor = try Workflow.edit(.assignMentor("M002"), of: file, context: context(on: day))
+        #expect(withMentor.activeMentors.map(\.memberID).contains("M002"))
+        #expect(CaseInvariants.problems(in: withMentor) == already, "kept, for hoso check to report")
+
+        let problems = invalidInput { () throws(WorkflowError) in
+            try Workflow.edit(.addNote(text: "Tích cực."), of: withMentor, context: context(on: day.adding(days: -1)))
+        }
+        #expect(problems.count == 1)
+        #expect(problems.allSatisfy { $0.contains("trước ngày của mục cuối trong lịch sử hồ sơ") }, "\(problems)")
+    }
+
     @Test("The table states each rule once, every pair named in words")
     func theTable() {
         #expect(DateOrder.rules.map { "\($0.later) ≥ \($0.earlier)" } == [

@@ -65,9 +65,15 @@ public enum CaseInvariants {
     static func introduced(by next: CaseFile, over previous: CaseFile?) -> [String] {
         // Each file's late facts found once: they are the part of the check that reads every note.
         let nextLate = DateOrder.lateFacts(in: next)
-        let previousLate = previous.map(DateOrder.lateFacts(in:))
-        let before = Set(previous.map { CaseInvariants.problems(in: $0, lateFacts: previousLate ?? []) } ?? [])
-        var found = CaseInvariants.problems(in: next, lateFacts: nextLate).filter { !before.contains($0) }
+        var found = CaseInvariants.problems(in: next, lateFacts: nextLate)
+        // The file before the change is judged only when the change leaves something to excuse (a breach
+        // it already had) or to date (late facts, among the problems): most changes leave none, and judging a
+        // file reads its whole history and every note, so a save would cost as much as the file is long.
+        let previousLate = found.isEmpty ? nil : previous.map(DateOrder.lateFacts(in:))
+        if !found.isEmpty, let previous {
+            let before = Set(CaseInvariants.problems(in: previous, lateFacts: previousLate ?? []))
+            found.removeAll { before.contains($0) }
+        }
         // A fact dated after the last entry is judged by what this change brings, not by what the file held
         // already (whose sentence names the new last entry, so would look new).
         let name = "Hồ sơ \(next.id)"
