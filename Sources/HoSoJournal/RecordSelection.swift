@@ -6,8 +6,8 @@
 public struct RecordSelection: Sendable {
     let admits: @Sendable (RecordProbe) -> Bool
     /// Set when the selection says by id which records it reads: then `snapshot.index` is searched for
-    /// them, and no other record of `prefix` is looked at (`SnapshotIndexLookup`).
-    let named: (prefix: String, ids: Set<String>)?
+    /// them, and no other record of the `prefixes` is looked at (`SnapshotIndexLookup`).
+    var named: (prefixes: [String], ids: Set<String>)?
 
     /// `admits` sees each snapshot record before it is decoded; records it refuses are left unread.
     public init(_ admits: @escaping @Sendable (RecordProbe) -> Bool) {
@@ -18,8 +18,21 @@ public struct RecordSelection: Sendable {
     /// Every record whose id does not start with `prefix`, and of those that do only `ids`: a command on
     /// one file (`case/…`) reads it and what it depends on, at a cost that does not grow with the files.
     public init(readingAllBut prefix: String, except ids: Set<String>) {
-        self.admits = { !$0.id.hasPrefix(prefix) || ids.contains($0.id) }
-        self.named = (prefix, ids)
+        self.init(readingAllBut: [prefix], except: ids)
+    }
+
+    /// Every record whose id starts with none of `prefixes`, and of those that do only `ids`: a command on
+    /// one file that reads only the part of the organisation around it (`case/`, `unit/`, `member/`).
+    public init(readingAllBut prefixes: [String], except ids: Set<String>) {
+        self.admits = { record in ids.contains(record.id) || !prefixes.contains { record.id.hasPrefix($0) } }
+        self.named = (prefixes, ids)
+    }
+
+    /// The same selection reading `more` records too (named ones; a selection by closure already reads
+    /// whatever it admits, and reads these only if it admits them).
+    func reading(_ more: some Sequence<String>) -> RecordSelection {
+        guard let named else { return self }
+        return RecordSelection(readingAllBut: named.prefixes, except: named.ids.union(more))
     }
 }
 

@@ -69,6 +69,32 @@ struct SnapshotIndexLookup: Sendable, IndexEntries {
         return start..<low
     }
 
+    /// The positions in `run` whose string at `path` (its place in the index's paths) is `value`: each
+    /// line's bytes compared, none parsed into an entry (a unit's members among a province's 12,000).
+    func positions(in run: Range<Int>, stringAt path: Int, equalTo value: String) -> [Int] {
+        let wanted = [UInt8(ascii: "=")] + SnapshotIndex.escaped(value)
+        var found: [Int] = []
+        for position in run {
+            let line = bytes[lineStarts[position]..<(lineStarts[position + 1] - 1)]
+            // The id is followed by one tab-separated field per path.
+            var start = line.startIndex
+            var tabs = 0
+            while start < line.endIndex, tabs <= path {
+                if line[start] == UInt8(ascii: "\t") { tabs += 1 }
+                start += 1
+            }
+            guard tabs == path + 1 else { continue }
+            let end = line[start...].firstIndex(of: UInt8(ascii: "\t")) ?? line.endIndex
+            if line[start..<end].elementsEqual(wanted) { found.append(position) }
+        }
+        return found
+    }
+
+    /// The id of the entry at `position`, nil when its line does not hold one.
+    func recordID(at position: Int) -> String? {
+        id(at: position).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The first position whose id is not before `key` (in the order of their bytes).
     private func lowerBound(_ key: [UInt8]) -> Int {
         var low = 0
