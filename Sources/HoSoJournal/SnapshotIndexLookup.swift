@@ -90,6 +90,25 @@ struct SnapshotIndexLookup: Sendable, IndexEntries {
         return found
     }
 
+    /// The record of the entry at `position` as a selection judges it, its strings read from the line only
+    /// when asked for (a search over 100,000 files makes no entry of each); nil when the line is not one.
+    func probe(at position: Int) -> RecordProbe? {
+        let line = bytes[lineStarts[position]..<(lineStarts[position + 1] - 1)]
+        var start = line.startIndex
+        var numbers: [Int] = []
+        while numbers.count < 3 {
+            guard let space = line[start...].firstIndex(of: UInt8(ascii: " ")), space > start,
+                  line[start..<space].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), space - start < 19
+            else { return nil }
+            numbers.append(line[start..<space].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+            start = space + 1
+        }
+        guard numbers[2] >= 1, let tab = line[start...].firstIndex(of: UInt8(ascii: "\t")),
+              let id = SnapshotIndex.unescaped(line[start..<tab])
+        else { return nil }
+        return RecordProbe(id: id, revision: numbers[2], fields: line[(tab + 1)...], paths: index.paths)
+    }
+
     /// The id of the entry at `position`, nil when its line does not hold one.
     func recordID(at position: Int) -> String? {
         id(at: position).map { String(decoding: $0, as: UTF8.self) }

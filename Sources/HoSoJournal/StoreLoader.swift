@@ -183,7 +183,7 @@ package struct StoreLoader<Value: JournalValue> {
     /// the index searched for them (`SnapshotIndexLookup`), every record outside `named.prefixes` read, the
     /// others left unread without being looked at. Nil as for `indexedState`.
     private func namedState(
-        _ named: (prefixes: [String], ids: Set<String>), indexBytes: [UInt8], header: SnapshotHeader, snapshotStatus: FileStatus
+        _ named: RecordSelection.Named, indexBytes: [UInt8], header: SnapshotHeader, snapshotStatus: FileStatus
     ) -> StoreState<Value>? {
         guard let lookup = SnapshotIndexLookup(indexBytes), lookup.index.describes(header, size: Int(snapshotStatus.size)) else { return nil }
         // Runs in id order, each once (a prefix inside another's run adds nothing).
@@ -205,6 +205,12 @@ package struct StoreLoader<Value: JournalValue> {
         var found = Set<Int>()
         for id in named.ids where named.prefixes.contains(where: id.hasPrefix) {
             if let position = lookup.position(of: id) { found.insert(position) }
+        }
+        if let probed = named.probed {
+            for position in lookup.positions(withPrefix: probed.prefix) {
+                guard let probe = lookup.probe(at: position) else { return nil }
+                if probed.admits(probe) { found.insert(position) }
+            }
         }
         wanted += found
         guard let read = IndexedSnapshotReader(layout: layout, files: files, index: lookup, inode: snapshotStatus.inode),

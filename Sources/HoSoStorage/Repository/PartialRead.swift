@@ -41,13 +41,14 @@ extension Repository {
     public static func open(
         at directory: String, readingCasesWhere admits: @escaping @Sendable (CaseProbe) -> Bool, readingMembers: Bool = true
     ) throws(RepositoryError) -> Repository {
-        let memberPrefix = StoredItem.id(MemberID(""))
-        return try open(at: directory, selecting: RecordSelection { record in
-            if !readingMembers, record.id.hasPrefix(memberPrefix) { return false }
+        let casePrefix = StoredItem.id(CaseID(""))
+        let judged: @Sendable (RecordProbe) -> Bool = { record in
             // A file whose fields are not where the data format puts them is read, and judged once decoded.
-            guard record.id.hasPrefix(StoredItem.id(CaseID(""))), let probe = caseProbe(record) else { return true }
+            guard record.id.hasPrefix(casePrefix), let probe = caseProbe(record) else { return true }
             return admits(probe)
-        })
+        }
+        if readingMembers { return try open(at: directory, selecting: RecordSelection(judged)) }
+        return try open(at: directory, selecting: RecordSelection(readingAllBut: [casePrefix, StoredItem.id(MemberID(""))], probing: casePrefix, judged))
     }
 
     /// Opens `directory` decoding only the case files `ids`; units, members and people are all read. For a
