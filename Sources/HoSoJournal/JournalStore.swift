@@ -205,13 +205,13 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     /// Reads records the selection left unread into this store, as if it had named them: each from its
     /// snapshot line with the journal's changes since, then kept as records (and read again on every reload).
     /// For a read that learns from what it read which records it needs (a file's unit, then that unit's
-    /// parent). False when one cannot be read so (a compaction replaced the snapshot meanwhile, or the
-    /// journal holds a change of it not yet read): open the store again with more. Ids of no record are
-    /// skipped.
+    /// parent). False when one cannot be read so (a read not through `snapshot.index`, a compaction that
+    /// replaced the snapshot meanwhile, a journal change of it not yet read): open the store again with more.
+    /// Ids of no record are skipped.
     package func read(_ ids: [String]) -> Bool {
         mutex.withLock {
             for id in ids where state.records[id] == nil && state.unloaded[id] != nil {
-                guard state.deferredPatches[id] == nil, let revision = state.unloaded[id], let record = state.unreadRecord(id),
+                guard state.deferredPatches[id] == nil, let revision = state.unloaded[id], let record = state.unloadedRecord?(id),
                       record.id == id, record.revision == revision
                 else { return false }
                 state.records[id] = record

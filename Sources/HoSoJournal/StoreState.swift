@@ -81,13 +81,6 @@ struct StoreState<Value: JournalValue>: Sendable {
         return value
     }
 
-    /// Record `id` as the snapshot holds it, when a selection left it unread (its journal changes not applied).
-    func unreadRecord(_ id: String) -> StoredRecord<Value>? {
-        guard unloaded[id] != nil else { return nil }
-        if let lines = snapshotLines, let range = lines.ranges[id] { return SnapshotCoding.decodeRecordLine(lines.bytes, range) }
-        return unloadedRecord?(id)
-    }
-
     /// Throws unless every record is decoded: what writes the whole store (compaction, backups, restores)
     /// would otherwise drop the records left unread.
     func requireEveryRecord() throws(StoreError) {
