@@ -46,8 +46,9 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     /// Bytes of the last entry written, so the next one is encoded into a buffer of about its size.
     private var lastEntrySize = 4_096
 
-    /// Which snapshot records this instance reads, on open and on every reload (all when nil).
-    let selection: RecordSelection?
+    /// Which snapshot records this instance reads, on open and on every reload (all when nil); grows with
+    /// the records `read(_:)` reads afterwards. Under `mutex`.
+    private(set) var selection: RecordSelection?
 
     init(
         layout: StoreLayout, schemaVersion: Int, files: DurableFiles, lock: StoreLock, state: StoreState<Value>, options: StoreOptions,
@@ -177,6 +178,16 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
         mutex.withLock { state.unloaded.all }
     }
 
+    /// The revisions of the records `ids` the selection left unread (the others have none here): each
+    /// looked up, not the whole list copied (100,000 at a province's size for a search's two dozen).
+    package func unreadRevisions(of ids: some Sequence<String>) -> [String: Int] {
+        mutex.withLock {
+            var revisions: [String: Int] = [:]
+            for id in ids { revisions[id] = state.unloaded[id] }
+            return revisions
+        }
+    }
+
     /// The values of records the selection left unread, read now: each from its snapshot line with the
     /// journal's changes since applied. For a read of a few records that learns it needs a few more (the
     /// files whose report facts changed since they were last kept). A record that cannot be read so (the
@@ -189,6 +200,33 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             }
             return values
         }
+    }
+
+    /// Reads records the selection left unread into this store, as if it had named them: each from its
+    /// snapshot line with the journal's changes since, then kept as records (and read again on every reload).
+    /// For a read that learns from what it read which records it needs (a file's unit, then that unit's
+    /// parent). False when one cannot be read so (a read not through `snapshot.index`, a compaction that
+    /// replaced the snapshot meanwhile, a journal change of it not yet read): open the store again with more.
+    /// Ids of no record are skipped.
+    package func read(_ ids: [String]) -> Bool {
+        mutex.withLock {
+            for id in ids where state.records[id] == nil && state.unloaded[id] != nil {
+                guard state.deferredPatches[id] == nil, let revision = state.unloaded[id], let record = state.unloadedRecord?(id),
+                      record.id == id, record.revision == revision
+                else { return false }
+                state.records[id] = record
+                state.unloaded[id] = nil
+            }
+            selection = selection?.reading(ids)
+            return true
+        }
+    }
+
+    /// The ids of records left unread whose id starts with `prefix` and whose value holds `value` at
+    /// `path` (one of `Value.indexedPaths`), as `snapshot.index` gives them without reading them; nil when
+    /// the store cannot tell so (see `UnreadRecords.ids`): read them all.
+    package func unreadIDs(withPrefix prefix: String, at path: [String], equalTo value: String) -> [String]? {
+        mutex.withLock { state.unloaded.ids(withPrefix: prefix, at: path, equalTo: value) }
     }
 
     /// Sequence number of the last journal entry this instance has applied; grows with every save by anyone.

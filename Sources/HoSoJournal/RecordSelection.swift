@@ -6,8 +6,17 @@
 public struct RecordSelection: Sendable {
     let admits: @Sendable (RecordProbe) -> Bool
     /// Set when the selection says by id which records it reads: then `snapshot.index` is searched for
-    /// them, and no other record of `prefix` is looked at (`SnapshotIndexLookup`).
-    let named: (prefix: String, ids: Set<String>)?
+    /// them, and no other record of the `prefixes` is looked at (`SnapshotIndexLookup`).
+    var named: Named?
+
+    /// What a selection by name reads: every record outside `prefixes`, of those inside only `ids` and,
+    /// when `probed` is set, the records under its prefix that its `admits` accepts (each judged from its
+    /// index line alone).
+    struct Named: Sendable {
+        var prefixes: [String]
+        var ids: Set<String>
+        var probed: (prefix: String, admits: @Sendable (RecordProbe) -> Bool)?
+    }
 
     /// `admits` sees each snapshot record before it is decoded; records it refuses are left unread.
     public init(_ admits: @escaping @Sendable (RecordProbe) -> Bool) {
@@ -18,8 +27,38 @@ public struct RecordSelection: Sendable {
     /// Every record whose id does not start with `prefix`, and of those that do only `ids`: a command on
     /// one file (`case/…`) reads it and what it depends on, at a cost that does not grow with the files.
     public init(readingAllBut prefix: String, except ids: Set<String>) {
-        self.admits = { !$0.id.hasPrefix(prefix) || ids.contains($0.id) }
-        self.named = (prefix, ids)
+        self.init(readingAllBut: [prefix], except: ids)
+    }
+
+    /// Every record whose id starts with none of `prefixes`, and of those that do only `ids`: a command on
+    /// one file that reads only the part of the organisation around it (`case/`, `unit/`, `member/`).
+    public init(readingAllBut prefixes: [String], except ids: Set<String>) {
+        self.init(Named(prefixes: prefixes, ids: ids, probed: nil))
+    }
+
+    /// Every record whose id starts with none of `prefixes`, and of those that do only the ones under
+    /// `probed` (one of them) that `admits` accepts: a search (`case/`) that reads no member either. Through
+    /// `snapshot.index` the probed records are judged from their index lines, the others not looked at, and
+    /// no list of the records left unread is made (100,000 at a province's size).
+    public init(readingAllBut prefixes: [String], probing probed: String, _ admits: @escaping @Sendable (RecordProbe) -> Bool) {
+        self.init(Named(prefixes: prefixes.contains(probed) ? prefixes : prefixes + [probed], ids: [], probed: (probed, admits)))
+    }
+
+    private init(_ named: Named) {
+        self.admits = { record in
+            if named.ids.contains(record.id) || !named.prefixes.contains(where: record.id.hasPrefix) { return true }
+            guard let probed = named.probed, record.id.hasPrefix(probed.prefix) else { return false }
+            return probed.admits(record)
+        }
+        self.named = named
+    }
+
+    /// The same selection reading `more` records too (named ones; a selection by closure already reads
+    /// whatever it admits, and reads these only if it admits them).
+    func reading(_ more: some Sequence<String>) -> RecordSelection {
+        guard var named else { return self }
+        named.ids.formUnion(more)
+        return RecordSelection(named)
     }
 }
 
@@ -30,6 +69,8 @@ public struct RecordProbe {
         case line(Tape)
         /// The strings `snapshot.index` keeps, by path.
         case index(paths: [[String]], strings: [String?])
+        /// The same, still the bytes of the index line (`=text` or `!` each, tab-separated).
+        case indexLine(paths: [[String]], fields: ArraySlice<UInt8>)
     }
 
     private let source: Source
@@ -54,6 +95,13 @@ public struct RecordProbe {
         revision = entry.revision
     }
 
+    /// `fields`: the tab-separated strings of an index line after its id, read only when asked for.
+    init(id: String, revision: Int, fields: ArraySlice<UInt8>, paths: [[String]]) {
+        source = .indexLine(paths: paths, fields: fields)
+        self.id = id
+        self.revision = revision
+    }
+
     let revision: Int
 
     /// The string at `path` of keys inside the record's value, nil if there is none (or it is not a
@@ -64,6 +112,16 @@ public struct RecordProbe {
         case .index(let paths, let strings):
             guard let position = paths.firstIndex(of: path) else { return nil }
             return strings[position]
+        case .indexLine(let paths, let fields):
+            guard let position = paths.firstIndex(of: path) else { return nil }
+            var start = fields.startIndex
+            for _ in 0..<position {
+                guard let tab = fields[start...].firstIndex(of: UInt8(ascii: "\t")) else { return nil }
+                start = tab + 1
+            }
+            let field = fields[start..<(fields[start...].firstIndex(of: UInt8(ascii: "\t")) ?? fields.endIndex)]
+            guard field.first == UInt8(ascii: "=") else { return nil }
+            return SnapshotIndex.unescaped(field.dropFirst())
         case .line(let lineTape):
             tape = lineTape
         }

@@ -256,7 +256,7 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
     }
 
     /// `%`, tab, newline and carriage return as `%25`, `%09`, `%0A`, `%0D`: a string never breaks the layout.
-    private static func escaped(_ string: String) -> [UInt8] {
+    static func escaped(_ string: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(string.utf8.count)
         for byte in string.utf8 {

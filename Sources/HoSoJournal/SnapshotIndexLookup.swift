@@ -69,6 +69,51 @@ struct SnapshotIndexLookup: Sendable, IndexEntries {
         return start..<low
     }
 
+    /// The positions in `run` whose string at `path` (its place in the index's paths) is `value`: each
+    /// line's bytes compared, none parsed into an entry (a unit's members among a province's 12,000).
+    func positions(in run: Range<Int>, stringAt path: Int, equalTo value: String) -> [Int] {
+        let wanted = [UInt8(ascii: "=")] + SnapshotIndex.escaped(value)
+        var found: [Int] = []
+        for position in run {
+            let line = bytes[lineStarts[position]..<(lineStarts[position + 1] - 1)]
+            // The id is followed by one tab-separated field per path.
+            var start = line.startIndex
+            var tabs = 0
+            while start < line.endIndex, tabs <= path {
+                if line[start] == UInt8(ascii: "\t") { tabs += 1 }
+                start += 1
+            }
+            guard tabs == path + 1 else { continue }
+            let end = line[start...].firstIndex(of: UInt8(ascii: "\t")) ?? line.endIndex
+            if line[start..<end].elementsEqual(wanted) { found.append(position) }
+        }
+        return found
+    }
+
+    /// The record of the entry at `position` as a selection judges it, its strings read from the line only
+    /// when asked for (a search over 100,000 files makes no entry of each); nil when the line is not one.
+    func probe(at position: Int) -> RecordProbe? {
+        let line = bytes[lineStarts[position]..<(lineStarts[position + 1] - 1)]
+        var start = line.startIndex
+        var numbers: [Int] = []
+        while numbers.count < 3 {
+            guard let space = line[start...].firstIndex(of: UInt8(ascii: " ")), space > start,
+                  line[start..<space].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), space - start < 19
+            else { return nil }
+            numbers.append(line[start..<space].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+            start = space + 1
+        }
+        guard numbers[2] >= 1, let tab = line[start...].firstIndex(of: UInt8(ascii: "\t")),
+              let id = SnapshotIndex.unescaped(line[start..<tab])
+        else { return nil }
+        return RecordProbe(id: id, revision: numbers[2], fields: line[(tab + 1)...], paths: index.paths)
+    }
+
+    /// The id of the entry at `position`, nil when its line does not hold one.
+    func recordID(at position: Int) -> String? {
+        id(at: position).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The first position whose id is not before `key` (in the order of their bytes).
     private func lowerBound(_ key: [UInt8]) -> Int {
         var low = 0

@@ -211,17 +211,37 @@ package struct StoreLoader<Value: JournalValue> {
     }
 
     /// The state of the snapshot read through `snapshot.index` for a selection that names its records:
-    /// the index searched for them (`SnapshotIndexLookup`), every record outside `named.prefix` read, the
+    /// the index searched for them (`SnapshotIndexLookup`), every record outside `named.prefixes` read, the
     /// others left unread without being looked at. Nil as for `indexedState`.
     private func namedState(
-        _ named: (prefix: String, ids: Set<String>), indexBytes: [UInt8], header: SnapshotHeader, snapshotStatus: FileStatus
+        _ named: RecordSelection.Named, indexBytes: [UInt8], header: SnapshotHeader, snapshotStatus: FileStatus
     ) -> StoreState<Value>? {
         guard let lookup = SnapshotIndexLookup(indexBytes), lookup.index.describes(header, size: Int(snapshotStatus.size)) else { return nil }
-        let skipped = lookup.positions(withPrefix: named.prefix)
-        var wanted = Array(0..<skipped.lowerBound) + Array(skipped.upperBound..<lookup.entryCount)
+        // Runs in id order, each once (a prefix inside another's run adds nothing).
+        var skipped: [Range<Int>] = []
+        for run in named.prefixes.map(lookup.positions(withPrefix:)).sorted(by: { $0.lowerBound < $1.lowerBound }) where !run.isEmpty {
+            if let last = skipped.last, last.upperBound >= run.lowerBound {
+                skipped[skipped.count - 1] = last.lowerBound..<max(last.upperBound, run.upperBound)
+            } else {
+                skipped.append(run)
+            }
+        }
+        var wanted: [Int] = []
+        var next = 0
+        for run in skipped {
+            wanted += next..<run.lowerBound
+            next = run.upperBound
+        }
+        wanted += next..<lookup.entryCount
         var found = Set<Int>()
-        for id in named.ids where id.hasPrefix(named.prefix) {
+        for id in named.ids where named.prefixes.contains(where: id.hasPrefix) {
             if let position = lookup.position(of: id) { found.insert(position) }
+        }
+        if let probed = named.probed {
+            for position in lookup.positions(withPrefix: probed.prefix) {
+                guard let probe = lookup.probe(at: position) else { return nil }
+                if probed.admits(probe) { found.insert(position) }
+            }
         }
         wanted += found
         guard let read = IndexedSnapshotReader(layout: layout, files: files, index: lookup, inode: snapshotStatus.inode),

@@ -8,30 +8,54 @@ struct UnreadRecords: Sendable {
     private var listed: [String: Int] = [:]
     private var skipped: SkippedRun?
 
-    /// Entries of `lookup` at `positions` but `read`: unread, with the revisions the index gives, unless
-    /// the journal has since settled them (`settled`: decoded, or their revision moved to `listed`).
+    /// Entries of `lookup` in the runs at `positions` but `read`: unread, with the revisions the index
+    /// gives, unless the journal has since settled them (`settled`: decoded, or their revision moved to
+    /// `listed`).
     private struct SkippedRun: Sendable {
         let lookup: SnapshotIndexLookup
-        let positions: Range<Int>
+        let positions: [Range<Int>]
         let read: Set<Int>
         var settled: Set<String> = []
 
+        func isSkipped(_ position: Int) -> Bool {
+            !read.contains(position) && positions.contains { $0.contains(position) }
+        }
+
         func revision(of id: String) -> Int? {
-            guard !settled.contains(id), let position = lookup.position(of: id), positions.contains(position), !read.contains(position)
-            else { return nil }
+            guard !settled.contains(id), let position = lookup.position(of: id), isSkipped(position) else { return nil }
             return lookup.entry(at: position)?.revision
         }
 
-        var count: Int { positions.count - read.count(where: positions.contains) - settled.count }
+        var count: Int {
+            positions.reduce(0) { $0 + $1.count } - read.count { position in positions.contains { $0.contains(position) } } - settled.count
+        }
     }
 
     init(_ listed: [String: Int] = [:]) {
         self.listed = listed
     }
 
-    /// Every entry of `lookup` at `positions` but those at `read`.
-    init(skipping positions: Range<Int>, of lookup: SnapshotIndexLookup, but read: Set<Int>) {
+    /// Every entry of `lookup` in the runs at `positions` but those at `read`.
+    init(skipping positions: [Range<Int>], of lookup: SnapshotIndexLookup, but read: Set<Int>) {
         skipped = SkippedRun(lookup: lookup, positions: positions, read: read)
+    }
+
+    /// The unread records whose id starts with `prefix` and whose string at index path `path` is `value`,
+    /// as `snapshot.index` gives them: found by their index lines, without reading the records (a journal
+    /// change that may alter such a string is read, see `StoreState.apply`). Nil when this read cannot tell:
+    /// it did not go through the index by name, the index keeps no such path, or records are listed
+    /// outside it.
+    func ids(withPrefix prefix: String, at path: [String], equalTo value: String) -> [String]? {
+        guard let skipped, let place = skipped.lookup.index.paths.firstIndex(of: path),
+              listed.keys.allSatisfy({ !$0.hasPrefix(prefix) || skipped.settled.contains($0) })
+        else { return nil }
+        let run = skipped.lookup.positions(withPrefix: prefix)
+        return skipped.lookup.positions(in: run, stringAt: place, equalTo: value).compactMap { position in
+            guard skipped.isSkipped(position), let id = skipped.lookup.recordID(at: position),
+                  !skipped.settled.contains(id) || listed[id] != nil
+            else { return nil }
+            return id
+        }
     }
 
     /// The revision of unread record `id`; nil when it was read, or is not in the store. Setting nil: it is
@@ -52,7 +76,7 @@ struct UnreadRecords: Sendable {
     var all: [String: Int] {
         var all: [String: Int] = [:]
         if let skipped {
-            for position in skipped.positions where !skipped.read.contains(position) {
+            for position in skipped.positions.joined() where !skipped.read.contains(position) {
                 if let entry = skipped.lookup.entry(at: position), !skipped.settled.contains(entry.id) { all[entry.id] = entry.revision }
             }
         }

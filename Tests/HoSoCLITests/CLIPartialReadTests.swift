@@ -76,7 +76,11 @@ struct CLIPartialReadTests {
         }
         let noted = try run("case", "note", "HS-0042", "--text", "Ghi sau lần gộp nhật ký.")
         #expect(noted.status == 0, "\(noted.standardError)")
+        // Through the index, these read only the file's units and the members it needs (the part of the
+        // organisation around it): files of every state, each with the requirements of its next step.
+        let sample = [7, 42, 61, 88, 103, 150, 199].map { "HS-" + String(format: "%04d", $0) }
         let commands = [["case", "show", "HS-0042"], ["case", "show", "HS-0007"], ["case", "show", "HS-9999"], ["case", "history", "HS-0042"]]
+            + sample.flatMap { [["case", "show", $0], ["case", "blockers", $0, "--date", "2026-11-23"]] } + [["case", "blockers", "HS-9999"]]
         let throughIndex = try commands.map { try ChildProcess.run([binary] + $0 + ["--data", directory]) }
         #expect(throughIndex[0].standardOutput.contains("Ghi sau lần gộp nhật ký."))
         // A damaged index is not searched: the snapshot is read whole, and prints the same.

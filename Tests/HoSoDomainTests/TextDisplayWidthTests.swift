@@ -68,6 +68,23 @@ struct TextDisplayWidthTests {
         #expect(DisplayWidth.columns(of: padded) == columns)
     }
 
+    /// Text made only of scalars that are one column alone is counted by scalar, without breaking it into
+    /// characters: the count must be the characters' own, at every edge of those ranges and beside the
+    /// scalars just outside them (a soft hyphen, a combining mark, a control, a wide letter).
+    @Test func countingByScalarAgreesWithCountingCharacters() {
+        let edges: [UInt32] = [0x1F, 0x20, 0x7E, 0x7F, 0x9F, 0xA0, 0xAC, 0xAD, 0xAE, 0x2FF, 0x300, 0x323, 0x1DFF, 0x1E00, 0x1EFF, 0x1F00, 0x1100, 0x200B]
+        let scalars = edges.compactMap(Unicode.Scalar.init)
+        for first in scalars {
+            for second in scalars {
+                let text = String(String.UnicodeScalarView([Unicode.Scalar("a"), first, second, Unicode.Scalar("b")]))
+                let byCharacter = text.reduce(0) { $0 + DisplayWidth.columns(of: $1) }
+                #expect(DisplayWidth.columns(of: text) == byCharacter, "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+        #expect(DisplayWidth.columns(of: "Trần Thị Ánh Tuyết 15/03/1998 Chi bộ Khu phố 3") == 46)
+        #expect(DisplayWidth.columns(of: "Nguy\u{00AD}ễn") == 6)
+    }
+
     @Test func customEllipsisCountsItsOwnWidth() {
         #expect(DisplayWidth.truncated("Nguyễn Văn An", toColumns: 8, ellipsis: "...") == "Nguyễ...")
         #expect(DisplayWidth.truncated("Nguyễn Văn An", toColumns: 2, ellipsis: "...") == "Ng")

@@ -156,6 +156,37 @@ import Testing
         #expect(whole.record(id: Self.id(400))?.value == .caseFile(SnapshotIndexTests.file(400)))
     }
 
+    /// A search that reads no member (`case list`): the files it admits judged from their index lines, the
+    /// other records of its prefixes not looked at; it reads what a selection judging every record reads.
+    @Test func aProbingSelectionReadsWhatItAdmitsAsAJudgingSelectionDoes() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let full = try SnapshotIndexTests.create(temporary.store)
+        // A file saved since the snapshot, renamed into the search: the journal reads it.
+        var renamed = SnapshotIndexTests.file(400)
+        renamed.person.fullName = "Nguyễn Văn 777"
+        try full.commit([RecordChange(id: Self.id(400), expectedRevision: 1, newValue: .caseFile(renamed), summary: "Sửa họ tên")], actor: "Lan")
+        let wanted: @Sendable (RecordProbe) -> Bool = { probe in
+            guard let name = probe.string(at: ["case", "person", "fullName"]) else { return true }
+            return name.hasSuffix("7") && probe.string(at: ["case", "state"]) == "nominated" && probe.string(at: ["case", "id"]) != nil
+        }
+        let judging = try SnapshotIndexTests.open(temporary.store, RecordSelection { !$0.id.hasPrefix("case/") || wanted($0) })
+        let probing = try SnapshotIndexTests.open(temporary.store, RecordSelection(readingAllBut: ["case/", "member/"], probing: "case/", wanted))
+        #expect(probing.records == judging.records)
+        #expect(probing.records.count == 64 + 1 + 1)  // 7, 17, … 637; file 400; the unit
+        #expect(probing.record(id: Self.id(400))?.value == .caseFile(renamed))
+        #expect(probing.unreadRevisions == judging.unreadRevisions)
+        #expect(probing.unreadRevisions(of: [Self.id(1), Self.id(7), Self.id(400), "case/HS-9999"]) == [Self.id(1): 1])
+        // Each index line gives the strings its entry has.
+        let lookup = try #require(SnapshotIndexLookup(readFile(temporary.store + "/snapshot.index")))
+        for position in 0..<lookup.entryCount {
+            let entry = try #require(lookup.entry(at: position))
+            let probe = try #require(lookup.probe(at: position))
+            #expect(probe.id == entry.id && probe.revision == entry.revision)
+            for (path, string) in zip(lookup.index.paths, entry.strings) { #expect(probe.string(at: path) == string) }
+        }
+    }
+
     @Test func aRepositoryOpenedForOneFileHasItAndTheWholeOrganisation() throws {
         let (temporary, _, files) = try DeferredPartsTests.demoStore()
         defer { temporary.remove() }

@@ -35,10 +35,11 @@ struct CaseList: ParsableCommand {
             // No file is decoded to be listed: the index says each file's number, name, birth date and state
             // (the filter is judged on them), the facts kept for the reports its unit and deadlines.
             let admitted = AdmittedProbes()
+            // Nor is any member: neither a row nor the person's rights need one.
             let session = try global.signIn(readingCasesWhere: { probe in
                 if filter.admits(probe) { admitted.add(probe) }
                 return false
-            })
+            }, readingMembers: false)
             let rows = try listings(session, filter: filter, admitted: admitted.all)
                 .filter { !overdue || $0.isOverdue }
             if json {
@@ -114,7 +115,7 @@ struct CaseShow: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let service = try global.signIn(readingOnly: CaseID(id)).service
+            let service = try global.signIn(readingOnly: CaseID(id), aroundIt: true).service
             let file = try service.file(CaseID(id))
             try refuseUnreadable(file)
             if json {
@@ -176,7 +177,7 @@ struct CaseBlockers: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let session = try global.signIn(readingOnly: CaseID(id))
+            let session = try global.signIn(readingOnly: CaseID(id), aroundIt: true)
             let service = session.service
             let file = try service.file(CaseID(id))
             let day = try date.resolve("--date") ?? global.currentDate
@@ -221,7 +222,7 @@ struct CaseNote: ParsableCommand {
     @Option(help: "Ngày nhận xét (mặc định hôm nay).") var date: DateInput?
 
     func run() throws {
-        try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .addNote(text: text))
+        try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .addNote(text: text), aroundIt: true)
     }
 }
 
@@ -234,7 +235,7 @@ struct CaseHistory: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let file = try global.signIn(readingOnly: CaseID(id)).service.file(CaseID(id))
+            let file = try global.signIn(readingOnly: CaseID(id), aroundIt: true).service.file(CaseID(id))
             try refuseUnreadable(file)
             if json {
                 try JSONOutput.print(file.history)
@@ -253,10 +254,11 @@ struct CaseHistory: ParsableCommand {
     }
 }
 
-/// Applies one edit to a file and reports it; shared by the edit subcommands.
-func runEdit(global: GlobalOptions, id: String, date: CivilDate?, edit: CaseEdit) throws {
+/// Applies one edit to a file and reports it; shared by the edit subcommands. `aroundIt`: the edit names
+/// no member, so of the organisation only the part around the file is read (`GlobalOptions.signIn`).
+func runEdit(global: GlobalOptions, id: String, date: CivilDate?, edit: CaseEdit, aroundIt: Bool = false) throws {
     try reportingFailures {
-        let session = try global.signIn(readingOnly: CaseID(id))
+        let session = try global.signIn(readingOnly: CaseID(id), aroundIt: aroundIt)
         let service = session.service
         let file = try service.edit(edit, on: CaseID(id), date: date ?? global.currentDate, actor: session.actor)
         print("Đã lưu: \(file.history.last?.summary ?? edit.name) — hồ sơ \(file.id).")

@@ -8,9 +8,13 @@ import HoSoStorage
 enum DataBackend {
     static func isServer(_ location: String) -> Bool { PostgresAddress.isPostgres(location) }
 
-    static func open(_ location: String, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil) throws(RepositoryError) -> Repository {
+    /// `readingMembers` false: with `admits`, a directory's members are left unread (a command that
+    /// shows and names none, see `Repository.open(at:readingCasesWhere:readingMembers:)`).
+    static func open(
+        _ location: String, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil, readingMembers: Bool = true
+    ) throws(RepositoryError) -> Repository {
         if isServer(location) { return try ServerRepository.open(url: location) }
-        if let admits { return try Repository.open(at: location, readingCasesWhere: admits) }
+        if let admits { return try Repository.open(at: location, readingCasesWhere: admits, readingMembers: readingMembers) }
         return try Repository.open(at: location)
     }
 
@@ -18,6 +22,13 @@ enum DataBackend {
     static func open(_ location: String, readingOnly id: CaseID) throws(RepositoryError) -> Repository {
         if isServer(location) { return try ServerRepository.open(url: location) }
         return try Repository.open(at: location, readingCases: [id])
+    }
+
+    /// The data with only file `id` read, and of the organisation only what a command that names no
+    /// other member needs (`Repository.open(at:aroundCase:)`: `case show`, `case note`).
+    static func open(_ location: String, aroundFile id: CaseID) throws(RepositoryError) -> Repository {
+        if isServer(location) { return try ServerRepository.open(url: location) }
+        return try Repository.open(at: location, aroundCase: id)
     }
 
     /// The data without its files, for a report that counts them from their facts (a server's facts beside

@@ -39,20 +39,23 @@ struct GlobalOptions: ParsableArguments {
 
     /// The data at `location` (a directory or a server): every file, only those `admits` accepts, or
     /// (`withoutFiles`) none — units, members and people only.
-    /// `readingOnly`: that file alone, found through the index (a command on one file).
+    /// `readingOnly`: that file alone, found through the index (a command on one file); with `aroundIt`,
+    /// of the organisation only its units and the members it needs (a command naming no other member).
     static func openRepository(
-        at location: String, withoutFiles: Bool = false, readingOnly id: CaseID? = nil,
-        readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil
+        at location: String, withoutFiles: Bool = false, readingOnly id: CaseID? = nil, aroundIt: Bool = false,
+        readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil, readingMembers: Bool = true
     ) throws -> Repository {
         try DataDirectoryOwner.refuseOtherLogin(location)
         do {
             let repository: Repository
             if withoutFiles {
                 repository = try DataBackend.openForReports(location)
+            } else if let id, aroundIt {
+                repository = try DataBackend.open(location, aroundFile: id)
             } else if let id {
                 repository = try DataBackend.open(location, readingOnly: id)
             } else {
-                repository = try DataBackend.open(location, readingCasesWhere: admits)
+                repository = try DataBackend.open(location, readingCasesWhere: admits, readingMembers: readingMembers)
             }
             OpenedStores.remember(repository)
             return repository
@@ -67,18 +70,22 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Signs in decoding only the case file `id`: a command on one file does not read the others.
-    func signIn(readingOnly id: CaseID) throws -> Session {
-        try signIn(opened: try Self.openRepository(at: dataDirectory, readingOnly: id))
+    /// `aroundIt`: nor the units and members it does not need (for a command that names no other member).
+    func signIn(readingOnly id: CaseID, aroundIt: Bool = false) throws -> Session {
+        try signIn(opened: try Self.openRepository(at: dataDirectory, readingOnly: id, aroundIt: aroundIt))
     }
 
     /// Opens the data and signs in the person at the terminal (refused: exit code 4, recorded).
     /// `opened`: the repository when the command already has it (the demo it just created).
     /// `withoutFiles`: open units, members and people only (the terminal application, which reads the
     /// files behind its first frame).
+    /// `readingMembers` false: with `admits`, no member is read either (`case list`).
     func signIn(
-        opened: Repository? = nil, withoutFiles: Bool = false, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil
+        opened: Repository? = nil, withoutFiles: Bool = false, readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil,
+        readingMembers: Bool = true
     ) throws -> Session {
-        let repository = try opened ?? Self.openRepository(at: dataDirectory, withoutFiles: withoutFiles, readingCasesWhere: admits)
+        let repository = try opened
+            ?? Self.openRepository(at: dataDirectory, withoutFiles: withoutFiles, readingCasesWhere: admits, readingMembers: readingMembers)
         // On a server the person is their database role, as on one machine they are their login.
         let systemUser = repository.serverRole ?? SystemUser.name
         let requested = actor.flatMap { $0.isEmpty ? nil : AccountID($0) }

@@ -6,7 +6,24 @@
 public enum DisplayWidth {
     /// The number of columns `s` occupies in a terminal.
     public static func columns(of s: String) -> Int {
-        s.reduce(0) { $0 + columns(of: $1) }
+        // Most text (Vietnamese in precomposed form, numbers, dates) is scalars that each make one
+        // character one column wide: counted without breaking the text into characters, which a list of
+        // 500 rows did for every cell several times.
+        var count = 0
+        for scalar in s.unicodeScalars {
+            guard isOneColumnAlone(scalar) else { return s.reduce(0) { $0 + columns(of: $1) } }
+            count += 1
+        }
+        return count
+    }
+
+    /// Printable ASCII, Latin-1 and the Latin extensions (Vietnamese's precomposed letters among them)
+    /// but the soft hyphen: one column each, and never joined to a neighbour into one character.
+    private static func isOneColumnAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF, 0x1E00...0x1EFF: true
+        default: false
+        }
     }
 
     /// The number of columns one grapheme cluster occupies: 0, 1 or 2.

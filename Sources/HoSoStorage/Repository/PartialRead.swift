@@ -35,14 +35,20 @@ extension Repository {
     /// read. For commands that show a few files of a large store (a search, one file): the others are
     /// parsed but not decoded. Such a repository saves people and the files it read, never a file it did
     /// not read, and does not compact or back up (`StoreError.partialRead`).
+    /// `readingMembers` false: the members are left unread too, for a command that names none and shows
+    /// none (`case list`: a listing's rows and the person's rights come from units, people and files);
+    /// its organisation then has no members.
     public static func open(
-        at directory: String, readingCasesWhere admits: @escaping @Sendable (CaseProbe) -> Bool
+        at directory: String, readingCasesWhere admits: @escaping @Sendable (CaseProbe) -> Bool, readingMembers: Bool = true
     ) throws(RepositoryError) -> Repository {
-        try open(at: directory, selecting: RecordSelection { record in
+        let casePrefix = StoredItem.id(CaseID(""))
+        let judged: @Sendable (RecordProbe) -> Bool = { record in
             // A file whose fields are not where the data format puts them is read, and judged once decoded.
-            guard record.id.hasPrefix(StoredItem.id(CaseID(""))), let probe = caseProbe(record) else { return true }
+            guard record.id.hasPrefix(casePrefix), let probe = caseProbe(record) else { return true }
             return admits(probe)
-        })
+        }
+        if readingMembers { return try open(at: directory, selecting: RecordSelection(judged)) }
+        return try open(at: directory, selecting: RecordSelection(readingAllBut: [casePrefix, StoredItem.id(MemberID(""))], probing: casePrefix, judged))
     }
 
     /// Opens `directory` decoding only the case files `ids`; units, members and people are all read. For a

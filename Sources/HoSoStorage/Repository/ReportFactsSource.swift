@@ -43,7 +43,7 @@ extension Repository {
     /// repository that read its files, which have them otherwise (`reportFacts()`, the files).
     public func factsWithoutReadingFiles(of ids: [CaseID]) -> [CaseID: ReportFacts]? {
         guard let journal = store as? JournalStore<StoredItem>, journal.isPartial else { return nil }
-        let unread = journal.unreadRevisions
+        let unread = journal.unreadRevisions(of: ids.map { StoredItem.id($0) })
         let wanted = ids.map { StoredItem.id($0) }.filter { unread[$0] != nil }
         var facts: [CaseID: ReportFacts] = [:]
         facts.reserveCapacity(ids.count)

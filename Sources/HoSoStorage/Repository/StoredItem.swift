@@ -103,20 +103,27 @@ extension StoredItem: JournalValue {
     static let probedState = ["case", "state"]
     static let probedBirthDate = ["case", "person", "birthDate"]
 
+    /// The unit of a member (docs/storage-format.md): a command on one file reads the members of the
+    /// file's unit, found by it in `snapshot.index`, and not the province's others.
+    static let memberUnit = ["member", "unitID"]
+
     /// `snapshot.index` keeps them, so such a command reads neither the other files nor their lines; with
     /// the facts kept for the reports, `case list` prints its rows from them alone.
-    public static var indexedPaths: [[String]] { [probedID, probedName, probedState, probedBirthDate] }
+    public static var indexedPaths: [[String]] { [probedID, probedName, probedState, probedBirthDate, memberUnit] }
 
     public static func mayChangeIndexedStrings(_ patch: StoredItemPatch) -> Bool {
         guard case .caseFile(let filePatch) = patch else { return true }
         // The file's fields under which the indexed strings lie ("id", "person", "state").
-        let fields = Set(indexedPaths.compactMap { $0.dropFirst().first })
+        let fields = Set(indexedPaths.filter { $0.first == "case" }.compactMap { $0.dropFirst().first })
         return filePatch.changedFields.contains { fields.contains($0) }
     }
 
     public var indexedStrings: [String?] {
-        guard case .caseFile(let file) = self else { return [nil, nil, nil, nil] }
-        return [file.id.rawValue, file.person.fullName, file.state.rawValue, file.person.birthDate.iso]
+        switch self {
+        case .caseFile(let file): [file.id.rawValue, file.person.fullName, file.state.rawValue, file.person.birthDate.iso, nil]
+        case .member(let member): [nil, nil, nil, nil, member.unitID.rawValue]
+        case .unit, .account: [nil, nil, nil, nil, nil]
+        }
     }
 
     public func patch(from previous: StoredItem) -> StoredItemPatch? {
