@@ -48,7 +48,7 @@ struct DemoWardOnServer {
     /// Takes a database back to version 4: without the count for a scope, the two indexes of version 5, and
     /// the units' walk of versions 2 to 4.
     static let withoutCountInScope = """
-        DROP FUNCTION hoso.report_count(text[], boolean, boolean, jsonb); DROP INDEX hoso.records_unit_parents, hoso.records_organisation;
+        DROP FUNCTION hoso.report_count(text[], boolean, boolean, boolean, jsonb); DROP INDEX hoso.records_unit_parents, hoso.records_organisation;
         \(PostgresSchema.reportFacts[1]); ALTER FUNCTION hoso.units_for(text[]) VOLATILE;
         """
 
@@ -134,11 +134,11 @@ struct PostgresReportTests {
         // The count for a scope (version 5): the same files, counted; none for a mentor, whatever scope they name.
         let everyUnit = "'{" + ward.demo.units.map { "\"\($0.id.rawValue)\": \"X\"" }.joined(separator: ", ") + "}'"
         for scope in ["NULL", everyUnit] {
-            let sum = "SELECT coalesce(sum(files), 0) FROM hoso.report_count('{2026-01-01}', true, true, \(scope))"
+            let sum = "SELECT coalesce(sum(files), 0) FROM hoso.report_count('{2026-01-01}', true, true, false, \(scope)) WHERE NOT profile"
             #expect(try ward.psql(as: ward.viewer, sum) == "40", "\(scope.prefix(20))")
             #expect(try ward.psql(as: ward.mentor, sum) == "0", "a mentor counts no file")
         }
-        #expect(try ward.psql(as: ward.viewer, "SELECT DISTINCT unit FROM hoso.report_count('{2026-01-01}', false, false, \(everyUnit))") == "X",
+        #expect(try ward.psql(as: ward.viewer, "SELECT DISTINCT unit FROM hoso.report_count('{2026-01-01}', false, false, false, \(everyUnit)) WHERE NOT profile") == "X",
                 "each file under the unit the scope names")
     }
 
@@ -162,7 +162,7 @@ struct PostgresReportTests {
         // The facts, and the columns a report counts by (the state of each file, which a viewer must not see beyond their units).
         // And the count for a scope naming every unit: only the viewer's unit's files are counted, each once.
         let everyUnit = "'{" + ward.demo.units.map { "\"\($0.id.rawValue)\": \"\($0.id.rawValue)\"" }.joined(separator: ", ") + "}'"
-        let counted = try ward.psql(as: role, "SELECT string_agg(DISTINCT unit, ' ') || ' ' || sum(files) FROM hoso.report_count('{2026-01-01}', false, false, \(everyUnit))")
+        let counted = try ward.psql(as: role, "SELECT string_agg(DISTINCT unit, ' ') || ' ' || sum(files) FROM hoso.report_count('{2026-01-01}', false, false, false, \(everyUnit)) WHERE NOT profile")
         #expect(counted == "CB-1 \(own)", "\(counted)")
         for query in ["SELECT count(*) FROM hoso.report_facts WHERE pg_temp.leak(id)", "SELECT count(*) FROM hoso.report_counts WHERE pg_temp.leak(f_state)"] {
             let result = try ChildProcess.run(
@@ -427,7 +427,7 @@ struct PostgresReportTests {
         let before = try figures(ward.viewer)
         #expect(before.period.newMembers > 0, "not trivially empty")
         try ward.cluster.psql(ward.url, DemoWardOnServer.withoutCountInScope + "UPDATE hoso.meta SET value = '4' WHERE key = 'schemaVersion'")
-        #expect(try ward.cluster.psql(ward.url, "SELECT to_regprocedure('hoso.report_count(text[], boolean, boolean, jsonb)') IS NULL").hasPrefix("t"))
+        #expect(try ward.cluster.psql(ward.url, "SELECT to_regprocedure('hoso.report_count(text[], boolean, boolean, boolean, jsonb)') IS NULL").hasPrefix("t"))
         do {
             _ = try ServerRepository.open(url: ward.url(as: ward.clerk))
             Issue.record("a role that does not own the tables upgraded them")
