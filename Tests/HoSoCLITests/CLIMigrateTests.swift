@@ -72,6 +72,40 @@ struct CLIMigrateTests {
         }
     }
 
+    @Test("Reports over two sources (--data A --data B): two servers, and a server beside a directory, give what the two directories give")
+    func mergedReportsAgreeAcrossBackends() throws {
+        let ward = HosoRun.temporaryDataDirectory()
+        let cell = HosoRun.temporaryDataDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: ward)
+            try? FileManager.default.removeItem(atPath: cell)
+        }
+        let cluster = try PostgresCluster.shared.get()
+        let (wardServer, cellServer) = (try cluster.makeDatabase("ward"), try cluster.makeDatabase("cell"))
+        try HosoRun.run(["demo", "--data", ward, "--no-open", "--today", "2026-12-06"])
+        // A cell of the same ward committee kept apart: merged under the demo's committee, by name.
+        for command in [
+            ["init", "--name", "Chi bộ Khu phố 9", "--parent", "Đảng ủy phường Xuân Hòa", "--official", "8", "--committee", "9",
+             "--clerk-id", "lan", "--clerk-name", "Thư ký Lan"],
+            ["member", "add", "--id", "M001", "--name", "Trần Văn Hùng", "--official-since", "2001-05-19"],
+            ["case", "add", "--name", "Nguyễn Thị Ánh", "--born", "1998-04-12", "--sex", "nu", "--education", "university", "--date", "2026-01-10"],
+        ] {
+            try HosoRun.run(command + ["--data", cell])
+        }
+        try HosoRun.run(["migrate", "--from", ward, "--to", wardServer])
+        try HosoRun.run(["migrate", "--from", cell, "--to", cellServer])
+        let reports = [["quota", "--year", "2026"], ["period", "--year", "2026", "--period", "Y"], ["period", "--year", "2026", "--period", "H1"],
+                       ["period", "--year", "2025", "--period", "Y"], ["period", "--year", "2026", "--period", "Y", "--unit", "DB-XH"],
+                       ["quota", "--year", "2026", "--unit", "DU-XH"]]
+        for report in reports {
+            let arguments = ["report"] + report + ["--format", "json", "--today", "2026-12-06"]
+            let onDisk = try HosoRun.run(arguments + ["--data", ward, "--data", cell])
+            #expect(onDisk.contains("\"newMembers\"") || report[0] == "quota", "\(onDisk.prefix(200))")
+            #expect(try HosoRun.run(arguments + ["--data", wardServer, "--data", cellServer]) == onDisk, "two servers: \(report.joined(separator: " "))")
+            #expect(try HosoRun.run(arguments + ["--data", wardServer, "--data", cell]) == onDisk, "server and directory: \(report.joined(separator: " "))")
+        }
+    }
+
     @Test("people add opens the data without its files, on the server and in a directory: a file that cannot be read does not stop it")
     func addingAPersonReadsNoFile() throws {
         let cluster = try PostgresCluster.shared.get()

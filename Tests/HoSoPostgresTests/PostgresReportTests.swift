@@ -45,8 +45,15 @@ struct DemoWardOnServer {
         }
     }
 
+    /// Takes a database back to version 4: without the count for a scope, the two indexes of version 5, and
+    /// the units' walk of versions 2 to 4.
+    static let withoutCountInScope = """
+        DROP FUNCTION hoso.report_count(text[], boolean, boolean, boolean, jsonb); DROP INDEX hoso.records_unit_parents, hoso.records_organisation;
+        \(PostgresSchema.reportFacts[1]); ALTER FUNCTION hoso.units_for(text[]) VOLATILE;
+        """
+
     /// Takes a database back to version 3: without the columns, the view and the index a report counts by.
-    static let withoutCountedFacts = """
+    static let withoutCountedFacts = withoutCountInScope + """
         DROP VIEW hoso.report_counts; DROP FUNCTION hoso.report_units();
         ALTER TABLE hoso.records DROP COLUMN f_state, DROP COLUMN f_admission, DROP COLUMN f_recognition, DROP COLUMN f_removals,
             DROP COLUMN f_striking_off, DROP COLUMN f_person;
@@ -124,6 +131,15 @@ struct PostgresReportTests {
             try ward.psql(as: ward.viewer, "SELECT count(*) FROM hoso.records WHERE f_state IS NOT NULL AND kind = 'case' HAVING count(*) > 0 AND false; UPDATE hoso.report_counts SET f_state = 'x'")
         }
         #expect(try ward.psql(as: ward.clerk, "SELECT count(*) FROM hoso.report_facts") == "40")
+        // The count for a scope (version 5): the same files, counted; none for a mentor, whatever scope they name.
+        let everyUnit = "'{" + ward.demo.units.map { "\"\($0.id.rawValue)\": \"X\"" }.joined(separator: ", ") + "}'"
+        for scope in ["NULL", everyUnit] {
+            let sum = "SELECT coalesce(sum(files), 0) FROM hoso.report_count('{2026-01-01}', true, true, false, \(scope)) WHERE NOT profile"
+            #expect(try ward.psql(as: ward.viewer, sum) == "40", "\(scope.prefix(20))")
+            #expect(try ward.psql(as: ward.mentor, sum) == "0", "a mentor counts no file")
+        }
+        #expect(try ward.psql(as: ward.viewer, "SELECT DISTINCT unit FROM hoso.report_count('{2026-01-01}', false, false, false, \(everyUnit)) WHERE NOT profile") == "X",
+                "each file under the unit the scope names")
     }
 
     @Test("A viewer's own function in the query sees only the facts the view gives (security barrier)")
@@ -144,6 +160,10 @@ struct PostgresReportTests {
             AS $$ BEGIN RAISE NOTICE 'leak %', $1; RETURN true; END $$;
             """
         // The facts, and the columns a report counts by (the state of each file, which a viewer must not see beyond their units).
+        // And the count for a scope naming every unit: only the viewer's unit's files are counted, each once.
+        let everyUnit = "'{" + ward.demo.units.map { "\"\($0.id.rawValue)\": \"\($0.id.rawValue)\"" }.joined(separator: ", ") + "}'"
+        let counted = try ward.psql(as: role, "SELECT string_agg(DISTINCT unit, ' ') || ' ' || sum(files) FROM hoso.report_count('{2026-01-01}', false, false, false, \(everyUnit)) WHERE NOT profile")
+        #expect(counted == "CB-1 \(own)", "\(counted)")
         for query in ["SELECT count(*) FROM hoso.report_facts WHERE pg_temp.leak(id)", "SELECT count(*) FROM hoso.report_counts WHERE pg_temp.leak(f_state)"] {
             let result = try ChildProcess.run(
                 [PostgresCluster.binaries + "/psql", ward.url(as: role), "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql + query], mergingStandardError: true)
@@ -356,7 +376,7 @@ struct PostgresReportTests {
                     "\(error.message)")
         }
         _ = try ServerRepository.open(url: ward.url)
-        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("4"))
+        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("5"))
         let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
         #expect(try repository.reportFacts() == repository.cases.map(ReportFacts.init))
         #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
@@ -387,6 +407,52 @@ struct PostgresReportTests {
         #expect(before == repository.cases.map(ReportFacts.init))
         #expect(Set(try repository.reportFacts(for: request).facts.map(\.line)) == Set(countedBefore.map(\.line)), "the columns filled for every file")
         #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
+    }
+
+    @Test("A database of version 4 gets version 5 on open (by its owner only): the count for a scope, the indexes, the units' walk; the same figures and a clean check")
+    func versionFourMigrates() throws {
+        let ward = try DemoWardOnServer(cases: 200)
+        let today = DemoWardOnServer.today
+        func figures(_ role: String) throws -> (quota: QuotaReport, period: PeriodReport) {
+            let repository = try ServerRepository.open(url: ward.url(as: role), readingCases: false)
+            let bare = try ReportScope(sources: [.init(label: "x", organisation: repository.organisation, facts: [])], unit: nil, today: today)
+            func scope(_ request: ReportFactsRequest) throws -> ReportScope {
+                try ReportScope(sources: [.init(label: "x", organisation: repository.organisation, counted: try repository.reportFacts(for: request.counting(in: bare)))],
+                                unit: nil, today: today)
+            }
+            let period = ReportPeriod(span: .year, year: 2026)
+            return (QuotaReport.make(scope: try scope(QuotaReport.factsRequest(year: 2026, today: today)), year: 2026),
+                    PeriodReport.make(scope: try scope(PeriodReport.factsRequest(period: period, today: today)), period: period))
+        }
+        let before = try figures(ward.viewer)
+        #expect(before.period.newMembers > 0, "not trivially empty")
+        try ward.cluster.psql(ward.url, DemoWardOnServer.withoutCountInScope + "UPDATE hoso.meta SET value = '4' WHERE key = 'schemaVersion'")
+        #expect(try ward.cluster.psql(ward.url, "SELECT to_regprocedure('hoso.report_count(text[], boolean, boolean, boolean, jsonb)') IS NULL").hasPrefix("t"))
+        do {
+            _ = try ServerRepository.open(url: ward.url(as: ward.clerk))
+            Issue.record("a role that does not own the tables upgraded them")
+        } catch {
+            #expect(error.message.contains("ở định dạng 4, bản HoSo này dùng định dạng 5"), "\(error.message)")
+        }
+        _ = try ServerRepository.open(url: ward.url)
+        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("5"))
+        let indexes = try ward.cluster.psql(ward.url, "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'hoso'")
+        for index in ["records_organisation", "records_unit_parents"] { #expect(indexes.contains(index), "\(indexes)") }
+        #expect(try ward.cluster.psql(ward.url, "SELECT array_to_string(proconfig, ' ') FROM pg_proc WHERE proname = 'units_for'").contains("enable_hashjoin=off"))
+        // The organisation and each unit's parent are found through their indexes.
+        let plan = try ward.cluster.psql(ward.url, "EXPLAIN SELECT id FROM hoso.records WHERE kind <> 'case'")
+        #expect(plan.contains("records_organisation"), "\(plan)")
+        let after = try figures(ward.viewer)
+        #expect(after.quota == before.quota && after.period == before.period)
+        #expect(try figures(ward.clerk).period == before.period, "the clerk of the same unit counts the same")
+        let mentor = try ServerRepository.open(url: ward.url(as: ward.mentor), readingCases: false)
+        #expect(try mentor.reportFacts(for: QuotaReport.factsRequest(year: 2026, today: today)).facts.isEmpty, "a mentor counts no file")
+        let clerk = try ServerRepository.open(url: ward.url(as: ward.clerk))
+        #expect(clerk.cases.count == 200, "the clerk still reads the unit's files (row-level security walks the units)")
+        #expect(clerk.check().errors.isEmpty, "\(clerk.check().errors)")
+        // A newer HoSo's tables are refused by this one, as every version's are.
+        try ward.cluster.psql(ward.url, "UPDATE hoso.meta SET value = '6' WHERE key = 'schemaVersion'")
+        #expect(throws: RepositoryError.self) { try ServerRepository.open(url: ward.url) }
     }
 
     @Test("A repository opened for a report refuses to save a file it did not read")

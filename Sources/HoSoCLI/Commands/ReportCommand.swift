@@ -93,15 +93,19 @@ struct ReportOptions: ParsableArguments {
 
     /// What the reports count: each repository's file facts (one query on a server; counted there for the
     /// report when it says what it reads, `request`), and the files it read, for a report that names candidates.
-    /// A report on one repository asks for its own scope only, each file counted under its reporting unit.
+    /// Each repository is asked for its part of the report's scope only (the sources merged first, without
+    /// facts), each file counted under its reporting unit, as one source holding all of them would be.
     func scope(_ repositories: [Repository], request: ReportFactsRequest? = nil) throws -> ReportScope {
-        var request = request
-        if let asked = request, repositories.count == 1, let repository = repositories.first {
-            request = asked.counting(
-                in: try makeScope([ReportScope.Source(label: repository.directory, organisation: repository.organisation, facts: [])]))
+        var requests: [ReportFactsRequest?] = repositories.map { _ in request }
+        if let asked = request {
+            let bare = repositories.map { ReportScope.Source(label: $0.directory, organisation: $0.organisation, facts: []) }
+            // Sources that cannot be merged are asked for everything: the merge below refuses them with its reason,
+            // which needs their files (a copy of a directory is told by its files).
+            let merged = repositories.count == 1 ? try makeScope(bare) : try? makeScope(bare)
+            if let merged { requests = repositories.indices.map { asked.counting(in: merged, source: $0) } }
         }
         var sources: [ReportScope.Source] = []
-        for repository in repositories {
+        for (repository, request) in zip(repositories, requests) {
             let counted: CountedReportFacts
             do throws(RepositoryError) {
                 if let request {

@@ -14,7 +14,7 @@ public struct ReportFactsRequest: Sendable, Equatable {
     /// files with an admission (the breakdowns of new members); else none, and never of other files.
     public let readsPeople: Bool
     /// The unit each file counts under, by the file's own unit, for the units of the report's scope
-    /// (`counting(in:)`): a report counts a cell's files under its reporting unit and never asks for the cell
+    /// (`counting(in:source:)`): a report counts a cell's files under its reporting unit and never asks for the cell
     /// alone, so the cells' rows can be one. Files of other units are not counted. Nil: every unit the
     /// person may count, each file under its own.
     public private(set) var countedUnder: [UnitID: UnitID]?
@@ -34,7 +34,11 @@ public struct ReportFactsRequest: Sendable, Equatable {
     /// nearest one above it or itself; a unit under none counts as itself). The figures stay those of
     /// every file's facts: a report counts a unit's files with the units under it (`ReportScope.facts(under:)`)
     /// only for reporting units, and a file moved up to the nearest one stays under each of those it was under.
-    public func counting(in scope: ReportScope) -> ReportFactsRequest {
+    ///
+    /// `source`: which of the sources merged into `scope` is asked (`ReportScope.init(sources:unit:today:)`), in
+    /// its own unit ids, which merging may have qualified; its files are counted under the reporting unit's id
+    /// in that source, or under their own unit when the reporting unit is not one of its units.
+    public func counting(in scope: ReportScope, source: Int = 0) -> ReportFactsRequest {
         let reporting = Set(scope.reportingUnits.map(\.id))
         var under: [UnitID: UnitID] = [:]
         for unit in scope.unitIDs {
@@ -46,7 +50,20 @@ public struct ReportFactsRequest: Sendable, Equatable {
             under[unit] = current.flatMap { reporting.contains($0) ? $0 : nil } ?? unit
         }
         var request = self
-        request.countedUnder = under
+        guard scope.unitIDsOfSources.indices.contains(source) else {
+            request.countedUnder = under
+            return request
+        }
+        let idsHere = scope.unitIDsOfSources[source]
+        // Back to the source's ids; two of its committees of one name are one unit here: either id names it.
+        var ownID: [UnitID: UnitID] = [:]
+        for (own, here) in idsHere where ownID[here].map({ own < $0 }) ?? true { ownID[here] = own }
+        var underOwn: [UnitID: UnitID] = [:]
+        for (own, here) in idsHere {
+            guard let target = under[here] else { continue }
+            underOwn[own] = ownID[target] ?? own
+        }
+        request.countedUnder = underOwn
         return request
     }
 

@@ -15,7 +15,7 @@ public struct ReportScope: Sendable {
         /// The files themselves, when the report names candidates (may be fewer than `facts`: none for a viewer).
         public var cases: [CaseFile]
         /// The new members counted apart by a server for the scope the report asks for
-        /// (`ReportFactsRequest.counting(in:)`); `facts` then carry no person. Only for a report on one source.
+        /// (`ReportFactsRequest.counting(in:source:)`); `facts` then carry no person.
         public var newMembers: [NewMemberProfile]?
 
         /// A source whose facts are made from its files (a data directory).
@@ -42,8 +42,12 @@ public struct ReportScope: Sendable {
     public let facts: [ReportFacts]
     /// The files, for the lists that name candidates; looked up by id.
     public let cases: [CaseFile]
-    /// The new members counted apart (`Source.newMembers`), already of this scope's units only.
+    /// The new members counted apart (`Source.newMembers`), already of this scope's units only; with those of
+    /// the sources that were not counted apart, from their facts.
     public let newMembers: [NewMemberProfile]?
+    /// For each source merged, the id each of its units has here (qualified when another source has the same
+    /// id; a committee named as another source's is that one): empty for a scope of one source, whose ids are its own.
+    let unitIDsOfSources: [[UnitID: UnitID]]
     /// The chosen unit, or nil for everything.
     public let root: Unit?
     public let unitIDs: Set<UnitID>
@@ -59,7 +63,7 @@ public struct ReportScope: Sendable {
         organisation = merged.organisation
         facts = merged.facts
         cases = merged.cases
-        newMembers = merged.newMembers
+        unitIDsOfSources = merged.unitIDsOfSources
         self.today = today
         if let unit {
             guard let found = Self.find(unit, in: merged.organisation) else {
@@ -72,6 +76,15 @@ public struct ReportScope: Sendable {
         } else {
             root = nil
             unitIDs = Set(merged.organisation.units.keys)
+        }
+        // The sources not counted apart tell their new members in their facts, of every unit: those in scope join the counted ones.
+        if var counted = merged.newMembers {
+            for fact in merged.factsOfMembersNotCounted where unitIDs.contains(fact.unitID) {
+                if let profile = NewMemberProfile(fact) { counted.append(profile) }
+            }
+            newMembers = counted
+        } else {
+            newMembers = nil
         }
         positionsByUnit = Self.positions(of: facts)
         childrenByParent = organisation.childrenByParent
@@ -89,6 +102,7 @@ public struct ReportScope: Sendable {
         self.facts = facts
         self.cases = cases
         newMembers = nil
+        unitIDsOfSources = []
         self.today = today
         self.root = root.flatMap { organisation.units[$0] }
         unitIDs = root.map(organisation.subtree(of:)) ?? Set(organisation.units.keys)
@@ -218,17 +232,29 @@ public struct ReportScope: Sendable {
         }
     }
 
-    static func merge(
-        _ sources: [Source]
-    ) throws(ReportScopeError) -> (organisation: Organisation, facts: [ReportFacts], cases: [CaseFile], newMembers: [NewMemberProfile]?) {
-        if sources.count == 1 { return (sources[0].organisation, sources[0].facts, sources[0].cases, sources[0].newMembers) }
-        // New members counted apart are of one source's scope, which merging renames: never asked for several.
-        precondition(sources.allSatisfy { $0.newMembers == nil }, "new members counted apart are for a report on one source")
+    /// What merging sources gives. `newMembers`: those counted apart, when any source was; the facts of the
+    /// sources that were not then tell theirs (`factsOfMembersNotCounted`, of every unit).
+    struct Merged {
+        var organisation: Organisation
+        var facts: [ReportFacts]
+        var cases: [CaseFile]
+        var newMembers: [NewMemberProfile]?
+        var factsOfMembersNotCounted: [ReportFacts] = []
+        var unitIDsOfSources: [[UnitID: UnitID]] = []
+    }
+
+    static func merge(_ sources: [Source]) throws(ReportScopeError) -> Merged {
+        if sources.count == 1 {
+            return Merged(organisation: sources[0].organisation, facts: sources[0].facts, cases: sources[0].cases, newMembers: sources[0].newMembers)
+        }
         try refuseRepeatedData(sources)
         var units: [UnitID: Unit] = [:]
         var members: [Member] = []
         var cases: [CaseFile] = []
         var facts: [ReportFacts] = []
+        var newMembers: [NewMemberProfile]?
+        var factsOfMembersNotCounted: [ReportFacts] = []
+        var unitIDsOfSources: [[UnitID: UnitID]] = []
         var committeeByName: [String: UnitID] = [:]
         var ownerOfName: [String: (label: String, position: Int)] = [:]
         for (position, source) in sources.enumerated() {
@@ -282,8 +308,17 @@ public struct ReportScope: Sendable {
                 copy.activeMentors = fact.activeMentors.map { MemberID(prefix + $0.rawValue) }
                 facts.append(copy)
             }
+            // Counted apart for this scope (`ReportFactsRequest.counting(in:source:)`), so already of its units.
+            if let counted = source.newMembers {
+                newMembers = (newMembers ?? []) + counted
+            } else {
+                factsOfMembersNotCounted += facts[(facts.count - source.facts.count)...]
+            }
+            unitIDsOfSources.append(renamed)
         }
-        return (Organisation(units: Array(units.values), members: members), facts, cases, nil)
+        return Merged(
+            organisation: Organisation(units: Array(units.values), members: members), facts: facts, cases: cases, newMembers: newMembers,
+            factsOfMembersNotCounted: newMembers == nil ? [] : factsOfMembersNotCounted, unitIDsOfSources: unitIDsOfSources)
     }
 }
 
