@@ -116,15 +116,19 @@ extension JournalStore {
         try state.requireEveryRecord()
         let name = BackupName.make(seq: state.seq, date: now)
         let snapshot = Snapshot(schemaVersion: schemaVersion, seq: state.seq, lastHash: state.lastHash, segment: state.segment, records: SnapshotCoding.sortedRecords(state.records))
-        let bytes: [UInt8]
-        do { bytes = try SnapshotCoding.encode(snapshot, reusing: state.snapshotLines) } catch { throw StoreError.encodingFailed(id: "snapshot") }
         do {
             try Self.makePrivateDirectory(layout.backupsDirectory, fileSystem: files.fileSystem)
-            try files.replaceDurably(layout.backupsDirectory + "/" + name, with: bytes, temporaryIn: layout.backupsDirectory)
+        } catch {
+            throw StoreError.from(error)
+        }
+        // Written part by part, as a compaction writes the snapshot: never whole in memory.
+        let (temporary, written) = try Self.writeSnapshot(snapshot, reusing: state.snapshotLines, in: layout.backupsDirectory, files: files)
+        do {
+            try files.install(temporary, as: layout.backupsDirectory + "/" + name, directory: layout.backupsDirectory)
         } catch {
             throw StoreError.from(error)
         }
         BackupRotation(fileSystem: files.fileSystem, directory: layout.backupsDirectory).rotate(now: now)
-        return BackupInfo(name: name, seq: state.seq, createdAt: Timestamp.compact(now), size: Int64(bytes.count))
+        return BackupInfo(name: name, seq: state.seq, createdAt: Timestamp.compact(now), size: Int64(written.size))
     }
 }

@@ -129,19 +129,38 @@ package struct DurableFiles: Sendable {
 
     /// Replaces `path` with `bytes` so that a crash at any moment leaves the old file or the new one.
     package func replaceDurably(_ path: String, with bytes: [UInt8], temporaryIn directory: String) throws(FileSystemError) {
+        do {
+            let temporary = try writeTemporary(in: directory) { file in try file.append(bytes) }
+            try install(temporary, as: path, directory: directory)
+        } catch let error as FileSystemError {
+            throw error
+        } catch {
+            throw FileSystemError(.write, path: path, code: EIO)  // `append` throws only file-system errors
+        }
+    }
+
+    /// A new file under a temporary name in `directory` (mode 0600), written by `body` and synced: the
+    /// caller installs it (`install`) or removes it. Whatever `body` throws removes it and is rethrown.
+    package func writeTemporary(in directory: String, _ body: (TemporaryFileWriter) throws -> Void) throws -> String {
         let temporary = directory + "/" + Self.temporaryPrefix + String(getpid()) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
         let descriptor = try fileSystem.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
         do {
             try fileSystem.setPermissions(descriptor, 0o600, path: temporary)
-            try writeAll(descriptor, bytes, path: temporary)
+            try body(TemporaryFileWriter(files: self, descriptor: descriptor, path: temporary))
             try fileSystem.fsync(descriptor, path: temporary)
+            try fileSystem.close(descriptor, path: temporary)
         } catch {
             try? fileSystem.close(descriptor, path: temporary)
             try? fileSystem.unlink(temporary)
             throw error
         }
+        return temporary
+    }
+
+    /// Puts the synced file `temporary` in place of `path` (in `directory`) and makes the name durable; on
+    /// failure the temporary file is removed.
+    package func install(_ temporary: String, as path: String, directory: String) throws(FileSystemError) {
         do {
-            try fileSystem.close(descriptor, path: temporary)
             try fileSystem.rename(temporary, to: path)
         } catch {
             try? fileSystem.unlink(temporary)
@@ -213,6 +232,34 @@ package struct DurableFiles: Sendable {
             return true
         } catch {
             return false
+        }
+    }
+}
+
+/// Writes a temporary file from front to back, with a patch of bytes already written (a header whose hash
+/// is known only at the end).
+package struct TemporaryFileWriter {
+    let files: DurableFiles
+    let descriptor: Int32
+    let path: String
+
+    /// `bytes` after everything written so far.
+    package func append(_ bytes: [UInt8]) throws(FileSystemError) {
+        try files.writeAll(descriptor, bytes, path: path)
+    }
+
+    /// `bytes` over what was written at `offset`.
+    package func overwrite(at offset: Int, with bytes: [UInt8]) throws(FileSystemError) {
+        var done = 0
+        while done < bytes.count {
+            let written = try bytes.withUnsafeBytes { buffer in
+                Result { () throws(FileSystemError) in
+                    try files.fileSystem.write(
+                        descriptor, UnsafeRawBufferPointer(rebasing: buffer[done...]), at: Int64(offset + done), path: path)
+                }
+            }.get()
+            if written <= 0 { throw FileSystemError(.write, path: path, code: EIO) }
+            done += written
         }
     }
 }

@@ -582,7 +582,17 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     /// Writes `snapshot.index` for the snapshot just written; a failure is ignored: the index is derived, and
     /// without one a partial read reads the whole snapshot, as it did before there were indexes.
     static func writeSnapshotIndex(layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], records: [StoredRecord<Value>]) {
-        guard let index = SnapshotIndex.build(snapshot: bytes, records: records) else {
+        writeSnapshotIndex(layout: layout, files: files, index: SnapshotIndex.build(snapshot: bytes, records: records))
+    }
+
+    /// As above, for the snapshot `SnapshotCoding.write` just wrote.
+    static func writeSnapshotIndex(layout: StoreLayout, files: DurableFiles, written: SnapshotCoding.Written, records: [StoredRecord<Value>]) {
+        let index = SnapshotIndex.build(header: written.header, size: written.size, lines: written.lines, digests: written.digests, records: records)
+        writeSnapshotIndex(layout: layout, files: files, index: index)
+    }
+
+    private static func writeSnapshotIndex(layout: StoreLayout, files: DurableFiles, index: SnapshotIndex?) {
+        guard let index else {
             try? files.fileSystem.unlink(layout.snapshotIndex)
             return
         }
@@ -601,11 +611,9 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             _ = try? lock.withExclusiveLock { () throws(StoreError) in
                 guard (try? files.fileSystem.status(ofPath: layout.snapshot))?.inode == state.snapshotInode else { return }
                 guard let records = SnapshotCoding.recordsAsInSnapshot(lines, current: state.records), let digests = lines.groupDigests() else { return }
-                guard let index = SnapshotIndex.build(header: lines.header, size: lines.size, lines: lines.all, digests: digests, records: records) else {
-                    try? files.fileSystem.unlink(layout.snapshotIndex)
-                    return
-                }
-                try? files.replaceDurably(layout.snapshotIndex, with: index.encoded(), temporaryIn: layout.directory)
+                Self.writeSnapshotIndex(
+                    layout: layout, files: files,
+                    index: SnapshotIndex.build(header: lines.header, size: lines.size, lines: lines.all, digests: digests, records: records))
             }
         }
     }

@@ -27,32 +27,105 @@ enum SnapshotCoding {
 
     /// `reusing`: lines of unchanged records to copy rather than encode (see `SnapshotLines`).
     static func encode<Value>(_ snapshot: Snapshot<Value>, reusing lines: SnapshotLines? = nil) throws -> [UInt8] {
-        let records = snapshot.records
-        let parts = try concurrentMap(jobs: jobCount(records.count)) { job throws -> [UInt8] in
-            let encoder = makeEncoder()
-            var part: [UInt8] = []
-            for index in jobRange(job, records.count) {
-                if index > 0 { part += [UInt8(ascii: ","), newline] }
-                if let line = lines?.line(of: records[index].id) {
-                    part += line
-                } else {
-                    part += try encoder.encode(records[index])
-                }
-            }
-            return part
-        }
-        var bytes = Array(#"{"schemaVersion":\#(snapshot.schemaVersion),"seq":\#(snapshot.seq),"#.utf8)
-        bytes += Array(#""lastHash":"#.utf8) + Array(try makeEncoder().encode(snapshot.lastHash))
-        bytes += Array(#","segment":\#(snapshot.segment),"recordsHash":""#.utf8)
-        // Written once the records are in place: it is the hash of their lines as they stand in the file.
-        let hashStart = bytes.count
-        bytes += Array(JournalLine.genesisHash.utf8) + Array(#"","#.utf8) + recordsKey + [newline]
-        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count } + ending.count)
-        for part in parts { bytes += part }
-        bytes += records.isEmpty ? Array(ending.dropFirst()) : ending
-        guard let hash = recordsHash(bytes) else { throw CocoaError(.coderInvalidValue) }
-        bytes.replaceSubrange(hashStart..<(hashStart + 64), with: Array(hash.utf8))
+        var bytes: [UInt8] = []
+        _ = try write(snapshot, reusing: lines, append: { bytes += $0 }, overwrite: { offset, patch in
+            bytes.replaceSubrange(offset..<(offset + patch.count), with: patch)
+        })
         return bytes
+    }
+
+    /// What `write` wrote: the snapshot's layout, for its index.
+    struct Written {
+        let header: SnapshotHeader
+        let size: Int
+        let lines: [Range<Int>]
+        let digests: [[UInt8]]
+    }
+
+    /// Records encoded together: eight groups of lines (a few MB at most), so that a snapshot of 600 MB is
+    /// written a few parts at a time rather than made whole in memory first.
+    static let recordsPerPart = 8 * recordsPerHashGroup
+
+    /// Writes `snapshot` in the layout above through `append`, a few parts at a time (each part encoded and
+    /// its groups of lines hashed on a core of its own), then puts the records hash in the header through
+    /// `overwrite` (at its place, the same length). `reusing` as for `encode`.
+    static func write<Value>(
+        _ snapshot: Snapshot<Value>, reusing lines: SnapshotLines? = nil,
+        append: ([UInt8]) throws -> Void, overwrite: (Int, [UInt8]) throws -> Void
+    ) throws -> Written {
+        let records = snapshot.records
+        var head = Array(#"{"schemaVersion":\#(snapshot.schemaVersion),"seq":\#(snapshot.seq),"#.utf8)
+        head += Array(#""lastHash":"#.utf8) + Array(try makeEncoder().encode(snapshot.lastHash))
+        head += Array(#","segment":\#(snapshot.segment),"recordsHash":""#.utf8)
+        // Written once the records are in place: it is the hash of their lines as they stand in the file.
+        let hashStart = head.count
+        head += Array(JournalLine.genesisHash.utf8) + Array(#"","#.utf8) + recordsKey + [newline]
+        try append(head)
+        var size = head.count
+        var written: [Range<Int>] = []
+        written.reserveCapacity(records.count)
+        var digests: [[UInt8]] = []
+        let parts = (records.count + recordsPerPart - 1) / recordsPerPart
+        let partsAtOnce = max(1, ProcessInfo.processInfo.activeProcessorCount * 2)
+        for first in stride(from: 0, to: parts, by: partsAtOnce) {
+            let batch = first..<min(parts, first + partsAtOnce)
+            let encoded = try concurrentMap(jobs: batch.count) { job throws -> EncodedPart in
+                let part = batch.lowerBound + job
+                return try encodePart(records, part * recordsPerPart..<min(records.count, (part + 1) * recordsPerPart), reusing: lines)
+            }
+            for part in encoded {
+                written += part.lines.map { (size + $0.lowerBound)..<(size + $0.upperBound) }
+                digests += part.digests
+                try append(part.bytes)
+                size += part.bytes.count
+            }
+        }
+        let tail = records.isEmpty ? Array(ending.dropFirst()) : ending
+        try append(tail)
+        size += tail.count
+        let recordsHash = rollUp(digests)
+        try overwrite(hashStart, Array(recordsHash.utf8))
+        let header = SnapshotHeader(
+            schemaVersion: snapshot.schemaVersion, seq: snapshot.seq, lastHash: snapshot.lastHash, segment: snapshot.segment,
+            recordsHash: recordsHash)
+        return Written(header: header, size: size, lines: written, digests: digests)
+    }
+
+    /// One part's bytes (from the separator before its first line, when it is not the first part), where
+    /// its lines are in them, and the digests of its groups.
+    private struct EncodedPart {
+        let bytes: [UInt8]
+        let lines: [Range<Int>]
+        let digests: [[UInt8]]
+    }
+
+    /// The records of `range` (whole groups of lines but the last) encoded, copied from `reusing` where
+    /// they are unchanged.
+    private static func encodePart<Value>(
+        _ records: [StoredRecord<Value>], _ range: Range<Int>, reusing lines: SnapshotLines?
+    ) throws -> EncodedPart {
+        let encoder = makeEncoder()
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(range.count)
+        for index in range {
+            if index > 0 { bytes += [UInt8(ascii: ","), newline] }
+            let start = bytes.count
+            if let line = lines?.line(of: records[index].id) {
+                bytes += line
+            } else {
+                bytes += try encoder.encode(records[index])
+            }
+            ranges.append(start..<bytes.count)
+        }
+        var digests: [UInt8] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            for first in stride(from: 0, to: ranges.count, by: recordsPerHashGroup) {
+                let group = ranges[first].lowerBound..<ranges[min(ranges.count, first + recordsPerHashGroup) - 1].upperBound
+                appendDigest(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[group])), to: &digests)
+            }
+        }
+        return EncodedPart(bytes: bytes, lines: ranges, digests: stride(from: 0, to: digests.count, by: 32).map { Array(digests[$0..<($0 + 32)]) })
     }
 
     /// Record lines hashed together: few enough hashers to cost nothing, groups enough to use every core.

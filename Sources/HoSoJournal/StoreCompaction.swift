@@ -14,20 +14,19 @@ extension JournalStore {
         removeStaleTemporaryFiles()
         try prepareSegmentForAppendLocked()
         let nextSegment = state.segment + 1
-        // Encoded before anything on disk changes: a record that cannot be encoded (a history that
-        // could not be read) leaves the store exactly as it was, not with one more empty segment.
+        // Written (under a temporary name) before anything else on disk changes: a record that cannot be
+        // encoded (a history that could not be read) leaves the store exactly as it was, not with one more
+        // empty segment. Written part by part: the snapshot is never whole in memory.
         let snapshot = Snapshot(schemaVersion: schemaVersion, seq: state.seq, lastHash: state.lastHash, segment: nextSegment, records: SnapshotCoding.sortedRecords(state.records))
-        let bytes: [UInt8]
-        do {
-            bytes = try SnapshotCoding.encode(snapshot, reusing: state.snapshotLines)
-        } catch {
-            throw StoreError.encodingFailed(id: "snapshot")
-        }
+        let (temporary, written) = try Self.writeSnapshot(snapshot, reusing: state.snapshotLines, in: layout.directory, files: files)
         let nextPath = layout.segment(nextSegment)
         do {
             try files.createEmpty(nextPath, directory: layout.journalDirectory)
         } catch {
-            if error.code != EEXIST { throw StoreError.from(error) }
+            if error.code != EEXIST {
+                try? files.fileSystem.unlink(temporary)
+                throw StoreError.from(error)
+            }
         }
         state.segment = nextSegment
         state.consumedBytes = 0
@@ -37,17 +36,42 @@ extension JournalStore {
         state.segmentInode = try? files.fileSystem.status(ofPath: nextPath).inode
         entriesInSegment = 0
 
-        try keepOldSnapshotAsBackup(now: now)
         do {
-            try files.replaceDurably(layout.snapshot, with: bytes, temporaryIn: layout.directory)
+            try keepOldSnapshotAsBackup(now: now)
+        } catch {
+            try? files.fileSystem.unlink(temporary)
+            throw error
+        }
+        do {
+            try files.install(temporary, as: layout.snapshot, directory: layout.directory)
         } catch {
             throw StoreError.from(error)
         }
-        Self.writeSnapshotIndex(layout: layout, files: files, snapshot: bytes, records: snapshot.records)
+        Self.writeSnapshotIndex(layout: layout, files: files, written: written, records: snapshot.records)
         state.snapshotSeq = state.seq
         state.snapshotSegment = nextSegment
         state.snapshotInode = try? files.fileSystem.status(ofPath: layout.snapshot).inode
         BackupRotation(fileSystem: files.fileSystem, directory: layout.backupsDirectory).rotate(now: now)
+    }
+
+    /// `snapshot` written under a temporary name in `directory`, synced, part by part; what cannot be
+    /// encoded is `encodingFailed`, and leaves nothing behind.
+    static func writeSnapshot(
+        _ snapshot: Snapshot<Value>, reusing lines: SnapshotLines?, in directory: String, files: DurableFiles
+    ) throws(StoreError) -> (temporary: String, written: SnapshotCoding.Written) {
+        var written: SnapshotCoding.Written?
+        do {
+            let temporary = try files.writeTemporary(in: directory) { file in
+                written = try SnapshotCoding.write(
+                    snapshot, reusing: lines, append: { try file.append($0) }, overwrite: { try file.overwrite(at: $0, with: $1) })
+            }
+            guard let written else { throw StoreError.encodingFailed(id: "snapshot") }
+            return (temporary, written)
+        } catch let error as FileSystemError {
+            throw StoreError.from(error)
+        } catch {
+            throw StoreError.encodingFailed(id: "snapshot")
+        }
     }
 
     /// Hard-links the snapshot about to be replaced into `backups/`: zero-copy, and the old inode is never
