@@ -185,7 +185,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         return try serialised { () throws(StoreError) -> [StoredRecord<Value>] in
             try transaction { () throws(StoreError) -> [StoredRecord<Value>] in
                 let head = try lockHead()
-                try catchUp()
+                try catchUp(reaching: head)
                 for change in changes {
                     let current = state[change.id]
                     if current?.revision != change.expectedRevision {
@@ -206,7 +206,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         try serialised { () throws(StoreError) -> T in
             try transaction { () throws(StoreError) -> T in
                 let head = try lockHead()
-                try catchUp()
+                try catchUp(reaching: head)
                 let current = state[id]
                 let decision = decide(current)
                 guard let value = decision.newValue else { return decision.result }
@@ -262,8 +262,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         if !readsCases { throw StoreError.partialRead }
         return try serialised { () throws(StoreError) -> BackupInfo in
             try transaction { () throws(StoreError) -> BackupInfo in
-                _ = try lockHead()
-                try catchUp()
+                try catchUp(reaching: try lockHead())
                 return try backupLocked(now: now)
             }
         }
@@ -286,7 +285,7 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         try serialised { () throws(StoreError) in
             try transaction { () throws(StoreError) in
                 let head = try lockHead()
-                try catchUp()
+                try catchUp(reaching: head)
                 guard let content = try query("SELECT content FROM hoso.backups WHERE name = $1", [name]).first?.first ?? nil else {
                     throw StoreError.backupNotFound(name: name)
                 }
@@ -427,6 +426,13 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
 
     private func listen() throws(StoreError) {
         _ = try query("LISTEN \(PostgresSchema.channel)")
+    }
+
+    /// `catchUp`, unless the head this transaction holds is where this view already is: then nobody
+    /// committed since it last looked (the head moves in the transaction of every commit), and the journal
+    /// need not be asked — a command under the command lock has just caught up.
+    private func catchUp(reaching head: (seq: Int, hash: String)) throws(StoreError) {
+        if head.seq != seq { try catchUp() }
     }
 
     /// Locks the head of the chain for this transaction and returns it.
@@ -585,8 +591,10 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         for row in rows where row.text == nil {
             _ = try query("DELETE FROM hoso.records WHERE id = $1", [row.change.id])
         }
-        _ = try query("UPDATE hoso.meta SET value = $1 WHERE key = 'head'", ["\(entry.seq) \(hash)"])
-        _ = try query("SELECT pg_notify($1, $2)", [PostgresSchema.channel, String(entry.seq)])
+        // The head moved and the other clients told in one statement: one round trip less per commit.
+        _ = try query(
+            "UPDATE hoso.meta SET value = $1 WHERE key = 'head' RETURNING pg_notify($2, $3)",
+            ["\(entry.seq) \(hash)", PostgresSchema.channel, String(entry.seq)])
         for row in rows {
             let change = row.change
             if let value = row.value {
