@@ -185,19 +185,10 @@ package struct StoreLoader<Value: JournalValue> {
                 return nil
             }
         }
-        guard let read = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: snapshotStatus.inode),
-              let decoded: [[StoredRecord<Value>]] = read.records(at: wanted)
+        guard var state = stateOfIndexedRecords(
+            at: wanted, of: index, header: header, inode: snapshotStatus.inode, unlessAlso: { unloaded[$0] != nil })
         else { return nil }
-        var records: [String: StoredRecord<Value>] = [:]
-        records.reserveCapacity(wanted.count)
-        for part in decoded {
-            for record in part where records.updateValue(record, forKey: record.id) != nil || unloaded[record.id] != nil { return nil }
-        }
-        var state = StoreState<Value>(
-            records: records, seq: header.seq, lastHash: header.lastHash, snapshotSeq: header.seq,
-            snapshotInode: snapshotStatus.inode, segment: header.segment, snapshotLines: nil)
         state.unloaded = UnreadRecords(unloaded)
-        state.snapshotSegment = header.segment
         // Where each record's line is, made the first time a record left unread is needed (rarely: a journal
         // patch that may change what it was judged by), not on every read of one file.
         let positions = LazyPositions(index.entries)
@@ -207,6 +198,27 @@ package struct StoreLoader<Value: JournalValue> {
                 .records(at: [position])
             return read?.first?.first
         }
+        return state
+    }
+
+    /// The state holding the records at the index's `positions`, read from their groups and checked; nil
+    /// when they cannot be read as the index says, or when an id comes twice or is `unlessAlso` (listed as
+    /// left unread too): the caller then reads the snapshot whole.
+    private func stateOfIndexedRecords(
+        at positions: [Int], of index: any IndexEntries, header: SnapshotHeader, inode: UInt64, unlessAlso listedUnread: (String) -> Bool
+    ) -> StoreState<Value>? {
+        guard let read = IndexedSnapshotReader(layout: layout, files: files, index: index, inode: inode),
+              let decoded: [[StoredRecord<Value>]] = read.records(at: positions)
+        else { return nil }
+        var records: [String: StoredRecord<Value>] = [:]
+        records.reserveCapacity(positions.count)
+        for part in decoded {
+            for record in part where records.updateValue(record, forKey: record.id) != nil || listedUnread(record.id) { return nil }
+        }
+        var state = StoreState<Value>(
+            records: records, seq: header.seq, lastHash: header.lastHash, snapshotSeq: header.seq,
+            snapshotInode: inode, segment: header.segment, snapshotLines: nil)
+        state.snapshotSegment = header.segment
         return state
     }
 
@@ -244,19 +256,9 @@ package struct StoreLoader<Value: JournalValue> {
             }
         }
         wanted += found
-        guard let read = IndexedSnapshotReader(layout: layout, files: files, index: lookup, inode: snapshotStatus.inode),
-              let decoded: [[StoredRecord<Value>]] = read.records(at: wanted)
+        guard var state = stateOfIndexedRecords(at: wanted, of: lookup, header: header, inode: snapshotStatus.inode, unlessAlso: { _ in false })
         else { return nil }
-        var records: [String: StoredRecord<Value>] = [:]
-        records.reserveCapacity(wanted.count)
-        for part in decoded {
-            for record in part where records.updateValue(record, forKey: record.id) != nil { return nil }
-        }
-        var state = StoreState<Value>(
-            records: records, seq: header.seq, lastHash: header.lastHash, snapshotSeq: header.seq,
-            snapshotInode: snapshotStatus.inode, segment: header.segment, snapshotLines: nil)
         state.unloaded = UnreadRecords(skipping: skipped, of: lookup, but: found)
-        state.snapshotSegment = header.segment
         state.unloadedRecord = { id in
             guard let position = lookup.position(of: id) else { return nil }
             let read: [[StoredRecord<Value>]]? = IndexedSnapshotReader(layout: layout, files: files, index: lookup, inode: snapshotStatus.inode)?
