@@ -9,7 +9,7 @@ import Testing
 
     static func file(historyLength: Int = 3) -> CaseFile {
         var file = Fixtures.newCase()
-        file.history = (0..<historyLength).map { HistoryEntry(date: day, actor: "Lan", action: "note", summary: "Mục \($0)") }
+        file.history = AppendList((0..<historyLength).map { HistoryEntry(date: day, actor: "Lan", action: "note", summary: "Mục \($0)") })
         file.notes = [ProgressNote(date: day, author: "Hùng", text: "Tích cực.")]
         file.tasks = [CaseTask(given: day, text: "Đọc Điều lệ Đảng")]
         file.certificate = Certificate(number: "12/CN", issuer: "Trung tâm chính trị", issued: day)
@@ -128,7 +128,7 @@ import Testing
             case 3: next.certificate = Bool.random(using: &generator) ? nil : Certificate(number: "\(step)", issuer: "I", issued: Self.day)
             case 4: next.person.fullName = "Tên \(step)"
             case 5: next.decisionExtensionGranted.toggle()
-            case 6: next.history = Array(next.history.dropFirst())
+            case 6: next.history = AppendList(next.history.dropFirst())
             default: next.officialSince = Bool.random(using: &generator) ? Self.day : nil
             }
             #expect(try Self.roundTrip(file, next) == next, "step \(step)")

@@ -15,8 +15,8 @@ import Testing
 
     static func longFile(_ entries: Int) -> CaseFile {
         var file = Fixtures.newCase()
-        file.history = (0..<entries).map { HistoryEntry(date: day, actor: "Lan", action: "note", summary: "Nhận xét \($0)") }
-        file.notes = (0..<entries / 2).map { ProgressNote(date: day, author: "Hùng", text: "Nhận xét số \($0) của người giúp đỡ.") }
+        file.history = AppendList((0..<entries).map { HistoryEntry(date: day, actor: "Lan", action: "note", summary: "Nhận xét \($0)") })
+        file.notes = AppendList((0..<entries / 2).map { ProgressNote(date: day, author: "Hùng", text: "Nhận xét số \($0) của người giúp đỡ.") })
         return file
     }
 

@@ -17,7 +17,7 @@ import Testing
         var file = Fixtures.newCase()
         file.person.fullName = "Nguyễn Văn \(number)"
         file.id = CaseID(String(format: "HS-%04d", number))
-        file.history = (0..<20).map { HistoryEntry(date: Fixtures.date("2025-01-02"), actor: "Lan", action: "note", summary: "Mục \($0)") }
+        file.history = AppendList((0..<20).map { HistoryEntry(date: Fixtures.date("2025-01-02"), actor: "Lan", action: "note", summary: "Mục \($0)") })
         return file
     }
 

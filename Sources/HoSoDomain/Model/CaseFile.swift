@@ -21,7 +21,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         var nominationDate: CivilDate
         var sympathizerResolution: CivilDate?
         var mentors: [MentorAssignment]
-        var notes: [ProgressNote]
+        var notes: AppendList<ProgressNote>
         var tasks: [CaseTask]
 
         var enrolment: ClassEnrolment?
@@ -50,7 +50,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         var officialSince: CivilDate?
 
         var documents: [DocumentRecord]
-        var history: DeferredField<[HistoryEntry]>
+        var history: DeferredField<AppendList<HistoryEntry>>
     }
 
     final class Storage: @unchecked Sendable {
@@ -130,7 +130,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
         _modify { makeUnique(); yield &storage.fields.mentors }
     }
 
-    public var notes: [ProgressNote] {
+    public var notes: AppendList<ProgressNote> {
         get { storage.fields.notes }
         _modify { makeUnique(); yield &storage.fields.notes }
     }
@@ -248,7 +248,7 @@ public struct CaseFile: Codable, Sendable, Equatable, Identifiable {
 
     /// The file's history, oldest first. A file loaded from the store decodes it here, on first read;
     /// if the stored entries cannot be read this is empty and `historyProblem` says why.
-    public var history: [HistoryEntry] {
+    public var history: AppendList<HistoryEntry> {
         get { storage.fields.history.value(or: []) }
         set {
             makeUnique()

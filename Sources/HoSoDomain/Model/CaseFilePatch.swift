@@ -146,15 +146,25 @@ struct PatchPart: @unchecked Sendable {
     var clear: PatchEdit?
 }
 
-/// An element of a list a patch extends: how to tell that a list starts with another.
+/// A list of a file that a patch may extend at its end (`Array`, or `AppendList` for the lists that grow
+/// with every save).
+protocol PatchableList: RandomAccessCollection, RangeReplaceableCollection, Codable, Equatable where Index == Int, Element: Codable & Equatable {
+    /// Whether the list begins with `prefix`.
+    func begins(with prefix: Self) -> Bool
+}
+
+extension Array: PatchableList where Element: Codable & Equatable {}
+extension AppendList: PatchableList where Element: Codable & Equatable {}
+
+/// An element of a deferred list a patch extends: how to tell that a list starts with another.
 protocol ListElement: Codable, Sendable, Equatable {
-    /// Whether `prefix` is the start of `array`.
-    static func isPrefix(_ prefix: [Self], of array: [Self]) -> Bool
+    /// Whether `prefix` is the start of `list`.
+    static func isPrefix<List: PatchableList>(_ prefix: List, of list: List) -> Bool where List.Element == Self
 }
 
 extension ListElement {
-    static func isPrefix(_ prefix: [Self], of array: [Self]) -> Bool {
-        array.begins(with: prefix)
+    static func isPrefix<List: PatchableList>(_ prefix: List, of list: List) -> Bool where List.Element == Self {
+        list.begins(with: prefix)
     }
 }
 
@@ -177,13 +187,13 @@ extension VerificationItem: ListElement {}
 
 extension HistoryEntry: ListElement {
     /// A history is a chain of seals: each entry's seal covers the one before it (HistorySeal), so when
-    /// the last entry of `prefix` is the entry at that place in `array`, seal included, all before it are —
+    /// the last entry of `prefix` is the entry at that place in `list`, seal included, all before it are —
     /// one comparison instead of the whole history's. Entries not yet sealed are compared one by one.
-    static func isPrefix(_ prefix: [HistoryEntry], of array: [HistoryEntry]) -> Bool {
-        guard prefix.count <= array.count else { return false }
+    static func isPrefix<List: PatchableList>(_ prefix: List, of list: List) -> Bool where List.Element == HistoryEntry {
+        guard prefix.count <= list.count else { return false }
         guard let last = prefix.last else { return true }
-        guard last.seal != nil else { return array.begins(with: prefix) }
-        return array[prefix.count - 1] == last
+        guard last.seal != nil else { return list.begins(with: prefix) }
+        return list[prefix.count - 1] == last
     }
 }
 
@@ -213,7 +223,7 @@ enum CaseFilePatchParts {
     static let byKey: [String: PatchPart] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
     static let positions: [String: Int] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.key, $0) })
 
-    private static func setEdit<T: Codable & Sendable>(_ key: String, _ value: T, _ path: WritableKeyPath<Fields, T>) -> PatchEdit {
+    private static func setEdit<T: Codable>(_ key: String, _ value: T, _ path: WritableKeyPath<Fields, T>) -> PatchEdit {
         PatchEdit(
             kind: .set, key: key, encode: { try $0.encode(value, forKey: PatchKey(key)) },
             apply: { $0[keyPath: path] = value; return true })
@@ -241,28 +251,30 @@ enum CaseFilePatchParts {
             clear: clear)
     }
 
-    static func list<Element: Codable & Sendable & Equatable>(_ key: String, _ path: WritableKeyPath<Fields, [Element]>) -> PatchPart {
-        PatchPart(
+    static func list<List: PatchableList>(_ key: String, _ path: WritableKeyPath<Fields, List>) -> PatchPart {
+        let extend: (inout Fields, [List.Element]) -> Bool = { fields, tail in
+            fields[keyPath: path].append(contentsOf: tail)
+            return true
+        }
+        return PatchPart(
             key: key,
             diff: { old, new in
                 let before = old[keyPath: path]
                 let after = new[keyPath: path]
                 if before == after { return .unchanged }
                 if after.count > before.count, after.begins(with: before) {
-                    return .edit(appendEdit(key, Array(after[before.count...])) { fields, tail in fields[keyPath: path] += tail; return true })
+                    return .edit(appendEdit(key, Array(after[before.count...]), extend))
                 }
                 return .edit(setEdit(key, after, path))
             },
-            decodeSet: { container in setEdit(key, try container.decode([Element].self, forKey: PatchKey(key)), path) },
-            decodeAppend: { container in
-                appendEdit(key, try container.decode([Element].self, forKey: PatchKey(key))) { fields, tail in fields[keyPath: path] += tail; return true }
-            })
+            decodeSet: { container in setEdit(key, try container.decode(List.self, forKey: PatchKey(key)), path) },
+            decodeAppend: { container in appendEdit(key, try container.decode([List.Element].self, forKey: PatchKey(key)), extend) })
     }
 
-    static func deferredList<Element: ListElement>(
-        _ key: String, _ path: WritableKeyPath<Fields, DeferredField<[Element]>>
-    ) -> PatchPart {
-        let extend: (inout Fields, [Element]) -> Bool = { fields, tail in
+    static func deferredList<List: PatchableList>(
+        _ key: String, _ path: WritableKeyPath<Fields, DeferredField<List>>
+    ) -> PatchPart where List.Element: ListElement {
+        let extend: (inout Fields, [List.Element]) -> Bool = { fields, tail in
             fields[keyPath: path].append(tail)
             return true
         }
@@ -273,17 +285,17 @@ enum CaseFilePatchParts {
                 guard case .success(let before) = old[keyPath: path].result, case .success(let after) = new[keyPath: path].result else {
                     return .unreadable
                 }
-                if after.count > before.count, Element.isPrefix(before, of: after) {
+                if after.count > before.count, List.Element.isPrefix(before, of: after) {
                     return .edit(appendEdit(key, Array(after[before.count...]), extend))
                 }
                 if before == after { return .unchanged }
                 return .edit(setEdit(key, DeferredField(after), path))
             },
-            decodeSet: { container in setEdit(key, DeferredField(try container.decode([Element].self, forKey: PatchKey(key))), path) },
-            decodeAppend: { container in appendEdit(key, try container.decode([Element].self, forKey: PatchKey(key)), extend) })
+            decodeSet: { container in setEdit(key, DeferredField(try container.decode(List.self, forKey: PatchKey(key))), path) },
+            decodeAppend: { container in appendEdit(key, try container.decode([List.Element].self, forKey: PatchKey(key)), extend) })
     }
 
-    private static func appendEdit<Element: Codable & Sendable>(
+    private static func appendEdit<Element: Codable>(
         _ key: String, _ tail: [Element], _ extend: @escaping (inout Fields, [Element]) -> Bool
     ) -> PatchEdit {
         PatchEdit(kind: .append, key: key, encode: { try $0.encode(tail, forKey: PatchKey(key)) }, apply: { extend(&$0, tail) })

@@ -48,7 +48,7 @@ final class DeferredCell<Value: Sendable>: @unchecked Sendable {
 
     /// Appends `elements` to the decoded list where it is; false (nothing done) when it is not decoded.
     /// For a holder of the only reference to this cell: copies share the cell, and would all see it grow.
-    func appendInPlace<Element>(_ elements: [Element]) -> Bool where Value == [Element] {
+    func appendInPlace(_ elements: [Value.Element]) -> Bool where Value: RangeReplaceableCollection {
         lock.withLock {
             guard case .ready(var list) = state else { return false }
             // The cell lets go of the list first, so that it is held once and grows without a copy.
@@ -81,7 +81,7 @@ public struct DeferredDecodingFailure: Error, Sendable, Equatable {
 struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     private var cell: DeferredCell<Value>
     /// For a list not read yet that elements were appended to: the appends, as an `AppendChain` of its
-    /// element type (see `appending`); nil otherwise.
+    /// type (see `appending`); nil otherwise.
     private let appended: (any Sendable)?
 
     init(_ value: Value) {
@@ -124,16 +124,23 @@ struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, 
     /// Appends to an unread part are linked, not nested: a file saved a thousand times since the last
     /// compaction (a thousand journal patches applied at load) reads its list once, in one pass, where each
     /// append copying or wrapping the one before made reading it quadratic.
-    func appending<Element: Sendable>(_ elements: [Element]) -> DeferredField where Value == [Element] {
-        if cell.isDecoded, case .success(let value) = cell.get() { return DeferredField(value + elements) }
-        let previous = appended as? AppendChain<Element>
+    func appending(_ elements: [Value.Element]) -> DeferredField where Value: RangeReplaceableCollection, Value.Element: Sendable {
+        if cell.isDecoded, case .success(var value) = cell.get() {
+            value.append(contentsOf: elements)
+            return DeferredField(value)
+        }
+        let previous = appended as? AppendChain<Value>
         let link = AppendChain(root: previous?.root ?? cell, previous: previous, elements: elements)
-        return DeferredField(cell: DeferredCell(pending: { try link.root.get().get() + link.appendedInOrder() }), appended: link)
+        return DeferredField(cell: DeferredCell(pending: { 
+            var list = try link.root.get().get()
+            list.append(contentsOf: link.appendedInOrder())
+            return list
+        }), appended: link)
     }
 
     /// `appending`, in place: a decoded list held by this part alone grows where it is (a journal's
     /// patches applied one after another to a file read once), instead of being copied at each append.
-    mutating func append<Element: Sendable>(_ elements: [Element]) where Value == [Element] {
+    mutating func append(_ elements: [Value.Element]) where Value: RangeReplaceableCollection, Value.Element: Sendable {
         if appended == nil, isKnownUniquelyReferenced(&cell), cell.appendInPlace(elements) { return }
         self = appending(elements)
     }
@@ -155,26 +162,26 @@ struct DeferredField<Value: Codable & Sendable & Equatable>: Codable, Sendable, 
 
 /// Elements appended to a list not read yet, one link per append, newest last; `root` is the list as
 /// stored. Immutable, so copies of a file share their common links.
-final class AppendChain<Element: Sendable>: Sendable {
-    let root: DeferredCell<[Element]>
+final class AppendChain<Value: RangeReplaceableCollection & Sendable>: Sendable where Value.Element: Sendable {
+    let root: DeferredCell<Value>
     let previous: AppendChain?
-    let elements: [Element]
+    let elements: [Value.Element]
 
-    init(root: DeferredCell<[Element]>, previous: AppendChain?, elements: [Element]) {
+    init(root: DeferredCell<Value>, previous: AppendChain?, elements: [Value.Element]) {
         self.root = root
         self.previous = previous
         self.elements = elements
     }
 
     /// Every appended element, oldest first.
-    func appendedInOrder() -> [Element] {
+    func appendedInOrder() -> [Value.Element] {
         var links: [AppendChain] = []
         var link: AppendChain? = self
         while let current = link {
             links.append(current)
             link = current.previous
         }
-        var all: [Element] = []
+        var all: [Value.Element] = []
         all.reserveCapacity(links.reduce(0) { $0 + $1.elements.count })
         for link in links.reversed() { all += link.elements }
         return all

@@ -50,13 +50,29 @@ public enum CaseInvariants {
         problems += DateOrder.breaches(in: file).map { "\(name): \($0)" }
         problems += lateFacts.map { "\(name): \($0.sentence)" }
         let history = file.history
-        if let index = history.indices.dropLast().first(where: { history[$0].date > history[$0 + 1].date }) {
+        if let index = firstEntryOutOfOrder(in: history) {
             let (earlier, later) = (history[index], history[index + 1])
             problems.append(
                 "\(name): lịch sử không theo thứ tự thời gian: \"\(later.summary)\" ngày \(later.date) "
                     + "ghi sau \"\(earlier.summary)\" ngày \(earlier.date).")
         }
         return problems
+    }
+
+    /// The position of the first entry dated after the one that follows it, nil when the history is in
+    /// order; reading the dates in place (see `AppendList.forEachPart`).
+    private static func firstEntryOutOfOrder(in history: AppendList<HistoryEntry>) -> Int? {
+        var position = 0
+        var previous: CivilDate?
+        var found: Int?
+        history.forEachPart { part in
+            for index in part.indices where found == nil {
+                if let previous, previous > part[index].date { found = position - 1 }
+                previous = part[index].date
+                position += 1
+            }
+        }
+        return found
     }
 
     /// The breaches `next` would bring that `previous` did not have: what a change must not do. A breach
@@ -120,9 +136,10 @@ extension CaseFile {
             add("ngày phân công người giúp đỡ", mentor.since)
             add("ngày thôi giúp đỡ", mentor.until)
         }
-        // By index, reading the date alone: iterating copies each note (and retains its texts).
-        let notes = notes
-        for index in notes.indices { body("ngày nhận xét", notes[index].date) }
+        // Reading the date alone, in place: iterating copies each note (and retains its texts).
+        notes.forEachPart { part in
+            for index in part.indices { body("ngày nhận xét", part[index].date) }
+        }
         for task in tasks {
             add("ngày giao nhiệm vụ", task.given)
             if !factsOnly { add("hạn nhiệm vụ", task.due) }
@@ -154,8 +171,9 @@ extension CaseFile {
         documents.forEach { add("ngày giấy tờ", $0.date) }
         add("ngày trạng thái phụ", sideState?.date)
         if !factsOnly {
-            let history = history
-            for index in history.indices { body("ngày ghi lịch sử", history[index].date) }
+            history.forEachPart { part in
+                for index in part.indices { body("ngày ghi lịch sử", part[index].date) }
+            }
         }
     }
 }

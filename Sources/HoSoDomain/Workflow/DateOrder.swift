@@ -99,7 +99,12 @@ public enum DateOrder {
     /// the entry (so the same fact is told in two versions of a file).
     static func lateFacts(in file: CaseFile) -> [LateFact] {
         guard let entry = file.history.last else { return [] }
-        return facts(of: file).filter { $0.date > entry.date && $0.date.isRecordable }.map { fact in
+        // Only the late ones gathered: a file with a long history has thousands of facts, almost none late.
+        var late: [(label: String, date: CivilDate)] = []
+        file.forEachRecordedDate(factsOnly: true) { label, date in
+            if date > entry.date, date.isRecordable { late.append((label, date)) }
+        }
+        return late.map { fact in
             (
                 "\(fact.label)|\(fact.date.iso)",
                 "\(fact.label.capitalizedFirst) \(fact.date) sau ngày ghi vào hồ sơ \(entry.date) "

@@ -8,17 +8,21 @@ import HoSoDomain
 /// Anyone able to write the files could recompute the chain; it tells a careless or hidden edit from
 /// HoSo's own, the file modes and backups do the rest (docs/threat-model.md).
 enum HistorySeal {
-    /// Seals the entries that have none yet (the ones this save adds).
+    /// Seals the entries that have none yet (the ones this save adds, at the end): only those are read and
+    /// changed, so a save costs the same whatever the length of the history.
     static func sealed(_ file: CaseFile) -> CaseFile {
-        var entries = file.history
-        guard entries.contains(where: { $0.seal == nil }) else { return file }
-        var previous = ""
-        for index in entries.indices {
-            if entries[index].seal == nil { entries[index].seal = seal(of: entries[index], after: previous) }
-            previous = entries[index].seal ?? ""
+        var history = file.history
+        var first = history.endIndex
+        while first > history.startIndex, history[first - 1].seal == nil { first -= 1 }
+        guard first < history.endIndex else { return file }
+        var previous = first > history.startIndex ? history[first - 1].seal ?? "" : ""
+        for index in first..<history.endIndex {
+            let seal = seal(of: history[index], after: previous)
+            history[index].seal = seal
+            previous = seal
         }
         var file = file
-        file.history = entries
+        file.history = history
         return file
     }
 
