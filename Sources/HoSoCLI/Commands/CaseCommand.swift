@@ -115,7 +115,7 @@ struct CaseShow: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let service = try global.signIn(readingOnly: CaseID(id), aroundIt: true).service
+            let service = try global.signIn(readingOnly: CaseID(id)).service
             let file = try service.file(CaseID(id))
             try refuseUnreadable(file)
             if json {
@@ -177,7 +177,7 @@ struct CaseBlockers: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let session = try global.signIn(readingOnly: CaseID(id), aroundIt: true)
+            let session = try global.signIn(readingOnly: CaseID(id))
             let service = session.service
             let file = try service.file(CaseID(id))
             let day = try date.resolve("--date") ?? global.currentDate
@@ -222,7 +222,7 @@ struct CaseNote: ParsableCommand {
     @Option(help: "Ngày nhận xét (mặc định hôm nay).") var date: DateInput?
 
     func run() throws {
-        try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .addNote(text: text), aroundIt: true)
+        try runEdit(global: global, id: id, date: try date.resolve("--date"), edit: .addNote(text: text))
     }
 }
 
@@ -235,7 +235,7 @@ struct CaseHistory: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let file = try global.signIn(readingOnly: CaseID(id), aroundIt: true).service.file(CaseID(id))
+            let file = try global.signIn(readingOnly: CaseID(id)).service.file(CaseID(id))
             try refuseUnreadable(file)
             if json {
                 try JSONOutput.print(file.history)
@@ -254,11 +254,11 @@ struct CaseHistory: ParsableCommand {
     }
 }
 
-/// Applies one edit to a file and reports it; shared by the edit subcommands. `aroundIt`: the edit names
-/// no member, so of the organisation only the part around the file is read (`GlobalOptions.signIn`).
-func runEdit(global: GlobalOptions, id: String, date: CivilDate?, edit: CaseEdit, aroundIt: Bool = false) throws {
+/// Applies one edit to a file and reports it; shared by the edit subcommands. Of the organisation only the
+/// part around the file and the members the edit names are read (`GlobalOptions.signIn`).
+func runEdit(global: GlobalOptions, id: String, date: CivilDate?, edit: CaseEdit) throws {
     try reportingFailures {
-        let session = try global.signIn(readingOnly: CaseID(id), aroundIt: aroundIt)
+        let session = try global.signIn(readingOnly: CaseID(id), naming: HoSoDomain.CaseCommand.Change.edit(edit).namedMembers)
         let service = session.service
         let file = try service.edit(edit, on: CaseID(id), date: date ?? global.currentDate, actor: session.actor)
         print("Đã lưu: \(file.history.last?.summary ?? edit.name) — hồ sơ \(file.id).")

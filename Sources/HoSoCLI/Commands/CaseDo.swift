@@ -65,8 +65,6 @@ struct CaseDo: ParsableCommand {
 
     func run() throws {
         try reportingFailures(json: json) {
-            let session = try global.signIn(readingOnly: CaseID(id))
-            let service = session.service
             let day = try date.resolve("--date") ?? global.currentDate
             guard let kind = Event.Kind(rawValue: eventName) else {
                 throw Failure.error(
@@ -74,6 +72,9 @@ struct CaseDo: ParsableCommand {
                         + Event.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ". Xem: hoso case do --help")
             }
             let step = try makeEvent(kind, on: day)
+            // Of the organisation, what the step needs: the units above the file, the members it names.
+            let session = try global.signIn(readingOnly: CaseID(id), naming: HoSoDomain.CaseCommand.Change.step(step).namedMembers)
+            let service = session.service
             let before = try service.file(CaseID(id))
             let file = try service.perform(step, on: CaseID(id), date: day, actor: session.actor)
             if json {

@@ -18,17 +18,12 @@ enum DataBackend {
         return try Repository.open(at: location)
     }
 
-    /// The data with only file `id` read (a command on one file).
-    static func open(_ location: String, readingOnly id: CaseID) throws(RepositoryError) -> Repository {
+    /// The data with only file `id` read, and of the organisation only what a command on it needs: the
+    /// units above it, the members it and its unit name, and `naming` (the members the command names;
+    /// `Repository.open(at:aroundCase:naming:)`).
+    static func open(_ location: String, aroundFile id: CaseID, naming: Set<MemberID>) throws(RepositoryError) -> Repository {
         if isServer(location) { return try ServerRepository.open(url: location) }
-        return try Repository.open(at: location, readingCases: [id])
-    }
-
-    /// The data with only file `id` read, and of the organisation only what a command that names no
-    /// other member needs (`Repository.open(at:aroundCase:)`: `case show`, `case note`).
-    static func open(_ location: String, aroundFile id: CaseID) throws(RepositoryError) -> Repository {
-        if isServer(location) { return try ServerRepository.open(url: location) }
-        return try Repository.open(at: location, aroundCase: id)
+        return try Repository.open(at: location, aroundCase: id, naming: naming)
     }
 
     /// The data without its files, for a report that counts them from their facts (a server's facts beside

@@ -39,10 +39,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// The data at `location` (a directory or a server): every file, only those `admits` accepts, or
     /// (`withoutFiles`) none — units, members and people only.
-    /// `readingOnly`: that file alone, found through the index (a command on one file); with `aroundIt`,
-    /// of the organisation only its units and the members it needs (a command naming no other member).
+    /// `readingOnly`: that file alone, found through the index (a command on one file), and of the
+    /// organisation only its units and the members it needs: those the file and its unit name, and
+    /// `naming` (the members the command names).
     static func openRepository(
-        at location: String, withoutFiles: Bool = false, readingOnly id: CaseID? = nil, aroundIt: Bool = false,
+        at location: String, withoutFiles: Bool = false, readingOnly id: CaseID? = nil, naming: Set<MemberID> = [],
         readingCasesWhere admits: (@Sendable (CaseProbe) -> Bool)? = nil, readingMembers: Bool = true
     ) throws -> Repository {
         try DataDirectoryOwner.refuseOtherLogin(location)
@@ -50,10 +51,8 @@ struct GlobalOptions: ParsableArguments {
             let repository: Repository
             if withoutFiles {
                 repository = try DataBackend.openForReports(location)
-            } else if let id, aroundIt {
-                repository = try DataBackend.open(location, aroundFile: id)
             } else if let id {
-                repository = try DataBackend.open(location, readingOnly: id)
+                repository = try DataBackend.open(location, aroundFile: id, naming: naming)
             } else {
                 repository = try DataBackend.open(location, readingCasesWhere: admits, readingMembers: readingMembers)
             }
@@ -69,10 +68,10 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// Signs in decoding only the case file `id`: a command on one file does not read the others.
-    /// `aroundIt`: nor the units and members it does not need (for a command that names no other member).
-    func signIn(readingOnly id: CaseID, aroundIt: Bool = false) throws -> Session {
-        try signIn(opened: try Self.openRepository(at: dataDirectory, readingOnly: id, aroundIt: aroundIt))
+    /// Signs in decoding only the case file `id`: a command on one file does not read the others, nor the
+    /// units and members it does not need (`naming`: the members the command names; see `openRepository`).
+    func signIn(readingOnly id: CaseID, naming: Set<MemberID> = []) throws -> Session {
+        try signIn(opened: try Self.openRepository(at: dataDirectory, readingOnly: id, naming: naming))
     }
 
     /// Opens the data and signs in the person at the terminal (refused: exit code 4, recorded).

@@ -49,3 +49,20 @@ extension Workflow {
         }
     }
 }
+
+extension CaseCommand.Change {
+    /// The members the change names that the file may not name yet (a mentor it assigns, an introducer it
+    /// adds, the member responsible for a check): with the members the file names and those of its unit,
+    /// every member the engine reads to decide it. A command on one file reads only those (the CLI's
+    /// `Repository.open(at:aroundCase:naming:)`), so a member left out here would read as "not in the data".
+    public var namedMembers: Set<MemberID> {
+        switch self {
+        case .step(.admitToSourceList(let mentors)): Set(mentors)
+        case .step: []
+        case .edit(.assignMentor(let id)), .edit(.releaseMentor(let id)): [id]
+        case .edit(.addIntroducer(let introducer)): [introducer.memberID]
+        case .edit(.addVerificationItem(let item)): Set([item.responsibleMemberID].compactMap { $0 })
+        case .edit: []
+        }
+    }
+}

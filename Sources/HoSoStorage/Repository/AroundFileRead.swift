@@ -9,21 +9,22 @@ extension Repository {
     /// A command on one file then costs the same at 100,000 files and 2,203 units as at 10,000: the other
     /// units and members are found in `snapshot.index` and left unread.
     ///
-    /// What it decides is what a whole read decides for this file: roles in its unit are the same, the
-    /// names it prints are there. Not for a command that names another member (a new mentor, an
-    /// introducer): it would not find them. When the file is not in the data, or the index cannot say
+    /// `naming`: the members a command names besides (a new mentor, an introducer:
+    /// `CaseCommand.Change.namedMembers`), read too. What it decides is then what a whole read decides for
+    /// this file: roles in its unit are the same, every member the engine looks up is there, the names it
+    /// prints are there. When the file is not in the data, or the index cannot say
     /// which members are the unit's, the organisation is read whole (`open(at:readingCases:)`): the answer
     /// to a missing number depends on whether the person sees every file, which only every unit tells.
-    public static func open(at directory: String, aroundCase id: CaseID) throws(RepositoryError) -> Repository {
+    public static func open(at directory: String, aroundCase id: CaseID, naming: Set<MemberID> = []) throws(RepositoryError) -> Repository {
         let skipped = [StoredItem.id(CaseID("")), StoredItem.id(UnitID("")), StoredItem.id(MemberID(""))]
         let narrowed = try open(at: directory, selecting: RecordSelection(readingAllBut: skipped, except: [StoredItem.id(id)]))
-        if narrowed.readOrganisation(around: id) { return narrowed }
+        if narrowed.readOrganisation(around: id, naming: naming) { return narrowed }
         return try open(at: directory, readingCases: [id])
     }
 
     /// Reads the units and members a command on file `id` needs (see `open(at:aroundCase:)`); false when
     /// the file is missing or they cannot be read so.
-    private func readOrganisation(around id: CaseID) -> Bool {
+    private func readOrganisation(around id: CaseID, naming: Set<MemberID>) -> Bool {
         guard let journal = store as? JournalStore<StoredItem>, let file = caseFile(id) else { return false }
         var unitID: UnitID? = file.unitID
         var seen: Set<UnitID> = []
@@ -36,7 +37,7 @@ extension Repository {
         let memberPrefix = StoredItem.id(MemberID(""))
         guard let ofUnit = journal.unreadIDs(withPrefix: memberPrefix, at: StoredItem.memberUnit, equalTo: file.unitID.rawValue)
         else { return false }
-        return journal.read(ofUnit + Self.membersNamed(by: file).map(StoredItem.id))
+        return journal.read(ofUnit + Self.membersNamed(by: file).union(naming).map(StoredItem.id))
     }
 
     /// Every member a file names.
