@@ -528,7 +528,6 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         (seq, headHash) = last
     }
 
-    /// A text[] literal of `values`, each quoted: `{"a","b"}`.
     /// `values` as a JSON object, for a `jsonb` parameter. Written by hand: Foundation's writer sorts keys
     /// by locale and took a quarter of a period report's time for 2,203 units.
     static func jsonObject(_ values: [UnitID: UnitID]) -> String {
@@ -547,10 +546,28 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
         return "{" + values.map { quoted($0.key.rawValue) + ":" + quoted($0.value.rawValue) }.joined(separator: ",") + "}"
     }
 
+    /// A text[] literal of `values`, each quoted (`{"a","b",NULL}`), made in one pass over their bytes: a
+    /// commit sends every record's whole JSON text this way, quotes and all.
     static func arrayLiteral(_ values: [String?]) -> String {
-        "{" + values.map { value in
-            value.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" } ?? "NULL"
-        }.joined(separator: ",") + "}"
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.reduce(2) { $0 + ($1?.utf8.count ?? 4) * 11 / 10 + 3 })
+        bytes.append(UInt8(ascii: "{"))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            guard let value else {
+                bytes += "NULL".utf8
+                continue
+            }
+            bytes.append(quote)
+            for byte in value.utf8 {
+                if byte == quote || byte == backslash { bytes.append(backslash) }
+                bytes.append(byte)
+            }
+            bytes.append(quote)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes one journal entry after `head` and its records, moves the head and notifies, as `writeEntry`.
@@ -589,7 +606,8 @@ package final class PostgresRecordStore<Value: Codable & Sendable & Equatable>: 
             switch error.sqlState {
             case PostgresSchema.headMovedState: return false
             // An update the policies hide a row from (counted by the call), or a new row they refuse.
-            case PostgresSchema.rowRefusedState, "42501" where error.message.contains("row-level security"):
+            case PostgresSchema.rowRefusedState,
+                 "42501" where error.message.contains("row-level security"):
                 throw StoreError.databaseFailure(location: location, reason: "vai trò \(sessionRole) không được sửa một số bản ghi (chính sách bảo mật theo dòng)")
             default:
                 guard !inTransaction, connection.isBroken else { throw StoreError.databaseFailure(location: location, reason: error.message) }

@@ -20,6 +20,13 @@ struct PostgresCommitInOneCallTests {
         try workspace.cluster.psql(workspace.url, "SELECT value || ' ' || (SELECT count(*) FROM hoso.journal) FROM hoso.meta WHERE key = 'head'")
     }
 
+    @Test("The arrays a commit is sent in quote every text, escape its quotes and backslashes, and keep NULL apart from the text NULL")
+    func arrayLiteral() {
+        #expect(PostgresRecordStore<Int>.arrayLiteral([#"{"a":"b\\c"}"#, nil, "NULL", "Lê Văn Tám", ""])
+            == #"{"{\"a\":\"b\\\\c\"}",NULL,"NULL","Lê Văn Tám",""}"#)
+        #expect(PostgresRecordStore<Int>.arrayLiteral([]) == "{}")
+    }
+
     @Test("One command sends three statements: the lock with the head, the write, the release; five after another client's commit")
     func statementsOfOneCommand() throws {
         let workspace = try ServerWorkspace()
