@@ -222,6 +222,8 @@ struct PostgresCommitInOneCallTests {
         }
         _ = try workspace.open()
         #expect(try workspace.cluster.psql(workspace.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("6"))
+        #expect(try workspace.cluster.psql(workspace.url, "SELECT array_to_string(proconfig, ' ') FROM pg_proc WHERE proname = 'append_entry'")
+            .contains("plan_cache_mode=force_generic_plan"), "planned once a session")
         let clerk = try ServerRepository.open(url: server.url(as: server.clerk))
         let before = try Self.statements(of: clerk)
         try CaseService(repository: clerk).edit(.addNote(text: "Sau nâng cấp."), on: "HS-0002", date: ServerWorkspace.day, actor: "Thư ký Lan")
