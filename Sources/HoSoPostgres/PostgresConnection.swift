@@ -85,6 +85,7 @@ final class PostgresConnection {
 
     /// Connects again with the same parameters; true when the new connection is up.
     func reconnect() -> Bool {
+        awaitingAnswer = false
         PQreset(handle)
         guard PQstatus(handle) == CONNECTION_OK else { return false }
         _ = try? execute("SET TIME ZONE 'UTC'")
@@ -144,6 +145,7 @@ final class PostgresConnection {
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { for copy in copies { free(copy) } }
         let values = copies.map { UnsafePointer<CChar>($0) }
+        discardUnawaited()
         statementsSent += 1
         guard let result = PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0) else {
             throw Failure(sqlState: nil, message: Self.text(PQerrorMessage(handle)))
@@ -158,6 +160,28 @@ final class PostgresConnection {
             let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             throw Failure(sqlState: state, message: Self.text(PQresultErrorMessage(result)))
         }
+    }
+
+    /// Sends one statement and returns without waiting for its answer, which the next statement reads and
+    /// drops first (`discardUnawaited`): for a statement nothing waits on, whose failure changes nothing (the
+    /// command lock's release). The server runs it as soon as it arrives, before anything sent after it.
+    func sendWithoutWaiting(_ sql: String, _ parameters: [String?] = []) {
+        discardUnawaited()
+        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { for copy in copies { free(copy) } }
+        let values = copies.map { UnsafePointer<CChar>($0) }
+        statementsSent += 1
+        awaitingAnswer = PQsendQueryParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0) == 1
+    }
+
+    /// Whether a statement sent without waiting has an answer not yet read.
+    private var awaitingAnswer = false
+
+    /// Reads and drops the answer of the statement sent without waiting, if any (libpq takes one statement at a time).
+    private func discardUnawaited() {
+        guard awaitingAnswer else { return }
+        awaitingAnswer = false
+        while let result = PQgetResult(handle) { PQclear(result) }
     }
 
     /// Reads what the server sent without waiting, and returns the payloads of the notifications on

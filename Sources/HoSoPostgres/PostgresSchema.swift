@@ -19,6 +19,7 @@ import HoSoStorage
 ///   read through the view `report_counts` (the same files as `report_facts`).
 /// - `report_count(…)` (version 5): a report's files counted for its scope, the scope joined with the units before
 ///   the files; the units' tree walked through an index of each unit's parent; the organisation read through an index.
+/// - `command_lock(key)` and `append_entry(…)` (version 6): a command's lock and head in one call, a commit's whole write in one.
 /// - `records.facts` (version 2): what the reports count of a case file (`ReportFacts.line`, one tab-separated line), written in
 ///   the same statement as the file; read through the view `report_facts`, which gives clerks, committee
 ///   members and viewers the facts of their units' files, and nothing else of them.
@@ -29,7 +30,9 @@ enum PostgresSchema {
     /// The advisory lock every client holds while it decides and commits a command ("HoSo" in ASCII).
     static let commandLockKey: Int64 = 0x486F_536F
 
-    static let migrations: [[String]] = [tables + accessRules, reportFacts + wholeDataBackups, readIndexes, countedFacts, countedInScope]
+    static let migrations: [[String]] = [
+        tables + accessRules, reportFacts + wholeDataBackups, readIndexes, countedFacts, countedInScope, commitsInOneCall,
+    ]
 
     /// Version 1: the tables. A record's scope (kind, unit, active mentors, linked role) is computed by
     /// the server from the record itself (generated columns), so no client can file a record under
@@ -287,6 +290,76 @@ enum PostgresSchema {
         "REVOKE ALL ON FUNCTION hoso.report_count(text[], boolean, boolean, boolean, jsonb) FROM PUBLIC",
         "GRANT EXECUTE ON FUNCTION hoso.report_count(text[], boolean, boolean, boolean, jsonb) TO hoso_users",
     ]
+
+    /// Version 6: a command's commit in two round trips instead of nine. `command_lock` takes the command lock and
+    /// reads the head once it holds it (a volatile function: each of its statements sees what was committed before
+    /// that statement, so the head is the one the lock's previous holder left), so a view already at that head
+    /// need not ask the journal. `append_entry` is the whole write of one commit, sent alone (its own transaction)
+    /// or inside one (creation, restore): it locks the head and refuses with SQLSTATE `HS001` (the head it found in
+    /// the detail) when the head is not the one the client built its entry on, so that the client catches up and
+    /// decides again; appends the journal row; inserts the new records and updates the others, refusing with
+    /// `HS002` when fewer rows were updated than sent (row-level security hides a row from an `UPDATE` silently);
+    /// removes the removed; moves the head and notifies. Both run as the caller (SECURITY INVOKER): every
+    /// row-level security policy applies to what they do as to the statements they replace. `append_entry`'s
+    /// statements are planned once a session (`force_generic_plan`): planned for each call's arrays, the update of
+    /// a record (ten generated columns, eight indexes) cost 0.1–0.2 ms more a call; the generic plans are the same
+    /// (each record found by its key).
+    static let commitsInOneCall = [
+        """
+        CREATE FUNCTION hoso.command_lock(lock_key bigint) RETURNS text LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+        SET search_path = pg_catalog, pg_temp AS $$
+        DECLARE
+            found text;
+        BEGIN
+            PERFORM pg_advisory_lock(lock_key);
+            SELECT value INTO found FROM hoso.meta WHERE key = 'head';
+            RETURN found;
+        END $$
+        """,
+        """
+        CREATE FUNCTION hoso.append_entry(expected_head text, entry_seq bigint, entry_text text, entry_hash text, new_ids text[],
+            new_revisions integer[], new_values text[], new_by text[], new_at text[], new_facts text[], new_added boolean[])
+        RETURNS void LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = pg_catalog, pg_temp
+        SET plan_cache_mode = force_generic_plan AS $$
+        DECLARE
+            found text;
+            updated bigint;
+        BEGIN
+            SELECT value INTO found FROM hoso.meta WHERE key = 'head' FOR UPDATE;
+            IF found IS DISTINCT FROM expected_head OR entry_seq <> split_part(found, ' ', 1)::bigint + 1 THEN
+                RAISE EXCEPTION 'the head of the journal moved' USING ERRCODE = '\(headMovedState)', DETAIL = coalesce(found, '');
+            END IF;
+            INSERT INTO hoso.journal (seq, entry, hash) VALUES (entry_seq, entry_text, entry_hash);
+            INSERT INTO hoso.records (id, revision, value, changed_by, changed_at, seq, facts)
+            SELECT v.id, v.revision, v.value, v.changed_by, v.changed_at, entry_seq, v.facts
+            FROM unnest(new_ids, new_revisions, new_values, new_by, new_at, new_facts, new_added)
+                AS v(id, revision, value, changed_by, changed_at, facts, added)
+            WHERE v.added AND v.value IS NOT NULL;
+            UPDATE hoso.records r SET revision = v.revision, value = v.value, changed_by = v.changed_by, changed_at = v.changed_at,
+                seq = entry_seq, facts = v.facts
+            FROM unnest(new_ids, new_revisions, new_values, new_by, new_at, new_facts, new_added)
+                AS v(id, revision, value, changed_by, changed_at, facts, added)
+            WHERE r.id = v.id AND NOT v.added AND v.value IS NOT NULL;
+            GET DIAGNOSTICS updated = ROW_COUNT;
+            IF updated <> (SELECT count(*) FROM unnest(new_values, new_added) AS v(value, added) WHERE NOT v.added AND v.value IS NOT NULL) THEN
+                RAISE EXCEPTION 'row-level security refused a record' USING ERRCODE = '\(rowRefusedState)';
+            END IF;
+            DELETE FROM hoso.records WHERE id IN (SELECT v.id FROM unnest(new_ids, new_values) AS v(id, value) WHERE v.value IS NULL);
+            UPDATE hoso.meta SET value = entry_seq || ' ' || entry_hash WHERE key = 'head';
+            PERFORM pg_notify('\(channel)', entry_seq::text);
+        END $$
+        """,
+        "REVOKE ALL ON FUNCTION hoso.command_lock(bigint) FROM PUBLIC",
+        "GRANT EXECUTE ON FUNCTION hoso.command_lock(bigint) TO hoso_users",
+        "REVOKE ALL ON FUNCTION \(appendEntrySignature) FROM PUBLIC",
+        "GRANT EXECUTE ON FUNCTION \(appendEntrySignature) TO hoso_users",
+    ]
+
+    static let appendEntrySignature = "hoso.append_entry(text, bigint, text, text, text[], integer[], text[], text[], text[], text[], boolean[])"
+    /// The SQLSTATE of `append_entry` when the head is not the one the entry was built on.
+    static let headMovedState = "HS001"
+    /// The SQLSTATE of `append_entry` when row-level security hid a record it was to update.
+    static let rowRefusedState = "HS002"
 
     static var version: Int { migrations.count }
 

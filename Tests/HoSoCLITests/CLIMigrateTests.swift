@@ -217,7 +217,7 @@ struct CLIMigrateTests {
         let pid = try #require(pid_t(started.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)))
         let writing = """
             SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
-            AND backend_xid IS NOT NULL AND (query LIKE 'INSERT INTO hoso.journal%' OR query LIKE 'INSERT INTO hoso.records%')
+            AND backend_xid IS NOT NULL AND query LIKE 'SELECT hoso.append_entry(%'
             """
         var seenWriting = false
         for _ in 0..<600 where !seenWriting {

@@ -45,9 +45,14 @@ struct DemoWardOnServer {
         }
     }
 
+    /// Takes a database back to version 5: without the command's lock with the head and the commit in one call.
+    static let withoutCommitsInOneCall = """
+        DROP FUNCTION hoso.command_lock(bigint); DROP FUNCTION \(PostgresSchema.appendEntrySignature);
+        """
+
     /// Takes a database back to version 4: without the count for a scope, the two indexes of version 5, and
     /// the units' walk of versions 2 to 4.
-    static let withoutCountInScope = """
+    static let withoutCountInScope = withoutCommitsInOneCall + """
         DROP FUNCTION hoso.report_count(text[], boolean, boolean, boolean, jsonb); DROP INDEX hoso.records_unit_parents, hoso.records_organisation;
         \(PostgresSchema.reportFacts[1]); ALTER FUNCTION hoso.units_for(text[]) VOLATILE;
         """
@@ -376,7 +381,7 @@ struct PostgresReportTests {
                     "\(error.message)")
         }
         _ = try ServerRepository.open(url: ward.url)
-        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("5"))
+        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("6"))
         let repository = try ServerRepository.open(url: ward.url(as: ward.clerk))
         #expect(try repository.reportFacts() == repository.cases.map(ReportFacts.init))
         #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
@@ -409,7 +414,7 @@ struct PostgresReportTests {
         #expect(repository.check().errors.isEmpty, "\(repository.check().errors)")
     }
 
-    @Test("A database of version 4 gets version 5 on open (by its owner only): the count for a scope, the indexes, the units' walk; the same figures and a clean check")
+    @Test("A database of version 4 gets versions 5 and 6 on open (by its owner only): the count for a scope, the indexes, the units' walk; the same figures and a clean check")
     func versionFourMigrates() throws {
         let ward = try DemoWardOnServer(cases: 200)
         let today = DemoWardOnServer.today
@@ -432,10 +437,10 @@ struct PostgresReportTests {
             _ = try ServerRepository.open(url: ward.url(as: ward.clerk))
             Issue.record("a role that does not own the tables upgraded them")
         } catch {
-            #expect(error.message.contains("ở định dạng 4, bản HoSo này dùng định dạng 5"), "\(error.message)")
+            #expect(error.message.contains("ở định dạng 4, bản HoSo này dùng định dạng 6"), "\(error.message)")
         }
         _ = try ServerRepository.open(url: ward.url)
-        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("5"))
+        #expect(try ward.cluster.psql(ward.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("6"))
         let indexes = try ward.cluster.psql(ward.url, "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'hoso'")
         for index in ["records_organisation", "records_unit_parents"] { #expect(indexes.contains(index), "\(indexes)") }
         #expect(try ward.cluster.psql(ward.url, "SELECT array_to_string(proconfig, ' ') FROM pg_proc WHERE proname = 'units_for'").contains("enable_hashjoin=off"))
@@ -451,7 +456,7 @@ struct PostgresReportTests {
         #expect(clerk.cases.count == 200, "the clerk still reads the unit's files (row-level security walks the units)")
         #expect(clerk.check().errors.isEmpty, "\(clerk.check().errors)")
         // A newer HoSo's tables are refused by this one, as every version's are.
-        try ward.cluster.psql(ward.url, "UPDATE hoso.meta SET value = '6' WHERE key = 'schemaVersion'")
+        try ward.cluster.psql(ward.url, "UPDATE hoso.meta SET value = '7' WHERE key = 'schemaVersion'")
         #expect(throws: RepositoryError.self) { try ServerRepository.open(url: ward.url) }
     }
 
