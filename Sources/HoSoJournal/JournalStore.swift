@@ -273,6 +273,7 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             for change in changes {
                 // A record left unread cannot have been edited from what this process saw of it.
                 if state.unloaded[change.id] != nil { throw StoreError.partialRead }
+                try refuseIfIndexDamagedLocked()
                 let current = state.records[change.id]
                 if current?.revision != change.expectedRevision {
                     throw StoreError.conflict(id: change.id, expected: change.expectedRevision, actual: current?.revision, changedBy: current?.changedBy, changedAt: current?.changedAt)
@@ -301,6 +302,7 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
         try withSaveLock { () throws(StoreError) -> T in
             _ = try refreshLocked()
             if state.unloaded[id] != nil { throw StoreError.partialRead }
+            try refuseIfIndexDamagedLocked()
             let current = state.records[id]
             let decision = decide(current)
             guard let value = decision.newValue else { return decision.result }
@@ -311,6 +313,15 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             if !deferring { compactIfDueLocked() }
             return decision.result
         }
+    }
+
+    /// Refuses a save when the index this read went through met a damaged part: whether the record saved
+    /// exists, and at which revision, was then asked of a part that could not be trusted.
+    private func refuseIfIndexDamagedLocked() throws(StoreError) {
+        guard state.unloaded.indexDamaged else { return }
+        throw StoreError.corruptFile(
+            path: layout.snapshotIndex, line: nil,
+            reason: "chỉ mục có một phần không khớp mã kiểm tra của nó, nên chưa ghi gì; hãy chạy hoso check rồi làm lại (lần mở toàn bộ dữ liệu tới sẽ dựng lại chỉ mục)")
     }
 
     /// The journal's account of record `id` becoming `value`: what changed when the type can say it (the
