@@ -142,19 +142,19 @@ struct SnapshotIndexLookup: Sendable, IndexEntries {
     }
 
     private static func probe(_ line: ArraySlice<UInt8>, paths: [[String]]) -> RecordProbe? {
+        // `<start> <length> <revision> <id>\t…`: the two numbers checked, the revision kept.
         var start = line.startIndex
-        var numbers: [Int] = []
-        while numbers.count < 3 {
-            guard let space = line[start...].firstIndex(of: UInt8(ascii: " ")), space > start,
-                  let number = SnapshotIndex.integer(line[start..<space])
+        var revision = 0
+        for _ in 0..<3 {
+            guard let space = line[start...].firstIndex(of: UInt8(ascii: " ")), let number = SnapshotIndex.integer(line[start..<space])
             else { return nil }
-            numbers.append(number)
+            revision = number
             start = space + 1
         }
-        guard numbers[2] >= 1, let tab = line[start...].firstIndex(of: UInt8(ascii: "\t")),
+        guard revision >= 1, let tab = line[start...].firstIndex(of: UInt8(ascii: "\t")),
               let id = SnapshotIndex.unescaped(line[start..<tab])
         else { return nil }
-        return RecordProbe(id: id, revision: numbers[2], fields: line[(tab + 1)...], paths: paths)
+        return RecordProbe(id: id, revision: revision, fields: line[(tab + 1)...], paths: paths)
     }
 
     /// The id of the entry at `position`, nil when its line does not hold one.
