@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// Which snapshot records a read of the store decodes. A command that shows a few files of a large store
 /// (a search, one file) need not decode the others: their lines are parsed (so a damaged line still
@@ -106,25 +106,35 @@ public struct RecordProbe {
 
     let revision: Int
 
-    /// The strings at `probed.paths`, in their order (nil where there is none, as `string(at:)` gives):
-    /// from an index line, every one in one pass over it, the paths matched to the index's once for all
-    /// the lines (a search over 100,000 files asks four strings of each).
-    public func strings(at probed: ProbedPaths) -> [String?] {
-        guard case .indexLine(let paths, let fields) = source else { return probed.paths.map { string(at: $0) } }
-        let places = probed.places(in: paths)
-        var strings = [String?](repeating: nil, count: places.count)
-        guard let lastPlace = places.compactMap({ $0 }).max() else { return strings }
+    /// Hands `found` each string at `probed.paths` there is (with its place in them), as `string(at:)`
+    /// gives it: from an index line, every one in one pass over it, the paths matched to the index's once
+    /// for all the lines, no list made (a search over 100,000 files asks four strings of each).
+    public func strings(at probed: ProbedPaths, _ found: (Int, String) -> Void) {
+        guard case .indexLine(let paths, let fields) = source else {
+            for (place, path) in probed.paths.enumerated() { if let string = string(at: path) { found(place, string) } }
+            return
+        }
+        let matched = probed.matched(to: paths)
         var start = fields.startIndex
-        for field in 0...lastPlace {
-            guard start < fields.endIndex else { break }
+        var field = 0
+        while field <= matched.lastField, start < fields.endIndex {
             let end = fields[start...].firstIndex(of: UInt8(ascii: "\t")) ?? fields.endIndex
             if fields[start] == UInt8(ascii: "=") {
-                for (wanted, place) in places.enumerated() where place == field {
-                    strings[wanted] = SnapshotIndex.unescaped(fields[(start + 1)..<end])
+                var string: String?
+                for wanted in matched.fields.indices where matched.fields[wanted] == field {
+                    if string == nil { string = SnapshotIndex.unescaped(fields[(start + 1)..<end]) }
+                    if let string { found(wanted, string) }
                 }
             }
             start = end + 1
+            field += 1
         }
+    }
+
+    /// The strings at `probed.paths`, in their order (nil where there is none).
+    public func strings(at probed: ProbedPaths) -> [String?] {
+        var strings = [String?](repeating: nil, count: probed.paths.count)
+        self.strings(at: probed) { strings[$0] = $1 }
         return strings
     }
 
@@ -160,23 +170,37 @@ public struct RecordProbe {
 
 /// Paths of keys whose strings a selection asks of every record it judges (`RecordProbe.strings(at:)`):
 /// matched to the paths of `snapshot.index` once, not at each line.
-public final class ProbedPaths: Sendable {
+public final class ProbedPaths: @unchecked Sendable {
+    // Unchecked: `last` is only read or written with `lock` held; `paths` never changes.
     public let paths: [[String]]
-    /// The index's paths last matched, and where each of `paths` is among them.
-    private let matched = Mutex<(indexPaths: [[String]], places: [Int?])?>(nil)
+    private let lock = NSLock()
+    private var last: Matched?
+
+    /// Where each of `paths` is among the index's paths `indexPaths` (-1 where it is not kept).
+    final class Matched: Sendable {
+        let indexPaths: [[String]]
+        let fields: [Int]
+        /// The last field asked for: a line is read no further.
+        let lastField: Int
+
+        init(_ paths: [[String]], in indexPaths: [[String]]) {
+            self.indexPaths = indexPaths
+            fields = paths.map { indexPaths.firstIndex(of: $0) ?? -1 }
+            lastField = fields.max() ?? -1
+        }
+    }
 
     public init(_ paths: [[String]]) {
         self.paths = paths
     }
 
-    /// Where each of `paths` is among `indexPaths` (nil where it is not kept).
-    func places(in indexPaths: [[String]]) -> [Int?] {
-        matched.withLock { matched in
+    func matched(to indexPaths: [[String]]) -> Matched {
+        lock.withLock {
             // Every line of one index hands over the same array: equal at once by its storage.
-            if let matched, matched.indexPaths == indexPaths { return matched.places }
-            let places = paths.map { indexPaths.firstIndex(of: $0) }
-            matched = (indexPaths, places)
-            return places
+            if let last, last.indexPaths == indexPaths { return last }
+            let matched = Matched(paths, in: indexPaths)
+            last = matched
+            return matched
         }
     }
 }

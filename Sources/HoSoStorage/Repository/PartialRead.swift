@@ -61,10 +61,17 @@ extension Repository {
     /// The probe of a case record, read where docs/storage-format.md puts the fields:
     /// `value.case.id`, `value.case.person.fullName`, `value.case.state`, `value.case.person.birthDate`.
     static func caseProbe(_ record: RecordProbe) -> CaseProbe? {
-        let strings = record.strings(at: probedPaths)
-        guard let id = strings[0], let fullName = strings[1], let stateName = strings[2], let state = CaseState(rawValue: stateName)
-        else { return nil }
-        return CaseProbe(id: CaseID(id), fullName: fullName, state: state, birthDateText: strings[3])
+        var id: String?, fullName: String?, stateName: String?, birthDate: String?
+        record.strings(at: probedPaths) { place, string in
+            switch place {
+            case 0: id = string
+            case 1: fullName = string
+            case 2: stateName = string
+            default: birthDate = string
+            }
+        }
+        guard let id, let fullName, let stateName, let state = CaseState(rawValue: stateName) else { return nil }
+        return CaseProbe(id: CaseID(id), fullName: fullName, state: state, birthDateText: birthDate)
     }
 
     /// What `caseProbe` reads of each record, in this order.
