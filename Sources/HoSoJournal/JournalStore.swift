@@ -45,6 +45,10 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     private var segmentSeenUnderLock: (segment: Int, status: FileStatus?)?
     /// Bytes of the last entry written, so the next one is encoded into a buffer of about its size.
     private var lastEntrySize = 4_096
+    /// What was wrong with `snapshot.index` (damage, not a missing index or an upgrade's) when this
+    /// instance wrote it again after its whole read: `check` reports it, the open having repaired it.
+    /// Under `mutex`.
+    private(set) var rebuiltIndexProblem: SnapshotIndex.Problem?
 
     /// Which snapshot records this instance reads, on open and on every reload (all when nil); grows with
     /// the records `read(_:)` reads afterwards. Under `mutex`.
@@ -618,13 +622,14 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             guard let lines = state.snapshotLines, state.unloaded.isEmpty else { return }
             // The snapshot was read in its line layout (it has lines): no need to scan 60 MB again to know it.
             let problem = SnapshotIndex.problem(layout: layout, files: files, header: lines.header, size: lines.size, paths: Value.indexedPaths)
-            guard problem != nil else { return }
+            guard let problem else { return }
             _ = try? lock.withExclusiveLock { () throws(StoreError) in
                 guard (try? files.fileSystem.status(ofPath: layout.snapshot))?.inode == state.snapshotInode else { return }
                 guard let records = SnapshotCoding.recordsAsInSnapshot(lines, current: state.records), let digests = lines.groupDigests() else { return }
                 Self.writeSnapshotIndex(
                     layout: layout, files: files,
                     index: SnapshotIndex.build(header: lines.header, size: lines.size, lines: lines.all, digests: digests, records: records))
+                if problem.isDamage { rebuiltIndexProblem = problem }
             }
         }
     }

@@ -146,25 +146,46 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
             groupDigests: digests, entries: entries, recordCount: entries.count)
     }
 
-    /// Why `snapshot.index` on disk does not serve the snapshot `bytes` (missing, damaged, stale, written for
-    /// other paths), in words for `hoso check`; nil when it does. A snapshot of an older layout has no lines
-    /// to index until a compaction writes it anew.
-    static func problem(layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], paths: [[String]]) -> String? {
+    /// Why `snapshot.index` on disk does not serve a snapshot (`description`: in words for `hoso check`).
+    enum Problem: Equatable, CustomStringConvertible {
+        case missing
+        /// Written by a version of HoSo that lays it out otherwise.
+        case otherVersion(Int)
+        /// Its head or a part does not match its digest, or it cannot be read as an index.
+        case damaged
+        /// It describes another snapshot (an offline restore, a crash between the two renames).
+        case stale
+        /// Written for other paths (an earlier version kept fewer).
+        case otherPaths
+
+        /// Whether something outside HoSo's own writing made it so (not a missing index or an upgrade's).
+        var isDamage: Bool { self == .damaged || self == .stale }
+
+        var description: String {
+            switch self {
+            case .missing: "không có"
+            case .otherVersion(let version): "ghi theo cách của một phiên bản HoSo khác (phiên bản chỉ mục \(version), bản này đọc \(SnapshotIndex.version))"
+            case .damaged: "bị hỏng (không đọc được, hoặc mã kiểm tra của phần đầu hay của một phần không khớp)"
+            case .stale: "đã cũ: không ứng với snapshot.json hiện tại"
+            case .otherPaths: "ghi cho các trường khác"
+            }
+        }
+    }
+
+    /// Why `snapshot.index` on disk does not serve the snapshot `bytes`; nil when it does. A snapshot of an
+    /// older layout has no lines to index until a compaction writes it anew.
+    static func problem(layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], paths: [[String]]) -> Problem? {
         guard SnapshotCoding.recordLines(bytes) != nil else { return nil }
         return problem(layout: layout, files: files, header: SnapshotCoding.header(bytes, as: SnapshotHeader.self), size: bytes.count, paths: paths)
     }
 
     /// As above, for a snapshot in the line layout known by its header (nil when it has none) and size.
-    static func problem(layout: StoreLayout, files: DurableFiles, header: SnapshotHeader?, size: Int, paths: [[String]]) -> String? {
-        guard let indexBytes = try? files.readAll(layout.snapshotIndex) else { return "không có" }
-        if let version = layoutVersion(indexBytes), version != Self.version {
-            return "ghi theo cách của một phiên bản HoSo khác (phiên bản chỉ mục \(version), bản này đọc \(Self.version))"
-        }
-        guard let index = parse(indexBytes, entries: false) else { return "bị hỏng (không đọc được, hoặc mã kiểm tra của phần đầu hay của một phần không khớp)" }
-        guard let header, index.describes(header, size: size) else {
-            return "đã cũ: không ứng với snapshot.json hiện tại"
-        }
-        guard index.paths == paths else { return "ghi cho các trường khác" }
+    static func problem(layout: StoreLayout, files: DurableFiles, header: SnapshotHeader?, size: Int, paths: [[String]]) -> Problem? {
+        guard let indexBytes = try? files.readAll(layout.snapshotIndex) else { return .missing }
+        if let version = layoutVersion(indexBytes), version != Self.version { return .otherVersion(version) }
+        guard let index = parse(indexBytes, entries: false) else { return .damaged }
+        guard let header, index.describes(header, size: size) else { return .stale }
+        guard index.paths == paths else { return .otherPaths }
         return nil
     }
 

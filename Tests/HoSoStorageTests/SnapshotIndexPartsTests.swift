@@ -77,8 +77,15 @@ import Testing
         let recorderOfAll = FaultInjectingFileSystem()
         _ = try SnapshotIndexTests.open(temporary.store, judged, fileSystem: recorderOfAll)
         #expect(recorderOfAll.bytesRead(from: temporary.store + "/snapshot.json") >= readFile(temporary.store + "/snapshot.json").count)
-        _ = try SnapshotIndexTests.open(temporary.store, nil)
+        // A whole open (as `hoso check` makes before checking) writes it again, and its check says so.
+        let whole = try SnapshotIndexTests.open(temporary.store, nil)
         #expect(readFile(indexPath) == written)
+        let noted = whole.check()
+        #expect(noted.map(\.severity) == [.note], "\(noted)")
+        #expect(noted.first?.path == indexPath)
+        #expect(noted.first?.message.hasPrefix("chỉ mục bị hỏng") == true, "\(noted)")
+        #expect(noted.first?.message.hasSuffix("HoSo đã dựng lại khi mở toàn bộ dữ liệu để kiểm tra") == true, "\(noted)")
+        #expect(try SnapshotIndexTests.open(temporary.store, nil).check().isEmpty)
     }
 
     @Test func aSaveThatMeetsADamagedPartAfterTheOpenIsRefused() throws {
