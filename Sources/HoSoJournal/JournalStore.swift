@@ -45,7 +45,7 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     private var segmentSeenUnderLock: (segment: Int, status: FileStatus?)?
     /// Bytes of the last entry written, so the next one is encoded into a buffer of about its size.
     private var lastEntrySize = 4_096
-    /// What was wrong with `snapshot.index` (damage, not a missing index or an upgrade's) when this
+    /// What was wrong with `snapshot.index` (damage, not a missing, stale or older index) when this
     /// instance wrote it again after its whole read: `check` reports it, the open having repaired it.
     /// Under `mutex`.
     private(set) var rebuiltIndexProblem: SnapshotIndex.Problem?

@@ -158,8 +158,10 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
         /// Written for other paths (an earlier version kept fewer).
         case otherPaths
 
-        /// Whether something outside HoSo's own writing made it so (not a missing index or an upgrade's).
-        var isDamage: Bool { self == .damaged || self == .stale }
+        /// Whether something outside HoSo's own writing made it so: HoSo replaces the index whole, so it
+        /// never leaves one damaged, while a missing, stale or older one follows an upgrade, a migration or
+        /// a crash between a compaction's two renames.
+        var isDamage: Bool { self == .damaged }
 
         var description: String {
             switch self {
