@@ -78,6 +78,11 @@ enum JournalLine {
         Array(SHA256.hash(data: bytes))
     }
 
+    /// SHA-256 of `bytes`, hashed where they are.
+    static func sha256(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        bytes.withUnsafeBytes { Array(SHA256.hash(data: $0)) }
+    }
+
     /// Lowercase hex of `bytes`.
     static func hex<Bytes: Sequence>(_ sequence: Bytes) -> String where Bytes.Element == UInt8 {
         let bytes = Array(sequence)

@@ -45,6 +45,10 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
     private var segmentSeenUnderLock: (segment: Int, status: FileStatus?)?
     /// Bytes of the last entry written, so the next one is encoded into a buffer of about its size.
     private var lastEntrySize = 4_096
+    /// What was wrong with `snapshot.index` (damage, not a missing, stale or older index) when this
+    /// instance wrote it again after its whole read: `check` reports it, the open having repaired it.
+    /// Under `mutex`.
+    private(set) var rebuiltIndexProblem: SnapshotIndex.Problem?
 
     /// Which snapshot records this instance reads, on open and on every reload (all when nil); grows with
     /// the records `read(_:)` reads afterwards. Under `mutex`.
@@ -273,6 +277,7 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             for change in changes {
                 // A record left unread cannot have been edited from what this process saw of it.
                 if state.unloaded[change.id] != nil { throw StoreError.partialRead }
+                try refuseIfIndexDamagedLocked()
                 let current = state.records[change.id]
                 if current?.revision != change.expectedRevision {
                     throw StoreError.conflict(id: change.id, expected: change.expectedRevision, actual: current?.revision, changedBy: current?.changedBy, changedAt: current?.changedAt)
@@ -301,6 +306,7 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
         try withSaveLock { () throws(StoreError) -> T in
             _ = try refreshLocked()
             if state.unloaded[id] != nil { throw StoreError.partialRead }
+            try refuseIfIndexDamagedLocked()
             let current = state.records[id]
             let decision = decide(current)
             guard let value = decision.newValue else { return decision.result }
@@ -311,6 +317,15 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             if !deferring { compactIfDueLocked() }
             return decision.result
         }
+    }
+
+    /// Refuses a save when the index this read went through met a damaged part: whether the record saved
+    /// exists, and at which revision, was then asked of a part that could not be trusted.
+    private func refuseIfIndexDamagedLocked() throws(StoreError) {
+        guard state.unloaded.indexDamaged else { return }
+        throw StoreError.corruptFile(
+            path: layout.snapshotIndex, line: nil,
+            reason: "chỉ mục có một phần không khớp mã kiểm tra của nó, nên chưa ghi gì; hãy chạy hoso check rồi làm lại (lần mở toàn bộ dữ liệu tới sẽ dựng lại chỉ mục)")
     }
 
     /// The journal's account of record `id` becoming `value`: what changed when the type can say it (the
@@ -607,13 +622,14 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
             guard let lines = state.snapshotLines, state.unloaded.isEmpty else { return }
             // The snapshot was read in its line layout (it has lines): no need to scan 60 MB again to know it.
             let problem = SnapshotIndex.problem(layout: layout, files: files, header: lines.header, size: lines.size, paths: Value.indexedPaths)
-            guard problem != nil else { return }
+            guard let problem else { return }
             _ = try? lock.withExclusiveLock { () throws(StoreError) in
                 guard (try? files.fileSystem.status(ofPath: layout.snapshot))?.inode == state.snapshotInode else { return }
                 guard let records = SnapshotCoding.recordsAsInSnapshot(lines, current: state.records), let digests = lines.groupDigests() else { return }
                 Self.writeSnapshotIndex(
                     layout: layout, files: files,
                     index: SnapshotIndex.build(header: lines.header, size: lines.size, lines: lines.all, digests: digests, records: records))
+                if problem.isDamage { rebuiltIndexProblem = problem }
             }
         }
     }

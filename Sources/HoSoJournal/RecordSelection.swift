@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which snapshot records a read of the store decodes. A command that shows a few files of a large store
 /// (a search, one file) need not decode the others: their lines are parsed (so a damaged line still
 /// refuses the open) and only their id and revision are kept, so that journal entries still apply in
@@ -104,6 +106,38 @@ public struct RecordProbe {
 
     let revision: Int
 
+    /// Hands `found` each string at `probed.paths` there is (with its place in them), as `string(at:)`
+    /// gives it: from an index line, every one in one pass over it, the paths matched to the index's once
+    /// for all the lines, no list made (a search over 100,000 files asks four strings of each).
+    public func strings(at probed: ProbedPaths, _ found: (Int, String) -> Void) {
+        guard case .indexLine(let paths, let fields) = source else {
+            for (place, path) in probed.paths.enumerated() { if let string = string(at: path) { found(place, string) } }
+            return
+        }
+        let matched = probed.matched(to: paths)
+        var start = fields.startIndex
+        var field = 0
+        while field <= matched.lastField, start < fields.endIndex {
+            let end = fields[start...].firstIndex(of: UInt8(ascii: "\t")) ?? fields.endIndex
+            if fields[start] == UInt8(ascii: "=") {
+                var string: String?
+                for wanted in matched.fields.indices where matched.fields[wanted] == field {
+                    if string == nil { string = SnapshotIndex.unescaped(fields[(start + 1)..<end]) }
+                    if let string { found(wanted, string) }
+                }
+            }
+            start = end + 1
+            field += 1
+        }
+    }
+
+    /// The strings at `probed.paths`, in their order (nil where there is none).
+    public func strings(at probed: ProbedPaths) -> [String?] {
+        var strings = [String?](repeating: nil, count: probed.paths.count)
+        self.strings(at: probed) { strings[$0] = $1 }
+        return strings
+    }
+
     /// The string at `path` of keys inside the record's value, nil if there is none (or it is not a
     /// string, or the index does not keep it: a selection then reads the record to judge it).
     public func string(at path: [String]) -> String? {
@@ -131,5 +165,42 @@ public struct RecordProbe {
             node = child
         }
         return try? tape.string(at: node)
+    }
+}
+
+/// Paths of keys whose strings a selection asks of every record it judges (`RecordProbe.strings(at:)`):
+/// matched to the paths of `snapshot.index` once, not at each line.
+public final class ProbedPaths: @unchecked Sendable {
+    // Unchecked: `last` is only read or written with `lock` held; `paths` never changes.
+    public let paths: [[String]]
+    private let lock = NSLock()
+    private var last: Matched?
+
+    /// Where each of `paths` is among the index's paths `indexPaths` (-1 where it is not kept).
+    final class Matched: Sendable {
+        let indexPaths: [[String]]
+        let fields: [Int]
+        /// The last field asked for: a line is read no further.
+        let lastField: Int
+
+        init(_ paths: [[String]], in indexPaths: [[String]]) {
+            self.indexPaths = indexPaths
+            fields = paths.map { indexPaths.firstIndex(of: $0) ?? -1 }
+            lastField = fields.max() ?? -1
+        }
+    }
+
+    public init(_ paths: [[String]]) {
+        self.paths = paths
+    }
+
+    func matched(to indexPaths: [[String]]) -> Matched {
+        lock.withLock {
+            // Every line of one index hands over the same array: equal at once by its storage.
+            if let last, last.indexPaths == indexPaths { return last }
+            let matched = Matched(paths, in: indexPaths)
+            last = matched
+            return matched
+        }
     }
 }

@@ -12,19 +12,27 @@ import Glibc
 /// records searches it (`SnapshotIndexLookup`) instead of parsing every entry.
 ///
 /// It is derived data, written beside every snapshot HoSo writes; one that does not describe the snapshot
-/// on disk (another size, `seq`, `lastHash` or `recordsHash`, digests that do not roll up to it, a broken
-/// `check` line) is never used — the snapshot is then read whole — and a full open rebuilds it.
+/// on disk (another size, `seq`, `lastHash` or `recordsHash`, digests that do not roll up to it, a `head`
+/// or part digest that does not match) is never used — the snapshot is then read whole — and a full open
+/// rebuilds it.
+///
+/// Its record lines come in parts of `linesPerPart`, each with its own digest in the head: a command that
+/// searches the index by id checks the head and only the parts it reads (`SnapshotIndexLookup`), so its
+/// cost does not grow with the files; `parse` (a selection that judges every record, `hoso check`) checks
+/// every part.
 ///
 /// Text, one item a line (docs/storage-format.md):
 /// ```
-/// hoso-snapshot-index 1
+/// hoso-snapshot-index 2
 /// snapshot <size> <seq> <lastHash> <recordsHash>
 /// paths case.id,case.person.fullName,case.state
 /// groups <n>
 /// <sha256 hex of group 1> … (n lines)
 /// records <m>
+/// parts <k> <lines per part>
+/// <length> <sha256 hex of the part's lines> <first id> (k lines)
+/// head <sha256 hex of every byte before this line>
 /// <start> <length> <revision> <id>\t<string 1>\t<string 2>… (m lines; "=text" or "!" when absent)
-/// check <sha256 hex of every byte before this line>
 /// ```
 struct SnapshotIndex: Sendable, Equatable, IndexEntries {
     struct Entry: Sendable, Equatable {
@@ -51,7 +59,67 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
     func entry(at position: Int) -> Entry? { entries[position] }
 
     static let fileName = "snapshot.index"
-    private static let magic = "hoso-snapshot-index 1"
+    /// The first line of every index, then the version of its layout.
+    static let magicPrefix = "hoso-snapshot-index "
+    static let version = 2
+    private static var magic: String { magicPrefix + String(version) }
+    /// Record lines a part of the index holds: at 100,000 files, 223 parts of about 44 KB.
+    static let linesPerPart = 512
+
+    /// A run of `linesPerPart` record lines (fewer in the last), with the digest of its bytes and the id
+    /// of its first record (unescaped): a search by id picks the part from the head, then reads that part.
+    struct Part: Sendable, Equatable {
+        /// Where its lines lie in the index file, newlines included.
+        let range: Range<Int>
+        let digest: [UInt8]
+        let firstID: [UInt8]
+    }
+
+    /// What the head of an index says: the index without its entries, its parts, and where its first
+    /// record line starts (the end of the `head` line).
+    struct Head: Sendable {
+        let index: SnapshotIndex
+        let linesPerPart: Int
+        let parts: [Part]
+        let recordsStart: Int
+
+        /// Where the last part ends: the size of the whole index.
+        var end: Int { parts.last?.range.upperBound ?? recordsStart }
+
+        /// The number of lines of part `part`.
+        func lineCount(ofPart part: Int) -> Int {
+            min(linesPerPart, index.recordCount - part * linesPerPart)
+        }
+
+        /// Where each line of part `part` starts in `bytes` (the part's bytes alone), and where the part
+        /// ends after its last; nil unless the bytes match the part's digest and hold its lines, the first
+        /// being the record the head names.
+        func lineStarts(ofPart part: Int, in bytes: ArraySlice<UInt8>) -> [Int]? {
+            let expected = lineCount(ofPart: part)
+            guard bytes.count == parts[part].range.count, bytes.last == UInt8(ascii: "\n"),
+                  JournalLine.sha256(bytes) == parts[part].digest
+            else { return nil }
+            var starts: [Int] = []
+            starts.reserveCapacity(expected + 1)
+            var position = bytes.startIndex
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var offset = 0
+                while offset < buffer.count {
+                    starts.append(position + offset)
+                    // memchr: a part is 512 lines, found in one pass.
+                    guard let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) else { return }
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                position += offset
+            }
+            guard starts.count == expected, position == bytes.endIndex,
+                  let first = starts.first, SnapshotIndex.lineID(bytes[first..<(starts.count > 1 ? starts[1] : bytes.endIndex) - 1]) == parts[part].firstID
+            else { return nil }
+            starts.append(bytes.endIndex)
+            return starts
+        }
+    }
 
     /// The index of snapshot `bytes` (in the line layout; nil in any other) written from `records` (in
     /// the snapshot's order), with the strings each value gives for its type's `indexedPaths`.
@@ -78,22 +146,48 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
             groupDigests: digests, entries: entries, recordCount: entries.count)
     }
 
-    /// Why `snapshot.index` on disk does not serve the snapshot `bytes` (missing, damaged, stale, written for
-    /// other paths), in words for `hoso check`; nil when it does. A snapshot of an older layout has no lines
-    /// to index until a compaction writes it anew.
-    static func problem(layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], paths: [[String]]) -> String? {
+    /// Why `snapshot.index` on disk does not serve a snapshot (`description`: in words for `hoso check`).
+    enum Problem: Equatable, CustomStringConvertible {
+        case missing
+        /// Written by a version of HoSo that lays it out otherwise.
+        case otherVersion(Int)
+        /// Its head or a part does not match its digest, or it cannot be read as an index.
+        case damaged
+        /// It describes another snapshot (an offline restore, a crash between the two renames).
+        case stale
+        /// Written for other paths (an earlier version kept fewer).
+        case otherPaths
+
+        /// Whether something outside HoSo's own writing made it so: HoSo replaces the index whole, so it
+        /// never leaves one damaged, while a missing, stale or older one follows an upgrade, a migration or
+        /// a crash between a compaction's two renames.
+        var isDamage: Bool { self == .damaged }
+
+        var description: String {
+            switch self {
+            case .missing: "không có"
+            case .otherVersion(let version): "ghi theo cách của một phiên bản HoSo khác (phiên bản chỉ mục \(version), bản này đọc \(SnapshotIndex.version))"
+            case .damaged: "bị hỏng (không đọc được, hoặc mã kiểm tra của phần đầu hay của một phần không khớp)"
+            case .stale: "đã cũ: không ứng với snapshot.json hiện tại"
+            case .otherPaths: "ghi cho các trường khác"
+            }
+        }
+    }
+
+    /// Why `snapshot.index` on disk does not serve the snapshot `bytes`; nil when it does. A snapshot of an
+    /// older layout has no lines to index until a compaction writes it anew.
+    static func problem(layout: StoreLayout, files: DurableFiles, snapshot bytes: [UInt8], paths: [[String]]) -> Problem? {
         guard SnapshotCoding.recordLines(bytes) != nil else { return nil }
         return problem(layout: layout, files: files, header: SnapshotCoding.header(bytes, as: SnapshotHeader.self), size: bytes.count, paths: paths)
     }
 
     /// As above, for a snapshot in the line layout known by its header (nil when it has none) and size.
-    static func problem(layout: StoreLayout, files: DurableFiles, header: SnapshotHeader?, size: Int, paths: [[String]]) -> String? {
-        guard let indexBytes = try? files.readAll(layout.snapshotIndex) else { return "không có" }
-        guard let index = parse(indexBytes, entries: false) else { return "bị hỏng (không đọc được, hoặc dòng kiểm tra không khớp)" }
-        guard let header, index.describes(header, size: size) else {
-            return "đã cũ: không ứng với snapshot.json hiện tại"
-        }
-        guard index.paths == paths else { return "ghi cho các trường khác" }
+    static func problem(layout: StoreLayout, files: DurableFiles, header: SnapshotHeader?, size: Int, paths: [[String]]) -> Problem? {
+        guard let indexBytes = try? files.readAll(layout.snapshotIndex) else { return .missing }
+        if let version = layoutVersion(indexBytes), version != Self.version { return .otherVersion(version) }
+        guard let index = parse(indexBytes, entries: false) else { return .damaged }
+        guard let header, index.describes(header, size: size) else { return .stale }
+        guard index.paths == paths else { return .otherPaths }
         return nil
     }
 
@@ -107,76 +201,115 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
 
     // MARK: - Bytes
 
-    func encoded() -> [UInt8] {
+    func encoded(linesPerPart: Int = SnapshotIndex.linesPerPart) -> [UInt8] {
+        var records: [UInt8] = []
+        records.reserveCapacity(entries.count * 96)
+        var parts: [(length: Int, digest: [UInt8], firstID: [UInt8])] = []
+        var partStart = 0
+        for (position, entry) in entries.enumerated() {
+            records += Array("\(entry.range.lowerBound) \(entry.range.count) \(entry.revision) ".utf8)
+            records += Self.escaped(entry.id)
+            for string in entry.strings {
+                records.append(UInt8(ascii: "\t"))
+                if let string {
+                    records.append(UInt8(ascii: "="))
+                    records += Self.escaped(string)
+                } else {
+                    records.append(UInt8(ascii: "!"))
+                }
+            }
+            records.append(UInt8(ascii: "\n"))
+            if (position + 1) % linesPerPart == 0 || position == entries.count - 1 {
+                let part = records[partStart...]
+                let first = entries[position - (position % linesPerPart)].id
+                parts.append((part.count, JournalLine.sha256(part), Self.escaped(first)))
+                partStart = records.count
+            }
+        }
         var text = Self.magic + "\n"
         text += "snapshot \(snapshotSize) \(seq) \(lastHash) \(recordsHash)\n"
         text += "paths " + paths.map { $0.joined(separator: ".") }.joined(separator: ",") + "\n"
         text += "groups \(groupDigests.count)\n"
         for digest in groupDigests { text += JournalLine.hex(digest) + "\n" }
         text += "records \(entries.count)\n"
+        text += "parts \(parts.count) \(linesPerPart)\n"
         var bytes = Array(text.utf8)
-        bytes.reserveCapacity(bytes.count + entries.count * 96)
-        for entry in entries {
-            bytes += Array("\(entry.range.lowerBound) \(entry.range.count) \(entry.revision) ".utf8)
-            bytes += Self.escaped(entry.id)
-            for string in entry.strings {
-                bytes.append(UInt8(ascii: "\t"))
-                if let string {
-                    bytes.append(UInt8(ascii: "="))
-                    bytes += Self.escaped(string)
-                } else {
-                    bytes.append(UInt8(ascii: "!"))
-                }
-            }
+        for part in parts {
+            bytes += Array("\(part.length) \(JournalLine.hex(part.digest)) ".utf8) + part.firstID
             bytes.append(UInt8(ascii: "\n"))
         }
-        bytes += Array("check \(JournalLine.sha256Hex(bytes))\n".utf8)
-        return bytes
+        bytes += Array("head \(JournalLine.sha256Hex(bytes))\n".utf8)
+        return bytes + records
     }
 
-    /// The index in `bytes`, or nil when they are not one whole, self-consistent index. `entries: false`
-    /// reads all but the records (an empty list): enough to know whether the index describes a snapshot.
+    /// The index in `bytes`, or nil when they are not one whole, self-consistent index: its head and every
+    /// part checked. `entries: false` reads all but the records (an empty list): enough to know whether the
+    /// index describes a snapshot.
     static func parse(_ bytes: [UInt8], entries readingEntries: Bool = true) -> SnapshotIndex? {
-        guard let head = parseHead(bytes) else { return nil }
-        let newline = UInt8(ascii: "\n")
-        let records = bytes[head.recordsStart..<head.checkStart]
-        guard readingEntries else {
-            guard records.count(where: { $0 == newline }) == head.index.recordCount else { return nil }
-            return head.index
+        guard let head = parseHead(bytes), head.end == bytes.count else { return nil }
+        var lines: [[Int]] = []
+        lines.reserveCapacity(head.parts.count)
+        for part in head.parts.indices {
+            guard let starts = head.lineStarts(ofPart: part, in: bytes[head.parts[part].range]) else { return nil }
+            if readingEntries { lines.append(starts) }
         }
-        // Read on every command that lists files (10,000 lines at 10,000 files): one pass over the bytes,
-        // no array of lines, no array of fields per line.
+        guard readingEntries else { return head.index }
+        // Read on every command that judges every file: no array of fields per line.
         var entries: [Entry] = []
         entries.reserveCapacity(head.index.recordCount)
-        var position = head.recordsStart
-        while position < head.checkStart {
-            guard let end = bytes[position..<head.checkStart].firstIndex(of: newline),
-                  let entry = parseEntry(bytes[position..<end], stringCount: head.index.paths.count)
-            else { return nil }
-            entries.append(entry)
-            position = end + 1
+        for starts in lines {
+            for (start, next) in zip(starts, starts.dropFirst()) {
+                guard let entry = parseEntry(bytes[start..<(next - 1)], stringCount: head.index.paths.count) else { return nil }
+                entries.append(entry)
+            }
         }
-        guard entries.count == head.index.recordCount else { return nil }
         let index = head.index
         return SnapshotIndex(
             snapshotSize: index.snapshotSize, seq: index.seq, lastHash: index.lastHash, recordsHash: index.recordsHash, paths: index.paths,
             groupDigests: index.groupDigests, entries: entries, recordCount: index.recordCount)
     }
 
-    /// Everything of the index in `bytes` but its entries (an empty list), once its `check` line matches
-    /// every byte before it; with where the entries' lines start and where the `check` line starts.
-    static func parseHead(_ bytes: [UInt8]) -> (index: SnapshotIndex, recordsStart: Int, checkStart: Int)? {
-        let newline = UInt8(ascii: "\n")
-        guard bytes.last == newline else { return nil }
-        let checkStart = bytes[..<(bytes.endIndex - 1)].lastIndex(of: newline).map { $0 + 1 } ?? 0
-        let checkLine = bytes[checkStart..<(bytes.endIndex - 1)]
-        guard checkLine.starts(with: Array("check ".utf8)) else { return nil }
-        let checked = bytes[..<checkStart]
-        guard String(decoding: checkLine.dropFirst(6), as: UTF8.self) == JournalLine.sha256Hex(checked) else { return nil }
+    /// The version of the layout of the index in `bytes` (its first line), nil when that is not an
+    /// index's first line.
+    static func layoutVersion(_ bytes: [UInt8]) -> Int? {
+        let first = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        let magic = Array(magicPrefix.utf8)
+        guard first.starts(with: magic) else { return nil }
+        return Int(String(decoding: first.dropFirst(magic.count), as: UTF8.self))
+    }
 
+    /// Where the `head` line of the index whose first bytes are `prefix` ends, nil when `prefix` does not
+    /// reach it: a reader of the head alone reads that far (at 100,000 files, about 120 KB of 8.6 MB).
+    static func headEnd(in prefix: [UInt8]) -> Int? {
+        let marker = Array("\nhead ".utf8)
+        var from = prefix.startIndex
+        while let newline = prefix[from...].firstIndex(of: UInt8(ascii: "\n")) {
+            if prefix[newline...].starts(with: marker) {
+                return prefix[(newline + 1)...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }
+            }
+            from = newline + 1
+        }
+        return nil
+    }
+
+    /// About how long the head is, from the `groups` line among its first bytes `prefix` (a digest line a
+    /// group, and room for the parts): nil before that line.
+    static func headSizeEstimate(_ prefix: [UInt8]) -> Int? {
+        let marker = Array("\ngroups ".utf8)
+        guard let start = prefix.indices.first(where: { prefix[$0...].starts(with: marker) }),
+              let end = prefix[(start + 1)...].firstIndex(of: UInt8(ascii: "\n")),
+              let count = integer(prefix[(start + marker.count)..<end])
+        else { return nil }
+        return end + count * 65 + count * 64 / linesPerPart * 100 + (16 << 10)
+    }
+
+    /// The head of the index whose first bytes are `bytes` (at least up to the end of its `head` line),
+    /// once the `head` line matches every byte before it; its parts then lie after it, one after another.
+    static func parseHead(_ bytes: [UInt8]) -> Head? {
+        let newline = UInt8(ascii: "\n")
         var position = 0
         func nextLine() -> ArraySlice<UInt8>? {
-            guard position < checkStart, let end = bytes[position..<checkStart].firstIndex(of: newline) else { return nil }
+            guard position < bytes.count, let end = bytes[position...].firstIndex(of: newline) else { return nil }
             defer { position = end + 1 }
             return bytes[position..<end]
         }
@@ -196,12 +329,51 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
             digests.append(digest)
         }
         guard let recordsLine = next()?.split(separator: " "), recordsLine.count == 2, recordsLine[0] == "records",
-              let recordCount = Int(recordsLine[1]), recordCount >= 0
+              let recordCount = Int(recordsLine[1]), recordCount >= 0,
+              let partsLine = next()?.split(separator: " "), partsLine.count == 3, partsLine[0] == "parts",
+              let partCount = Int(partsLine[1]), let linesPerPart = Int(partsLine[2]), linesPerPart >= 1,
+              partCount == (recordCount + linesPerPart - 1) / linesPerPart
         else { return nil }
+        var table: [(length: Int, digest: [UInt8], firstID: [UInt8])] = []
+        table.reserveCapacity(partCount)
+        for _ in 0..<partCount {
+            guard let line = nextLine(), let space = line.firstIndex(of: UInt8(ascii: " ")),
+                  let length = integer(line[line.startIndex..<space]), length > 0,
+                  line.count > space - line.startIndex + 66, line[space + 65] == UInt8(ascii: " "),
+                  let digest = JournalLine.bytes(hex: line[(space + 1)..<(space + 65)]),
+                  let firstID = unescaped(line[(space + 66)...])
+            else { return nil }
+            table.append((length, digest, Array(firstID.utf8)))
+        }
+        let headStart = position
+        guard let headLine = nextLine(), headLine.starts(with: Array("head ".utf8)),
+              String(decoding: headLine.dropFirst(5), as: UTF8.self) == JournalLine.sha256Hex(bytes[..<headStart])
+        else { return nil }
+        var parts: [Part] = []
+        parts.reserveCapacity(partCount)
+        var start = position
+        for part in table {
+            parts.append(Part(range: start..<(start + part.length), digest: part.digest, firstID: part.firstID))
+            start += part.length
+        }
         let index = SnapshotIndex(
             snapshotSize: size, seq: seq, lastHash: String(snapshot[3]), recordsHash: String(snapshot[4]), paths: paths,
             groupDigests: digests, entries: [], recordCount: recordCount)
-        return (index, position, checkStart)
+        return Head(index: index, linesPerPart: linesPerPart, parts: parts, recordsStart: position)
+    }
+
+    /// The id of record line `line` (`<start> <length> <revision> <id>\t…`), unescaped; nil when the line
+    /// holds none.
+    static func lineID(_ line: ArraySlice<UInt8>) -> [UInt8]? {
+        var spaces = 0
+        var start = line.startIndex
+        while start < line.endIndex, spaces < 3 {
+            if line[start] == UInt8(ascii: " ") { spaces += 1 }
+            start += 1
+        }
+        let end = line[start...].firstIndex(of: UInt8(ascii: "\t")) ?? line.endIndex
+        guard spaces == 3, let id = unescaped(line[start..<end]) else { return nil }
+        return Array(id.utf8)
     }
 
     /// `<start> <length> <revision> <id>\t<string>…`, read in place.
@@ -245,7 +417,7 @@ struct SnapshotIndex: Sendable, Equatable, IndexEntries {
         return Entry(id: id, revision: revision, range: start..<(start + length), strings: strings)
     }
 
-    private static func integer(_ digits: ArraySlice<UInt8>) -> Int? {
+    static func integer(_ digits: ArraySlice<UInt8>) -> Int? {
         guard !digits.isEmpty, digits.count < 19 else { return nil }
         var value = 0
         for digit in digits {

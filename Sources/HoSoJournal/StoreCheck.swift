@@ -119,6 +119,9 @@ extension JournalStore {
                 problem(.repairable, layout.snapshotIndex, nil,
                         "chỉ mục \(reason): lệnh đọc vài hồ sơ sẽ đọc cả snapshot.json cho tới khi HoSo dựng lại chỉ mục "
                             + "(ở lần mở toàn bộ dữ liệu tới, hoặc lần gộp nhật ký tới)")
+            } else if let reason = rebuiltIndexProblem {
+                // `hoso check` opens the store whole first, which already wrote the index again.
+                problem(.note, layout.snapshotIndex, nil, "chỉ mục \(reason): HoSo đã dựng lại khi mở toàn bộ dữ liệu để kiểm tra")
             }
         } catch {
             // The place and the reason, without the advice of the open error: check gives its own.

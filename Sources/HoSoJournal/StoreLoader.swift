@@ -78,12 +78,23 @@ package struct StoreLoader<Value: JournalValue> {
         try inspection.inspectDirectory(layout.journalDirectory)
         // Read before the journal: whatever they name was in the journal before it is read.
         let committed = verifyingCommittedEntries ? committedPoint() : nil
-        var state: StoreState<Value>
         if let indexed = try indexedState(schemaVersion: schemaVersion) {
-            state = indexed
-        } else {
-            state = try snapshotState(schemaVersion: schemaVersion)
+            // A part of the index first met by the journal (a line of a file left unread) that does not match
+            // its digest leaves the index's answers untrusted: the snapshot is then read whole.
+            do {
+                let state = try withJournal(indexed, committed: committed)
+                if !state.unloaded.indexDamaged { return state }
+            } catch {
+                if !indexed.unloaded.indexDamaged { throw error }
+            }
         }
+        return try withJournal(try snapshotState(schemaVersion: schemaVersion), committed: committed)
+    }
+
+    /// `state` with the journal after it applied, every segment to the last, and checked against what was
+    /// committed.
+    private func withJournal(_ snapshotState: StoreState<Value>, committed: CommittedPoint?) throws(StoreError) -> StoreState<Value> {
+        var state = snapshotState
         while true {
             try readTail(into: &state)
             guard try inspection.inspectFile(layout.segment(state.segment + 1)) != nil else { break }
@@ -169,11 +180,11 @@ package struct StoreLoader<Value: JournalValue> {
         if header.schemaVersion != schemaVersion {
             throw StoreError.newerSchemaVersion(path: layout.snapshot, found: header.schemaVersion, supported: schemaVersion)
         }
-        guard (try? inspection.inspectFile(layout.snapshotIndex)) != nil, let indexBytes = try? files.readAll(layout.snapshotIndex)
-        else { return nil }
+        guard (try? inspection.inspectFile(layout.snapshotIndex)) != nil else { return nil }
         if let named = selection.named {
-            return namedState(named, indexBytes: indexBytes, header: header, snapshotStatus: snapshotStatus)
+            return namedState(named, header: header, snapshotStatus: snapshotStatus)
         }
+        guard let indexBytes = try? files.readAll(layout.snapshotIndex) else { return nil }
         guard let index = SnapshotIndex.parse(indexBytes), index.describes(header, size: Int(snapshotStatus.size)) else { return nil }
         var wanted: [Int] = []
         var unloaded: [String: Int] = [:]
@@ -223,12 +234,13 @@ package struct StoreLoader<Value: JournalValue> {
     }
 
     /// The state of the snapshot read through `snapshot.index` for a selection that names its records:
-    /// the index searched for them (`SnapshotIndexLookup`), every record outside `named.prefixes` read, the
-    /// others left unread without being looked at. Nil as for `indexedState`.
-    private func namedState(
-        _ named: RecordSelection.Named, indexBytes: [UInt8], header: SnapshotHeader, snapshotStatus: FileStatus
-    ) -> StoreState<Value>? {
-        guard let lookup = SnapshotIndexLookup(indexBytes), lookup.index.describes(header, size: Int(snapshotStatus.size)) else { return nil }
+    /// the index searched for them (`SnapshotIndexLookup`: its head and the parts it meets checked, not
+    /// the whole index), every record outside `named.prefixes` read, the others left unread without being
+    /// looked at. Nil as for `indexedState`, and when a part met does not match its digest.
+    private func namedState(_ named: RecordSelection.Named, header: SnapshotHeader, snapshotStatus: FileStatus) -> StoreState<Value>? {
+        guard let lookup = SnapshotIndexLookup(path: layout.snapshotIndex, files: files),
+              lookup.index.describes(header, size: Int(snapshotStatus.size))
+        else { return nil }
         // Runs in id order, each once (a prefix inside another's run adds nothing).
         var skipped: [Range<Int>] = []
         for run in named.prefixes.map(lookup.positions(withPrefix:)).sorted(by: { $0.lowerBound < $1.lowerBound }) where !run.isEmpty {
@@ -250,13 +262,15 @@ package struct StoreLoader<Value: JournalValue> {
             if let position = lookup.position(of: id) { found.insert(position) }
         }
         if let probed = named.probed {
-            for position in lookup.positions(withPrefix: probed.prefix) {
-                guard let probe = lookup.probe(at: position) else { return nil }
+            var malformed = false
+            lookup.forEachProbe(in: lookup.positions(withPrefix: probed.prefix)) { position, probe in
+                guard let probe else { return malformed = true }
                 if probed.admits(probe) { found.insert(position) }
             }
+            if malformed { return nil }
         }
         wanted += found
-        guard var state = stateOfIndexedRecords(at: wanted, of: lookup, header: header, inode: snapshotStatus.inode, unlessAlso: { _ in false })
+        guard !lookup.isDamaged, var state = stateOfIndexedRecords(at: wanted, of: lookup, header: header, inode: snapshotStatus.inode, unlessAlso: { _ in false })
         else { return nil }
         state.unloaded = UnreadRecords(skipping: skipped, of: lookup, but: found)
         state.unloadedRecord = { id in

@@ -50,12 +50,13 @@ struct UnreadRecords: Sendable {
               listed.keys.allSatisfy({ !$0.hasPrefix(prefix) || skipped.settled.contains($0) })
         else { return nil }
         let run = skipped.lookup.positions(withPrefix: prefix)
-        return skipped.lookup.positions(in: run, stringAt: place, equalTo: value).compactMap { position in
+        let ids = skipped.lookup.positions(in: run, stringAt: place, equalTo: value).compactMap { position -> String? in
             guard skipped.isSkipped(position), let id = skipped.lookup.recordID(at: position),
                   !skipped.settled.contains(id) || listed[id] != nil
             else { return nil }
             return id
         }
+        return skipped.lookup.isDamaged ? nil : ids
     }
 
     /// The revision of unread record `id`; nil when it was read, or is not in the store. Setting nil: it is
@@ -68,6 +69,10 @@ struct UnreadRecords: Sendable {
             listed[id] = newValue
         }
     }
+
+    /// Whether the index this read went through met a part that does not match its digest: its answers
+    /// (which records are unread, their revisions) are then not to be trusted.
+    var indexDamaged: Bool { skipped?.lookup.isDamaged ?? false }
 
     var isEmpty: Bool { listed.isEmpty && (skipped?.count ?? 0) == 0 }
 

@@ -77,7 +77,7 @@ private func indexProblem(_ directory: String) -> String? {
     let layout = StoreLayout(directory: directory)
     let files = DurableFiles(fileSystem: RealFileSystem())
     guard let snapshot = try? files.readAll(layout.snapshot) else { return "snapshot.json không đọc được" }
-    return SnapshotIndex.problem(layout: layout, files: files, snapshot: snapshot, paths: TestValue.indexedPaths)
+    return SnapshotIndex.problem(layout: layout, files: files, snapshot: snapshot, paths: TestValue.indexedPaths)?.description
 }
 
 /// Two processes edit the same and different records hundreds of times: no update is lost, conflicts

@@ -1,9 +1,13 @@
+import Synchronization
+
 /// The working days of a Vietnamese state office: Monday to Friday, less the public holidays and their
 /// compensatory days, with the year's government changes applied. Deadlines of the procedure are
 /// counted on it.
 ///
-/// The years in `precomputedYears` are worked out once when the calendar is made, so the questions asked
-/// for each of many cases are array lookups; other years are computed when asked, more slowly.
+/// A year in `precomputedYears` is worked out the first time a question needs it and kept (shared by every
+/// copy of the calendar), so the questions asked for each of many cases are array lookups; other years
+/// are computed when asked, more slowly. Nothing is worked out when the calendar is made: a command that
+/// asks about two years works out two, not the span's 61 years of lunar holidays (2 ms at every command).
 public struct WorkingCalendar: Sendable, Equatable {
     /// Calendars are equal when they are made from the same rules, changes and years: the tables are
     /// worked out from those.
@@ -15,12 +19,11 @@ public struct WorkingCalendar: Sendable, Equatable {
     public let rules: HolidayRules
     /// The government's changes, from the override file.
     public let overrides: HolidayOverrides
-    /// The years answered from the table built at creation.
+    /// The years whose tables are kept once worked out.
     public let precomputedYears: ClosedRange<Int>
 
-    private let holidaysByYear: [Int: [PublicHoliday]]
-    private let table: WorkingDayTable
     private let makeUpWorkingDays: Set<Int>
+    private let kept = KeptYears()
 
     /// A calendar from the statutory rules and the year's override file.
     public init(rules: HolidayRules = HolidayRules(), overrides: HolidayOverrides = HolidayOverrides(),
@@ -29,25 +32,43 @@ public struct WorkingCalendar: Sendable, Equatable {
         self.overrides = overrides
         self.precomputedYears = precomputedYears
         makeUpWorkingDays = Set((overrides.makeUpWorkingDays + HolidayRules.publishedMakeUpWorkingDays).map(\.date.julianDay))
+    }
 
-        let holidays = Self.applying(overrides, to: rules.holidays(inYears: precomputedYears))
-        holidaysByYear = Dictionary(grouping: holidays, by: \.date.year)
+    /// The days off of one year and which of its days are working days.
+    private struct Year: Sendable {
+        let holidays: [PublicHoliday]
+        let table: WorkingDayTable
+    }
+
+    /// The years worked out so far; a class, so that every copy of a calendar shares what one worked out.
+    private final class KeptYears: Sendable {
+        let years = Mutex<[Int: Year]>([:])
+    }
+
+    /// Year `year`, from the kept ones or worked out now (and kept when it is in `precomputedYears`).
+    private func year(_ year: Int) -> Year {
+        let inSpan = precomputedYears.contains(year)
+        if inSpan, let found = kept.years.withLock({ $0[year] }) { return found }
+        let holidays = Self.applying(overrides, to: rules.holidays(in: year))
         let daysOff = Set(holidays.map(\.date.julianDay))
-
-        let firstDay = Self.julianDay(year: precomputedYears.lowerBound, month: 1, day: 1)
-        let endDay = Self.julianDay(year: precomputedYears.upperBound + 1, month: 1, day: 1)
+        let firstDay = Self.julianDay(year: year, month: 1, day: 1)
+        let endDay = Self.julianDay(year: year + 1, month: 1, day: 1)
         let makeUp = makeUpWorkingDays
-        let flags = (firstDay..<endDay).map { day in
-            Self.isWorking(day, daysOff: daysOff, makeUpWorkingDays: makeUp)
-        }
-        table = WorkingDayTable(firstDay: firstDay, isWorking: flags)
+        let flags = (firstDay..<max(firstDay, endDay)).map { Self.isWorking($0, daysOff: daysOff, makeUpWorkingDays: makeUp) }
+        let worked = Year(holidays: holidays, table: WorkingDayTable(firstDay: firstDay, isWorking: flags))
+        if inSpan { kept.years.withLock { $0[year] = worked } }
+        return worked
+    }
+
+    /// The table of the year holding `day`.
+    private func table(holding day: Int) -> WorkingDayTable {
+        year(CivilDate(julianDay: day).year).table
     }
 
     /// The days off of `year` (statutory holidays, compensatory days and added days, less cancelled
     /// ones), sorted by date. Make-up working days are not listed: they are not days off.
     public func holidays(in year: Int) -> [PublicHoliday] {
-        if precomputedYears.contains(year) { return holidaysByYear[year] ?? [] }
-        return Self.applying(overrides, to: rules.holidays(in: year))
+        self.year(year).holidays
     }
 
     /// The Saturdays and Sundays of `year` that are working days (built-in schedules and holidays.json), by date.
@@ -72,9 +93,7 @@ public struct WorkingCalendar: Sendable, Equatable {
     /// True on a day the office works.
     public func isWorkingDay(_ date: CivilDate) -> Bool {
         let day = date.julianDay
-        if let working = table.isWorkingDay(day) { return working }
-        var lookup = SlowLookup(calendar: self)
-        return lookup.isWorking(day)
+        return table(holding: day).isWorkingDay(day) ?? isWorkingOutsideTables(day)
     }
 
     /// The `n`-th working day after `date`, not counting `date` itself; with a negative `n`, the
@@ -84,10 +103,11 @@ public struct WorkingCalendar: Sendable, Equatable {
         let step = n > 0 ? 1 : -1
         var remaining = abs(n)
         var day = date.julianDay
-        var lookup = SlowLookup(calendar: self)
+        var table = table(holding: day)
         while remaining > 0 {
             day += step
-            if table.isWorkingDay(day) ?? lookup.isWorking(day) { remaining -= 1 }
+            if !table.covers(day) { table = self.table(holding: day) }
+            if table.isWorkingDay(day) ?? isWorkingOutsideTables(day) { remaining -= 1 }
         }
         return CivilDate(julianDay: day)
     }
@@ -96,14 +116,20 @@ public struct WorkingCalendar: Sendable, Equatable {
     public func workingDays(from start: CivilDate, through end: CivilDate) -> Int {
         let (first, last) = (start.julianDay, end.julianDay)
         guard first <= last else { return 0 }
-        // The part inside the table is counted at once; only the days before or after it are visited.
-        var count = table.workingDays(from: max(first, table.firstDay), through: min(last, table.endDay - 1)) ?? 0
-        var lookup = SlowLookup(calendar: self)
-        let end = last + 1
-        let before = first..<max(first, min(end, table.firstDay))
-        let after = min(end, max(first, table.endDay))..<end
-        for day in before where lookup.isWorking(day) { count += 1 }
-        for day in after where lookup.isWorking(day) { count += 1 }
+        // Counted a year at a time, each from its running counts.
+        var count = 0
+        var day = first
+        while day <= last {
+            let table = table(holding: day)
+            guard table.covers(day) else {
+                if isWorkingOutsideTables(day) { count += 1 }
+                day += 1
+                continue
+            }
+            let through = min(last, table.endDay - 1)
+            count += table.workingDays(from: day, through: through) ?? 0
+            day = through + 1
+        }
         return count
     }
 
@@ -142,16 +168,8 @@ public struct WorkingCalendar: Sendable, Equatable {
         CivilDate(year: min(max(year, 1), 9999), month: month, day: day)?.julianDay ?? 0
     }
 
-    /// Days off of years outside the table, computed once per year during one question.
-    private struct SlowLookup {
-        let calendar: WorkingCalendar
-        var daysOffByYear: [Int: Set<Int>] = [:]
-
-        mutating func isWorking(_ day: Int) -> Bool {
-            let year = CivilDate(julianDay: day).year
-            let daysOff = daysOffByYear[year] ?? Set(calendar.holidays(in: year).map(\.date.julianDay))
-            daysOffByYear[year] = daysOff
-            return WorkingCalendar.isWorking(day, daysOff: daysOff, makeUpWorkingDays: calendar.makeUpWorkingDays)
-        }
+    /// Outside the years a table can cover (before year 1, after 9999): weekdays alone.
+    private func isWorkingOutsideTables(_ day: Int) -> Bool {
+        Self.isWorking(day, daysOff: [], makeUpWorkingDays: makeUpWorkingDays)
     }
 }

@@ -61,11 +61,21 @@ extension Repository {
     /// The probe of a case record, read where docs/storage-format.md puts the fields:
     /// `value.case.id`, `value.case.person.fullName`, `value.case.state`, `value.case.person.birthDate`.
     static func caseProbe(_ record: RecordProbe) -> CaseProbe? {
-        guard let id = record.string(at: StoredItem.probedID), let fullName = record.string(at: StoredItem.probedName),
-              let stateName = record.string(at: StoredItem.probedState), let state = CaseState(rawValue: stateName)
-        else { return nil }
-        return CaseProbe(id: CaseID(id), fullName: fullName, state: state, birthDateText: record.string(at: StoredItem.probedBirthDate))
+        var id: String?, fullName: String?, stateName: String?, birthDate: String?
+        record.strings(at: probedPaths) { place, string in
+            switch place {
+            case 0: id = string
+            case 1: fullName = string
+            case 2: stateName = string
+            default: birthDate = string
+            }
+        }
+        guard let id, let fullName, let stateName, let state = CaseState(rawValue: stateName) else { return nil }
+        return CaseProbe(id: CaseID(id), fullName: fullName, state: state, birthDateText: birthDate)
     }
+
+    /// What `caseProbe` reads of each record, in this order.
+    private static let probedPaths = ProbedPaths([StoredItem.probedID, StoredItem.probedName, StoredItem.probedState, StoredItem.probedBirthDate])
 
     /// The files `ids` this read left unread, read now (each from its snapshot line and the journal since);
     /// nil when one cannot be read so (a compaction replaced the snapshot meanwhile) or when they are more
