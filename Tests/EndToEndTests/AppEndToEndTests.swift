@@ -417,9 +417,13 @@ struct AppEndToEndTests {
         try first.sendKeys("C-s")
         try await first.waitFor(text: "✓ Đã lưu")
         try second.sendKeys("C-s")
-        let conflict = try await second.waitFor(text: "Người khác vừa sửa cùng thông tin")
-        #expect(conflict.contains("Nghề nghiệp: bạn nhập \"Thủ quỹ\"; đang lưu \"Kế toán viên\""), "\(conflict)")
-        #expect(conflict.contains("Bí thư Lan (lan)"), "who changed it: \(conflict)")
+        // The whole dialog, not its first line alone: a capture may fall between two lines being drawn.
+        let field = "Nghề nghiệp: bạn nhập \"Thủ quỹ\"; đang lưu \"Kế toán viên\"".precomposedStringWithCanonicalMapping
+        let conflict = try await second.waitUntil("the conflict, its field and who changed it") {
+            $0.contains("Người khác vừa sửa cùng thông tin".precomposedStringWithCanonicalMapping) && $0.contains(field)
+                && $0.contains("Bí thư Lan (lan)".precomposedStringWithCanonicalMapping)
+        }
+        #expect(conflict.contains(field), "\(conflict)")
         json = try HosoRun.run(["case", "show", "HS-0001", "--json", "--data", data])
         #expect(json.contains("\"occupation\" : \"Kế toán viên\""), "nothing written by the refused save")
         // Back in the form with what was typed; saving again is the person's choice over the stored value.
