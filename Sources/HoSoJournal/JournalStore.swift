@@ -156,9 +156,11 @@ public final class JournalStore<Value: JournalValue>: @unchecked Sendable {
         }
         let state = try loadToleratingCompaction(loader, schemaVersion: supportedSchemaVersion)
         let lock = try StoreLock(directory: directory, files: files, timeout: options.lockTimeout)
+        // A selection the index could not serve read every record (`StoreLoader.load`): the store is whole.
         let store = JournalStore(
-            layout: layout, schemaVersion: supportedSchemaVersion, files: files, lock: lock, state: state, options: options, selection: selection)
-        if selection == nil { store.rebuildSnapshotIndexIfStale() }
+            layout: layout, schemaVersion: supportedSchemaVersion, files: files, lock: lock, state: state, options: options,
+            selection: state.unloaded.isEmpty ? nil : selection)
+        store.rebuildSnapshotIndexIfStale()
         return store
     }
 

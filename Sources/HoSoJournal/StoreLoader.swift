@@ -88,7 +88,13 @@ package struct StoreLoader<Value: JournalValue> {
                 if !indexed.unloaded.indexDamaged { throw error }
             }
         }
-        return try withJournal(try snapshotState(schemaVersion: schemaVersion), committed: committed)
+        // The index could not serve a selection (missing, of another version or paths, stale, damaged): the
+        // snapshot is read whole, which costs less than judging each of its lines, and the store then writes
+        // the index again (`JournalStore.open`), so that the next command reads only what it names instead
+        // of every command reading every line until the terminal application or `hoso check` rewrites it.
+        var whole = self
+        whole.selection = nil
+        return try whole.withJournal(try whole.snapshotState(schemaVersion: schemaVersion), committed: committed)
     }
 
     /// `state` with the journal after it applied, every segment to the last, and checked against what was

@@ -47,14 +47,22 @@ import Testing
     @Test func aDamagedPartTheCommandReadsMakesItReadTheSnapshotWhole() throws {
         let temporary = TemporaryDirectory()
         defer { temporary.remove() }
-        let (full, _) = try Self.create(temporary.store)
+        let (full, written) = try Self.create(temporary.store)
         let indexPath = temporary.store + "/snapshot.index"
         writeFile(indexPath, Self.damaged(readFile(indexPath), file: 300))
         let recorder = FaultInjectingFileSystem()
         let partial = try SnapshotIndexTests.open(temporary.store, SnapshotIndexLookupTests.named(300), fileSystem: recorder)
         #expect(recorder.bytesRead(from: temporary.store + "/snapshot.json") >= readFile(temporary.store + "/snapshot.json").count)
         #expect(partial.record(id: SnapshotIndexLookupTests.id(300)) == full.record(id: SnapshotIndexLookupTests.id(300)))
-        #expect(partial.unreadRevisions[SnapshotIndexLookupTests.id(301)] == 1)
+        // Read whole, the store is whole and writes the index again: the next command reads through it.
+        #expect(partial.record(id: SnapshotIndexLookupTests.id(301)) == full.record(id: SnapshotIndexLookupTests.id(301)))
+        #expect(!partial.isPartial)
+        #expect(readFile(indexPath) == written)
+        #expect(partial.check().map(\.message).contains { $0.hasPrefix("chỉ mục bị hỏng") })
+        let next = FaultInjectingFileSystem()
+        let healed = try SnapshotIndexTests.open(temporary.store, SnapshotIndexLookupTests.named(300), fileSystem: next)
+        #expect(next.bytesRead(from: temporary.store + "/snapshot.json") < readFile(temporary.store + "/snapshot.json").count / 3)
+        #expect(healed.unreadRevisions[SnapshotIndexLookupTests.id(301)] == 1)
     }
 
     @Test func aDamagedPartNoCommandReadsIsFoundByCheckAndRebuilt() throws {
@@ -72,13 +80,13 @@ import Testing
         #expect(problems.map(\.severity) == [.repairable], "\(problems)")
         #expect(problems.first?.path == indexPath)
         #expect(problems.first?.message.contains("bị hỏng") == true, "\(problems)")
-        // A judging selection reads every part: it does not trust the index either.
+        // A judging selection reads every part: it does not trust the index either, reads the snapshot whole
+        // and writes the index again, as a whole open (`hoso check` makes one before checking) does; its
+        // check says so.
         let judged = RecordSelection { _ in true }
         let recorderOfAll = FaultInjectingFileSystem()
-        _ = try SnapshotIndexTests.open(temporary.store, judged, fileSystem: recorderOfAll)
+        let whole = try SnapshotIndexTests.open(temporary.store, judged, fileSystem: recorderOfAll)
         #expect(recorderOfAll.bytesRead(from: temporary.store + "/snapshot.json") >= readFile(temporary.store + "/snapshot.json").count)
-        // A whole open (as `hoso check` makes before checking) writes it again, and its check says so.
-        let whole = try SnapshotIndexTests.open(temporary.store, nil)
         #expect(readFile(indexPath) == written)
         let noted = whole.check()
         #expect(noted.map(\.severity) == [.note], "\(noted)")
