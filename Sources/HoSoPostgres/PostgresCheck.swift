@@ -3,7 +3,9 @@ import HoSoStorage
 
 /// Tamper evidence on the server: the journal's hash chain replayed from entry 1, checked against the
 /// head and against every row of `hoso.records`. An edited, deleted or inserted journal row, or a record
-/// changed outside HoSo (`UPDATE hoso.records …` in psql), is an error that says what to do.
+/// changed outside HoSo (`UPDATE hoso.records …` in psql), is an error that says what to do; so is a record whose
+/// scope (unit, active mentors, linked role, parent unit: what row-level security decides by) is not the one its
+/// text gives, which only the tables' owner can write, by disabling the trigger that fills it.
 struct PostgresCheck {
     let connection: PostgresConnection
     let location: String
@@ -19,6 +21,7 @@ struct PostgresCheck {
         let journal: [[String?]]
         let stored: [[String?]]
         let headText: String?
+        let misfiled: [[String?]]
         let seesEveryRow: Bool
         do {
             try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -26,6 +29,11 @@ struct PostgresCheck {
             journal = try connection.execute("SELECT seq, entry, hash FROM hoso.journal ORDER BY seq")
             stored = try connection.execute("SELECT id, revision, value, seq, facts FROM hoso.records")
             headText = try connection.execute("SELECT value FROM hoso.meta WHERE key = 'head'").first?.first ?? nil
+            misfiled = try connection.execute(
+                """
+                SELECT r.id FROM hoso.records r, hoso.record_scope(r.value) s
+                WHERE (r.unit_id, r.mentors, r.login, r.parent_id) IS DISTINCT FROM (s.unit_id, s.mentors, s.login, s.parent_id) ORDER BY r.id
+                """)
             // Row-level security hides records from other roles: only the owner (or a superuser) can tell
             // a deleted record from one it may not read.
             seesEveryRow = try connection.execute(
@@ -94,6 +102,10 @@ struct PostgresCheck {
                 // The facts are derived from the record: different ones would make the reports lie.
                 report("hoso.records, \(id)", "Số liệu báo cáo của bản ghi \(id) (cột facts) khác với bản ghi (đã bị sửa ngoài HoSo)." + advice)
             }
+        }
+        for id in misfiled.compactMap({ $0.first ?? nil }) {
+            report("hoso.records, \(id)", "Phạm vi của bản ghi \(id) (các cột unit_id, mentors, login, parent_id: quyền đọc theo đơn vị và người giúp đỡ) "
+                + "khác với nội dung bản ghi (đã bị sửa ngoài HoSo)." + advice)
         }
         for id in expected.keys.sorted() where seesEveryRow && !seen.contains(id) {
             report("hoso.records, \(id)", "Bản ghi \(id) có trong nhật ký nhưng đã bị xóa khỏi bảng." + advice)

@@ -207,7 +207,7 @@ struct PostgresCommitInOneCallTests {
         #expect(owner.check().errors.isEmpty, "\(owner.check().errors)")
     }
 
-    @Test("A database of version 5 gets version 6 on open by its owner only; its commits then take one call; a newer one is refused")
+    @Test("A database of version 5 gets versions 6 and 7 on open by its owner only; its commits then take one call; a newer one is refused")
     func versionFiveMigrates() throws {
         let server = try ServerWithRoles()
         let workspace = server.workspace
@@ -218,24 +218,24 @@ struct PostgresCommitInOneCallTests {
             _ = try ServerRepository.open(url: server.url(as: server.clerk))
             Issue.record("a role that does not own the tables upgraded them")
         } catch {
-            #expect(error.message.contains("ở định dạng 5, bản HoSo này dùng định dạng 6"), "\(error.message)")
+            #expect(error.message.contains("ở định dạng 5, bản HoSo này dùng định dạng \(PostgresSchema.version)"), "\(error.message)")
         }
         _ = try workspace.open()
-        #expect(try workspace.cluster.psql(workspace.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("6"))
+        #expect(try workspace.cluster.psql(workspace.url, "SELECT value FROM hoso.meta WHERE key = 'schemaVersion'").hasPrefix("\(PostgresSchema.version)"))
         #expect(try workspace.cluster.psql(workspace.url, "SELECT array_to_string(proconfig, ' ') FROM pg_proc WHERE proname = 'append_entry'")
             .contains("plan_cache_mode=force_generic_plan"), "planned once a session")
         let clerk = try ServerRepository.open(url: server.url(as: server.clerk))
         let before = try Self.statements(of: clerk)
         try CaseService(repository: clerk).edit(.addNote(text: "Sau nâng cấp."), on: "HS-0002", date: ServerWorkspace.day, actor: "Thư ký Lan")
         #expect(try Self.statements(of: clerk) - before == 3)
-        #expect(clerk.check().errors.isEmpty, "the chain written at version 5 goes on at version 6: \(clerk.check().errors)")
+        #expect(clerk.check().errors.isEmpty, "the chain written at version 5 goes on at version 7: \(clerk.check().errors)")
         #expect(try workspace.open().check().errors.isEmpty)
-        try workspace.cluster.psql(workspace.url, "UPDATE hoso.meta SET value = '7' WHERE key = 'schemaVersion'")
+        try workspace.cluster.psql(workspace.url, "UPDATE hoso.meta SET value = '\(PostgresSchema.version + 1)' WHERE key = 'schemaVersion'")
         do {
             _ = try workspace.open()
             Issue.record("opened tables of a newer version")
         } catch {
-            #expect(error.message.contains("định dạng 7, bản này chỉ đọc được đến 6"), "\(error.message)")
+            #expect(error.message.contains("định dạng \(PostgresSchema.version + 1), bản này chỉ đọc được đến \(PostgresSchema.version)"), "\(error.message)")
         }
     }
 }

@@ -227,7 +227,7 @@ struct PostgresRepositoryTests {
             _ = try workspace.open()
             Issue.record("opened tables of a newer version")
         } catch {
-            #expect(error.message.contains("định dạng 99, bản này chỉ đọc được đến 6"), "\(error.message)")
+            #expect(error.message.contains("định dạng 99, bản này chỉ đọc được đến 7"), "\(error.message)")
         }
     }
 
