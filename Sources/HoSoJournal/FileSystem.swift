@@ -44,6 +44,9 @@ public struct FileStatus: Sendable, Equatable {
     public let kind: Kind
     /// Modification time in nanoseconds since the epoch.
     public let modifiedNanoseconds: Int64
+    /// Change time (`ctime`) in nanoseconds since the epoch: every write and every change of the status
+    /// moves it, and unlike the modification time nobody but the system can set it (0 when unknown).
+    public let changedNanoseconds: Int64
     /// The user id that owns the file (nil when the file system did not say).
     public let owner: UInt32?
 
@@ -53,8 +56,9 @@ public struct FileStatus: Sendable, Equatable {
     /// Makes a status; used by file-system implementations.
     public init(
         device: UInt64, inode: UInt64, size: Int64, permissions: UInt32, linkCount: UInt64, kind: Kind, modifiedNanoseconds: Int64,
-        owner: UInt32? = nil
+        changedNanoseconds: Int64 = 0, owner: UInt32? = nil
     ) {
+        self.changedNanoseconds = changedNanoseconds
         self.owner = owner
         self.device = device
         self.inode = inode

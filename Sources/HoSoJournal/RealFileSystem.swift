@@ -151,6 +151,7 @@ extension FileStatus {
             device: UInt64(raw.st_dev), inode: UInt64(raw.st_ino), size: Int64(raw.st_size),
             permissions: UInt32(raw.st_mode) & 0o777, linkCount: UInt64(raw.st_nlink), kind: kind,
             modifiedNanoseconds: Int64(raw.st_mtim.tv_sec) * 1_000_000_000 + Int64(raw.st_mtim.tv_nsec),
+            changedNanoseconds: Int64(raw.st_ctim.tv_sec) * 1_000_000_000 + Int64(raw.st_ctim.tv_nsec),
             owner: UInt32(raw.st_uid)
         )
     }

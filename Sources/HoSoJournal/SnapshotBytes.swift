@@ -47,27 +47,52 @@ final class SnapshotBytes: Sendable {
 /// A snapshot file kept open, read a group of record lines at a time (`SnapshotCoding.recordsPerHashGroup`),
 /// each group checked against its digest before anything is taken from it. The few groups read last are
 /// kept: a file's parts lie in one line, and a compaction copies the lines in order.
+///
+/// Hashing a group (≈ 380 KB at 100,000 files) was most of the first save of a file in a group not read
+/// since the load. A file whose status is `unchangedStatus` after the read has not been written since the
+/// load verified every group: its change time (`ctime`) moves with every write and cannot be set back by
+/// anyone but the system. So when the load found the file last changed long enough before it
+/// (`trusting(_:now:)`), a group read while the status is still that one is taken without hashing it again.
 final class SnapshotFileGroups: @unchecked Sendable {
-    // Unchecked: `recent` is only touched with `lock` held; everything else never changes.
+    // Unchecked: `recent` and `hashedGroups` are only touched with `lock` held; everything else never changes.
     private let files: DurableFiles
     private let path: String
     private let descriptor: Int32
     /// Each group's bytes in the file, from its first line's first byte to its last line's last byte.
     let groups: [Range<Int>]
     let digests: [[UInt8]]
+    /// The file's status when the load had verified it, if it can be trusted to tell a later write.
+    private let unchangedStatus: FileStatus?
     private let lock = NSLock()
     private var recent: [(group: Int, bytes: [UInt8])] = []
+    /// Groups checked against their digest (for the tests of `unchangedStatus`).
+    private(set) var hashedGroups = 0
     private static let kept = 8
 
     static let outside = DeferredDecodingFailure(reason: "vị trí đọc nằm ngoài snapshot.json đã đọc")
 
+    /// How long before the load the file must have been changed last for its status to tell a later write:
+    /// the system stamps a change with a clock read at a coarse grain (a few ms), so a write just after the
+    /// load could carry the time of the change before it.
+    static let settledNanoseconds: Int64 = 2_000_000_000
+
+    /// `status` (taken after the load verified every group), when the file was last changed and modified
+    /// at least `settledNanoseconds` before `now`; nil otherwise (every group is then hashed when read).
+    static func trusting(_ status: FileStatus?, now: Int64) -> FileStatus? {
+        guard let status, status.changedNanoseconds > 0,
+              status.changedNanoseconds <= now - settledNanoseconds, status.modifiedNanoseconds <= now - settledNanoseconds
+        else { return nil }
+        return status
+    }
+
     /// Takes over `descriptor` (closed when nothing reads the file any more).
-    init(files: DurableFiles, path: String, descriptor: Int32, groups: [Range<Int>], digests: [[UInt8]]) {
+    init(files: DurableFiles, path: String, descriptor: Int32, groups: [Range<Int>], digests: [[UInt8]], unchangedStatus: FileStatus? = nil) {
         self.files = files
         self.path = path
         self.descriptor = descriptor
         self.groups = groups
         self.digests = digests
+        self.unchangedStatus = unchangedStatus
     }
 
     deinit { try? files.fileSystem.close(descriptor, path: path) }
@@ -95,17 +120,30 @@ final class SnapshotFileGroups: @unchecked Sendable {
         } catch {
             throw DeferredDecodingFailure(reason: StoreError.from(error).message)
         }
+        // The status after the read: a write during or before it has moved the change time already.
+        if bytes.count == groups[group].count, let unchanged = unchangedStatus, let now = try? files.fileSystem.status(of: descriptor, path: path),
+           now.inode == unchanged.inode, now.size == unchanged.size, now.modifiedNanoseconds == unchanged.modifiedNanoseconds,
+           now.changedNanoseconds == unchanged.changedNanoseconds
+        {
+            keep(group, bytes)
+            return bytes
+        }
+        lock.withLock { hashedGroups += 1 }
         guard bytes.count == groups[group].count, JournalLine.sha256(bytes) == digests[group] else {
             throw DeferredDecodingFailure(
                 reason: "\(path) đã bị thay đổi ngoài HoSo sau khi được đọc (nhóm dòng \(group + 1) không còn khớp mã băm); "
                     + "đóng HoSo rồi mở lại, và chạy hoso check")
         }
+        keep(group, bytes)
+        return bytes
+    }
+
+    private func keep(_ group: Int, _ bytes: [UInt8]) {
         lock.withLock {
             if !recent.contains(where: { $0.group == group }) {
                 if recent.count == Self.kept { recent.removeFirst() }
                 recent.append((group, bytes))
             }
         }
-        return bytes
     }
 }

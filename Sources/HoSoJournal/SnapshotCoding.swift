@@ -224,7 +224,11 @@ enum SnapshotCoding {
             try? files.fileSystem.close(descriptor, path: path)
             return nil
         }
-        let groups = SnapshotFileGroups(files: files, path: path, descriptor: descriptor, groups: groupRanges(lines), digests: digests)
+        // Taken now that every group was verified against `recordsHash`: a write since would have moved it.
+        let status = SnapshotFileGroups.trusting(
+            try? files.fileSystem.status(of: descriptor, path: path), now: Int64(Date().timeIntervalSince1970 * 1e9))
+        let groups = SnapshotFileGroups(
+            files: files, path: path, descriptor: descriptor, groups: groupRanges(lines), digests: digests, unchangedStatus: status)
         return assemble(header: header, buffer: buffer, source: SnapshotBytes(file: groups), lines: lines, selection: selection, releasing: mapped)
     }
 

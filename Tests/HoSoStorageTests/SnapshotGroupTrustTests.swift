@@ -1,0 +1,103 @@
+import Foundation
+import HoSoDomain
+@testable import HoSoJournal
+import Testing
+
+/// `SnapshotFileGroups`: a group of snapshot lines read after the load is hashed against the digest the
+/// load verified, unless the open file's status shows nobody wrote to it since (its change time, which only
+/// the system sets, and its size and modification time as the load found them).
+@Suite struct SnapshotGroupTrustTests {
+    @Test func withoutATrustedStatusEveryGroupIsHashedWhenFirstRead() throws {
+        let groups = try Groups()
+        defer { groups.remove() }
+        let reader = groups.reader(trusting: nil)
+        for group in 0..<3 { #expect(try groups.read(reader, group: group) == Array(groups.bytes[groups.ranges[group]])) }
+        _ = try groups.read(reader, group: 1)
+        #expect(reader.hashedGroups == 3)
+    }
+
+    @Test func aFileUnchangedSinceTheLoadIsReadWithoutHashing() throws {
+        let groups = try Groups()
+        defer { groups.remove() }
+        let reader = groups.reader(trusting: try groups.status())
+        for group in 0..<3 { #expect(try groups.read(reader, group: group) == Array(groups.bytes[groups.ranges[group]])) }
+        #expect(reader.hashedGroups == 0)
+    }
+
+    @Test func aWriteAfterTheLoadIsFoundEvenWithATrustedStatus() async throws {
+        let groups = try Groups()
+        defer { groups.remove() }
+        let reader = groups.reader(trusting: try groups.status())
+        #expect(try groups.read(reader, group: 0) == Array(groups.bytes[groups.ranges[0]]))
+        // Past the grain of the system's clock for change times, as the load's two seconds make sure.
+        try await Task.sleep(for: .milliseconds(50))
+        try groups.editInPlace(group: 2)
+        #expect(throws: DeferredDecodingFailure.self) { try groups.read(reader, group: 2) }
+        #expect(reader.hashedGroups == 1)
+    }
+
+    @Test func onlyAFileChangedLongEnoughBeforeTheLoadIsTrusted() throws {
+        let second: Int64 = 1_000_000_000
+        let now = 1_800_000_000 * second
+        func status(changed: Int64, modified: Int64) -> FileStatus {
+            FileStatus(
+                device: 1, inode: 2, size: 3, permissions: 0o600, linkCount: 1, kind: .regular, modifiedNanoseconds: modified,
+                changedNanoseconds: changed)
+        }
+        let settled = status(changed: now - 3 * second, modified: now - 5 * second)
+        #expect(SnapshotFileGroups.trusting(settled, now: now) == settled)
+        #expect(SnapshotFileGroups.trusting(status(changed: now - second, modified: now - 5 * second), now: now) == nil)
+        #expect(SnapshotFileGroups.trusting(status(changed: now - 3 * second, modified: now - second / 2), now: now) == nil)
+        #expect(SnapshotFileGroups.trusting(status(changed: 0, modified: now - 5 * second), now: now) == nil)
+        #expect(SnapshotFileGroups.trusting(nil, now: now) == nil)
+    }
+}
+
+/// A file of three groups of `groupSize` bytes, open for reading, with their ranges and digests.
+private struct Groups {
+    static let groupSize = 1_000
+    let temporary = TemporaryDirectory()
+    let path: String
+    let descriptor: Int32
+    let ranges: [Range<Int>]
+    let digests: [[UInt8]]
+    let bytes: [UInt8]
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: temporary.store, withIntermediateDirectories: true)
+        let path = temporary.store + "/snapshot.json"
+        let bytes: [UInt8] = (0..<(3 * Self.groupSize)).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let ranges = (0..<3).map { ($0 * Self.groupSize)..<(($0 + 1) * Self.groupSize) }
+        self.path = path
+        self.bytes = bytes
+        self.ranges = ranges
+        digests = ranges.map { JournalLine.sha256(Array(bytes[$0])) }
+        descriptor = open(path, O_RDONLY)
+    }
+
+    func reader(trusting status: FileStatus?) -> SnapshotFileGroups {
+        SnapshotFileGroups(
+            files: DurableFiles(fileSystem: .real), path: path, descriptor: dup(descriptor), groups: ranges, digests: digests,
+            unchangedStatus: status)
+    }
+
+    func status() throws -> FileStatus { try RealFileSystem().status(of: descriptor, path: path) }
+
+    func read(_ reader: SnapshotFileGroups, group: Int) throws -> [UInt8] {
+        try reader.withBytes(ranges[group]) { Array($0) }
+    }
+
+    /// One byte of `group` changed where it lies, the file neither replaced nor resized.
+    func editInPlace(group: Int) throws {
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: UInt64(ranges[group].lowerBound + 10))
+        try handle.write(contentsOf: [UInt8(ascii: "Z")])
+        try handle.close()
+    }
+
+    func remove() {
+        close(descriptor)
+        temporary.remove()
+    }
+}
