@@ -72,16 +72,19 @@ final class SnapshotFileGroups: @unchecked Sendable {
     static let outside = DeferredDecodingFailure(reason: "vị trí đọc nằm ngoài snapshot.json đã đọc")
 
     /// How long before the load the file must have been changed last for its status to tell a later write:
-    /// the system stamps a change with a clock read at a coarse grain (a few ms), so a write just after the
-    /// load could carry the time of the change before it.
-    static let settledNanoseconds: Int64 = 2_000_000_000
+    /// the system stamps a change with a clock read at a coarse grain (a tick, 1–10 ms), so a write just
+    /// after the load could carry the time of the change before it. A file system that keeps whole seconds
+    /// only (times without nanoseconds) is given seconds.
+    static let settledNanoseconds: Int64 = 100_000_000
+    static let settledNanosecondsOfWholeSeconds: Int64 = 3_000_000_000
 
     /// `status` (taken after the load verified every group), when the file was last changed and modified
-    /// at least `settledNanoseconds` before `now`; nil otherwise (every group is then hashed when read).
+    /// long enough before `now` (`settledNanoseconds`); nil otherwise (every group is then hashed when read).
     static func trusting(_ status: FileStatus?, now: Int64) -> FileStatus? {
-        guard let status, status.changedNanoseconds > 0,
-              status.changedNanoseconds <= now - settledNanoseconds, status.modifiedNanoseconds <= now - settledNanoseconds
-        else { return nil }
+        guard let status, status.changedNanoseconds > 0 else { return nil }
+        let wholeSeconds = status.changedNanoseconds % 1_000_000_000 == 0 && status.modifiedNanoseconds % 1_000_000_000 == 0
+        let settled = wholeSeconds ? settledNanosecondsOfWholeSeconds : settledNanoseconds
+        guard status.changedNanoseconds <= now - settled, status.modifiedNanoseconds <= now - settled else { return nil }
         return status
     }
 

@@ -44,10 +44,16 @@ import Testing
                 device: 1, inode: 2, size: 3, permissions: 0o600, linkCount: 1, kind: .regular, modifiedNanoseconds: modified,
                 changedNanoseconds: changed)
         }
-        let settled = status(changed: now - 3 * second, modified: now - 5 * second)
+        let millisecond = second / 1_000
+        // Times with nanoseconds: settled a tenth of a second before the load.
+        let settled = status(changed: now - 150 * millisecond + 7, modified: now - 5 * second + 3)
         #expect(SnapshotFileGroups.trusting(settled, now: now) == settled)
-        #expect(SnapshotFileGroups.trusting(status(changed: now - second, modified: now - 5 * second), now: now) == nil)
-        #expect(SnapshotFileGroups.trusting(status(changed: now - 3 * second, modified: now - second / 2), now: now) == nil)
+        #expect(SnapshotFileGroups.trusting(status(changed: now - 50 * millisecond + 7, modified: now - 5 * second + 3), now: now) == nil)
+        #expect(SnapshotFileGroups.trusting(status(changed: now - 3 * second + 7, modified: now - 20 * millisecond + 3), now: now) == nil)
+        // Whole seconds only (a file system that keeps no more): settled three seconds before.
+        let wholeSeconds = status(changed: now - 4 * second, modified: now - 5 * second)
+        #expect(SnapshotFileGroups.trusting(wholeSeconds, now: now) == wholeSeconds)
+        #expect(SnapshotFileGroups.trusting(status(changed: now - 2 * second, modified: now - 5 * second), now: now) == nil)
         #expect(SnapshotFileGroups.trusting(status(changed: 0, modified: now - 5 * second), now: now) == nil)
         #expect(SnapshotFileGroups.trusting(nil, now: now) == nil)
     }
