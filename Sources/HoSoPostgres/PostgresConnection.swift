@@ -142,12 +142,9 @@ final class PostgresConnection {
     private func withResult<T>(
         _ sql: String, _ parameters: [String?], _ body: (OpaquePointer, Int, Int) throws(Failure) -> T
     ) throws(Failure) -> T {
-        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
-        defer { for copy in copies { free(copy) } }
-        let values = copies.map { UnsafePointer<CChar>($0) }
         discardUnawaited()
         statementsSent += 1
-        guard let result = PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0) else {
+        guard let result = Self.withCStrings(parameters, { PQexecParams(handle, sql, Int32($0.count), nil, $0, nil, nil, 0) }) else {
             throw Failure(sqlState: nil, message: Self.text(PQerrorMessage(handle)))
         }
         defer { PQclear(result) }
@@ -167,11 +164,15 @@ final class PostgresConnection {
     /// command lock's release). The server runs it as soon as it arrives, before anything sent after it.
     func sendWithoutWaiting(_ sql: String, _ parameters: [String?] = []) {
         discardUnawaited()
+        statementsSent += 1
+        awaitingAnswer = Self.withCStrings(parameters) { PQsendQueryParams(handle, sql, Int32($0.count), nil, $0, nil, nil, 0) } == 1
+    }
+
+    /// `body` with `parameters` as the C strings libpq takes (nil: SQL NULL), freed after it.
+    private static func withCStrings<T>(_ parameters: [String?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { for copy in copies { free(copy) } }
-        let values = copies.map { UnsafePointer<CChar>($0) }
-        statementsSent += 1
-        awaitingAnswer = PQsendQueryParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0) == 1
+        return body(copies.map { UnsafePointer<CChar>($0) })
     }
 
     /// Whether a statement sent without waiting has an answer not yet read.
