@@ -42,6 +42,37 @@ import Testing
         #expect(CanonicalJSON.encode(removal) == (try Self.foundation(removal)))
     }
 
+    /// A save's journal line carries a patch (the fields set, cleared, appended): the writer takes it too,
+    /// or every save would fall back to Foundation's encoder.
+    @Test func aPatchOfEveryKindIsWrittenAsFoundationWritesIt() throws {
+        let day = CivilDate(year: 2026, month: 11, day: 23)!
+        let demo = DemoOrganisation.generate(caseCount: 40, seed: 5, today: day)
+        var compared = 0
+        for (position, old) in demo.cases.enumerated() {
+            var new = old
+            switch position % 3 {
+            case 0:
+                new.notes.append(ProgressNote(date: day, author: "Hùng", text: "Nhận xét \"tháng\" 11 / \(position)"))
+                new.history.append(HistoryEntry(date: day, actor: "Hùng", action: "note", summary: "Thêm nhận xét"))
+            case 1:
+                new.person.occupation = "Kế toán trưởng \(position)"
+                new.certificate = nil
+                new.tasks.append(CaseTask(given: day, text: "Đọc Điều lệ Đảng"))
+            default:
+                new.person.homeAddress = "Số \(position), phố Huế"
+            }
+            let patch = try #require(StoredItem.caseFile(new).patch(from: .caseFile(old)))
+            let entry = JournalEntry<StoredItem>(
+                seq: 9, time: "2026-11-23T12:05:43Z", actor: "lan",
+                changes: [JournalChange(id: "case/\(old.id)", revisionBefore: 3, revision: 4, summary: "Sửa", value: nil, patch: patch)],
+                prevHash: JournalLine.genesisHash)
+            let fast = try #require(CanonicalJSON.encode(entry), "patch \(position) refused")
+            #expect(fast == (try Self.foundation(entry)), "patch \(position)")
+            compared += 1
+        }
+        #expect(compared == 40)
+    }
+
     struct Everything: Codable {
         var text: String
         var number: Int

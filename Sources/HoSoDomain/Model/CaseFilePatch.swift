@@ -63,18 +63,15 @@ extension CaseFile {
 
         /// Writes the members `set`, `clear` and `append` into `container`, each only when it has fields.
         public func encode(into container: inout KeyedEncodingContainer<PatchKey>) throws {
+            // Each object as a value of its own rather than through a nested container: the journal's
+            // canonical writer takes values, and leaves nested containers to Foundation's encoder, which
+            // costs a save a fifth of its processor time.
             let sets = edits.filter { $0.kind == .set }
-            if !sets.isEmpty {
-                var set = container.nestedContainer(keyedBy: PatchKey.self, forKey: .set)
-                for edit in sets { try edit.encode(&set) }
-            }
+            if !sets.isEmpty { try container.encode(PatchMembers(edits: sets), forKey: .set) }
             let clears = edits.filter { $0.kind == .clear }.map(\.key)
             if !clears.isEmpty { try container.encode(clears, forKey: .clear) }
             let appends = edits.filter { $0.kind == .append }
-            if !appends.isEmpty {
-                var append = container.nestedContainer(keyedBy: PatchKey.self, forKey: .append)
-                for edit in appends { try edit.encode(&append) }
-            }
+            if !appends.isEmpty { try container.encode(PatchMembers(edits: appends), forKey: .append) }
         }
 
         private static func unknownField(_ key: PatchKey, in container: KeyedDecodingContainer<PatchKey>) -> DecodingError {
@@ -120,6 +117,16 @@ extension CaseFile {
 }
 
 /// One field's change inside a patch.
+/// The fields of one member of a patch (`set` or `append`), written as one JSON object.
+private struct PatchMembers: Encodable {
+    let edits: [PatchEdit]
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: PatchKey.self)
+        for edit in edits { try edit.encode(&container) }
+    }
+}
+
 struct PatchEdit: @unchecked Sendable {
     // Unchecked: the closures capture only the decoded value (Sendable) and a key path into `Fields`.
     enum Kind { case set, clear, append }
