@@ -24,6 +24,26 @@ import Testing
         #expect(reader.hashedGroups == 0)
     }
 
+    /// A save touches one file's line: in a trusted file, its first read in a group reads that line only; a
+    /// second read there (a compaction copying lines in order) reads the group once, and keeps it.
+    @Test func aTrustedFileIsReadALineAtATimeUntilAGroupIsAskedTwice() throws {
+        let groups = try Groups()
+        defer { groups.remove() }
+        let reader = groups.reader(trusting: try groups.status())
+        let line = groups.ranges[1].lowerBound + 100..<groups.ranges[1].lowerBound + 160
+        #expect(try reader.withBytes(line) { Array($0) } == Array(groups.bytes[line]))
+        #expect(reader.wholeGroupReads == 0)
+        let next = line.upperBound..<line.upperBound + 40
+        #expect(try reader.withBytes(next) { Array($0) } == Array(groups.bytes[next]))
+        #expect(try reader.withBytes(line) { Array($0) } == Array(groups.bytes[line]))
+        #expect(reader.wholeGroupReads == 1)
+        #expect(reader.hashedGroups == 0)
+        // Without trust, the first read of a group reads it whole and hashes it.
+        let untrusted = groups.reader(trusting: nil)
+        #expect(try untrusted.withBytes(line) { Array($0) } == Array(groups.bytes[line]))
+        #expect(untrusted.wholeGroupReads == 1 && untrusted.hashedGroups == 1)
+    }
+
     @Test func aWriteAfterTheLoadIsFoundEvenWithATrustedStatus() async throws {
         let groups = try Groups()
         defer { groups.remove() }
@@ -32,8 +52,10 @@ import Testing
         // Past the grain of the system's clock for change times, as the load's two seconds make sure.
         try await Task.sleep(for: .milliseconds(50))
         try groups.editInPlace(group: 2)
+        let line = groups.ranges[2].lowerBound + 5..<groups.ranges[2].lowerBound + 50
+        #expect(throws: DeferredDecodingFailure.self) { try reader.withBytes(line) { Array($0) } }
         #expect(throws: DeferredDecodingFailure.self) { try groups.read(reader, group: 2) }
-        #expect(reader.hashedGroups == 1)
+        #expect(reader.hashedGroups == 2)
     }
 
     @Test func onlyAFileChangedLongEnoughBeforeTheLoadIsTrusted() throws {
