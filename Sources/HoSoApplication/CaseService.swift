@@ -265,6 +265,7 @@ public struct CaseService: Sendable {
         if !VietnameseText.controlCharacters(in: name).isEmpty || !VietnameseText.controlCharacters(in: id.rawValue).isEmpty {
             problems.append(VietnameseText.controlCharacterRefusal)
         }
+        if let refusal = VietnameseText.lengthRefusal([trimmed, id.rawValue], longest: VietnameseText.longestLine) { problems.append(refusal) }
         if id.rawValue.isEmpty || id.rawValue.contains("/") { problems.append("Mã đảng viên không hợp lệ: \"\(id)\".") }
         if repository.organisation.members[id] != nil { problems.append("Đã có đảng viên mã \(id).") }
         guard problems.isEmpty else { throw recorded(.invalidInput(problems), caseID: nil) }

@@ -48,6 +48,7 @@ public struct PeopleService: Sendable {
         if !VietnameseText.controlCharacters(in: fullName + (systemUser ?? "")).isEmpty {
             problems.append(VietnameseText.controlCharacterRefusal)
         }
+        if let refusal = VietnameseText.lengthRefusal([name], longest: VietnameseText.longestLine) { problems.append(refusal) }
         if repository.accounts[id] != nil { problems.append("Đã có người dùng mã \(id).") }
         if let systemUser, let holder = repository.accounts.values.first(where: { $0.systemUser == systemUser }) {
             problems.append("Tài khoản máy tính \"\(systemUser)\" đã gắn với \(holder.signature); mỗi tài khoản máy tính gắn một người.")

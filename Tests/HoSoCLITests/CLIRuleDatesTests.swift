@@ -151,6 +151,17 @@ struct CLIRuleDatesTests {
         #expect(history.contains("    Nhận xét: Tích cực.\n      Cần rèn thêm tác phong.\n"), "\(history)")
     }
 
+    @Test("A note pasted ten times over (20.000 characters) is refused with both lengths, and the file keeps its history")
+    func notePastedTooLong() throws {
+        let cli = try CLIWorkspace()
+        try cli.setUpCell()
+        let before = try cli.ok("case", "history", "HS-0001")
+        let refused = try cli.run("case", "note", "HS-0001", "--text", String(repeating: "Nhận xét. ", count: 2_000))
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("Nội dung dài quá 4.000 ký tự (đang có 20.000 ký tự). Chưa ghi gì."), "\(refused.standardError)")
+        #expect(try cli.ok("case", "history", "HS-0001") == before)
+    }
+
     @Test("units import refuses a unit name with ESC and BEL, and stores nothing")
     func importControlCharacters() throws {
         let cli = try CLIWorkspace()

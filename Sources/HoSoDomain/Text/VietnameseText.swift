@@ -6,6 +6,32 @@ public enum VietnameseText {
     public static let controlCharacterRefusal =
         "Nội dung có ký tự điều khiển (ví dụ mã thoát ESC của terminal) không được phép; hãy gõ lại bằng chữ thường."
 
+    /// The longest free text a file takes in one field (a note, a task, a reason, an opinion): about two
+    /// typed pages. A longer one is almost always a paste gone wrong, and every copy of the file, its
+    /// journal line and each backup would carry it.
+    public static let longestFreeText = 4_000
+    /// The longest one-line field (a name, an address, an occupation, a number, an issuer).
+    public static let longestLine = 200
+
+    /// The refusal of the first text of `texts` longer than `longest` characters, naming its length; nil
+    /// when none is.
+    public static func lengthRefusal(_ texts: [String], longest: Int) -> String? {
+        guard let long = texts.first(where: { $0.count > longest }) else { return nil }
+        return "Nội dung dài quá \(grouped(longest)) ký tự (đang có \(grouped(long.count)) ký tự). Chưa ghi gì. "
+            + "Hãy ghi ngắn hơn, hoặc chia thành nhiều lần ghi."
+    }
+
+    /// `number` with its thousands grouped by dots, as Vietnamese writes them ("20.000").
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (position, digit) in digits.enumerated() {
+            if position > 0, (digits.count - position).isMultiple(of: 3) { result.append(".") }
+            result.append(digit)
+        }
+        return number < 0 ? "-" + result : result
+    }
+
     /// The canonical composed form (NFC) in which every stored string is kept, so that equal names
     /// written with composed or decomposed accents become equal strings byte for byte.
     public static func normalized(_ s: String) -> String {

@@ -92,6 +92,7 @@ extension Workflow {
             if texts.contains(where: { !VietnameseText.controlCharacters(in: $0).isEmpty }) {
                 problems.append(VietnameseText.controlCharacterRefusal)
             }
+            if let refusal = VietnameseText.lengthRefusal(texts, longest: VietnameseText.longestFreeText) { problems.append(refusal) }
         }
         func requireText(_ text: String, _ field: String) {
             if text.trimmingCharactersInSet(" \t\n").isEmpty { problems.append("\(field) không được để trống.") }

@@ -144,6 +144,7 @@ extension Workflow {
         for text in event.texts where !VietnameseText.controlCharacters(in: text).isEmpty {
             problems.append(VietnameseText.controlCharacterRefusal)
         }
+        if let refusal = VietnameseText.lengthRefusal(event.texts, longest: VietnameseText.longestFreeText) { problems.append(refusal) }
         if let refusal = DateOrder.futureRefusal(context.date, today: context.today) { problems.append(refusal) }
         if context.date < file.stateSince {
             problems.append(
@@ -262,7 +263,7 @@ extension Workflow {
 }
 
 extension Event {
-    /// The free texts of the event, checked for control characters.
+    /// The free texts of the event, checked for control characters and length.
     var texts: [String] {
         switch self {
         case .enrollInClass(let name): [name]

@@ -8,11 +8,12 @@ enum PersonRules {
         var problems: [String] = []
         person.fullName = VietnameseText.normalized(person.fullName.trimmingCharactersInSet(" \t"))
         if person.fullName.isEmpty { problems.append("Họ và tên không được để trống.") }
-        for text in [person.fullName, person.ethnicity, person.religion, person.citizenID, person.homeAddress, person.occupation]
-        where !VietnameseText.controlCharacters(in: text).isEmpty {
+        let lines = [person.fullName, person.ethnicity, person.religion, person.citizenID, person.homeAddress, person.occupation]
+        for text in lines where !VietnameseText.controlCharacters(in: text).isEmpty {
             problems.append(VietnameseText.controlCharacterRefusal)
             break
         }
+        if let refusal = VietnameseText.lengthRefusal(lines, longest: VietnameseText.longestLine) { problems.append(refusal) }
         if person.birthDate >= nominated {
             problems.append("Ngày sinh (\(person.birthDate)) phải trước ngày được giới thiệu (\(nominated)).")
         } else if person.birthDate.wholeMonths(until: nominated) < 12 * 14 {
