@@ -52,7 +52,7 @@ final class SnapshotBytes: Sendable {
 /// since the load. A file whose status is `unchangedStatus` after the read has not been written since the
 /// load verified every group: its change time (`ctime`) moves with every write and cannot be set back by
 /// anyone but the system. So when the load found the file last changed long enough before it
-/// (`trusting(_:now:)`), a group read while the status is still that one is taken without hashing it again,
+/// (`trusting(_:readStart:)`), a group read while the status is still that one is taken without hashing it again,
 /// and the first read in such a group takes only the line asked for.
 final class SnapshotFileGroups: @unchecked Sendable {
     // Unchecked: `recent`, `linesReadAlone` and the counts are only touched with `lock` held; everything else
@@ -76,21 +76,37 @@ final class SnapshotFileGroups: @unchecked Sendable {
 
     static let outside = DeferredDecodingFailure(reason: "vị trí đọc nằm ngoài snapshot.json đã đọc")
 
-    /// How long before the load the file must have been changed last for its status to tell a later write:
-    /// the system stamps a change with a clock read at a coarse grain (a tick, 1–10 ms), so a write just
-    /// after the load could carry the time of the change before it. A file system that keeps whole seconds
-    /// only (times without nanoseconds) is given seconds.
-    static let settledNanoseconds: Int64 = 100_000_000
+    /// How long before the load began reading the file it must have been changed last for its status to
+    /// tell a later write: the system stamps a change with its coarse clock (`CLOCK_REALTIME_COARSE`, a tick
+    /// of 1–10 ms), so a write could carry the time of the change before it only within one tick of it. Two
+    /// ticks, then; a tenth of a second when the clock does not say its grain. A file system that keeps whole
+    /// seconds only (times without nanoseconds) is given seconds.
+    static let settledNanoseconds: Int64 = {
+        var resolution = timespec()
+        guard clock_getres(CLOCK_REALTIME_COARSE, &resolution) == 0 else { return 100_000_000 }
+        let tick = Int64(resolution.tv_sec) * 1_000_000_000 + Int64(resolution.tv_nsec)
+        return tick > 0 && tick <= 50_000_000 ? 2 * tick : 100_000_000
+    }()
     static let settledNanosecondsOfWholeSeconds: Int64 = 3_000_000_000
 
     /// `status` (taken after the load verified every group), when the file was last changed and modified
-    /// long enough before `now` (`settledNanoseconds`); nil otherwise (every group is then hashed when read).
-    static func trusting(_ status: FileStatus?, now: Int64) -> FileStatus? {
+    /// long enough (`settledNanoseconds`) before `readStart`, the wall-clock time taken before the load read
+    /// its first byte; nil otherwise (every group is then hashed when read). Judged against the start, not
+    /// the end: a write while the load was reading, after the group it changed was hashed, shows in `status`
+    /// already, and only its time tells it happened after the read began.
+    static func trusting(_ status: FileStatus?, readStart: Int64) -> FileStatus? {
         guard let status, status.changedNanoseconds > 0 else { return nil }
         let wholeSeconds = status.changedNanoseconds % 1_000_000_000 == 0 && status.modifiedNanoseconds % 1_000_000_000 == 0
         let settled = wholeSeconds ? settledNanosecondsOfWholeSeconds : settledNanoseconds
-        guard status.changedNanoseconds <= now - settled, status.modifiedNanoseconds <= now - settled else { return nil }
+        guard status.changedNanoseconds <= readStart - settled, status.modifiedNanoseconds <= readStart - settled else { return nil }
         return status
+    }
+
+    /// The wall-clock time now, in nanoseconds since 1970 (what file times are in).
+    static func wallClockNanoseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
     /// Takes over `descriptor` (closed when nothing reads the file any more).

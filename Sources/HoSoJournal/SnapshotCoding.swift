@@ -216,6 +216,8 @@ enum SnapshotCoding {
     static func decodeMapped<Value>(
         _ mapped: MappedFile, files: DurableFiles, path: String, descriptor: Int32, selection: RecordSelection?
     ) -> SelectedSnapshot<Value>? {
+        // Before the first byte is read: a write since then is one the trust in the file's status must see.
+        let readStart = SnapshotFileGroups.wallClockNanoseconds()
         let buffer = mapped.bytes
         guard let header = header(UnsafeBufferPointer(rebasing: buffer.prefix(64 << 10)), as: SnapshotHeader.self),
               let stated = header.recordsHash, let lines = recordLines(buffer, releasing: mapped),
@@ -225,8 +227,7 @@ enum SnapshotCoding {
             return nil
         }
         // Taken now that every group was verified against `recordsHash`: a write since would have moved it.
-        let status = SnapshotFileGroups.trusting(
-            try? files.fileSystem.status(of: descriptor, path: path), now: Int64(Date().timeIntervalSince1970 * 1e9))
+        let status = SnapshotFileGroups.trusting(try? files.fileSystem.status(of: descriptor, path: path), readStart: readStart)
         let groups = SnapshotFileGroups(
             files: files, path: path, descriptor: descriptor, groups: groupRanges(lines), digests: digests, unchangedStatus: status)
         return assemble(header: header, buffer: buffer, source: SnapshotBytes(file: groups), lines: lines, selection: selection, releasing: mapped)

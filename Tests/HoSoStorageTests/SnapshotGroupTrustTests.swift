@@ -58,26 +58,33 @@ import Testing
         #expect(reader.hashedGroups == 2)
     }
 
-    @Test func onlyAFileChangedLongEnoughBeforeTheLoadIsTrusted() throws {
+    @Test func onlyAFileChangedLongEnoughBeforeTheLoadBeganIsTrusted() throws {
         let second: Int64 = 1_000_000_000
-        let now = 1_800_000_000 * second
+        let readStart = 1_800_000_000 * second
         func status(changed: Int64, modified: Int64) -> FileStatus {
             FileStatus(
                 device: 1, inode: 2, size: 3, permissions: 0o600, linkCount: 1, kind: .regular, modifiedNanoseconds: modified,
                 changedNanoseconds: changed)
         }
-        let millisecond = second / 1_000
-        // Times with nanoseconds: settled a tenth of a second before the load.
-        let settled = status(changed: now - 150 * millisecond + 7, modified: now - 5 * second + 3)
-        #expect(SnapshotFileGroups.trusting(settled, now: now) == settled)
-        #expect(SnapshotFileGroups.trusting(status(changed: now - 50 * millisecond + 7, modified: now - 5 * second + 3), now: now) == nil)
-        #expect(SnapshotFileGroups.trusting(status(changed: now - 3 * second + 7, modified: now - 20 * millisecond + 3), now: now) == nil)
+        // Two ticks of the system's coarse clock (4 ms on most kernels): measured, not assumed.
+        let settle = SnapshotFileGroups.settledNanoseconds
+        var resolution = timespec()
+        #expect(clock_getres(CLOCK_REALTIME_COARSE, &resolution) == 0)
+        #expect(settle == 2 * (Int64(resolution.tv_sec) * second + Int64(resolution.tv_nsec)))
+        // Times with nanoseconds: settled two ticks before the read began, by both times.
+        let settled = status(changed: readStart - settle - 7, modified: readStart - 5 * second + 3)
+        #expect(SnapshotFileGroups.trusting(settled, readStart: readStart) == settled)
+        #expect(SnapshotFileGroups.trusting(status(changed: readStart - settle + 7, modified: readStart - 5 * second + 3), readStart: readStart) == nil)
+        #expect(SnapshotFileGroups.trusting(status(changed: readStart - 3 * second + 7, modified: readStart - settle + 3), readStart: readStart) == nil)
+        // Changed while the load was reading (after it began): the status after the load shows that write,
+        // so it must not vouch for what the load hashed before it.
+        #expect(SnapshotFileGroups.trusting(status(changed: readStart + 500 * (second / 1_000) + 7, modified: readStart - 5 * second + 3), readStart: readStart) == nil)
         // Whole seconds only (a file system that keeps no more): settled three seconds before.
-        let wholeSeconds = status(changed: now - 4 * second, modified: now - 5 * second)
-        #expect(SnapshotFileGroups.trusting(wholeSeconds, now: now) == wholeSeconds)
-        #expect(SnapshotFileGroups.trusting(status(changed: now - 2 * second, modified: now - 5 * second), now: now) == nil)
-        #expect(SnapshotFileGroups.trusting(status(changed: 0, modified: now - 5 * second), now: now) == nil)
-        #expect(SnapshotFileGroups.trusting(nil, now: now) == nil)
+        let wholeSeconds = status(changed: readStart - 4 * second, modified: readStart - 5 * second)
+        #expect(SnapshotFileGroups.trusting(wholeSeconds, readStart: readStart) == wholeSeconds)
+        #expect(SnapshotFileGroups.trusting(status(changed: readStart - 2 * second, modified: readStart - 5 * second), readStart: readStart) == nil)
+        #expect(SnapshotFileGroups.trusting(status(changed: 0, modified: readStart - 5 * second), readStart: readStart) == nil)
+        #expect(SnapshotFileGroups.trusting(nil, readStart: readStart) == nil)
     }
 }
 
