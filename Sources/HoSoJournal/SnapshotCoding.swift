@@ -375,7 +375,7 @@ enum SnapshotCoding {
             if let id = unchanged[range.lowerBound], let record = current[id] {
                 records.append(record)
             } else {
-                guard let record: StoredRecord<Value> = decodeRecordLine(lines.source, range) else { return nil }
+                guard let record: StoredRecord<Value> = decodeRecordLine(lines.source, range, reading: .inOrder) else { return nil }
                 records.append(record)
             }
         }
@@ -384,8 +384,10 @@ enum SnapshotCoding {
 
     /// The record on line `range` of `source`, decoded whatever a selection left unread; nil when it
     /// cannot be.
-    static func decodeRecordLine<Value>(_ source: SnapshotBytes, _ range: Range<Int>) -> StoredRecord<Value>? {
-        let decoded = try? source.withBytes(range) { line in
+    static func decodeRecordLine<Value>(
+        _ source: SnapshotBytes, _ range: Range<Int>, reading: SnapshotBytes.Reading = .one
+    ) -> StoredRecord<Value>? {
+        let decoded = try? source.withBytes(range, reading: reading) { line in
             try decodeLine(line, at: range.lowerBound, source: source, strings: StringTable(), selection: nil) as DecodedLine<Value>
         }
         guard case .record(let record)? = decoded else { return nil }

@@ -24,24 +24,25 @@ import Testing
         #expect(reader.hashedGroups == 0)
     }
 
-    /// A save touches one file's line: in a trusted file, its first read in a group reads that line only; a
-    /// second read there (a compaction copying lines in order) reads the group once, and keeps it.
-    @Test func aTrustedFileIsReadALineAtATimeUntilAGroupIsAskedTwice() throws {
+    /// A save touches one file's line: in a trusted file, a reader of one part reads that part alone, each
+    /// time; a reader going line after line (a compaction) reads the group once and keeps it, and parts of a
+    /// kept group are taken from it.
+    @Test func aTrustedFileIsReadAPartAtATimeAndInOrderAGroupAtATime() throws {
         let groups = try Groups()
         defer { groups.remove() }
         let reader = groups.reader(trusting: try groups.status())
         let line = groups.ranges[1].lowerBound + 100..<groups.ranges[1].lowerBound + 160
-        #expect(try reader.withBytes(line) { Array($0) } == Array(groups.bytes[line]))
-        #expect(reader.wholeGroupReads == 0)
         let next = line.upperBound..<line.upperBound + 40
-        #expect(try reader.withBytes(next) { Array($0) } == Array(groups.bytes[next]))
-        #expect(try reader.withBytes(line) { Array($0) } == Array(groups.bytes[line]))
+        for range in [line, next, line] { #expect(try reader.withBytes(range) { Array($0) } == Array(groups.bytes[range])) }
+        #expect(reader.partReads == 3 && reader.wholeGroupReads == 0)
+        for range in [line, next] { #expect(try reader.withBytes(range, reading: .inOrder) { Array($0) } == Array(groups.bytes[range])) }
         #expect(reader.wholeGroupReads == 1)
-        #expect(reader.hashedGroups == 0)
-        // Without trust, the first read of a group reads it whole and hashes it.
+        #expect(try reader.withBytes(line) { Array($0) } == Array(groups.bytes[line]))
+        #expect(reader.partReads == 3 && reader.wholeGroupReads == 1 && reader.hashedGroups == 0)
+        // Without trust, the first read of a group reads it whole and hashes it, however it reads.
         let untrusted = groups.reader(trusting: nil)
         #expect(try untrusted.withBytes(line) { Array($0) } == Array(groups.bytes[line]))
-        #expect(untrusted.wholeGroupReads == 1 && untrusted.hashedGroups == 1)
+        #expect(untrusted.partReads == 0 && untrusted.wholeGroupReads == 1 && untrusted.hashedGroups == 1)
     }
 
     @Test func aWriteAfterTheLoadIsFoundEvenWithATrustedStatus() async throws {

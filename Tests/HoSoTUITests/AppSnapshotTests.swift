@@ -40,8 +40,8 @@ import Testing
              Sắp hạn     0 │ Sắp hạn     0 │ Sắp hạn     0 │ Sắp hạn     0 │ Sắp hạn      0
              Chưa có GĐ  0 │ Chưa có GĐ  0 │ Chưa có GĐ  0 │ Chưa có GĐ  0 │ Chưa có GĐ   0
 
-             Kết nạp năm 2026: 5/4 (4,5 %)
-             Chỉ tiêu 3–4 % của 111 đảng viên đầu năm (số hiện nay): 4–5 người
+             Kết nạp năm 2026: 5 người (4,5 %) · chưa có chỉ tiêu
+             Mục tiêu 3–4 % của 111 đảng viên đầu năm (số hiện nay): 4–5 người
 
              Tổng 40 hồ sơ · quá hạn 12 · sắp đến hạn 0 · chưa có người giúp đỡ 0 · đã kết …
 
@@ -67,8 +67,8 @@ import Testing
              Sắp đến hạn         0 │ Sắp đến hạn         0 │ Sắp đến hạn         0 │ Sắp đến hạn         0 │ Sắp đến hạn          0
              Chưa có người GĐ    0 │ Chưa có người GĐ    0 │ Chưa có người GĐ    0 │ Chưa có người GĐ    0 │ Chưa có người GĐ     0
 
-             Kết nạp năm 2026: 5/4 (4,5 %)
-             Chỉ tiêu 3–4 % của 111 đảng viên đầu năm (số hiện nay): 4–5 người
+             Kết nạp năm 2026: 5 người (4,5 %) · chưa có chỉ tiêu
+             Mục tiêu 3–4 % của 111 đảng viên đầu năm (số hiện nay): 4–5 người
 
              Tổng 40 hồ sơ · quá hạn 12 · sắp đến hạn 0 · chưa có người giúp đỡ 0 · đã kết thúc hoặc dừng 4
 
@@ -498,7 +498,7 @@ import Testing
              Chưa có  │ Nơi giới thiệu        ◀ Đoàn Thanh niên ▶                                                        │ GĐ     0
                       │                                                                                                  │
              Kết nạp  │ Học vấn               ◀ Trung học phổ thông ▶                                                    │
-             Chỉ tiêu │                                                                                                  │
+             Mục tiêu │                                                                                                  │
                       │ Đoàn viên Đoàn TNCS   ◀ Không ▶                                                                  │
              Tổng 5 h │                                                                                                  │
                       │ Đoàn viên công đoàn   ◀ Không ▶                                                                  │
@@ -825,7 +825,7 @@ import Testing
              Chư │ D/F12      Đơn vị                                                  │   0
                  │ ?/F1       Trợ giúp: mọi phím                                      │
              Kết │ c/F6       Lớp bồi dưỡng                                           │
-             Chỉ │ t/F7       Người giúp đỡ và ứng viên                               │
+             Mục │ t/F7       Người giúp đỡ và ứng viên                               │
                  │ r/F8       Báo cáo                                                 │
              Tổn │ y/Ctrl-Y   Người dùng và vai trò                                   │  th…
                  │ F5/Ctrl-L  Tải lại dữ liệu                                         │

@@ -18,6 +18,6 @@ struct BoardAdmissionsTests {
         #expect(summary.quota == 185 && summary.members == report.total.membersAtStartOfYear)
         let screen = AppView.render(state, width: 100, height: 30).text
         #expect(screen.contains(" Kết nạp năm 2021 (tính đến 30/6/2021): 68 · chỉ tiêu 185 · đạt 37 %"), "\(screen)")
-        #expect(screen.contains(" Chỉ tiêu 3–4 % của 6234 đảng viên đầu năm: 188–250 người"), "\(screen)")
+        #expect(screen.contains(" Mục tiêu 3–4 % của 6234 đảng viên đầu năm: 188–250 người"), "\(screen)")
     }
 }

@@ -208,7 +208,7 @@ import Testing
         var state = AppState(data: data)
         AppFixtures.press([.resize(width: 80, height: 24)], into: &state)
         let screen = rendered(state).text
-        #expect(!screen.contains("Kết nạp năm") && !screen.contains("Chỉ tiêu"), "\(screen)")
+        #expect(!screen.contains("Kết nạp năm") && !screen.contains("Mục tiêu"), "\(screen)")
         #expect(screen.contains("Anh/chị đang giúp đỡ 3 người · 2 người chưa có nhận xét tháng 11/2026"), "\(screen)")
         var clerk = AppState(data: AppFixtures.signedIn(try AppFixtures.twoMentorCell(), as: AppFixtures.people[0]))
         AppFixtures.press([.resize(width: 80, height: 24)], into: &clerk)

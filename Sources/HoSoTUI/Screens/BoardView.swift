@@ -49,8 +49,9 @@ public enum BoardView {
     /// This year's admissions so far against the quota and the 3–4 % target (the read model's).
     public static func admissions(_ state: AppState) -> AdmissionsSummary { state.readModel.admissions }
 
-    /// The board's two lines on admissions: the figure against the quota (or the 3 % target when no quota
-    /// is set), then the 3–4 % target of the members.
+    /// The board's two lines on admissions: the figure against the unit's quota (chỉ tiêu), or with its
+    /// share of the members when no quota is recorded (as the quota report says "không có số liệu"), then
+    /// the 3–4 % target of Resolution 21 (mục tiêu: not a quota, so not named as one).
     static func admissionLines(_ summary: AdmissionsSummary, today: CivilDate) -> (String, String) {
         let upTo = summary.through < today ? " (tính đến \(FigureText.date(summary.through)))" : ""
         let base = summary.members ?? 0
@@ -60,13 +61,13 @@ public enum BoardView {
             let reached = summary.admitted.isPartial ? "" : " · đạt \(Percent.text(summary.quotaReached))"
             first = " Kết nạp năm \(summary.year)\(upTo): \(summary.admitted.text) · chỉ tiêu \(quota)\(reached)"
         } else if let admitted = summary.admitted.value, !summary.admitted.isPartial {
-            let rate = base > 0 ? Double(admitted) * 100 / Double(base) : 0
-            first = " Kết nạp năm \(summary.year)\(upTo): \(admitted)/\(target.lowerBound) (\(NumberText.percent(rate)))"
+            let rate = base > 0 ? " (\(NumberText.percent(Double(admitted) * 100 / Double(base))))" : ""
+            first = " Kết nạp năm \(summary.year)\(upTo): \(admitted) người\(rate) · chưa có chỉ tiêu"
         } else {
             first = " Kết nạp năm \(summary.year)\(upTo): \(summary.admitted.text)"
         }
         let estimated = summary.membersEstimated ? " (số hiện nay)" : ""
-        return (first, " Chỉ tiêu 3–4 % của \(base) đảng viên đầu năm\(estimated): \(target.lowerBound)–\(target.upperBound) người")
+        return (first, " Mục tiêu 3–4 % của \(base) đảng viên đầu năm\(estimated): \(target.lowerBound)–\(target.upperBound) người")
     }
 
     /// The member signed in when they see only the candidates they mentor (no role that lists the whole unit).
