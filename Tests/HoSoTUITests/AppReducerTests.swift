@@ -258,6 +258,29 @@ import Testing
         #expect(discarding.modal == nil)
     }
 
+    /// The form takes a text of any length (a cap would cut a paste without a word); the engine's limit is
+    /// the one rule: a note of 604 characters (the form took 500) is saved whole, one of 4,104 refused naming its length, and
+    /// the refusal leads back to the form with every character typed.
+    @Test func aNoteIsHeldToTheEnginesLengthAndALongOneStaysInTheForm() throws {
+        var state = try small([.char("l"), .enter, .char("m")])
+        let note = String(repeating: "Tích cực. ", count: 60) + "Tốt."
+        AppFixtures.type(note, into: &state)
+        let saved = self.saved(AppFixtures.press([.ctrl("s")], into: &state), state)
+        #expect(saved?.notes.last?.text == note)
+        #expect(note.count == 604)
+
+        var long = try small([.char("l"), .enter, .char("m")])
+        let pasted = String(repeating: "Nhận xét. ", count: 410) + "Hết."
+        AppFixtures.type(pasted, into: &long)
+        let refused = AppFixtures.press([.ctrl("s")], into: &long)
+        #expect(refused.isEmpty)
+        guard case .message(let message)? = long.modal else { Issue.record("no refusal popup"); return }
+        #expect(message.lines.contains { $0.contains("Nội dung dài quá 4.000 ký tự (đang có 4.104 ký tự). Chưa ghi gì.") }, "\(message.lines)")
+        AppFixtures.press([.enter], into: &long)
+        guard case .form(let form)? = long.modal else { Issue.record("the form was lost"); return }
+        #expect(form.form.field("text")?.value == pasted)
+    }
+
     @Test func clickingOKClosesTheRefusalAndReturnsToTheForm() throws {
         let young = try AppFixtures.file("HS-0009", "Vũ Minh Tâm", in: .introduced, born: "2009-03-01")
         var state = AppState(data: AppFixtures.cellData([young]))

@@ -82,9 +82,11 @@ public enum EditForms {
         let today = StepForms.dateField(value: data.today)
         switch purpose {
         case .note:
-            // Several lines, as the CLI takes them; the engine checks the text for both.
+            // Several lines, as the CLI takes them; the engine checks the text for both, its length too: no
+            // cap here, which would cut a pasted text without a word, while the engine's refusal names the
+            // length and leaves the text in the form to shorten.
             return Form(title: "Nhận xét" + (file.map { " — \($0.id.rawValue) \($0.person.fullName)" } ?? ""), fields: [
-                FormField(id: "text", label: "Nội dung nhận xét", kind: .multiline, isRequired: true, maxLength: 500), today,
+                FormField(id: "text", label: "Nội dung nhận xét", kind: .multiline, isRequired: true), today,
             ])
         case .verificationItem:
             let relations = VerificationItem.Relation.allCases
@@ -132,7 +134,7 @@ public enum EditForms {
             ])
         case .addTask:
             return Form(title: "Giao nhiệm vụ", fields: [
-                FormField(id: "text", label: "Nội dung nhiệm vụ", isRequired: true, maxLength: 300),
+                FormField(id: "text", label: "Nội dung nhiệm vụ", isRequired: true),
                 StepForms.dateField("due", "Hạn (dd/mm/yyyy, có thể bỏ trống)", value: nil, required: false),
                 StepForms.dateField("date", "Ngày giao", value: data.today),
             ])
@@ -146,7 +148,7 @@ public enum EditForms {
             return Form(title: "Ghi nhận giấy tờ đã nhận", fields: [
                 FormField(id: "kind", label: "Loại giấy tờ", kind: .choice(DocumentKind.allCases.map(\.vietnamese))),
                 StepForms.dateField("date", "Ngày nhận", value: data.today),
-                FormField(id: "note", label: "Ghi chú", maxLength: 200),
+                FormField(id: "note", label: "Ghi chú"),
             ])
         case .assignMentor:
             return Form(title: "Phân công người giúp đỡ", fields: [
