@@ -83,25 +83,35 @@ final class SnapshotFileGroups: @unchecked Sendable {
     /// How long before the load began reading the file it must have been changed last for its status to
     /// tell a later write: the system stamps a change with its coarse clock (`CLOCK_REALTIME_COARSE`, a tick
     /// of 1–10 ms), so a write could carry the time of the change before it only within one tick of it. Two
-    /// ticks, then; a tenth of a second when the clock does not say its grain. A file system that keeps whole
-    /// seconds only (times without nanoseconds) is given seconds.
+    /// ticks, then; a tenth of a second when the clock does not say its grain. A file system that keeps
+    /// coarser times (whole seconds, hundredths: times whose nanoseconds are all zeros there) is given three
+    /// of its grains (`settling(for:)`).
     static let settledNanoseconds: Int64 = {
         var resolution = timespec()
         guard clock_getres(CLOCK_REALTIME_COARSE, &resolution) == 0 else { return 100_000_000 }
         let tick = Int64(resolution.tv_sec) * 1_000_000_000 + Int64(resolution.tv_nsec)
         return tick > 0 && tick <= 50_000_000 ? 2 * tick : 100_000_000
     }()
-    static let settledNanosecondsOfWholeSeconds: Int64 = 3_000_000_000
+
+    /// The settling time for a file whose times are `status`'s: `settledNanoseconds`, or three grains of
+    /// the file system's clock when both times fall on a coarser grain (a chance of one in a million
+    /// squared for times kept to the nanosecond).
+    static func settling(for status: FileStatus) -> Int64 {
+        let times = [status.changedNanoseconds, status.modifiedNanoseconds]
+        for grain: Int64 in [1_000_000_000, 100_000_000, 10_000_000, 1_000_000] where times.allSatisfy({ $0 % grain == 0 }) {
+            return max(settledNanoseconds, 3 * grain)
+        }
+        return settledNanoseconds
+    }
 
     /// `status` (taken after the load verified every group), when the file was last changed and modified
-    /// long enough (`settledNanoseconds`) before `readStart`, the wall-clock time taken before the load read
-    /// its first byte; nil otherwise (every group is then hashed when read). Judged against the start, not
-    /// the end: a write while the load was reading, after the group it changed was hashed, shows in `status`
+    /// long enough (`settling(for:)`) before `readStart`, the wall-clock time taken before the load read its
+    /// first byte; nil otherwise (every group is then hashed when read). Judged against the start, not the
+    /// end: a write while the load was reading, after the group it changed was hashed, shows in `status`
     /// already, and only its time tells it happened after the read began.
     static func trusting(_ status: FileStatus?, readStart: Int64) -> FileStatus? {
         guard let status, status.changedNanoseconds > 0 else { return nil }
-        let wholeSeconds = status.changedNanoseconds % 1_000_000_000 == 0 && status.modifiedNanoseconds % 1_000_000_000 == 0
-        let settled = wholeSeconds ? settledNanosecondsOfWholeSeconds : settledNanoseconds
+        let settled = settling(for: status)
         guard status.changedNanoseconds <= readStart - settled, status.modifiedNanoseconds <= readStart - settled else { return nil }
         return status
     }

@@ -61,6 +61,7 @@ import Testing
 
     @Test func onlyAFileChangedLongEnoughBeforeTheLoadBeganIsTrusted() throws {
         let second: Int64 = 1_000_000_000
+        let millisecond = second / 1_000
         let readStart = 1_800_000_000 * second
         func status(changed: Int64, modified: Int64) -> FileStatus {
             FileStatus(
@@ -80,6 +81,10 @@ import Testing
         // Changed while the load was reading (after it began): the status after the load shows that write,
         // so it must not vouch for what the load hashed before it.
         #expect(SnapshotFileGroups.trusting(status(changed: readStart + 500 * (second / 1_000) + 7, modified: readStart - 5 * second + 3), readStart: readStart) == nil)
+        // Hundredths of a second (exFAT): three of them, whatever the clock's tick.
+        let centiseconds = status(changed: readStart - 40 * millisecond, modified: readStart - 5 * second)
+        #expect(SnapshotFileGroups.trusting(centiseconds, readStart: readStart) == centiseconds)
+        #expect(SnapshotFileGroups.trusting(status(changed: readStart - 20 * millisecond, modified: readStart - 5 * second), readStart: readStart) == nil)
         // Whole seconds only (a file system that keeps no more): settled three seconds before.
         let wholeSeconds = status(changed: readStart - 4 * second, modified: readStart - 5 * second)
         #expect(SnapshotFileGroups.trusting(wholeSeconds, readStart: readStart) == wholeSeconds)
