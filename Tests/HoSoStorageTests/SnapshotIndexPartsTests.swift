@@ -123,6 +123,33 @@ import Testing
         #expect(reopened.sequence == full.sequence)
     }
 
+    /// Another process saves a file this one left unread, in a part of the index damaged since the open: the
+    /// refresh must not take the damage for a corrupt journal (the journal is sound), but read past it.
+    @Test func aRefreshThatMeetsADamagedPartReadsTheStoreWholeAndReportsNoCorruptJournal() throws {
+        let temporary = TemporaryDirectory()
+        defer { temporary.remove() }
+        let (full, _) = try Self.create(temporary.store)
+        let indexPath = temporary.store + "/snapshot.index"
+        let partial = try SnapshotIndexTests.open(temporary.store, SnapshotIndexLookupTests.named(300))
+        let id = SnapshotIndexLookupTests.id(100)
+        let current = try #require(full.record(id: id))
+        var changed = SnapshotIndexTests.file(100)
+        changed.person.occupation = "Kế toán trưởng"
+        try full.commit([RecordChange(id: id, expectedRevision: current.revision, newValue: .caseFile(changed), summary: "Sửa")], actor: "Hùng")
+        let handle = try #require(FileHandle(forUpdatingAtPath: indexPath))
+        try handle.write(contentsOf: Self.damaged(readFile(indexPath), file: 100))
+        try handle.close()
+        do {
+            _ = try partial.refresh()
+        } catch {
+            Issue.record("the refresh failed: \(error.message)")
+        }
+        #expect(partial.sequence == full.sequence)
+        #expect(partial.record(id: id)?.revision == current.revision + 1)
+        // Read whole: a file the open had left unread is there now.
+        #expect(partial.record(id: SnapshotIndexLookupTests.id(200)) != nil)
+    }
+
     /// The layout of the first version: one `check` line over every byte, no parts.
     static func firstLayout(_ index: SnapshotIndex) -> [UInt8] {
         var text = "hoso-snapshot-index 1\nsnapshot \(index.snapshotSize) \(index.seq) \(index.lastHash) \(index.recordsHash)\n"
