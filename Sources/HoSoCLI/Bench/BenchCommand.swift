@@ -63,7 +63,7 @@ struct BenchCommand: ParsableCommand {
         func board() throws -> AppState? {
             let quick = try Repository.open(at: directory, readingCases: [])
             result.firstFrameOpenSeconds = sinceStart()
-            guard let facts = try quick.factsWithoutReadingFiles() else { return nil }
+            guard let facts = try quick.factsWithoutReadingFiles(keeping: false) else { return nil }
             result.firstFrameFactsSeconds = sinceStart() - result.firstFrameOpenSeconds
             let quickRunner = EffectRunner(service: CaseService(repository: quick), today: today, actor: "bench")
             var state = AppState(preview: quickRunner.loadData(), facts: facts)
@@ -85,6 +85,8 @@ struct BenchCommand: ParsableCommand {
             let loading = Stopwatch.time { data = runner.loadData() }
             var model: ReadModel?
             let indexing = Stopwatch.time { model = data.map(ReadModel.init(data:)) }
+            // As the terminal application's load does: the next start's board is drawn from these.
+            repository.keepReportFacts()
             parts.withLock { $0 = (open, loading, indexing) }
             guard let model else { throw Failure.error("Không đọc được dữ liệu.") }
             return BackgroundLoad.Loaded(runner: runner, model: model)

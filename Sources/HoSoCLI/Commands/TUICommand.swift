@@ -71,7 +71,8 @@ enum TUILauncher {
         let session = try options.signIn(withoutFiles: true)
         defer { OpenedStores.release(session.repository) }
         let person = (access: session.access, systemUser: session.systemUser, today: session.today)
-        guard let facts = try? session.repository.factsWithoutReadingFiles() else { return (person, nil) }
+        // Not written back now: the full read behind the board keeps every file's facts.
+        guard let facts = try? session.repository.factsWithoutReadingFiles(keeping: false) else { return (person, nil) }
         return (person, AppState(preview: runner(for: session.repository, session: session).loadData(), facts: facts))
     }
 
