@@ -116,7 +116,6 @@ extension CaseFile {
     }
 }
 
-/// One field's change inside a patch.
 /// The fields of one member of a patch (`set` or `append`), written as one JSON object.
 private struct PatchMembers: Encodable {
     let edits: [PatchEdit]
@@ -127,6 +126,7 @@ private struct PatchMembers: Encodable {
     }
 }
 
+/// One field's change inside a patch.
 struct PatchEdit: @unchecked Sendable {
     // Unchecked: the closures capture only the decoded value (Sendable) and a key path into `Fields`.
     enum Kind { case set, clear, append }
