@@ -209,6 +209,13 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: Self.keptPath(temporary.store))) != keptBefore)
     }
 
+    /// 256 files, or a hundredth of a large store (a file read alone costs what a whole read spends on 20).
+    @Test func theFilesWorthReadingAloneGrowWithTheStore() {
+        #expect(Repository.unreadFilesWorthReadingAlone(among: 1_000) == 256)
+        #expect(Repository.unreadFilesWorthReadingAlone(among: 25_600) == 256)
+        #expect(Repository.unreadFilesWorthReadingAlone(among: 100_000) == 1_000)
+    }
+
     @Test func tooManyFilesToReadGiveNoFactsWithoutReadingFiles() throws {
         let (temporary, _, _) = try DeferredPartsTests.demoStore(cases: Repository.unreadFilesWorthReadingAlone + 40)
         defer { temporary.remove() }

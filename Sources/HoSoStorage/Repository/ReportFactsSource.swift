@@ -26,7 +26,7 @@ extension Repository {
     /// The facts of every file when they come cheaply, without reading the files whole: a server's
     /// (one query); in a data directory opened without its files, the facts kept in `report-facts.tsv`
     /// and those of the few files saved since. Nil when they would cost a full read (none kept, or too
-    /// many files saved since: more than `unreadFilesWorthReadingAlone` to read); the terminal application
+    /// many files saved since: more than `unreadFilesWorthReadingAlone(among:)` to read); the terminal application
     /// then draws its first frame from the files.
     ///
     /// `keeping`: whether facts of files saved since are written back to `report-facts.tsv` (every line of
@@ -86,6 +86,13 @@ extension Repository {
     /// Reading unread files one by one costs more than reading the store whole once this many are needed.
     static let unreadFilesWorthReadingAlone = 256
 
+    /// The same for the kept facts of a store of `total` files: a file read alone costs about 0.5 ms, a
+    /// whole read 20–30 µs a file (2.2–3 s at 100,000), so a large store reads up to a hundredth of its files
+    /// alone (1,000 at 100,000) rather than every file before the first frame.
+    static func unreadFilesWorthReadingAlone(among total: Int) -> Int {
+        max(unreadFilesWorthReadingAlone, total / 100)
+    }
+
     /// Nil when the kept facts would not spare a full read. `keeping`: whether what changed is written back.
     private func keptReportFacts(_ journal: JournalStore<StoredItem>, keeping: Bool = true) throws(RepositoryError) -> [ReportFacts]? {
         // Written further on than the store is now, the file belongs to a history since rewound (restored):
@@ -93,6 +100,7 @@ extension Repository {
         let kept = ReportFactsFile.read(in: directory).flatMap { $0.seq <= journal.sequence ? $0 : nil }
         let casePrefix = StoredItem.id(CaseID(""))
         var unread = journal.unreadRevisions.filter { $0.key.hasPrefix(casePrefix) }
+        let worthReadingAlone = Self.unreadFilesWorthReadingAlone(among: unread.count + cases.count)
         let keptLines = kept?.lines ?? []
         // The kept lines of files left unread and not saved since (by position: a line is a large value,
         // copied once, into the result).
@@ -102,7 +110,7 @@ extension Repository {
             keptAsIs.append(position)
             unread[keptLines[position].id] = nil
         }
-        if unread.count > Self.unreadFilesWorthReadingAlone { return nil }
+        if unread.count > worthReadingAlone { return nil }
         var fresh: [ReportFactsFile.Line] = []
         let read = journal.readUnread(unread.keys)
         for (id, revision) in unread {
