@@ -155,21 +155,30 @@ struct AppEndToEndTests {
         try await session.waitFor(text: "Chi bộ biểu quyết kết nạp")
         try session.sendKeys("Enter")
         // Issue 18, item 12: the step is marked ✗, and says why before its form opens.
-        let why = try await session.waitFor(text: "Bước này chưa đủ điều kiện")
-        #expect(why.contains("cần đủ 18 tuổi") && why.contains("[ Quay lại ]"), "\(why)")
+        // The whole dialog, not its title alone: a capture between two of its lines being drawn misses the rest.
+        let why = try await session.waitUntil("the step's requirements and its buttons") {
+            $0.contains("Bước này chưa đủ điều kiện") && $0.contains("[ Quay lại ]")
+        }
+        #expect(why.contains("cần đủ 18 tuổi"), "\(why)")
         try session.sendKeys("Right", "Enter")
         try await session.waitFor(text: "Ctrl-S lưu")
         try session.sendKeys("Tab")
         try session.sendLiteral("7")
         try session.sendKeys("C-s")
-        let confirm = try await session.waitFor(text: "Xác nhận bước")
+        let confirm = try await session.waitUntil("the confirmation and its buttons") {
+            $0.contains("Xác nhận bước") && $0.contains("[ Thực hiện ]")
+        }
         #expect(confirm.contains("Số phiếu tán thành: 7"), "the confirmation shows what was typed: \(confirm)")
         try session.sendKeys("Right", "Enter")
-        let screen = try await session.waitFor(text: "Không thể thực hiện")
+        let screen = try await session.waitUntil("the refusal with its reason") {
+            $0.contains("Không thể thực hiện") && $0.contains("Enter hoặc Esc: đóng")
+        }
         #expect(screen.contains("tại ngày chi bộ xét") && screen.contains("cần đủ 18 tuổi"), "\(screen)")
         // Closing the refusal leads back to the form, as typed.
         try session.sendKeys("Enter")
-        let again = try await session.waitFor(text: "Ctrl-S lưu")
+        let again = try await session.waitUntil("the form again, with its fields") {
+            $0.contains("Ctrl-S lưu") && $0.contains("Ô trước · Ctrl-S Lưu")
+        }
         #expect(again.components(separatedBy: "\n").contains { $0.contains("Số phiếu tán thành") && $0.contains(" 7") }, "\(again)")
         let json = try HosoRun.run(["case", "show", id, "--json", "--data", data])
         #expect(json.contains("\"introduced\"") && !json.contains("cellVote\" : {"))

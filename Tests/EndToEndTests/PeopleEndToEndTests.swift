@@ -29,7 +29,10 @@ struct PeopleEndToEndTests {
                 let added = try await session.waitFor(text: "✓ Đã thêm người dùng thu.nt")
                 #expect(added.contains("Ngô Thị Thu"), "\(added)")
             } else {
-                let refused = try await session.waitFor(text: "Không thể thực hiện")
+                // The whole popup, not its title alone (a capture can fall between two of its lines).
+                let refused = try await session.waitUntil("the refusal and its button") {
+                    $0.contains("Không thể thực hiện") && $0.contains("Enter hoặc Esc: đóng")
+                }
                 #expect(refused.contains("Đã có người dùng mã thu.nt"), "\(refused)")
                 try session.sendKeys("Enter")
                 try await session.waitFor(text: "Ctrl-S lưu")

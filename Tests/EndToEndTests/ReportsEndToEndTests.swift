@@ -24,7 +24,10 @@ struct ReportsEndToEndTests {
         try session.sendKeys("1")
         try await session.waitFor(text: "BẢNG CHỈ TIÊU KẾT NẠP ĐẢNG VIÊN CỦA CÁC ĐƠN VỊ")
         try session.sendKeys("x")
-        let dialog = try await session.waitFor(text: "Xuất báo cáo ra tệp")
+        // The whole form, its footer drawn last, not its title alone.
+        let dialog = try await session.waitUntil("the export form and its footer") {
+            $0.contains("Xuất báo cáo ra tệp") && $0.contains("Ô trước · Ctrl-S Lưu")
+        }
         #expect(dialog.contains(home), "the dialog shows the folder, the home folder by default: \(dialog)")
         try session.sendKeys("Right", "C-s")
         let path = home + "/bao-cao-quota-2026.xlsx"
