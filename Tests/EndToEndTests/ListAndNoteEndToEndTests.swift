@@ -29,8 +29,10 @@ struct ListAndNoteEndToEndTests {
         try session.sendLiteral("Tháng 11: tích cực.")
         try session.sendKeys("Enter")
         try session.sendLiteral("Cần đọc thêm Điều lệ.")
-        let typed = try await session.waitFor(text: "Cần đọc thêm Điều lệ.")
-        #expect(typed.contains("Enter Xuống dòng"), "the footer says what Enter does here: \(typed)")
+        // The footer is drawn after the field: waited for together, it must say what Enter does here.
+        try await session.waitUntil("the typed note and the footer saying what Enter does") {
+            $0.contains("Cần đọc thêm Điều lệ.") && $0.contains("Enter Xuống dòng")
+        }
         try session.sendKeys("C-s")
         try await session.waitFor(text: "✓ Đã lưu")
         let shown = try HosoRun.run(["case", "show", "HS-0001", "--data", data, "--today", Self.today])
