@@ -39,7 +39,7 @@ import Testing
         let result = Result { () throws(WorkflowError) in try change.applied(to: nil) }
         switch result {
         case .success(let letterhead): #expect(accepted && letterhead?.signer?.count == length)
-        case .failure(let error): #expect(!accepted && error == .invalidInput(["Nội dung dài quá 200 ký tự (201 ký tự). Chưa ghi gì. Hãy ghi ngắn hơn."]))
+        case .failure(let error): #expect(!accepted && error == .invalidInput(["Nội dung dài quá 200 ký tự (đang có 201 ký tự). Chưa ghi gì. Hãy ghi ngắn hơn, hoặc chia thành nhiều lần ghi."]))
         }
     }
 

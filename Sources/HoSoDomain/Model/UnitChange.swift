@@ -111,7 +111,7 @@ public struct LetterheadChange: Sendable, Equatable {
     }
 
     /// The longest text a field takes: one line of the letterhead.
-    public static let longest = 200
+    public static let longest = VietnameseText.longestLine
 
     /// Every text of the change, recipients included.
     var texts: [String] {
@@ -129,9 +129,7 @@ public struct LetterheadChange: Sendable, Equatable {
         if texts.contains(where: { !VietnameseText.controlCharacters(in: $0).isEmpty }) {
             problems.append(VietnameseText.controlCharacterRefusal)
         }
-        if let long = texts.first(where: { $0.count > Self.longest }) {
-            problems.append("Nội dung dài quá \(Self.longest) ký tự (\(long.count) ký tự). Chưa ghi gì. Hãy ghi ngắn hơn.")
-        }
+        if let refusal = VietnameseText.lengthRefusal(texts, longest: Self.longest) { problems.append(refusal) }
         guard problems.isEmpty else { throw .invalidInput(problems) }
         var result = letterhead ?? Letterhead()
         func cleaned(_ text: String) -> String { VietnameseText.normalized(text.trimmingCharactersInSet(" \t")) }
